@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { norm } from '../src/parse/text.js';
+import { defineRule } from '../src/types.js';
+
+const DEFAULT_SPELLINGS = ['none', 'nil', 'null', '-', '--', '—', '–', 'n.a.', 'n.a', 'na', 'not applicable', 'not applicable.', 'nothing', 'no'];
+
+export default defineRule({
+  meta: {
+    id: 'na-format',
+    description: 'Require "N/A" for an inapplicable field, not "none", "-" or "n.a.".',
+    tags: ['structure'],
+    severity: 'warn',
+    fixable: true,
+    messages: {
+      spelling: 'Write "N/A" for a field that does not apply; found "{{found}}".',
+    },
+    options: z.object({ spellings: z.array(z.string()).default(DEFAULT_SPELLINGS) }).strict().default({ spellings: DEFAULT_SPELLINGS }),
+    rationale:
+      'The IRG marks inapplicable fields with "N/A". Other spellings ("none", "-", "n.a.") read as an answer or as a forgotten field, and tools that collect reports look for N/A. "No" is flagged only where it is the whole value of a field that is not a yes/no question.',
+    source: 'CCADB IRG 3.x: "If a field is not applicable, it should be marked N/A".',
+    examples: [
+      { title: 'None instead of N/A', code: "## Incident Report\n\n### Lessons Learned\n\n- **What went well:** Fast triage.\n- **What didn't go well:** Late alert.\n- **Where we got lucky:** None\n", expect: [{ messageId: 'spelling', line: 7 }] },
+    ],
+  },
+  check(report, ctx) {
+    const spellings = new Set(ctx.options.spellings.map((s) => norm(s)));
+    for (const block of report.blocks) {
+      for (const section of block.sections) {
+        for (const f of section.fields) {
+          const v = norm(f.value);
+          if (!v || !spellings.has(v)) continue;
+          if (v === 'no' && f.spec.key === 'issuance-stopped') continue;
+          ctx.report({ messageId: 'spelling', data: { found: f.value }, loc: { start: f.valueSpan.start, end: f.valueSpan.end }, fix: { range: [f.valueSpan.start, f.valueSpan.end], text: 'N/A' } });
+        }
+        if ((section.spec.fields ?? []).length === 0 && !section.spec.repeatingFields && section.tables.length === 0) {
+          const textLines = section.bodyLines.filter((l) => l.kind === 'text');
+          const only = textLines.length === 1 ? textLines[0] : undefined;
+          if (only && only.bullet === undefined && spellings.has(norm(only.body)) && norm(only.body) !== 'no') {
+            ctx.report({ messageId: 'spelling', data: { found: only.body }, loc: { start: only.bodyStart, end: only.bodyStart + only.body.length }, fix: { range: [only.bodyStart, only.bodyStart + only.body.length], text: 'N/A' } });
+          }
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,135 @@
+/**
+ * Command-line arguments → CliOptions. Commander does the parsing; every
+ * failure becomes a UsageError (exit 2).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from '../errors.js';
+import { VERSION } from '../meta.js';
+
+export interface CliOptions {
+  paths: string[];
+  format: string;
+  outputFile?: string;
+  /** A config path, or false for --no-config. */
+  config?: string | false;
+  rule: string[];
+  template?: string;
+  now?: string;
+  maxWarnings: number;
+  quiet: boolean;
+  fix: boolean;
+  fixDryRun: boolean;
+  listRules: boolean;
+  explain?: string;
+  printConfig?: string;
+  init?: string | true;
+  stdinFilename?: string;
+  reportUnusedDisables: boolean;
+  color?: boolean;
+  maxFileSize?: string;
+  debug: boolean;
+}
+
+export type ParsedArgs = { kind: 'run'; options: CliOptions } | { kind: 'exit'; code: number; stdout: string };
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function nonNegativeInt(name: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new UsageError(`${name} expects a whole number, got "${value}"`);
+    return Number(value);
+  };
+}
+
+export function buildProgram(): Command {
+  return new Command('ir-lint')
+    .description('Lint CA incident reports against the CCADB Incident Reporting Guidelines.')
+    .usage('[options] [paths...]')
+    .argument('[paths...]', 'files, directories (searched for *.md, *.markdown) and globs; - reads stdin')
+    .addOption(new Option('-f, --format <name>', 'output format: stylish, compact, json, sarif, github, junit').default('stylish'))
+    .option('-o, --output-file <path>', 'write the report to a file')
+    .option('-c, --config <path>', 'use this config file (no search for others)')
+    .option('--no-config', 'ignore config files')
+    .option('--rule <id:severity>', 'set a rule severity (off, warn, error); repeatable', collect, [])
+    .option('--template <id>', 'force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, mozilla-legacy')
+    .option('--now <date>', 'the date that date rules compare against (YYYY-MM-DD or ISO time; default: today)')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInt('--max-warnings'), -1)
+    .option('--quiet', 'report errors only', false)
+    .option('--fix', 'apply safe fixes in place', false)
+    .option('--fix-dry-run', 'print the fixes as a diff; write nothing', false)
+    .option('--list-rules', 'list the rules and exit', false)
+    .option('--explain <rule-id>', 'explain a rule and exit')
+    .option('--print-config <file>', 'print the configuration that applies to a file and exit')
+    .option('--init [path]', 'write a v3 Full Incident Report skeleton to fill in')
+    .option('--stdin-filename <name>', 'name for stdin input in output and config lookup')
+    .option('--report-unused-disables', 'report ir-lint-disable comments that suppress nothing', false)
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output')
+    .option('--max-file-size <size>', 'refuse files larger than this (e.g. 10MB; 0 = no limit)')
+    .option('--debug', 'print stack traces for internal errors', false)
+    .version(VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config, I/O or internal failure.\nDocs: ir-lint --explain <rule-id>, ir-lint --list-rules',
+    )
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(false);
+}
+
+export function parseArgs(argv: string[]): ParsedArgs {
+  const program = buildProgram();
+  let out = '';
+  let err = '';
+  program.exitOverride().configureOutput({
+    writeOut: (s) => {
+      out += s;
+    },
+    writeErr: (s) => {
+      err += s;
+    },
+    outputError: (s, write) => write(s),
+  });
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+        return { kind: 'exit', code: 0, stdout: out };
+      }
+      const text = (err || error.message).replace(/^error: /, '').trim();
+      throw new UsageError(text);
+    }
+    throw error;
+  }
+  const o = program.opts();
+  const options: CliOptions = {
+    paths: program.args,
+    format: o['format'] as string,
+    rule: o['rule'] as string[],
+    maxWarnings: o['maxWarnings'] as number,
+    quiet: o['quiet'] === true,
+    fix: o['fix'] === true,
+    fixDryRun: o['fixDryRun'] === true,
+    listRules: o['listRules'] === true,
+    reportUnusedDisables: o['reportUnusedDisables'] === true,
+    debug: o['debug'] === true,
+  };
+  if (o['outputFile'] !== undefined) options.outputFile = o['outputFile'] as string;
+  if (o['config'] !== undefined && o['config'] !== true) options.config = o['config'] as string | false;
+  if (o['template'] !== undefined) options.template = o['template'] as string;
+  if (o['now'] !== undefined) options.now = o['now'] as string;
+  if (o['explain'] !== undefined) options.explain = o['explain'] as string;
+  if (o['printConfig'] !== undefined) options.printConfig = o['printConfig'] as string;
+  if (o['init'] !== undefined) options.init = o['init'] as string | true;
+  if (o['stdinFilename'] !== undefined) options.stdinFilename = o['stdinFilename'] as string;
+  if (o['color'] !== undefined) options.color = o['color'] as boolean;
+  if (o['maxFileSize'] !== undefined) options.maxFileSize = o['maxFileSize'] as string;
+  return { kind: 'run', options };
+}
+
+export function usageText(): string {
+  return buildProgram().helpInformation();
+}

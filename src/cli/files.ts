@@ -1,0 +1,135 @@
+/**
+ * Paths on the command line → the files to lint. Files are taken as given,
+ * directories are searched for *.md and *.markdown (skipping node_modules and
+ * .git, following no symlinked directory twice), anything else is a glob.
+ */
+import path from 'node:path';
+import picomatch from 'picomatch';
+import type { Io } from '../io.js';
+
+export interface FileTarget {
+  /** Path as shown in output (relative to cwd when under it). */
+  path: string;
+  /** Set when the path could not be used; the file gets a failure result. */
+  problem?: string;
+  /** Read from stdin. */
+  stdin?: boolean;
+}
+
+export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+function display(io: Io, p: string): string {
+  const abs = path.resolve(io.cwd, p);
+  const rel = path.relative(io.cwd, abs);
+  return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
+}
+
+function isMarkdown(name: string): boolean {
+  const lower = name.toLowerCase();
+  return MARKDOWN_EXTENSIONS.some((e) => lower.endsWith(e));
+}
+
+function errorText(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links (a symlink loop)';
+    case 'ENAMETOOLONG':
+      return 'file name too long';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+async function walk(io: Io, dir: string, out: FileTarget[], seen: Set<string>, ignore: (p: string) => boolean): Promise<void> {
+  let real: string;
+  try {
+    real = await io.realpath(path.resolve(io.cwd, dir));
+  } catch (error) {
+    out.push({ path: display(io, dir), problem: errorText(error) });
+    return;
+  }
+  if (seen.has(real)) return; // a symlink loop or a second route to the same directory
+  seen.add(real);
+  let entries;
+  try {
+    entries = await io.readDir(path.resolve(io.cwd, dir));
+  } catch (error) {
+    out.push({ path: display(io, dir), problem: `cannot read directory: ${errorText(error)}` });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const child = path.join(dir, e.name);
+    if (ignore(display(io, child))) continue;
+    let kind = e.kind;
+    if (kind === 'symlink') {
+      try {
+        const st = await io.stat(path.resolve(io.cwd, child));
+        kind = st.kind === 'directory' ? 'directory' : st.kind === 'file' ? 'file' : 'other';
+      } catch (error) {
+        if (isMarkdown(e.name)) out.push({ path: display(io, child), problem: errorText(error) });
+        continue;
+      }
+    }
+    if (kind === 'directory') {
+      if (SKIP_DIRS.has(e.name)) continue;
+      await walk(io, child, out, seen, ignore);
+    } else if (isMarkdown(e.name)) {
+      out.push({ path: display(io, child) });
+    }
+  }
+}
+
+/** Expand command-line paths. `ignores` are globs relative to cwd. */
+export async function expandPaths(io: Io, args: string[], ignores: string[] = [], stdinName?: string): Promise<FileTarget[]> {
+  const out: FileTarget[] = [];
+  const ignoreMatch = ignores.length > 0 ? picomatch(ignores, { dot: true }) : () => false;
+  const ignore = (p: string): boolean => ignoreMatch(p) || ignoreMatch(`${p}/`);
+  for (const arg of args) {
+    if (arg === '-') {
+      out.push({ path: stdinName ?? '<stdin>', stdin: true });
+      continue;
+    }
+    let st;
+    try {
+      st = await io.stat(path.resolve(io.cwd, arg));
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'ENOENT' && GLOB_CHARS.test(arg)) {
+        const matches = await io.glob([arg.split(path.sep).join('/')], { cwd: io.cwd, ignore: ['**/node_modules/**', '**/.git/**'] });
+        const files = matches.filter((m) => !ignore(m)).sort();
+        if (files.length === 0) out.push({ path: arg, problem: 'no files match this pattern' });
+        for (const f of files) out.push({ path: display(io, f) });
+        continue;
+      }
+      out.push({ path: display(io, arg), problem: errorText(error) });
+      continue;
+    }
+    if (st.kind === 'directory') {
+      const before = out.length;
+      await walk(io, arg, out, new Set(), ignore);
+      if (out.length === before) out.push({ path: display(io, arg), problem: 'no Markdown files (*.md, *.markdown) in this directory' });
+    } else if (st.kind === 'file') {
+      // A file named explicitly is linted even when an ignore pattern matches it? No: ignores win, like ESLint.
+      if (!ignore(display(io, arg))) out.push({ path: display(io, arg) });
+    } else {
+      out.push({ path: display(io, arg), problem: 'not a regular file (a FIFO, socket or device); ir-lint reads files only' });
+    }
+  }
+  // The same file named twice is linted once.
+  const seen = new Set<string>();
+  return out.filter((t) => {
+    if (t.problem || t.stdin) return true;
+    if (seen.has(t.path)) return false;
+    seen.add(t.path);
+    return true;
+  });
+}

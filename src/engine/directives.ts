@@ -1,0 +1,119 @@
+/**
+ * Inline directives in HTML comments:
+ *
+ *   <!-- ir-lint-disable rule-a, rule-b -->  … <!-- ir-lint-enable rule-a -->
+ *   <!-- ir-lint-disable-next-line rule-a -->
+ *   <!-- ir-lint-disable-line rule-a -->  (on the same line as the finding)
+ *   <!-- ir-lint-disable-file -->
+ *
+ * No rule list means every rule. Optional `-- reason` after the list is ignored.
+ */
+import type { IncidentReport } from '../model.js';
+import type { LintMessage } from '../types.js';
+
+type Kind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
+
+interface Directive {
+  kind: Kind;
+  rules: string[] | 'all';
+  line: number;
+  column: number;
+  endColumn: number;
+  used: boolean;
+}
+
+const COMMENT = /<!--\s*ir-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^]*?)-->/g;
+
+export function parseDirectives(report: IncidentReport): Directive[] {
+  const out: Directive[] = [];
+  for (const l of report.lines) {
+    if (l.kind !== 'html' && l.kind !== 'text') continue;
+    if (!l.raw.includes('ir-lint-')) continue;
+    COMMENT.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = COMMENT.exec(l.raw)) !== null) {
+      const kind = m[1] as Kind;
+      const list = (m[2] ?? '').split(/\s--\s/)[0]?.trim() ?? '';
+      const rules = list === '' ? 'all' : list.split(/[\s,]+/).filter((r) => r.length > 0);
+      out.push({ kind, rules, line: l.line, column: m.index + 1, endColumn: m.index + m[0].length + 1, used: false });
+    }
+  }
+  return out;
+}
+
+function covers(d: Directive, ruleId: string | null): boolean {
+  return d.rules === 'all' || (ruleId !== null && d.rules.includes(ruleId));
+}
+
+/** Drop suppressed messages; optionally report directives that suppressed nothing. */
+export function applyDirectives(
+  report: IncidentReport,
+  messages: LintMessage[],
+  options: { reportUnused: boolean; knownRules: Set<string> },
+): LintMessage[] {
+  const directives = parseDirectives(report);
+  if (directives.length === 0) return messages;
+  const ranges = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable').sort((a, b) => a.line - b.line || a.column - b.column);
+
+  const kept: LintMessage[] = [];
+  for (const m of messages) {
+    if (m.fatal) {
+      kept.push(m);
+      continue;
+    }
+    let suppressedBy: Directive | undefined;
+    for (const d of directives) {
+      if (d.kind === 'disable-file' && covers(d, m.ruleId)) suppressedBy = d;
+      else if (d.kind === 'disable-next-line' && d.line + 1 === m.line && covers(d, m.ruleId)) suppressedBy = d;
+      else if (d.kind === 'disable-line' && d.line === m.line && covers(d, m.ruleId)) suppressedBy = d;
+      if (suppressedBy) break;
+    }
+    if (!suppressedBy) {
+      // Ranges: the last disable/enable before the message that concerns its rule decides.
+      let state: Directive | undefined;
+      for (const d of ranges) {
+        if (d.line > m.line || (d.line === m.line && d.column > m.column)) break;
+        if (covers(d, m.ruleId)) state = d.kind === 'disable' ? d : undefined;
+        else if (d.kind === 'enable' && d.rules === 'all') state = undefined;
+      }
+      suppressedBy = state;
+    }
+    if (suppressedBy) suppressedBy.used = true;
+    else kept.push(m);
+  }
+
+  if (options.reportUnused) {
+    for (const d of directives) {
+      if (d.kind === 'enable' || d.used) continue;
+      const names = d.rules === 'all' ? 'all rules' : d.rules.join(', ');
+      kept.push({
+        ruleId: null,
+        messageId: 'unusedDisable',
+        severity: 1,
+        message: `Unused ir-lint-${d.kind} directive (no problems were reported for ${names}).`,
+        line: d.line,
+        column: d.column,
+        endLine: d.line,
+        endColumn: d.endColumn,
+      });
+    }
+  }
+  for (const d of directives) {
+    if (d.rules === 'all') continue;
+    for (const r of d.rules) {
+      if (!options.knownRules.has(r)) {
+        kept.push({
+          ruleId: null,
+          messageId: 'unknownRuleInDirective',
+          severity: 1,
+          message: `ir-lint-${d.kind} names unknown rule "${r}".`,
+          line: d.line,
+          column: d.column,
+          endLine: d.line,
+          endColumn: d.endColumn,
+        });
+      }
+    }
+  }
+  return kept;
+}

@@ -1,0 +1,23 @@
+/**
+ * Output formats. Each formatter is a pure function of the results; none
+ * decides the exit code. Formatters load lazily: a run pays only for its own.
+ */
+import type { LintResult, RuleMeta } from '../types.js';
+
+export interface FormatContext {
+  cwd: string;
+  /** Colour the output (stylish only). */
+  color: boolean;
+  /** Metadata of every rule that ran, for formats that describe rules (SARIF). */
+  rules: ReadonlyArray<RuleMeta<unknown>>;
+  version: string;
+}
+
+export type Formatter = (results: LintResult[], ctx: FormatContext) => string;
+
+export const FORMATS: Record<string, () => Promise<Formatter>> = {
+  stylish: async () => (await import('./stylish.js')).default,
+  compact: async () => (await import('./compact.js')).default,
+};
+
+export const FORMAT_NAMES = Object.keys(FORMATS);

@@ -1,0 +1,10 @@
+/**
+ * Text from a report must not drive the reader's terminal: strip C0/C1
+ * control characters (ANSI escapes, OSC sequences, bell) except tab.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+export function sanitize(text: string): string {
+  return text.replace(CONTROL, (c) => (c === '\n' || c === '\r' ? ' ' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}

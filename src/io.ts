@@ -1,0 +1,45 @@
+/**
+ * Everything ir-lint needs from the outside world, in one object. The CLI
+ * builds the real one (src/cli/node-io.ts); tests pass an in-memory one.
+ */
+
+export type EntryKind = 'file' | 'directory' | 'symlink' | 'other';
+
+export interface DirEntry {
+  name: string;
+  kind: EntryKind;
+}
+
+export interface FileStat {
+  kind: 'file' | 'directory' | 'other';
+  size: number;
+  mode?: number;
+  mtimeMs?: number;
+}
+
+export interface Io {
+  argv: string[];
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** True when stdout is a terminal. */
+  isTTY: boolean;
+  /** The current time (the default for --now). */
+  now(): Date;
+  /** Throws an Error with a Node-style `code` (ENOENT, EACCES, EISDIR, ...). */
+  readFile(path: string): Promise<Uint8Array>;
+  /** Follows symlinks. Throws with `code` like readFile. */
+  stat(path: string): Promise<FileStat>;
+  readDir(path: string): Promise<DirEntry[]>;
+  realpath(path: string): Promise<string>;
+  /** Expand glob patterns relative to `cwd`; returns paths relative to `cwd`. */
+  glob(patterns: string[], options: { cwd: string; ignore: string[] }): Promise<string[]>;
+  readStdin(): Promise<Uint8Array>;
+  /** Write a whole file atomically (temp file in the same directory, fsync, rename). */
+  writeFileAtomic(path: string, data: string): Promise<void>;
+  /** Write a new file (fails if it exists when `exclusive`). */
+  writeFile(path: string, data: string, options?: { exclusive?: boolean }): Promise<void>;
+  /** Import a local module (plugins). */
+  importModule(path: string): Promise<unknown>;
+}

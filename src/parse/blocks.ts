@@ -1,0 +1,461 @@
+/**
+ * Lines → report blocks → sections → fields.
+ *
+ * A file may hold several reports (a Preliminary then a Full report, a report
+ * then its Closure Summary, a whole bug thread pasted as text). Each block
+ * starts at a report heading (or at the first of the seven legacy questions,
+ * or at a run of known section headings) and ends at the next block, at
+ * Bugzilla thread noise ("Flags: …", "(In reply to …)") or at the end.
+ */
+import type { Field, ReportBlock, Section, SourceLine, Table } from '../model.js';
+import { TEMPLATES, type FieldSpec, type SectionSpec, type TemplateId, type TemplateSpec } from '../templates.js';
+import { spanOf } from './lines.js';
+import { labelPattern, norm, normTitle, stripTitleNote, wordCount } from './text.js';
+
+export interface HeadingCandidate {
+  text: string;
+  style: 'atx' | 'setext' | 'bold' | 'bare';
+}
+
+const BOLD_ONLY = /^(\*\*|__)([^*_].*?)\1[ \t]*[:.]?[ \t]*$/;
+
+/** The heading a line could be: a Markdown heading, a bold-only line, or a short bare line. */
+export function headingCandidate(l: SourceLine): HeadingCandidate | undefined {
+  if (l.kind !== 'text') return undefined;
+  if (l.headingDepth !== undefined) {
+    return { text: l.body, style: /^[ \t>]*#/.test(l.raw) ? 'atx' : 'setext' };
+  }
+  if (l.bullet !== undefined) return undefined;
+  const bold = BOLD_ONLY.exec(l.body);
+  if (bold) return { text: bold[2] as string, style: 'bold' };
+  if (l.body.length <= 120) return { text: l.body, style: 'bare' };
+  return undefined;
+}
+
+const REPORT_HEADINGS = new Map<string, TemplateId | 'incident-report'>();
+for (const t of Object.values(TEMPLATES)) {
+  for (const h of t.headings) REPORT_HEADINGS.set(h, t.id === 'ccadb-v2' ? 'incident-report' : t.id);
+}
+
+function reportHeadingOf(l: SourceLine): TemplateId | 'incident-report' | undefined {
+  const hc = headingCandidate(l);
+  if (!hc) return undefined;
+  const t = normTitle(hc.text);
+  const direct = REPORT_HEADINGS.get(t) ?? REPORT_HEADINGS.get(stripTitleNote(t));
+  if (direct) return direct;
+  // "Full Incident Report: CA name", "Report Closure Summary – Bug 123"
+  for (const [h, id] of REPORT_HEADINGS) {
+    if (t.startsWith(`${h}:`) || t.startsWith(`${h} -`) || t.startsWith(`${h} \u2013`)) return id;
+  }
+  return undefined;
+}
+
+/** Bugzilla page furniture and thread replies: a report does not continue past these. */
+const NOISE = [
+  /^\(In reply to .{1,200} from comment #\d+\)$/,
+  /^[A-Z][A-Za-z ]{1,40}: .*\u2192/,
+  /^Flags: /,
+  /^Ever confirmed: /,
+  /^You need to log in before you can comment/,
+  /^_{8,}$/,
+  /^\|\s*(?:Reporter|Assignee|Comment \d+)\s*\|/,
+  /^Attachment #\d+/,
+];
+
+function isNoise(l: SourceLine): boolean {
+  if (l.kind !== 'text') return false;
+  const t = l.raw.trim();
+  return NOISE.some((r) => r.test(t));
+}
+
+// ---------------------------------------------------------------- legacy
+
+const LEGACY = TEMPLATES['mozilla-legacy'];
+const NUMBERED_PREFIX = /^(?:(?:topic|question|q)[ \t]*\d{1,2}[ \t]*[:.)-]?|\d{1,2}[ \t]*[.)])[ \t]*/i;
+
+/** The legacy question a line asks, if any. */
+export function legacyQuestionOf(l: SourceLine, inLegacyBlock: boolean): SectionSpec | undefined {
+  if (l.kind !== 'text') return undefined;
+  let body = l.body;
+  // "2.A timeline…" and "Topic 2: Timeline"
+  const np = NUMBERED_PREFIX.exec(body);
+  const numbered = np !== null || (l.bullet !== undefined && /\d/.test(l.bullet));
+  const explicit = np !== null && /^(?:topic|question|q)/i.test(np[0]);
+  if (np) body = body.slice(np[0].length);
+  const text = norm(body).replace(/^[-\u2013\u2014:]\s*/, '');
+  if (text.length === 0) return undefined;
+  const head = text.slice(0, 160);
+  for (const q of LEGACY.sections) {
+    for (const p of q.patterns ?? []) {
+      const anchored = p.source.startsWith('^');
+      if (anchored && !(explicit || (numbered && inLegacyBlock) || headingLike(l))) continue;
+      if (!anchored && head.search(p) > 60) continue;
+      if (p.test(head)) return q;
+    }
+  }
+  return undefined;
+}
+
+function headingLike(l: SourceLine): boolean {
+  return l.headingDepth !== undefined || (l.bullet === undefined && BOLD_ONLY.test(l.body));
+}
+
+// ---------------------------------------------------------------- sections
+
+function titleKeys(s: SectionSpec): string[] {
+  return [s.title, ...(s.aliases ?? [])].map((t) => normTitle(t));
+}
+
+const FALLBACK_TITLES = new Map<string, string>();
+for (const id of ['ccadb-v3-full', 'ccadb-v2'] as const) {
+  for (const s of TEMPLATES[id].sections) for (const k of titleKeys(s)) FALLBACK_TITLES.set(k, s.key);
+}
+
+function sectionTitleMatch(text: string, sections: SectionSpec[]): SectionSpec | undefined {
+  const t = normTitle(text);
+  const stripped = stripTitleNote(t);
+  for (const s of sections) {
+    const keys = titleKeys(s);
+    if (keys.includes(t) || keys.includes(stripped)) return s;
+  }
+  return undefined;
+}
+
+interface BlockStart {
+  index: number;
+  kind: TemplateId | 'incident-report' | 'legacy' | 'sections';
+}
+
+/** Find where blocks start and end, then read each block's sections and fields. */
+export function segment(lines: SourceLine[], lineStarts: number[], allTables: Table[], forced?: TemplateId): ReportBlock[] {
+  const starts: BlockStart[] = [];
+  const ends = new Set<number>();
+  let current: BlockStart['kind'] | undefined;
+  let fallbackRun: { index: number; seen: Set<string> } | undefined;
+
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as SourceLine;
+    if (l.kind !== 'text') continue;
+    if (isNoise(l)) {
+      ends.add(i);
+      current = undefined;
+      fallbackRun = undefined;
+      continue;
+    }
+    const rh = reportHeadingOf(l);
+    if (rh) {
+      starts.push({ index: i, kind: rh });
+      current = rh;
+      fallbackRun = undefined;
+      continue;
+    }
+    if (current !== 'legacy' && current !== 'incident-report') {
+      const q = legacyQuestionOf(l, false);
+      if (q && current === undefined) {
+        starts.push({ index: i, kind: 'legacy' });
+        current = 'legacy';
+        continue;
+      }
+    }
+    if (current === undefined) {
+      const hc = headingCandidate(l);
+      if (hc) {
+        const t = normTitle(hc.text);
+        const key = FALLBACK_TITLES.get(t) ?? FALLBACK_TITLES.get(stripTitleNote(t));
+        if (key) {
+          if (!fallbackRun) fallbackRun = { index: i, seen: new Set() };
+          fallbackRun.seen.add(key);
+          if (fallbackRun.seen.size === 3) {
+            starts.push({ index: fallbackRun.index, kind: 'sections' });
+            current = 'sections';
+          }
+        }
+      }
+    }
+  }
+  starts.sort((a, b) => a.index - b.index);
+
+  const blocks: ReportBlock[] = [];
+  for (let s = 0; s < starts.length; s++) {
+    const st = starts[s] as BlockStart;
+    const nextStart = s + 1 < starts.length ? (starts[s + 1] as BlockStart).index : lines.length;
+    let end = nextStart;
+    for (let i = st.index + 1; i < nextStart; i++) {
+      if (ends.has(i)) {
+        end = i;
+        break;
+      }
+    }
+    const block = buildBlock(lines, lineStarts, allTables, st, end, forced);
+    if (block) blocks.push(block);
+  }
+
+  if (blocks.length === 0 && forced) {
+    const first = lines.findIndex((l) => l.kind === 'text');
+    if (first >= 0) {
+      const b = buildBlock(lines, lineStarts, allTables, { index: first, kind: forced }, lines.length, forced, true);
+      if (b) blocks.push(b);
+    }
+  }
+  return blocks;
+}
+
+function resolveTemplate(lines: SourceLine[], st: BlockStart, end: number): { id: TemplateId; by: ReportBlock['detectedBy'] } | undefined {
+  if (st.kind === 'legacy') {
+    // One question-like sentence in prose is not a report: ask for two.
+    const seen = new Set<string>();
+    for (let i = st.index; i < end && seen.size < 2; i++) {
+      const q = legacyQuestionOf(lines[i] as SourceLine, true);
+      if (q) seen.add(q.key);
+    }
+    return seen.size >= 2 ? { id: 'mozilla-legacy', by: 'questions' } : undefined;
+  }
+  if (st.kind !== 'incident-report' && st.kind !== 'sections') return { id: st.kind, by: 'heading' };
+  // "Incident Report": v2 sections, or the seven questions under that heading.
+  const v2 = new Set<string>();
+  const v3only = { related: false, ccadbId: false };
+  const questions = new Set<string>();
+  for (let i = st.kind === 'sections' ? st.index : st.index + 1; i < end; i++) {
+    const l = lines[i] as SourceLine;
+    const hc = headingCandidate(l);
+    if (hc) {
+      const t = normTitle(hc.text);
+      const key = FALLBACK_TITLES.get(t) ?? FALLBACK_TITLES.get(stripTitleNote(t));
+      if (key) v2.add(key);
+      if (key === 'related-incidents') v3only.related = true;
+    }
+    if (l.kind === 'text' && /ccadb unique id/i.test(l.body)) v3only.ccadbId = true;
+    const q = legacyQuestionOf(l, true);
+    if (q) questions.add(q.key);
+  }
+  const by = st.kind === 'sections' ? 'sections' : 'heading';
+  if (st.kind === 'sections') {
+    if (v2.size < 3) return undefined;
+    return { id: v3only.related || v3only.ccadbId ? 'ccadb-v3-full' : 'ccadb-v2', by };
+  }
+  if (questions.size > v2.size && (questions.size >= 2 || v2.size === 0)) return { id: 'mozilla-legacy', by: 'questions' };
+  if (v3only.related && v3only.ccadbId) return { id: 'ccadb-v3-full', by: 'sections' };
+  return { id: 'ccadb-v2', by };
+}
+
+function buildBlock(
+  lines: SourceLine[],
+  lineStarts: number[],
+  allTables: Table[],
+  st: BlockStart,
+  end: number,
+  forced?: TemplateId,
+  wholeFile = false,
+): ReportBlock | undefined {
+  const resolved = forced ? { id: forced, by: 'forced' as const } : resolveTemplate(lines, st, end);
+  if (!resolved) return undefined;
+  const spec = TEMPLATES[resolved.id];
+  const headLine = lines[st.index] as SourceLine;
+  // A block found by questions or by a section run starts at that line (it is also the first section).
+  const headingIsSection = wholeFile || st.kind === 'legacy' || st.kind === 'sections';
+  const bodyFrom = headingIsSection ? st.index : st.index + 1;
+  // Trim trailing blank lines.
+  let last = end - 1;
+  while (last > bodyFrom && (lines[last] as SourceLine).kind === 'blank') last--;
+  const blockLines = lines.slice(bodyFrom, Math.max(bodyFrom, last + 1));
+  const atxDepth = headLine.headingDepth;
+
+  const headingSpan = spanOf(lineStarts, headLine.bodyStart, headLine.bodyStart + headLine.body.length);
+  const block: ReportBlock = {
+    template: spec.id,
+    spec,
+    detectedBy: resolved.by,
+    headingSpan,
+    heading: headLine.body,
+    startLine: headLine.line,
+    endLine: (blockLines[blockLines.length - 1] ?? headLine).line,
+    sections: [],
+    lines: blockLines,
+  };
+
+  // A Markdown heading at or above the report heading's level ends the block.
+  if (atxDepth !== undefined && !headingIsSection) {
+    const cut = blockLines.findIndex((l) => l.headingDepth !== undefined && l.headingDepth <= atxDepth && !sectionTitleMatch(l.body, spec.sections));
+    if (cut >= 0) {
+      block.lines = blockLines.slice(0, cut);
+      block.endLine = (block.lines[block.lines.length - 1] ?? headLine).line;
+    }
+  }
+
+  block.sections = readSections(block, spec, lineStarts, allTables, headLine);
+  return block;
+}
+
+function readSections(block: ReportBlock, spec: TemplateSpec, lineStarts: number[], allTables: Table[], headLine: SourceLine): Section[] {
+  const marks: Array<{ at: number; spec: SectionSpec; style: Section['headingStyle'] }> = [];
+  const lines = block.lines;
+  const implicit = spec.sections.find((s) => s.implicit);
+  if (implicit) {
+    marks.push({ at: -1, spec: implicit, style: 'implicit' });
+  } else if (spec.id === 'mozilla-legacy') {
+    const seen = new Set<string>();
+    for (let i = 0; i < lines.length; i++) {
+      const q = legacyQuestionOf(lines[i] as SourceLine, true);
+      if (!q) continue;
+      // The question text is quoted again inside answers and replies: first mention wins,
+      // unless it is written as a heading.
+      if (seen.has(q.key) && !headingLike(lines[i] as SourceLine)) continue;
+      seen.add(q.key);
+      marks.push({ at: i, spec: q, style: 'question' });
+    }
+  } else {
+    const seen = new Set<string>();
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i] as SourceLine;
+      const hc = headingCandidate(l);
+      if (!hc) continue;
+      const s = sectionTitleMatch(hc.text, spec.sections);
+      if (!s) continue;
+      // A bare or bold line that repeats a section title is text (a field label, a quote);
+      // a Markdown heading always counts, so that duplicates can be reported.
+      if (seen.has(s.key) && hc.style !== 'atx' && hc.style !== 'setext') continue;
+      seen.add(s.key);
+      marks.push({ at: i, spec: s, style: hc.style });
+    }
+  }
+
+  const sections: Section[] = [];
+  for (let m = 0; m < marks.length; m++) {
+    const mk = marks[m] as (typeof marks)[number];
+    const from = mk.at + 1;
+    const to = m + 1 < marks.length ? (marks[m + 1] as (typeof marks)[number]).at : lines.length;
+    let bodyLines = lines.slice(from, to);
+    let lastIdx = bodyLines.length - 1;
+    while (lastIdx >= 0 && (bodyLines[lastIdx] as SourceLine).kind === 'blank') lastIdx--;
+    bodyLines = bodyLines.slice(0, lastIdx + 1);
+    const hl = mk.at >= 0 ? (lines[mk.at] as SourceLine) : headLine;
+    const headingSpan = spanOf(lineStarts, hl.bodyStart, hl.bodyStart + hl.body.length);
+    const endLine = (bodyLines[bodyLines.length - 1] ?? hl).line;
+    const text = bodyLines
+      .filter((l) => l.kind === 'text' || l.kind === 'table')
+      .map((l) => (l.kind === 'table' ? l.raw.trim() : l.body))
+      .join('\n');
+    const section: Section = {
+      spec: mk.spec,
+      heading: hl.body.replace(/\s+/g, ' ').trim(),
+      headingSpan,
+      headingStyle: mk.style,
+      bodyLines,
+      text,
+      fields: [],
+      tables: [],
+      endLine,
+    };
+    const firstLine = hl.line;
+    section.tables = allTables.filter((t) => t.span.line > firstLine && t.span.line <= endLine);
+    section.fields = readFields(bodyLines, [...(mk.spec.fields ?? []), ...(mk.spec.repeatingFields ?? [])], lineStarts);
+    sections.push(section);
+  }
+  return sections;
+}
+
+// ---------------------------------------------------------------- fields
+
+interface CompiledLabel {
+  spec: FieldSpec;
+  re: RegExp;
+  strict: boolean;
+}
+
+const labelCache = new WeakMap<FieldSpec, CompiledLabel[]>();
+
+function compiled(spec: FieldSpec): CompiledLabel[] {
+  let c = labelCache.get(spec);
+  if (!c) {
+    c = [spec.label, ...(spec.aliases ?? [])].map((label) => {
+      const pat = labelPattern(label.replace(/[?:]+$/, ''));
+      // Label, optional closing emphasis, then `:`/`?`, the end of the line, or (long labels) a space.
+      const re = new RegExp(`^[*_]{0,3}[ \\t]*${pat}[ \\t]*[*_]{0,3}[ \\t]*(?:[?:\\uFF1A][ \\t]*(?:[?:][ \\t]*)?[*_]{0,3}[ \\t]*|$|(?=[ \\t]))`, 'i');
+      return { spec, re, strict: wordCount(label) < 2 };
+    });
+    labelCache.set(spec, c);
+  }
+  return c;
+}
+
+/** Match a field label at the start of a line body; returns the length of the label part. */
+export function matchLabel(body: string, specs: FieldSpec[]): { spec: FieldSpec; length: number } | undefined {
+  let best: { spec: FieldSpec; length: number } | undefined;
+  for (const spec of specs) {
+    for (const c of compiled(spec)) {
+      const m = c.re.exec(body);
+      if (!m) continue;
+      const rest = body.slice(m[0].length);
+      const sep = /[?:\uFF1A]/.test(m[0].slice(-6)) || rest.length === 0;
+      if (!sep && c.strict) continue;
+      if (!best || m[0].length > best.length) best = { spec, length: m[0].length };
+    }
+  }
+  return best;
+}
+
+function readFields(bodyLines: SourceLine[], specs: FieldSpec[], lineStarts: number[]): Field[] {
+  if (specs.length === 0) return [];
+  const fields: Field[] = [];
+  let open: { field: Field; inline: boolean; lastText: SourceLine | undefined; values: string[]; labelLine: SourceLine } | undefined;
+  let sawBlank = false;
+
+  const close = (): void => {
+    if (!open) return;
+    const f = open.field;
+    f.value = open.values.join('\n').trim();
+    if (open.lastText && f.value.length > 0) {
+      const endLine = open.lastText;
+      f.valueSpan = spanOf(lineStarts, f.valueSpan.start, endLine.bodyStart + endLine.body.length);
+    }
+    open = undefined;
+  };
+
+  for (const l of bodyLines) {
+    if (l.kind === 'blank') {
+      sawBlank = true;
+      continue;
+    }
+    if (l.kind !== 'text' && l.kind !== 'table') continue;
+    const match = l.kind === 'text' ? matchLabel(l.body, specs) : undefined;
+    if (match) {
+      close();
+      const labelEnd = l.bodyStart + match.length;
+      const labelText = l.body.slice(0, match.length).replace(/[*_\s:?\uFF1A]+$/, '').replace(/^[*_\s]+/, '');
+      const value = l.body.slice(match.length).replace(/^[*_\s]+/, '').trim();
+      const valueStart = l.bodyStart + l.body.length - l.body.slice(match.length).replace(/^[*_\s]+/, '').length;
+      const field: Field = {
+        spec: match.spec,
+        label: labelText,
+        labelSpan: spanOf(lineStarts, l.bodyStart, labelEnd),
+        value,
+        valueSpan: spanOf(lineStarts, value ? valueStart : labelEnd, value ? l.bodyStart + l.body.length : labelEnd),
+        line: l.line,
+        children: [],
+      };
+      if (match.spec.parent) {
+        const parent = [...fields].reverse().find((f) => f.spec.key === match.spec.parent);
+        if (parent) parent.children.push(field);
+      }
+      fields.push(field);
+      open = { field, inline: value.length > 0, lastText: value ? l : undefined, values: value ? [value] : [], labelLine: l };
+      sawBlank = false;
+      continue;
+    }
+    if (!open) continue;
+    // A paragraph after a blank line, flush left, ends a bullet field that had its value inline.
+    if (sawBlank && open.inline && l.indent === 0 && l.bullet === undefined && open.labelLine.bullet !== undefined) {
+      close();
+      continue;
+    }
+    sawBlank = false;
+    const text = l.kind === 'table' ? l.raw.trim() : l.bullet ? `${l.bullet} ${l.body}` : l.body;
+    if (open.values.length === 0) {
+      open.field.valueSpan = spanOf(lineStarts, l.bodyStart - (l.bullet ? l.bullet.length + 1 : 0), l.bodyStart + l.body.length);
+    }
+    open.values.push(text);
+    open.lastText = l;
+  }
+  close();
+  return fields;
+}

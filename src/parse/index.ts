@@ -1,0 +1,88 @@
+/**
+ * Markdown → mdast → IncidentReport. Called once per file; rules share the result.
+ */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { parseDocument } from 'yaml';
+import type { FrontMatter, IncidentReport, SourceLine } from '../model.js';
+import type { TemplateId } from '../templates.js';
+import { segment } from './blocks.js';
+import { buildLines, computeLineStarts, pipeTables, positionAt, spanOf } from './lines.js';
+
+export interface ParseOptions {
+  /** Force every block (or the whole file) to this template. */
+  template?: TemplateId;
+}
+
+/** Parse Markdown with GFM tables (the only extension the rules need). */
+export function parseMarkdown(source: string) {
+  return fromMarkdown(source, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+}
+
+const FRONT_MATTER_OPEN = /^---[ \t]*\r?\n/;
+const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+
+/** Find YAML front matter at the very top: returns its extent and parsed data. */
+function readFrontMatter(source: string, lineStarts: number[]): { fm?: FrontMatter; endLine: number } {
+  const open = FRONT_MATTER_OPEN.exec(source);
+  if (!open) return { endLine: 0 };
+  const rest = source.slice(open[0].length);
+  const close = FRONT_MATTER_CLOSE.exec(rest);
+  if (!close) return { endLine: 0 };
+  const yamlText = rest.slice(0, close.index);
+  const endOffset = open[0].length + close.index + close[0].length;
+  const endLine = positionAt(lineStarts, endOffset).line;
+  const span = spanOf(lineStarts, 0, endOffset);
+  const doc = parseDocument(yamlText, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+  const yamlLine0 = positionAt(lineStarts, open[0].length).line;
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const pos = e.linePos?.[0];
+    return {
+      fm: { data: {}, span, error: { message: e.message.split('\n')[0] ?? 'invalid YAML', line: yamlLine0 + (pos ? pos.line - 1 : 0), column: pos?.col ?? 1 } },
+      endLine,
+    };
+  }
+  const value: unknown = doc.toJS({ maxAliasCount: 50 });
+  const data: Record<string, unknown> = Object.create(null);
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (k === '__proto__' || k === 'constructor' || k === 'prototype') continue;
+      data[k] = v;
+    }
+  } else if (value !== null && value !== undefined) {
+    return { fm: { data, span, error: { message: 'front matter must be a YAML mapping (key: value lines)', line: yamlLine0, column: 1 } }, endLine };
+  }
+  return { fm: { data, span }, endLine };
+}
+
+/** Blank out front matter so Markdown does not read `---` as a heading underline; offsets stay put. */
+function maskFrontMatter(source: string, endLine: number, lineStarts: number[]): string {
+  if (endLine === 0) return source;
+  const end = endLine < lineStarts.length ? (lineStarts[endLine] as number) : source.length;
+  return source.slice(0, end).replace(/[^\r\n]/g, ' ') + source.slice(end);
+}
+
+export function parseReport(source: string, options: ParseOptions = {}): IncidentReport {
+  const lineStarts = computeLineStarts(source);
+  const { fm, endLine } = readFrontMatter(source, lineStarts);
+  const mdast = parseMarkdown(maskFrontMatter(source, endLine, lineStarts));
+  const { lines, tables } = buildLines(source, lineStarts, mdast, endLine);
+  const allTables = [...tables, ...pipeTables(lines, lineStarts)].sort((a, b) => a.span.start - b.span.start);
+  const blocks = segment(lines, lineStarts, allTables, options.template);
+
+  let title: IncidentReport['title'];
+  const fmTitle = fm?.data['title'];
+  if (typeof fmTitle === 'string') {
+    title = { text: fmTitle, span: fm!.span, from: 'front-matter' };
+  } else {
+    const h1 = lines.find((l: SourceLine) => l.kind === 'text' && l.headingDepth === 1 && /^[ \t]*#/.test(l.raw));
+    if (h1) title = { text: h1.body, span: spanOf(lineStarts, h1.bodyStart, h1.bodyStart + h1.body.length), from: 'h1' };
+  }
+
+  const report: IncidentReport = { source, lines, lineStarts, mdast, blocks, tables: allTables, cache: new Map() };
+  if (fm) report.frontMatter = fm;
+  if (title) report.title = title;
+  return report;
+}

@@ -1,0 +1,247 @@
+/**
+ * Source → lines, annotated with what Markdown made of them (headings, code,
+ * HTML, tables) and with their textual shape (quote markers, bullets), so that
+ * Markdown and text copied from Bugzilla's rendered pages read the same way.
+ */
+import type { Root, RootContent, Table as MdTable, Nodes } from 'mdast';
+import type { SourceLine, Span, Table, TableRow, TableCell } from '../model.js';
+
+/** Offsets at which each line starts (index 0 = line 1). */
+export function computeLineStarts(source: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (source.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** Offset → 1-based line and column. */
+export function positionAt(lineStarts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (lineStarts[lo] as number) + 1 };
+}
+
+export function spanOf(lineStarts: number[], start: number, end: number): Span {
+  const a = positionAt(lineStarts, start);
+  const b = positionAt(lineStarts, end);
+  return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, start, end };
+}
+
+const BULLET = /^(?:[-*+\u2022\u00B7\u25AA\u25E6\u2023\u2043\u25CF]|\d{1,3}[.)])(?=[ \t]|$)[ \t]*/;
+const QUOTE = /^[ \t]{0,3}>[ \t]?/;
+
+/** Split the source into annotated lines. `mdast` supplies headings, code, HTML and tables. */
+export function buildLines(source: string, lineStarts: number[], mdast: Root, frontMatterEndLine: number): { lines: SourceLine[]; tables: Table[] } {
+  const lines: SourceLine[] = [];
+  for (let i = 0; i < lineStarts.length; i++) {
+    const start = lineStarts[i] as number;
+    let end = i + 1 < lineStarts.length ? (lineStarts[i + 1] as number) : source.length;
+    while (end > start && (source.charCodeAt(end - 1) === 10 || source.charCodeAt(end - 1) === 13)) end--;
+    const raw = source.slice(start, end);
+    lines.push({ line: i + 1, raw, start, kind: raw.trim() === '' ? 'blank' : 'text', body: '', bodyStart: start, indent: 0 });
+  }
+  for (let i = 0; i < frontMatterEndLine && i < lines.length; i++) (lines[i] as SourceLine).kind = 'frontmatter';
+
+  const tables: Table[] = [];
+  const mark = (from: number, to: number, kind: SourceLine['kind']): void => {
+    for (let l = from; l <= to && l <= lines.length; l++) {
+      const sl = lines[l - 1] as SourceLine;
+      if (sl.kind !== 'frontmatter') sl.kind = kind;
+    }
+  };
+
+  // Iterative walk: deep nesting must not overflow the stack.
+  const stack: Nodes[] = [...mdast.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes;
+    const pos = node.position;
+    if (!pos) continue;
+    switch (node.type) {
+      case 'heading': {
+        const first = lines[pos.start.line - 1];
+        if (first) first.headingDepth = node.depth;
+        if (pos.end.line > pos.start.line) {
+          // Setext heading: the underline is not text.
+          const under = lines[pos.end.line - 1];
+          if (under) under.kind = 'blank';
+          for (let l = pos.start.line + 1; l < pos.end.line; l++) {
+            const mid = lines[l - 1];
+            if (mid) mid.headingDepth = node.depth;
+          }
+        }
+        break;
+      }
+      case 'code': {
+        // Only fenced code is code. Indented "code" is nearly always text copied
+        // from a rendered page (nested bullets indented by four spaces).
+        const first = lines[pos.start.line - 1];
+        if (first && /^[ \t>]*(?:```|~~~)/.test(first.raw)) mark(pos.start.line, pos.end.line, 'code');
+        break;
+      }
+      case 'html':
+        mark(pos.start.line, pos.end.line, 'html');
+        break;
+      case 'table':
+        mark(pos.start.line, pos.end.line, 'table');
+        tables.push(tableFromMdast(node, source, lineStarts));
+        break;
+      case 'thematicBreak':
+        mark(pos.start.line, pos.end.line, 'blank');
+        break;
+      default:
+        if ('children' in node) {
+          const children = node.children as RootContent[];
+          for (let c = children.length - 1; c >= 0; c--) stack.push(children[c] as Nodes);
+        }
+    }
+  }
+
+  for (const sl of lines) {
+    if (sl.kind !== 'text') continue;
+    let rest = sl.raw;
+    let offset = 0;
+    for (let q = 0; q < 100; q++) {
+      const m = QUOTE.exec(rest);
+      if (!m) break;
+      rest = rest.slice(m[0].length);
+      offset += m[0].length;
+    }
+    const ws = /^[ \t]*/.exec(rest)?.[0] ?? '';
+    sl.indent = ws.replace(/\t/g, '    ').length;
+    rest = rest.slice(ws.length);
+    offset += ws.length;
+    if (rest.trim() === '') {
+      sl.kind = 'blank';
+      continue;
+    }
+    if (sl.headingDepth !== undefined) {
+      const h = /^#{1,6}(?:[ \t]+|$)/.exec(rest);
+      if (h) {
+        rest = rest.slice(h[0].length);
+        offset += h[0].length;
+        rest = rest.replace(/[ \t]+#+[ \t]*$/, '');
+      }
+    } else {
+      const b = BULLET.exec(rest);
+      if (b) {
+        sl.bullet = b[0].trim();
+        rest = rest.slice(b[0].length);
+        offset += b[0].length;
+        // A heading inside a list item, or a nested bullet on the same line.
+        const h = /^#{1,6}[ \t]+/.exec(rest);
+        if (h) {
+          rest = rest.slice(h[0].length);
+          offset += h[0].length;
+        }
+      }
+    }
+    sl.body = rest.replace(/[ \t]+$/, '');
+    sl.bodyStart = sl.start + offset;
+  }
+  return { lines, tables };
+}
+
+function cellText(source: string, start: number, end: number): string {
+  return source.slice(start, end).trim();
+}
+
+function tableFromMdast(node: MdTable, source: string, lineStarts: number[]): Table {
+  const rows: TableRow[] = [];
+  for (const row of node.children) {
+    const cells: TableCell[] = [];
+    for (const cell of row.children) {
+      const p = cell.position;
+      if (!p) continue;
+      let s = p.start.offset ?? 0;
+      let e = p.end.offset ?? s;
+      // mdast cell spans include the pipes and padding: narrow to the content.
+      let text = source.slice(s, e);
+      const lead = /^\|?[ \t]*/.exec(text)?.[0].length ?? 0;
+      const trail = /[ \t]*\|?$/.exec(text.slice(lead))?.[0].length ?? 0;
+      s += lead;
+      e -= trail;
+      if (e < s) e = s;
+      text = cellText(source, s, e);
+      cells.push({ text, span: spanOf(lineStarts, s, e) });
+    }
+    const rp = row.position;
+    const rs = rp?.start.offset ?? 0;
+    const re = rp?.end.offset ?? rs;
+    rows.push({ cells, line: rp?.start.line ?? 1, span: spanOf(lineStarts, rs, re) });
+  }
+  const ps = node.position?.start.offset ?? 0;
+  const pe = node.position?.end.offset ?? ps;
+  const [header, ...body] = rows;
+  return { kind: 'gfm', header: header ?? { cells: [], line: node.position?.start.line ?? 1, span: spanOf(lineStarts, ps, ps) }, rows: body, span: spanOf(lineStarts, ps, pe) };
+}
+
+/** Split a pipe-delimited line into cells with offsets (escaped `\|` stays in the cell). */
+export function splitPipeRow(text: string, base: number): Array<{ text: string; start: number; end: number }> {
+  const cells: Array<{ text: string; start: number; end: number }> = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (text[i] === '|') i++;
+  let cellStart = i;
+  for (; i <= n; i++) {
+    const ch = text[i];
+    if (ch === '\\' && i + 1 < n) {
+      i++;
+      continue;
+    }
+    if (ch === '|' || i === n) {
+      let s = cellStart;
+      let e = i;
+      while (s < e && (text[s] === ' ' || text[s] === '\t')) s++;
+      while (e > s && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+      const isTrailingEmpty = i === n && s === e;
+      if (!isTrailingEmpty || cells.length === 0) cells.push({ text: text.slice(s, e), start: base + s, end: base + e });
+      cellStart = i + 1;
+    }
+  }
+  return cells;
+}
+
+/** Pipe-delimited lines that Markdown did not read as a table (blank lines between rows, broken delimiter rows). */
+export function pipeTables(lines: SourceLine[], lineStarts: number[]): Table[] {
+  const out: Table[] = [];
+  let group: SourceLine[] = [];
+  const flush = (): void => {
+    const rowsLines = group.filter((l) => !/^\|?[\s:|-]+\|?$/.test(l.body) || !l.body.includes('-'));
+    if (rowsLines.length >= 2 || (rowsLines.length === 1 && group.length >= 1 && (rowsLines[0]?.body.split('|').length ?? 0) >= 4)) {
+      const rows: TableRow[] = rowsLines.map((l) => {
+        const cells = splitPipeRow(l.body, l.bodyStart).map((c) => ({ text: c.text, span: spanOf(lineStarts, c.start, c.end) }));
+        return { cells, line: l.line, span: spanOf(lineStarts, l.bodyStart, l.bodyStart + l.body.length) };
+      });
+      const [header, ...body] = rows;
+      if (header) {
+        const first = group[0] as SourceLine;
+        const last = group[group.length - 1] as SourceLine;
+        out.push({ kind: 'pipe', header, rows: body, span: spanOf(lineStarts, first.bodyStart, last.bodyStart + last.body.length) });
+      }
+    }
+    group = [];
+  };
+  for (const l of lines) {
+    if (l.kind === 'text' && l.body.startsWith('|') && l.body.length > 1 && l.body.indexOf('|', 1) > 0) {
+      group.push(l);
+    } else if (l.kind === 'blank' && group.length > 0) {
+      continue;
+    } else if (group.length > 0) {
+      flush();
+    }
+  }
+  if (group.length > 0) flush();
+  return out;
+}

@@ -1,0 +1,74 @@
+/**
+ * Small text helpers shared by the parser and the rules. Every regex here is
+ * linear: no nested quantifiers, no overlapping alternations under a star.
+ */
+
+/** Lower-case, straight quotes and apostrophes, no emphasis markers, single spaces. */
+export function norm(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201B\u02BC\u00B4`]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"')
+    .replace(/[*_]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Normalise a heading for comparison with template titles: no trailing `:`/`?`, no numbering. */
+export function normTitle(text: string): string {
+  let t = norm(text.replace(/\\/g, ''));
+  t = t.replace(/^#+\s*/, '').replace(/\s*#+$/, '');
+  t = t.replace(/^(?:\d{1,2}[.)]|[ivx]{1,4}\.)\s+/, '');
+  t = t.replace(/[\s:?.]+$/, '');
+  return t;
+}
+
+/** A heading's title without a trailing parenthetical or dash note: "Timeline (All times UTC)" → "timeline". */
+export function stripTitleNote(normalised: string): string {
+  const paren = normalised.indexOf(' (');
+  let t = paren > 0 ? normalised.slice(0, paren) : normalised;
+  const dash = t.search(/ [-\u2013\u2014:] /);
+  if (dash > 0) t = t.slice(0, dash);
+  return t.replace(/[\s:?.]+$/, '');
+}
+
+/** Escape a string for use inside a RegExp. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A regex source that matches `label` the way people write it: any case,
+ * either apostrophe or quote style, flexible spaces, optional emphasis.
+ */
+export function labelPattern(label: string): string {
+  let out = '';
+  for (const ch of label) {
+    if (ch === "'" || ch === '\u2019') out += "['\u2018\u2019\u02BC`]?";
+    else if (ch === '"' || ch === '\u201C' || ch === '\u201D') out += '["\u201C\u201D\u201E]?';
+    else if (ch === ' ') out += '[ \\t]+';
+    else if (ch === '-') out += '[-\u2010\u2011 ]?';
+    else out += escapeRegExp(ch);
+  }
+  return out;
+}
+
+/** Words in a label (for deciding how strict label matching must be). */
+export function wordCount(text: string): number {
+  return text.trim().split(/\s+/).length;
+}
+
+const NA_VALUES = new Set(['n/a', 'n/a.', 'na', 'n.a.', 'n.a', 'not applicable', 'not applicable.']);
+
+/** True when a value says the field does not apply (any accepted spelling). */
+export function isNotApplicable(value: string): boolean {
+  const v = norm(value);
+  if (NA_VALUES.has(v)) return true;
+  return /^n\/a\b/.test(v);
+}
+
+/** Truncate for messages. */
+export function clip(text: string, max = 60): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}

@@ -1,0 +1,262 @@
+/**
+ * The report templates as data: sections, fields, order, what is required.
+ * A new IRG version is a change here, not in the rules.
+ *
+ * Labels are the exact labels of the CCADB Incident Reporting Guidelines
+ * (IRG) templates; aliases are spellings real reports use.
+ */
+
+export type TemplateId =
+  | 'ccadb-v3-preliminary'
+  | 'ccadb-v3-full'
+  | 'ccadb-v3-closure'
+  | 'ccadb-v2'
+  | 'mozilla-legacy';
+
+export const TEMPLATE_IDS: readonly TemplateId[] = [
+  'ccadb-v3-preliminary',
+  'ccadb-v3-full',
+  'ccadb-v3-closure',
+  'ccadb-v2',
+  'mozilla-legacy',
+];
+
+export interface FieldSpec {
+  /** Stable key used by rules, e.g. `ccadb-id`. */
+  key: string;
+  /** The template's label. */
+  label: string;
+  /** Other spellings accepted (matched like the label). */
+  aliases?: string[];
+  /** Must be present (possibly as N/A). */
+  required: boolean;
+  /** Key of the parent field for nested bullets (Timeline summary dates). */
+  parent?: string;
+  /** May legitimately be left empty (optional free text). */
+  mayBeEmpty?: boolean;
+}
+
+export interface SectionSpec {
+  key: string;
+  /** The template's heading text. */
+  title: string;
+  aliases?: string[];
+  required: boolean;
+  fields?: FieldSpec[];
+  /** Fields repeat per contributing factor (v3 Root Cause Analysis). */
+  repeatingFields?: FieldSpec[];
+  /** The section has no heading of its own (closure body). */
+  implicit?: boolean;
+  /** Legacy questions: patterns that recognise the question line. */
+  patterns?: RegExp[];
+  /** Legacy questions: the question's number. */
+  number?: number;
+}
+
+export interface TemplateSpec {
+  id: TemplateId;
+  name: string;
+  /** Report headings that start a block of this template (normalised). */
+  headings: string[];
+  sections: SectionSpec[];
+  /** The date a newer template replaced this one (ISO date). */
+  supersededOn?: string;
+  /** Where the template is defined. */
+  source: string;
+}
+
+const SUMMARY_V3: FieldSpec[] = [
+  { key: 'ccadb-id', label: 'CA Owner CCADB unique ID', required: true },
+  { key: 'incident-description', label: 'Incident description', required: true },
+  { key: 'timeline-summary', label: 'Timeline summary', required: true, mayBeEmpty: true },
+  { key: 'noncompliance-start', label: 'Non-compliance start date', required: true, parent: 'timeline-summary' },
+  { key: 'noncompliance-identified', label: 'Non-compliance identified date', required: true, parent: 'timeline-summary' },
+  { key: 'noncompliance-end', label: 'Non-compliance end date', required: true, parent: 'timeline-summary' },
+  { key: 'relevant-policies', label: 'Relevant policies', required: true },
+  { key: 'disclosure-source', label: 'Source of incident disclosure', required: true },
+];
+
+const IMPACT_V3: FieldSpec[] = [
+  { key: 'total-certificates', label: 'Total number of certificates', required: true },
+  {
+    key: 'remaining-valid',
+    label: 'Total number of "remaining valid" certificates',
+    aliases: ['Total number of remaining valid certificates'],
+    required: true,
+  },
+  { key: 'certificate-types', label: 'Affected certificate types', required: true },
+  { key: 'incident-heuristic', label: 'Incident heuristic', required: true },
+  {
+    key: 'issuance-stopped',
+    label: 'Was issuance stopped in response to this incident, and why or why not?',
+    aliases: ['Was issuance stopped in response to this incident'],
+    required: true,
+  },
+  { key: 'analysis', label: 'Analysis', required: true },
+  { key: 'additional-considerations', label: 'Additional considerations', required: false, mayBeEmpty: true },
+];
+
+const RCA_FACTOR_FIELDS: FieldSpec[] = [
+  { key: 'factor-description', label: 'Description', required: true },
+  { key: 'factor-timeline', label: 'Timeline', required: true },
+  { key: 'factor-detection', label: 'Detection', required: true },
+  { key: 'factor-interaction', label: 'Interaction with other factors', required: true },
+  { key: 'factor-methodology', label: 'Root Cause Analysis methodology used', required: false },
+];
+
+const LESSONS_V3: FieldSpec[] = [
+  { key: 'went-well', label: 'What went well', required: true },
+  { key: 'went-badly', label: "What didn't go well", aliases: ['What did not go well'], required: true },
+  { key: 'got-lucky', label: 'Where we got lucky', required: true },
+  { key: 'lessons-other', label: 'Additional', aliases: ['Other'], required: true },
+];
+
+const LESSONS_V2: FieldSpec[] = [
+  { key: 'went-well', label: 'What went well', required: true },
+  { key: 'went-badly', label: "What didn't go well", aliases: ['What did not go well'], required: true },
+  { key: 'got-lucky', label: 'Where we got lucky', required: true },
+];
+
+const RCA_ALIASES = ['Root Causes', 'Root Cause', 'Root Cause(s)', 'Root Cause Analyses'];
+
+export const TEMPLATES: Record<TemplateId, TemplateSpec> = {
+  'ccadb-v3-preliminary': {
+    id: 'ccadb-v3-preliminary',
+    name: 'CCADB v3 Preliminary Incident Report',
+    headings: ['preliminary incident report'],
+    source: 'CCADB IRG 3.x, "Preliminary Incident Report" template',
+    sections: [
+      {
+        key: 'summary',
+        title: 'Summary',
+        required: true,
+        fields: [
+          { key: 'incident-description', label: 'Incident description', required: true },
+          { key: 'relevant-policies', label: 'Relevant policies', required: true },
+          { key: 'disclosure-source', label: 'Source of incident disclosure', required: true },
+        ],
+      },
+    ],
+  },
+  'ccadb-v3-full': {
+    id: 'ccadb-v3-full',
+    name: 'CCADB v3 Full Incident Report',
+    headings: ['full incident report'],
+    source: 'CCADB IRG 3.x, "Full Incident Report" template',
+    sections: [
+      { key: 'summary', title: 'Summary', required: true, fields: SUMMARY_V3 },
+      { key: 'impact', title: 'Impact', required: true, fields: IMPACT_V3 },
+      { key: 'timeline', title: 'Timeline', required: true },
+      { key: 'related-incidents', title: 'Related Incidents', required: true },
+      {
+        key: 'root-cause-analysis',
+        title: 'Root Cause Analysis',
+        aliases: RCA_ALIASES,
+        required: true,
+        repeatingFields: RCA_FACTOR_FIELDS,
+      },
+      { key: 'lessons-learned', title: 'Lessons Learned', required: true, fields: LESSONS_V3 },
+      { key: 'action-items', title: 'Action Items', required: true },
+      { key: 'appendix', title: 'Appendix', required: true },
+    ],
+  },
+  'ccadb-v3-closure': {
+    id: 'ccadb-v3-closure',
+    name: 'CCADB v3 Report Closure Summary',
+    headings: ['report closure summary', 'incident report closure summary', 'closure summary'],
+    source: 'CCADB IRG 3.x, "Report Closure Summary" template',
+    sections: [
+      {
+        key: 'closure',
+        title: 'Report Closure Summary',
+        required: true,
+        implicit: true,
+        fields: [
+          { key: 'incident-description', label: 'Incident description', required: true },
+          { key: 'incident-root-causes', label: 'Incident Root Cause(s)', aliases: ['Incident Root Causes', 'Incident Root Cause', 'Root Cause(s)'], required: true },
+          { key: 'remediation-description', label: 'Remediation description', required: true },
+          { key: 'commitment-summary', label: 'Commitment summary', required: true },
+        ],
+      },
+    ],
+  },
+  'ccadb-v2': {
+    id: 'ccadb-v2',
+    name: 'CCADB v2 Incident Report',
+    headings: ['incident report'],
+    supersededOn: '2025-03-01',
+    source: 'CCADB IRG 2.0 (2023-10-17), "Incident Report" template',
+    sections: [
+      { key: 'summary', title: 'Summary', required: true },
+      { key: 'impact', title: 'Impact', required: true },
+      { key: 'timeline', title: 'Timeline', required: true },
+      { key: 'root-cause-analysis', title: 'Root Cause Analysis', aliases: RCA_ALIASES, required: true },
+      { key: 'lessons-learned', title: 'Lessons Learned', required: true, fields: LESSONS_V2 },
+      { key: 'action-items', title: 'Action Items', required: true },
+      { key: 'appendix', title: 'Appendix', required: true },
+    ],
+  },
+  'mozilla-legacy': {
+    id: 'mozilla-legacy',
+    name: 'Mozilla seven-question incident report',
+    headings: [],
+    supersededOn: '2023-10-17',
+    source: 'Mozilla wiki "CA/Responding To An Incident" / IRG 1.0',
+    sections: [
+      {
+        key: 'q1-awareness',
+        number: 1,
+        title: 'How your CA first became aware of the problem',
+        required: true,
+        patterns: [/first became aware/i, /^(?:became )?aware(?:ness)?\b/i, /^how (?:we|the ca) became aware/i],
+      },
+      {
+        key: 'q2-timeline',
+        number: 2,
+        title: 'A timeline of the actions your CA took in response',
+        required: true,
+        patterns: [/timeline of the actions/i, /^timeline\b/i, /^a timeline\b/i],
+      },
+      {
+        key: 'q3-stopped',
+        number: 3,
+        title: 'Whether your CA has stopped, or has not yet stopped, issuing certificates with the problem',
+        required: true,
+        patterns: [/has stopped,? or has not yet stopped/i, /^whether (?:your|the) ca has stopped/i, /^(?:stopped|stop(?:ping)?) issuance\b/i, /^issuance stopped\b/i],
+      },
+      {
+        key: 'q4-summary',
+        number: 4,
+        title: 'A summary of the problematic certificates',
+        required: true,
+        patterns: [/summary of the problematic certificates/i, /^(?:summary of )?problematic certificates\b/i, /^certificate summary\b/i],
+      },
+      {
+        key: 'q5-data',
+        number: 5,
+        title: 'The complete certificate data for the problematic certificates',
+        required: true,
+        patterns: [/complete certificate data/i, /^certificate data\b/i],
+      },
+      {
+        key: 'q6-explanation',
+        number: 6,
+        title: 'Explanation about how and why the mistakes were made or bugs introduced',
+        required: true,
+        patterns: [/how and why the mistakes were made/i, /^explanation about how and why/i, /^(?:root cause|explanation)\b/i],
+      },
+      {
+        key: 'q7-steps',
+        number: 7,
+        title: 'List of steps your CA is taking to resolve the situation',
+        required: true,
+        patterns: [/steps your ca is taking/i, /^list of steps\b/i, /^(?:remediation|steps taken)\b/i],
+      },
+    ],
+  },
+};
+
+/** The date CCADB Policy 2.0 §6.1 took effect. */
+export const TEMPLATE_POLICY_EFFECTIVE = '2025-07-15';
+/** Days a superseded template may still be used. */
+export const TEMPLATE_GRACE_DAYS = 30;

@@ -1,0 +1,139 @@
+/**
+ * A small rule tester in the spirit of ESLint's RuleTester: valid cases must
+ * report nothing; invalid cases list every diagnostic by message id and line.
+ * The parsed report is frozen, so a rule that mutates it fails; `now` is
+ * pinned per case. Works with any test runner that provides describe/it.
+ */
+import { DateTime } from 'luxon';
+import { applyFixes } from '../engine/fix.js';
+import { parseNow, runRules, sortMessages } from '../engine/index.js';
+import type { IncidentReport } from '../model.js';
+import { parseReport } from '../parse/index.js';
+import type { TemplateId } from '../templates.js';
+import type { LintMessage, Rule } from '../types.js';
+
+export interface ValidCase {
+  name?: string;
+  code: string;
+  options?: unknown;
+  /** Default: 2025-06-01. */
+  now?: string;
+  template?: TemplateId;
+}
+
+export interface ExpectedDiagnostic {
+  messageId: string;
+  line: number;
+  column?: number;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedDiagnostic[];
+  /** Text after applying the rule's fixes (omit when the rule offers none here). */
+  output?: string;
+}
+
+export interface RuleCases {
+  valid: Array<ValidCase | string>;
+  invalid: InvalidCase[];
+}
+
+type Describe = (name: string, fn: () => void) => void;
+type It = (name: string, fn: () => void) => void;
+
+export const DEFAULT_TEST_NOW = '2025-06-01';
+
+function deepFreeze<T>(value: T, seen = new WeakSet<object>()): T {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object' || seen.has(v as object)) continue;
+    if (v instanceof Map) continue; // the derived-model cache stays writable
+    seen.add(v as object);
+    Object.freeze(v);
+    for (const k of Object.keys(v as object)) stack.push((v as Record<string, unknown>)[k]);
+  }
+  return value;
+}
+
+/** Run one rule on one snippet, the way the engine does. */
+export function runRule(rule: Rule, c: ValidCase): { messages: LintMessage[]; report: IncidentReport } {
+  const now = parseNow(c.now ?? DEFAULT_TEST_NOW) ?? DateTime.utc();
+  const report = parseReport(c.code, c.template ? { template: c.template } : {});
+  deepFreeze(report);
+  let options: unknown = undefined;
+  if (rule.meta.options) options = rule.meta.options.parse(c.options);
+  const severity = rule.meta.severity === 'error' ? 2 : 1;
+  const messages = sortMessages(runRules(report, { rules: [{ rule, severity, options }], now }));
+  const crashed = messages.find((m) => m.messageId === 'internalError');
+  if (crashed) throw new Error(crashed.message);
+  return { messages, report };
+}
+
+function describeMessages(messages: LintMessage[]): string {
+  return messages.length === 0 ? '(none)' : messages.map((m) => `${m.messageId}@${m.line}:${m.column} "${m.message}"`).join('\n  ');
+}
+
+/** Check one invalid case; throws an Error that explains the difference. */
+export function checkInvalid(rule: Rule, c: InvalidCase): void {
+  if (c.errors.length === 0) throw new Error('An invalid case must list at least one expected diagnostic.');
+  for (const e of c.errors) {
+    if (rule.meta.messages[e.messageId] === undefined) throw new Error(`Expected message id "${e.messageId}" is not in ${rule.meta.id}'s meta.messages.`);
+  }
+  const { messages } = runRule(rule, c);
+  const got = messages.map((m) => ({ messageId: m.messageId, line: m.line, column: m.column }));
+  const want = [...c.errors].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.messageId.localeCompare(b.messageId));
+  const gotSorted = [...got].sort((a, b) => a.line - b.line || a.column - b.column || a.messageId.localeCompare(b.messageId));
+  const ok =
+    gotSorted.length === want.length &&
+    want.every((w, i) => {
+      const g = gotSorted[i];
+      return g !== undefined && g.messageId === w.messageId && g.line === w.line && (w.column === undefined || w.column === g.column);
+    });
+  if (!ok) {
+    throw new Error(
+      `${rule.meta.id}: expected\n  ${want.map((w) => `${w.messageId}@${w.line}${w.column ? `:${w.column}` : ''}`).join('\n  ')}\ngot\n  ${describeMessages(messages)}`,
+    );
+  }
+  if (c.output !== undefined) {
+    const fixed = applyFixes(c.code, messages).output;
+    if (fixed !== c.output) throw new Error(`${rule.meta.id}: fixed output differs.\nexpected:\n${c.output}\ngot:\n${fixed}`);
+  } else if (messages.some((m) => m.fix)) {
+    throw new Error(`${rule.meta.id}: the rule offered a fix; add "output" to the case to check it.`);
+  }
+}
+
+export function checkValid(rule: Rule, c: ValidCase): void {
+  const { messages } = runRule(rule, c);
+  if (messages.length > 0) throw new Error(`${rule.meta.id}: expected no diagnostics, got\n  ${describeMessages(messages)}`);
+}
+
+export class RuleTester {
+  private readonly describe: Describe;
+  private readonly it: It;
+
+  constructor(runner?: { describe: Describe; it: It }) {
+    const g = globalThis as unknown as { describe?: Describe; it?: It };
+    const d = runner?.describe ?? g.describe;
+    const i = runner?.it ?? g.it;
+    if (!d || !i) throw new Error('RuleTester needs describe() and it(): pass them, e.g. new RuleTester({ describe, it }) with vitest.');
+    this.describe = d;
+    this.it = i;
+  }
+
+  run(rule: Rule, cases: RuleCases): void {
+    this.describe(rule.meta.id, () => {
+      this.describe('valid', () => {
+        cases.valid.forEach((raw, n) => {
+          const c = typeof raw === 'string' ? { code: raw } : raw;
+          this.it(c.name ?? `valid #${n + 1}`, () => checkValid(rule, c));
+        });
+      });
+      this.describe('invalid', () => {
+        cases.invalid.forEach((c, n) => {
+          this.it(c.name ?? `invalid #${n + 1}: ${c.errors.map((e) => e.messageId).join(', ')}`, () => checkInvalid(rule, c));
+        });
+      });
+    });
+  }
+}

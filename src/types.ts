@@ -1,0 +1,135 @@
+/**
+ * Core types shared by the parser, the engine, the rules and the formatters.
+ * This module has no runtime code and imports nothing from Node.
+ */
+import type { DateTime } from 'luxon';
+import type { z } from 'zod';
+import type { IncidentReport } from './model.js';
+
+/** Severity as written in config and on the command line. */
+export type SeverityName = 'off' | 'warn' | 'error';
+/** ESLint's numeric severity: 1 warning, 2 error. */
+export type SeverityLevel = 1 | 2;
+
+/** A text edit: replace source[range[0]..range[1]) with `text` (ESLint's fix shape). */
+export interface Fix {
+  range: [number, number];
+  text: string;
+}
+
+/** A second location a diagnostic refers to ("previous entry is here"). */
+export interface RelatedLocation {
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** One finding, in ESLint's message shape plus a few extras. */
+export interface LintMessage {
+  ruleId: string | null;
+  messageId: string;
+  severity: SeverityLevel;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: Fix;
+  related?: RelatedLocation[];
+  /** Docs URL of the rule. */
+  url?: string;
+  /** True for a file-level failure (unreadable file, internal error). */
+  fatal?: boolean;
+}
+
+/** The result for one file, ESLint-compatible. */
+export interface LintResult {
+  filePath: string;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** Fixed text when --fix changed the file. */
+  output?: string;
+  /** Set when the file could not be read or linted at all (exit 2). */
+  fatalError?: boolean;
+  /** Source text, kept for formatters that show context. */
+  source?: string;
+}
+
+/** Where a rule reports: a line/column span (1-based, end exclusive) or source offsets. */
+export type ReportLocation =
+  | { line: number; column?: number; endLine?: number; endColumn?: number }
+  | { start: number; end: number };
+
+export interface ReportDescriptor {
+  messageId: string;
+  data?: Record<string, string | number>;
+  loc: ReportLocation;
+  fix?: Fix;
+  related?: Array<{ messageId?: string; message?: string; data?: Record<string, string | number>; line: number; column?: number }>;
+}
+
+export interface RuleContext<O = unknown> {
+  /** The rule's options, validated and merged with the defaults. */
+  readonly options: O;
+  /** The date that date-based rules compare against (`--now`). */
+  now(): DateTime;
+  /** The report's path as given (for messages only; rules never read files). */
+  readonly filePath: string;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface RuleExample {
+  /** What the example shows, one line. */
+  title: string;
+  /** A Markdown snippet (a whole small report). */
+  code: string;
+  /** Expected message ids in order; empty for a passing example. */
+  expect: Array<{ messageId: string; line: number }>;
+  /** Pin for date rules. */
+  now?: string;
+  /** Options for the rule in this example. */
+  options?: unknown;
+}
+
+export interface RuleMeta<O> {
+  /** kebab-case id, equal to the file name. */
+  id: string;
+  /** One imperative sentence. */
+  description: string;
+  /** Area tags, e.g. `structure`, `timeline`. */
+  tags: string[];
+  /** Default severity: error for an IRG MUST, warn for a SHOULD or a heuristic. */
+  severity: Exclude<SeverityName, 'off'>;
+  /** True when the rule offers fixes. */
+  fixable?: boolean;
+  /** Message templates by id, with `{{name}}` placeholders. */
+  messages: Record<string, string>;
+  /** zod schema of the options object; its defaults are the rule's defaults. */
+  options?: z.ZodType<O>;
+  /** Why the rule exists, for `--explain` and the docs. */
+  rationale: string;
+  /** The IRG / policy text the rule enforces. */
+  source: string;
+  /** Examples, executed by the test suite. */
+  examples: RuleExample[];
+}
+
+export interface Rule<O = any> {
+  meta: RuleMeta<O>;
+  check(report: IncidentReport, ctx: RuleContext<O>): void;
+}
+
+/** Identity helper that keeps the option type of a rule. */
+export function defineRule<O>(rule: Rule<O>): Rule<O> {
+  return rule;
+}
+
+/** A rule as configured for one run. */
+export interface ResolvedRule {
+  rule: Rule;
+  severity: SeverityLevel;
+  options: unknown;
+}

@@ -1,0 +1,30 @@
+/** parse, engine, rules and format never touch the file system or the process. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.join(import.meta.dirname, '..');
+
+function tsFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...tsFiles(p));
+    else if (name.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+const pure = ['src/parse', 'src/engine', 'src/format', 'rules'].flatMap((d) => tsFiles(path.join(root, d)));
+pure.push(...['src/model.ts', 'src/templates.ts', 'src/types.ts', 'src/query.ts', 'src/decode.ts'].map((f) => path.join(root, f)));
+
+describe('pure modules', () => {
+  for (const file of pure) {
+    it(path.relative(root, file), () => {
+      const text = readFileSync(file, 'utf8');
+      expect(text).not.toMatch(/from ['"](?:node:)?(?:fs|fs\/promises|child_process|net|http|https)['"]/);
+      expect(text).not.toMatch(/\bprocess\.(?:env|argv|exit|cwd|stdout|stderr)/);
+      expect(text).not.toMatch(/\bDate\.now\(|new Date\(\)/);
+    });
+  }
+});
