@@ -35,8 +35,13 @@ export default defineRule({
         if ((section.spec.fields ?? []).length === 0 && !section.spec.repeatingFields && section.tables.length === 0) {
           const textLines = section.bodyLines.filter((l) => l.kind === 'text');
           const only = textLines.length === 1 ? textLines[0] : undefined;
-          if (only && only.bullet === undefined && spellings.has(norm(only.body)) && norm(only.body) !== 'no') {
-            ctx.report({ messageId: 'spelling', data: { found: only.body }, loc: { start: only.bodyStart, end: only.bodyStart + only.body.length }, fix: { range: [only.bodyStart, only.bodyStart + only.body.length], text: 'N/A' } });
+          if (!only) continue;
+          // "-" alone on a line is a list marker to Markdown, but the author meant "nothing".
+          const dashOnly = only.body === '' && only.bullet !== undefined && /^[-\u2013\u2014*]$/.test(only.bullet);
+          const text = dashOnly ? (only.bullet as string) : only.body;
+          const start = dashOnly ? only.start + only.raw.lastIndexOf(text, only.bodyStart - only.start) : only.bodyStart;
+          if ((only.bullet === undefined || dashOnly) && spellings.has(norm(text)) && norm(text) !== 'no') {
+            ctx.report({ messageId: 'spelling', data: { found: text }, loc: { start, end: start + text.length }, fix: { range: [start, start + text.length], text: 'N/A' } });
           }
         }
       }

@@ -28,6 +28,8 @@ export default defineRule({
       const order = new Map(block.spec.sections.map((s, i) => [s.key, i] as const));
       const seen: typeof block.sections = [];
       for (const s of block.sections) {
+        // A second section of one kind is section-duplicate's finding, not an order problem.
+        if (seen.some((p) => p.spec.key === s.spec.key)) continue;
         const idx = order.get(s.spec.key) ?? 0;
         const before = seen.find((p) => (order.get(p.spec.key) ?? 0) > idx && p.spec.key !== s.spec.key);
         if (before) {

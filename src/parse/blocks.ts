@@ -333,7 +333,7 @@ function readSections(block: ReportBlock, spec: TemplateSpec, lineStarts: number
     const endLine = (bodyLines[bodyLines.length - 1] ?? hl).line;
     const text = bodyLines
       .filter((l) => l.kind === 'text' || l.kind === 'table')
-      .map((l) => (l.kind === 'table' ? l.raw.trim() : l.body))
+      .map((l) => (l.kind === 'table' ? l.raw.trim() : l.body || l.bullet || ''))
       .join('\n');
     const section: Section = {
       spec: mk.spec,

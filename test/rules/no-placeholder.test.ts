@@ -1,0 +1,31 @@
+import { describe, it } from 'vitest';
+import rule from '../../rules/no-placeholder.js';
+import { RuleTester } from '../../src/testing/rule-tester.js';
+
+new RuleTester({ describe, it }).run(rule, {
+  valid: [
+    { name: 'a real report', code: '## Preliminary Incident Report\n\n### Summary\n\n- **Incident description:** We revoked [12 certificates](https://example.com/list).\n' },
+    { name: 'citations in brackets are not instructions', code: '## Incident Report\n\n### Summary\n\nSee [RFC5280] and [BR 4.9.1.1].\n' },
+    { name: 'TBD in the Action Items section is left to action-item-due-date', code: '## Incident Report\n\n### Action Items\n\n| Action Item | Kind | Due Date |\n| --- | --- | --- |\n| Fix it | Prevent | TBD |\n' },
+    { name: 'lower-case todo in prose', code: '## Incident Report\n\n### Summary\n\nOur todo list was reviewed.\n' },
+    { name: 'text outside any report is not checked', code: 'TODO\n\n## Incident Report\n\n### Summary\n\nx\n' },
+    { name: 'a word list can be emptied', code: '## Incident Report\n\n### Summary\n\nTODO\n', options: { words: [] } },
+  ],
+  invalid: [
+    {
+      name: 'template rows in Related Incidents',
+      code: '## Full Incident Report\n\n### Related Incidents\n\n| Bug | Date | Description |\n| --- | --- | --- |\n| Related Bug URL | Date Related Bug was opened | Example |\n',
+      errors: [
+        { messageId: 'cell', line: 7, column: 3 },
+        { messageId: 'cell', line: 7, column: 21 },
+        { messageId: 'cell', line: 7, column: 51 },
+      ],
+    },
+    { name: 'bracketed instruction in a closure', code: '## Report Closure Summary\n\n- **Incident description:** [Two or three sentences summarizing the incident.]\n', errors: [{ messageId: 'bracket', line: 3 }] },
+    { name: 'factor still titled title', code: '## Full Incident Report\n\n### Root Cause Analysis\n\n**Contributing Factor #1: title**\n', errors: [{ messageId: 'factorTitle', line: 5 }] },
+    { name: 'unfinished markers', code: '## Incident Report\n\n### Summary\n\nTODO: describe XXX\n', errors: [{ messageId: 'word', line: 5 }, { messageId: 'word', line: 5 }] },
+    { name: 'field value Example', code: '## Full Incident Report\n\n### Impact\n\n- **Incident heuristic:** Example\n', errors: [{ messageId: 'cell', line: 5 }] },
+    { name: 'TBD outside Action Items', code: '## Incident Report\n\n### Appendix\n\nTBD\n', errors: [{ messageId: 'word', line: 5 }] },
+    { name: 'a CA adds its own marker', code: '## Incident Report\n\n### Summary\n\nFILL-IN later\n', options: { words: ['FILL-IN'] }, errors: [{ messageId: 'word', line: 5 }] },
+  ],
+});
