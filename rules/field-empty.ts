@@ -27,7 +27,7 @@ export default defineRule({
       for (const section of block.sections) {
         if (section.spec.implicit) {
           // The closure body: its fields carry the content.
-        } else if (section.text.trim() === '' && section.tables.length === 0) {
+        } else if (section.text.trim() === '' && section.tables.length === 0 && !section.bodyLines.some((l) => l.kind === 'code')) {
           ctx.report({ messageId: 'emptySection', data: { section: section.spec.title }, loc: at(section.headingSpan) });
           continue;
         }

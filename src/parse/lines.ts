@@ -5,6 +5,7 @@
  */
 import type { Root, RootContent, Table as MdTable, Nodes } from 'mdast';
 import type { SourceLine, Span, Table, TableRow, TableCell } from '../model.js';
+import { trimEndChars } from './text.js';
 
 /** Offsets at which each line starts (index 0 = line 1). */
 export function computeLineStarts(source: string): number[] {
@@ -130,7 +131,10 @@ export function buildLines(source: string, lineStarts: number[], mdast: Root, fr
       if (h) {
         rest = rest.slice(h[0].length);
         offset += h[0].length;
-        rest = rest.replace(/[ \t]+#+[ \t]*$/, '');
+        // Closing hashes of an ATX heading ("## Summary ##").
+        const trimmed = rest.trimEnd();
+        const hashes = trimEndChars(trimmed, '#');
+        if (hashes.length < trimmed.length && /[ \t]$/.test(hashes)) rest = hashes;
       }
     } else {
       const b = BULLET.exec(rest);
@@ -146,7 +150,7 @@ export function buildLines(source: string, lineStarts: number[], mdast: Root, fr
         }
       }
     }
-    sl.body = rest.replace(/[ \t]+$/, '');
+    sl.body = trimEndChars(rest, ' \t');
     sl.bodyStart = sl.start + offset;
   }
   return { lines, tables };

@@ -14,12 +14,20 @@ export function norm(text: string): string {
     .toLowerCase();
 }
 
+/** Remove trailing characters in `chars` (linear, unlike a `/[…]+$/` regex on long runs). */
+export function trimEndChars(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text.charAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 /** Normalise a heading for comparison with template titles: no trailing `:`/`?`, no numbering. */
 export function normTitle(text: string): string {
   let t = norm(text.replace(/\\/g, ''));
-  t = t.replace(/^#+\s*/, '').replace(/\s*#+$/, '');
+  t = t.replace(/^#+\s*/, '');
+  t = trimEndChars(trimEndChars(t, '#'), ' \t');
   t = t.replace(/^(?:\d{1,2}[.)]|[ivx]{1,4}\.)\s+/, '');
-  t = t.replace(/[\s:?.]+$/, '');
+  t = trimEndChars(t, ' \t:?.');
   return t;
 }
 
@@ -29,7 +37,7 @@ export function stripTitleNote(normalised: string): string {
   let t = paren > 0 ? normalised.slice(0, paren) : normalised;
   const dash = t.search(/ [-\u2013\u2014:] /);
   if (dash > 0) t = t.slice(0, dash);
-  return t.replace(/[\s:?.]+$/, '');
+  return trimEndChars(t, ' \t:?.');
 }
 
 /** Escape a string for use inside a RegExp. */
