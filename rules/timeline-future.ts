@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { timelines, writtenTimestamp } from '../src/parse/timeline.js';
+import { canonicalForm, localDate } from '../src/parse/timestamp.js';
+import { escapeRegExp } from '../src/parse/text.js';
+import { defineRule } from '../src/types.js';
+
+const DEFAULT_PLANNED = ['will', 'expected', 'expect', 'planned', 'plan', 'scheduled', 'deadline', 'target', 'estimated', 'no later than'];
+
+export default defineRule({
+  meta: {
+    id: 'timeline-future',
+    description: 'Disallow timeline entries dated after the date the report is checked against.',
+    tags: ['timeline'],
+    severity: 'warn',
+    messages: {
+      future: "Entry '{{found}}'{{when}} is after {{now}}, the date this report is checked against; a timeline records what happened. Correct the date, or say that the step is planned (\"expected\", \"scheduled\") or move it to the Action Items.",
+    },
+    options: z
+      .object({
+        /** Words that mark an entry as planned (an expected revocation completion, a scheduled deployment). */
+        plannedWords: z.array(z.string()).default(DEFAULT_PLANNED),
+      })
+      .strict()
+      .default({ plannedWords: DEFAULT_PLANNED }),
+    rationale:
+      'A timeline entry dated in the future is nearly always a typo in the year or the month (2052 for 2025, 11 for 01), and it breaks the chronology a reviewer checks. Entries that announce a planned step ("revocation expected to complete by ...") are allowed: the IRG asks revocation-delay reports to give the expected completion.',
+    source: 'CCADB IRG 3.x "Timeline" (events before, during and after the incident; for revocation delays, the expected completion of revocation).',
+    examples: [
+      {
+        title: 'An entry dated next year',
+        now: '2025-06-01',
+        code: '## Incident Report\n\n### Timeline\n\nAll times are UTC.\n\n- 2025-03-05 10:18 The report was received.\n- 2026-03-06 09:00 The certificate was revoked.\n',
+        expect: [{ messageId: 'future', line: 8 }],
+      },
+    ],
+  },
+  check(report, ctx) {
+    const now = ctx.now().toUTC();
+    const today = now.toFormat('yyyy-LL-dd');
+    const words = ctx.options.plannedWords.map((w) => w.trim()).filter((w) => w.length > 0);
+    const planned = words.length > 0 ? new RegExp(`\\b(?:${words.map((w) => escapeRegExp(w).replace(/ +/g, '\\s+')).join('|')})\\b`, 'i') : undefined;
+    for (const t of timelines(report)) {
+      for (const e of t.entries) {
+        if (!e.instant || e.timestamp.ambiguousDate || e.timestamp.missingYear) continue;
+        const later = e.precision === 'date' ? (localDate(e.timestamp) as string) > today : e.instant.toMillis() > now.toMillis();
+        if (!later) continue;
+        if (planned?.test(e.text)) continue;
+        ctx.report({
+          messageId: 'future',
+          data: { found: writtenTimestamp(report, e), when: ((c) => (c && c !== writtenTimestamp(report, e) ? ` (${c})` : ''))(canonicalForm(e.timestamp)), now: today },
+          loc: { start: e.at.start, end: e.at.end },
+        });
+      }
+    }
+  },
+});

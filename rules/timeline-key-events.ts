@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { TimelineEntry } from '../src/model.js';
+import { reportContext } from '../src/parse/context.js';
+import { timelines } from '../src/parse/timeline.js';
+import { escapeRegExp } from '../src/parse/text.js';
+import { at } from '../src/query.js';
+import { defineRule } from '../src/types.js';
+
+/** Word beginnings ("notif" matches notified, notifying, notification), matched case-insensitively at the start of a word. */
+const DEFAULTS = {
+  awareness: ['aware', 'notif', 'report', 'receiv', 'discover', 'identif', 'detect', 'alert', 'learn', 'flag', 'inform', 'notic', 'found', 'became known'],
+  end: ['resolv', 'fix', 'deploy', 'revok', 'complet', 'remediat', 'stop', 'ceas', 'correct', 'ended', 'ends', 'disabl', 'replac', 'updat', 'halt', 'rolled back', 'ongoing', 'mitigat', 'publish', 'respond', 'closed'],
+  revocationPlanned: ['will revoke', 'will be revoked', 'expect', 'plan', 'schedul', 'deadline', 'no later than', 'target', 'due'],
+  revocationDone: ['revoked', 'revocation completed', 'revocation was completed', 'completed revocation', 'completed the revocation', 'revocation complete'],
+};
+
+function wordsRe(words: string[]): RegExp | undefined {
+  const w = words.map((x) => x.trim()).filter((x) => x.length > 0);
+  return w.length > 0 ? new RegExp(`\\b(?:${w.map((x) => escapeRegExp(x).replace(/ +/g, '\\s+')).join('|')})`, 'i') : undefined;
+}
+
+const list = (d: string[]) => z.array(z.string()).default(d);
+
+export default defineRule({
+  meta: {
+    id: 'timeline-key-events',
+    description: 'Require timeline entries for awareness and for the end of the incident, and for revocation delays the expected and actual completion of revocation.',
+    tags: ['timeline'],
+    severity: 'warn',
+    messages: {
+      missingAwareness: 'The timeline has no entry for when the CA became aware of the incident (a report received, an alert, a finding); the IRG expects the awareness event with its date and time.',
+      missingEnd: 'The timeline has no entry for when the incident ended (fix deployed, issuance stopped, certificates revoked) or that says it is ongoing; the IRG expects the end of the incident with its date and time.',
+      missingRevocationPlanned: 'This is a revocation-delay incident ({{evidence}}), but the timeline has no entry for when revocation was expected to be complete; the IRG asks for it.',
+      missingRevocationDone: 'This is a revocation-delay incident ({{evidence}}), but the timeline has no entry for when revocation was actually completed (or that it is still ongoing); the IRG asks for it.',
+    },
+    options: z
+      .object({
+        awareness: list(DEFAULTS.awareness),
+        end: list(DEFAULTS.end),
+        revocationPlanned: list(DEFAULTS.revocationPlanned),
+        revocationDone: list(DEFAULTS.revocationDone),
+      })
+      .strict()
+      .default(DEFAULTS),
+    rationale:
+      'The IRG lists the events a timeline must show: the changes that contributed, the start of the incident, when the CA became aware, when it ended, and for revocation delays when revocation was expected to complete and when it did. Without the awareness and end entries a reviewer cannot measure the response time, which is what most incidents are judged on. The words that mark each event are options, so a CA can add its own vocabulary.',
+    source: 'CCADB IRG 3.x "Timeline": include the start, the awareness, the end of the incident and, for revocation delays, the expected and actual completion of revocation.',
+    examples: [
+      {
+        title: 'A timeline that never says when the incident ended',
+        code: '## Incident Report\n\n### Timeline\n\nAll times are UTC.\n\n- 2024-03-05 10:18 A certificate problem report was received.\n- 2024-03-05 11:00 We began the investigation.\n',
+        expect: [{ messageId: 'missingEnd', line: 3 }],
+      },
+    ],
+  },
+  check(report, ctx) {
+    const o = ctx.options;
+    const aware = wordsRe(o.awareness);
+    const end = wordsRe(o.end);
+    const planned = wordsRe(o.revocationPlanned);
+    const done = wordsRe(o.revocationDone);
+    const delay = reportContext(report).revocationDelay;
+    for (const t of timelines(report)) {
+      if (t.block.template !== 'ccadb-v3-full' && t.block.template !== 'ccadb-v2') continue;
+      if (t.entries.length === 0) continue;
+      const texts = t.entries.map((e: TimelineEntry) => e.text);
+      const any = (re: RegExp | undefined, filter: (s: string) => boolean = () => true): boolean => re === undefined || texts.some((s) => filter(s) && re.test(s));
+      const loc = at(t.section.headingSpan);
+      if (!any(aware)) ctx.report({ messageId: 'missingAwareness', loc });
+      if (!any(end)) ctx.report({ messageId: 'missingEnd', loc });
+      if (delay) {
+        const aboutRevocation = (s: string): boolean => /revo/i.test(s);
+        if (!any(planned, aboutRevocation)) ctx.report({ messageId: 'missingRevocationPlanned', data: { evidence: delay.evidence }, loc });
+        const happened = (x: string): boolean => aboutRevocation(x) && !(planned?.test(x) ?? false);
+        if (!any(done, happened) && !texts.some((s) => aboutRevocation(s) && /\bongoing\b/i.test(s))) ctx.report({ messageId: 'missingRevocationDone', data: { evidence: delay.evidence }, loc });
+      }
+    }
+  },
+});
