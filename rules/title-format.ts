@@ -16,13 +16,14 @@ export default defineRule({
       'Bugzilla lists incidents by title, and root programs search them by CA Owner. The convention "CA Owner: short description" (e.g. "Example CA: Delayed revocation of 12 TLS certificates") makes every report findable. The title is the front matter "title:" or the first level-1 heading; a report without either is not checked.',
     source: 'CCADB IRG 3.x "Incident Reports" (the Bugzilla bug summary names the CA Owner, then briefly describes the incident).',
     examples: [
-      { title: 'A good title', code: '# Example CA: Delayed response to a certificate problem report\n', expect: [] },
-      { title: 'A title without the CA Owner', code: '# Delayed response to CPR\n', expect: [{ messageId: 'format', line: 1 }] },
+      { title: 'A good title', code: '# Example CA: Delayed response to a certificate problem report\n\n## Incident Report\n', expect: [] },
+      { title: 'A title without the CA Owner', code: '# Delayed response to CPR\n\n## Incident Report\n', expect: [{ messageId: 'format', line: 1 }] },
     ],
   },
   check(report, ctx) {
     const t = report.title;
-    if (!t) return;
+    // A file that holds no report (notes, a README) is report-template's finding alone.
+    if (!t || report.blocks.length === 0) return;
     const text = t.text.replace(/\s+/g, ' ').trim();
     const loc = t.from === 'h1' ? { start: t.span.start, end: t.span.end } : { line: t.span.line };
     const m = /^([^:]{2,80}):[ \t]+(\S.{2,})$/.exec(text);
