@@ -16,6 +16,42 @@ import noPlaceholder from './no-placeholder.js';
 import naFormat from './na-format.js';
 import freeStanding from './free-standing.js';
 import titleFormat from './title-format.js';
+// summary and impact
+import frontMatter from './front-matter.js';
+import frontMatterKeys from './front-matter-keys.js';
+import ccadbIdFormat from './ccadb-id-format.js';
+import disclosureSource from './disclosure-source.js';
+import relevantPoliciesSpecific from './relevant-policies-specific.js';
+import impactCounts from './impact-counts.js';
+import issuanceStoppedAnswer from './issuance-stopped-answer.js';
+import revocationDelayAnalysis from './revocation-delay-analysis.js';
+import containedOrOngoing from './contained-or-ongoing.js';
+// root cause, lessons, actions, closure
+import rcaContributingFactors from './rca-contributing-factors.js';
+import rcaHumanError from './rca-human-error.js';
+import rcaDepth from './rca-depth.js';
+import actionItemsTable from './action-items-table.js';
+import actionItemKind from './action-item-kind.js';
+import actionItemStatus from './action-item-status.js';
+import actionItemDueDate from './action-item-due-date.js';
+import actionItemOverdue from './action-item-overdue.js';
+import actionItemRootCause from './action-item-root-cause.js';
+import actionItemEvaluationCriteria from './action-item-evaluation-criteria.js';
+import actionItemsTrainingOnly from './action-items-training-only.js';
+import closureAttestation from './closure-attestation.js';
+import closureActionItemsComplete from './closure-action-items-complete.js';
+// appendix, related incidents, legacy
+import appendixCertificateData from './appendix-certificate-data.js';
+import relatedIncidentsLinks from './related-incidents-links.js';
+import legacyQuestions from './legacy-questions.js';
+// timeline
+import timelineTimezone from './timeline-timezone.js';
+import timelineTimestamp from './timeline-timestamp.js';
+import timelineDateFormat from './timeline-date-format.js';
+import timelineOrder from './timeline-order.js';
+import timelineFuture from './timeline-future.js';
+import timelineKeyEvents from './timeline-key-events.js';
+import timelineSummaryDates from './timeline-summary-dates.js';
 
 export const rules: readonly Rule[] = [
   // structure
@@ -31,11 +67,43 @@ export const rules: readonly Rule[] = [
   freeStanding,
   titleFormat,
   // summary and impact
+  frontMatter,
+  frontMatterKeys,
+  ccadbIdFormat,
+  disclosureSource,
+  relevantPoliciesSpecific,
+  impactCounts,
+  issuanceStoppedAnswer,
+  revocationDelayAnalysis,
+  containedOrOngoing,
 
   // timeline
+  timelineTimezone,
+  timelineTimestamp,
+  timelineDateFormat,
+  timelineOrder,
+  timelineFuture,
+  timelineKeyEvents,
+  timelineSummaryDates,
 
   // root cause, lessons, actions, appendix, closure
+  rcaContributingFactors,
+  rcaHumanError,
+  rcaDepth,
+  actionItemsTable,
+  actionItemKind,
+  actionItemStatus,
+  actionItemDueDate,
+  actionItemOverdue,
+  actionItemRootCause,
+  actionItemEvaluationCriteria,
+  actionItemsTrainingOnly,
+  closureAttestation,
+  closureActionItemsComplete,
 
+  appendixCertificateData,
+  relatedIncidentsLinks,
+  legacyQuestions,
 ];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.meta.id, r]));

@@ -127,3 +127,158 @@ export interface IncidentReport {
   /** Per-report cache for derived models (timeline, action items, ...). */
   cache: Map<string, unknown>;
 }
+
+// ---------------------------------------------------------------- root causes, action items, closure
+
+/** A piece of source text with where it is. */
+export interface TextSpan {
+  text: string;
+  span: Span;
+}
+
+/** A v3 `**Contributing Factor #N: title**` block of the Root Cause Analysis section. */
+export interface ContributingFactor {
+  /** The number as written; undefined for "Contributing Factor #: title". */
+  number: number | undefined;
+  title: string;
+  /** The heading line ("Contributing Factor #1: …"), its text span. */
+  heading: TextSpan;
+  line: number;
+  /** Last line of the factor's block. */
+  endLine: number;
+  /** The factor's labelled fields (Description, Timeline, Detection, …), in order. */
+  fields: Field[];
+}
+
+/** Root-cause prose of a report: a v2 section, a legacy answer (question 6), a closure field, or a v3 factor. */
+export interface RootCauseText {
+  from: 'factor' | 'section' | 'legacy-question' | 'closure-field';
+  /** Where it is, for messages ("Contributing Factor #2", "Root Cause Analysis"). */
+  name: string;
+  text: string;
+  /** Text lines with their offsets, to point at a phrase. */
+  lines: Array<{ text: string; start: number; line: number }>;
+  /** Heading or label line of the unit. */
+  line: number;
+  factor?: ContributingFactor;
+}
+
+/** Column keys of an Action Items table. */
+export type ActionColumn = 'action' | 'kind' | 'rootCauses' | 'criteria' | 'dueDate' | 'status';
+
+export interface ActionItem {
+  /** Where the row came from: a Markdown table, pipe lines that are not a table, a rendered (space/tab separated) table, a list item. */
+  source: 'gfm' | 'pipe' | 'text' | 'list';
+  line: number;
+  span: Span;
+  action: TextSpan;
+  kind?: TextSpan;
+  rootCauses?: TextSpan;
+  criteria?: TextSpan;
+  dueDate?: TextSpan;
+  status?: TextSpan;
+}
+
+export interface ActionItems {
+  block: ReportBlock;
+  /** The Action Items section (legacy: question 7). */
+  section: Section;
+  /** How the items were written; `na` when the section says N/A, `unread` when no row could be read. */
+  format: 'gfm' | 'pipe' | 'text' | 'list' | 'na' | 'unread' | 'empty';
+  /** Header cells as written (tables only). */
+  header?: { cells: TextSpan[]; line: number; span: Span };
+  /** Column key of each header cell (undefined for columns the template does not know). */
+  columns: Array<ActionColumn | undefined>;
+  items: ActionItem[];
+  /** Lines of a rendered table that could not be split into the header's columns. */
+  unreadRows: Array<{ line: number; span: Span; text: string }>;
+}
+
+export interface LessonItem {
+  /** The Lessons Learned field key: went-well, went-badly, got-lucky, lessons-other. */
+  key: string;
+  text: string;
+  span: Span;
+  line: number;
+}
+
+export interface ClosureSummary {
+  block: ReportBlock;
+  /** The attestation sentence when present. */
+  attestation?: { span: Span; line: number; quoted: boolean; wording: 'report' | 'incident-report' };
+  /** A line that looks like an attempt at the attestation but differs from it. */
+  nearMiss?: { span: Span; line: number; text: string };
+}
+
+/** Facts about the incident gathered from front matter, the title and the text (src/parse/context.ts). */
+export interface ReportContext {
+  /** Title from front matter, the H1, or a Bugzilla page's first line. */
+  title?: { text: string; line: number; from: 'front-matter' | 'h1' | 'page' };
+  /** CA Owner from front matter `ca-owner:` or the title "CA Owner: description". */
+  caOwner?: { name: string; from: 'front-matter' | 'title' };
+  /** Bugzilla bug number from front matter `bug:`. */
+  bug?: number;
+  /** Posting date (ISO) from front matter `posted:`. */
+  posted?: string;
+  /** Whiteboard tags from front matter `whiteboard:` or a Bugzilla "(Whiteboard: [...])" line. */
+  whiteboard?: { tags: string[]; from: 'front-matter' | 'text'; line: number };
+  /** Set when the incident is a revocation delay, with what says so. */
+  revocationDelay?: { from: 'whiteboard' | 'title' | 'text'; evidence: string; line: number };
+  /** Problems with front matter keys and values (reported by the front-matter rules). */
+  frontMatterIssues: FrontMatterIssue[];
+}
+
+export interface FrontMatterIssue {
+  kind: 'unknown-key' | 'bad-value';
+  key: string;
+  /** What the value should be (bad-value) or the closest known key (unknown-key). */
+  expected?: string;
+  found?: string;
+  line: number;
+}
+
+// ---------------------------------------------------------------- timeline (src/parse/timeline.ts)
+
+/** A zone statement that covers a whole timeline: "All times are UTC+8.", "Timeline (All times are UTC+8)", a "Time (UTC)" column. */
+export interface TimelineDeclaration {
+  zone: import('./parse/timestamp.js').ZoneInfo;
+  from: 'heading' | 'line' | 'table-header';
+  /** Span of the zone text in the source. */
+  span: Span;
+  line: number;
+  text: string;
+}
+
+/** One dated event of a Timeline section (v3/v2 `Timeline`, legacy question 2). */
+export interface TimelineEntry {
+  /** Line of the entry (first line; the row of a table). */
+  line: number;
+  /** Span of the entry's first line (or table row). */
+  span: Span;
+  /** Text of the entry's first line or row, as written. */
+  raw: string;
+  /** Text including continuation lines (for event keywords). */
+  text: string;
+  /** How the entry was written. */
+  shape: 'line' | 'day-item' | 'day-header' | 'table' | 'prose';
+  /** The parsed timestamp; its spans are relative to `base`. */
+  timestamp: import('./parse/timestamp.js').ParsedTimestamp;
+  /** Source offset that the timestamp's spans are relative to. */
+  base: number;
+  /** Span of the whole timestamp in the source. */
+  at: Span;
+  /** Instant in UTC; undefined when the entry has no date or the date is invalid. */
+  instant: import('luxon').DateTime | undefined;
+  precision: import('./parse/timestamp.js').Precision;
+  /** Where the zone came from: the entry, a section statement, its day header, or nowhere. */
+  zoneSource: import('./parse/timestamp.js').ZoneSource;
+  /** Where the date came from: the entry, its day header, the entry before it (a bare time), or nowhere. */
+  dateSource: 'entry' | 'day-header' | 'previous' | 'none';
+}
+
+export interface Timeline {
+  block: ReportBlock;
+  section: Section;
+  entries: TimelineEntry[];
+  declarations: TimelineDeclaration[];
+}

@@ -69,6 +69,8 @@ export interface ReportDescriptor {
   loc: ReportLocation;
   fix?: Fix;
   related?: Array<{ messageId?: string; message?: string; data?: Record<string, string | number>; line: number; column?: number }>;
+  /** Lower this finding to a warning (a rule at error severity reporting a lesser case, e.g. a clear but non-ISO date). Never raises. */
+  severity?: 'warn';
 }
 
 export interface RuleContext<O = unknown> {
@@ -115,6 +117,8 @@ export interface RuleMeta<O> {
   source: string;
   /** Examples, executed by the test suite. */
   examples: RuleExample[];
+  /** Docs URL of a plugin rule; built-in rules leave it out and link to docs/rules.md. */
+  url?: string;
 }
 
 export interface Rule<O = any> {

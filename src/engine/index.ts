@@ -20,6 +20,8 @@ export interface LintOptions {
   template?: TemplateId;
   /** Report disable comments that suppress nothing. */
   reportUnusedDisables?: boolean;
+  /** Every rule id an inline directive may name (registered rules, enabled or not); default: the rules that run. */
+  knownRules?: Iterable<string>;
 }
 
 /** Replace `{{name}}` in a message template. */
@@ -56,13 +58,14 @@ export function runRules(report: IncidentReport, options: LintOptions): LintMess
 
   for (const { rule, severity, options: ruleOptions } of options.rules) {
     const id = rule.meta.id;
-    const url = ruleDocsUrl(id);
+    const url = rule.meta.url ?? ruleDocsUrl(id);
     const found: LintMessage[] = [];
     const ctx: RuleContext = {
       options: ruleOptions,
       now: () => now,
       filePath: options.filePath ?? '<input>',
       report(d: ReportDescriptor) {
+        if (d.fix && rule.meta.fixable !== true) throw new Error('reported a fix but meta.fixable is not true');
         found.push(toMessage(report, id, severity, url, rule.meta.messages, d, lastLine, sourceLength));
       },
     };
@@ -117,17 +120,18 @@ function toMessage(
   const msg: LintMessage = {
     ruleId,
     messageId: d.messageId,
-    severity,
+    severity: d.severity === 'warn' ? 1 : severity,
     message: formatMessage(template, d.data),
     line,
     column,
     endLine,
     endColumn,
-    url,
   };
+  if (url) msg.url = url;
   if (d.fix) {
     const [s, e] = d.fix.range;
-    if (!(s >= 0 && e >= s && e <= sourceLength)) throw new Error(`fix range ${s}..${e} outside the file`);
+    if (!(Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e >= s && e <= sourceLength)) throw new Error(`fix range ${s}..${e} outside the file`);
+    if (splitsCharacter(report.source, s) || splitsCharacter(report.source, e)) throw new Error(`fix range ${s}..${e} splits a line ending or a character`);
     msg.fix = { range: [s, e], text: d.fix.text };
   }
   if (d.related && d.related.length > 0) {
@@ -138,6 +142,15 @@ function toMessage(
     }));
   }
   return msg;
+}
+
+/** True when an offset falls between the halves of a CRLF or of a surrogate pair. */
+function splitsCharacter(source: string, offset: number): boolean {
+  if (offset <= 0 || offset >= source.length) return false;
+  const before = source.charCodeAt(offset - 1);
+  const after = source.charCodeAt(offset);
+  if (before === 13 && after === 10) return true;
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }
 
 /** Deterministic order: line, column, rule id, message. */
@@ -157,7 +170,7 @@ export function lintText(source: string, options: LintOptions): { messages: Lint
   if (options.template) opts.template = options.template;
   const report = parseReport(source, opts);
   const raw = runRules(report, options);
-  const kept = applyDirectives(report, raw, { reportUnused: options.reportUnusedDisables === true, knownRules: new Set(options.rules.map((r) => r.rule.meta.id)) });
+  const kept = applyDirectives(report, raw, { reportUnused: options.reportUnusedDisables === true, knownRules: new Set(options.knownRules ?? options.rules.map((r) => r.rule.meta.id)) });
   return { messages: sortMessages(kept), report };
 }
 

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { rootCauseTexts } from '../src/parse/factors.js';
+import { escapeRegExp } from '../src/parse/text.js';
+import { defineRule } from '../src/types.js';
+
+const DEFAULT_PHRASES = [
+  'human error',
+  'human errors',
+  'human mistake',
+  'human mistakes',
+  'human negligence',
+  'human factor',
+  'negligence',
+  'oversight',
+  'operator error',
+  'manual error',
+  'staff error',
+  'employee error',
+  'carelessness',
+  'careless',
+  'inexperience',
+  'lack of training',
+  'insufficient training',
+  'not properly trained',
+  'lack of attention',
+  'did not pay attention',
+];
+
+/** Words that show the analysis reached a process, tool or control (matched as word starts). */
+const DEFAULT_SYSTEMIC = [
+  'process',
+  'procedure',
+  'control',
+  'automat',
+  'tool',
+  'system',
+  'software',
+  'code',
+  'design',
+  'configur',
+  'checklist',
+  'lint',
+  'workflow',
+  'monitor',
+  'alert',
+  'test',
+  'validation',
+  'four-eyes',
+  'four eyes',
+  'dual control',
+  'staffing',
+  'on-call',
+  'rota',
+  'schedul',
+  'escalation',
+  'runbook',
+  'playbook',
+];
+
+const Options = z
+  .object({
+    /** Phrases that name human error as a cause. */
+    phrases: z.array(z.string()).default(DEFAULT_PHRASES),
+    /** Word starts that show a systemic cause was named too; when one appears, the root cause is not flagged. */
+    systemic: z.array(z.string()).default(DEFAULT_SYSTEMIC),
+  })
+  .strict()
+  .default({ phrases: DEFAULT_PHRASES, systemic: DEFAULT_SYSTEMIC });
+
+function flexible(phrase: string): string {
+  return escapeRegExp(phrase.trim()).replace(/\s+/g, '\\s+');
+}
+
+export default defineRule({
+  meta: {
+    id: 'rca-human-error',
+    description: 'Disallow a root cause that stops at human error without naming the systemic cause.',
+    tags: ['root-cause'],
+    severity: 'warn',
+    messages: {
+      humanError:
+        'The root cause in {{where}} stops at "{{phrase}}". The IRG treats human error as where the analysis starts: say which process, tool, control or staffing decision let it happen and why it was not caught.',
+    },
+    options: Options,
+    rationale:
+      'Reviewers reject "human error", "oversight" or "lack of training" as a root cause: people make mistakes, and the question the community asks is why the CA\'s systems let the mistake reach a certificate or a deadline. A root cause is flagged when it names such a phrase and no process, tool or control at all. The phrase list and the systemic words are options so a CA can tune them.',
+    source: 'CCADB IRG 3.x, "Root Cause Analysis": "a single root cause is unusual … human error is rarely a root cause"; Mozilla "Responding to an Incident".',
+    examples: [
+      {
+        title: 'Human negligence as the whole root cause',
+        code: '## Incident Report\n\n### Root Cause Analysis\n\nThe main causes of this incident are human negligence and inexperience.\n',
+        expect: [{ messageId: 'humanError', line: 5 }],
+      },
+      {
+        title: 'Human error explained by the missing control',
+        code: '## Incident Report\n\n### Root Cause Analysis\n\nAn operator typed the wrong profile; the issuance system had no control that compares the profile with the order.\n',
+        expect: [],
+      },
+    ],
+  },
+  check(report, ctx) {
+    const phrases = ctx.options.phrases.filter((p) => p.trim() !== '');
+    if (phrases.length === 0) return;
+    const phraseRe = new RegExp(`(?<![\\w-])(?:${phrases.map(flexible).join('|')})(?![\\w-])`, 'i');
+    const systemic = ctx.options.systemic.filter((p) => p.trim() !== '');
+    const systemicRe = systemic.length > 0 ? new RegExp(`(?<![\\w-])(?:${systemic.map(flexible).join('|')})`, 'i') : undefined;
+    for (const unit of rootCauseTexts(report)) {
+      if (systemicRe?.test(unit.text)) continue;
+      for (const l of unit.lines) {
+        const m = phraseRe.exec(l.text);
+        if (!m) continue;
+        ctx.report({ messageId: 'humanError', data: { where: unit.name, phrase: m[0] }, loc: { start: l.start + m.index, end: l.start + m.index + m[0].length } });
+        break;
+      }
+    }
+  },
+});
