@@ -1,5 +1,54 @@
+import type { IncidentReport, ReportBlock, Section } from '../src/model.js';
 import { at } from '../src/query.js';
-import { defineRule } from '../src/types.js';
+import { defineRule, type Fix } from '../src/types.js';
+
+/**
+ * The `#` marks the block's sections use, when every one of them is a plain
+ * ATX heading of one level at the start of its line; otherwise no fix (a bold
+ * or bare heading, a quoted one or mixed levels leave no single right answer).
+ */
+function siblingMarks(report: IncidentReport, block: ReportBlock): string | undefined {
+  let marks: string | undefined;
+  for (const s of block.sections) {
+    if (s.headingStyle !== 'atx') return undefined;
+    const m = /^(#{1,6})[ \t]/.exec(report.lines[s.headingSpan.line - 1]?.raw ?? '');
+    if (!m || (marks !== undefined && marks !== m[1])) return undefined;
+    marks = m[1];
+  }
+  return marks;
+}
+
+/** Offset of the start of a 1-based line (the end of the source past the last line). */
+function lineStart(report: IncidentReport, line: number): number {
+  return report.lineStarts[line - 1] ?? report.source.length;
+}
+
+/** Insert the headings before the next present section's heading line. */
+function insertBefore(report: IncidentReport, marks: string, titles: string[], next: Section): Fix {
+  const at = lineStart(report, next.headingSpan.line);
+  return { range: [at, at], text: titles.map((t) => `${marks} ${t}\n\n`).join('') };
+}
+
+/**
+ * Insert the headings after the block's last line, when the block ends where
+ * the file ends or where another report (or a heading at the report's level)
+ * starts. A block cut short by pasted Bugzilla thread text has no known end.
+ */
+function insertAtEnd(report: IncidentReport, block: ReportBlock, marks: string, titles: string[]): Fix | undefined {
+  const after = report.lines.slice(block.endLine).find((l) => l.kind !== 'blank');
+  if (after) {
+    const startsReport = report.blocks.some((b) => b !== block && b.startLine === after.line);
+    const reportDepth = report.lines[block.startLine - 1]?.headingDepth;
+    const endsBlock = after.headingDepth !== undefined && reportDepth !== undefined && after.headingDepth <= reportDepth;
+    if (!startsReport && !endsBlock) return undefined;
+  }
+  const next = block.endLine < report.lineStarts.length ? lineStart(report, block.endLine + 1) : undefined;
+  const headings = titles.map((t) => `${marks} ${t}`).join('\n\n');
+  if (next !== undefined) return { range: [next, next], text: `\n${headings}\n` };
+  // The last line has no line break: add one before, none after (the file keeps its missing final newline).
+  const end = report.source.length;
+  return { range: [end, end], text: `\n\n${headings}` };
+}
 
 export default defineRule({
   meta: {
@@ -7,6 +56,7 @@ export default defineRule({
     description: 'Require every section of the report template.',
     tags: ['structure'],
     severity: 'error',
+    fixable: true,
     messages: {
       missingBefore: 'Missing section "{{section}}" of the {{template}}; the template puts it before "{{next}}". Keep the section and write N/A when it does not apply.',
       missingAtEnd: 'Missing section "{{section}}" of the {{template}}; the template puts it at the end. Keep the section and write N/A when it does not apply.',
@@ -25,17 +75,30 @@ export default defineRule({
   check(report, ctx) {
     for (const block of report.blocks) {
       if (block.template === 'mozilla-legacy') continue;
+      const marks = siblingMarks(report, block);
       const specs = block.spec.sections;
       const present = new Set(block.sections.map((s) => s.spec.key));
+      const missing: Array<{ title: string; next: Section | undefined }> = [];
       specs.forEach((spec, index) => {
         if (!spec.required || present.has(spec.key)) return;
         const next = specs.slice(index + 1).map((s) => block.sections.find((p) => p.spec.key === s.key)).find((s) => s !== undefined);
-        if (next) {
-          ctx.report({ messageId: 'missingBefore', data: { section: spec.title, template: block.spec.name, next: next.spec.title }, loc: at(next.headingSpan) });
-        } else {
-          ctx.report({ messageId: 'missingAtEnd', data: { section: spec.title, template: block.spec.name }, loc: { line: block.endLine } });
-        }
+        missing.push({ title: spec.title, next });
       });
+      // Sections missing at one place are inserted by one fix (on the first of them), in template order.
+      const fixed = new Set<Section | undefined>();
+      for (const { title, next } of missing) {
+        let fix: Fix | undefined;
+        if (marks !== undefined && !fixed.has(next)) {
+          fixed.add(next);
+          const titles = missing.filter((m) => m.next === next).map((m) => m.title);
+          fix = next ? insertBefore(report, marks, titles, next) : insertAtEnd(report, block, marks, titles);
+        }
+        if (next) {
+          ctx.report({ messageId: 'missingBefore', data: { section: title, template: block.spec.name, next: next.spec.title }, loc: at(next.headingSpan), ...(fix ? { fix } : {}) });
+        } else {
+          ctx.report({ messageId: 'missingAtEnd', data: { section: title, template: block.spec.name }, loc: { line: block.endLine }, ...(fix ? { fix } : {}) });
+        }
+      }
     }
   },
 });

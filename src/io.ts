@@ -36,8 +36,13 @@ export interface Io {
   /** Expand glob patterns relative to `cwd`; returns paths relative to `cwd`. */
   glob(patterns: string[], options: { cwd: string; ignore: string[] }): Promise<string[]>;
   readStdin(): Promise<Uint8Array>;
-  /** Write a whole file atomically (temp file in the same directory, fsync, rename). */
-  writeFileAtomic(path: string, data: string): Promise<void>;
+  /**
+   * Replace a whole file atomically: temp file in the same directory, fsync,
+   * rename over the target (symlinks are followed; mode kept). A failure at
+   * any step leaves the original intact and removes the temp file. Strings
+   * are written as UTF-8.
+   */
+  writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>;
   /** Write a new file (fails if it exists when `exclusive`). */
   writeFile(path: string, data: string, options?: { exclusive?: boolean }): Promise<void>;
   /** Import a local module (plugins). */

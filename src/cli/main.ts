@@ -3,26 +3,29 @@
  */
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { rules as builtinRules, ruleById } from '../../rules/index.js';
-import { applyRuleFlags, defaultConfig, parseTemplate, resolveRules, type ResolvedConfig } from '../config/index.js';
-import { decodeReport } from '../decode.js';
+import { rules as builtinRules } from '../../rules/index.js';
+import { parseTemplate } from '../config/index.js';
+import { createConfigResolver, type FileConfig } from '../config/load.js';
+import { decodeReport, type TextEncoding } from '../decode.js';
 import { lintText, makeResult, parseNow } from '../engine/index.js';
 import { ConfigError, IoError, UsageError } from '../errors.js';
 import { FORMATS, FORMAT_NAMES } from '../format/index.js';
 import type { Io } from '../io.js';
 import { TOOL_NAME, VERSION } from '../meta.js';
 import type { TemplateId } from '../templates.js';
-import type { LintMessage, LintResult, ResolvedRule, Rule } from '../types.js';
+import type { LintMessage, LintResult, Rule } from '../types.js';
 import { parseArgs, usageText, type CliOptions } from './args.js';
 import { EXIT_FAILURE, EXIT_LINT_ERRORS, EXIT_OK } from './exit-codes.js';
 import { expandPaths, type FileTarget } from './files.js';
+import { runInfo } from './info.js';
+import { fixFile, reportGoesToStderr } from './fix.js';
 
 /** What a run needs once the arguments are read. */
 export interface RunSetup {
   now: DateTime;
   template?: TemplateId;
   /** Config that applies to a file (nearest config file wins). */
-  configFor(filePath: string): Promise<{ config: ResolvedConfig; rules: ResolvedRule[] }>;
+  configFor(filePath: string): Promise<FileConfig>;
   /** Every rule known to this run (built-in and plugins), for messages and formats. */
   knownRules: ReadonlyMap<string, Rule>;
   maxFileSize: number;
@@ -50,22 +53,23 @@ export async function main(io: Io): Promise<number> {
     const setup = await prepare(io, opts);
     const targets = await expandPaths(io, opts.paths, [], opts.stdinFilename);
     const results = await lintTargets(io, targets, setup, opts);
-    await writeReport(io, results, setup, opts);
+    await writeReport(reportGoesToStderr(opts, targets) ? { ...io, stdout: io.stderr } : io, results, setup, opts);
     return exitCode(io, results, opts);
   } catch (error) {
     return fail(io, error, debug);
   }
 }
 
-/** --list-rules (more informational commands live in src/cli/info.ts). */
+/** --list-rules, --explain, --print-config, --init: src/cli/info.ts. */
 async function runInfoCommand(io: Io, opts: CliOptions): Promise<number | undefined> {
-  if (opts.listRules) {
-    const rows = builtinRules.map((r) => [r.meta.id, r.meta.severity, r.meta.fixable ? 'fixable' : '', r.meta.description]);
-    const w0 = Math.max(...rows.map((r) => (r[0] as string).length));
-    for (const r of rows) io.stdout(`${(r[0] as string).padEnd(w0)}  ${(r[1] as string).padEnd(5)}  ${(r[2] as string).padEnd(7)}  ${r[3]}\n`);
-    return EXIT_OK;
-  }
-  return undefined;
+  return runInfo(io, opts, builtinRules, configOptions(opts));
+}
+
+/** How config files are found for this run (--config, --no-config, --rule). */
+function configOptions(opts: CliOptions): Parameters<typeof createConfigResolver>[1] {
+  const o: Parameters<typeof createConfigResolver>[1] = { builtins: builtinRules, ruleFlags: opts.rule };
+  if (opts.config !== undefined) o.config = opts.config;
+  return o;
 }
 
 function parseSize(value: string | undefined): number {
@@ -91,12 +95,11 @@ async function prepare(io: Io, opts: CliOptions): Promise<RunSetup> {
     now = DateTime.fromJSDate(io.now(), { zone: 'utc' });
   }
   const forced = opts.template !== undefined ? parseTemplate(opts.template) : 'auto';
-  const base = applyRuleFlags(defaultConfig(), opts.rule, ruleById);
-  const rules = resolveRules(base, builtinRules);
+  const resolver = createConfigResolver(io, configOptions(opts));
   const setup: RunSetup = {
     now,
-    configFor: async () => ({ config: base, rules }),
-    knownRules: ruleById,
+    configFor: (filePath) => resolver.forFile(filePath),
+    knownRules: resolver.allRules,
     maxFileSize: parseSize(opts.maxFileSize),
   };
   if (forced !== 'auto') setup.template = forced;
@@ -118,7 +121,7 @@ function readErrorText(error: unknown): string {
   return `Cannot read file: ${error instanceof Error ? error.message : String(error)}.`;
 }
 
-async function readTarget(io: Io, t: FileTarget, setup: RunSetup): Promise<{ text: string } | { result: LintResult }> {
+async function readTarget(io: Io, t: FileTarget, setup: RunSetup): Promise<{ text: string; encoding: TextEncoding; bytes: Uint8Array } | { result: LintResult }> {
   if (t.problem) return { result: failure(t.path, `Cannot read file: ${t.problem}.`) };
   if (!t.stdin) {
     try {
@@ -141,7 +144,7 @@ async function readTarget(io: Io, t: FileTarget, setup: RunSetup): Promise<{ tex
   }
   const decoded = decodeReport(bytes);
   if (!decoded.ok) return { result: failure(t.path, `Cannot lint file: ${decoded.reason}.`) };
-  return { text: decoded.text };
+  return { text: decoded.text, encoding: decoded.encoding, bytes };
 }
 
 function formatSize(n: number): string {
@@ -152,23 +155,35 @@ function formatSize(n: number): string {
 
 async function lintTargets(io: Io, targets: FileTarget[], setup: RunSetup, opts: CliOptions): Promise<LintResult[]> {
   // Resolve (and so validate) every file's config before linting any file.
-  const configs = new Map<FileTarget, Awaited<ReturnType<RunSetup['configFor']>>>();
+  const configs = new Map<FileTarget, FileConfig>();
   for (const t of targets) configs.set(t, await setup.configFor(t.path));
   const results: LintResult[] = [];
   for (const t of targets) {
+    if (!t.stdin && !t.problem && configs.get(t)?.ignored) continue; // matches an "ignores" pattern of its config
     const read = await readTarget(io, t, setup);
     if ('result' in read) {
       results.push(read.result);
       continue;
     }
-    const { rules } = configs.get(t) as Awaited<ReturnType<RunSetup['configFor']>>;
+    const { rules, known, config } = configs.get(t) as FileConfig;
     const lintOpts: Parameters<typeof lintText>[1] = {
       rules,
       now: setup.now,
       filePath: t.path,
       reportUnusedDisables: opts.reportUnusedDisables,
+      knownRules: [...known.keys()],
     };
-    if (setup.template) lintOpts.template = setup.template;
+    const template = setup.template ?? (config.template !== 'auto' ? config.template : undefined);
+    if (template) lintOpts.template = template;
+    if (opts.fix || opts.fixDryRun) {
+      const fixed = await fixFile(io, t, read, (text) => lintText(text, lintOpts).messages, opts);
+      const failed = fixed.failure !== undefined ? [failure(t.path, fixed.failure).messages[0] as LintMessage] : [];
+      const extra: Partial<LintResult> = { source: fixed.source };
+      if (fixed.output !== undefined && failed.length === 0) extra.output = fixed.output;
+      if (failed.length > 0 || fixed.messages.some((m) => m.fatal)) extra.fatalError = true;
+      results.push(makeResult(t.path, [...failed, ...fixed.messages], extra));
+      continue;
+    }
     const { messages } = lintText(read.text, lintOpts);
     const fatal = messages.some((m) => m.fatal);
     results.push(makeResult(t.path, messages, fatal ? { fatalError: true, source: read.text } : { source: read.text }));
@@ -181,7 +196,7 @@ function useColor(io: Io, opts: CliOptions): boolean {
   const force = io.env['FORCE_COLOR'];
   if (force !== undefined) return force !== '0' && force !== 'false';
   if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
-  return io.isTTY;
+  return io.isTTY && io.env['TERM'] !== 'dumb';
 }
 
 function filterQuiet(results: LintResult[]): LintResult[] {
@@ -202,6 +217,11 @@ async function writeReport(io: Io, results: LintResult[], setup: RunSetup, opts:
     } catch (error) {
       throw new IoError(`cannot write output file: ${error instanceof Error ? error.message : String(error)}`, opts.outputFile);
     }
+    // The file holds the requested format; people and CI logs still see the
+    // problems as stylish on stderr, and stdout stays free for pipes.
+    const stylish = await (FORMATS['stylish'] as (typeof FORMATS)[string])();
+    const screen = stylish(shown, { ...ctx, color: useColor(io, opts) });
+    if (screen) io.stderr(screen);
   } else if (text) {
     io.stdout(text);
   }

@@ -47,37 +47,89 @@ export function nodeIo(): Io {
       return glob(patterns, { cwd: options.cwd, ignore: options.ignore, onlyFiles: true, dot: false, followSymbolicLinks: false, expandDirectories: false });
     },
     readStdin: () => readAll(process.stdin),
-    async writeFileAtomic(target, data) {
-      const dir = path.dirname(target);
-      const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-      let mode: number | undefined;
-      try {
-        mode = (await fs.stat(target)).mode & 0o7777;
-      } catch {
-        mode = undefined;
-      }
-      const handle = await fs.open(tmp, fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY, mode ?? 0o644);
-      try {
-        await handle.writeFile(data, 'utf8');
-        await handle.sync();
-      } catch (error) {
-        await handle.close();
-        await fs.rm(tmp, { force: true });
-        throw error;
-      }
-      await handle.close();
-      try {
-        if (mode !== undefined) await fs.chmod(tmp, mode);
-        await fs.rename(tmp, target);
-      } catch (error) {
-        await fs.rm(tmp, { force: true });
-        throw error;
-      }
-    },
+    writeFileAtomic: (target, data) => writeFileAtomic(target, data),
     async writeFile(p, data, options) {
       await fs.mkdir(path.dirname(path.resolve(p)), { recursive: true });
       await fs.writeFile(p, data, { encoding: 'utf8', flag: options?.exclusive ? 'wx' : 'w' });
     },
     importModule: (p) => import(pathToFileURL(path.resolve(p)).href),
   };
+}
+
+/** The file-system calls writeFileAtomic makes; tests replace one to simulate a failure. */
+export interface AtomicFs {
+  realpath(p: string): Promise<string>;
+  stat(p: string): Promise<{ mode: number; uid: number; gid: number }>;
+  open(p: string, flags: number, mode: number): Promise<fs.FileHandle>;
+  chmod(p: string, mode: number): Promise<void>;
+  chown(p: string, uid: number, gid: number): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  rm(p: string, options: { force: boolean }): Promise<void>;
+}
+
+const realFs: AtomicFs = {
+  realpath: (p) => fs.realpath(p),
+  stat: (p) => fs.stat(p),
+  open: (p, flags, mode) => fs.open(p, flags, mode),
+  chmod: (p, mode) => fs.chmod(p, mode),
+  chown: (p, uid, gid) => fs.chown(p, uid, gid),
+  rename: (from, to) => fs.rename(from, to),
+  rm: (p, options) => fs.rm(p, options),
+};
+
+/** Temp files are `.<name>.<random>.irlint.tmp` beside the target. */
+export const TEMP_SUFFIX = '.irlint.tmp';
+
+/**
+ * Replace `target` atomically: write a temp file in the same directory (so the
+ * rename cannot cross file systems), fsync it, give it the target's mode (and
+ * owner, where allowed), rename it over the target, fsync the directory.
+ * Until the rename the original is untouched; after it the new content is
+ * complete. A symlink is followed, so the link stays a link. On any failure
+ * the temp file is removed and the error is thrown.
+ */
+export async function writeFileAtomic(target: string, data: string | Uint8Array, ops: AtomicFs = realFs): Promise<void> {
+  let real = target;
+  let existing: { mode: number; uid: number; gid: number } | undefined;
+  try {
+    real = await ops.realpath(target);
+    existing = await ops.stat(real);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ENOENT') throw error;
+  }
+  const mode = existing ? existing.mode & 0o7777 : 0o644;
+  const dir = path.dirname(real);
+  const tmp = path.join(dir, `.${path.basename(real)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  const handle = await ops.open(tmp, fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY, mode);
+  try {
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    // open() applied the umask; set the exact mode, and keep the owner when running as root.
+    await ops.chmod(tmp, mode);
+    if (existing && typeof process.getuid === 'function' && process.getuid() === 0) {
+      await ops.chown(tmp, existing.uid, existing.gid).catch(() => undefined);
+    }
+    await ops.rename(tmp, real);
+  } catch (error) {
+    await ops.rm(tmp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(dir);
+}
+
+/** Make the rename durable; not every platform can open a directory, which is fine. */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(dir, fsConstants.O_RDONLY);
+    await handle.sync();
+  } catch {
+    // Windows and some file systems refuse; the rename itself is still atomic.
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
 }

@@ -1,0 +1,121 @@
+/**
+ * --fix and --fix-dry-run for one file: run the fix loop, then write the file
+ * atomically (--fix) or print a unified diff (--fix-dry-run).
+ *
+ * - A file is written only when its text changed, only when nothing failed
+ *   while linting it, only when it still holds the bytes that were read, and
+ *   in the encoding it was read in (UTF-8 with or without BOM, UTF-16 with
+ *   BOM). Line endings are the file's own: fixes only touch their spans, and
+ *   inserted line breaks take the file's line ending (src/engine/fix.ts).
+ * - Stdin with --fix: the fixed text (or the unchanged text) goes to stdout, so
+ *   `ir-lint --fix - < in.md > out.md` works as a filter; the report goes to
+ *   stderr (or to --output-file).
+ * - --fix-dry-run prints a unified diff per changed file (a/ and b/ prefixes,
+ *   `git apply` / `patch -p1` can apply it), to stdout; when stdout carries a
+ *   machine-readable report (json, sarif, junit without --output-file) the
+ *   diff goes to stderr instead. Results carry `output` like ESLint's.
+ */
+import path from 'node:path';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { encodeText, sameBytes, type TextEncoding } from '../decode.js';
+import { fixLoop } from '../engine/fix.js';
+import type { Io } from '../io.js';
+import type { LintMessage } from '../types.js';
+import type { CliOptions } from './args.js';
+import type { FileTarget } from './files.js';
+
+/** Formats whose stdout must stay parseable. */
+const MACHINE_FORMATS = new Set(['json', 'sarif', 'junit']);
+
+export interface ReadText {
+  text: string;
+  encoding: TextEncoding;
+  bytes: Uint8Array;
+}
+
+export interface FixedFile {
+  /** Diagnostics of the fixed text (or of the original when nothing was fixed). */
+  messages: LintMessage[];
+  /** The fixed text when fixes changed it (ESLint's `output`). */
+  output?: string;
+  /** The text the messages refer to. */
+  source: string;
+  /** A file-level failure while writing (the file was left as it was). */
+  failure?: string;
+}
+
+/** A unified diff of one file, `git diff` style; empty when nothing changed. */
+export function unifiedDiff(filePath: string, before: string, after: string): string {
+  if (before === after) return '';
+  const name = filePath.split(path.sep).join('/');
+  const rel = !path.isAbsolute(filePath);
+  return createTwoFilesPatch(rel ? `a/${name}` : name, rel ? `b/${name}` : name, before, after, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
+}
+
+/** Where the lint report goes: stderr when stdout carries fixed stdin text. */
+export function reportGoesToStderr(opts: CliOptions, targets: FileTarget[]): boolean {
+  return opts.fix && !opts.fixDryRun && opts.outputFile === undefined && targets.some((t) => t.stdin === true);
+}
+
+function diffWriter(io: Io, opts: CliOptions): (text: string) => void {
+  return opts.outputFile === undefined && MACHINE_FORMATS.has(opts.format) ? io.stderr : io.stdout;
+}
+
+/**
+ * Fix one file in the mode the options ask for. `lint` lints a text with the
+ * file's rules; the caller turns the return value into the file's result.
+ */
+export async function fixFile(io: Io, target: FileTarget, read: ReadText, lint: (text: string) => LintMessage[], opts: CliOptions): Promise<FixedFile> {
+  const loop = fixLoop(read.text, lint);
+  const result: FixedFile = { messages: loop.messages, source: loop.output };
+  if (loop.changed) result.output = loop.output;
+  const fatal = loop.messages.some((m) => m.fatal);
+
+  if (opts.fixDryRun) {
+    if (loop.changed) diffWriter(io, opts)(unifiedDiff(target.path, read.text, loop.output));
+    return result;
+  }
+  if (target.stdin) {
+    const text = fatal ? read.text : loop.output;
+    io.stdout(read.encoding === 'utf-8-bom' ? `\ufeff${text}` : text);
+    return result;
+  }
+  if (!loop.changed || fatal) return result;
+  const failure = await writeFixed(io, path.resolve(io.cwd, target.path), read, loop.output);
+  if (failure !== undefined) {
+    // Nothing was written: report the original text's diagnostics and why.
+    return { messages: lint(read.text), source: read.text, failure };
+  }
+  return result;
+}
+
+/** Write the fixed text over the file; returns why not when it refuses or fails. */
+async function writeFixed(io: Io, absPath: string, read: ReadText, output: string): Promise<string | undefined> {
+  // Never lose a byte: the text must re-encode to exactly the bytes that were read.
+  if (!sameBytes(encodeText(read.text, read.encoding), read.bytes)) {
+    return `Cannot fix file: its ${read.encoding.toUpperCase()} bytes would not be written back exactly; the file was left unchanged.`;
+  }
+  let current: Uint8Array;
+  try {
+    current = await io.readFile(absPath);
+  } catch (error) {
+    return `Cannot fix file: it could not be read again before writing (${errorText(error)}); the file was left unchanged.`;
+  }
+  if (!sameBytes(current, read.bytes)) {
+    return 'Cannot fix file: it changed on disk while it was being linted; the file was left unchanged. Run again.';
+  }
+  try {
+    await io.writeFileAtomic(absPath, read.encoding === 'utf-8' ? output : encodeText(output, read.encoding));
+  } catch (error) {
+    return `Cannot write fixed file: ${errorText(error)}; the file was left unchanged.`;
+  }
+  return undefined;
+}
+
+function errorText(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  if (code === 'EROFS') return 'read-only file system';
+  return error instanceof Error ? error.message : String(error);
+}
