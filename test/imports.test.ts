@@ -15,8 +15,9 @@ function tsFiles(dir: string): string[] {
   return out;
 }
 
-const pure = ['src/parse', 'src/engine', 'src/format', 'rules'].flatMap((d) => tsFiles(path.join(root, d)));
-pure.push(...['src/model.ts', 'src/templates.ts', 'src/types.ts', 'src/query.ts', 'src/decode.ts'].map((f) => path.join(root, f)));
+// src/config reads config files and plugins only through the Io it is given.
+const pure = ['src/parse', 'src/engine', 'src/format', 'src/config', 'rules'].flatMap((d) => tsFiles(path.join(root, d)));
+pure.push(...['src/model.ts', 'src/templates.ts', 'src/types.ts', 'src/query.ts', 'src/decode.ts', 'src/suggest.ts', 'src/docs.ts', 'src/index.ts'].map((f) => path.join(root, f)));
 
 describe('pure modules', () => {
   for (const file of pure) {

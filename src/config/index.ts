@@ -4,6 +4,7 @@
  */
 import { ConfigError, UsageError } from '../errors.js';
 import { TEMPLATE_IDS, type TemplateId } from '../templates.js';
+import { didYouMean } from '../suggest.js';
 import type { ResolvedRule, Rule, SeverityLevel } from '../types.js';
 
 export type SeveritySetting = 0 | SeverityLevel;
@@ -18,6 +19,8 @@ export interface ResolvedConfig {
   template: 'auto' | TemplateId;
   rules: Map<string, RuleSetting>;
   ignores: string[];
+  /** Plugin modules named by the config, as written. */
+  plugins: string[];
   /** Plugin rules loaded for this config. */
   pluginRules: Rule[];
   /** The config files that contributed, nearest last. */
@@ -31,36 +34,10 @@ export function parseSeverity(value: unknown): SeveritySetting | undefined {
   return undefined;
 }
 
-/** Edit distance, for "did you mean". */
-export function levenshtein(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] as number;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j] as number;
-      prev[j] = Math.min((prev[j] as number) + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length] as number;
-}
-
-export function didYouMean(value: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = levenshtein(value, c);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(value.length / 4)) ? best : undefined;
-}
+export { didYouMean, levenshtein } from '../suggest.js';
 
 export function defaultConfig(): ResolvedConfig {
-  return { template: 'auto', rules: new Map(), ignores: [], pluginRules: [], sources: [] };
+  return { template: 'auto', rules: new Map(), ignores: [], plugins: [], pluginRules: [], sources: [] };
 }
 
 /** Apply `--rule id:severity` overrides. */
@@ -88,6 +65,62 @@ export function parseTemplate(value: string | undefined): 'auto' | TemplateId {
   throw new UsageError(`unknown template "${value}"${hint ? `; did you mean "${hint}"?` : ''} (one of: auto, ${TEMPLATE_IDS.join(', ')})`);
 }
 
+/** A key path as a reader writes it: `rules.rca-human-error[1].phrases`. */
+export function formatKeyPath(segments: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const seg of segments) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[\w$-]+$/.test(String(seg))) out += out === '' ? String(seg) : `.${String(seg)}`;
+    else out += `[${JSON.stringify(String(seg))}]`;
+  }
+  return out;
+}
+
+/** A value quoted briefly for an error message. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value);
+  return String(value);
+}
+
+function valueAt(root: unknown, segments: ReadonlyArray<PropertyKey>): unknown {
+  let v = root;
+  for (const seg of segments) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+const TYPE_NAMES: Record<string, string> = { array: 'a list', object: 'an object', record: 'an object', string: 'a string', number: 'a number', boolean: 'true or false', int: 'a whole number' };
+
+/** One zod issue as "<key path>: <what is wrong>", the key path prefixed by `prefix`. */
+export function describeIssue(
+  issue: { code: string; path: ReadonlyArray<PropertyKey>; message: string; expected?: unknown; keys?: string[]; values?: unknown[] },
+  input: unknown,
+  prefix: ReadonlyArray<PropertyKey> = [],
+  knownKeys: Iterable<string> = [],
+): { keyPath: string; text: string } {
+  const found = valueAt(input, issue.path);
+  if (issue.code === 'unrecognized_keys' && issue.keys && issue.keys.length > 0) {
+    const key = issue.keys[0] as string;
+    const hint = didYouMean(key, knownKeys);
+    const keyPath = formatKeyPath([...prefix, ...issue.path, key]);
+    return { keyPath, text: `unknown key "${key}"${hint ? `; did you mean "${hint}"?` : ''}` };
+  }
+  const keyPath = formatKeyPath([...prefix, ...issue.path]) || '(top level)';
+  if (issue.code === 'invalid_type' && typeof issue.expected === 'string') {
+    return { keyPath, text: `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, found ${describeValue(found)}` };
+  }
+  if (issue.code === 'invalid_value' && issue.values) {
+    return { keyPath, text: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(found)}` };
+  }
+  return { keyPath, text: `${issue.message.replace(/^Invalid input: /, '')} (found ${describeValue(found)})` };
+}
+
 /** Rules to run with their severities and validated options. */
 export function resolveRules(config: ResolvedConfig, registry: readonly Rule[], configFile?: string): ResolvedRule[] {
   const out: ResolvedRule[] = [];
@@ -100,12 +133,22 @@ export function resolveRules(config: ResolvedConfig, registry: readonly Rule[], 
       const parsed = rule.meta.options.safeParse(setting?.options);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        const where = ['rules', rule.meta.id, 'options', ...(issue?.path ?? []).map(String)].join('.');
-        throw new ConfigError(`${where}: ${issue?.message ?? 'invalid options'}`, configFile, where);
+        const known = optionKeys(rule);
+        const { keyPath, text } = issue
+          ? describeIssue(issue as Parameters<typeof describeIssue>[0], setting?.options, ['rules', rule.meta.id, 1], known)
+          : { keyPath: formatKeyPath(['rules', rule.meta.id, 1]), text: 'invalid options' };
+        throw new ConfigError(`${keyPath}: ${text}`, configFile, keyPath);
       }
       options = parsed.data;
     }
     out.push({ rule, severity, options });
   }
   return out;
+}
+
+/** The option names of a rule (top level), for "did you mean". */
+export function optionKeys(rule: Rule): string[] {
+  const parsed = rule.meta.options?.safeParse(undefined);
+  const data = parsed?.success ? parsed.data : undefined;
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data) : [];
 }

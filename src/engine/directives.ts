@@ -7,8 +7,12 @@
  *   <!-- ir-lint-disable-file -->
  *
  * No rule list means every rule. Optional `-- reason` after the list is ignored.
+ * A directive is one HTML comment on one line (in a paragraph, a list item or
+ * a table row too); comments inside code blocks and front matter are text.
+ * Fatal messages (unreadable file, a rule that crashed) cannot be suppressed.
  */
 import type { IncidentReport } from '../model.js';
+import { didYouMean } from '../suggest.js';
 import type { LintMessage } from '../types.js';
 
 type Kind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
@@ -19,15 +23,18 @@ interface Directive {
   line: number;
   column: number;
   endColumn: number;
+  /** The directive suppressed at least one message. */
   used: boolean;
+  /** Rule ids of a rule list that suppressed something. */
+  usedRules: Set<string>;
 }
 
-const COMMENT = /<!--\s*ir-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^]*?)-->/g;
+const COMMENT = /<!--\s*ir-lint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|-->)([^]*?)-->/g;
 
 export function parseDirectives(report: IncidentReport): Directive[] {
   const out: Directive[] = [];
   for (const l of report.lines) {
-    if (l.kind !== 'html' && l.kind !== 'text') continue;
+    if (l.kind !== 'html' && l.kind !== 'text' && l.kind !== 'table') continue;
     if (!l.raw.includes('ir-lint-')) continue;
     COMMENT.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -35,7 +42,7 @@ export function parseDirectives(report: IncidentReport): Directive[] {
       const kind = m[1] as Kind;
       const list = (m[2] ?? '').split(/\s--\s/)[0]?.trim() ?? '';
       const rules = list === '' ? 'all' : list.split(/[\s,]+/).filter((r) => r.length > 0);
-      out.push({ kind, rules, line: l.line, column: m.index + 1, endColumn: m.index + m[0].length + 1, used: false });
+      out.push({ kind, rules, line: l.line, column: m.index + 1, endColumn: m.index + m[0].length + 1, used: false, usedRules: new Set() });
     }
   }
   return out;
@@ -49,7 +56,7 @@ function covers(d: Directive, ruleId: string | null): boolean {
 export function applyDirectives(
   report: IncidentReport,
   messages: LintMessage[],
-  options: { reportUnused: boolean; knownRules: Set<string> },
+  options: { reportUnused: boolean; knownRules: ReadonlySet<string> },
 ): LintMessage[] {
   const directives = parseDirectives(report);
   if (directives.length === 0) return messages;
@@ -78,19 +85,26 @@ export function applyDirectives(
       }
       suppressedBy = state;
     }
-    if (suppressedBy) suppressedBy.used = true;
-    else kept.push(m);
+    if (suppressedBy) {
+      suppressedBy.used = true;
+      if (m.ruleId !== null) suppressedBy.usedRules.add(m.ruleId);
+    } else {
+      kept.push(m);
+    }
   }
 
+  const unknown = (r: string): boolean => !options.knownRules.has(r);
   if (options.reportUnused) {
     for (const d of directives) {
-      if (d.kind === 'enable' || d.used) continue;
-      const names = d.rules === 'all' ? 'all rules' : d.rules.join(', ');
+      if (d.kind === 'enable') continue;
+      // A list names rules one by one: each rule that suppressed nothing is unused (unknown names are reported below).
+      const unused = d.rules === 'all' ? (d.used ? [] : ['all rules']) : d.rules.filter((r) => !d.usedRules.has(r) && !unknown(r));
+      if (unused.length === 0) continue;
       kept.push({
         ruleId: null,
         messageId: 'unusedDisable',
         severity: 1,
-        message: `Unused ir-lint-${d.kind} directive (no problems were reported for ${names}).`,
+        message: `Unused ir-lint-${d.kind} directive (no problems were reported for ${unused.join(', ')}); remove it${d.rules === 'all' || unused.length === d.rules.length ? '' : ' or drop those rules from it'}.`,
         line: d.line,
         column: d.column,
         endLine: d.line,
@@ -101,12 +115,13 @@ export function applyDirectives(
   for (const d of directives) {
     if (d.rules === 'all') continue;
     for (const r of d.rules) {
-      if (!options.knownRules.has(r)) {
+      if (unknown(r)) {
+        const hint = didYouMean(r, options.knownRules);
         kept.push({
           ruleId: null,
           messageId: 'unknownRuleInDirective',
           severity: 1,
-          message: `ir-lint-${d.kind} names unknown rule "${r}".`,
+          message: `ir-lint-${d.kind} names unknown rule "${r}"${hint ? `; did you mean "${hint}"?` : '.'}`,
           line: d.line,
           column: d.column,
           endLine: d.line,
