@@ -18,6 +18,10 @@ export type Formatter = (results: LintResult[], ctx: FormatContext) => string;
 export const FORMATS: Record<string, () => Promise<Formatter>> = {
   stylish: async () => (await import('./stylish.js')).default,
   compact: async () => (await import('./compact.js')).default,
+  json: async () => (await import('./json.js')).default,
+  sarif: async () => (await import('./sarif.js')).default,
+  github: async () => (await import('./github.js')).default,
+  junit: async () => (await import('./junit.js')).default,
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATS);
