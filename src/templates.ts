@@ -49,6 +49,8 @@ export interface SectionSpec {
   implicit?: boolean;
   /** Legacy questions: patterns that recognise the question line. */
   patterns?: RegExp[];
+  /** Legacy questions: short titles ("Timeline", "Root cause") that count only under this question's number ("2.", "Topic 2:", "Q2"). */
+  shortForms?: RegExp[];
   /** Legacy questions: the question's number. */
   number?: number;
 }
@@ -209,6 +211,7 @@ export const TEMPLATES: Record<TemplateId, TemplateSpec> = {
         title: 'How your CA first became aware of the problem',
         required: true,
         patterns: [/first became aware/i, /^(?:became )?aware(?:ness)?\b/i, /^how (?:we|the ca) became aware/i],
+        shortForms: [/^(?:how (?:we|the ca|[a-z]+) (?:first )?(?:became aware|learned|found out|discovered)|discovery|detection|notification|initial (?:report|awareness))\b/i],
       },
       {
         key: 'q2-timeline',
@@ -216,6 +219,7 @@ export const TEMPLATES: Record<TemplateId, TemplateSpec> = {
         title: 'A timeline of the actions your CA took in response',
         required: true,
         patterns: [/timeline of the actions/i, /^timeline\b/i, /^a timeline\b/i],
+        shortForms: [/^(?:chronology|time line|sequence of events|events)\b/i],
       },
       {
         key: 'q3-stopped',
@@ -223,6 +227,7 @@ export const TEMPLATES: Record<TemplateId, TemplateSpec> = {
         title: 'Whether your CA has stopped, or has not yet stopped, issuing certificates with the problem',
         required: true,
         patterns: [/has stopped,? or has not yet stopped/i, /^whether (?:your|the) ca has stopped/i, /^(?:stopped|stop(?:ping)?) issuance\b/i, /^issuance stopped\b/i],
+        shortForms: [/^(?:issuance|(?:has|have) (?:we|the ca) stopped|stopp(?:ed|ing)|halt(?:ed|ing)?|cessation)\b/i],
       },
       {
         key: 'q4-summary',
@@ -230,6 +235,7 @@ export const TEMPLATES: Record<TemplateId, TemplateSpec> = {
         title: 'A summary of the problematic certificates',
         required: true,
         patterns: [/summary of the problematic certificates/i, /^(?:summary of )?problematic certificates\b/i, /^certificate summary\b/i],
+        shortForms: [/^(?:summary|affected certificates|(?:number|count) of (?:affected |problematic )?certificates|statistics|impact)\b/i],
       },
       {
         key: 'q5-data',
@@ -237,6 +243,7 @@ export const TEMPLATES: Record<TemplateId, TemplateSpec> = {
         title: 'The complete certificate data for the problematic certificates',
         required: true,
         patterns: [/complete certificate data/i, /^certificate data\b/i],
+        shortForms: [/^(?:(?:affected |problematic )?certificates?(?: list| details)?|(?:list of|details of) (?:the )?(?:affected |problematic )?certificates|data|fingerprints|crt\.sh(?: links)?)\b/i],
       },
       {
         key: 'q6-explanation',
@@ -244,6 +251,7 @@ export const TEMPLATES: Record<TemplateId, TemplateSpec> = {
         title: 'Explanation about how and why the mistakes were made or bugs introduced',
         required: true,
         patterns: [/how and why the mistakes were made/i, /^explanation about how and why/i, /^(?:root cause|explanation)\b/i],
+        shortForms: [/^(?:root causes?|cause|analysis|how and why|why)\b/i],
       },
       {
         key: 'q7-steps',
@@ -251,6 +259,7 @@ export const TEMPLATES: Record<TemplateId, TemplateSpec> = {
         title: 'List of steps your CA is taking to resolve the situation',
         required: true,
         patterns: [/steps your ca is taking/i, /^list of steps\b/i, /^(?:remediation|steps taken)\b/i],
+        shortForms: [/^(?:steps|actions?|action items|action plan|resolution|remediation plan|prevention|corrective actions?|next steps)\b/i],
       },
     ],
   },

@@ -50,7 +50,7 @@ const rows: Row[] = [
   { name: 'unknown template: exit 2 with suggestion', argv: ['--template', 'ccadb-v3-ful', 'r.md'], files: { 'r.md': clean }, code: 2, err: /did you mean "ccadb-v3-full"/ },
   { name: 'unknown rule in --rule: exit 2 with suggestion', argv: ['--rule', 'section-requird:off', 'r.md'], files: { 'r.md': clean }, code: 2, err: /unknown rule "section-requird"; did you mean "section-required"/ },
   { name: 'bad severity in --rule: exit 2', argv: ['--rule', 'section-required:loud', 'r.md'], files: { 'r.md': clean }, code: 2, err: /severity must be off, warn or error/ },
-  { name: '--rule turns a rule off', argv: ['--now', '2025-12-01', '--rule', 'field-required:off', '--rule', 'no-placeholder:off', '--rule', 'field-empty:off', '--rule', 'title-format:off', 'r.md'], files: { 'r.md': broken }, code: 0, noOut: true },
+  { name: '--rule turns a rule off', argv: ['--now', '2025-12-01', '--rule', 'field-required:off', '--rule', 'no-placeholder:off', '--rule', 'field-empty:off', '--rule', 'title-format:off', '--rule', 'contained-or-ongoing:off', 'r.md'], files: { 'r.md': broken }, code: 0, noOut: true },
   { name: 'unknown option: exit 2', argv: ['--frobnicate', 'r.md'], files: { 'r.md': clean }, code: 2, err: /unknown option '--frobnicate'/ },
   { name: '--version', argv: ['--version'], code: 0, out: /^\d+\.\d+\.\d+\n$/ },
   { name: '--help', argv: ['--help'], code: 0, out: /Usage: ir-lint[\s\S]*Exit codes: 0 no errors/ },

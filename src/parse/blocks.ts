@@ -26,7 +26,7 @@ export function headingCandidate(l: SourceLine): HeadingCandidate | undefined {
     return { text: l.body, style: /^[ \t>]*#/.test(l.raw) ? 'atx' : 'setext' };
   }
   if (l.bullet !== undefined) return undefined;
-  const bold = BOLD_ONLY.exec(l.body);
+  const bold = l.body.length <= 300 ? BOLD_ONLY.exec(l.body) : null;
   if (bold) return { text: bold[2] as string, style: 'bold' };
   if (l.body.length <= 120) return { text: l.body, style: 'bare' };
   return undefined;
@@ -76,7 +76,7 @@ const NUMBERED_PREFIX = /^(?:(?:topic|question|q)[ \t]*\d{1,2}[ \t]*[:.)-]?|\d{1
 /** The legacy question a line asks, if any. */
 export function legacyQuestionOf(l: SourceLine, inLegacyBlock: boolean): SectionSpec | undefined {
   if (l.kind !== 'text') return undefined;
-  let body = l.body;
+  let body = l.body.replace(/^(?:\*\*|__)(?=\S)/, '');
   // "2.A timeline…" and "Topic 2: Timeline"
   const np = NUMBERED_PREFIX.exec(body);
   const numbered = np !== null || (l.bullet !== undefined && /\d/.test(l.bullet));
@@ -93,11 +93,70 @@ export function legacyQuestionOf(l: SourceLine, inLegacyBlock: boolean): Section
       if (p.test(head)) return q;
     }
   }
+  // Abbreviated titles count under their own number: "2. Timeline", "Topic 6: Root cause", "Q7 - Actions".
+  if (explicit || (numbered && inLegacyBlock)) {
+    const n = Number(((np?.[0] ?? l.bullet ?? '').match(/\d+/) ?? [''])[0]);
+    const q = LEGACY.sections.find((s) => s.number === n);
+    if (q && (/^(?:topic|question)/i.test(np?.[0] ?? '') || (q.shortForms ?? []).some((p) => p.test(head)))) return q;
+  }
   return undefined;
 }
 
+/** "2. A timeline…" inside a line: a question whose line break was collapsed away. */
+const INLINE_QUESTION = /(?<=[\s.;:)\]])(?:(?:topic|question)[ \t]*)?[1-7][ \t]*[.):][ \t]*(?=[A-Za-z])/gi;
+
+/**
+ * A line that holds several questions (line breaks collapsed, as in some
+ * mailing-list copies) as one virtual line per question, with the same line
+ * number and the offsets of each part. Other lines are returned as they are.
+ */
+export function splitQuestionLine(l: SourceLine): SourceLine[] {
+  if (l.kind !== 'text' || l.body.length < 60) return [l];
+  const cuts: number[] = [];
+  for (const m of l.body.matchAll(INLINE_QUESTION)) {
+    const at = m.index ?? 0;
+    if (at === 0) continue;
+    const part: SourceLine = { ...l, body: l.body.slice(at), bodyStart: l.bodyStart + at };
+    delete part.bullet;
+    delete part.headingDepth;
+    if (legacyQuestionOf(part, true)) cuts.push(at);
+  }
+  if (cuts.length === 0) return [l];
+  const out: SourceLine[] = [];
+  let from = 0;
+  for (const to of [...cuts, l.body.length]) {
+    const body = l.body.slice(from, to).trimEnd();
+    if (body.trim() !== '') {
+      const part: SourceLine = { ...l, body, bodyStart: l.bodyStart + from };
+      if (from > 0) {
+        part.raw = body;
+        part.start = part.bodyStart;
+        part.indent = 0;
+        delete part.bullet;
+        delete part.headingDepth;
+      }
+      out.push(part);
+    }
+    from = to;
+  }
+  return out;
+}
+
+/** Lines with collapsed questions split into one virtual line per question. */
+function questionLines(lines: SourceLine[], parts?: Set<SourceLine>): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const l of lines) {
+    const split = splitQuestionLine(l);
+    for (const part of split) {
+      out.push(part);
+      if (split.length > 1) parts?.add(part);
+    }
+  }
+  return out;
+}
+
 function headingLike(l: SourceLine): boolean {
-  return l.headingDepth !== undefined || (l.bullet === undefined && BOLD_ONLY.test(l.body));
+  return l.headingDepth !== undefined || (l.bullet === undefined && l.body.length <= 300 && BOLD_ONLY.test(l.body));
 }
 
 // ---------------------------------------------------------------- sections
@@ -150,7 +209,7 @@ export function segment(lines: SourceLine[], lineStarts: number[], allTables: Ta
       continue;
     }
     if (current !== 'legacy' && current !== 'incident-report') {
-      const q = legacyQuestionOf(l, false);
+      const q = legacyQuestionOf(l, false) ?? (current === undefined && splitQuestionLine(l).filter((p) => legacyQuestionOf(p, true)).length >= 2 ? LEGACY.sections[0] : undefined);
       if (q && current === undefined) {
         starts.push({ index: i, kind: 'legacy' });
         current = 'legacy';
@@ -205,8 +264,10 @@ function resolveTemplate(lines: SourceLine[], st: BlockStart, end: number): { id
     // One question-like sentence in prose is not a report: ask for two.
     const seen = new Set<string>();
     for (let i = st.index; i < end && seen.size < 2; i++) {
-      const q = legacyQuestionOf(lines[i] as SourceLine, true);
-      if (q) seen.add(q.key);
+      for (const part of splitQuestionLine(lines[i] as SourceLine)) {
+        const q = legacyQuestionOf(part, true);
+        if (q) seen.add(q.key);
+      }
     }
     return seen.size >= 2 ? { id: 'mozilla-legacy', by: 'questions' } : undefined;
   }
@@ -225,8 +286,10 @@ function resolveTemplate(lines: SourceLine[], st: BlockStart, end: number): { id
       if (key === 'related-incidents') v3only.related = true;
     }
     if (l.kind === 'text' && /ccadb unique id/i.test(l.body)) v3only.ccadbId = true;
-    const q = legacyQuestionOf(l, true);
-    if (q) questions.add(q.key);
+    for (const part of splitQuestionLine(l)) {
+      const q = legacyQuestionOf(part, true);
+      if (q) questions.add(q.key);
+    }
   }
   const by = st.kind === 'sections' ? 'sections' : 'heading';
   if (st.kind === 'sections') {
@@ -288,7 +351,8 @@ function buildBlock(
 
 function readSections(block: ReportBlock, spec: TemplateSpec, lineStarts: number[], allTables: Table[], headLine: SourceLine): Section[] {
   const marks: Array<{ at: number; spec: SectionSpec; style: Section['headingStyle'] }> = [];
-  const lines = block.lines;
+  const collapsed = new Set<SourceLine>();
+  const lines = spec.id === 'mozilla-legacy' ? questionLines(block.lines, collapsed) : block.lines;
   const implicit = spec.sections.find((s) => s.implicit);
   if (implicit) {
     marks.push({ at: -1, spec: implicit, style: 'implicit' });
@@ -329,6 +393,8 @@ function readSections(block: ReportBlock, spec: TemplateSpec, lineStarts: number
     while (lastIdx >= 0 && (bodyLines[lastIdx] as SourceLine).kind === 'blank') lastIdx--;
     bodyLines = bodyLines.slice(0, lastIdx + 1);
     const hl = mk.at >= 0 ? (lines[mk.at] as SourceLine) : headLine;
+    // A question that shares its line with others (line breaks collapsed) is answered on that line.
+    if (collapsed.has(hl) && !bodyLines.some((l) => l.kind === 'text' || l.kind === 'table')) bodyLines = [hl];
     const headingSpan = spanOf(lineStarts, hl.bodyStart, hl.bodyStart + hl.body.length);
     const endLine = (bodyLines[bodyLines.length - 1] ?? hl).line;
     const text = bodyLines

@@ -1,0 +1,256 @@
+/**
+ * Certificate data in an Appendix (or a legacy question 5): an inline CSV (in
+ * a fenced code block, as plain lines, or as a table), crt.sh links, and
+ * SHA-256 fingerprints written in the text.
+ */
+import type { IncidentReport, Section, SourceLine } from '../model.js';
+import { derived } from '../query.js';
+
+/** The IRG's CSV columns, first and in this order (IRG 3.x "Appendix"). */
+export const IRG_CSV_COLUMNS = [
+  'Precertificate SHA-256 hash',
+  'Certificate SHA-256 hash',
+  'Subject',
+  'Issuer',
+  'Not before',
+  'Not after',
+  'Serial #',
+  'dNSNames',
+  'Is revoked?',
+  'Revocation date',
+  'Revocation reason',
+] as const;
+
+/** Other spellings of the IRG columns (normalised: lower case, letters and digits only). */
+const COLUMN_ALIASES: Record<string, string> = {
+  precertificatesha256: 'Precertificate SHA-256 hash',
+  precertsha256hash: 'Precertificate SHA-256 hash',
+  precertsha256: 'Precertificate SHA-256 hash',
+  precertificatesha256fingerprint: 'Precertificate SHA-256 hash',
+  certificatesha256: 'Certificate SHA-256 hash',
+  certsha256hash: 'Certificate SHA-256 hash',
+  certsha256: 'Certificate SHA-256 hash',
+  certificatesha256fingerprint: 'Certificate SHA-256 hash',
+  sha256: 'Certificate SHA-256 hash',
+  sha256hash: 'Certificate SHA-256 hash',
+  subjectdn: 'Subject',
+  issuerdn: 'Issuer',
+  notbefore: 'Not before',
+  notafter: 'Not after',
+  validfrom: 'Not before',
+  validto: 'Not after',
+  serial: 'Serial #',
+  serialnumber: 'Serial #',
+  serialno: 'Serial #',
+  dnsnames: 'dNSNames',
+  dnsname: 'dNSNames',
+  san: 'dNSNames',
+  sans: 'dNSNames',
+  isrevoked: 'Is revoked?',
+  revoked: 'Is revoked?',
+  revocationdate: 'Revocation date',
+  revokedat: 'Revocation date',
+  revocationreason: 'Revocation reason',
+};
+
+function columnKey(text: string): string {
+  return text.toLowerCase().replace(/#/g, 'number').replace(/[^a-z0-9]/g, '');
+}
+
+const CANONICAL = new Map<string, string>();
+for (const c of IRG_CSV_COLUMNS) CANONICAL.set(columnKey(c), c);
+for (const [k, v] of Object.entries(COLUMN_ALIASES)) CANONICAL.set(k.replace(/#/g, 'number'), v);
+
+/** The IRG column a header cell names, if any. */
+export function irgColumn(text: string): string | undefined {
+  return CANONICAL.get(columnKey(text.replace(/^["'`*_]+|["'`*_]+$/g, '')));
+}
+
+export interface CsvCell {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface CsvRow {
+  cells: CsvCell[];
+  line: number;
+}
+
+export interface CsvData {
+  header: CsvRow;
+  rows: CsvRow[];
+  from: 'code' | 'text' | 'table';
+}
+
+export interface CrtshLink {
+  /** `sha256`: `?sha256=`; `id`: `?id=`; `q`: `?q=`. */
+  param: 'sha256' | 'id' | 'q' | 'other';
+  value: string;
+  url: string;
+  start: number;
+  end: number;
+  line: number;
+}
+
+export interface HashMention {
+  text: string;
+  start: number;
+  end: number;
+  line: number;
+}
+
+export interface CertificateData {
+  csv: CsvData[];
+  crtsh: CrtshLink[];
+  /** Hex strings that look like SHA-256 fingerprints in the text (outside the CSV). */
+  hashes: HashMention[];
+}
+
+/** 64 hex digits, or 32 colon-separated bytes. */
+export function isSha256(text: string): boolean {
+  const t = text.trim();
+  return /^[0-9a-f]{64}$/i.test(t) || /^(?:[0-9a-f]{2}:){31}[0-9a-f]{2}$/i.test(t);
+}
+
+/** Hex digits in a fingerprint as written (colons removed). */
+export function hexLength(text: string): number {
+  return text.replace(/:/g, '').length;
+}
+
+/** Split one CSV line into cells with offsets; quoted cells may hold the delimiter. */
+export function splitCsv(text: string, base: number, delimiter = ','): CsvCell[] {
+  const cells: CsvCell[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i <= n) {
+    let s = i;
+    let e: number;
+    let value: string;
+    while (s < n && (text[s] === ' ' || text[s] === '\t') && delimiter !== '\t') s++;
+    if (text[s] === '"') {
+      let j = s + 1;
+      let out = '';
+      while (j < n) {
+        if (text[j] === '"') {
+          if (text[j + 1] === '"') {
+            out += '"';
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        out += text[j];
+        j++;
+      }
+      e = Math.min(j + 1, n);
+      value = out;
+      const next = text.indexOf(delimiter, e);
+      i = next < 0 ? n + 1 : next + 1;
+      cells.push({ text: value.trim(), start: base + s, end: base + e });
+      continue;
+    }
+    const next = text.indexOf(delimiter, s);
+    e = next < 0 ? n : next;
+    let te = e;
+    while (te > s && (text[te - 1] === ' ' || text[te - 1] === '\t')) te--;
+    value = text.slice(s, te);
+    cells.push({ text: value, start: base + s, end: base + te });
+    i = next < 0 ? n + 1 : next + 1;
+  }
+  return cells;
+}
+
+function lineText(l: SourceLine): { text: string; base: number } {
+  return l.kind === 'code' ? { text: l.raw, base: l.start } : { text: l.body, base: l.bodyStart };
+}
+
+function delimiterOf(text: string): string | undefined {
+  for (const d of [',', '\t', ';']) if (text.split(d).length >= 3) return d;
+  return undefined;
+}
+
+function csvIn(lines: SourceLine[]): CsvData[] {
+  const out: CsvData[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as SourceLine;
+    if (l.kind !== 'code' && l.kind !== 'text') continue;
+    const { text, base } = lineText(l);
+    const d = delimiterOf(text);
+    if (!d) continue;
+    const header = splitCsv(text, base, d);
+    if (header.filter((c) => irgColumn(c.text) !== undefined).length < 3) continue;
+    const data: CsvData = { header: { cells: header, line: l.line }, rows: [], from: l.kind === 'code' ? 'code' : 'text' };
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const r = lines[j] as SourceLine;
+      if (r.kind !== l.kind) break;
+      const rt = lineText(r);
+      if (rt.text.trim() === '' || /^[ \t>]*(?:```|~~~)/.test(rt.text)) break;
+      if (rt.text.split(d).length < 2) break;
+      data.rows.push({ cells: splitCsv(rt.text, rt.base, d), line: r.line });
+    }
+    out.push(data);
+    i = j - 1;
+  }
+  return out;
+}
+
+const CRTSH = /https?:\/\/crt\.sh\/?\?([^\s)>\]"'<|,]+)/gi;
+const HEXISH = /(?<![0-9a-z])(?:[0-9a-f]{2}:){20,40}[0-9a-f]{2}(?![0-9a-z:])|(?<![0-9a-z=])[0-9a-f]{56,72}(?![0-9a-z])/gi;
+
+function scanText(lines: SourceLine[], csvLines: Set<number>, data: CertificateData): void {
+  for (const l of lines) {
+    if (l.kind !== 'text' && l.kind !== 'code' && l.kind !== 'table') continue;
+    const { text, base } = l.kind === 'table' ? { text: l.raw, base: l.start } : lineText(l);
+    for (const m of text.matchAll(CRTSH)) {
+      const query = m[1] as string;
+      const params = new Map<string, string>();
+      for (const part of query.split('&')) {
+        const eq = part.indexOf('=');
+        if (eq > 0) params.set(part.slice(0, eq).toLowerCase(), part.slice(eq + 1));
+      }
+      const start = base + (m.index ?? 0);
+      const link = { url: m[0], start, end: start + m[0].length, line: l.line };
+      if (params.has('sha256')) data.crtsh.push({ ...link, param: 'sha256', value: params.get('sha256') ?? '' });
+      else if (params.has('id')) data.crtsh.push({ ...link, param: 'id', value: params.get('id') ?? '' });
+      else if (params.has('q')) data.crtsh.push({ ...link, param: 'q', value: params.get('q') ?? '' });
+      else data.crtsh.push({ ...link, param: 'other', value: query });
+    }
+    if (csvLines.has(l.line)) continue;
+    const withoutLinks = text.replace(CRTSH, (s) => ' '.repeat(s.length));
+    for (const m of withoutLinks.matchAll(HEXISH)) {
+      const start = base + (m.index ?? 0);
+      data.hashes.push({ text: m[0], start, end: start + m[0].length, line: l.line });
+    }
+  }
+}
+
+function tableCsv(section: Section): CsvData[] {
+  const out: CsvData[] = [];
+  for (const t of section.tables) {
+    const header = t.header.cells.map((c) => ({ text: c.text, start: c.span.start, end: c.span.end }));
+    if (header.filter((c) => irgColumn(c.text) !== undefined).length < 3) continue;
+    out.push({
+      header: { cells: header, line: t.header.line },
+      rows: t.rows.map((r) => ({ cells: r.cells.map((c) => ({ text: c.text, start: c.span.start, end: c.span.end })), line: r.line })),
+      from: 'table',
+    });
+  }
+  return out;
+}
+
+/** Certificate data in one section, computed once per section. */
+export function certificateData(report: IncidentReport, section: Section): CertificateData {
+  return derived(report, `certificate-data:${section.headingSpan.start}:${section.spec.key}`, () => {
+    const data: CertificateData = { csv: [...csvIn(section.bodyLines), ...tableCsv(section)], crtsh: [], hashes: [] };
+    data.csv.sort((a, b) => a.header.line - b.header.line);
+    const csvLines = new Set<number>();
+    for (const c of data.csv) {
+      csvLines.add(c.header.line);
+      for (const r of c.rows) csvLines.add(r.line);
+    }
+    scanText(section.bodyLines, csvLines, data);
+    return data;
+  });
+}

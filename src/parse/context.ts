@@ -1,0 +1,221 @@
+/**
+ * What the report says about itself: front matter (`title`, `bug`,
+ * `whiteboard`, `posted`, `ca-owner`), or, without front matter, the same
+ * facts read from the text (a title line "CA Owner: description", a Bugzilla
+ * "(Whiteboard: [...])" line, the words "delayed revocation").
+ *
+ * Rules read it through `reportContext(report)`, computed once per file.
+ */
+import { DateTime } from 'luxon';
+import type { FrontMatterIssue, IncidentReport, ReportContext, SourceLine } from '../model.js';
+import { derived } from '../query.js';
+
+/** Front matter keys ir-lint understands. */
+export const FRONT_MATTER_KEYS = ['title', 'bug', 'whiteboard', 'posted', 'ca-owner'] as const;
+
+/** Whiteboard tags that mark a revocation delay (`[leaf-revocation-delay]`, `[ca-revocation-delay]`, ...). */
+export const REVOCATION_DELAY_TAG = /(?:^|-)revocation-delay$|^delayed-revocation$/i;
+
+/** Words that say the incident is a revocation delay, when no whiteboard says it. */
+export const REVOCATION_DELAY_PHRASE =
+  /\b(?:delayed[ \t]+revocations?|revocation[ \t]+delays?|delay(?:ed|ing|s)?[ \t]+(?:the[ \t]+|in[ \t]+)?revo(?:cation|king)|revocations?[ \t]+(?:was|were|is|are|has[ \t]+been|have[ \t]+been)[ \t]+delayed|late[ \t]+revocations?)\b/i;
+
+/** Parse whiteboard text: "[ca-compliance] [leaf-revocation-delay]" or a YAML list. */
+export function whiteboardTags(value: unknown): string[] | undefined {
+  if (Array.isArray(value)) {
+    const tags = value.filter((v): v is string => typeof v === 'string').map((v) => v.replace(/^\[|\]$/g, '').trim());
+    return tags.filter((t) => t.length > 0);
+  }
+  if (typeof value !== 'string') return undefined;
+  const bracketed = [...value.matchAll(/\[([^\]\n]{1,80})\]/g)].map((m) => (m[1] as string).trim());
+  if (bracketed.length > 0) return bracketed.filter((t) => t.length > 0);
+  return value.split(/[\s,]+/).filter((t) => t.length > 0);
+}
+
+/** Levenshtein distance, for "did you mean" on short keys. */
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] as number;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j] as number;
+      prev[j] = Math.min(tmp + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length] as number;
+}
+
+/** The closest known front matter key, when the key looks like a typo of one. */
+export function closestKey(key: string, known: readonly string[] = FRONT_MATTER_KEYS): string | undefined {
+  const k = key.toLowerCase().replace(/[_\s]+/g, '-');
+  let best: { key: string; d: number } | undefined;
+  for (const c of known) {
+    const d = distance(k, c);
+    if (!best || d < best.d) best = { key: c, d };
+  }
+  if (!best) return undefined;
+  if (best.d <= Math.max(1, Math.floor(best.key.length / 3)) || k.startsWith(best.key) || best.key.startsWith(k)) return best.key;
+  return undefined;
+}
+
+function frontMatterKeyLine(report: IncidentReport, key: string): number {
+  const fm = report.frontMatter;
+  if (!fm) return 1;
+  for (let n = fm.span.line; n <= fm.span.endLine; n++) {
+    const raw = report.lines[n - 1]?.raw ?? '';
+    const m = /^\s*["']?([^"':]+?)["']?\s*:/.exec(raw);
+    if (m && m[1] === key) return n;
+  }
+  return fm.span.line;
+}
+
+function isoDate(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : DateTime.fromJSDate(value, { zone: 'utc' }).toISODate() ?? undefined;
+  if (typeof value === 'string') {
+    const d = DateTime.fromISO(value.trim(), { zone: 'utc' });
+    return d.isValid ? (d.toISODate() ?? undefined) : undefined;
+  }
+  return undefined;
+}
+
+function bugNumber(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
+  if (typeof value === 'string') {
+    const m = /^(?:https?:\/\/bugzilla\.mozilla\.org\/show_bug\.cgi\?id=|https?:\/\/bugzil\.la\/|bug[ \t]*#?[ \t]*)?(\d{1,9})$/i.exec(value.trim());
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
+const WHITEBOARD_LINE = /^\(?[ \t]*Whiteboard:[ \t]*((?:\[[^\]\n]{1,80}\][ \t]*)+)\)?[ \t]*$/i;
+const CA_OWNER_TITLE = /^([^:]{2,80}?):[ \t]+\S/;
+
+/** Read the front matter, then fill the gaps from the text. */
+function compute(report: IncidentReport): ReportContext {
+  const ctx: ReportContext = { frontMatterIssues: [] };
+  const issues: FrontMatterIssue[] = ctx.frontMatterIssues;
+  const fm = report.frontMatter;
+  let fmWhiteboard = false;
+
+  if (fm && !fm.error) {
+    for (const [key, value] of Object.entries(fm.data)) {
+      const line = frontMatterKeyLine(report, key);
+      const found = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      switch (key) {
+        case 'title':
+          if (typeof value === 'string' && value.trim()) ctx.title = { text: value.trim(), line, from: 'front-matter' };
+          else issues.push({ kind: 'bad-value', key, expected: 'the bug title, "CA Owner: short description"', found, line });
+          break;
+        case 'ca-owner':
+          if (typeof value === 'string' && value.trim()) ctx.caOwner = { name: value.trim(), from: 'front-matter' };
+          else issues.push({ kind: 'bad-value', key, expected: 'the CA Owner name as in the CCADB', found, line });
+          break;
+        case 'bug': {
+          const n = bugNumber(value);
+          if (n !== undefined) ctx.bug = n;
+          else issues.push({ kind: 'bad-value', key, expected: 'a Bugzilla bug number or URL', found, line });
+          break;
+        }
+        case 'posted': {
+          const d = isoDate(value);
+          if (d) ctx.posted = d;
+          else issues.push({ kind: 'bad-value', key, expected: 'a date (YYYY-MM-DD)', found, line });
+          break;
+        }
+        case 'whiteboard': {
+          const tags = whiteboardTags(value);
+          if (tags) {
+            ctx.whiteboard = { tags, from: 'front-matter', line };
+            fmWhiteboard = true;
+          } else issues.push({ kind: 'bad-value', key, expected: 'Bugzilla whiteboard tags, e.g. "[ca-compliance] [leaf-revocation-delay]"', found, line });
+          break;
+        }
+        default: {
+          const issue: FrontMatterIssue = { kind: 'unknown-key', key, line };
+          const close = closestKey(key);
+          if (close) issue.expected = close;
+          issues.push(issue);
+        }
+      }
+    }
+  }
+
+  // Title from the text: an H1, or the first line of a Bugzilla page ("CA: title" then "Categories").
+  if (!ctx.title) {
+    if (report.title && report.title.from === 'h1') ctx.title = { text: report.title.text, line: report.title.span.line, from: 'h1' };
+    else {
+      const text = report.lines.filter((l) => l.kind === 'text');
+      const first = text[0];
+      if (first && /^Categories$/i.test(text[1]?.body ?? '')) ctx.title = { text: first.body, line: first.line, from: 'page' };
+    }
+  }
+  if (!ctx.caOwner && ctx.title) {
+    const m = CA_OWNER_TITLE.exec(ctx.title.text);
+    if (m) ctx.caOwner = { name: (m[1] as string).trim(), from: 'title' };
+  }
+
+  // Whiteboard copied from a rendered Bugzilla page.
+  if (!ctx.whiteboard) {
+    for (const l of report.lines) {
+      if (l.kind !== 'text') continue;
+      const m = WHITEBOARD_LINE.exec(l.body.trim());
+      if (!m) continue;
+      const tags = whiteboardTags(m[1]);
+      if (tags && tags.length > 0) {
+        ctx.whiteboard = { tags, from: 'text', line: l.line };
+        break;
+      }
+    }
+  }
+
+  // Revocation delay: the whiteboard decides when there is one; otherwise the title or the text.
+  if (ctx.whiteboard) {
+    const tag = ctx.whiteboard.tags.find((t) => REVOCATION_DELAY_TAG.test(t));
+    if (tag) ctx.revocationDelay = { from: 'whiteboard', evidence: `whiteboard tag [${tag}]`, line: ctx.whiteboard.line };
+  }
+  if (!ctx.revocationDelay && !fmWhiteboard) {
+    const inTitle = ctx.title ? REVOCATION_DELAY_PHRASE.exec(ctx.title.text) : null;
+    if (ctx.title && inTitle) {
+      ctx.revocationDelay = { from: 'title', evidence: `the title says "${inTitle[0]}"`, line: ctx.title.line };
+    } else {
+      const hit = findPhrase(report);
+      if (hit) ctx.revocationDelay = { from: 'text', evidence: `the report says "${hit.text}"`, line: hit.line };
+    }
+  }
+  return ctx;
+}
+
+/**
+ * The words "delayed revocation" in what describes this incident: the
+ * Summary (or Closure) description, or text before the first report block.
+ * Related Incidents and quoted replies are not read: they describe other bugs.
+ */
+function findPhrase(report: IncidentReport): { text: string; line: number } | undefined {
+  const candidates: SourceLine[] = [];
+  const firstBlock = report.blocks[0]?.startLine ?? report.lines.length + 1;
+  for (const l of report.lines) {
+    if (l.line >= firstBlock) break;
+    if (l.kind === 'text') candidates.push(l);
+  }
+  for (const b of report.blocks) {
+    for (const s of b.sections) {
+      const key = s.spec.key;
+      if (key === 'summary' || key === 'closure' || key === 'q1-awareness') {
+        for (const l of s.bodyLines) if (l.kind === 'text') candidates.push(l);
+      }
+    }
+  }
+  for (const l of candidates) {
+    if (/^\(In reply to /.test(l.body)) continue;
+    const m = REVOCATION_DELAY_PHRASE.exec(l.body);
+    if (m) return { text: m[0], line: l.line };
+  }
+  return undefined;
+}
+
+/** The report's context, computed once per file. */
+export function reportContext(report: IncidentReport): ReportContext {
+  return derived(report, 'context', () => compute(report));
+}

@@ -1,0 +1,34 @@
+/** Legacy (seven-question) reports: question forms and questions that share one line. */
+import { describe, expect, it } from 'vitest';
+import { splitQuestionLine } from '../src/parse/blocks.js';
+import { parseReport } from '../src/parse/index.js';
+
+describe('legacy questions', () => {
+  it('splits questions whose line breaks were collapsed', () => {
+    const line = '1. How your CA first became aware of the problem, and the time and date. Email on 1/29/2019 11:18 AM 2. A timeline of the actions your CA took in response. 1/29/2019 received 3.Whether your CA has stopped, or has not yet stopped, issuing certificates with the problem. Yes.';
+    const r = parseReport(`${line}\n`);
+    expect(r.blocks.map((b) => b.template)).toEqual(['mozilla-legacy']);
+    const sections = r.blocks[0]!.sections;
+    expect(sections.map((s) => s.spec.key)).toEqual(['q1-awareness', 'q2-timeline', 'q3-stopped']);
+    // Each part keeps its place in the source.
+    for (const s of sections) expect(line.slice(s.headingSpan.start, s.headingSpan.start + 3)).toMatch(/^(?:1\.|2\.|3\.|How)/);
+    expect(sections[1]!.headingSpan.column).toBe(line.indexOf('2. A timeline') + 1);
+    // The answers are on the same line: each section's text is its part of the line.
+    expect(sections[2]!.text).toBe('3.Whether your CA has stopped, or has not yet stopped, issuing certificates with the problem. Yes.');
+  });
+
+  it('does not split a line that only mentions numbers', () => {
+    const l = parseReport('We revoked 2. Then we waited for version 3. Nothing else happened in this long line of text here.\n').lines[0]!;
+    expect(splitQuestionLine(l)).toHaveLength(1);
+  });
+
+  it('reads abbreviated titles only under their own number', () => {
+    const r = parseReport('**1. Awareness**\n\nEmail.\n\n**2. Timeline**\n\nEvents.\n\n**5. Summary**\n\nText.\n');
+    expect(r.blocks[0]!.sections.map((s) => s.spec.key)).toEqual(['q1-awareness', 'q2-timeline']);
+  });
+
+  it('reads "Topic N:" by its number', () => {
+    const r = parseReport('Topic 1: Discovery\n\nEmail.\n\nTopic 4: Numbers\n\n2 certificates.\n');
+    expect(r.blocks[0]!.sections.map((s) => s.spec.key)).toEqual(['q1-awareness', 'q4-summary']);
+  });
+});
