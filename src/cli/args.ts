@@ -27,6 +27,7 @@ export interface CliOptions {
   reportUnusedDisables: boolean;
   color?: boolean;
   maxFileSize?: string;
+  ruleTimeout: number;
   debug: boolean;
 }
 
@@ -68,6 +69,7 @@ export function buildProgram(): Command {
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .option('--max-file-size <size>', 'refuse files larger than this (e.g. 10MB; 0 = no limit)')
+    .option('--rule-timeout <ms>', 'stop a rule that runs longer than this on one file (when linting in worker threads)', nonNegativeInt('--rule-timeout'), 10000)
     .option('--debug', 'print stack traces for internal errors', false)
     .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
@@ -115,6 +117,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     fixDryRun: o['fixDryRun'] === true,
     listRules: o['listRules'] === true,
     reportUnusedDisables: o['reportUnusedDisables'] === true,
+    ruleTimeout: o['ruleTimeout'] as number,
     debug: o['debug'] === true,
   };
   if (o['outputFile'] !== undefined) options.outputFile = o['outputFile'] as string;

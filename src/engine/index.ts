@@ -22,6 +22,10 @@ export interface LintOptions {
   reportUnusedDisables?: boolean;
   /** Every rule id an inline directive may name (registered rules, enabled or not); default: the rules that run. */
   knownRules?: Iterable<string>;
+  /** Called before each rule runs (a worker's watchdog uses it); `index` is the rule's place in `rules`. */
+  onRuleStart?: (index: number, ruleId: string) => void;
+  /** Rules not to run (a rule stopped by the watchdog earlier in the run). */
+  skipRules?: ReadonlySet<string>;
 }
 
 /** Replace `{{name}}` in a message template. */
@@ -56,8 +60,11 @@ export function runRules(report: IncidentReport, options: LintOptions): LintMess
   const sourceLength = report.source.length;
   const now = options.now;
 
-  for (const { rule, severity, options: ruleOptions } of options.rules) {
+  for (let index = 0; index < options.rules.length; index++) {
+    const { rule, severity, options: ruleOptions } = options.rules[index] as ResolvedRule;
     const id = rule.meta.id;
+    if (options.skipRules?.has(id)) continue;
+    options.onRuleStart?.(index, id);
     const url = rule.meta.url ?? ruleDocsUrl(id);
     const found: LintMessage[] = [];
     const ctx: RuleContext = {

@@ -1,0 +1,157 @@
+/**
+ * One run's setup and the linting of one file: shared by the main thread
+ * and the worker threads (src/cli/worker.ts), so that both produce the same
+ * result for the same file.
+ */
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import { rules as builtinRules } from '../../rules/index.js';
+import { parseTemplate } from '../config/index.js';
+import { createConfigResolver, type FileConfig } from '../config/load.js';
+import { decodeReport, type TextEncoding } from '../decode.js';
+import { lintText, makeResult, parseNow, type LintOptions } from '../engine/index.js';
+import { UsageError } from '../errors.js';
+import { FORMATS, FORMAT_NAMES } from '../format/index.js';
+import type { Io } from '../io.js';
+import type { TemplateId } from '../templates.js';
+import type { LintMessage, LintResult, Rule } from '../types.js';
+import type { CliOptions } from './args.js';
+import type { FileTarget } from './files.js';
+import { fixFile } from './fix.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+/** Formats that show a file's source (ESLint's json carries it; SARIF fixes need it). */
+const FORMATS_WITH_SOURCE = new Set(['json', 'sarif']);
+
+/** What a run needs once the arguments are read. */
+export interface RunSetup {
+  now: DateTime;
+  template?: TemplateId;
+  /** Config that applies to a file (nearest config file wins). */
+  configFor(filePath: string): Promise<FileConfig>;
+  /** Every rule known to this run (built-in and plugins), for messages and formats. */
+  knownRules: ReadonlyMap<string, Rule>;
+  maxFileSize: number;
+}
+
+/** How config files are found for this run (--config, --no-config, --rule). */
+export function configOptions(opts: CliOptions): Parameters<typeof createConfigResolver>[1] {
+  const o: Parameters<typeof createConfigResolver>[1] = { builtins: builtinRules, ruleFlags: opts.rule };
+  if (opts.config !== undefined) o.config = opts.config;
+  return o;
+}
+
+export function parseSize(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_FILE_SIZE;
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(value.trim());
+  if (!m) throw new UsageError(`--max-file-size expects a size such as 500KB, 10MB or 0 (no limit), got "${value}"`);
+  const n = Number(m[1]);
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const mult = unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('g') ? 1024 ** 3 : 1;
+  return Math.floor(n * mult);
+}
+
+export async function prepare(io: Io, opts: CliOptions): Promise<RunSetup> {
+  if (!FORMATS[opts.format]) {
+    throw new UsageError(`unknown format "${opts.format}" (one of: ${FORMAT_NAMES.join(', ')})`);
+  }
+  let now: DateTime;
+  if (opts.now !== undefined) {
+    const parsed = parseNow(opts.now);
+    if (!parsed) throw new UsageError(`--now expects a date (YYYY-MM-DD) or an ISO time, got "${opts.now}"`);
+    now = parsed;
+  } else {
+    now = DateTime.fromJSDate(io.now(), { zone: 'utc' });
+  }
+  const forced = opts.template !== undefined ? parseTemplate(opts.template) : 'auto';
+  const resolver = createConfigResolver(io, configOptions(opts));
+  const setup: RunSetup = {
+    now,
+    configFor: (filePath) => resolver.forFile(filePath),
+    knownRules: resolver.allRules,
+    maxFileSize: parseSize(opts.maxFileSize),
+  };
+  if (forced !== 'auto') setup.template = forced;
+  return setup;
+}
+
+export function failure(filePath: string, message: string): LintResult {
+  const m: LintMessage = { ruleId: null, messageId: 'fileError', severity: 2, fatal: true, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  return makeResult(filePath, [m], { fatalError: true });
+}
+
+function readErrorText(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return 'Cannot read file: no such file or directory.';
+  if (code === 'EACCES' || code === 'EPERM') return 'Cannot read file: permission denied.';
+  if (code === 'EISDIR') return 'Cannot read file: it is a directory.';
+  if (code === 'ENOTREG') return 'Cannot read file: not a regular file (a FIFO, socket or device).';
+  if (code === 'ELOOP') return 'Cannot read file: too many levels of symbolic links (a symlink loop).';
+  return `Cannot read file: ${error instanceof Error ? error.message : String(error)}.`;
+}
+
+function formatSize(n: number): string {
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
+}
+
+export async function readTarget(io: Io, t: FileTarget, setup: RunSetup): Promise<{ text: string; encoding: TextEncoding; bytes: Uint8Array } | { result: LintResult }> {
+  if (t.problem) return { result: failure(t.path, `Cannot read file: ${t.problem}.`) };
+  if (!t.stdin) {
+    try {
+      const st = await io.stat(path.resolve(io.cwd, t.path));
+      if (setup.maxFileSize > 0 && st.size > setup.maxFileSize) {
+        return { result: failure(t.path, `File is ${formatSize(st.size)}, over the ${formatSize(setup.maxFileSize)} limit; raise it with --max-file-size if this really is one report.`) };
+      }
+    } catch (error) {
+      return { result: failure(t.path, readErrorText(error)) };
+    }
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = t.stdin ? await io.readStdin() : await io.readFile(path.resolve(io.cwd, t.path));
+  } catch (error) {
+    return { result: failure(t.path, readErrorText(error)) };
+  }
+  if (setup.maxFileSize > 0 && bytes.length > setup.maxFileSize) {
+    return { result: failure(t.path, `Input is ${formatSize(bytes.length)}, over the ${formatSize(setup.maxFileSize)} limit; raise it with --max-file-size if this really is one report.`) };
+  }
+  const decoded = decodeReport(bytes);
+  if (!decoded.ok) return { result: failure(t.path, `Cannot lint file: ${decoded.reason}.`) };
+  return { text: decoded.text, encoding: decoded.encoding, bytes };
+}
+
+/** Hooks a worker uses to tell its watchdog which rule is running. */
+export type RuleProbe = Pick<LintOptions, 'onRuleStart' | 'skipRules'>;
+
+/** Read, lint (and with --fix, fix) one file. */
+export async function lintOne(io: Io, t: FileTarget, setup: RunSetup, fileConfig: FileConfig, opts: CliOptions, probe: RuleProbe = {}): Promise<LintResult> {
+  const read = await readTarget(io, t, setup);
+  if ('result' in read) return read.result;
+  const { rules, known, config } = fileConfig;
+  const lintOpts: LintOptions = {
+    rules,
+    now: setup.now,
+    filePath: t.path,
+    reportUnusedDisables: opts.reportUnusedDisables,
+    knownRules: [...known.keys()],
+    ...probe,
+  };
+  const template = setup.template ?? (config.template !== 'auto' ? config.template : undefined);
+  if (template) lintOpts.template = template;
+  if (opts.fix || opts.fixDryRun) {
+    const fixed = await fixFile(io, t, read, (text) => lintText(text, lintOpts).messages, opts);
+    const failed = fixed.failure !== undefined ? [failure(t.path, fixed.failure).messages[0] as LintMessage] : [];
+    const extra: Partial<LintResult> = { source: fixed.source };
+    if (fixed.output !== undefined && failed.length === 0) extra.output = fixed.output;
+    if (failed.length > 0 || fixed.messages.some((m) => m.fatal)) extra.fatalError = true;
+    return makeResult(t.path, [...failed, ...fixed.messages], extra);
+  }
+  const { messages } = lintText(read.text, lintOpts);
+  const extra: Partial<LintResult> = {};
+  if (messages.some((m) => m.fatal)) extra.fatalError = true;
+  // Keep the text only where the output shows it: thousands of files must not stay in memory.
+  if (FORMATS_WITH_SOURCE.has(opts.format) && messages.length > 0) extra.source = read.text;
+  return makeResult(t.path, messages, extra);
+}

@@ -1,0 +1,64 @@
+/**
+ * A lint worker: sets up the run from the same arguments as the main
+ * thread, then lints the files it is sent, one at a time. Before each rule
+ * it records which rule runs and since when, in memory shared with the
+ * main thread's watchdog (src/cli/pool.ts).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { DateTime } from 'luxon';
+import { parseArgs } from './args.js';
+import type { FileTarget } from './files.js';
+import { nodeIo } from './node-io.js';
+import { lintOne, prepare } from './run.js';
+
+export interface WorkerInit {
+  argv: string[];
+  now: string;
+  skipRules: string[];
+  /** Int32[0]: index of the running rule + 1 (0: none); Float64 at byte 8: when it started (ms since epoch). */
+  state: SharedArrayBuffer;
+}
+
+export interface WorkerRequest {
+  index: number;
+  target: FileTarget;
+}
+
+async function start(): Promise<void> {
+  const port = parentPort;
+  if (!port) return;
+  const init = workerData as WorkerInit;
+  const running = new Int32Array(init.state, 0, 1);
+  const since = new Float64Array(init.state, 8, 1);
+  const parsed = parseArgs(init.argv);
+  if (parsed.kind !== 'run') throw new Error('worker started without a lint run');
+  const opts = parsed.options;
+  const io = nodeIo();
+  const setup = await prepare(io, opts);
+  setup.now = DateTime.fromISO(init.now, { setZone: true });
+  const skipRules = new Set(init.skipRules);
+  const probe = {
+    skipRules,
+    onRuleStart: (index: number) => {
+      since[0] = Date.now();
+      Atomics.store(running, 0, index + 1);
+    },
+  };
+  port.on('message', (req: WorkerRequest | { skip: string }) => {
+    if ('skip' in req) {
+      skipRules.add(req.skip);
+      return;
+    }
+    void (async () => {
+      const config = await setup.configFor(req.target.path);
+      const result = await lintOne(io, req.target, setup, config, opts, probe);
+      Atomics.store(running, 0, 0);
+      port.postMessage({ index: req.index, result });
+    })().catch((error: unknown) => {
+      port.postMessage({ index: req.index, error: error instanceof Error ? error.message : String(error) });
+    });
+  });
+  port.postMessage({ ready: true });
+}
+
+void start();
