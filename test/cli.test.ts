@@ -98,7 +98,7 @@ describe('cli', () => {
   });
 
   it('report text cannot inject terminal escapes', async () => {
-    const { out } = await runCli({ argv: ['-f', 'compact', 'r.md'], files: { 'r.md': '# \u001b]0;pwned\u0007Title\n\nplain text\n' } });
+    const { out } = await runCli({ argv: ['-f', 'compact', 'r.md'], files: { 'r.md': '# \u001b]0;pwned\u0007Title\n\n## Incident Report\n\nplain text\n' } });
     expect(out).not.toMatch(/\u001b|\u0007/);
     expect(out).toMatch(/\\x1b/);
   });
