@@ -2,11 +2,24 @@
  * Process entry: build the real Io, run main, set the exit code. The only
  * place that sets process.exitCode.
  */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Settings } from 'luxon';
 import { main } from './main.js';
 import { nodeIo } from './node-io.js';
 
-export async function run(): Promise<void> {
+export interface RunHooks {
+  /** Import an ES module by file URL (the bundled CLI cannot use import() itself). */
+  importModule?: (url: string) => Promise<unknown>;
+}
+
+export async function run(hooks: RunHooks = {}): Promise<void> {
+  // Dates are parsed and printed in ISO forms only: skip luxon's probe of the
+  // system locale (an Intl lookup that costs tens of milliseconds at start-up).
+  Settings.defaultLocale = 'en-US';
   const io = nodeIo();
+  const importByUrl = hooks.importModule;
+  if (importByUrl) io.importModule = (p) => importByUrl(pathToFileURL(path.resolve(p)).href);
   try {
     process.exitCode = await main(io);
   } catch (error) {

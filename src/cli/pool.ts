@@ -6,6 +6,8 @@
  * replaced, the rule is reported on that file and left off for the rest of
  * the run, and the file is linted again without it.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { makeResult } from '../engine/index.js';
 import type { LintMessage, LintResult } from '../types.js';
@@ -57,7 +59,9 @@ export function lintInWorkers(job: PoolJob): Promise<LintResult[]> {
   const extra = new Map<number, LintMessage[]>();
   const slots = new Set<Slot>();
   let remaining = job.targets.length;
-  const url = new URL('./worker.js', import.meta.url);
+  // Beside this module when unbundled (dist/src/cli/); from the bundle in dist/, the compiled worker.
+  const beside = new URL('./worker.js', import.meta.url);
+  const url = existsSync(fileURLToPath(beside)) ? beside : new URL('./src/cli/worker.js', import.meta.url);
 
   return new Promise<LintResult[]>((resolve) => {
     let watchdog: NodeJS.Timeout | undefined;

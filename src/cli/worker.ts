@@ -5,7 +5,7 @@
  * main thread's watchdog (src/cli/pool.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { DateTime } from 'luxon';
+import { DateTime, Settings } from 'luxon';
 import { parseArgs } from './args.js';
 import type { FileTarget } from './files.js';
 import { nodeIo } from './node-io.js';
@@ -28,6 +28,7 @@ async function start(): Promise<void> {
   const port = parentPort;
   if (!port) return;
   const init = workerData as WorkerInit;
+  Settings.defaultLocale = 'en-US'; // as in bin.ts: no probe of the system locale
   const running = new Int32Array(init.state, 0, 1);
   const since = new Float64Array(init.state, 8, 1);
   const parsed = parseArgs(init.argv);

@@ -5,14 +5,20 @@
 
 /** Lower-case, straight quotes and apostrophes, no emphasis markers, single spaces. */
 export function norm(text: string): string {
-  return text
-    .replace(/[\u2018\u2019\u201B\u02BC\u00B4`]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"')
-    .replace(/[*_]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  let t = text;
+  // Each replacement runs only when needed: norm() is called for most lines of every report.
+  if (SPECIAL.test(t)) {
+    t = t
+      .replace(/[\u2018\u2019\u201B\u02BC\u00B4`]/g, "'")
+      .replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"')
+      .replace(/[*_]+/g, '');
+  }
+  if (SPACES.test(t)) t = t.replace(/\s+/g, ' ');
+  return t.trim().toLowerCase();
 }
+
+const SPECIAL = /[\u2018\u2019\u201B\u02BC\u00B4`\u201C\u201D\u201E\u00AB\u00BB*_]/;
+const SPACES = /\s\s|[\t\n\r\f\v\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]/;
 
 /** Remove trailing characters in `chars` (linear, unlike a `/[…]+$/` regex on long runs). */
 export function trimEndChars(text: string, chars: string): string {

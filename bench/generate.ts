@@ -1,0 +1,97 @@
+/**
+ * A deterministic corpus of synthetic v3 Full Incident Reports (~8 KB each,
+ * with the Related Incidents and Action Items tables and a CSV appendix),
+ * plus one 5 MB report. Same seed, same bytes, on every machine.
+ *
+ *   npx tsx bench/generate.ts [outDir]   (default bench/.corpus)
+ */
+import { mkdirSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = 'certificate validation issuance revocation subscriber policy audit compliance monitoring alert pipeline release retry cache domain record response report review checklist scanner signing profile extension serial entropy timeout queue mailbox deadline analysis control process'.split(' ');
+const KINDS = ['Prevent', 'Mitigate', 'Detect'];
+const STATUSES = ['Complete', 'Ongoing', 'Complete', 'Delayed'];
+
+function hex(rand: () => number, n: number): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += '0123456789abcdef'[Math.floor(rand() * 16)];
+  return s;
+}
+
+function sentence(rand: () => number, words: number): string {
+  const w: string[] = [];
+  for (let i = 0; i < words; i++) w.push(WORDS[Math.floor(rand() * WORDS.length)] as string);
+  const s = w.join(' ');
+  return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
+}
+
+function day(base: number, offset: number): string {
+  return new Date(Date.UTC(2025, 0, 1) + (base + offset) * 86400000).toISOString().slice(0, 10);
+}
+
+export function report(index: number, csvRows = 6): string {
+  const rand = mulberry32(index + 1);
+  const base = Math.floor(rand() * 200);
+  const n = 2 + Math.floor(rand() * 2);
+  const lines: string[] = [];
+  lines.push(`# Example CA ${index}: ${sentence(rand, 6).slice(0, -1)}`, '', '## Full Incident Report', '', '### Summary', '');
+  lines.push(`- **CA Owner CCADB unique ID:** A${String(100000 + (index % 900000)).padStart(6, '0')}`);
+  lines.push(`- **Incident description:** ${sentence(rand, 40)} ${sentence(rand, 30)}`);
+  lines.push('- **Timeline summary:**', `  - **Non-compliance start date:** ${day(base, 0)}`, `  - **Non-compliance identified date:** ${day(base, 5)}`, `  - **Non-compliance end date:** ${day(base, 6)}`);
+  lines.push('- **Relevant policies:** TLS Baseline Requirements version 2.1.6, section 4.9.1.1', '- **Source of incident disclosure:** Self Reported', '');
+  lines.push('### Impact', '', `- **Total number of certificates:** ${1 + Math.floor(rand() * 500)}`, '- **Total number of "remaining valid" certificates:** 0', '- **Affected certificate types:** DV TLS server certificates', `- **Incident heuristic:** ${sentence(rand, 15)}`, `- **Was issuance stopped in response to this incident, and why or why not?:** Yes. ${sentence(rand, 12)}`, '- **Analysis:** N/A', '- **Additional considerations:** N/A', '');
+  lines.push('### Timeline', '', 'All times are UTC.', '', '| Time | Event |', '| --- | --- |');
+  for (let i = 0; i < 10; i++) lines.push(`| ${day(base, Math.floor(i / 2))} ${String(8 + i).padStart(2, '0')}:${String(Math.floor(rand() * 60)).padStart(2, '0')} | ${sentence(rand, 14)} |`);
+  lines.push('', '### Related Incidents', '', '| Bug | Date | Description |', '| --- | --- | --- |');
+  for (let i = 0; i < 3; i++) lines.push(`| https://bugzilla.mozilla.org/show_bug.cgi?id=${1800000 + Math.floor(rand() * 200000)} | ${day(base, -100 - i * 30)} | ${sentence(rand, 12)} |`);
+  lines.push('', '### Root Cause Analysis', '');
+  for (let f = 1; f <= n; f++) {
+    lines.push(`**Contributing Factor #${f}: ${sentence(rand, 5).slice(0, -1)}**`, '');
+    lines.push(`- **Description:** ${sentence(rand, 35)} ${sentence(rand, 25)}`, `- **Timeline:** ${sentence(rand, 10)}`, `- **Detection:** ${sentence(rand, 12)}`, `- **Interaction with other factors:** ${sentence(rand, 10)}`, '');
+  }
+  lines.push('### Lessons Learned', '', `- **What went well:** ${sentence(rand, 15)}`, `- **What didn't go well:** ${sentence(rand, 15)}`, `- **Where we got lucky:** ${sentence(rand, 12)}`, '- **Additional:** N/A', '');
+  lines.push('### Action Items', '', '| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |', '| --- | --- | --- | --- | --- | --- |');
+  for (let f = 1; f <= n + 1; f++) {
+    lines.push(`| ${sentence(rand, 10)} | ${KINDS[f % 3]} | Root Cause #${((f - 1) % n) + 1} | ${sentence(rand, 9)} | ${day(base, 20 + f * 7)} | ${STATUSES[Math.floor(rand() * STATUSES.length)]} |`);
+  }
+  lines.push('', '### Appendix', '', '```csv', 'Precertificate SHA-256 hash,Certificate SHA-256 hash,Subject,Issuer,Not before,Not after,Serial #,dNSNames,Is revoked?,Revocation date,Revocation reason');
+  for (let i = 0; i < csvRows; i++) {
+    lines.push(`${hex(rand, 64)},${hex(rand, 64)},CN=host${i}.example.com,CN=Example CA R3,${day(base, 0)},${day(base, 90)},0x${hex(rand, 16)},host${i}.example.com,Yes,${day(base, 7)},superseded`);
+  }
+  lines.push('```', '');
+  return lines.join('\n');
+}
+
+export const SIZES = [1, 100, 1000, 10000];
+
+export function generate(outDir: string): void {
+  for (const n of SIZES) {
+    const dir = path.join(outDir, `n${n}`);
+    if (existsSync(dir) && readdirSync(dir).length === n) continue;
+    mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < n; i++) writeFileSync(path.join(dir, `report-${String(i).padStart(5, '0')}.md`), report(i));
+  }
+  const big = path.join(outDir, 'big', 'report-5mb.md');
+  if (!existsSync(big)) {
+    mkdirSync(path.dirname(big), { recursive: true });
+    // One report whose appendix lists ~21,000 affected certificates: about 5 MB.
+    writeFileSync(big, report(424242, 21000));
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const out = process.argv[2] ?? path.join(import.meta.dirname, '.corpus');
+  generate(out);
+  console.log(`corpus in ${out}`);
+}

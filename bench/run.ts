@@ -1,0 +1,102 @@
+/**
+ * npm run bench: ir-lint against `node -e 0`, the parse-only floor and
+ * markdownlint-cli2 on a deterministic corpus, side by side; prints medians
+ * and the target ratios.
+ *
+ *   npm run bench                 all sizes (the 10,000-report runs take minutes)
+ *   npm run bench -- --quick      skip 10,000 reports
+ *   BENCH_RUNS=5 npm run bench    runs per measurement (default 3; 1 for 10,000)
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generate } from './generate.js';
+
+const root = path.join(import.meta.dirname, '..');
+const corpus = path.join(import.meta.dirname, '.corpus');
+const quick = process.argv.includes('--quick');
+const runsDefault = Number(process.env['BENCH_RUNS'] ?? 3);
+
+interface Sample {
+  wall: number;
+  cpu: number;
+  maxrss_kb: number;
+  exit: number;
+}
+
+interface Row {
+  case: string;
+  tool: string;
+  wall: number;
+  cpu: number;
+  rssMiB: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+function measure(cmd: string[], runs: number): Sample[] {
+  const out: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    const json = execFileSync('python3', [path.join(import.meta.dirname, 'measure.py'), ...cmd], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
+    out.push(JSON.parse(json) as Sample);
+  }
+  return out;
+}
+
+const node = process.execPath;
+const mdlBin = path.join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const tools: Record<string, (target: string) => string[]> = {
+  'node -e 0': () => [node, '-e', '0'],
+  'parse floor': (t) => [node, path.join(import.meta.dirname, 'parse-floor.mjs'), t],
+  'ir-lint': (t) => [node, path.join(root, 'bin', 'ir-lint.js'), '--now', '2025-12-01', '--max-file-size', '0', '-f', 'compact', t],
+  'markdownlint-cli2': (t) => [node, mdlBin, `${t.endsWith('.md') ? t : `${t}/**/*.md`}`],
+};
+
+function main(): void {
+  if (!existsSync(path.join(root, 'dist', 'src', 'cli', 'bin.js'))) throw new Error('run "npm run build" first');
+  if (!existsSync(mdlBin)) throw new Error('markdownlint-cli2 is not installed (npm ci installs it as a dev dependency)');
+  generate(corpus);
+  const cases: Array<{ name: string; target: string; runs: number; tools: string[] }> = [
+    { name: '1 report', target: path.join(corpus, 'n1'), runs: Math.max(runsDefault, 5), tools: Object.keys(tools) },
+    { name: '100 reports', target: path.join(corpus, 'n100'), runs: runsDefault, tools: ['parse floor', 'ir-lint', 'markdownlint-cli2'] },
+    { name: '1,000 reports', target: path.join(corpus, 'n1000'), runs: runsDefault, tools: ['parse floor', 'ir-lint', 'markdownlint-cli2'] },
+    { name: '5 MB report', target: path.join(corpus, 'big', 'report-5mb.md'), runs: runsDefault, tools: ['parse floor', 'ir-lint', 'markdownlint-cli2'] },
+  ];
+  if (!quick) cases.push({ name: '10,000 reports', target: path.join(corpus, 'n10000'), runs: Number(process.env['BENCH_RUNS'] ?? 1), tools: ['parse floor', 'ir-lint', 'markdownlint-cli2'] });
+
+  console.log(`ir-lint benchmark: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; medians`);
+  const rows: Row[] = [];
+  for (const c of cases) {
+    for (const t of c.tools) {
+      const samples = measure((tools[t] as (x: string) => string[])(c.target), c.runs);
+      const row = { case: c.name, tool: t, wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rssMiB: median(samples.map((s) => s.maxrss_kb)) / 1024 };
+      rows.push(row);
+      console.log(`${c.name.padEnd(15)} ${t.padEnd(18)} wall ${row.wall.toFixed(2).padStart(7)} s   cpu ${row.cpu.toFixed(2).padStart(7)} s   peak ${row.rssMiB.toFixed(0).padStart(5)} MiB   (${c.runs} runs)`);
+    }
+  }
+  const get = (c: string, t: string): Row | undefined => rows.find((r) => r.case === c && r.tool === t);
+  const ratio = (label: string, a: number | undefined, b: number | undefined, target: number): void => {
+    if (a === undefined || b === undefined) return;
+    const r = a / b;
+    console.log(`${label.padEnd(58)} ${r.toFixed(2).padStart(6)}  (target <= ${target})  ${r <= target ? 'ok' : 'MISSED'}`);
+  };
+  console.log('\nratios');
+  ratio('1 report: ir-lint wall / node -e 0 wall', get('1 report', 'ir-lint')?.wall, get('1 report', 'node -e 0')?.wall, 2);
+  for (const c of ['1,000 reports', '10,000 reports']) {
+    ratio(`${c}: ir-lint wall / markdownlint-cli2 wall`, get(c, 'ir-lint')?.wall, get(c, 'markdownlint-cli2')?.wall, 0.5);
+    ratio(`${c}: ir-lint cpu / parse floor cpu`, get(c, 'ir-lint')?.cpu, get(c, 'parse floor')?.cpu, 1.15);
+  }
+  ratio('5 MB report: ir-lint wall / parse floor wall', get('5 MB report', 'ir-lint')?.wall, get('5 MB report', 'parse floor')?.wall, 1.2);
+  const big = get('5 MB report', 'ir-lint');
+  if (big) console.log(`${'5 MB report: ir-lint peak memory (MiB)'.padEnd(58)} ${big.rssMiB.toFixed(0).padStart(6)}  (target < 1024)  ${big.rssMiB < 1024 ? 'ok' : 'MISSED'}`);
+  const m1 = get('1,000 reports', 'ir-lint');
+  const m2 = get(quick ? '100 reports' : '10,000 reports', 'ir-lint');
+  if (m1 && m2) console.log(`${'peak memory, ir-lint, 10,000 vs 1,000 reports (flat = 1)'.padEnd(58)} ${(quick ? m1.rssMiB / m2.rssMiB : m2.rssMiB / m1.rssMiB).toFixed(2).padStart(6)}`);
+}
+
+main();
