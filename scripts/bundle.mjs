@@ -11,19 +11,20 @@ const root = path.join(import.meta.dirname, '..');
 const out = path.join(root, 'dist', 'ir-lint.cjs');
 const shim = path.join(root, 'dist', 'import-meta-shim.js');
 writeFileSync(shim, "export const import_meta_url = require('node:url').pathToFileURL(__filename).href;\n");
-await build({
-  entryPoints: [path.join(root, 'dist', 'src', 'cli', 'bin.js')],
+const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  outfile: out,
   minify: true,
   inject: [shim],
   define: { 'import.meta.url': 'import_meta_url' },
   logLevel: 'warning',
   legalComments: 'none',
-});
+};
+await build({ ...common, entryPoints: [path.join(root, 'dist', 'src', 'cli', 'bin.js')], outfile: out });
+// The lint worker (src/cli/worker.ts) as one file too: each worker thread starts from it.
+await build({ ...common, entryPoints: [path.join(root, 'dist', 'src', 'cli', 'worker.js')], outfile: path.join(root, 'dist', 'ir-lint-worker.cjs') });
 rmSync(shim);
 rmSync(`${out}.cache`, { force: true });
 // One real run produces the code cache (the loader writes it when asked to).

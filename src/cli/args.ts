@@ -68,7 +68,7 @@ export function buildProgram(): Command {
     .option('--report-unused-disables', 'report ir-lint-disable comments that suppress nothing', false)
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
-    .option('--max-file-size <size>', 'refuse files larger than this (e.g. 10MB; 0 = no limit)')
+    .option('--max-file-size <size>', 'refuse files larger than this (default 2MB; 0 = no limit)')
     .option('--rule-timeout <ms>', 'stop a rule that runs longer than this on one file (when linting in worker threads)', nonNegativeInt('--rule-timeout'), 10000)
     .option('--debug', 'print stack traces for internal errors', false)
     .version(VERSION, '-v, --version', 'print the version')

@@ -14,16 +14,31 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+/** A reader that goes away (`ir-lint … | head`) is not an error: stop writing to it. */
+const closed = { stdout: false, stderr: false };
+let watchingPipes = false;
+function watchPipes(): void {
+  if (watchingPipes) return;
+  watchingPipes = true;
+  for (const name of ['stdout', 'stderr'] as const) {
+    process[name].on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') closed[name] = true;
+      else throw error;
+    });
+  }
+}
+
 export function nodeIo(): Io {
+  watchPipes();
   return {
     argv: process.argv.slice(2),
     cwd: process.cwd(),
     env: process.env,
     stdout: (text) => {
-      process.stdout.write(text);
+      if (!closed.stdout) process.stdout.write(text);
     },
     stderr: (text) => {
-      process.stderr.write(text);
+      if (!closed.stderr) process.stderr.write(text);
     },
     isTTY: process.stdout.isTTY === true,
     now: () => new Date(),

@@ -59,9 +59,9 @@ export function lintInWorkers(job: PoolJob): Promise<LintResult[]> {
   const extra = new Map<number, LintMessage[]>();
   const slots = new Set<Slot>();
   let remaining = job.targets.length;
-  // Beside this module when unbundled (dist/src/cli/); from the bundle in dist/, the compiled worker.
+  // Beside this module when unbundled (dist/src/cli/worker.js); beside the bundle, the bundled worker.
   const beside = new URL('./worker.js', import.meta.url);
-  const url = existsSync(fileURLToPath(beside)) ? beside : new URL('./src/cli/worker.js', import.meta.url);
+  const url = existsSync(fileURLToPath(beside)) ? beside : new URL('./ir-lint-worker.cjs', import.meta.url);
 
   return new Promise<LintResult[]>((resolve) => {
     let watchdog: NodeJS.Timeout | undefined;

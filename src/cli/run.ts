@@ -19,7 +19,13 @@ import type { CliOptions } from './args.js';
 import type { FileTarget } from './files.js';
 import { fixFile } from './fix.js';
 
-export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+/**
+ * Files larger than this are refused unless --max-file-size says otherwise.
+ * A Bugzilla comment holds at most 65,535 characters, so a real report is far
+ * smaller; parsing Markdown takes roughly 250 times the file size in memory,
+ * and this keeps a run under 1 GiB.
+ */
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 /** Formats that show a file's source (ESLint's json carries it; SARIF fixes need it). */
 const FORMATS_WITH_SOURCE = new Set(['json', 'sarif']);
 
