@@ -13,7 +13,7 @@ export default defineRule({
     },
     rationale:
       'An empty field reads as forgotten, and reviewers ask about each one. The IRG asks that an inapplicable field is kept and says N/A, which also tells the reader the author considered it.',
-    source: 'CCADB IRG 3.x: "a field that does not apply is kept and marked N/A".',
+    source: 'CCADB IRG 3.x report templates: a field that does not apply is kept and marked N/A.',
     examples: [
       {
         title: 'An empty Appendix',

@@ -13,7 +13,7 @@ export default defineRule({
     },
     rationale:
       'The IRG templates are checklists: each field answers a question a root program asks of every incident. A field that does not apply is kept and marked N/A, so that a reviewer can tell "not applicable" from "forgotten". Contributing-factor fields are checked by rca-contributing-factors.',
-    source: 'CCADB IRG 3.x: "Every field of a section must appear; a field that does not apply is marked N/A" (Summary, Impact, Lessons Learned, Preliminary and Closure templates).',
+    source: 'CCADB IRG 3.x report templates (Summary, Impact, Lessons Learned, Preliminary and Closure): every field of a section appears; a field that does not apply is marked N/A.',
     examples: [
       {
         title: 'Preliminary report without the disclosure source',

@@ -17,7 +17,7 @@ export default defineRule({
     options: z.object({ spellings: z.array(z.string()).default(DEFAULT_SPELLINGS) }).strict().default({ spellings: DEFAULT_SPELLINGS }),
     rationale:
       'The IRG marks inapplicable fields with "N/A". Other spellings ("none", "-", "n.a.") read as an answer or as a forgotten field, and tools that collect reports look for N/A. "No" is flagged only where it is the whole value of a field that is not a yes/no question.',
-    source: 'CCADB IRG 3.x: "If a field is not applicable, it should be marked N/A".',
+    source: 'CCADB IRG 3.x report templates: an inapplicable field is marked N/A.',
     examples: [
       { title: 'None instead of N/A', code: "## Incident Report\n\n### Lessons Learned\n\n- **What went well:** Fast triage.\n- **What didn't go well:** Late alert.\n- **Where we got lucky:** None\n", expect: [{ messageId: 'spelling', line: 7 }] },
     ],

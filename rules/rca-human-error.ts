@@ -84,7 +84,7 @@ export default defineRule({
     options: Options,
     rationale:
       'Reviewers reject "human error", "oversight" or "lack of training" as a root cause: people make mistakes, and the question the community asks is why the CA\'s systems let the mistake reach a certificate or a deadline. A root cause is flagged when it names such a phrase and no process, tool or control at all. The phrase list and the systemic words are options so a CA can tune them.',
-    source: 'CCADB IRG 3.x, "Root Cause Analysis": "a single root cause is unusual … human error is rarely a root cause"; Mozilla "Responding to an Incident".',
+    source: 'CCADB IRG 3.x, "Root Cause Analysis" (one block per contributing factor; a single root cause is unusual, and human error is where the analysis starts); Mozilla "Responding to an Incident".',
     examples: [
       {
         title: 'Human negligence as the whole root cause',

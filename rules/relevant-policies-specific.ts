@@ -85,7 +85,7 @@ export default defineRule({
     options: z.object({ documents: z.array(z.string()).default(DEFAULT_DOCUMENTS) }).strict().default({ documents: DEFAULT_DOCUMENTS }),
     rationale:
       'Requirements move between sections and change between versions; "the BRs" or "our CPS" leaves the reader to guess which rule was broken and in which wording. Naming the document, the version in force at the time and the section lets a reviewer check the claim in one step. Each policy line (or item separated by ";") is checked on its own. An RFC or ETSI standard number counts as its version. Add your own documents (a CPS title, a national scheme) with the "documents" option.',
-    source: 'CCADB IRG 3.x, Summary: "Relevant policies: the specific policy documents, versions and sections".',
+    source: 'CCADB IRG 3.x, Summary, "Relevant policies" (the policy document, its version and the section).',
     examples: [
       { title: 'Document, version and section', code: PRELIM('TLS Baseline Requirements version 2.1.6, section 4.9.1.1'), expect: [] },
       { title: 'No version', code: PRELIM('Baseline Requirements section 4.9.1.1'), expect: [{ messageId: 'missing', line: 6 }] },

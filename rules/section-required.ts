@@ -63,7 +63,7 @@ export default defineRule({
     },
     rationale:
       'The IRG requires every section of the template, in every report: a reviewer must be able to find the Timeline or the Action Items without searching, and a section that does not apply is kept and marked N/A rather than dropped. (The seven questions of a Mozilla report are checked by legacy-questions.)',
-    source: 'CCADB IRG 3.x "Full Incident Report": "All sections are required"; IRG 2.0 "Incident Report" template.',
+    source: 'CCADB IRG 3.x "Full Incident Report" (all eight sections are required); IRG 2.0 "Incident Report" template.',
     examples: [
       {
         title: 'A v2 report without Root Cause Analysis',

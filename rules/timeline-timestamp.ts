@@ -19,7 +19,7 @@ export default defineRule({
     },
     rationale:
       'A timeline is read to see how long each step took: when the CA could have known, when it knew, when it stopped the problem, when it revoked. A date without a time hides delays of up to a day, and delays in hours are what the BRs measure (24 hours to respond, 5 days to revoke). The IRG asks for times at least to the minute.',
-    source: 'CCADB IRG 3.x "Timeline": times "at least to the minute"; Mozilla wiki: "a date-and-time-stamped sequence of all relevant events".',
+    source: 'CCADB IRG 3.x "Timeline": times SHOULD be at least to the minute; Mozilla wiki: "a date-and-time-stamped sequence of all relevant events".',
     examples: [
       {
         title: 'One entry without a time of day',

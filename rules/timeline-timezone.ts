@@ -40,7 +40,7 @@ export default defineRule({
       .default({ acceptNamedZones: false }),
     rationale:
       'A timeline without a timezone cannot be lined up with CT logs, CRLs, Bugzilla comments or another CA\'s report; reviewers ask "what timezone?" more than any other timeline question. The IRG requires every time in UTC or UTC plus an offset. One statement for the whole section ("All times are UTC+8.", also in the heading) is enough. Abbreviations such as CST (US Central or China), IST (India, Ireland or Israel) and BST have several meanings, and EST or PST written for a summer date is an hour off from what the clock showed, so they are errors with a suggestion to write the offset.',
-    source: 'CCADB IRG 3.x "Timeline": "All times must be in UTC or UTC plus an offset"; Mozilla wiki "Responding to an Incident": a date-and-time-stamped sequence.',
+    source: 'CCADB IRG 3.x "Timeline": all times MUST be in UTC or UTC plus an offset; Mozilla wiki "Responding to an Incident": a date-and-time-stamped sequence.',
     examples: [
       {
         title: 'A time without a zone and without a section statement',
