@@ -51,7 +51,7 @@ export default defineRule({
           continue;
         }
         const parts = norm(cell.text)
-          .split(/\s*(?:[/,&+]|\band\b|\bor\b)\s*/)
+          .split(/(?<!\s)\s*(?:[/,&+]|\band\b|\bor\b)\s*/)
           .filter((p) => p !== '');
         if (parts.length > 0 && parts.every((p) => accepted.has(p))) continue;
         ctx.report({ messageId: 'invalid', data: { kinds: kindsText, found: clip(cell.text, 40) }, loc: at(cell.span) });

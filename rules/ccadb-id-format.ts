@@ -28,7 +28,7 @@ export default defineRule({
   check(report, ctx) {
     for (const block of blocksOf(report, 'ccadb-v3-full')) {
       for (const f of fields(section(block, 'summary'), 'ccadb-id')) {
-        const value = f.value.split('\n')[0]?.replace(/^[`*_"']+|[`*_"'.]+$/g, '').trim() ?? '';
+        const value = f.value.split('\n')[0]?.replace(/^[`*_"']+|(?<![`*_"'.])[`*_"'.]+$/g, '').trim() ?? '';
         if (value === '') continue;
         if (/^A\d{6}$/.test(value)) continue;
         const loc = { start: f.valueSpan.start, end: f.valueSpan.end };

@@ -24,7 +24,7 @@ export default defineRule({
     const fm = report.frontMatter;
     if (!fm) return;
     if (fm.error) {
-      ctx.report({ messageId: 'invalidYaml', data: { message: fm.error.message.replace(/[.\s]+$/, '') }, loc: { line: fm.error.line, column: fm.error.column } });
+      ctx.report({ messageId: 'invalidYaml', data: { message: fm.error.message.replace(/(?<![.\s])[.\s]+$/, '') }, loc: { line: fm.error.line, column: fm.error.column } });
       return;
     }
     for (const issue of reportContext(report).frontMatterIssues) {

@@ -19,7 +19,7 @@ const Options = z
   .default({ cells: DEFAULT_CELLS, words: DEFAULT_WORDS, brackets: true });
 
 const BRACKET = /\[([A-Z][^\][\n]{10,300})\](?![([:])/g;
-const FACTOR_TITLE = /Contributing Factor[ \t]*#[ \t]*\d*[ \t]*:[ \t]*(title)\b/g;
+const FACTOR_TITLE = /Contributing Factor[ \t]*#[ \t]*(?:\d+[ \t]*)?:[ \t]*(title)\b/g;
 /** Words the action-item rules own inside the Action Items section (due dates). */
 const DATE_WORDS = new Set(['TBD', 'TBC']);
 

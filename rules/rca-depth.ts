@@ -21,7 +21,7 @@ function words(text: string): number {
 }
 
 function sentences(text: string): number {
-  return text.split(/[.!?;]+(?:\s+|$)|\n/).filter((s) => words(s) >= 3).length;
+  return text.split(/(?<![.!?;])[.!?;]+(?:\s+|$)|\n/).filter((s) => words(s) >= 3).length;
 }
 
 export default defineRule({

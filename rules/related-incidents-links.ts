@@ -3,7 +3,7 @@ import { at, blocksOf, section } from '../src/query.js';
 import { clip, isNotApplicable } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
 
-const BUG = /\bbugzilla\.mozilla\.org\/show_bug\.cgi\?(?:[^\s|)]*&)?id=\d{3,8}\b|\bbugzil\.la\/\d{3,8}\b|\bbugs?[ \t]*#?[ \t]*\d{5,8}\b/i;
+const BUG = /\bbugzilla\.mozilla\.org\/show_bug\.cgi\?(?:[^\s|)]{0,200}&)?id=\d{3,8}\b|\bbugzil\.la\/\d{3,8}\b|\bbugs?[ \t]*(?:#[ \t]*)?\d{5,8}\b/i;
 const DATE =
   /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{4}\/\d{1,2}\/\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?[ \t]+\d{4}\b/i;
 const PLACEHOLDER = /^(?:related bug (?:id|url)|date related bug was opened|description|example)$/i;
@@ -34,7 +34,7 @@ export default defineRule({
       const s = section(block, 'related-incidents');
       if (!s) continue;
       const checkRow = (text: string, loc: { start: number; end: number }, bareNumber = false): void => {
-        const label = clip(text.replace(/\s*\|\s*/g, ' | ').replace(/^\|\s*|\s*\|$/g, ''), 60);
+        const label = clip(text.replace(/(?<!\s)\s*\|\s*/g, ' | ').replace(/^\|\s*|(?<!\s)\s*\|$/g, ''), 60);
         if (!bareNumber && !BUG.test(text)) ctx.report({ messageId: 'noLink', data: { row: label }, loc });
         else if (!DATE.test(text.replace(BUG, ' '))) ctx.report({ messageId: 'noDate', data: { row: label }, loc });
       };

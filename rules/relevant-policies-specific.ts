@@ -100,7 +100,7 @@ export default defineRule({
         const list = items(f.value);
         let named = list.filter((it) => docs.some((d) => d.test(it)));
         // A long name wrapped over two lines: read the value as one item.
-        const joined = f.value.replace(/\s*\n\s*/g, ' ');
+        const joined = f.value.replace(/(?<!\s)\s*\n\s*/g, ' ');
         if (named.length === 0 && docs.some((d) => d.test(joined))) named = [joined];
         if (named.length === 0) {
           ctx.report({ messageId: 'noDocument', data: { found: clip(f.value) }, loc: { start: f.valueSpan.start, end: f.valueSpan.end } });

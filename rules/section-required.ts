@@ -34,7 +34,23 @@ function insertBefore(report: IncidentReport, marks: string, titles: string[], n
  * the file ends or where another report (or a heading at the report's level)
  * starts. A block cut short by pasted Bugzilla thread text has no known end.
  */
+/** True when a fenced code block is still open at the end of the file: headings appended there would be code. */
+function endsInOpenFence(report: IncidentReport): boolean {
+  let i = report.lines.length - 1;
+  while (i >= 0 && report.lines[i]?.kind === 'blank') i--;
+  const last = report.lines[i];
+  if (!last || last.kind !== 'code') return false;
+  while (i > 0 && report.lines[i - 1]?.kind === 'code') i--;
+  const first = report.lines[i];
+  const open = first ? /^[ \t>]*(`{3,}|~{3,})/.exec(first.raw) : null;
+  if (!first || !open) return false;
+  if (first === last) return true;
+  const fence = open[1] as string;
+  return !new RegExp(`^[ \\t>]*\\${fence[0]}{${fence.length},}[ \\t]*$`).test(last.raw);
+}
+
 function insertAtEnd(report: IncidentReport, block: ReportBlock, marks: string, titles: string[]): Fix | undefined {
+  if (endsInOpenFence(report)) return undefined;
   const after = report.lines.slice(block.endLine).find((l) => l.kind !== 'blank');
   if (after) {
     const startsReport = report.blocks.some((b) => b !== block && b.startLine === after.line);

@@ -38,7 +38,8 @@ export interface Io {
   realpath(path: string): Promise<string>;
   /** Expand glob patterns relative to `cwd`; returns paths relative to `cwd`. */
   glob(patterns: string[], options: { cwd: string; ignore: string[] }): Promise<string[]>;
-  readStdin(): Promise<Uint8Array>;
+  /** Read stdin; with `maxBytes`, stop once more than that has arrived (the result is then longer than `maxBytes`). */
+  readStdin(maxBytes?: number): Promise<Uint8Array>;
   /**
    * Replace a whole file atomically: temp file in the same directory, fsync,
    * rename over the target (symlinks are followed; mode kept). A failure at

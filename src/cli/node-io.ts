@@ -8,9 +8,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DirEntry, FileStat, Io } from '../io.js';
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+/** Read a stream to its end, or until more than `maxBytes` arrived (then stop reading: the caller refuses the input). */
+async function readAll(stream: NodeJS.ReadableStream, maxBytes = Infinity): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  let total = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    chunks.push(b);
+    total += b.length;
+    if (total > maxBytes) break;
+  }
   return Buffer.concat(chunks);
 }
 
@@ -64,7 +71,7 @@ export function nodeIo(): Io {
       const { glob } = await import('tinyglobby');
       return glob(patterns, { cwd: options.cwd, ignore: options.ignore, onlyFiles: true, dot: false, followSymbolicLinks: false, expandDirectories: false });
     },
-    readStdin: () => readAll(process.stdin),
+    readStdin: (maxBytes) => readAll(process.stdin, maxBytes),
     writeFileAtomic: (target, data) => writeFileAtomic(target, data),
     async writeFile(p, data, options) {
       await fs.mkdir(path.dirname(path.resolve(p)), { recursive: true });

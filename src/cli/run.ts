@@ -116,12 +116,13 @@ export async function readTarget(io: Io, t: FileTarget, setup: RunSetup): Promis
   }
   let bytes: Uint8Array;
   try {
-    bytes = t.stdin ? await io.readStdin() : await io.readFile(path.resolve(io.cwd, t.path));
+    bytes = t.stdin ? await io.readStdin(setup.maxFileSize > 0 ? setup.maxFileSize : undefined) : await io.readFile(path.resolve(io.cwd, t.path));
   } catch (error) {
     return { result: failure(t.path, readErrorText(error)) };
   }
   if (setup.maxFileSize > 0 && bytes.length > setup.maxFileSize) {
-    return { result: failure(t.path, `Input is ${formatSize(bytes.length)}, over the ${formatSize(setup.maxFileSize)} limit; raise it with --max-file-size if this really is one report.`) };
+    // Stdin stops being read past the limit, so its full size is not known.
+    return { result: failure(t.path, `Input is over the ${formatSize(setup.maxFileSize)} limit; raise it with --max-file-size if this really is one report.`) };
   }
   const decoded = decodeReport(bytes);
   if (!decoded.ok) return { result: failure(t.path, `Cannot lint file: ${decoded.reason}.`) };

@@ -144,7 +144,7 @@ function parseJson(text: string, file: string): unknown {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const pos = /at position (\d+)/.exec(message);
-    const reason = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^Unexpected end of JSON input$/, 'unexpected end of the file');
+    const reason = message.replace(/(?<!\s)\s*in JSON at position \d+.*$/s, '').replace(/^Unexpected end of JSON input$/, 'unexpected end of the file');
     const where = pos ? lineColumn(text, Number(pos[1])) : undefined;
     const at = where ? `line ${where.line}, column ${where.column}: ` : '';
     throw new ConfigError(`${at}invalid JSON: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`, file);

@@ -36,9 +36,11 @@ export function parseDirectives(report: IncidentReport): Directive[] {
   for (const l of report.lines) {
     if (l.kind !== 'html' && l.kind !== 'text' && l.kind !== 'table') continue;
     if (!l.raw.includes('ir-lint-')) continue;
+    // Only up to the last `-->`: an opener after it cannot match, and scanning from each one would be quadratic.
+    const closed = l.raw.slice(0, l.raw.lastIndexOf('-->') + 3);
     COMMENT.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = COMMENT.exec(l.raw)) !== null) {
+    while ((m = COMMENT.exec(closed)) !== null) {
       const kind = m[1] as Kind;
       const list = (m[2] ?? '').split(/\s--\s/)[0]?.trim() ?? '';
       const rules = list === '' ? 'all' : list.split(/[\s,]+/).filter((r) => r.length > 0);

@@ -6,6 +6,7 @@
 import { DateTime } from 'luxon';
 import type { IncidentReport } from '../model.js';
 import { parseReport } from '../parse/index.js';
+import { InputLimitError } from '../parse/limits.js';
 import { positionAt } from '../parse/lines.js';
 import type { TemplateId } from '../templates.js';
 import type { LintMessage, LintResult, ReportDescriptor, ResolvedRule, RuleContext } from '../types.js';
@@ -38,14 +39,27 @@ export function formatMessage(template: string, data: Record<string, string | nu
 
 export const INTERNAL_RULE_ID = 'internal-error';
 
+/**
+ * The first line of what was thrown. A rule (or plugin) may throw anything,
+ * even an object whose toString throws; this never throws.
+ */
+function errorText(error: unknown): string {
+  try {
+    const text = error instanceof Error ? String(error.message) : String(error);
+    return (text.split('\n')[0] ?? '').slice(0, 500);
+  } catch {
+    return 'it threw a value that cannot be printed';
+  }
+}
+
 function internalMessage(ruleId: string, error: unknown, line = 1): LintMessage {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorText(error);
   return {
     ruleId,
     messageId: 'internalError',
     severity: 2,
     fatal: true,
-    message: `Rule "${ruleId}" failed: ${text.split('\n')[0]}. This is a bug in the rule, not in the report; the other rules still ran.`,
+    message: `Rule "${ruleId}" failed: ${text}. This is a bug in the rule, not in the report; the other rules still ran.`,
     line,
     column: 1,
     endLine: line,
@@ -72,18 +86,65 @@ export function runRules(report: IncidentReport, options: LintOptions): LintMess
       now: () => now,
       filePath: options.filePath ?? '<input>',
       report(d: ReportDescriptor) {
-        if (d.fix && rule.meta.fixable !== true) throw new Error('reported a fix but meta.fixable is not true');
-        found.push(toMessage(report, id, severity, url, rule.meta.messages, d, lastLine, sourceLength));
+        const m = toMessage(report, id, severity, url, rule.meta.messages, d, lastLine, sourceLength);
+        if (m.fix && rule.meta.fixable !== true) throw new Error('reported a fix but meta.fixable is not true');
+        found.push(m);
       },
     };
     try {
-      rule.check(report, ctx);
+      const returned: unknown = rule.check(report, ctx);
+      if (isThenable(returned)) {
+        // Rules are synchronous; a rejected promise must not become an unhandled rejection.
+        Promise.resolve(returned).catch(() => undefined);
+        throw new Error('check() returned a Promise; rules must be synchronous');
+      }
       messages.push(...found);
     } catch (error) {
       messages.push(internalMessage(id, error));
     }
   }
   return messages;
+}
+
+function isThenable(value: unknown): boolean {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+function isInt(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n);
+}
+
+/** Length of a line without its line ending. */
+function lineLength(report: IncidentReport, line: number): number {
+  const start = report.lineStarts[line - 1] as number;
+  let end = line < report.lineStarts.length ? (report.lineStarts[line] as number) : report.source.length;
+  while (end > start && (report.source.charCodeAt(end - 1) === 10 || report.source.charCodeAt(end - 1) === 13)) end--;
+  return end - start;
+}
+
+/** Longest text a message quotes from a data value; longer values are cut with an ellipsis. */
+export const MAX_QUOTED_LENGTH = 200;
+
+/**
+ * `data` values a message may show: strings and numbers (and booleans);
+ * anything else is a bug. Long strings are cut, so that a 1 MB line cannot
+ * become a 1 MB message.
+ */
+function checkData(data: unknown, what: string): Record<string, string | number> | undefined {
+  if (data === undefined) return undefined;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new Error(`${what} is not an object`);
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (v !== undefined && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new Error(`${what}.${k} is a ${v === null ? 'null' : typeof v}, not a string or number`);
+    if (typeof v === 'string' && v.length > MAX_QUOTED_LENGTH) {
+      // Cut at a code point boundary.
+      const cut = v.codePointAt(MAX_QUOTED_LENGTH - 2)! > 0xffff ? MAX_QUOTED_LENGTH - 2 : MAX_QUOTED_LENGTH - 1;
+      out[k] = `${v.slice(0, cut)}…`;
+    } else if (v !== undefined) {
+      out[k] = typeof v === 'boolean' ? String(v) : v;
+    }
+  }
+  return out;
 }
 
 /** Turn what a rule reported into a message, checking that it makes sense. */
@@ -97,17 +158,20 @@ function toMessage(
   lastLine: number,
   sourceLength: number,
 ): LintMessage {
-  const template = templates[d.messageId];
-  if (template === undefined) {
-    throw new Error(`reported unknown message id "${d.messageId}"`);
+  if (d === null || typeof d !== 'object') throw new Error(`reported ${d === null ? 'null' : `a ${typeof d}`} instead of a diagnostic object`);
+  const template = typeof d.messageId === 'string' && Object.hasOwn(templates, d.messageId) ? templates[d.messageId] : undefined;
+  if (typeof template !== 'string') {
+    throw new Error(`reported unknown message id "${String(typeof d.messageId === 'string' ? d.messageId : typeof d.messageId).slice(0, 100)}"`);
   }
+  const data = checkData(d.data, 'data');
+  if (d.loc === null || typeof d.loc !== 'object') throw new Error('reported no location (loc)');
   let line: number;
   let column: number;
   let endLine: number;
   let endColumn: number;
   if ('start' in d.loc) {
     const { start, end } = d.loc;
-    if (!(start >= 0 && end >= start && end <= sourceLength)) throw new Error(`reported offsets ${start}..${end} outside the file`);
+    if (!(isInt(start) && isInt(end) && start >= 0 && end >= start && end <= sourceLength)) throw new Error(`reported offsets ${String(start)}..${String(end)} outside the file`);
     const a = positionAt(report.lineStarts, start);
     const b = positionAt(report.lineStarts, end);
     line = a.line;
@@ -120,15 +184,18 @@ function toMessage(
     endLine = d.loc.endLine ?? line;
     endColumn = d.loc.endColumn ?? column;
   }
-  if (!(Number.isInteger(line) && line >= 1 && line <= lastLine && Number.isInteger(column) && column >= 1)) {
-    throw new Error(`reported position ${line}:${column} outside the file (1..${lastLine})`);
+  if (!(isInt(line) && line >= 1 && line <= lastLine && isInt(column) && column >= 1 && column <= lineLength(report, line) + 1)) {
+    throw new Error(`reported position ${String(line)}:${String(column)} outside the file`);
   }
-  if (endLine < line || endLine > lastLine) endLine = line;
+  if (!isInt(endLine) || endLine < line || endLine > lastLine) endLine = line;
+  const endMax = lineLength(report, endLine) + 1;
+  if (!isInt(endColumn) || endColumn < 1 || (endLine === line && endColumn < column)) endColumn = endLine === line ? column : 1;
+  if (endColumn > endMax) endColumn = endMax;
   const msg: LintMessage = {
     ruleId,
     messageId: d.messageId,
     severity: d.severity === 'warn' ? 1 : severity,
-    message: formatMessage(template, d.data),
+    message: formatMessage(template, data),
     line,
     column,
     endLine,
@@ -136,14 +203,22 @@ function toMessage(
   };
   if (url) msg.url = url;
   if (d.fix) {
+    if (typeof d.fix !== 'object' || !Array.isArray(d.fix.range) || d.fix.range.length !== 2 || typeof d.fix.text !== 'string') throw new Error('reported a fix that is not { range: [start, end], text }');
     const [s, e] = d.fix.range;
-    if (!(Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e >= s && e <= sourceLength)) throw new Error(`fix range ${s}..${e} outside the file`);
+    if (!(Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e >= s && e <= sourceLength)) throw new Error(`fix range ${String(s)}..${String(e)} outside the file`);
     if (splitsCharacter(report.source, s) || splitsCharacter(report.source, e)) throw new Error(`fix range ${s}..${e} splits a line ending or a character`);
     msg.fix = { range: [s, e], text: d.fix.text };
   }
+  if (d.related !== undefined && !Array.isArray(d.related)) throw new Error('reported related locations that are not an array');
   if (d.related && d.related.length > 0) {
+    for (const r of d.related) {
+      if (r === null || typeof r !== 'object' || !isInt(r.line) || r.line < 1 || r.line > lastLine) throw new Error('reported a related location outside the file');
+      if (r.column !== undefined && !(isInt(r.column) && r.column >= 1 && r.column <= lineLength(report, r.line) + 1)) throw new Error('reported a related location outside the file');
+      checkData(r.data, 'related data');
+      if (r.message !== undefined && typeof r.message !== 'string') throw new Error('reported a related message that is not a string');
+    }
     msg.related = d.related.map((r) => ({
-      message: r.message ?? (r.messageId && templates[r.messageId] !== undefined ? formatMessage(templates[r.messageId] as string, r.data) : ''),
+      message: r.message ?? (typeof r.messageId === 'string' && Object.hasOwn(templates, r.messageId) && typeof templates[r.messageId] === 'string' ? formatMessage(templates[r.messageId] as string, checkData(r.data, 'related data')) : ''),
       line: r.line,
       column: r.column ?? 1,
     }));
@@ -171,11 +246,35 @@ export function sortMessages(messages: LintMessage[]): LintMessage[] {
   );
 }
 
+/** The one message for a file that could not be parsed. */
+function parseFailure(report: IncidentReport, error: unknown): LintMessage {
+  const limit = error instanceof InputLimitError;
+  const line = limit && error.line >= 1 && error.line <= report.lineStarts.length ? error.line : 1;
+  return {
+    ruleId: null,
+    messageId: limit ? 'inputLimit' : 'parseError',
+    severity: 2,
+    fatal: true,
+    message: limit ? error.message : `Cannot parse file: ${errorText(error)}.`,
+    line,
+    column: 1,
+    endLine: line,
+    endColumn: 1,
+  };
+}
+
 /** Parse and lint one source text. */
 export function lintText(source: string, options: LintOptions): { messages: LintMessage[]; report: IncidentReport } {
   const opts: { template?: TemplateId } = {};
   if (options.template) opts.template = options.template;
-  const report = parseReport(source, opts);
+  let report: IncidentReport;
+  try {
+    report = parseReport(source, opts);
+  } catch (error) {
+    // A file the parser refuses (or fails on) gets one fatal message; nothing else is known about it.
+    report = parseReport(source, { ...opts, plainText: true });
+    return { messages: [parseFailure(report, error)], report };
+  }
   const raw = runRules(report, options);
   const kept = applyDirectives(report, raw, { reportUnused: options.reportUnusedDisables === true, knownRules: new Set(options.knownRules ?? options.rules.map((r) => r.rule.meta.id)) });
   return { messages: sortMessages(kept), report };

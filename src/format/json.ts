@@ -1,6 +1,7 @@
 import type { Formatter } from './index.js';
 import { absolutePath } from './paths.js';
 import type { LintMessage, LintResult } from '../types.js';
+import { escapeJsonControls } from './sanitize.js';
 
 /** A message as ESLint writes it (`url` stays out: rule docs are in --format sarif). */
 function eslintMessage(m: LintMessage): Record<string, unknown> {
@@ -44,6 +45,6 @@ function eslintResult(r: LintResult, cwd: string): Record<string, unknown> {
  * file paths, so tools that read ESLint JSON read ours. JSON escapes every
  * control character, so report text cannot reach a terminal raw.
  */
-const json: Formatter = (results, ctx) => `${JSON.stringify(results.map((r) => eslintResult(r, ctx.cwd)))}\n`;
+const json: Formatter = (results, ctx) => `${escapeJsonControls(JSON.stringify(results.map((r) => eslintResult(r, ctx.cwd))))}\n`;
 
 export default json;

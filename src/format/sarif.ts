@@ -11,6 +11,7 @@ import type { Formatter } from './index.js';
 import { artifactUri, directoryUri } from './paths.js';
 import { HOMEPAGE, TOOL_NAME, ruleDocsUrl } from '../meta.js';
 import type { Fix, LintMessage, RuleMeta } from '../types.js';
+import { escapeJsonControls } from './sanitize.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -180,7 +181,7 @@ const sarif: Formatter = (results, ctx) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${escapeJsonControls(JSON.stringify(log, null, 2))}\n`;
 };
 
 export default sarif;

@@ -29,7 +29,7 @@ export const COLUMN_TITLES: Record<ActionColumn, string> = {
 
 /** Which column a header cell names. */
 export function columnOf(header: string): ActionColumn | undefined {
-  const h = norm(header).replace(/[\s:.?]+$/, '');
+  const h = norm(header).replace(/(?<![\s:.?])[\s:.?]+$/, '');
   if (h === '') return undefined;
   if (/^(?:action items?|actions?|remediation(?: items?| steps?)?|description|item|task)$/.test(h)) return 'action';
   if (/^(?:kind|type|category|action type)$/.test(h)) return 'kind';
@@ -85,7 +85,7 @@ const MULTIWORD_STATUS = ['in progress', 'not started', 'on hold', 'in review', 
 
 /** Due-date text shapes, anchored at the end of a string (rendered rows). */
 const DATE_AT_END =
-  /(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[-/ ][A-Za-z]{3,9}\.?[-/ ,]{1,2}\d{4}|[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|Q[1-4],? \d{4}|(?:end of |mid-?|early |late )?[A-Za-z]{3,9} \d{4}|\S+)$/;
+  /(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[-/ ][A-Za-z]{3,9}\.?[-/ ,]{1,2}\d{4}|[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|Q[1-4],? \d{4}|(?:end of |mid-?|early |late )?[A-Za-z]{3,9} \d{4}|(?<!\S)\S+)$/;
 
 /** A date named in a list item: "deadline 2020-03-20", "by March 31, 2024", "(due 2024-05-01)". */
 const LIST_DATE =
@@ -212,7 +212,7 @@ function splitRenderedRow(report: IncidentReport, l: SourceLine, cols: ActionCol
   }
   // v3 order in the middle: Action Item, Kind, Corresponding Root Cause(s), Evaluation Criteria.
   if (remaining[0] !== 'action' || remaining[1] !== 'kind') return undefined;
-  const k = toks.findIndex((t, i) => i > 0 && KIND_WORDS.has(t.text.toLowerCase().replace(/[.,;:]+$/, '')));
+  const k = toks.findIndex((t, i) => i > 0 && KIND_WORDS.has(t.text.toLowerCase().replace(/(?<![.,;:])[.,;:]+$/, '')));
   if (k < 0) return undefined;
   const action = ts(report, (toks[0] as Token).start, (toks[k - 1] as Token).end);
   const kind = ts(report, (toks[k] as Token).start, (toks[k] as Token).end);
@@ -355,7 +355,7 @@ export function isBlank(cell: TextSpan | undefined): boolean {
 
 /** Canonical status for a written status, given accepted values and aliases (case-insensitive). */
 export function canonicalStatus(text: string, accepted: readonly string[], aliases: Readonly<Record<string, string>>): { value: string; exact: boolean } | undefined {
-  const t = norm(text).replace(/[.!]+$/, '');
+  const t = norm(text).replace(/(?<![.!])[.!]+$/, '');
   const hit = accepted.find((a) => norm(a) === t);
   if (hit) return { value: hit, exact: true };
   for (const [from, to] of Object.entries(aliases)) if (norm(from) === t) return { value: to, exact: false };

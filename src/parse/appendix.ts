@@ -63,7 +63,7 @@ for (const [k, v] of Object.entries(COLUMN_ALIASES)) CANONICAL.set(k.replace(/#/
 
 /** The IRG column a header cell names, if any. */
 export function irgColumn(text: string): string | undefined {
-  return CANONICAL.get(columnKey(text.replace(/^["'`*_]+|["'`*_]+$/g, '')));
+  return CANONICAL.get(columnKey(text.replace(/^["'`*_]+|(?<!["'`*_])["'`*_]+$/g, '')));
 }
 
 export interface CsvCell {

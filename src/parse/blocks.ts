@@ -434,7 +434,7 @@ function compiled(spec: FieldSpec): CompiledLabel[] {
   let c = labelCache.get(spec);
   if (!c) {
     c = [spec.label, ...(spec.aliases ?? [])].map((label) => {
-      const pat = labelPattern(label.replace(/[?:]+$/, ''));
+      const pat = labelPattern(label.replace(/(?<![?:])[?:]+$/, ''));
       // Label, optional closing emphasis, then `:`/`?`, the end of the line, or (long labels) a space.
       const re = new RegExp(`^[*_]{0,3}[ \\t]*${pat}[ \\t]*[*_]{0,3}[ \\t]*(?:[?:\\uFF1A][ \\t]*(?:[?:][ \\t]*)?[*_]{0,3}[ \\t]*|$|(?=[ \\t]))`, 'i');
       return { spec, re, strict: wordCount(label) < 2 };
@@ -487,7 +487,7 @@ function readFields(bodyLines: SourceLine[], specs: FieldSpec[], lineStarts: num
     if (match) {
       close();
       const labelEnd = l.bodyStart + match.length;
-      const labelText = l.body.slice(0, match.length).replace(/[*_\s:?\uFF1A]+$/, '').replace(/^[*_\s]+/, '');
+      const labelText = l.body.slice(0, match.length).replace(/(?<![*_\s:?\uFF1A])[*_\s:?\uFF1A]+$/, '').replace(/^[*_\s]+/, '');
       const value = l.body.slice(match.length).replace(/^[*_\s]+/, '').trim();
       const valueStart = l.bodyStart + l.body.length - l.body.slice(match.length).replace(/^[*_\s]+/, '').length;
       const field: Field = {

@@ -65,7 +65,7 @@ function frontMatterKeyLine(report: IncidentReport, key: string): number {
   if (!fm) return 1;
   for (let n = fm.span.line; n <= fm.span.endLine; n++) {
     const raw = report.lines[n - 1]?.raw ?? '';
-    const m = /^\s*["']?([^"':]+?)["']?\s*:/.exec(raw);
+    const m = /^\s*["']?([^"':]+?)["']?\s*:/.exec(raw.slice(0, 200)); // a key is short; bounded, as this pattern backtracks
     if (m && m[1] === key) return n;
   }
   return fm.span.line;
@@ -83,13 +83,13 @@ function isoDate(value: unknown): string | undefined {
 function bugNumber(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
   if (typeof value === 'string') {
-    const m = /^(?:https?:\/\/bugzilla\.mozilla\.org\/show_bug\.cgi\?id=|https?:\/\/bugzil\.la\/|bug[ \t]*#?[ \t]*)?(\d{1,9})$/i.exec(value.trim());
+    const m = /^(?:https?:\/\/bugzilla\.mozilla\.org\/show_bug\.cgi\?id=|https?:\/\/bugzil\.la\/|bug[ \t]*(?:#[ \t]*)?)?(\d{1,9})$/i.exec(value.trim());
     if (m) return Number(m[1]);
   }
   return undefined;
 }
 
-const WHITEBOARD_LINE = /^\(?[ \t]*Whiteboard:[ \t]*((?:\[[^\]\n]{1,80}\][ \t]*)+)\)?[ \t]*$/i;
+const WHITEBOARD_LINE = /^\(?[ \t]*Whiteboard:[ \t]*((?:\[[^\]\n]{1,80}\][ \t]*)+)(?:\)[ \t]*)?$/i;
 const CA_OWNER_TITLE = /^([^:]{2,80}?):[ \t]+\S/;
 
 /** Read the front matter, then fill the gaps from the text. */

@@ -27,7 +27,7 @@ export function factorHeading(l: SourceLine): { number: number | undefined; titl
   if (!headingLike && !(hash && sep === ':')) return undefined;
   if (!hash && digits === undefined && sep === undefined) return undefined;
   const rawTitle = m[4] ?? '';
-  const title = rawTitle.replace(/^[*_\s]+|[*_\s]+$/g, '');
+  const title = rawTitle.replace(/^[*_\s]+|(?<![*_\s])[*_\s]+$/g, '');
   const titleOffset = l.body.length - rawTitle.length + (rawTitle.length - rawTitle.replace(/^[*_\s]+/, '').length);
   return { number: digits === undefined ? undefined : Number(digits), title, titleOffset };
 }

@@ -5,14 +5,23 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { parseDocument } from 'yaml';
+import type { Root } from 'mdast';
 import type { FrontMatter, IncidentReport, SourceLine } from '../model.js';
 import type { TemplateId } from '../templates.js';
 import { segment } from './blocks.js';
+import { checkNesting } from './limits.js';
 import { buildLines, computeLineStarts, pipeTables, positionAt, spanOf } from './lines.js';
+import './micromark-linear.js';
 
 export interface ParseOptions {
   /** Force every block (or the whole file) to this template. */
   template?: TemplateId;
+  /**
+   * Read the file as plain lines without running the Markdown parser (no
+   * headings, tables or code blocks are recognised). For a file that is
+   * refused before parsing, so that its diagnostics still have lines.
+   */
+  plainText?: boolean;
 }
 
 /** Parse Markdown with GFM tables (the only extension the rules need). */
@@ -20,7 +29,7 @@ export function parseMarkdown(source: string) {
   return fromMarkdown(source, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
 }
 
-const FRONT_MATTER_OPEN = /^---[ \t]*\r?\n/;
+const FRONT_MATTER_OPEN = /^---[ \t]*(?:\r\n|\r|\n)/;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
 
 /** Find YAML front matter at the very top: returns its extent and parsed data. */
@@ -34,7 +43,8 @@ function readFrontMatter(source: string, lineStarts: number[]): { fm?: FrontMatt
   const endOffset = open[0].length + close.index + close[0].length;
   const endLine = positionAt(lineStarts, endOffset).line;
   const span = spanOf(lineStarts, 0, endOffset);
-  const doc = parseDocument(yamlText, { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+  // yaml reads CRLF but not a lone CR as a line break; lines and columns stay the same.
+  const doc = parseDocument(yamlText.replace(/\r\n?/g, '\n'), { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
   const yamlLine0 = positionAt(lineStarts, open[0].length).line;
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
@@ -44,7 +54,18 @@ function readFrontMatter(source: string, lineStarts: number[]): { fm?: FrontMatt
       endLine,
     };
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 50 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    // yaml refuses alias bombs ("billion laughs") here.
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    return { fm: { data: Object.create(null) as Record<string, unknown>, span, error: { message: `front matter cannot be read: ${message}`, line: yamlLine0, column: 1 } }, endLine };
+  }
+  if (isCircular(value)) {
+    // `a: &a [*a]` makes a value that contains itself; no rule could print or walk it.
+    return { fm: { data: Object.create(null) as Record<string, unknown>, span, error: { message: 'front matter has an alias that refers to itself (&anchor ... *anchor inside it)', line: yamlLine0, column: 1 } }, endLine };
+  }
   const data: Record<string, unknown> = Object.create(null);
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
@@ -57,6 +78,21 @@ function readFrontMatter(source: string, lineStarts: number[]): { fm?: FrontMatt
   return { fm: { data, span }, endLine };
 }
 
+/** True when a parsed YAML value contains itself (through an alias). */
+function isCircular(value: unknown): boolean {
+  const onPath = new Set<object>();
+  const visit = (v: unknown): boolean => {
+    if (v === null || typeof v !== 'object') return false;
+    if (onPath.has(v)) return true;
+    onPath.add(v);
+    const children = v instanceof Map ? [...v.keys(), ...v.values()] : v instanceof Set ? [...v] : Object.values(v);
+    const found = children.some(visit);
+    onPath.delete(v);
+    return found;
+  };
+  return visit(value);
+}
+
 /** Blank out front matter so Markdown does not read `---` as a heading underline; offsets stay put. */
 function maskFrontMatter(source: string, endLine: number, lineStarts: number[]): string {
   if (endLine === 0) return source;
@@ -64,10 +100,15 @@ function maskFrontMatter(source: string, endLine: number, lineStarts: number[]):
   return source.slice(0, end).replace(/[^\r\n]/g, ' ') + source.slice(end);
 }
 
+/**
+ * Parse a report. Throws InputLimitError (src/parse/limits.ts) for Markdown
+ * nested deeper than the parser handles in reasonable time.
+ */
 export function parseReport(source: string, options: ParseOptions = {}): IncidentReport {
   const lineStarts = computeLineStarts(source);
   const { fm, endLine } = readFrontMatter(source, lineStarts);
-  const mdast = parseMarkdown(maskFrontMatter(source, endLine, lineStarts));
+  if (!options.plainText) checkNesting(source);
+  const mdast: Root = options.plainText ? { type: 'root', children: [] } : parseMarkdown(maskFrontMatter(source, endLine, lineStarts));
   const { lines, tables } = buildLines(source, lineStarts, mdast, endLine);
   const allTables = [...tables, ...pipeTables(lines, lineStarts)].sort((a, b) => a.span.start - b.span.start);
   const blocks = segment(lines, lineStarts, allTables, options.template);

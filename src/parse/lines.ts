@@ -172,7 +172,7 @@ function tableFromMdast(node: MdTable, source: string, lineStarts: number[]): Ta
       // mdast cell spans include the pipes and padding: narrow to the content.
       let text = source.slice(s, e);
       const lead = /^\|?[ \t]*/.exec(text)?.[0].length ?? 0;
-      const trail = /[ \t]*\|?$/.exec(text.slice(lead))?.[0].length ?? 0;
+      const trail = /(?<![ \t])[ \t]*\|?$/.exec(text.slice(lead))?.[0].length ?? 0;
       s += lead;
       e -= trail;
       if (e < s) e = s;
