@@ -1,8 +1,13 @@
 /**
  * Every regular expression in src/ and rules/, checked for catastrophic
- * backtracking (ReDoS) with recheck. Used by test/regex-safety.test.ts and
- * runnable on its own: `npx tsx scripts/regex-audit.ts` prints each
- * expression that recheck finds super-linear, with an attack string.
+ * backtracking (ReDoS) with recheck (a minute or so).
+ *
+ *   npx tsx scripts/regex-audit.ts           print each expression recheck does not prove safe
+ *   npx tsx scripts/regex-audit.ts --write   also record the verdicts in test/regex-audit.json
+ *
+ * test/regex-safety.test.ts reads that file: it fails when an expression in
+ * the code has no verdict (re-run with --write after changing a regex) or is
+ * vulnerable without a reviewed reason.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -56,18 +61,42 @@ export function findRegexes(): { literals: FoundRegex[]; dynamic: Array<{ file: 
   return { literals, dynamic };
 }
 
+/** Where `--write` records the verdicts that test/regex-safety.test.ts reads. */
+export const AUDIT_FILE = path.join(root, 'test', 'regex-audit.json');
+
+export interface AuditEntry {
+  pattern: string;
+  status: 'safe' | 'vulnerable' | 'unknown';
+  complexity?: string;
+  attack?: string;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { checkSync } = await import('recheck');
+  const { writeFileSync } = await import('node:fs');
   const { literals, dynamic } = findRegexes();
+  const entries = new Map<string, AuditEntry>();
   let bad = 0;
   for (const r of literals) {
+    const key = `/${r.source}/${r.flags}`;
+    if (entries.has(key)) continue;
     const d = checkSync(r.source, r.flags, { timeout: 10_000 });
+    const entry: AuditEntry = { pattern: key, status: d.status };
+    if (d.status === 'vulnerable') {
+      entry.complexity = d.complexity.summary;
+      entry.attack = d.attack.pattern;
+    }
+    entries.set(key, entry);
     if (d.status !== 'safe') {
       bad++;
-      const attack = d.status === 'vulnerable' ? ` attack: ${JSON.stringify(d.attack.pattern)}` : '';
-      console.log(`${r.file}:${r.line}: ${d.status}${d.status === 'vulnerable' ? ` (${d.complexity.summary})` : ''} /${r.source}/${r.flags}${attack}`);
+      console.log(`${r.file}:${r.line}: ${d.status}${entry.complexity ? ` (${entry.complexity})` : ''} ${key}${entry.attack ? ` attack: ${entry.attack}` : ''}`);
     }
   }
-  console.log(`${literals.length} expressions checked, ${bad} not proven safe; ${dynamic.length} built at run time:`);
+  console.log(`${entries.size} distinct expressions checked, ${bad} not proven safe; ${dynamic.length} built at run time:`);
   for (const d of dynamic) console.log(`  ${d.file}:${d.line}: ${d.text}`);
+  if (process.argv.includes('--write')) {
+    const sorted = [...entries.values()].sort((a, b) => (a.pattern < b.pattern ? -1 : a.pattern > b.pattern ? 1 : 0));
+    writeFileSync(AUDIT_FILE, `${JSON.stringify({ generatedBy: 'npx tsx scripts/regex-audit.ts --write', entries: sorted }, null, 1)}\n`);
+    console.log(`wrote ${path.relative(root, AUDIT_FILE)}`);
+  }
 }
