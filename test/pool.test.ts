@@ -17,7 +17,7 @@ function run(args: string[], cwd: string, env: Record<string, string> = {}) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('worker threads', () => {
+describe('worker threads', { timeout: 120_000 }, () => {
   it('give the same output, in the same order, as one thread', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ir-lint-pool-'));
     const reports = readdirSync(path.join(root, 'fixtures', 'reports')).filter((f) => f.endsWith('.md'));
