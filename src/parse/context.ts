@@ -9,6 +9,7 @@
 import { DateTime } from 'luxon';
 import type { FrontMatterIssue, IncidentReport, ReportContext, SourceLine } from '../model.js';
 import { derived } from '../query.js';
+import { levenshtein } from '../suggest.js';
 
 /** Front matter keys ir-lint understands. */
 export const FRONT_MATTER_KEYS = ['title', 'bug', 'whiteboard', 'posted', 'ca-owner'] as const;
@@ -32,27 +33,12 @@ export function whiteboardTags(value: unknown): string[] | undefined {
   return value.split(/[\s,]+/).filter((t) => t.length > 0);
 }
 
-/** Levenshtein distance, for "did you mean" on short keys. */
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] as number;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j] as number;
-      prev[j] = Math.min(tmp + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length] as number;
-}
-
 /** The closest known front matter key, when the key looks like a typo of one. */
 export function closestKey(key: string, known: readonly string[] = FRONT_MATTER_KEYS): string | undefined {
   const k = key.toLowerCase().replace(/[_\s]+/g, '-');
   let best: { key: string; d: number } | undefined;
   for (const c of known) {
-    const d = distance(k, c);
+    const d = levenshtein(k, c);
     if (!best || d < best.d) best = { key: c, d };
   }
   if (!best) return undefined;
