@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { integer, ruleOptions, stringList } from '../src/options.js';
 import { at } from '../src/query.js';
 import { actionItemsOf, isBlank } from '../src/parse/actions.js';
 import { clip, escapeRegExp, isNotApplicable, norm } from '../src/parse/text.js';
@@ -32,17 +32,14 @@ const DEFAULT_VAGUE = [
 /** Template filler left in a cell; reported by no-placeholder. */
 const TEMPLATE_FILLER = new Set(['criteria', 'example', 'value']);
 
-const Options = z
-  .object({
+const Options = ruleOptions({
     /** Words and phrases that do not measure anything on their own. */
-    vague: z.array(z.string()).default(DEFAULT_VAGUE),
+    vague: stringList(DEFAULT_VAGUE),
     /** Criteria with at most this many words are vague when they contain one of the words above. */
-    maxVagueWords: z.number().int().min(0).default(6),
+    maxVagueWords: integer(0, 6),
     /** Criteria shorter than this many words are too short to be measurable. */
-    minWords: z.number().int().min(0).default(3),
-  })
-  .strict()
-  .default({ vague: DEFAULT_VAGUE, maxVagueWords: 6, minWords: 3 });
+    minWords: integer(0, 3),
+  });
 
 export default defineRule({
   meta: {

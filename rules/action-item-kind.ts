@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ruleOptions, stringList } from '../src/options.js';
 import { at } from '../src/query.js';
 import { actionItemsOf, isBlank } from '../src/parse/actions.js';
 import { clip, norm } from '../src/parse/text.js';
@@ -20,13 +20,10 @@ export default defineRule({
       invalid: 'Kind must be {{kinds}}; found "{{found}}".',
       missing: 'Kind is empty; say whether the action will Prevent, Mitigate or Detect a recurrence ({{kinds}}).',
     },
-    options: z
-      .object({
+    options: ruleOptions({
         /** Accepted Kind values (case-insensitive). Several may be combined in one cell: "Prevent, Detect". */
-        kinds: z.array(z.string()).default(DEFAULT_KINDS),
-      })
-      .strict()
-      .default({ kinds: DEFAULT_KINDS }),
+        kinds: stringList(DEFAULT_KINDS),
+      }),
     rationale:
       'The IRG classifies each action by what it does against recurrence: Prevent (the problem cannot happen again), Mitigate (its effect is limited) or Detect (it is found quickly). Other words ("process", "Correct", "Analyze") describe the work, not its effect, and make the table impossible to compare across reports.',
     source: 'CCADB IRG 3.x and 2.0, "Action Items": Kind is one of Prevent, Mitigate, Detect.',

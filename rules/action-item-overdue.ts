@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import { integer, ruleOptions, stringList } from '../src/options.js';
 import { at } from '../src/query.js';
 import { actionItemsOf, canonicalStatus, DEFAULT_STATUS_ALIASES, DEFAULT_STATUSES, parseDueDate } from '../src/parse/actions.js';
 import { defineRule } from '../src/types.js';
@@ -13,15 +13,12 @@ function postedDate(value: unknown): DateTime | undefined {
   return undefined;
 }
 
-const Options = z
-  .object({
+const Options = ruleOptions({
     /** Statuses that mean the work is still going on as planned. */
-    ongoing: z.array(z.string()).default(['Ongoing']),
+    ongoing: stringList(['Ongoing']),
     /** Days of grace after the due date. */
-    graceDays: z.number().int().min(0).default(0),
-  })
-  .strict()
-  .default({ ongoing: ['Ongoing'], graceDays: 0 });
+    graceDays: integer(0, 0),
+  });
 
 export default defineRule({
   meta: {

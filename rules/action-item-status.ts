@@ -1,18 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { ruleOptions, stringList } from '../src/options.js';
 import { at } from '../src/query.js';
 import { actionItemsOf, canonicalStatus, DEFAULT_STATUS_ALIASES, DEFAULT_STATUSES, isBlank } from '../src/parse/actions.js';
 import { clip } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
 
-const Options = z
-  .object({
+const Options = ruleOptions({
     /** Accepted Status values (case-insensitive). */
-    statuses: z.array(z.string()).default([...DEFAULT_STATUSES]),
+    statuses: stringList([...DEFAULT_STATUSES]),
     /** Spellings fixed to an accepted value: { "Done": "Complete" }. */
-    aliases: z.record(z.string(), z.string()).default({ ...DEFAULT_STATUS_ALIASES }),
-  })
-  .strict()
-  .default({ statuses: [...DEFAULT_STATUSES], aliases: { ...DEFAULT_STATUS_ALIASES } });
+    aliases: z._default(z.record(z.string(), z.string()), () => ({ ...DEFAULT_STATUS_ALIASES })),
+  });
 
 export default defineRule({
   meta: {

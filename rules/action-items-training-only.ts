@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { integer, ruleOptions, stringList } from '../src/options.js';
 import { at } from '../src/query.js';
 import { actionItemsOf } from '../src/parse/actions.js';
 import { escapeRegExp, norm } from '../src/parse/text.js';
@@ -23,15 +23,12 @@ const DEFAULT_PHRASES = [
   'warn staff',
 ];
 
-const Options = z
-  .object({
+const Options = ruleOptions({
     /** Word starts that mark an action as training or reminding staff. */
-    phrases: z.array(z.string()).default(DEFAULT_PHRASES),
+    phrases: stringList(DEFAULT_PHRASES),
     /** The phrase must appear within this many words from the start of the action. */
-    withinWords: z.number().int().min(1).default(6),
-  })
-  .strict()
-  .default({ phrases: DEFAULT_PHRASES, withinWords: 6 });
+    withinWords: integer(1, 6),
+  });
 
 export default defineRule({
   meta: {

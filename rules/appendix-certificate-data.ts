@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { flag, ruleOptions } from '../src/options.js';
 import type { ReportBlock, Section } from '../src/model.js';
 import { certificateData, hexLength, irgColumn, isSha256, IRG_CSV_COLUMNS } from '../src/parse/appendix.js';
 import { readCount } from '../src/parse/counts.js';
@@ -37,7 +37,7 @@ export default defineRule({
       badCrtshHash: 'crt.sh link has a sha256 of {{length}} characters; a SHA-256 hash is 64 hex digits: "{{found}}".',
       crtshId: 'crt.sh link by ID ("{{found}}"); the IRG asks for https://crt.sh/?sha256=<certificate SHA-256 hash>, which does not depend on crt.sh\'s database.',
     },
-    options: z.object({ allowCrtshId: z.boolean().default(true) }).strict().default({ allowCrtshId: true }),
+    options: ruleOptions({ allowCrtshId: flag(true) }),
     rationale:
       'Root programs and researchers check the affected certificates themselves; that needs the exact list. The IRG asks for a CSV whose first columns are, in order, ' +
       IRG_CSV_COLUMNS.map((c) => `"${c}"`).join(', ') +

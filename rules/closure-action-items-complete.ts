@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ruleOptions, stringList } from '../src/options.js';
 import { at } from '../src/query.js';
 import { actionItemsOf, canonicalStatus, closureSummaries, DEFAULT_DONE_STATUSES, DEFAULT_STATUS_ALIASES, DEFAULT_STATUSES, isBlank } from '../src/parse/actions.js';
 import { clip } from '../src/parse/text.js';
@@ -14,13 +14,10 @@ export default defineRule({
       open: 'Closure requested while {{count}} action item(s) are not Complete or Canceled; "{{item}}" is "{{status}}" (line {{line}}). Close the bug only when every action item is done.',
       openItem: '"{{item}}" is "{{status}}".',
     },
-    options: z
-      .object({
+    options: ruleOptions({
         /** Statuses that allow closure. */
-        done: z.array(z.string()).default([...DEFAULT_DONE_STATUSES]),
-      })
-      .strict()
-      .default({ done: [...DEFAULT_DONE_STATUSES] }),
+        done: stringList([...DEFAULT_DONE_STATUSES]),
+      }),
     rationale:
       'The closure attestation says that every action item has been completed. Asking for closure while the Action Items table in the same file still shows Ongoing or Delayed items contradicts it, and reviewers send the closure back. Items without a Status column (v2 tables, legacy lists) are not judged.',
     source: 'CCADB IRG 3.x, "Report Closure Summary" ("All Action Items disclosed in this report have been completed as described").',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ruleOptions, stringList } from '../src/options.js';
 import { at, blocksOf } from '../src/query.js';
 import { defineRule } from '../src/types.js';
 
@@ -55,7 +55,7 @@ export default defineRule({
     messages: {
       missing: 'This Preliminary report does not say whether the incident is contained or still ongoing; state it (e.g. "The incident is contained: the affected profile was disabled at 2025-08-12 16:40 UTC.").',
     },
-    options: z.object({ phrases: z.array(z.string()).default(DEFAULT_PHRASES) }).strict().default({ phrases: DEFAULT_PHRASES }),
+    options: ruleOptions({ phrases: stringList(DEFAULT_PHRASES) }),
     rationale:
       'A Preliminary report is posted within 72 hours, before the analysis is done; its main job is to tell root programs whether the problem is still happening. The rule looks for words that say so ("contained", "ongoing", "has been stopped", "no longer"); the "phrases" option lists them.',
     source: 'CCADB IRG 3.x, "Preliminary Incident Report": the report states whether the incident is contained or ongoing.',

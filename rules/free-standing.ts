@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ruleOptions } from '../src/options.js';
 import { defineRule } from '../src/types.js';
 
 const REFERENCE = /^(?:please[ \t]+)?(?:see|refer[ \t]+to|as[ \t]+(?:described|stated|per)(?:[ \t]+in)?|same[ \t]+as)[ \t]+(?:the[ \t]+)?(?:comment[ \t]*#?[ \t]*\d+|bug[ \t]*#?[ \t]*\d+|above|below|previous[ \t]+(?:comment|report)|preliminary[ \t]+report|attachment(?:[ \t]*#?[ \t]*\d+)?|https?:\/\/\S+)[ \t.]*$/i;
@@ -12,7 +12,7 @@ export default defineRule({
     messages: {
       reference: '"{{text}}" is the whole content of "{{field}}"; the IRG asks that a report stands on its own, so copy the facts here.',
     },
-    options: z.object({}).strict().default({}),
+    options: ruleOptions({}),
     rationale:
       'Reports are read long after the bug thread, often in a summary that shows only the report. A field that says only "see comment #4" sends the reader hunting and is a steady reviewer complaint.',
     source: 'CCADB IRG 3.x "Full Incident Report": the report should be complete in itself.',

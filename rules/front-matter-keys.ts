@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ruleOptions, stringList } from '../src/options.js';
 import { closestKey, FRONT_MATTER_KEYS, reportContext } from '../src/parse/context.js';
 import { defineRule } from '../src/types.js';
 
@@ -12,7 +12,7 @@ export default defineRule({
       unknown: 'Unknown front matter key "{{key}}"; known keys are {{known}}.',
       typo: 'Unknown front matter key "{{key}}"; did you mean "{{suggestion}}"?',
     },
-    options: z.object({ allow: z.array(z.string()).default([]) }).strict().default({ allow: [] }),
+    options: ruleOptions({ allow: stringList([]) }),
     rationale:
       'A misspelt key ("postd:", "white-board:") is ignored, so the fact it was meant to give (the posting date, the whiteboard tags) is lost without notice. Keys a team uses for its own tooling can be allowed with the "allow" option.',
     source: 'ir-lint front matter (title, bug, whiteboard, posted, ca-owner).',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ruleOptions, stringList } from '../src/options.js';
 import type { Field } from '../src/model.js';
 import { APPROXIMATE_WORDS, readCount, type CountReading } from '../src/parse/counts.js';
 import { at, blocksOf, field, section } from '../src/query.js';
@@ -20,7 +20,7 @@ export default defineRule({
       remainingExceedsTotal: 'Remaining valid certificates ({{remaining}}) exceed the total number of certificates ({{total}}); "remaining valid" counts affected certificates that are still valid, so it cannot be larger.',
       remainingWithoutTotal: '{{field}} gives {{remaining}} remaining valid certificates, but the total number of certificates is N/A.',
     },
-    options: z.object({ approximateWords: z.array(z.string()).default(APPROXIMATE_WORDS) }).strict().default({ approximateWords: APPROXIMATE_WORDS }),
+    options: ruleOptions({ approximateWords: stringList(APPROXIMATE_WORDS) }),
     rationale:
       'The totals tell root programs how large the incident is and how many certificates still need revocation. Counts are read as people write them ("14", "2 certificates", "1,234", "0. All certificates were revoked"); a count qualified by "about", "over", "~" or written as "1.2 million" is approximate, and the IRG asks for the total number. "Remaining valid" is a part of the total, so it can never be larger.',
     source: 'CCADB IRG 3.x, Full Incident Report, Impact: "Total number of certificates", "Total number of \\"remaining valid\\" certificates".',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { integer, ruleOptions } from '../src/options.js';
 import { blocksOf, fields, section } from '../src/query.js';
 import { clip, isNotApplicable } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
@@ -22,7 +22,7 @@ export default defineRule({
       noExplanation: 'The issuance question is answered "{{answer}}" without an explanation; say why issuance was or was not stopped.',
       notApplicable: 'The issuance question is answered N/A; begin with Yes or No and explain (e.g. "No. The incident did not involve certificate issuance.").',
     },
-    options: z.object({ minExplanationWords: z.number().int().min(1).default(3) }).strict().default({ minExplanationWords: 3 }),
+    options: ruleOptions({ minExplanationWords: integer(1, 3) }),
     rationale:
       'Whether issuance was stopped is the first thing a root program asks: it tells whether misissuance may still be happening. The IRG asks for a plain Yes or No followed by the reason, because a paragraph that never says which one leaves readers to guess. Even when no issuance was involved, "No, because ..." answers the question; N/A does not.',
     source: 'CCADB IRG 3.x, Full Incident Report, Impact: "Was issuance stopped in response to this incident, and why or why not?".',

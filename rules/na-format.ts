@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ruleOptions, stringList } from '../src/options.js';
 import { norm } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
 
@@ -14,7 +14,7 @@ export default defineRule({
     messages: {
       spelling: 'Write "N/A" for a field that does not apply; found "{{found}}".',
     },
-    options: z.object({ spellings: z.array(z.string()).default(DEFAULT_SPELLINGS) }).strict().default({ spellings: DEFAULT_SPELLINGS }),
+    options: ruleOptions({ spellings: stringList(DEFAULT_SPELLINGS) }),
     rationale:
       'The IRG marks inapplicable fields with "N/A". Other spellings ("none", "-", "n.a.") read as an answer or as a forgotten field, and tools that collect reports look for N/A. "No" is flagged only where it is the whole value of a field that is not a yes/no question.',
     source: 'CCADB IRG 3.x report templates: an inapplicable field is marked N/A.',

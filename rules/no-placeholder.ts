@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { flag, ruleOptions, stringList } from '../src/options.js';
 import type { Table } from '../src/model.js';
 import { norm } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
@@ -6,17 +6,14 @@ import { defineRule } from '../src/types.js';
 const DEFAULT_CELLS = ['Example', 'Value', 'Criteria', 'Related Bug ID', 'Related Bug URL', 'Date Related Bug was opened'];
 const DEFAULT_WORDS = ['TBD', 'TODO', 'XXX', 'FIXME', 'TBC'];
 
-const Options = z
-  .object({
+const Options = ruleOptions({
     /** Whole cells or field values that are template filler. */
-    cells: z.array(z.string()).default(DEFAULT_CELLS),
+    cells: stringList(DEFAULT_CELLS),
     /** Words that mark unfinished text anywhere (matched as whole words, upper case). */
-    words: z.array(z.string()).default(DEFAULT_WORDS),
+    words: stringList(DEFAULT_WORDS),
     /** Report bracketed instructions such as "[Two or three sentences summarizing the incident.]". */
-    brackets: z.boolean().default(true),
-  })
-  .strict()
-  .default({ cells: DEFAULT_CELLS, words: DEFAULT_WORDS, brackets: true });
+    brackets: flag(true),
+  });
 
 const BRACKET = /\[([A-Z][^\][\n]{10,300})\](?![([:])/g;
 const FACTOR_TITLE = /Contributing Factor[ \t]*#[ \t]*(?:\d+[ \t]*)?:[ \t]*(title)\b/g;

@@ -1,20 +1,17 @@
-import { z } from 'zod';
+import { flag, integer, ruleOptions } from '../src/options.js';
 import { at, blocksOf } from '../src/query.js';
 import { factorsOf, rootCauseTexts } from '../src/parse/factors.js';
 import { isNotApplicable } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
 
-const Options = z
-  .object({
+const Options = ruleOptions({
     /** A root cause description shorter than this many words is flagged. */
-    minWords: z.number().int().min(0).default(20),
+    minWords: integer(0, 20),
     /** A root cause description with fewer sentences than this is flagged. */
-    minSentences: z.number().int().min(0).default(2),
+    minSentences: integer(0, 2),
     /** Flag a v3 analysis that names a single contributing factor. */
-    singleFactor: z.boolean().default(true),
-  })
-  .strict()
-  .default({ minWords: 20, minSentences: 2, singleFactor: true });
+    singleFactor: flag(true),
+  });
 
 function words(text: string): number {
   return text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;

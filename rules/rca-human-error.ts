@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ruleOptions, stringList } from '../src/options.js';
 import { rootCauseTexts } from '../src/parse/factors.js';
 import { escapeRegExp } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
@@ -57,15 +57,12 @@ const DEFAULT_SYSTEMIC = [
   'playbook',
 ];
 
-const Options = z
-  .object({
+const Options = ruleOptions({
     /** Phrases that name human error as a cause. */
-    phrases: z.array(z.string()).default(DEFAULT_PHRASES),
+    phrases: stringList(DEFAULT_PHRASES),
     /** Word starts that show a systemic cause was named too; when one appears, the root cause is not flagged. */
-    systemic: z.array(z.string()).default(DEFAULT_SYSTEMIC),
-  })
-  .strict()
-  .default({ phrases: DEFAULT_PHRASES, systemic: DEFAULT_SYSTEMIC });
+    systemic: stringList(DEFAULT_SYSTEMIC),
+  });
 
 function flexible(phrase: string): string {
   return escapeRegExp(phrase.trim()).replace(/\s+/g, '\\s+');

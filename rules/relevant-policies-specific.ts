@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ruleOptions, stringList } from '../src/options.js';
 import type { Field, IncidentReport } from '../src/model.js';
 import { blocksOf, fields, section } from '../src/query.js';
 import { clip, isNotApplicable } from '../src/parse/text.js';
@@ -82,7 +82,7 @@ export default defineRule({
       missing: 'Relevant policies should name the document, its version and the section; "{{found}}" has no {{missing}}.',
       noDocument: 'Relevant policies should name the policy document (e.g. "TLS Baseline Requirements version 2.1.6, section 4.9.1.1"); found "{{found}}".',
     },
-    options: z.object({ documents: z.array(z.string()).default(DEFAULT_DOCUMENTS) }).strict().default({ documents: DEFAULT_DOCUMENTS }),
+    options: ruleOptions({ documents: stringList(DEFAULT_DOCUMENTS) }),
     rationale:
       'Requirements move between sections and change between versions; "the BRs" or "our CPS" leaves the reader to guess which rule was broken and in which wording. Naming the document, the version in force at the time and the section lets a reviewer check the claim in one step. Each policy line (or item separated by ";") is checked on its own. An RFC or ETSI standard number counts as its version. Add your own documents (a CPS title, a national scheme) with the "documents" option.',
     source: 'CCADB IRG 3.x, Summary, "Relevant policies" (the policy document, its version and the section).',

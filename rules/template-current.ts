@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import { integer, ruleOptions, text } from '../src/options.js';
 import { at } from '../src/query.js';
 import { TEMPLATE_GRACE_DAYS, TEMPLATE_POLICY_EFFECTIVE } from '../src/templates.js';
 import { defineRule } from '../src/types.js';
@@ -23,13 +23,10 @@ export default defineRule({
       superseded:
         'This report uses the {{template}} template, superseded on {{superseded}}. CCADB Policy 2.0 §6.1 forbids a template superseded more than {{days}} days before posting (posting date {{posted}}); use the IRG 3.x "Full Incident Report" template.',
     },
-    options: z
-      .object({
-        policyEffective: z.string().default(TEMPLATE_POLICY_EFFECTIVE),
-        graceDays: z.number().int().min(0).default(TEMPLATE_GRACE_DAYS),
-      })
-      .strict()
-      .default({ policyEffective: TEMPLATE_POLICY_EFFECTIVE, graceDays: TEMPLATE_GRACE_DAYS }),
+    options: ruleOptions({
+        policyEffective: text(TEMPLATE_POLICY_EFFECTIVE),
+        graceDays: integer(0, TEMPLATE_GRACE_DAYS),
+      }),
     rationale:
       'Since CCADB Policy 2.0 took effect on 2025-07-15, a report posted in a template that was replaced more than 30 days earlier is itself non-compliant. IRG 2.0 (ccadb-v2) was superseded by IRG 3.0 on 2025-03-01, and the Mozilla seven questions long before. The posting date is front matter "posted:" when present, otherwise --now.',
     source: 'CCADB Policy 2.0 §6.1; CCADB IRG 3.0 (effective 2025-03-01).',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ruleOptions, stringList } from '../src/options.js';
 import { timelines, writtenTimestamp } from '../src/parse/timeline.js';
 import { canonicalForm, localDate } from '../src/parse/timestamp.js';
 import { escapeRegExp } from '../src/parse/text.js';
@@ -15,13 +15,10 @@ export default defineRule({
     messages: {
       future: "Entry '{{found}}'{{when}} is after {{now}}, the date this report is checked against; a timeline records what happened. Correct the date, or say that the step is planned (\"expected\", \"scheduled\") or move it to the Action Items.",
     },
-    options: z
-      .object({
+    options: ruleOptions({
         /** Words that mark an entry as planned (an expected revocation completion, a scheduled deployment). */
-        plannedWords: z.array(z.string()).default(DEFAULT_PLANNED),
-      })
-      .strict()
-      .default({ plannedWords: DEFAULT_PLANNED }),
+        plannedWords: stringList(DEFAULT_PLANNED),
+      }),
     rationale:
       'A timeline entry dated in the future is nearly always a typo in the year or the month (2052 for 2025, 11 for 01), and it breaks the chronology a reviewer checks. Entries that announce a planned step ("revocation expected to complete by ...") are allowed: the IRG asks revocation-delay reports to give the expected completion.',
     source: 'CCADB IRG 3.x "Timeline" (events before, during and after the incident; for revocation delays, the expected completion of revocation).',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ruleOptions, stringList } from '../src/options.js';
 import type { TimelineEntry } from '../src/model.js';
 import { reportContext } from '../src/parse/context.js';
 import { timelines } from '../src/parse/timeline.js';
@@ -19,8 +19,6 @@ function wordsRe(words: string[]): RegExp | undefined {
   return w.length > 0 ? new RegExp(`\\b(?:${w.map((x) => escapeRegExp(x).replace(/ +/g, '\\s+')).join('|')})`, 'i') : undefined;
 }
 
-const list = (d: string[]) => z.array(z.string()).default(d);
-
 export default defineRule({
   meta: {
     id: 'timeline-key-events',
@@ -33,15 +31,12 @@ export default defineRule({
       missingRevocationPlanned: 'This is a revocation-delay incident ({{evidence}}), but the timeline has no entry for when revocation was expected to be complete; the IRG asks for it.',
       missingRevocationDone: 'This is a revocation-delay incident ({{evidence}}), but the timeline has no entry for when revocation was actually completed (or that it is still ongoing); the IRG asks for it.',
     },
-    options: z
-      .object({
-        awareness: list(DEFAULTS.awareness),
-        end: list(DEFAULTS.end),
-        revocationPlanned: list(DEFAULTS.revocationPlanned),
-        revocationDone: list(DEFAULTS.revocationDone),
-      })
-      .strict()
-      .default(DEFAULTS),
+    options: ruleOptions({
+        awareness: stringList(DEFAULTS.awareness),
+        end: stringList(DEFAULTS.end),
+        revocationPlanned: stringList(DEFAULTS.revocationPlanned),
+        revocationDone: stringList(DEFAULTS.revocationDone),
+      }),
     rationale:
       'The IRG lists the events a timeline must show: the changes that contributed, the start of the incident, when the CA became aware, when it ended, and for revocation delays when revocation was expected to complete and when it did. Without the awareness and end entries a reviewer cannot measure the response time, which is what most incidents are judged on. The words that mark each event are options, so a CA can add its own vocabulary.',
     source: 'CCADB IRG 3.x "Timeline": include the start, the awareness, the end of the incident and, for revocation delays, the expected and actual completion of revocation.',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { flag, ruleOptions } from '../src/options.js';
 import type { TimelineEntry } from '../src/model.js';
 import { exampleForm, timelines, writtenTimestamp } from '../src/parse/timeline.js';
 import { formatOffset, localDate, wallForm, ZONE_ABBREVIATIONS, type ZoneInfo } from '../src/parse/timestamp.js';
@@ -31,13 +31,10 @@ export default defineRule({
       ambiguousDeclaration: "The timeline's zone '{{zone}}' is ambiguous: it can mean {{meanings}}. State the offset instead, e.g. \"All times are {{offset}}.\"",
       namedDeclaration: "The timeline's zone '{{zone}}' is a zone name, not UTC or a UTC offset as the IRG requires; state \"All times are {{offset}}.\" or convert the times to UTC.",
     },
-    options: z
-      .object({
+    options: ruleOptions({
         /** Accept unambiguous zone names (CEST, PDT, Europe/Berlin) although the IRG asks for UTC or an offset. */
-        acceptNamedZones: z.boolean().default(false),
-      })
-      .strict()
-      .default({ acceptNamedZones: false }),
+        acceptNamedZones: flag(false),
+      }),
     rationale:
       'A timeline without a timezone cannot be lined up with CT logs, CRLs, Bugzilla comments or another CA\'s report; reviewers ask "what timezone?" more than any other timeline question. The IRG requires every time in UTC or UTC plus an offset. One statement for the whole section ("All times are UTC+8.", also in the heading) is enough. Abbreviations such as CST (US Central or China), IST (India, Ireland or Israel) and BST have several meanings, and EST or PST written for a summer date is an hour off from what the clock showed, so they are errors with a suggestion to write the offset.',
     source: 'CCADB IRG 3.x "Timeline": all times MUST be in UTC or UTC plus an offset; Mozilla wiki "Responding to an Incident": a date-and-time-stamped sequence.',

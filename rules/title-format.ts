@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { integer, ruleOptions } from '../src/options.js';
 import { defineRule } from '../src/types.js';
 
 export default defineRule({
@@ -11,7 +11,7 @@ export default defineRule({
       format: 'Title should read "CA Owner: short description"; found "{{title}}".',
       tooLong: 'Title is {{length}} characters; keep the description short (at most {{max}}) and put details in the Summary.',
     },
-    options: z.object({ maxLength: z.number().int().positive().default(120) }).strict().default({ maxLength: 120 }),
+    options: ruleOptions({ maxLength: integer(1, 120) }),
     rationale:
       'Bugzilla lists incidents by title, and root programs search them by CA Owner. The convention "CA Owner: short description" (e.g. "Example CA: Delayed revocation of 12 TLS certificates") makes every report findable. The title is the front matter "title:" or the first level-1 heading; a report without either is not checked.',
     source: 'CCADB IRG 3.x "Incident Reports" (the Bugzilla bug summary names the CA Owner, then briefly describes the incident).',

@@ -2,7 +2,8 @@
  * Rule documentation from rule metadata: docs/rules.md (`npm run docs`) and
  * `ir-lint --explain <rule-id>`. One source: the rule's `meta`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './options.js'; // zod messages in English
 import { ruleDocsUrl, TOOL_NAME } from './meta.js';
 import { runRule } from './testing/rule-tester.js';
 import type { Rule, RuleExample } from './types.js';
@@ -44,7 +45,7 @@ export function optionDocs(rule: Rule): OptionDoc[] {
   if (!schema) return [];
   let json: JsonSchema;
   try {
-    json = z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+    json = z.toJSONSchema(schema as unknown as z.core.$ZodType, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   } catch {
     return [];
   }

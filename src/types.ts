@@ -3,7 +3,6 @@
  * This module has no runtime code and imports nothing from Node.
  */
 import type { DateTime } from 'luxon';
-import type { z } from 'zod';
 import type { IncidentReport } from './model.js';
 
 /** Severity as written in config and on the command line. */
@@ -96,6 +95,21 @@ export interface RuleExample {
   options?: unknown;
 }
 
+/** What the engine needs of an options schema: zod's safeParse. */
+export interface OptionsSchema<O> {
+  safeParse(value: unknown): { success: true; data: O } | { success: false; error: { issues: ReadonlyArray<OptionIssue> } };
+}
+
+/** One problem found in options, in zod's issue shape. */
+export interface OptionIssue {
+  code: string;
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+  expected?: unknown;
+  keys?: string[];
+  values?: unknown[];
+}
+
 export interface RuleMeta<O> {
   /** kebab-case id, equal to the file name. */
   id: string;
@@ -109,8 +123,8 @@ export interface RuleMeta<O> {
   fixable?: boolean;
   /** Message templates by id, with `{{name}}` placeholders. */
   messages: Record<string, string>;
-  /** zod schema of the options object; its defaults are the rule's defaults. */
-  options?: z.ZodType<O>;
+  /** Schema of the options object (a zod schema, or any object with zod's safeParse); its defaults are the rule's defaults. */
+  options?: OptionsSchema<O>;
   /** Why the rule exists, for `--explain` and the docs. */
   rationale: string;
   /** The IRG / policy text the rule enforces. */

@@ -21,7 +21,7 @@ const update = process.env['UPDATE_FIXTURES'] === '1';
 const now = parseNow(FIXTURE_NOW)!;
 
 function lintWith(rule: Rule): (text: string) => LintMessage[] {
-  const options: unknown = rule.meta.options ? rule.meta.options.parse(undefined) : undefined;
+  const options: unknown = rule.meta.options ? (rule.meta.options.safeParse(undefined) as { data?: unknown }).data : undefined;
   return (text) => lintText(text, { rules: [{ rule, severity: rule.meta.severity === 'error' ? 2 : 1, options }], now }).messages;
 }
 

@@ -5,6 +5,7 @@
 import { ConfigError, UsageError } from '../errors.js';
 import { TEMPLATE_IDS, type TemplateId } from '../templates.js';
 import { didYouMean } from '../suggest.js';
+import '../options.js'; // zod messages in English
 import type { ResolvedRule, Rule, SeverityLevel } from '../types.js';
 
 export type SeveritySetting = 0 | SeverityLevel;

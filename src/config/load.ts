@@ -15,11 +15,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../options.js'; // zod messages in English
 import { ConfigError } from '../errors.js';
 import type { Io } from '../io.js';
 import { TEMPLATE_IDS, type TemplateId } from '../templates.js';
-import type { ResolvedRule, Rule } from '../types.js';
+import type { OptionsSchema, ResolvedRule, Rule } from '../types.js';
 import {
   applyRuleFlags,
   defaultConfig,
@@ -42,15 +43,13 @@ const TOP_LEVEL_KEYS = ['$schema', 'template', 'rules', 'plugins', 'ignores'];
 const KEBAB_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** The raw shape of a config file (rule entries are checked one by one afterwards). */
-const ConfigFileSchema = z
-  .object({
-    $schema: z.string().optional(),
-    template: z.string().optional(),
-    rules: z.record(z.string(), z.unknown()).optional(),
-    plugins: z.array(z.string()).optional(),
-    ignores: z.array(z.string().min(1)).optional(),
-  })
-  .strict();
+const ConfigFileSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  template: z.optional(z.string()),
+  rules: z.optional(z.record(z.string(), z.unknown())),
+  plugins: z.optional(z.array(z.string())),
+  ignores: z.optional(z.array(z.string().check(z.minLength(1)))),
+});
 
 /** What a run needs to know about the config that applies to one file. */
 export interface FileConfig {
@@ -179,21 +178,19 @@ function isRuleExport(v: unknown): boolean {
 }
 
 const PluginRuleShape = z.object({
-  meta: z
-    .object({
-      id: z.string().regex(KEBAB_ID, 'must be a kebab-case id such as "acme-internal-hostname"'),
-      description: z.string().min(1, 'must be one sentence'),
-      tags: z.array(z.string()).optional(),
-      severity: z.enum(['warn', 'error']),
-      fixable: z.boolean().optional(),
-      messages: z.record(z.string(), z.string()).refine((m) => Object.keys(m).length > 0, 'must name at least one message'),
-      options: z.custom<z.ZodType>((v) => v !== null && typeof v === 'object' && typeof (v as { safeParse?: unknown }).safeParse === 'function', 'must be a zod schema').optional(),
-      rationale: z.string().optional(),
-      source: z.string().optional(),
-      examples: z.array(z.unknown()).optional(),
-      url: z.string().optional(),
-    })
-    .loose(),
+  meta: z.looseObject({
+    id: z.string().check(z.regex(KEBAB_ID, 'must be a kebab-case id such as "acme-internal-hostname"')),
+    description: z.string().check(z.minLength(1, 'must be one sentence')),
+    tags: z.optional(z.array(z.string())),
+    severity: z.enum(['warn', 'error']),
+    fixable: z.optional(z.boolean()),
+    messages: z.record(z.string(), z.string()).check(z.refine((m) => Object.keys(m).length > 0, 'must name at least one message')),
+    options: z.optional(z.custom<OptionsSchema<unknown>>((v) => v !== null && typeof v === 'object' && typeof (v as { safeParse?: unknown }).safeParse === 'function', 'must be a zod schema')),
+    rationale: z.optional(z.string()),
+    source: z.optional(z.string()),
+    examples: z.optional(z.array(z.unknown())),
+    url: z.optional(z.string()),
+  }),
   check: z.custom<(...args: unknown[]) => unknown>((v) => typeof v === 'function', 'must be a function check(report, ctx)'),
 });
 

@@ -5,12 +5,14 @@
  * pinned per case. Works with any test runner that provides describe/it.
  */
 import { DateTime } from 'luxon';
+import '../options.js'; // zod messages in English
 import { applyFixes } from '../engine/fix.js';
 import { parseNow, runRules, sortMessages } from '../engine/index.js';
 import type { IncidentReport } from '../model.js';
 import { parseReport } from '../parse/index.js';
 import type { TemplateId } from '../templates.js';
-import type { LintMessage, Rule } from '../types.js';
+import { formatKeyPath } from '../config/index.js';
+import type { LintMessage, OptionsSchema, Rule } from '../types.js';
 
 export interface ValidCase {
   name?: string;
@@ -43,6 +45,13 @@ type It = (name: string, fn: () => void) => void;
 
 export const DEFAULT_TEST_NOW = '2025-06-01';
 
+/** The options of a case through the rule's schema; bad options fail the case with zod's messages. */
+function parseOptions<O>(schema: OptionsSchema<O>, value: unknown): O {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  throw new Error(`invalid options for the rule: ${r.error.issues.map((i) => `${formatKeyPath(i.path) || '(top level)'}: ${i.message}`).join('; ')}`);
+}
+
 function deepFreeze<T>(value: T, seen = new WeakSet<object>()): T {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
@@ -62,7 +71,7 @@ export function runRule(rule: Rule, c: ValidCase): { messages: LintMessage[]; re
   const report = parseReport(c.code, c.template ? { template: c.template } : {});
   deepFreeze(report);
   let options: unknown = undefined;
-  if (rule.meta.options) options = rule.meta.options.parse(c.options);
+  if (rule.meta.options) options = parseOptions(rule.meta.options, c.options);
   const severity = rule.meta.severity === 'error' ? 2 : 1;
   const messages = sortMessages(runRules(report, { rules: [{ rule, severity, options }], now }));
   const crashed = messages.find((m) => m.messageId === 'internalError');
