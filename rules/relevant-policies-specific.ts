@@ -50,7 +50,7 @@ const DEFAULT_DOCUMENTS = [
 // Version: "version 2.1.6", "v2.0.1", "ver. 3", "BR 2.1.6", a date-stamped edition, or an RFC / ETSI number (fixed text).
 const VERSION = /\b(?:version|ver\.?|v\.?)[ \t]*\d+(?:\.\d+)*|\bv\d+(?:\.\d+)+|\b(?:BRs?|EVG|CSBR|MRSP|CPS|CP|NCSSR)[ \t]+\d+\.\d+(?:\.\d+)*\b|\bRFC[ \t]*\d{3,5}\b|\bETSI[ \t]+(?:EN|TS)[ \t]+\d{3}[ \t]+\d{3}(?:-\d+)?[ \t]+V\d+(?:\.\d+)+|\b(?:effective|dated|as of|published)\b[^,;\n]{0,20}\b\d{4}\b/i;
 // Section: "section 4.9.1.1", "§ 3.2.2.4", "clause 7", "4.9.1.1" (two dots or more), ETSI requirement ids "DIS-6.1-01A".
-const SECTION = /(?:\bsections?|\bsec\.|§|\bclauses?|\bchapter|\barticle|\bparagraph|\bpara\.|\bitem)[ \t]*\S|\b\d+\.\d+\.\d+(?:\.\d+)*\b|\b[A-Z]{2,4}-\d+(?:\.\d+)*-\d+[A-Z]?\b/i;
+const SECTION = /(?:\bsections?|\bsec\.|\u00a7|\bclauses?|\bchapter|\barticle|\bparagraph|\bpara\.|\bitem)[ \t]*\S|\b\d+\.\d+\.\d+(?:\.\d+)*\b|\b[A-Z]{2,4}-\d+(?:\.\d+)*-\d+[A-Z]?\b/i;
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -60,7 +60,7 @@ function escape(text: string): string {
 function items(value: string): string[] {
   return value
     .split(/\n|;/)
-    .map((s) => s.replace(/^[-*•\u2022·][ \t]*/, '').trim())
+    .map((s) => s.replace(/^[-*\u2022\u00b7][ \t]*/, '').trim())
     .filter((s) => s.length > 0);
 }
 

@@ -4,8 +4,8 @@
  * .git, following no symlinked directory twice), anything else is a glob.
  */
 import path from 'node:path';
-import picomatch from 'picomatch';
 import type { Io } from '../io.js';
+import { picomatch } from '../lazy.js';
 
 export interface FileTarget {
   /** Path as shown in output (relative to cwd when under it). */
@@ -91,7 +91,7 @@ async function walk(io: Io, dir: string, out: FileTarget[], seen: Set<string>, i
 /** Expand command-line paths. `ignores` are globs relative to cwd. */
 export async function expandPaths(io: Io, args: string[], ignores: string[] = [], stdinName?: string): Promise<FileTarget[]> {
   const out: FileTarget[] = [];
-  const ignoreMatch = ignores.length > 0 ? picomatch(ignores, { dot: true }) : () => false;
+  const ignoreMatch = ignores.length > 0 ? picomatch()(ignores, { dot: true }) : () => false;
   const ignore = (p: string): boolean => ignoreMatch(p) || ignoreMatch(`${p}/`);
   for (const arg of args) {
     if (arg === '-') {

@@ -16,11 +16,11 @@
  *   diff goes to stderr instead. Results carry `output` like ESLint's.
  */
 import path from 'node:path';
-import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { encodeText, sameBytes, type TextEncoding } from '../decode.js';
 import { fixLoop } from '../engine/fix.js';
 import type { Io } from '../io.js';
 import type { LintMessage } from '../types.js';
+import { diff } from '../lazy.js';
 import type { CliOptions } from './args.js';
 import type { FileTarget } from './files.js';
 
@@ -49,6 +49,7 @@ export function unifiedDiff(filePath: string, before: string, after: string): st
   if (before === after) return '';
   const name = filePath.split(path.sep).join('/');
   const rel = !path.isAbsolute(filePath);
+  const { createTwoFilesPatch, FILE_HEADERS_ONLY } = diff();
   return createTwoFilesPatch(rel ? `a/${name}` : name, rel ? `b/${name}` : name, before, after, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
 }
 

@@ -13,14 +13,13 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import picomatch from 'picomatch';
-import { parseDocument } from 'yaml';
 import * as z from 'zod/mini';
 import '../options.js'; // zod messages in English
 import { ConfigError } from '../errors.js';
 import type { Io } from '../io.js';
 import { TEMPLATE_IDS, type TemplateId } from '../templates.js';
 import type { OptionsSchema, ResolvedRule, Rule } from '../types.js';
+import { picomatch, yaml } from '../lazy.js';
 import {
   applyRuleFlags,
   defaultConfig,
@@ -152,7 +151,7 @@ function parseJson(text: string, file: string): unknown {
 
 function parseYaml(text: string, file: string): unknown {
   // Core schema, no custom tags, no merge keys: plain data only.
-  const doc = parseDocument(text, { schema: 'core', customTags: [], merge: false, uniqueKeys: true, prettyErrors: true, strict: true });
+  const doc = yaml().parseDocument(text, { schema: 'core', customTags: [], merge: false, uniqueKeys: true, prettyErrors: true, strict: true });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     const where = problem.linePos?.[0];
@@ -429,7 +428,7 @@ export function createConfigResolver(io: Io, options: ConfigResolverOptions): Co
       }
 
       const ignores = cfg.ignores ?? [];
-      const matcher = ignores.length > 0 ? picomatch(ignores, { dot: true }) : undefined;
+      const matcher = ignores.length > 0 ? picomatch()(ignores, { dot: true }) : undefined;
       // A pattern ignores a file when it matches the file or one of its directories ("drafts/old" and "drafts/old/**" both work).
       const isIgnored = (rel: string): boolean => {
         if (matcher === undefined) return false;

@@ -145,7 +145,7 @@ const REFERENCE_TOKEN = /^(?:root|causes?|cause\(s\)|contributing|factors?|#?\d{
 
 /** A due date cell must look like one (or be a word people put there instead); anything else means the line is not a row. */
 function dueLike(text: string): boolean {
-  return /\d/.test(text) || /^(?:tbd|tbc|asap|n\/a|na|none|-|—|ongoing|immediately|complete[d]?|done|q[1-4])$/i.test(text);
+  return /\d/.test(text) || /^(?:tbd|tbc|asap|n\/a|na|none|-|\u2014|ongoing|immediately|complete[d]?|done|q[1-4])$/i.test(text);
 }
 
 /** Split a rendered row ("Train staff … process 2024-10-30") into the header's columns; undefined when it cannot be. */

@@ -71,7 +71,7 @@ const NUMBER = /^(\d{1,3}(?:([,.'\u2009\u202F ])\d{3})(?:\2\d{3})*|\d+)(?:\.(\d+
 /** The first sentence or line of a value: a count is stated there. */
 function firstPart(value: string): string {
   const line = value.split('\n')[0] ?? '';
-  return line.replace(/^[-*•][ \t]+/, '').trim();
+  return line.replace(/^[-*\u2022][ \t]+/, '').trim();
 }
 
 /** Read a certificate count from a field value. */

@@ -4,7 +4,6 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
-import { parseDocument } from 'yaml';
 import type { Root } from 'mdast';
 import type { FrontMatter, IncidentReport, SourceLine } from '../model.js';
 import type { TemplateId } from '../templates.js';
@@ -12,6 +11,7 @@ import { segment } from './blocks.js';
 import { checkNesting } from './limits.js';
 import { buildLines, computeLineStarts, pipeTables, positionAt, spanOf } from './lines.js';
 import './micromark-linear.js';
+import { yaml } from '../lazy.js';
 
 export interface ParseOptions {
   /** Force every block (or the whole file) to this template. */
@@ -44,7 +44,7 @@ function readFrontMatter(source: string, lineStarts: number[]): { fm?: FrontMatt
   const endLine = positionAt(lineStarts, endOffset).line;
   const span = spanOf(lineStarts, 0, endOffset);
   // yaml reads CRLF but not a lone CR as a line break; lines and columns stay the same.
-  const doc = parseDocument(yamlText.replace(/\r\n?/g, '\n'), { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = yaml().parseDocument(yamlText.replace(/\r\n?/g, '\n'), { schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
   const yamlLine0 = positionAt(lineStarts, open[0].length).line;
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;

@@ -24,7 +24,7 @@ export const TIMELINE_SECTION_KEYS = ['timeline', 'q2-timeline'] as const;
 
 /** What may stand before a timestamp that starts an entry: bullets, emphasis, "At", "On", "As of". */
 // Written as A*(?:word[ \t]B*)?$ rather than A*(?:word[ \t]+)?B*$ (the same language, as B ⊂ A and [ \t] ⊂ B): the overlapping runs made it quadratic.
-const LEADING_PREFIX = /^[\s*_>\[(~•·\-\u2013\u2014]*(?:(?:on|at|as of|approx(?:imately|\.)?|around|about|since|from|by|between|ca\.|circa)[ \t][\s*_(~]*)?$/i;
+const LEADING_PREFIX = /^[\s*_>\[(~\u2022\u00b7\-\u2013\u2014]*(?:(?:on|at|as of|approx(?:imately|\.)?|around|about|since|from|by|between|ca\.|circa)[ \t][\s*_(~]*)?$/i;
 /** What may stand around the date of a day header: emphasis, a colon, a weekday in parentheses. */
 const HEADER_REST = /^[\s*_:.,)(\-\u2013\u2014]*$/;
 /** A line after the entries that states the zone: "All times are in UTC", "Times: UTC". */

@@ -1,0 +1,33 @@
+/**
+ * Dependencies most runs do not need, loaded on first use: the YAML parser
+ * (front matter and YAML config files), glob matching (ignores) and the diff
+ * printer (--fix-dry-run). Loading them up front would cost every run on a
+ * plain report a few milliseconds of start-up.
+ *
+ * In the bundled CLI `require` is the bundler's own and the module is already
+ * in the bundle (initialised on first call); in the compiled ES modules it is
+ * Node's require, made for this file.
+ */
+import { createRequire } from 'node:module';
+
+type Yaml = typeof import('yaml');
+type Picomatch = typeof import('picomatch');
+type Diff = typeof import('diff');
+
+const nodeRequire = typeof require === 'function' ? undefined : createRequire(import.meta.url);
+
+let yamlModule: Yaml | undefined;
+let picomatchModule: Picomatch | undefined;
+let diffModule: Diff | undefined;
+
+export function yaml(): Yaml {
+  return (yamlModule ??= (nodeRequire ? nodeRequire('yaml') : require('yaml')) as Yaml);
+}
+
+export function picomatch(): Picomatch {
+  return (picomatchModule ??= (nodeRequire ? nodeRequire('picomatch') : require('picomatch')) as Picomatch);
+}
+
+export function diff(): Diff {
+  return (diffModule ??= (nodeRequire ? nodeRequire('diff') : require('diff')) as Diff);
+}
