@@ -2,6 +2,7 @@ import { integer, ruleOptions, stringList } from '../src/options.js';
 import { at } from '../src/query.js';
 import { actionItemsOf, isBlank } from '../src/parse/actions.js';
 import { clip, escapeRegExp, isNotApplicable, norm } from '../src/parse/text.js';
+import { perOptions } from '../src/memo.js';
 import { defineRule } from '../src/types.js';
 
 const DEFAULT_VAGUE = [
@@ -41,6 +42,11 @@ const Options = ruleOptions({
     minWords: integer(0, 3),
   });
 
+const vagueRegExp = perOptions((o: { vague: string[] }) => {
+  const vague = o.vague.filter((v) => v.trim() !== '');
+  return vague.length > 0 ? new RegExp(`(?<![\\w-])(?:${vague.map((v) => escapeRegExp(norm(v)).replace(/ /g, '\\s+')).join('|')})(?![\\w-])`) : undefined;
+});
+
 export default defineRule({
   meta: {
     id: 'action-item-evaluation-criteria',
@@ -66,8 +72,7 @@ export default defineRule({
   },
   check(report, ctx) {
     const { maxVagueWords, minWords } = ctx.options;
-    const vague = ctx.options.vague.filter((v) => v.trim() !== '');
-    const vagueRe = vague.length > 0 ? new RegExp(`(?<![\\w-])(?:${vague.map((v) => escapeRegExp(norm(v)).replace(/ /g, '\\s+')).join('|')})(?![\\w-])`) : undefined;
+    const vagueRe = vagueRegExp(ctx.options);
     for (const ai of actionItemsOf(report)) {
       for (const item of ai.items) {
         const cell = item.criteria;

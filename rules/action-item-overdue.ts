@@ -1,17 +1,9 @@
-import { DateTime } from 'luxon';
+import { dayOfInstant, dayOfIso, isoOfDay } from '../src/days.js';
 import { integer, ruleOptions, stringList } from '../src/options.js';
+import { reportContext } from '../src/parse/context.js';
 import { at } from '../src/query.js';
 import { actionItemsOf, canonicalStatus, DEFAULT_STATUS_ALIASES, DEFAULT_STATUSES, parseDueDate } from '../src/parse/actions.js';
 import { defineRule } from '../src/types.js';
-
-function postedDate(value: unknown): DateTime | undefined {
-  if (value instanceof Date) return DateTime.fromJSDate(value, { zone: 'utc' });
-  if (typeof value === 'string') {
-    const d = DateTime.fromISO(value.trim(), { zone: 'utc' });
-    return d.isValid ? d : undefined;
-  }
-  return undefined;
-}
 
 const Options = ruleOptions({
     /** Statuses that mean the work is still going on as planned. */
@@ -43,18 +35,21 @@ export default defineRule({
     ],
   },
   check(report, ctx) {
-    const today = (postedDate(report.frontMatter?.data['posted']) ?? ctx.now()).setZone('utc').startOf('day');
+    const postedIso = reportContext(report).posted;
+    const today = postedIso !== undefined ? (dayOfIso(postedIso) as number) : dayOfInstant(ctx.now().toMillis());
     const ongoing = ctx.options.ongoing;
+    const statuses = [...DEFAULT_STATUSES, ...ongoing];
     for (const ai of actionItemsOf(report)) {
       for (const item of ai.items) {
         if (!item.status || !item.dueDate) continue;
-        const st = canonicalStatus(item.status.text, [...DEFAULT_STATUSES, ...ongoing], DEFAULT_STATUS_ALIASES);
+        const st = canonicalStatus(item.status.text, statuses, DEFAULT_STATUS_ALIASES);
         if (!st || !ongoing.some((o) => o.toLowerCase() === st.value.toLowerCase())) continue;
         const d = parseDueDate(item.dueDate.text);
         if (d.kind !== 'iso' && d.kind !== 'clear') continue;
-        const days = Math.floor(today.diff(d.date.startOf('day'), 'days').days);
+        const due = dayOfInstant(d.date.toMillis()); // due dates are read as UTC midnights
+        const days = today - due;
         if (days <= ctx.options.graceDays) continue;
-        ctx.report({ messageId: 'overdue', data: { status: item.status.text, due: d.date.toISODate() ?? '', days, today: today.toISODate() ?? '' }, loc: at(item.dueDate.span) });
+        ctx.report({ messageId: 'overdue', data: { status: item.status.text, due: isoOfDay(due), days, today: isoOfDay(today) }, loc: at(item.dueDate.span) });
       }
     }
   },

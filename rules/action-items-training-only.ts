@@ -2,6 +2,7 @@ import { integer, ruleOptions, stringList } from '../src/options.js';
 import { at } from '../src/query.js';
 import { actionItemsOf } from '../src/parse/actions.js';
 import { escapeRegExp, norm } from '../src/parse/text.js';
+import { perOptions } from '../src/memo.js';
 import { defineRule } from '../src/types.js';
 
 const DEFAULT_PHRASES = [
@@ -30,6 +31,11 @@ const Options = ruleOptions({
     withinWords: integer(1, 6),
   });
 
+const phrasesRegExp = perOptions((o: { phrases: string[] }) => {
+  const phrases = o.phrases.filter((p) => p.trim() !== '');
+  return phrases.length > 0 ? new RegExp(`(?<![\\w-])(?:${phrases.map((p) => escapeRegExp(norm(p)).replace(/ /g, '\\s+')).join('|')})`) : undefined;
+});
+
 export default defineRule({
   meta: {
     id: 'action-items-training-only',
@@ -53,9 +59,8 @@ export default defineRule({
     ],
   },
   check(report, ctx) {
-    const phrases = ctx.options.phrases.filter((p) => p.trim() !== '');
-    if (phrases.length === 0) return;
-    const re = new RegExp(`(?<![\\w-])(?:${phrases.map((p) => escapeRegExp(norm(p)).replace(/ /g, '\\s+')).join('|')})`);
+    const re = phrasesRegExp(ctx.options);
+    if (!re) return;
     const within = ctx.options.withinWords;
     for (const ai of actionItemsOf(report)) {
       if (ai.items.length === 0) continue;

@@ -1,5 +1,6 @@
 import { ruleOptions, stringList } from '../src/options.js';
 import { at, blocksOf } from '../src/query.js';
+import { perOptions } from '../src/memo.js';
 import { defineRule } from '../src/types.js';
 
 const DEFAULT_PHRASES = [
@@ -46,6 +47,8 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const phraseRegExps = perOptions((o: { phrases: string[] }) => o.phrases.map((p) => new RegExp(`(?<![A-Za-z])${escape(p).replace(/ /g, '[\\s-]+')}(?![A-Za-z])`, 'i')));
+
 export default defineRule({
   meta: {
     id: 'contained-or-ongoing',
@@ -65,7 +68,7 @@ export default defineRule({
     ],
   },
   check(report, ctx) {
-    const phrases = ctx.options.phrases.map((p) => new RegExp(`(?<![A-Za-z])${escape(p).replace(/ /g, '[\\s-]+')}(?![A-Za-z])`, 'i'));
+    const phrases = phraseRegExps(ctx.options);
     for (const block of blocksOf(report, 'ccadb-v3-preliminary')) {
       const text = block.lines.filter((l) => l.kind === 'text' || l.kind === 'table').map((l) => (l.kind === 'table' ? l.raw : l.body)).join('\n');
       if (phrases.some((p) => p.test(text))) continue;

@@ -1,6 +1,7 @@
 import { flag, ruleOptions, stringList } from '../src/options.js';
 import type { Table } from '../src/model.js';
 import { norm } from '../src/parse/text.js';
+import { perOptions } from '../src/memo.js';
 import { defineRule } from '../src/types.js';
 
 const DEFAULT_CELLS = ['Example', 'Value', 'Criteria', 'Related Bug ID', 'Related Bug URL', 'Date Related Bug was opened'];
@@ -19,6 +20,15 @@ const BRACKET = /\[([A-Z][^\][\n]{10,300})\](?![([:])/g;
 const FACTOR_TITLE = /Contributing Factor[ \t]*#[ \t]*(?:\d+[ \t]*)?:[ \t]*(title)\b/g;
 /** Words the action-item rules own inside the Action Items section (due dates). */
 const DATE_WORDS = new Set(['TBD', 'TBC']);
+
+const compiled = perOptions((o: { cells: string[]; words: string[] }) => {
+  const words = o.words.filter((w) => /^[\w.-]+$/.test(w));
+  return {
+    cells: new Set(o.cells.map((c) => norm(c))),
+    // Global: callers reset lastIndex before each line.
+    wordRe: words.length > 0 ? new RegExp(`(?<![\\w-])(${words.map((w) => w.replace(/[.]/g, '\\.')).join('|')})(?![\\w-])`, 'g') : undefined,
+  };
+});
 
 export default defineRule({
   meta: {
@@ -51,9 +61,7 @@ export default defineRule({
     ],
   },
   check(report, ctx) {
-    const cells = new Set(ctx.options.cells.map((c) => norm(c)));
-    const words = ctx.options.words.filter((w) => /^[\w.-]+$/.test(w));
-    const wordRe = words.length > 0 ? new RegExp(`(?<![\\w-])(${words.map((w) => w.replace(/[.]/g, '\\.')).join('|')})(?![\\w-])`, 'g') : undefined;
+    const { cells, wordRe } = compiled(ctx.options);
     const seenTables = new Set<Table>();
 
     for (const block of report.blocks) {

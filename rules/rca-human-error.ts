@@ -1,6 +1,7 @@
 import { ruleOptions, stringList } from '../src/options.js';
 import { rootCauseTexts } from '../src/parse/factors.js';
 import { escapeRegExp } from '../src/parse/text.js';
+import { perOptions } from '../src/memo.js';
 import { defineRule } from '../src/types.js';
 
 const DEFAULT_PHRASES = [
@@ -68,6 +69,15 @@ function flexible(phrase: string): string {
   return escapeRegExp(phrase.trim()).replace(/\s+/g, '\\s+');
 }
 
+const compiled = perOptions((o: { phrases: string[]; systemic: string[] }) => {
+  const phrases = o.phrases.filter((p) => p.trim() !== '');
+  const systemic = o.systemic.filter((p) => p.trim() !== '');
+  return {
+    phraseRe: phrases.length > 0 ? new RegExp(`(?<![\\w-])(?:${phrases.map(flexible).join('|')})(?![\\w-])`, 'i') : undefined,
+    systemicRe: systemic.length > 0 ? new RegExp(`(?<![\\w-])(?:${systemic.map(flexible).join('|')})`, 'i') : undefined,
+  };
+});
+
 export default defineRule({
   meta: {
     id: 'rca-human-error',
@@ -96,11 +106,8 @@ export default defineRule({
     ],
   },
   check(report, ctx) {
-    const phrases = ctx.options.phrases.filter((p) => p.trim() !== '');
-    if (phrases.length === 0) return;
-    const phraseRe = new RegExp(`(?<![\\w-])(?:${phrases.map(flexible).join('|')})(?![\\w-])`, 'i');
-    const systemic = ctx.options.systemic.filter((p) => p.trim() !== '');
-    const systemicRe = systemic.length > 0 ? new RegExp(`(?<![\\w-])(?:${systemic.map(flexible).join('|')})`, 'i') : undefined;
+    const { phraseRe, systemicRe } = compiled(ctx.options);
+    if (!phraseRe) return;
     for (const unit of rootCauseTexts(report)) {
       if (systemicRe?.test(unit.text)) continue;
       for (const l of unit.lines) {

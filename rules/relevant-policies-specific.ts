@@ -2,6 +2,7 @@ import { ruleOptions, stringList } from '../src/options.js';
 import type { Field, IncidentReport } from '../src/model.js';
 import { blocksOf, fields, section } from '../src/query.js';
 import { clip, isNotApplicable } from '../src/parse/text.js';
+import { perOptions } from '../src/memo.js';
 import { defineRule } from '../src/types.js';
 
 const DEFAULT_DOCUMENTS = [
@@ -72,6 +73,8 @@ function locate(report: IncidentReport, f: Field, item: string): { start: number
 
 const PRELIM = (v: string): string => `## Preliminary Incident Report\n\n### Summary\n\n- **Incident description:** Text.\n- **Relevant policies:** ${v}\n- **Source of incident disclosure:** Self Reported\n`;
 
+const documentRegExps = perOptions((o: { documents: string[] }) => o.documents.map((d) => new RegExp(`(?<![A-Za-z0-9])${escape(d)}(?![A-Za-z])`, d.length <= 4 ? '' : 'i')));
+
 export default defineRule({
   meta: {
     id: 'relevant-policies-specific',
@@ -93,7 +96,7 @@ export default defineRule({
     ],
   },
   check(report, ctx) {
-    const docs = ctx.options.documents.map((d) => new RegExp(`(?<![A-Za-z0-9])${escape(d)}(?![A-Za-z])`, d.length <= 4 ? '' : 'i'));
+    const docs = documentRegExps(ctx.options);
     for (const block of blocksOf(report, 'ccadb-v3-full', 'ccadb-v3-preliminary')) {
       for (const f of fields(section(block, 'summary'), 'relevant-policies')) {
         if (f.value === '' || isNotApplicable(f.value)) continue;

@@ -1,17 +1,9 @@
-import { DateTime } from 'luxon';
+import { dayOfInstant, dayOfIso, isoOfDay } from '../src/days.js';
 import { integer, ruleOptions, text } from '../src/options.js';
+import { reportContext } from '../src/parse/context.js';
 import { at } from '../src/query.js';
 import { TEMPLATE_GRACE_DAYS, TEMPLATE_POLICY_EFFECTIVE } from '../src/templates.js';
 import { defineRule } from '../src/types.js';
-
-function postedDate(value: unknown): DateTime | undefined {
-  if (value instanceof Date) return DateTime.fromJSDate(value, { zone: 'utc' });
-  if (typeof value === 'string') {
-    const d = DateTime.fromISO(value.trim(), { zone: 'utc' });
-    return d.isValid ? d : undefined;
-  }
-  return undefined;
-}
 
 export default defineRule({
   meta: {
@@ -37,17 +29,19 @@ export default defineRule({
   },
   check(report, ctx) {
     const opts = ctx.options;
-    const posted = postedDate(report.frontMatter?.data['posted']) ?? ctx.now();
-    const effective = DateTime.fromISO(opts.policyEffective, { zone: 'utc' });
-    if (!effective.isValid || posted < effective) return;
+    const effective = dayOfIso(opts.policyEffective);
+    if (effective === undefined) return;
+    const postedIso = reportContext(report).posted;
+    const posted = postedIso !== undefined ? (dayOfIso(postedIso) as number) : dayOfInstant(ctx.now().toMillis());
+    if (posted < effective) return;
     for (const block of report.blocks) {
       const superseded = block.spec.supersededOn;
       if (!superseded) continue;
-      const deadline = DateTime.fromISO(superseded, { zone: 'utc' }).plus({ days: opts.graceDays });
+      const deadline = (dayOfIso(superseded) as number) + opts.graceDays;
       if (posted <= deadline) continue;
       ctx.report({
         messageId: 'superseded',
-        data: { template: block.spec.name, superseded, days: opts.graceDays, posted: posted.toISODate() ?? '' },
+        data: { template: block.spec.name, superseded, days: opts.graceDays, posted: isoOfDay(posted) },
         loc: at(block.headingSpan),
       });
     }

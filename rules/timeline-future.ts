@@ -2,9 +2,16 @@ import { ruleOptions, stringList } from '../src/options.js';
 import { timelines, writtenTimestamp } from '../src/parse/timeline.js';
 import { canonicalForm, localDate } from '../src/parse/timestamp.js';
 import { escapeRegExp } from '../src/parse/text.js';
+import { perOptions } from '../src/memo.js';
+import { dayOfInstant, isoOfDay } from '../src/days.js';
 import { defineRule } from '../src/types.js';
 
 const DEFAULT_PLANNED = ['will', 'expected', 'expect', 'planned', 'plan', 'scheduled', 'deadline', 'target', 'estimated', 'no later than'];
+
+const plannedRegExp = perOptions((o: { plannedWords: string[] }) => {
+  const words = o.plannedWords.map((w) => w.trim()).filter((w) => w.length > 0);
+  return words.length > 0 ? new RegExp(`\\b(?:${words.map((w) => escapeRegExp(w).replace(/ +/g, '\\s+')).join('|')})\\b`, 'i') : undefined;
+});
 
 export default defineRule({
   meta: {
@@ -32,14 +39,15 @@ export default defineRule({
     ],
   },
   check(report, ctx) {
-    const now = ctx.now().toUTC();
-    const today = now.toFormat('yyyy-LL-dd');
-    const words = ctx.options.plannedWords.map((w) => w.trim()).filter((w) => w.length > 0);
-    const planned = words.length > 0 ? new RegExp(`\\b(?:${words.map((w) => escapeRegExp(w).replace(/ +/g, '\\s+')).join('|')})\\b`, 'i') : undefined;
+    const nowMs = ctx.now().toMillis();
+    const today = isoOfDay(dayOfInstant(nowMs));
+    const planned = plannedRegExp(ctx.options);
     for (const t of timelines(report)) {
       for (const e of t.entries) {
         if (!e.instant || e.timestamp.ambiguousDate || e.timestamp.missingYear) continue;
-        const later = e.precision === 'date' ? (localDate(e.timestamp) as string) > today : e.instant.toMillis() > now.toMillis();
+        const at = e.instant.toMillis();
+        // A date is later than today in its own zone only if it is less than a day before now.
+        const later = e.precision === 'date' ? at > nowMs - 86_400_000 && (localDate(e.timestamp) as string) > today : at > nowMs;
         if (!later) continue;
         if (planned?.test(e.text)) continue;
         ctx.report({

@@ -4,6 +4,7 @@ import { reportContext } from '../src/parse/context.js';
 import { timelines } from '../src/parse/timeline.js';
 import { escapeRegExp } from '../src/parse/text.js';
 import { at } from '../src/query.js';
+import { perOptions } from '../src/memo.js';
 import { defineRule } from '../src/types.js';
 
 /** Word beginnings ("notif" matches notified, notifying, notification), matched case-insensitively at the start of a word. */
@@ -18,6 +19,13 @@ function wordsRe(words: string[]): RegExp | undefined {
   const w = words.map((x) => x.trim()).filter((x) => x.length > 0);
   return w.length > 0 ? new RegExp(`\\b(?:${w.map((x) => escapeRegExp(x).replace(/ +/g, '\\s+')).join('|')})`, 'i') : undefined;
 }
+
+const compiled = perOptions((o: { awareness: string[]; end: string[]; revocationPlanned: string[]; revocationDone: string[] }) => ({
+  aware: wordsRe(o.awareness),
+  end: wordsRe(o.end),
+  planned: wordsRe(o.revocationPlanned),
+  done: wordsRe(o.revocationDone),
+}));
 
 export default defineRule({
   meta: {
@@ -50,10 +58,7 @@ export default defineRule({
   },
   check(report, ctx) {
     const o = ctx.options;
-    const aware = wordsRe(o.awareness);
-    const end = wordsRe(o.end);
-    const planned = wordsRe(o.revocationPlanned);
-    const done = wordsRe(o.revocationDone);
+    const { aware, end, planned, done } = compiled(o);
     const delay = reportContext(report).revocationDelay;
     for (const t of timelines(report)) {
       if (t.block.template !== 'ccadb-v3-full' && t.block.template !== 'ccadb-v2') continue;

@@ -79,13 +79,14 @@ export function runRules(report: IncidentReport, options: LintOptions): LintMess
     const id = rule.meta.id;
     if (options.skipRules?.has(id)) continue;
     options.onRuleStart?.(index, id);
-    const url = rule.meta.url ?? ruleDocsUrl(id);
+    let url: string | undefined; // built when the rule reports, as most rules report nothing on most files
     const found: LintMessage[] = [];
     const ctx: RuleContext = {
       options: ruleOptions,
       now: () => now,
       filePath: options.filePath ?? '<input>',
       report(d: ReportDescriptor) {
+        url ??= rule.meta.url ?? ruleDocsUrl(id);
         const m = toMessage(report, id, severity, url, rule.meta.messages, d, lastLine, sourceLength);
         if (m.fix && rule.meta.fixable !== true) throw new Error('reported a fix but meta.fixable is not true');
         found.push(m);

@@ -27,6 +27,8 @@ export interface ExpectedDiagnostic {
   messageId: string;
   line: number;
   column?: number;
+  /** The whole message text, with its data filled in (checked when given). */
+  message?: string;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -90,18 +92,18 @@ export function checkInvalid(rule: Rule, c: InvalidCase): void {
     if (rule.meta.messages[e.messageId] === undefined) throw new Error(`Expected message id "${e.messageId}" is not in ${rule.meta.id}'s meta.messages.`);
   }
   const { messages } = runRule(rule, c);
-  const got = messages.map((m) => ({ messageId: m.messageId, line: m.line, column: m.column }));
+  const got = messages.map((m) => ({ messageId: m.messageId, line: m.line, column: m.column, message: m.message }));
   const want = [...c.errors].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.messageId.localeCompare(b.messageId));
   const gotSorted = [...got].sort((a, b) => a.line - b.line || a.column - b.column || a.messageId.localeCompare(b.messageId));
   const ok =
     gotSorted.length === want.length &&
     want.every((w, i) => {
       const g = gotSorted[i];
-      return g !== undefined && g.messageId === w.messageId && g.line === w.line && (w.column === undefined || w.column === g.column);
+      return g !== undefined && g.messageId === w.messageId && g.line === w.line && (w.column === undefined || w.column === g.column) && (w.message === undefined || w.message === g.message);
     });
   if (!ok) {
     throw new Error(
-      `${rule.meta.id}: expected\n  ${want.map((w) => `${w.messageId}@${w.line}${w.column ? `:${w.column}` : ''}`).join('\n  ')}\ngot\n  ${describeMessages(messages)}`,
+      `${rule.meta.id}: expected\n  ${want.map((w) => `${w.messageId}@${w.line}${w.column ? `:${w.column}` : ''}${w.message !== undefined ? ` "${w.message}"` : ''}`).join('\n  ')}\ngot\n  ${describeMessages(messages)}`,
     );
   }
   if (c.output !== undefined) {
