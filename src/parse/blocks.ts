@@ -74,6 +74,10 @@ const LEGACY = TEMPLATES['mozilla-legacy'];
 const NUMBERED_PREFIX = /^(?:(?:topic|question|q)[ \t]*\d{1,2}[ \t]*[:.)-]?|\d{1,2}[ \t]*[.)])[ \t]*/i;
 
 /** The legacy question a line asks, if any. */
+/** How much of a line legacyQuestionOf reads, normalised; and how much of the raw line it normalises first. */
+const LEGACY_HEAD = 160;
+const LEGACY_PREFIX = 400;
+
 export function legacyQuestionOf(l: SourceLine, inLegacyBlock: boolean): SectionSpec | undefined {
   if (l.kind !== 'text') return undefined;
   let body = l.body.replace(/^(?:\*\*|__)(?=\S)/, '');
@@ -82,15 +86,22 @@ export function legacyQuestionOf(l: SourceLine, inLegacyBlock: boolean): Section
   const numbered = np !== null || (l.bullet !== undefined && /\d/.test(l.bullet));
   const explicit = np !== null && /^(?:topic|question|q)/i.test(np[0]);
   if (np) body = body.slice(np[0].length);
-  const text = norm(body).replace(/^[-\u2013\u2014:]\s*/, '');
+  // Only the start of the line is matched: normalise a prefix (norm works character by
+  // character, so a long enough prefix normalises to the same head), the whole line only
+  // when markup or spacing shrinks the prefix below the head's length.
+  const normHead = (t: string): string => norm(t).replace(/^[-\u2013\u2014:]\s*/, '');
+  let text = body.length > LEGACY_PREFIX ? normHead(body.slice(0, LEGACY_PREFIX)) : normHead(body);
+  if (body.length > LEGACY_PREFIX && text.length <= LEGACY_HEAD) text = normHead(body);
   if (text.length === 0) return undefined;
-  const head = text.slice(0, 160);
+  const head = text.slice(0, LEGACY_HEAD);
+  const anchorAllowed = explicit || (numbered && inLegacyBlock) || headingLike(l);
   for (const q of LEGACY.sections) {
     for (const p of q.patterns ?? []) {
       const anchored = p.source.startsWith('^');
-      if (anchored && !(explicit || (numbered && inLegacyBlock) || headingLike(l))) continue;
-      if (!anchored && head.search(p) > 60) continue;
-      if (p.test(head)) return q;
+      if (anchored && !anchorAllowed) continue;
+      const at = head.search(p);
+      if (at < 0 || (!anchored && at > 60)) continue;
+      return q;
     }
   }
   // Abbreviated titles count under their own number: "2. Timeline", "Topic 6: Root cause", "Q7 - Actions".
