@@ -165,8 +165,18 @@ function lineText(l: SourceLine): { text: string; base: number } {
   return l.kind === 'code' ? { text: l.raw, base: l.start } : { text: l.body, base: l.bodyStart };
 }
 
+/** True when `d` occurs at least `n` times in `text` (without splitting it: appendix lines run to tens of thousands). */
+function occurs(text: string, d: string, n: number): boolean {
+  let at = -1;
+  for (let k = 0; k < n; k++) {
+    at = text.indexOf(d, at + 1);
+    if (at < 0) return false;
+  }
+  return true;
+}
+
 function delimiterOf(text: string): string | undefined {
-  for (const d of [',', '\t', ';']) if (text.split(d).length >= 3) return d;
+  for (const d of [',', '\t', ';']) if (occurs(text, d, 2)) return d;
   return undefined;
 }
 
@@ -187,7 +197,7 @@ function csvIn(lines: SourceLine[]): CsvData[] {
       if (r.kind !== l.kind) break;
       const rt = lineText(r);
       if (rt.text.trim() === '' || /^[ \t>]*(?:```|~~~)/.test(rt.text)) break;
-      if (rt.text.split(d).length < 2) break;
+      if (!occurs(rt.text, d, 1)) break;
       data.rows.push({ cells: splitCsv(rt.text, rt.base, d), line: r.line });
     }
     out.push(data);
@@ -197,13 +207,15 @@ function csvIn(lines: SourceLine[]): CsvData[] {
 }
 
 const CRTSH = /https?:\/\/crt\.sh\/?\?([^\s)>\]"'<|,]+)/gi;
+const CRTSH_HINT = /crt\.sh/i;
 const HEXISH = /(?<![0-9a-z])(?:[0-9a-f]{2}:){20,40}[0-9a-f]{2}(?![0-9a-z:])|(?<![0-9a-z=])[0-9a-f]{56,72}(?![0-9a-z])/gi;
 
 function scanText(lines: SourceLine[], csvLines: Set<number>, data: CertificateData): void {
   for (const l of lines) {
     if (l.kind !== 'text' && l.kind !== 'code' && l.kind !== 'table') continue;
     const { text, base } = l.kind === 'table' ? { text: l.raw, base: l.start } : lineText(l);
-    for (const m of text.matchAll(CRTSH)) {
+    const hasLink = CRTSH_HINT.test(text); // most lines have no link: skip both link scans
+    for (const m of hasLink ? text.matchAll(CRTSH) : []) {
       const query = m[1] as string;
       const params = new Map<string, string>();
       for (const part of query.split('&')) {
@@ -218,7 +230,7 @@ function scanText(lines: SourceLine[], csvLines: Set<number>, data: CertificateD
       else data.crtsh.push({ ...link, param: 'other', value: query });
     }
     if (csvLines.has(l.line)) continue;
-    const withoutLinks = text.replace(CRTSH, (s) => ' '.repeat(s.length));
+    const withoutLinks = hasLink ? text.replace(CRTSH, (s) => ' '.repeat(s.length)) : text;
     for (const m of withoutLinks.matchAll(HEXISH)) {
       const start = base + (m.index ?? 0);
       data.hashes.push({ text: m[0], start, end: start + m[0].length, line: l.line });
