@@ -100,7 +100,8 @@ function filterQuiet(results: LintResult[]): LintResult[] {
 async function writeReport(io: Io, results: LintResult[], setup: RunSetup, opts: CliOptions): Promise<void> {
   const shown = opts.quiet ? filterQuiet(results) : results;
   const formatter = await (FORMATS[opts.format] as () => Promise<(r: LintResult[], c: Parameters<Awaited<ReturnType<(typeof FORMATS)[string]>>>[1]) => string>)();
-  const ctx = { cwd: io.cwd, color: opts.outputFile ? false : useColor(io, opts), rules: [...setup.knownRules.values()].map((r) => r.meta), version: VERSION };
+  // Only stylish colours its output; asking the others would create process.stdout for nothing.
+  const ctx = { cwd: io.cwd, color: opts.outputFile || opts.format !== 'stylish' ? false : useColor(io, opts), rules: [...setup.knownRules.values()].map((r) => r.meta), version: VERSION };
   const text = formatter(shown, ctx);
   if (opts.outputFile) {
     try {

@@ -1,8 +1,7 @@
 /**
  * The real Io: the only module (with bin/) that touches node:fs and process.
  */
-import { randomBytes } from 'node:crypto';
-import { promises as fs, constants as fsConstants, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { promises as fs, constants as fsConstants, readFileSync, readdirSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,33 +20,61 @@ async function readAll(stream: NodeJS.ReadableStream, maxBytes = Infinity): Prom
   return Buffer.concat(chunks);
 }
 
-/** A reader that goes away (`ir-lint … | head`) is not an error: stop writing to it. */
+/**
+ * Output. Writes go straight to the file descriptor: creating process.stdout
+ * loads Node's stream machinery (for a pipe, its socket code too), a few
+ * milliseconds of every run on one report. A descriptor that would block
+ * (EAGAIN: a non-blocking pipe) hands the rest to the stream, which queues.
+ * A reader that goes away (`ir-lint … | head`) is not an error: stop writing to it.
+ */
 const closed = { stdout: false, stderr: false };
-let watchingPipes = false;
-function watchPipes(): void {
-  if (watchingPipes) return;
-  watchingPipes = true;
-  for (const name of ['stdout', 'stderr'] as const) {
-    process[name].on('error', (error: NodeJS.ErrnoException) => {
+const viaStream = { stdout: false, stderr: false };
+
+function streamWrite(name: 'stdout' | 'stderr', text: string): void {
+  const stream = process[name];
+  if (!viaStream[name]) {
+    viaStream[name] = true;
+    stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') closed[name] = true;
       else throw error;
     });
   }
+  stream.write(text);
+}
+
+function write(name: 'stdout' | 'stderr', text: string): void {
+  if (closed[name] || text === '') return;
+  if (viaStream[name]) return streamWrite(name, text);
+  const fd = name === 'stdout' ? 1 : 2;
+  let bytes = Buffer.from(text, 'utf8');
+  while (bytes.length > 0) {
+    try {
+      const n = writeSync(fd, bytes);
+      bytes = bytes.subarray(n);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') {
+        closed[name] = true;
+        return;
+      }
+      if (code === 'EAGAIN') return streamWrite(name, bytes.toString('utf8'));
+      throw error;
+    }
+  }
 }
 
 export function nodeIo(): Io {
-  watchPipes();
+  let isTTY: boolean | undefined;
   return {
     argv: process.argv.slice(2),
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => {
-      if (!closed.stdout) process.stdout.write(text);
+    stdout: (text) => write('stdout', text),
+    stderr: (text) => write('stderr', text),
+    // Asked only when colour depends on it (it creates process.stdout).
+    get isTTY() {
+      return (isTTY ??= process.stdout.isTTY === true);
     },
-    stderr: (text) => {
-      if (!closed.stderr) process.stderr.write(text);
-    },
-    isTTY: process.stdout.isTTY === true,
     now: () => new Date(),
     // Reads are synchronous: a linter reads one small file after another, and
     // the promise API's thread-pool round trips cost more than the reads.
@@ -129,6 +156,8 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   }
   const mode = existing ? existing.mode & 0o7777 : 0o644;
   const dir = path.dirname(real);
+  // node:crypto is imported here, not at the top: loading it costs every run several milliseconds.
+  const { randomBytes } = await import('node:crypto');
   const tmp = path.join(dir, `.${path.basename(real)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   const handle = await ops.open(tmp, fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY, mode);
   try {
