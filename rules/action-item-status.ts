@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ruleOptions, stringList } from '../src/options.js';
+import { field, ruleOptions, stringList } from '../src/options.js';
 import { at } from '../src/query.js';
 import { actionItemsOf, canonicalStatus, DEFAULT_STATUS_ALIASES, DEFAULT_STATUSES, isBlank } from '../src/parse/actions.js';
 import { clip } from '../src/parse/text.js';
@@ -9,7 +9,10 @@ const Options = ruleOptions({
     /** Accepted Status values (case-insensitive). */
     statuses: stringList([...DEFAULT_STATUSES]),
     /** Spellings fixed to an accepted value: { "Done": "Complete" }. */
-    aliases: z._default(z.record(z.string(), z.string()), () => ({ ...DEFAULT_STATUS_ALIASES })),
+    aliases: field(
+      () => z._default(z.record(z.string(), z.string()), () => ({ ...DEFAULT_STATUS_ALIASES })),
+      () => ({ ...DEFAULT_STATUS_ALIASES }),
+    ),
   });
 
 export default defineRule({

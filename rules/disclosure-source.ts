@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ruleOptions } from '../src/options.js';
+import { field, ruleOptions } from '../src/options.js';
 import { blocksOf, fields, section } from '../src/query.js';
 import { clip, isNotApplicable } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
@@ -33,7 +33,12 @@ export default defineRule({
       value: 'Source of incident disclosure must be Self Reported, Third Party Reported or Audit; found "{{found}}".',
       suggest: 'Source of incident disclosure must be Self Reported, Third Party Reported or Audit; found "{{found}}" (did you mean "{{suggestion}}"?).',
     },
-    options: ruleOptions({ hints: z._default(z.partialRecord(z.enum(VALUES), z.array(z.string())), DEFAULT_HINTS) }),
+    options: ruleOptions({
+      hints: field(
+        () => z._default(z.partialRecord(z.enum(VALUES), z.array(z.string())), DEFAULT_HINTS),
+        () => DEFAULT_HINTS,
+      ),
+    }),
     rationale:
       'Root programs count incidents by how they were found: a CA that finds its own problems is in better shape than one whose problems are found by others or by its auditor. The IRG allows exactly three values so that reports can be compared. An explanation may follow the value ("Third Party Reported (a researcher wrote to our problem reporting address)"); only the start of the first line is read. When the value is free text, the rule suggests the value its words point to (the "hints" option lists those words; a hint matches the start of a word, so "audit" also matches "auditor").',
     source: 'CCADB IRG 3.x, Summary: "Source of incident disclosure: Self Reported, Third Party Reported, or Audit".',

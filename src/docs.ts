@@ -45,7 +45,7 @@ export function optionDocs(rule: Rule): OptionDoc[] {
   if (!schema) return [];
   let json: JsonSchema;
   try {
-    json = z.toJSONSchema(schema as unknown as z.core.$ZodType, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+    json = z.toJSONSchema(('zod' in schema && typeof schema.zod === 'function' ? schema.zod() : schema) as z.core.$ZodType, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   } catch {
     return [];
   }

@@ -42,7 +42,10 @@ const TOP_LEVEL_KEYS = ['$schema', 'template', 'rules', 'plugins', 'ignores'];
 const KEBAB_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** The raw shape of a config file (rule entries are checked one by one afterwards). */
-const ConfigFileSchema = z.strictObject({
+// Built on first use: most runs have no config file and no plugins.
+let configFileSchema: ReturnType<typeof makeConfigFileSchema> | undefined;
+const ConfigFileSchema = () => (configFileSchema ??= makeConfigFileSchema());
+const makeConfigFileSchema = () => z.strictObject({
   $schema: z.optional(z.string()),
   template: z.optional(z.string()),
   rules: z.optional(z.record(z.string(), z.unknown())),
@@ -176,7 +179,9 @@ function isRuleExport(v: unknown): boolean {
   return v !== null && typeof v === 'object' && 'meta' in v && 'check' in v;
 }
 
-const PluginRuleShape = z.object({
+let pluginRuleShape: ReturnType<typeof makePluginRuleShape> | undefined;
+const PluginRuleShape = () => (pluginRuleShape ??= makePluginRuleShape());
+const makePluginRuleShape = () => z.object({
   meta: z.looseObject({
     id: z.string().check(z.regex(KEBAB_ID, 'must be a kebab-case id such as "acme-internal-hostname"')),
     description: z.string().check(z.minLength(1, 'must be one sentence')),
@@ -320,7 +325,7 @@ export function createConfigResolver(io: Io, options: ConfigResolverOptions): Co
       }
       if (list.length === 0) fail(`plugin "${spec}" exports no rules`);
       return list.map((raw, n) => {
-        const checked = PluginRuleShape.safeParse(raw);
+        const checked = PluginRuleShape().safeParse(raw);
         if (!checked.success) {
           const issue = checked.error.issues[0];
           const where = formatKeyPath(issue?.path ?? []);
@@ -347,7 +352,7 @@ export function createConfigResolver(io: Io, options: ConfigResolverOptions): Co
       if (data === null || typeof data !== 'object' || Array.isArray(data)) {
         throw new ConfigError(`expected an object with "rules", "template", "plugins" or "ignores"; found ${describeValue(data)}`, file);
       }
-      const parsed = ConfigFileSchema.safeParse(data);
+      const parsed = ConfigFileSchema().safeParse(data);
       if (!parsed.success) {
         const issue = parsed.error.issues[0] as Parameters<typeof describeIssue>[0];
         const { keyPath, text } = describeIssue(issue, data, [], TOP_LEVEL_KEYS);
