@@ -47,7 +47,13 @@ if (existsSync(bundle)) {
     fail(error);
   }
   // Plugins are ES modules: the bundle imports them through this module.
-  if (entry) entry.run({ importModule: (url) => import(url) }).then(entry.done, fail);
+  if (entry) {
+    entry.run({ importModule: (url) => import(url) }).then((outcome) => {
+      entry.done();
+      // Everything is written: end now rather than tear down the heap first.
+      if (outcome && outcome.exitNow) process.exit();
+    }, fail);
+  }
 } else {
   import('../dist/src/cli/bin.js').then((m) => m.run(), fail);
 }

@@ -6,14 +6,23 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Settings } from 'luxon';
 import { main } from './main.js';
-import { nodeIo } from './node-io.js';
+import { nodeIo, outputFlushed } from './node-io.js';
 
 export interface RunHooks {
   /** Import an ES module by file URL (the bundled CLI cannot use import() itself). */
   importModule?: (url: string) => Promise<unknown>;
 }
 
-export async function run(hooks: RunHooks = {}): Promise<void> {
+export interface RunOutcome {
+  /**
+   * True when all output has been written and nothing is left to wait for:
+   * the caller may end the process at once (process.exit skips tearing down
+   * a heap that is about to be thrown away).
+   */
+  exitNow: boolean;
+}
+
+export async function run(hooks: RunHooks = {}): Promise<RunOutcome> {
   // Dates are parsed and printed in ISO forms only: skip luxon's probe of the
   // system locale (an Intl lookup that costs tens of milliseconds at start-up).
   Settings.defaultLocale = 'en-US';
@@ -28,4 +37,5 @@ export async function run(hooks: RunHooks = {}): Promise<void> {
     if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     process.exitCode = 2;
   }
+  return { exitNow: outputFlushed() };
 }

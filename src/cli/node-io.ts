@@ -63,6 +63,11 @@ function write(name: 'stdout' | 'stderr', text: string): void {
   }
 }
 
+/** True when everything written has reached the descriptors (no stream holds queued output). */
+export function outputFlushed(): boolean {
+  return !viaStream.stdout && !viaStream.stderr;
+}
+
 export function nodeIo(): Io {
   let isTTY: boolean | undefined;
   return {
