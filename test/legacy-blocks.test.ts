@@ -1,7 +1,8 @@
 /** Legacy (seven-question) reports: question forms and questions that share one line. */
 import { describe, expect, it } from 'vitest';
-import { splitQuestionLine } from '../src/parse/blocks.js';
+import { legacyQuestionOf, splitQuestionLine } from '../src/parse/blocks.js';
 import { parseReport } from '../src/parse/index.js';
+import { TEMPLATES } from '../src/templates.js';
 
 describe('legacy questions', () => {
   it('splits questions whose line breaks were collapsed', () => {
@@ -30,5 +31,26 @@ describe('legacy questions', () => {
   it('reads "Topic N:" by its number', () => {
     const r = parseReport('Topic 1: Discovery\n\nEmail.\n\nTopic 4: Numbers\n\n2 certificates.\n');
     expect(r.blocks[0]!.sections.map((s) => s.spec.key)).toEqual(['q1-awareness', 'q4-summary']);
+  });
+});
+
+describe('legacy question patterns', () => {
+  // legacyQuestionOf reads only 100 normalised characters of a line where just the
+  // unanchored patterns apply: each must be a phrase of at most 40 characters.
+  it('unanchored patterns are plain phrases of at most 40 characters', () => {
+    const unanchored = TEMPLATES['mozilla-legacy'].sections.flatMap((s) => s.patterns ?? []).filter((p) => !p.source.startsWith('^'));
+    expect(unanchored.length).toBeGreaterThan(5);
+    for (const p of unanchored) {
+      expect(p.source, p.source).toMatch(/^[a-z ,?]+$/);
+      expect(p.source.replace(/\?/g, '').length, p.source).toBeLessThanOrEqual(40);
+    }
+  });
+
+  it('reads a question phrase starting within 60 characters of a long line, not later', () => {
+    const line = (text: string) => parseReport(`${text}\n`).lines[0]!;
+    const tail = ' and then'.repeat(60);
+    expect(legacyQuestionOf(line(`${'x'.repeat(50)} a timeline of the actions your CA took${tail}`), false)?.key).toBe('q2-timeline');
+    expect(legacyQuestionOf(line(`${'x'.repeat(70)} a timeline of the actions your CA took${tail}`), false)).toBeUndefined();
+    expect(legacyQuestionOf(line(`**${'x'.repeat(40)}** ${'_'.repeat(200)} a timeline of the actions your CA took${tail}`), false)?.key).toBe('q2-timeline');
   });
 });

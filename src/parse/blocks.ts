@@ -73,11 +73,17 @@ function isNoise(l: SourceLine): boolean {
 const LEGACY = TEMPLATES['mozilla-legacy'];
 const NUMBERED_PREFIX = /^(?:(?:topic|question|q)[ \t]*\d{1,2}[ \t]*[:.)-]?|\d{1,2}[ \t]*[.)])[ \t]*/i;
 
-/** The legacy question a line asks, if any. */
-/** How much of a line legacyQuestionOf reads, normalised; and how much of the raw line it normalises first. */
-const LEGACY_HEAD = 160;
-const LEGACY_PREFIX = 400;
+/**
+ * How much of a line legacyQuestionOf reads, normalised: 160 characters when a
+ * question title may start the line (anchored patterns, short forms); 100
+ * otherwise, where only the unanchored patterns apply, each a phrase of at
+ * most 40 characters that must start within the first 60. And how much of
+ * the raw line it normalises to get there.
+ */
+const LEGACY_HEAD = { anchored: 160, unanchored: 100 };
+const LEGACY_PREFIX = { anchored: 400, unanchored: 250 };
 
+/** The legacy question a line asks, if any. */
 export function legacyQuestionOf(l: SourceLine, inLegacyBlock: boolean): SectionSpec | undefined {
   if (l.kind !== 'text') return undefined;
   let body = l.body.replace(/^(?:\*\*|__)(?=\S)/, '');
@@ -86,15 +92,17 @@ export function legacyQuestionOf(l: SourceLine, inLegacyBlock: boolean): Section
   const numbered = np !== null || (l.bullet !== undefined && /\d/.test(l.bullet));
   const explicit = np !== null && /^(?:topic|question|q)/i.test(np[0]);
   if (np) body = body.slice(np[0].length);
+  const anchorAllowed = explicit || (numbered && inLegacyBlock) || headingLike(l);
+  const headLength = anchorAllowed ? LEGACY_HEAD.anchored : LEGACY_HEAD.unanchored;
+  const prefix = anchorAllowed ? LEGACY_PREFIX.anchored : LEGACY_PREFIX.unanchored;
   // Only the start of the line is matched: normalise a prefix (norm works character by
   // character, so a long enough prefix normalises to the same head), the whole line only
   // when markup or spacing shrinks the prefix below the head's length.
   const normHead = (t: string): string => norm(t).replace(/^[-\u2013\u2014:]\s*/, '');
-  let text = body.length > LEGACY_PREFIX ? normHead(body.slice(0, LEGACY_PREFIX)) : normHead(body);
-  if (body.length > LEGACY_PREFIX && text.length <= LEGACY_HEAD) text = normHead(body);
+  let text = body.length > prefix ? normHead(body.slice(0, prefix)) : normHead(body);
+  if (body.length > prefix && text.length <= headLength) text = normHead(body);
   if (text.length === 0) return undefined;
-  const head = text.slice(0, LEGACY_HEAD);
-  const anchorAllowed = explicit || (numbered && inLegacyBlock) || headingLike(l);
+  const head = text.slice(0, headLength);
   for (const q of LEGACY.sections) {
     for (const p of q.patterns ?? []) {
       const anchored = p.source.startsWith('^');
