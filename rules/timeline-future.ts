@@ -40,19 +40,20 @@ export default defineRule({
   },
   check(report, ctx) {
     const nowMs = ctx.now().toMillis();
-    const today = isoOfDay(dayOfInstant(nowMs));
+    let todayIso: string | undefined;
+    const today = (): string => (todayIso ??= isoOfDay(dayOfInstant(nowMs)));
     const planned = plannedRegExp(ctx.options);
     for (const t of timelines(report)) {
       for (const e of t.entries) {
         if (!e.instant || e.timestamp.ambiguousDate || e.timestamp.missingYear) continue;
         const at = e.instant.toMillis();
         // A date is later than today in its own zone only if it is less than a day before now.
-        const later = e.precision === 'date' ? at > nowMs - 86_400_000 && (localDate(e.timestamp) as string) > today : at > nowMs;
+        const later = e.precision === 'date' ? at > nowMs - 86_400_000 && (localDate(e.timestamp) as string) > today() : at > nowMs;
         if (!later) continue;
         if (planned?.test(e.text)) continue;
         ctx.report({
           messageId: 'future',
-          data: { found: writtenTimestamp(report, e), when: ((c) => (c && c !== writtenTimestamp(report, e) ? ` (${c})` : ''))(canonicalForm(e.timestamp)), now: today },
+          data: { found: writtenTimestamp(report, e), when: ((c) => (c && c !== writtenTimestamp(report, e) ? ` (${c})` : ''))(canonicalForm(e.timestamp)), now: today() },
           loc: { start: e.at.start, end: e.at.end },
         });
       }

@@ -1,6 +1,6 @@
 /** The timestamp parser on strings taken from real reports (corpus seeds and Bugzilla copies). */
 import { describe, expect, it } from 'vitest';
-import { canonicalForm, compareTimestamps, parseTimestamp, type Precision, type ZoneSource } from '../src/parse/timestamp.js';
+import { canonicalForm, compareTimestamps, localDate, luxonZone, parseTimestamp, type ParsedTimestamp, type Precision, type ZoneSource } from '../src/parse/timestamp.js';
 
 interface Row {
   text: string;
@@ -124,3 +124,33 @@ describe('parseTimestamp edges', () => {
     expect(Date.now() - t0).toBeLessThan(2000);
   });
 });
+
+describe('localDate', () => {
+  // The date in the timestamp's own zone, computed from the zone offset; it must agree with luxon's zoned formatting.
+  const cases = [
+    '2024-03-05 23:30 UTC+8',
+    '2024-03-05 00:30 UTC-5',
+    '2024-03-05 23:59 UTC',
+    '2024-03-31 01:30 Europe/Berlin',
+    '2024-03-31 03:30 Europe/Berlin',
+    '2024-11-03 01:30 America/New_York',
+    '2024-12-31 23:00 Pacific/Kiritimati',
+    '2024-01-01 00:15 UTC+14',
+    '2024-07-04',
+    'March 5, 2024 at 9:30 PM PST',
+  ];
+  for (const text of cases) {
+    it(text, () => {
+      const ts = parseTimestamp(text);
+      expect(ts?.instant).toBeDefined();
+      if (!ts?.instant) return;
+      const zone = luxonZoneOf(ts);
+      const expected = (zone ? ts.instant.setZone(zone) : ts.instant).toFormat('yyyy-LL-dd');
+      expect(localDate(ts)).toBe(expected);
+    });
+  }
+});
+
+function luxonZoneOf(ts: ParsedTimestamp) {
+  return luxonZone(ts.zoneUsed);
+}

@@ -11,6 +11,7 @@
  * meanings (CST, IST, BST), and EST/PST written for a summer date are flagged.
  * Every regex is linear (no nested quantifiers).
  */
+import { dayOfInstant, isoOfDay } from '../days.js';
 import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
 
 export type Precision = 'date' | 'hour' | 'minute' | 'second';
@@ -577,8 +578,11 @@ export function wallForm(ts: ParsedTimestamp, zoneLabel: string): string | undef
 /** The calendar date of a timestamp in its own zone (YYYY-MM-DD). */
 export function localDate(ts: ParsedTimestamp): string | undefined {
   if (!ts.instant) return undefined;
+  // Arithmetic on the offset rather than a zoned DateTime: timeline rules ask this for many entries.
   const z = luxonZone(ts.zoneUsed);
-  return (z ? ts.instant.setZone(z) : ts.instant).toFormat('yyyy-LL-dd');
+  const ms = ts.instant.toMillis();
+  const offsetMinutes = z ? z.offset(ms) : ts.instant.offset;
+  return isoOfDay(dayOfInstant(ms + offsetMinutes * 60_000));
 }
 
 /**
