@@ -5,7 +5,8 @@
  *
  *   npm run bench                 all sizes (the 10,000-report runs take minutes)
  *   npm run bench -- --quick      skip 10,000 reports
- *   BENCH_RUNS=5 npm run bench    runs per measurement (default 3; 1 for 10,000)
+ *   BENCH_RUNS=5 npm run bench    runs per measurement (default 3; at least 15 for one
+ *                                 report; 1 for 10,000)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -65,7 +66,7 @@ function main(): void {
   if (!existsSync(mdlBin)) throw new Error('markdownlint-cli2 is not installed (npm ci installs it as a dev dependency)');
   generate(corpus);
   const cases: Array<{ name: string; target: string; runs: number; tools: string[] }> = [
-    { name: '1 report', target: path.join(corpus, 'n1'), runs: Math.max(runsDefault, 5), tools: ['node -e 0', 'parse floor', 'ir-lint', 'markdownlint-cli2'] },
+    { name: '1 report', target: path.join(corpus, 'n1'), runs: Math.max(runsDefault, 15), tools: ['node -e 0', 'parse floor', 'ir-lint', 'markdownlint-cli2'] },
     { name: '100 reports', target: path.join(corpus, 'n100'), runs: runsDefault, tools: ['parse floor', 'ir-lint', 'markdownlint-cli2'] },
     { name: '1,000 reports', target: path.join(corpus, 'n1000'), runs: runsDefault, tools: ['parse floor', 'parse floor, threads', 'ir-lint', 'markdownlint-cli2'] },
     { name: '5 MB report', target: path.join(corpus, 'big', 'report-5mb.md'), runs: runsDefault, tools: ['parse floor', 'ir-lint', 'markdownlint-cli2'] },
@@ -75,8 +76,15 @@ function main(): void {
   console.log(`ir-lint benchmark: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; medians`);
   const rows: Row[] = [];
   for (const c of cases) {
+    // One warm-up run of each tool (not for the long single-run case), then the tools take
+    // turns run by run, so that a machine whose speed drifts affects every tool alike.
+    if (c.runs > 1) for (const t of c.tools) measure((tools[t] as (x: string) => string[])(c.target), 1);
+    const byTool = new Map<string, Sample[]>(c.tools.map((t) => [t, []]));
+    for (let i = 0; i < c.runs; i++) {
+      for (const t of c.tools) byTool.get(t)?.push(...measure((tools[t] as (x: string) => string[])(c.target), 1));
+    }
     for (const t of c.tools) {
-      const samples = measure((tools[t] as (x: string) => string[])(c.target), c.runs);
+      const samples = byTool.get(t) ?? [];
       const row = { case: c.name, tool: t, wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rssMiB: median(samples.map((s) => s.maxrss_kb)) / 1024 };
       rows.push(row);
       console.log(`${c.name.padEnd(15)} ${t.padEnd(21)} wall ${row.wall.toFixed(2).padStart(7)} s   cpu ${row.cpu.toFixed(2).padStart(7)} s   peak ${row.rssMiB.toFixed(0).padStart(5)} MiB   (${c.runs} runs)`);

@@ -5,6 +5,7 @@
 
 /** Lower-case, straight quotes and apostrophes, no emphasis markers, single spaces. */
 export function norm(text: string): string {
+  if (plainAscii(text)) return text.trim().toLowerCase();
   let t = text;
   // Each replacement runs only when needed: norm() is called for most lines of every report.
   if (SPECIAL.test(t)) {
@@ -15,6 +16,27 @@ export function norm(text: string): string {
   }
   if (SPACES.test(t)) t = t.replace(/\s+/g, ' ');
   return t.trim().toLowerCase();
+}
+
+/**
+ * True when norm() has nothing to replace: printable ASCII other than * _ and
+ * backquote, with no two spaces in a row. One pass over the characters,
+ * cheaper than the two regex tests for the short labels and values norm()
+ * mostly sees.
+ */
+function plainAscii(text: string): boolean {
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+      continue;
+    }
+    space = false;
+    if (c < 33 || c > 126 || c === 42 || c === 95 || c === 96) return false;
+  }
+  return true;
 }
 
 const SPECIAL = /[\u2018\u2019\u201B\u02BC\u00B4`\u201C\u201D\u201E\u00AB\u00BB*_]/;
