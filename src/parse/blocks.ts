@@ -445,6 +445,8 @@ interface CompiledLabel {
   spec: FieldSpec;
   re: RegExp;
   strict: boolean;
+  /** The label's first character, lower-cased, when it is an ASCII letter or digit (the pattern then starts with it). */
+  first: string | undefined;
 }
 
 const labelCache = new WeakMap<FieldSpec, CompiledLabel[]>();
@@ -456,18 +458,33 @@ function compiled(spec: FieldSpec): CompiledLabel[] {
       const pat = labelPattern(label.replace(/(?<![?:])[?:]+$/, ''));
       // Label, optional closing emphasis, then `:`/`?`, the end of the line, or (long labels) a space.
       const re = new RegExp(`^[*_]{0,3}[ \\t]*${pat}[ \\t]*[*_]{0,3}[ \\t]*(?:[?:\\uFF1A][ \\t]*(?:[?:][ \\t]*)?[*_]{0,3}[ \\t]*|$|(?=[ \\t]))`, 'i');
-      return { spec, re, strict: wordCount(label) < 2 };
+      const first = /^[A-Za-z0-9]/.test(label) ? (label[0] as string).toLowerCase() : undefined;
+      return { spec, re, strict: wordCount(label) < 2, first };
     });
     labelCache.set(spec, c);
   }
   return c;
 }
 
+/**
+ * The character a label would start at, lower-cased: after at most three
+ * emphasis markers and any spaces, as the label patterns allow. Labels start
+ * with a letter, so a pattern can only match with the markers skipped greedily.
+ */
+function labelStart(body: string): string {
+  let i = 0;
+  while (i < 3 && (body[i] === '*' || body[i] === '_')) i++;
+  while (body[i] === ' ' || body[i] === '\t') i++;
+  return (body[i] ?? '').toLowerCase();
+}
+
 /** Match a field label at the start of a line body; returns the length of the label part. */
 export function matchLabel(body: string, specs: FieldSpec[]): { spec: FieldSpec; length: number } | undefined {
   let best: { spec: FieldSpec; length: number } | undefined;
+  const start = labelStart(body);
   for (const spec of specs) {
     for (const c of compiled(spec)) {
+      if (c.first !== undefined && c.first !== start) continue; // cannot match: skip the regex
       const m = c.re.exec(body);
       if (!m) continue;
       const rest = body.slice(m[0].length);
