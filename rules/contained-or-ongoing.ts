@@ -1,5 +1,6 @@
 import { ruleOptions, stringList } from '../src/options.js';
 import { at, blocksOf } from '../src/query.js';
+import { escapeRegExp } from '../src/parse/text.js';
 import { perOptions } from '../src/memo.js';
 import { defineRule } from '../src/types.js';
 
@@ -43,11 +44,7 @@ const DEFAULT_PHRASES = [
   'has been revoked',
 ];
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-const phraseRegExps = perOptions((o: { phrases: string[] }) => o.phrases.map((p) => new RegExp(`(?<![A-Za-z])${escape(p).replace(/ /g, '[\\s-]+')}(?![A-Za-z])`, 'i')));
+const phraseRegExps = perOptions((o: { phrases: string[] }) => o.phrases.map((p) => new RegExp(`(?<![A-Za-z])${escapeRegExp(p).replace(/ /g, '[\\s-]+')}(?![A-Za-z])`, 'i')));
 
 export default defineRule({
   meta: {

@@ -1,4 +1,5 @@
 import { at, blocksOf } from '../src/query.js';
+import { TEMPLATES } from '../src/templates.js';
 import { defineRule } from '../src/types.js';
 
 /** What each question asks for, in the words of the Mozilla wiki. */
@@ -13,15 +14,8 @@ const ASKS: Record<number, string> = {
 };
 
 const Q = (n: number, title: string): string => `${n}. ${title}\n\nAnswer ${n}.\n`;
-const ALL: Array<[number, string]> = [
-  [1, 'How your CA first became aware of the problem'],
-  [2, 'A timeline of the actions your CA took in response'],
-  [3, 'Whether your CA has stopped, or has not yet stopped, issuing certificates with the problem'],
-  [4, 'A summary of the problematic certificates'],
-  [5, 'The complete certificate data for the problematic certificates'],
-  [6, 'Explanation about how and why the mistakes were made or bugs introduced'],
-  [7, 'List of steps your CA is taking to resolve the situation'],
-];
+// The seven questions as the template data has them, for the examples.
+const ALL: Array<[number, string]> = TEMPLATES['mozilla-legacy'].sections.map((q) => [q.number ?? 0, q.title]);
 const legacy = (skip: number[] = []): string => ALL.filter(([n]) => !skip.includes(n)).map(([n, t]) => Q(n, t)).join('\n');
 
 export default defineRule({

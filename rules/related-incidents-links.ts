@@ -1,5 +1,5 @@
 import type { TableRow } from '../src/model.js';
-import { at, blocksOf, section } from '../src/query.js';
+import { blocksOf, section } from '../src/query.js';
 import { clip, isNotApplicable } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
 

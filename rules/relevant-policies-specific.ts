@@ -1,7 +1,7 @@
 import { ruleOptions, stringList } from '../src/options.js';
 import type { Field, IncidentReport } from '../src/model.js';
 import { blocksOf, fields, section } from '../src/query.js';
-import { clip, isNotApplicable } from '../src/parse/text.js';
+import { clip, escapeRegExp, isNotApplicable } from '../src/parse/text.js';
 import { perOptions } from '../src/memo.js';
 import { defineRule } from '../src/types.js';
 
@@ -53,10 +53,6 @@ const VERSION = /\b(?:version|ver\.?|v\.?)[ \t]*\d+(?:\.\d+)*|\bv\d+(?:\.\d+)+|\
 // Section: "section 4.9.1.1", "§ 3.2.2.4", "clause 7", "4.9.1.1" (two dots or more), ETSI requirement ids "DIS-6.1-01A".
 const SECTION = /(?:\bsections?|\bsec\.|\u00a7|\bclauses?|\bchapter|\barticle|\bparagraph|\bpara\.|\bitem)[ \t]*\S|\b\d+\.\d+\.\d+(?:\.\d+)*\b|\b[A-Z]{2,4}-\d+(?:\.\d+)*-\d+[A-Z]?\b/i;
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Split a value into the policies it names (one per line, bullet or ";"). */
 function items(value: string): string[] {
   return value
@@ -73,7 +69,7 @@ function locate(report: IncidentReport, f: Field, item: string): { start: number
 
 const PRELIM = (v: string): string => `## Preliminary Incident Report\n\n### Summary\n\n- **Incident description:** Text.\n- **Relevant policies:** ${v}\n- **Source of incident disclosure:** Self Reported\n`;
 
-const documentRegExps = perOptions((o: { documents: string[] }) => o.documents.map((d) => new RegExp(`(?<![A-Za-z0-9])${escape(d)}(?![A-Za-z])`, d.length <= 4 ? '' : 'i')));
+const documentRegExps = perOptions((o: { documents: string[] }) => o.documents.map((d) => new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(d)}(?![A-Za-z])`, d.length <= 4 ? '' : 'i')));
 
 export default defineRule({
   meta: {

@@ -22,7 +22,8 @@ export interface FoundRegex {
 
 const root = path.join(import.meta.dirname, '..');
 
-function tsFiles(dir: string): string[] {
+/** The TypeScript source files below `dir` (declaration files left out). */
+export function tsFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir)) {
     const p = path.join(dir, name);

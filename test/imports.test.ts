@@ -1,19 +1,10 @@
 /** parse, engine, rules and format never touch the file system or the process. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tsFiles } from '../scripts/regex-audit.js';
 
 const root = path.join(import.meta.dirname, '..');
-
-function tsFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...tsFiles(p));
-    else if (name.endsWith('.ts')) out.push(p);
-  }
-  return out;
-}
 
 // src/config reads config files and plugins only through the Io it is given.
 const pure = ['src/parse', 'src/engine', 'src/format', 'src/config', 'rules'].flatMap((d) => tsFiles(path.join(root, d)));

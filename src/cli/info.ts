@@ -6,7 +6,7 @@ import path from 'node:path';
 import { didYouMean, parseTemplate } from '../config/index.js';
 import { createConfigResolver, type ConfigResolverOptions, type FileConfig } from '../config/load.js';
 import { docsUrl, renderExplain } from '../docs.js';
-import { IoError, UsageError } from '../errors.js';
+import { errnoCode, IoError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { TOOL_NAME } from '../meta.js';
 import type { Rule } from '../types.js';
@@ -76,10 +76,6 @@ export const FULL_REPORT_SKELETON = `## Full Incident Report
 
 ### Appendix
 `;
-
-function errnoCode(error: unknown): string | undefined {
-  return (error as { code?: string } | null)?.code;
-}
 
 /** Runs the informational command named by the options; undefined when there is none. */
 export async function runInfo(io: Io, opts: CliOptions, builtins: readonly Rule[], configOptions: ConfigResolverOptions): Promise<number | undefined> {

@@ -100,8 +100,16 @@ function filterQuiet(results: LintResult[]): LintResult[] {
 async function writeReport(io: Io, results: LintResult[], setup: RunSetup, opts: CliOptions): Promise<void> {
   const shown = opts.quiet ? filterQuiet(results) : results;
   const formatter = await (FORMATS[opts.format] as () => Promise<(r: LintResult[], c: Parameters<Awaited<ReturnType<(typeof FORMATS)[string]>>>[1]) => string>)();
-  // Only stylish colours its output; asking the others would create process.stdout for nothing.
-  const ctx = { cwd: io.cwd, color: opts.outputFile || opts.format !== 'stylish' ? false : useColor(io, opts), rules: [...setup.knownRules.values()].map((r) => r.meta), version: VERSION };
+  // Colour is decided when a formatter asks (stylish does): deciding means asking whether
+  // stdout is a terminal, which creates process.stdout, for nothing in the other formats.
+  const ctx = {
+    cwd: io.cwd,
+    get color() {
+      return opts.outputFile ? false : useColor(io, opts);
+    },
+    rules: [...setup.knownRules.values()].map((r) => r.meta),
+    version: VERSION,
+  };
   const text = formatter(shown, ctx);
   if (opts.outputFile) {
     try {

@@ -10,7 +10,7 @@ import { parseTemplate } from '../config/index.js';
 import { createConfigResolver, type FileConfig } from '../config/load.js';
 import { decodeReport, type TextEncoding } from '../decode.js';
 import { lintText, makeResult, parseNow, type LintOptions } from '../engine/index.js';
-import { UsageError } from '../errors.js';
+import { formatSize, UsageError } from '../errors.js';
 import { FORMATS, FORMAT_NAMES } from '../format/index.js';
 import type { Io } from '../io.js';
 import type { TemplateId } from '../templates.js';
@@ -94,12 +94,6 @@ function readErrorText(error: unknown): string {
   if (code === 'ENOTREG') return 'Cannot read file: not a regular file (a FIFO, socket or device).';
   if (code === 'ELOOP') return 'Cannot read file: too many levels of symbolic links (a symlink loop).';
   return `Cannot read file: ${error instanceof Error ? error.message : String(error)}.`;
-}
-
-function formatSize(n: number): string {
-  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${n} bytes`;
 }
 
 export async function readTarget(io: Io, t: FileTarget, setup: RunSetup): Promise<{ text: string; encoding: TextEncoding; bytes: Uint8Array } | { result: LintResult }> {

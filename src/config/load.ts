@@ -15,7 +15,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as z from 'zod/mini';
 import '../options.js'; // zod messages in English
-import { ConfigError } from '../errors.js';
+import { ConfigError, errnoCode, formatSize } from '../errors.js';
 import type { Io } from '../io.js';
 import { TEMPLATE_IDS, type TemplateId } from '../templates.js';
 import type { OptionsSchema, ResolvedRule, Rule } from '../types.js';
@@ -94,10 +94,6 @@ interface LoadedFile {
   isIgnored: (relPath: string) => boolean;
 }
 
-function errnoCode(error: unknown): string | undefined {
-  return (error as { code?: string } | null)?.code;
-}
-
 function ioReason(error: unknown): string {
   switch (errnoCode(error)) {
     case 'ENOENT':
@@ -112,10 +108,6 @@ function ioReason(error: unknown): string {
     default:
       return error instanceof Error ? error.message.split('\n')[0] ?? 'unknown error' : String(error);
   }
-}
-
-function formatSize(n: number): string {
-  return n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`;
 }
 
 /** Line and column (1-based) of an offset. */
