@@ -18,7 +18,7 @@ import path from 'node:path';
 import { rules } from '../rules/index.js';
 import { defaultConfig, resolveRules } from '../src/config/index.js';
 import { lintText, parseNow } from '../src/engine/index.js';
-import { parseMarkdown } from '../src/parse/index.js';
+import { outline } from '../src/parse/outline.js';
 
 const root = path.join(import.meta.dirname, '..');
 const base = readFileSync(path.join(root, 'fixtures', 'reports', 'v3-full-clean.md'), 'utf8');
@@ -69,7 +69,7 @@ function time(text: string): { total: number; parser: number } {
   lintText(text, { rules: resolved, now: NOW });
   const total = (performance.now() - t) / 1000;
   t = performance.now();
-  parseMarkdown(text);
+  outline(text);
   return { total, parser: (performance.now() - t) / 1000 };
 }
 

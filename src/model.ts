@@ -118,7 +118,8 @@ export interface IncidentReport {
   lines: SourceLine[];
   /** Offsets of line starts, for offset ↔ position conversion. */
   lineStarts: number[];
-  mdast: Root;
+  /** The mdast tree (with GFM tables), built on first access. */
+  readonly mdast: Root;
   frontMatter?: FrontMatter;
   /** H1 heading or front-matter title. */
   title?: { text: string; span: Span; from: 'h1' | 'front-matter' };

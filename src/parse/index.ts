@@ -1,5 +1,5 @@
 /**
- * Markdown → mdast → IncidentReport. Called once per file; rules share the result.
+ * Markdown → outline → IncidentReport. Called once per file; rules share the result.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
@@ -11,6 +11,7 @@ import { segment } from './blocks.js';
 import { checkNesting } from './limits.js';
 import { buildLines, computeLineStarts, pipeTables, positionAt, spanOf } from './lines.js';
 import './micromark-linear.js';
+import { outline } from './outline.js';
 import { yaml } from '../lazy.js';
 
 export interface ParseOptions {
@@ -24,7 +25,11 @@ export interface ParseOptions {
   plainText?: boolean;
 }
 
-/** Parse Markdown with GFM tables (the only extension the rules need). */
+/**
+ * Parse Markdown into an mdast tree with GFM tables (the only extension the
+ * rules need). The rules themselves read the outline (src/parse/outline.ts);
+ * this is `report.mdast`, for house rules.
+ */
 export function parseMarkdown(source: string) {
   return fromMarkdown(source, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
 }
@@ -108,8 +113,8 @@ export function parseReport(source: string, options: ParseOptions = {}): Inciden
   const lineStarts = computeLineStarts(source);
   const { fm, endLine } = readFrontMatter(source, lineStarts);
   if (!options.plainText) checkNesting(source);
-  const mdast: Root = options.plainText ? { type: 'root', children: [] } : parseMarkdown(maskFrontMatter(source, endLine, lineStarts));
-  const { lines, tables } = buildLines(source, lineStarts, mdast, endLine);
+  const markdown = options.plainText ? '' : maskFrontMatter(source, endLine, lineStarts);
+  const { lines, tables } = buildLines(source, lineStarts, options.plainText ? [] : outline(markdown), endLine);
   const allTables = [...tables, ...pipeTables(lines, lineStarts)].sort((a, b) => a.span.start - b.span.start);
   const blocks = segment(lines, lineStarts, allTables, options.template);
 
@@ -122,7 +127,19 @@ export function parseReport(source: string, options: ParseOptions = {}): Inciden
     if (h1) title = { text: h1.body, span: spanOf(lineStarts, h1.bodyStart, h1.bodyStart + h1.body.length), from: 'h1' };
   }
 
-  const report: IncidentReport = { source, lines, lineStarts, mdast, blocks, tables: allTables, cache: new Map() };
+  let mdast: Root | undefined;
+  const report: IncidentReport = {
+    source,
+    lines,
+    lineStarts,
+    // Built on first use: no built-in rule reads it.
+    get mdast(): Root {
+      return (mdast ??= options.plainText ? { type: 'root', children: [] } : parseMarkdown(markdown));
+    },
+    blocks,
+    tables: allTables,
+    cache: new Map(),
+  };
   if (fm) report.frontMatter = fm;
   if (title) report.title = title;
   return report;

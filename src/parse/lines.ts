@@ -3,8 +3,8 @@
  * HTML, tables) and with their textual shape (quote markers, bullets), so that
  * Markdown and text copied from Bugzilla's rendered pages read the same way.
  */
-import type { Root, RootContent, Table as MdTable, Nodes } from 'mdast';
 import type { SourceLine, Span, Table, TableRow, TableCell } from '../model.js';
+import type { OutlineNode } from './outline.js';
 import { trimEndChars } from './text.js';
 
 /** Offsets at which each line starts (index 0 = line 1). */
@@ -42,8 +42,8 @@ export function spanOf(lineStarts: number[], start: number, end: number): Span {
 const BULLET = /^(?:[-*+\u2022\u00B7\u25AA\u25E6\u2023\u2043\u25CF]|\d{1,3}[.)])(?=[ \t]|$)[ \t]*/;
 const QUOTE = /^[ \t]{0,3}>[ \t]?/;
 
-/** Split the source into annotated lines. `mdast` supplies headings, code, HTML and tables. */
-export function buildLines(source: string, lineStarts: number[], mdast: Root, frontMatterEndLine: number): { lines: SourceLine[]; tables: Table[] } {
+/** Split the source into annotated lines. The Markdown outline supplies headings, code, HTML and tables. */
+export function buildLines(source: string, lineStarts: number[], outline: OutlineNode[], frontMatterEndLine: number): { lines: SourceLine[]; tables: Table[] } {
   const lines: SourceLine[] = [];
   for (let i = 0; i < lineStarts.length; i++) {
     const start = lineStarts[i] as number;
@@ -62,21 +62,16 @@ export function buildLines(source: string, lineStarts: number[], mdast: Root, fr
     }
   };
 
-  // Iterative walk: deep nesting must not overflow the stack.
-  const stack: Nodes[] = [...mdast.children].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop() as Nodes;
-    const pos = node.position;
-    if (!pos) continue;
+  for (const node of outline) {
     switch (node.type) {
       case 'heading': {
-        const first = lines[pos.start.line - 1];
+        const first = lines[node.startLine - 1];
         if (first) first.headingDepth = node.depth;
-        if (pos.end.line > pos.start.line) {
+        if (node.endLine > node.startLine) {
           // Setext heading: the underline is not text.
-          const under = lines[pos.end.line - 1];
+          const under = lines[node.endLine - 1];
           if (under) under.kind = 'blank';
-          for (let l = pos.start.line + 1; l < pos.end.line; l++) {
+          for (let l = node.startLine + 1; l < node.endLine; l++) {
             const mid = lines[l - 1];
             if (mid) mid.headingDepth = node.depth;
           }
@@ -86,25 +81,20 @@ export function buildLines(source: string, lineStarts: number[], mdast: Root, fr
       case 'code': {
         // Only fenced code is code. Indented "code" is nearly always text copied
         // from a rendered page (nested bullets indented by four spaces).
-        const first = lines[pos.start.line - 1];
-        if (first && /^[ \t>]*(?:```|~~~)/.test(first.raw)) mark(pos.start.line, pos.end.line, 'code');
+        const first = lines[node.startLine - 1];
+        if (first && /^[ \t>]*(?:```|~~~)/.test(first.raw)) mark(node.startLine, node.endLine, 'code');
         break;
       }
       case 'html':
-        mark(pos.start.line, pos.end.line, 'html');
+        mark(node.startLine, node.endLine, 'html');
         break;
       case 'table':
-        mark(pos.start.line, pos.end.line, 'table');
-        tables.push(tableFromMdast(node, source, lineStarts));
+        mark(node.startLine, node.endLine, 'table');
+        tables.push(tableFromOutline(node, source, lineStarts));
         break;
       case 'thematicBreak':
-        mark(pos.start.line, pos.end.line, 'blank');
+        mark(node.startLine, node.endLine, 'blank');
         break;
-      default:
-        if ('children' in node) {
-          const children = node.children as RootContent[];
-          for (let c = children.length - 1; c >= 0; c--) stack.push(children[c] as Nodes);
-        }
     }
   }
 
@@ -160,16 +150,14 @@ function cellText(source: string, start: number, end: number): string {
   return source.slice(start, end).trim();
 }
 
-function tableFromMdast(node: MdTable, source: string, lineStarts: number[]): Table {
+function tableFromOutline(node: Extract<OutlineNode, { type: 'table' }>, source: string, lineStarts: number[]): Table {
   const rows: TableRow[] = [];
-  for (const row of node.children) {
+  for (const row of node.rows) {
     const cells: TableCell[] = [];
-    for (const cell of row.children) {
-      const p = cell.position;
-      if (!p) continue;
-      let s = p.start.offset ?? 0;
-      let e = p.end.offset ?? s;
-      // mdast cell spans include the pipes and padding: narrow to the content.
+    for (const cell of row.cells) {
+      let s = cell.start;
+      let e = cell.end;
+      // Cell offsets include the pipes and padding: narrow to the content.
       let text = source.slice(s, e);
       const lead = /^\|?[ \t]*/.exec(text)?.[0].length ?? 0;
       const trail = /(?<![ \t])[ \t]*\|?$/.exec(text.slice(lead))?.[0].length ?? 0;
@@ -179,15 +167,10 @@ function tableFromMdast(node: MdTable, source: string, lineStarts: number[]): Ta
       text = cellText(source, s, e);
       cells.push({ text, span: spanOf(lineStarts, s, e) });
     }
-    const rp = row.position;
-    const rs = rp?.start.offset ?? 0;
-    const re = rp?.end.offset ?? rs;
-    rows.push({ cells, line: rp?.start.line ?? 1, span: spanOf(lineStarts, rs, re) });
+    rows.push({ cells, line: row.line, span: spanOf(lineStarts, row.start, row.end) });
   }
-  const ps = node.position?.start.offset ?? 0;
-  const pe = node.position?.end.offset ?? ps;
   const [header, ...body] = rows;
-  return { kind: 'gfm', header: header ?? { cells: [], line: node.position?.start.line ?? 1, span: spanOf(lineStarts, ps, ps) }, rows: body, span: spanOf(lineStarts, ps, pe) };
+  return { kind: 'gfm', header: header ?? { cells: [], line: node.startLine, span: spanOf(lineStarts, node.start, node.start) }, rows: body, span: spanOf(lineStarts, node.start, node.end) };
 }
 
 /** Split a pipe-delimited line into cells with offsets (escaped `\|` stays in the cell). */

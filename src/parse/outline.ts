@@ -1,0 +1,170 @@
+/**
+ * The Markdown structure ir-lint reads, taken straight from micromark's
+ * events: headings, code, HTML, GFM tables (rows and cells) and thematic
+ * breaks, in document order.
+ *
+ * The rules work on lines (src/parse/lines.ts); Markdown only tells them which
+ * lines are headings, code, HTML or table rows. Turning micromark's events into
+ * a full mdast tree (a node and a position object for every piece of inline
+ * text) cost about as much CPU again as tokenizing, for nodes nothing read, so
+ * this walks the events once and keeps only those. The result is the same as
+ * walking the mdast tree that mdast-util-from-markdown builds from the same
+ * events (test/outline.test.ts compares the two on the fixtures and on random
+ * Markdown): a node inside a heading, a table, an image's alt text, code or
+ * HTML is not listed, because in mdast it is not a child node there.
+ * `report.mdast` still gives the tree to house rules that want it, built on
+ * first use.
+ */
+import { parse, preprocess } from 'micromark';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { subtokenize } from 'micromark-util-subtokenize';
+import type { Event, ParseContext, Token } from 'micromark-util-types';
+import './micromark-linear.js';
+
+export interface OutlineCell {
+  /** Offsets of the cell, pipes and padding included (as in mdast). */
+  start: number;
+  end: number;
+}
+
+export interface OutlineRow {
+  start: number;
+  end: number;
+  line: number;
+  cells: OutlineCell[];
+}
+
+export type OutlineNode =
+  | { type: 'heading'; depth: number; startLine: number; endLine: number }
+  | { type: 'code' | 'html' | 'thematicBreak'; startLine: number; endLine: number }
+  | { type: 'table'; start: number; end: number; startLine: number; endLine: number; rows: OutlineRow[] };
+
+type HeadingNode = Extract<OutlineNode, { type: 'heading' }>;
+type TableNode = Extract<OutlineNode, { type: 'table' }>;
+
+let parser: ParseContext | undefined;
+
+/**
+ * micromark's `postprocess`, except that inline text which cannot hold HTML
+ * is left as it is. The outline reads one inline node, HTML, and HTML needs a
+ * literal `<`: text without one is not tokenized (in reports that is nearly
+ * all of it; tokenizing it was most of micromark's work). Text with a `<` is
+ * tokenized in full, so that code spans, escapes and links decide what is
+ * HTML exactly as they do in mdast. Strings (link destinations, code fence
+ * info) never hold HTML and are not tokenized either.
+ */
+function tokenizeContent(events: Event[], source: string): void {
+  const lt: number[] = [];
+  for (let at = source.indexOf('<'); at >= 0; at = source.indexOf('<', at + 1)) lt.push(at);
+  const hasLt = (start: number, end: number): boolean => {
+    let lo = 0;
+    let hi = lt.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((lt[mid] as number) < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < lt.length && (lt[lo] as number) < end;
+  };
+  for (;;) {
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i]!;
+      const head = event[1];
+      if (event[0] !== 'enter' || head.previous !== undefined || head._tokenizer !== undefined) continue;
+      if (head.contentType !== 'text' && head.contentType !== 'string') continue;
+      let last: Token = head;
+      while (last.next) last = last.next;
+      if (head.contentType === 'text' && hasLt(head.start.offset, last.end.offset)) continue;
+      for (let t: Token | undefined = head; t; t = t.next) t.contentType = undefined;
+    }
+    if (subtokenize(events)) return;
+  }
+}
+
+/** The outline of `source` (Markdown with GFM tables, the only extension the rules need). */
+export function outline(source: string): OutlineNode[] {
+  // One parser for every document (combining the constructs costs more than a
+  // small report's tokenizing); its per-document state is reset here.
+  parser ??= parse({ extensions: [gfmTable()] });
+  parser.defined = [];
+  parser.lazy = {};
+  const events = parser.document().write(preprocess()(source, undefined, true));
+  tokenizeContent(events, source);
+  const out: OutlineNode[] = [];
+  // How many open tokens hide their content from the outline.
+  let opaque = 0;
+  let heading: HeadingNode | undefined;
+  let table: TableNode | undefined;
+  let row: OutlineRow | undefined;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    const token = event[1];
+    const type = token.type;
+    if (event[0] === 'enter') {
+      switch (type) {
+        case 'atxHeading':
+        case 'setextHeading':
+          if (opaque++ === 0) out.push((heading = { type: 'heading', depth: 0, startLine: token.start.line, endLine: token.end.line }));
+          break;
+        case 'atxHeadingSequence':
+          // The first sequence opens the heading; a closing one ("## Summary ##") does not count.
+          if (heading && heading.depth === 0) heading.depth = token.end.offset - token.start.offset;
+          break;
+        case 'setextHeadingLineSequence':
+          if (heading) heading.depth = source.charCodeAt(token.start.offset) === 61 /* = */ ? 1 : 2;
+          break;
+        case 'codeFenced':
+        case 'codeIndented':
+          if (opaque++ === 0) out.push({ type: 'code', startLine: token.start.line, endLine: token.end.line });
+          break;
+        case 'htmlFlow':
+        case 'htmlText':
+          if (opaque++ === 0) out.push({ type: 'html', startLine: token.start.line, endLine: token.end.line });
+          break;
+        case 'thematicBreak':
+          if (opaque++ === 0) out.push({ type: 'thematicBreak', startLine: token.start.line, endLine: token.end.line });
+          break;
+        case 'table':
+          if (opaque++ === 0) {
+            table = { type: 'table', start: token.start.offset, end: token.end.offset, startLine: token.start.line, endLine: token.end.line, rows: [] };
+            out.push(table);
+          }
+          break;
+        case 'tableRow':
+          if (table) table.rows.push((row = { start: token.start.offset, end: token.end.offset, line: token.start.line, cells: [] }));
+          break;
+        case 'tableHeader':
+        case 'tableData':
+          if (row) row.cells.push({ start: token.start.offset, end: token.end.offset });
+          break;
+        case 'image':
+          // mdast keeps an image's text as its `alt` string, not as children.
+          opaque++;
+          break;
+        default:
+          break;
+      }
+    } else {
+      switch (type) {
+        case 'atxHeading':
+        case 'setextHeading':
+          if (--opaque === 0) heading = undefined;
+          break;
+        case 'table':
+          if (--opaque === 0) table = row = undefined;
+          break;
+        case 'codeFenced':
+        case 'codeIndented':
+        case 'htmlFlow':
+        case 'htmlText':
+        case 'thematicBreak':
+        case 'image':
+          opaque--;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,148 @@
+/**
+ * The outline read from micromark's events (src/parse/outline.ts) must be what
+ * a walk over the mdast tree of the same Markdown finds: the nodes the lines
+ * are annotated from, in the same order, with the same lines, depths and table
+ * cells. The mdast walk below is the reference: it visits every node in
+ * document order and does not descend into headings, code, HTML, tables or
+ * thematic breaks (nor images, whose text mdast keeps as `alt`).
+ */
+import fc from 'fast-check';
+import type { Nodes, Root } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown, parseReport } from '../src/parse/index.js';
+import { outline, type OutlineNode } from '../src/parse/outline.js';
+import { corpusFiles, HAS_CORPUS } from './helpers/corpus.js';
+import { fixtureReports, grammarReport, mutatedReport } from './helpers/fuzz.js';
+
+function outlineFromMdast(root: Root): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  const visit = (node: Nodes): void => {
+    const pos = node.position!;
+    const lines = { startLine: pos.start.line, endLine: pos.end.line };
+    switch (node.type) {
+      case 'heading':
+        out.push({ type: 'heading', depth: node.depth, ...lines });
+        return;
+      case 'code':
+      case 'html':
+      case 'thematicBreak':
+        out.push({ type: node.type, ...lines });
+        return;
+      case 'table':
+        out.push({
+          type: 'table',
+          start: pos.start.offset!,
+          end: pos.end.offset!,
+          ...lines,
+          rows: node.children.map((row) => ({
+            start: row.position!.start.offset!,
+            end: row.position!.end.offset!,
+            line: row.position!.start.line,
+            cells: row.children.map((cell) => ({ start: cell.position!.start.offset!, end: cell.position!.end.offset! })),
+          })),
+        });
+        return;
+      default:
+        if ('children' in node) for (const child of node.children) visit(child);
+    }
+  };
+  visit(root);
+  return out;
+}
+
+const same = (markdown: string): void => {
+  expect(outline(markdown)).toEqual(outlineFromMdast(parseMarkdown(markdown)));
+};
+
+// Markdown pieces that exercise every node the outline keeps, and the places
+// where it must not look (inside headings, tables, images, code, HTML).
+const piece = fc.constantFrom(
+  '# Heading',
+  '## Closed heading ##',
+  '###### six',
+  '####### seven is text',
+  'Setext one\n===',
+  'Setext two\nspans lines\n---',
+  '# Heading with <b>html</b> and ![alt <i>x</i>](y)',
+  'Paragraph with <b>inline html</b> and `<code>` and \\<escaped>.',
+  'Two lines\nof <span\nclass="x">html</span> text',
+  'An image ![alt <b>bold</b>](pic.png) and a [link <b>x</b>](url) and [ref][r]',
+  '![ref image <em>x</em>][r]',
+  '[r]: https://example.com "<b>title</b>"',
+  '<https://example.com> and <a@b.example>',
+  '<!-- a comment -->',
+  '<div>\nblock html\n</div>',
+  '```\n<b>in code</b>\n# not a heading\n```',
+  '~~~md\n| a | b |\n|---|---|\n~~~',
+  '    indented code <b>x</b>',
+  '***',
+  '- - -',
+  '- item <b>x</b>\n  - nested\n    # heading in a list',
+  '1. one\n2. two | with | pipes',
+  '> quoted <i>html</i>\n> # quoted heading\n> | q | r |\n> |---|---|\n> | 1 | 2 |',
+  '| a | b |\n|---|---|\n| 1 <b>x</b> | ![i](j) |\n| \\| escaped | `code | pipe` |',
+  '| only | header |\n| --- | :-: |',
+  'a | b\n--|--\nc | d\ne',
+  '| not | a table |\n| also not |',
+  '**Bold** and *em* <br> and _under_',
+  '\t# tab heading\n\ttab code',
+  'Trailing text\r\nwith CRLF <br>\r\n',
+  '',
+);
+const markdown = fc.array(piece, { minLength: 1, maxLength: 12 }).chain((pieces) =>
+  fc.array(fc.constantFrom('\n\n', '\n', '\n\n\n', '\r\n\r\n'), { minLength: pieces.length, maxLength: pieces.length }).map((seps) =>
+    pieces.map((p, i) => p + seps[i]).join(''),
+  ),
+);
+
+describe('outline', () => {
+  it('matches the mdast walk on each construct', () => {
+    const kinds = new Set<string>();
+    for (const text of ['# h\n\nSet\n---\n\n```\nx\n```\n\n<div>\n</div>\n\n***\n\n| a |\n|---|\n| 1 |\n\ntext <b>x</b>\n']) {
+      same(text);
+      for (const n of outline(text)) kinds.add(n.type);
+    }
+    expect([...kinds].sort()).toEqual(['code', 'heading', 'html', 'table', 'thematicBreak']);
+  });
+
+  it('skips HTML inside headings, tables and image text, keeps it inside links and paragraphs', () => {
+    const text = '# a <b>x</b>\n\n| <i>c</i> |\n|---|\n\n![<b>alt</b>](p) [<em>l</em>](u) <br>\n';
+    expect(outline(text)).toEqual([
+      { type: 'heading', depth: 1, startLine: 1, endLine: 1 },
+      { type: 'table', start: 14, end: 32, startLine: 3, endLine: 4, rows: [{ start: 14, end: 26, line: 3, cells: [{ start: 14, end: 26 }] }] },
+      { type: 'html', startLine: 6, endLine: 6 },
+      { type: 'html', startLine: 6, endLine: 6 },
+      { type: 'html', startLine: 6, endLine: 6 },
+    ]);
+    same(text);
+  });
+
+  it('matches the mdast walk on random Markdown', () => {
+    fc.assert(fc.property(markdown, same), { numRuns: 400, seed: 20261127 });
+  });
+
+  it('matches the mdast walk on report-shaped and mutated reports', () => {
+    fc.assert(fc.property(grammarReport, same), { numRuns: 50, seed: 20261128 });
+    fc.assert(fc.property(mutatedReport(fixtureReports().map((f) => f.text)), same), { numRuns: 50, seed: 20261129 });
+  });
+
+  it('matches the mdast walk on every fixture report', () => {
+    const fixtures = fixtureReports();
+    expect(fixtures.length).toBeGreaterThan(10);
+    for (const f of fixtures) same(f.text);
+  });
+
+  it.skipIf(!HAS_CORPUS)('matches the mdast walk on every corpus report', () => {
+    const files = corpusFiles();
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) same(f.text);
+  });
+
+  it('report.mdast is the mdast tree, built when first read', () => {
+    const report = parseReport('---\ntitle: x\n---\n# Title\n\n| a |\n|---|\n');
+    const tree = report.mdast;
+    expect(tree.type).toBe('root');
+    expect(tree.children.map((c) => c.type)).toEqual(['heading', 'table']);
+    expect(report.mdast).toBe(tree);
+  });
+});
