@@ -445,21 +445,30 @@ interface CompiledLabel {
   spec: FieldSpec;
   re: RegExp;
   strict: boolean;
-  /** The label's first character, lower-cased, when it is an ASCII letter or digit (the pattern then starts with it). */
-  first: string | undefined;
+  /**
+   * The label's leading ASCII letters and digits, lower-cased (the pattern
+   * starts with them literally, case-insensitive); empty when it starts with
+   * anything else.
+   */
+  prefix: string;
 }
 
 const labelCache = new WeakMap<FieldSpec, CompiledLabel[]>();
+
+/** The pattern a label (or alias) is matched with at the start of a line body. */
+export function labelRegExp(label: string): RegExp {
+  const pat = labelPattern(label.replace(/(?<![?:])[?:]+$/, ''));
+  // Label, optional closing emphasis, then `:`/`?`, the end of the line, or (long labels) a space.
+  return new RegExp(`^[*_]{0,3}[ \\t]*${pat}[ \\t]*[*_]{0,3}[ \\t]*(?:[?:\\uFF1A][ \\t]*(?:[?:][ \\t]*)?[*_]{0,3}[ \\t]*|$|(?=[ \\t]))`, 'i');
+}
 
 function compiled(spec: FieldSpec): CompiledLabel[] {
   let c = labelCache.get(spec);
   if (!c) {
     c = [spec.label, ...(spec.aliases ?? [])].map((label) => {
-      const pat = labelPattern(label.replace(/(?<![?:])[?:]+$/, ''));
-      // Label, optional closing emphasis, then `:`/`?`, the end of the line, or (long labels) a space.
-      const re = new RegExp(`^[*_]{0,3}[ \\t]*${pat}[ \\t]*[*_]{0,3}[ \\t]*(?:[?:\\uFF1A][ \\t]*(?:[?:][ \\t]*)?[*_]{0,3}[ \\t]*|$|(?=[ \\t]))`, 'i');
-      const first = /^[A-Za-z0-9]/.test(label) ? (label[0] as string).toLowerCase() : undefined;
-      return { spec, re, strict: wordCount(label) < 2, first };
+      const re = labelRegExp(label);
+      const prefix = (/^[A-Za-z0-9]*/.exec(label)?.[0] ?? '').toLowerCase();
+      return { spec, re, strict: wordCount(label) < 2, prefix };
     });
     labelCache.set(spec, c);
   }
@@ -467,15 +476,30 @@ function compiled(spec: FieldSpec): CompiledLabel[] {
 }
 
 /**
- * The character a label would start at, lower-cased: after at most three
- * emphasis markers and any spaces, as the label patterns allow. Labels start
- * with a letter, so a pattern can only match with the markers skipped greedily.
+ * Where a label would start: after at most three emphasis markers and any
+ * spaces, as the label patterns allow. Labels start with a letter, so a
+ * pattern can only match with the markers skipped greedily.
  */
-function labelStart(body: string): string {
+function labelStart(body: string): number {
   let i = 0;
   while (i < 3 && (body[i] === '*' || body[i] === '_')) i++;
   while (body[i] === ' ' || body[i] === '\t') i++;
-  return (body[i] ?? '').toLowerCase();
+  return i;
+}
+
+/**
+ * True when `body` has `prefix` (ASCII, lower-case) at `at`, ignoring ASCII
+ * case. A case-insensitive pattern without the `u` flag matches an ASCII
+ * character only with an ASCII one, so this is exact.
+ */
+function hasPrefixAt(body: string, prefix: string, at: number): boolean {
+  if (body.length - at < prefix.length) return false;
+  for (let k = 0; k < prefix.length; k++) {
+    let c = body.charCodeAt(at + k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== prefix.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 /** Match a field label at the start of a line body; returns the length of the label part. */
@@ -484,7 +508,7 @@ export function matchLabel(body: string, specs: FieldSpec[]): { spec: FieldSpec;
   const start = labelStart(body);
   for (const spec of specs) {
     for (const c of compiled(spec)) {
-      if (c.first !== undefined && c.first !== start) continue; // cannot match: skip the regex
+      if (!hasPrefixAt(body, c.prefix, start)) continue; // cannot match: skip the regex
       const m = c.re.exec(body);
       if (!m) continue;
       const rest = body.slice(m[0].length);

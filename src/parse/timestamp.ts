@@ -417,6 +417,8 @@ const DATE_TIME_GAP = /^(?:[ \t]*(?:T|,|\u2013|\u2014|-|@|:|\||at|\(|~|approx\.?
 /** Between a time (and its zone) and the date that follows it: "9:30 on June 3", "22:43 UTC on 15 June". */
 const TIME_DATE_GAP = /^[ \t]*(?:,[ \t]*)?(?:on[ \t]+(?:the[ \t]+)?)?$/i;
 
+const DIGIT = /\d/;
+
 function gapOk(text: string, from: number, to: number, re: RegExp): boolean {
   if (to < from || to - from > 24) return false;
   return re.test(text.slice(from, to));
@@ -432,6 +434,8 @@ function pad2(n: number): string {
  * day header), the year (for "Aug 19th") and the zone (section declaration).
  */
 export function parseTimestamp(text: string, context: TimestampContext = {}): ParsedTimestamp | undefined {
+  // Every date and time pattern needs a digit.
+  if (!DIGIT.test(text)) return undefined;
   const dates = findDates(text);
   const times = findTimes(text);
   const d0 = dates[0];
