@@ -181,6 +181,17 @@ describe('config files: what they change', () => {
     expect(r.out).toMatch(/warning field-required /);
   });
 
+  it('reads YAML with CR-only and CRLF line endings, with the same line numbers in errors', async () => {
+    for (const eol of ['\r', '\r\n']) {
+      const ok = await lint({ '.irlintrc.yaml': ['rules:', '  field-required: off', ''].join(eol), 'report.md': REPORT });
+      expect(ok.err).toBe('');
+      expect(countRule(ok.out, 'field-required')).toBe(0);
+      const bad = await lint({ '.irlintrc.yaml': ['rules:', '  field-required: off', '  field-required: warn', ''].join(eol), 'report.md': REPORT });
+      expect(bad.code).toBe(2);
+      expect(bad.err).toMatch(/\.irlintrc\.yaml: line 3, column 3: invalid YAML: Map keys must be unique/);
+    }
+  });
+
   it('ignores __proto__ keys in YAML and JSON', async () => {
     const y = await lint({ '.irlintrc.yaml': '__proto__:\n  polluted: true\nrules:\n  field-required: off\n', 'report.md': REPORT });
     expect(y.err).toBe('');

@@ -145,8 +145,10 @@ function parseJson(text: string, file: string): unknown {
 }
 
 function parseYaml(text: string, file: string): unknown {
-  // Core schema, no custom tags, no merge keys: plain data only.
-  const doc = yaml().parseDocument(text, { schema: 'core', customTags: [], merge: false, uniqueKeys: true, prettyErrors: true, strict: true });
+  // Core schema, no custom tags, no merge keys: plain data only. YAML counts a
+  // lone CR as a line break; the parser does not: give it LF (lines and
+  // columns in its messages stay the same).
+  const doc = yaml().parseDocument(text.replace(/\r\n?/g, '\n'), { schema: 'core', customTags: [], merge: false, uniqueKeys: true, prettyErrors: true, strict: true });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     const where = problem.linePos?.[0];
