@@ -1,6 +1,6 @@
-import { dayOfInstant, dayOfIso, isoOfDay } from '../src/days.js';
+import { dayOfInstant, isoOfDay } from '../src/days.js';
 import { integer, ruleOptions, stringList } from '../src/options.js';
-import { reportContext } from '../src/parse/context.js';
+import { postingDay } from '../src/parse/context.js';
 import { at } from '../src/query.js';
 import { actionItemsOf, canonicalStatus, DEFAULT_STATUS_ALIASES, DEFAULT_STATUSES, parseDueDate } from '../src/parse/actions.js';
 import { defineRule } from '../src/types.js';
@@ -35,8 +35,7 @@ export default defineRule({
     ],
   },
   check(report, ctx) {
-    const postedIso = reportContext(report).posted;
-    const today = postedIso !== undefined ? (dayOfIso(postedIso) as number) : dayOfInstant(ctx.now().toMillis());
+    const today = postingDay(report, ctx.now().toMillis());
     const ongoing = ctx.options.ongoing;
     const statuses = [...DEFAULT_STATUSES, ...ongoing];
     for (const ai of actionItemsOf(report)) {

@@ -1,6 +1,6 @@
-import { dayOfInstant, dayOfIso, isoOfDay } from '../src/days.js';
+import { dayOfIso, isoOfDay } from '../src/days.js';
 import { integer, ruleOptions, text } from '../src/options.js';
-import { reportContext } from '../src/parse/context.js';
+import { postingDay } from '../src/parse/context.js';
 import { at } from '../src/query.js';
 import { TEMPLATE_GRACE_DAYS, TEMPLATE_POLICY_EFFECTIVE } from '../src/templates.js';
 import { defineRule } from '../src/types.js';
@@ -31,8 +31,7 @@ export default defineRule({
     const opts = ctx.options;
     const effective = dayOfIso(opts.policyEffective);
     if (effective === undefined) return;
-    const postedIso = reportContext(report).posted;
-    const posted = postedIso !== undefined ? (dayOfIso(postedIso) as number) : dayOfInstant(ctx.now().toMillis());
+    const posted = postingDay(report, ctx.now().toMillis());
     if (posted < effective) return;
     for (const block of report.blocks) {
       const superseded = block.spec.supersededOn;

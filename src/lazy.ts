@@ -9,6 +9,7 @@
  * Node's require, made for this file.
  */
 import { createRequire } from 'node:module';
+import { once } from './memo.js';
 
 type Yaml = typeof import('yaml');
 type Picomatch = typeof import('picomatch');
@@ -16,18 +17,7 @@ type Diff = typeof import('diff');
 
 const nodeRequire = typeof require === 'function' ? undefined : createRequire(import.meta.url);
 
-let yamlModule: Yaml | undefined;
-let picomatchModule: Picomatch | undefined;
-let diffModule: Diff | undefined;
-
-export function yaml(): Yaml {
-  return (yamlModule ??= (nodeRequire ? nodeRequire('yaml') : require('yaml')) as Yaml);
-}
-
-export function picomatch(): Picomatch {
-  return (picomatchModule ??= (nodeRequire ? nodeRequire('picomatch') : require('picomatch')) as Picomatch);
-}
-
-export function diff(): Diff {
-  return (diffModule ??= (nodeRequire ? nodeRequire('diff') : require('diff')) as Diff);
-}
+// Each names its module in a literal require(), which the bundler needs to see.
+export const yaml = once((): Yaml => (nodeRequire ? nodeRequire('yaml') : require('yaml')) as Yaml);
+export const picomatch = once((): Picomatch => (nodeRequire ? nodeRequire('picomatch') : require('picomatch')) as Picomatch);
+export const diff = once((): Diff => (nodeRequire ? nodeRequire('diff') : require('diff')) as Diff);

@@ -1,3 +1,16 @@
+/** A value built on first use and kept: `once(() => build())()` builds it at most once. */
+export function once<T>(build: () => T): () => T {
+  let built = false;
+  let value: T;
+  return () => {
+    if (!built) {
+      value = build();
+      built = true;
+    }
+    return value;
+  };
+}
+
 /**
  * Values a rule derives from its options (regexes from word lists), built
  * once per options object instead of once per file. A run resolves options

@@ -8,6 +8,7 @@
  */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
+import { once } from './memo.js';
 import type { OptionsSchema } from './types.js';
 
 // zod/mini ships without messages; option errors quote them.
@@ -47,16 +48,15 @@ export interface RuleOptionsSchema<O> extends OptionsSchema<O> {
 
 /** The options object of a rule: no unknown keys; each key's default applies when it is left out. */
 export function ruleOptions<S extends Shape>(shape: S): RuleOptionsSchema<Output<S>> {
-  let schema: z.ZodMiniType<Output<S>> | undefined;
-  const build = (): z.ZodMiniType<Output<S>> => {
+  const zod = once((): z.ZodMiniType<Output<S>> => {
     const fields: Record<string, z.ZodMiniType<unknown>> = {};
     for (const [key, f] of Object.entries(shape)) fields[key] = f.schema();
     return z.prefault(z.strictObject(fields), {}) as unknown as z.ZodMiniType<Output<S>>;
-  };
+  });
   return {
-    zod: () => (schema ??= build()),
+    zod,
     safeParse(value: unknown) {
-      if (value !== undefined) return (schema ??= build()).safeParse(value);
+      if (value !== undefined) return zod().safeParse(value);
       const data: Record<string, unknown> = {};
       for (const [key, f] of Object.entries(shape)) data[key] = f.value();
       return { success: true, data: data as Output<S> };

@@ -20,6 +20,7 @@ import type { Io } from '../io.js';
 import { TEMPLATE_IDS, type TemplateId } from '../templates.js';
 import type { OptionsSchema, ResolvedRule, Rule } from '../types.js';
 import { picomatch, yaml } from '../lazy.js';
+import { once } from '../memo.js';
 import {
   applyRuleFlags,
   defaultConfig,
@@ -43,15 +44,13 @@ const KEBAB_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** The raw shape of a config file (rule entries are checked one by one afterwards). */
 // Built on first use: most runs have no config file and no plugins.
-let configFileSchema: ReturnType<typeof makeConfigFileSchema> | undefined;
-const ConfigFileSchema = () => (configFileSchema ??= makeConfigFileSchema());
-const makeConfigFileSchema = () => z.strictObject({
+const ConfigFileSchema = once(() => z.strictObject({
   $schema: z.optional(z.string()),
   template: z.optional(z.string()),
   rules: z.optional(z.record(z.string(), z.unknown())),
   plugins: z.optional(z.array(z.string())),
   ignores: z.optional(z.array(z.string().check(z.minLength(1)))),
-});
+}));
 
 /** What a run needs to know about the config that applies to one file. */
 export interface FileConfig {
@@ -173,9 +172,7 @@ function isRuleExport(v: unknown): boolean {
   return v !== null && typeof v === 'object' && 'meta' in v && 'check' in v;
 }
 
-let pluginRuleShape: ReturnType<typeof makePluginRuleShape> | undefined;
-const PluginRuleShape = () => (pluginRuleShape ??= makePluginRuleShape());
-const makePluginRuleShape = () => z.object({
+const PluginRuleShape = once(() => z.object({
   meta: z.looseObject({
     id: z.string().check(z.regex(KEBAB_ID, 'must be a kebab-case id such as "acme-internal-hostname"')),
     description: z.string().check(z.minLength(1, 'must be one sentence')),
@@ -190,7 +187,7 @@ const makePluginRuleShape = () => z.object({
     url: z.optional(z.string()),
   }),
   check: z.custom<(...args: unknown[]) => unknown>((v) => typeof v === 'function', 'must be a function check(report, ctx)'),
-});
+}));
 
 /** Builds the resolver used for a whole run; caches per directory and per config file. */
 export function createConfigResolver(io: Io, options: ConfigResolverOptions): ConfigResolver {

@@ -8,6 +8,7 @@
  */
 import { DateTime } from 'luxon';
 import type { FrontMatterIssue, IncidentReport, ReportContext, SourceLine } from '../model.js';
+import { dayOfInstant, dayOfIso } from '../days.js';
 import { derived } from '../query.js';
 import { levenshtein } from '../suggest.js';
 
@@ -204,4 +205,13 @@ function findPhrase(report: IncidentReport): { text: string; line: number } | un
 /** The report's context, computed once per file. */
 export function reportContext(report: IncidentReport): ReportContext {
   return derived(report, 'context', () => compute(report));
+}
+
+/**
+ * The day the report is posted, as a day number (src/days.ts): front matter
+ * `posted:` when it holds a date, otherwise the UTC day of `now` (ms).
+ */
+export function postingDay(report: IncidentReport, nowMs: number): number {
+  const posted = reportContext(report).posted;
+  return posted !== undefined ? (dayOfIso(posted) as number) : dayOfInstant(nowMs);
 }

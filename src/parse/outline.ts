@@ -44,17 +44,19 @@ type HeadingNode = Extract<OutlineNode, { type: 'heading' }>;
 type TableNode = Extract<OutlineNode, { type: 'table' }>;
 
 let parser: ParseContext | undefined;
-/** For the document being tokenized: 1 at each line (1-based) that has a `|`. */
-let pipeLines = new Uint8Array(0);
-
-function markPipeLines(source: string, lineStarts: number[]): void {
-  pipeLines = new Uint8Array(lineStarts.length + 2);
+/** 1 at each line (1-based) of `source` that has the character `ch`. */
+function linesWith(source: string, lineStarts: number[], ch: string): Uint8Array {
+  const flags = new Uint8Array(lineStarts.length + 2);
   let line = 0;
-  for (let at = source.indexOf('|'); at >= 0; at = source.indexOf('|', at + 1)) {
+  for (let at = source.indexOf(ch); at >= 0; at = source.indexOf(ch, at + 1)) {
     while (line + 1 < lineStarts.length && (lineStarts[line + 1] as number) <= at) line++;
-    pipeLines[line + 1] = 1;
+    flags[line + 1] = 1;
   }
+  return flags;
 }
+
+/** For the document being tokenized (the table construct reads it): the lines that have a `|`. */
+let pipeLines: Uint8Array = new Uint8Array(0);
 
 /**
  * micromark-extension-gfm-table's construct, tried at the start of every
@@ -89,18 +91,11 @@ function quickTable(): Extension {
  * HTML exactly as they do in mdast. Strings (link destinations, code fence
  * info) never hold HTML and are not tokenized either.
  */
-function tokenizeContent(events: Event[], source: string): void {
-  const lt: number[] = [];
-  for (let at = source.indexOf('<'); at >= 0; at = source.indexOf('<', at + 1)) lt.push(at);
-  const hasLt = (start: number, end: number): boolean => {
-    let lo = 0;
-    let hi = lt.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((lt[mid] as number) < start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < lt.length && (lt[lo] as number) < end;
+function tokenizeContent(events: Event[], ltLines: Uint8Array): void {
+  // Whole lines are checked: text sharing a line with a `<` is tokenized too, which is never wrong.
+  const hasLt = (from: number, to: number): boolean => {
+    for (let line = from; line <= to; line++) if (ltLines[line] === 1) return true;
+    return false;
   };
   for (;;) {
     for (let i = 0; i < events.length; i++) {
@@ -110,7 +105,7 @@ function tokenizeContent(events: Event[], source: string): void {
       if (head.contentType !== 'text' && head.contentType !== 'string') continue;
       let last: Token = head;
       while (last.next) last = last.next;
-      if (head.contentType === 'text' && hasLt(head.start.offset, last.end.offset)) continue;
+      if (head.contentType === 'text' && hasLt(head.start.line, last.end.line)) continue;
       for (let t: Token | undefined = head; t; t = t.next) t.contentType = undefined;
     }
     if (subtokenize(events)) return;
@@ -128,9 +123,9 @@ export function outline(source: string, lineStarts = computeLineStarts(source)):
   parser ??= parse({ extensions: [quickTable()] });
   parser.defined = [];
   parser.lazy = {};
-  markPipeLines(source, lineStarts);
+  pipeLines = linesWith(source, lineStarts, '|');
   const events = parser.document().write(preprocess()(source, undefined, true));
-  tokenizeContent(events, source);
+  tokenizeContent(events, linesWith(source, lineStarts, '<'));
   const out: OutlineNode[] = [];
   // How many open tokens hide their content from the outline.
   let opaque = 0;
