@@ -1,7 +1,7 @@
 /**
  * Dependencies most runs do not need, loaded on first use: the YAML parser
  * (front matter and YAML config files), glob matching (ignores) and the diff
- * printer (--fix-dry-run). Loading them up front would cost every run on a
+ * printer (--fix-dry-run), node:crypto (temp file names for --fix). Loading them up front would cost every run on a
  * plain report a few milliseconds of start-up.
  *
  * In the bundled CLI `require` is the bundler's own and the module is already
@@ -14,6 +14,7 @@ import { once } from './memo.js';
 type Yaml = typeof import('yaml');
 type Picomatch = typeof import('picomatch');
 type Diff = typeof import('diff');
+type Crypto = typeof import('node:crypto');
 
 const nodeRequire = typeof require === 'function' ? undefined : createRequire(import.meta.url);
 
@@ -21,3 +22,7 @@ const nodeRequire = typeof require === 'function' ? undefined : createRequire(im
 export const yaml = once((): Yaml => (nodeRequire ? nodeRequire('yaml') : require('yaml')) as Yaml);
 export const picomatch = once((): Picomatch => (nodeRequire ? nodeRequire('picomatch') : require('picomatch')) as Picomatch);
 export const diff = once((): Diff => (nodeRequire ? nodeRequire('diff') : require('diff')) as Diff);
+// A built-in: the bundle keeps this require() as Node's own. (A dynamic import()
+// would not work there: bin/ir-lint.js runs the bundle in a vm.Script, which has
+// no dynamic-import callback.)
+export const crypto = once((): Crypto => (nodeRequire ? nodeRequire('node:crypto') : require('node:crypto')) as Crypto);

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DirEntry, FileStat, Io } from '../io.js';
+import { crypto as lazyCrypto } from '../lazy.js';
 
 /** Read a stream to its end, or until more than `maxBytes` arrived (then stop reading: the caller refuses the input). */
 async function readAll(stream: NodeJS.ReadableStream, maxBytes = Infinity): Promise<Uint8Array> {
@@ -162,7 +163,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   const mode = existing ? existing.mode & 0o7777 : 0o644;
   const dir = path.dirname(real);
   // node:crypto is imported here, not at the top: loading it costs every run several milliseconds.
-  const { randomBytes } = await import('node:crypto');
+  const { randomBytes } = lazyCrypto();
   const tmp = path.join(dir, `.${path.basename(real)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   const handle = await ops.open(tmp, fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY, mode);
   try {
