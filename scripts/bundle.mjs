@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { bundleProblems } from './bundle-check.mjs';
 
 const root = path.join(import.meta.dirname, '..');
 const out = path.join(root, 'dist', 'ir-lint.cjs');
@@ -44,12 +45,14 @@ await build({ ...common, entryPoints: [path.join(root, 'dist', 'src', 'cli', 'bi
 // The lint worker (src/cli/worker.ts) as one file too: each worker thread starts from it.
 await build({ ...common, entryPoints: [path.join(root, 'dist', 'src', 'cli', 'worker.js')], outfile: path.join(root, 'dist', 'ir-lint-worker.cjs') });
 rmSync(shim);
-// bin/ir-lint.js reads the bundle as latin1, which is only right for ASCII:
-// write non-ASCII characters in source regexes and strings as \u escapes.
-for (const file of [out, path.join(root, 'dist', 'ir-lint-worker.cjs')]) {
-  const bytes = readFileSync(file);
-  const at = bytes.findIndex((b) => b > 0x7f);
-  if (at >= 0) throw new Error(`${path.relative(root, file)} has a non-ASCII byte at offset ${at}: …${bytes.subarray(Math.max(0, at - 60), at + 10).toString('utf8')}…`);
+// bin/ir-lint.js reads the bundle as latin1 and runs it without a dynamic-import
+// callback: refuse a bundle it could not run (scripts/bundle-check.mjs).
+const problems = [out, path.join(root, 'dist', 'ir-lint-worker.cjs')].flatMap((file) => bundleProblems(path.relative(root, file), readFileSync(file)));
+if (problems.length > 0) {
+  for (const p of problems) console.error(`bundle: ${p}`);
+  // bin/ir-lint.js then runs the compiled modules in dist/src, which have no such limits.
+  for (const file of [out, `${out}.cache`, path.join(root, 'dist', 'ir-lint-worker.cjs')]) rmSync(file, { force: true });
+  process.exit(1);
 }
 rmSync(`${out}.cache`, { force: true });
 // One real run produces the code cache (the loader writes it when asked to).

@@ -1,0 +1,1 @@
+export declare function bundleProblems(name: string, bytes: Uint8Array): string[];
