@@ -65,6 +65,7 @@ async function lintTargets(io: Io, targets: FileTarget[], setup: RunSetup, opts:
   if (canUseWorkers && workers > 0 && io.lintInWorkers) {
     return io.lintInWorkers({
       argv: io.argv,
+      cwd: io.cwd,
       now: setup.now.toISO() ?? '',
       targets: todo,
       workers: Math.min(workers, Math.max(1, Math.ceil(todo.length / 8))),

@@ -16,6 +16,8 @@ import type { WorkerInit, WorkerRequest } from './worker.js';
 
 export interface PoolJob {
   argv: string[];
+  /** The directory the paths are relative to (the Io's cwd, which need not be the process's). */
+  cwd: string;
   /** The run's `now`, so every worker judges dates alike. */
   now: string;
   targets: FileTarget[];
@@ -90,7 +92,7 @@ export function lintInWorkers(job: PoolJob): Promise<LintResult[]> {
     };
     const spawn = (): void => {
       const state = new SharedArrayBuffer(16);
-      const init: WorkerInit = { argv: job.argv, now: job.now, skipRules: [...skip], state };
+      const init: WorkerInit = { argv: job.argv, cwd: job.cwd, now: job.now, skipRules: [...skip], state };
       const worker = new Worker(url, { workerData: init });
       const slot: Slot = { worker, state, ready: false };
       slots.add(slot);

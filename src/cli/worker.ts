@@ -13,6 +13,8 @@ import { lintOne, prepare } from './run.js';
 
 export interface WorkerInit {
   argv: string[];
+  /** The main thread's Io cwd: target paths and config lookups are relative to it. */
+  cwd: string;
   now: string;
   skipRules: string[];
   /** Int32[0]: index of the running rule + 1 (0: none); Float64 at byte 8: when it started (ms since epoch). */
@@ -35,6 +37,7 @@ async function start(): Promise<void> {
   if (parsed.kind !== 'run') throw new Error('worker started without a lint run');
   const opts = parsed.options;
   const io = nodeIo();
+  io.cwd = init.cwd;
   const setup = await prepare(io, opts);
   setup.now = DateTime.fromISO(init.now, { setZone: true });
   const skipRules = new Set(init.skipRules);
