@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli/args.js';
 import { CASES } from './helpers/cli-cases.js';
-import { otherNodes, runBinary, runMemory, runNodeIo, type CliCase, type HostName, type HostResult } from './helpers/cli-hosts.js';
+import { otherNodes, runBinary, runMemory, runNodeIo, show, type CliCase, type HostName, type HostResult } from './helpers/cli-hosts.js';
 
 function expectText(what: string, actual: string, expected: CliCase['stdout']): void {
   if (expected === undefined) expect(actual, what).toBe('');
@@ -26,8 +26,8 @@ function check(c: CliCase, host: string, r: HostResult): void {
   expectText(`${host}: stdout`, r.stdout, c.stdout);
   expectText(`${host}: stderr`, r.stderr, c.stderr);
   expect(r.stderr, `${host}: a stack trace`).not.toMatch(/\n\s+at /);
-  const before: Record<string, string | RegExp> = {};
-  for (const [k, v] of Object.entries(c.files ?? {})) before[k] = typeof v === 'string' ? v : expect.any(String);
+  const before: Record<string, string> = {};
+  for (const [k, v] of Object.entries(c.files ?? {})) before[k] = show(v);
   const want: Record<string, unknown> = { ...before };
   for (const [k, v] of Object.entries(c.after ?? {})) {
     if (v === null) delete want[k];

@@ -17,13 +17,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnv, otherNodes, ROOT, spawnText } from './helpers/cli-hosts.js';
 import { CORPUS_DIR, HAS_CORPUS } from './helpers/corpus.js';
 
-const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 let scratch = '';
 let packed: string[] = [];
 
 async function npm(args: string[], cwd: string): Promise<string> {
   // npm's own settings (cache, registry) come from the environment it is run with.
-  const r = await spawnText(NPM, args, { cwd, env: { ...process.env, npm_config_update_notifier: 'false' }, timeoutMs: 170_000 });
+  const r = await spawnText('npm', args, { cwd, env: { ...process.env, npm_config_update_notifier: 'false' }, timeoutMs: 170_000 });
   if (r.code !== 0) throw new Error(`npm ${args.join(' ')} failed (${r.code}): ${r.stderr.slice(-2000)}`);
   return r.stdout;
 }

@@ -315,6 +315,12 @@ export const CASES: CliCase[] = [
   { name: '--list-rules shows plugin rules', args: ['--list-rules'], files: { 'house.mjs': housePlugin, '.irlintrc.json': '{ "plugins": ["./house.mjs"] }' }, code: 0, stdout: all(/^acme-no-codename +error +Disallow the internal code name in a public report\. \(plugin\)$/m, /\d+ rules \(\d+ built-in, 1 from plugins; config: \.irlintrc\.json\)/) },
   { name: '--explain a plugin rule', args: ['--explain', 'acme-no-codename'], files: { 'house.mjs': housePlugin, '.irlintrc.json': '{ "plugins": ["./house.mjs"] }' }, code: 0, stdout: all(/^acme-no-codename \(error by default; from a plugin named in \.irlintrc\.json\)\n\nDisallow the internal code name in a public report\.\n/, /\nDocs: file:\/\/<dir>\/house\.mjs\n$/) },
 
+  { name: 'IR_LINT_WORKERS=2: worker threads, the same output in input order', args: [...NOW, '-f', 'compact', 'c.md', 'a.md', 'b.md'], files: { 'a.md': broken, 'b.md': warnOnly, 'c.md': broken.replace('XXX add', 'add') }, env: { IR_LINT_WORKERS: '2' }, code: 1, nodes: true, stdout: (t) => {
+    all(compactLine('c.md', 5, 5, 'error', 'field-required'), compactLine('a.md', 1, 3, 'warning', 'title-format'), compactLine('a.md', 7, 111, 'error', 'no-placeholder'), compactLine('b.md', WARN_LINE, 19, 'warning', 'na-format'))(t);
+    expect(t).not.toMatch(/^c\.md:7:/m);
+  } },
+  { name: 'IR_LINT_WORKERS=0: a plugin in the main thread', args: [...NOW, '-f', 'compact', 'r.md'], files: { 'r.md': codenameReport, 'house.mjs': housePlugin, '.irlintrc.json': '{ "plugins": ["./house.mjs"] }' }, env: { IR_LINT_WORKERS: '0' }, code: 1, stdout: `r.md:${CODENAME_LINE}:${CODENAME_COL}: error acme-no-codename Internal code name "BLUEFIN" in a public report.\n` },
+
   // Inline directives
   { name: 'disable-next-line', args: [...NOW, '-f', 'compact', 'r.md'], files: { 'r.md': broken.replace('- **Incident description:**', '<!-- ir-lint-disable-next-line no-placeholder -->\n- **Incident description:**') }, code: 1, stdout: (t) => {
     expect(t).not.toMatch(/no-placeholder/);

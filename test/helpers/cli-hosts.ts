@@ -51,7 +51,8 @@ export interface HostResult {
 export type HostName = 'memory' | 'node' | 'binary';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-function show(content: string | Uint8Array): string {
+/** A file's content as the results show it: the text, or `<bytes hex>` when it is not UTF-8. */
+export function show(content: string | Uint8Array): string {
   if (typeof content === 'string') return content;
   try {
     return utf8.decode(content);
