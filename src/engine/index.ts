@@ -38,10 +38,6 @@ export interface LintedDocument {
   lineStarts: number[];
 }
 
-/** The rules that check files of this kind. */
-export function rulesFor(kind: DocumentKind, rules: ResolvedRule[]): ResolvedRule[] {
-  return rules.filter((r) => (r.rule.meta.appliesTo ?? 'report') === kind);
-}
 
 /** Replace `{{name}}` in a message template. */
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
@@ -81,8 +77,12 @@ function internalMessage(ruleId: string, error: unknown, line = 1): LintMessage 
   };
 }
 
-/** Run the rules on a parsed report. */
-export function runRules(report: LintedDocument, options: LintOptions): LintMessage[] {
+/**
+ * Run the rules for this kind of file on a parsed file. Rules for other
+ * kinds are skipped in place, so that `onRuleStart` indexes stay those of
+ * `options.rules` (the worker watchdog names a stopped rule by its index).
+ */
+export function runRules(report: LintedDocument, options: LintOptions, kind: DocumentKind = 'report'): LintMessage[] {
   const messages: LintMessage[] = [];
   const lastLine = report.lineStarts.length;
   const sourceLength = report.source.length;
@@ -91,7 +91,7 @@ export function runRules(report: LintedDocument, options: LintOptions): LintMess
   for (let index = 0; index < options.rules.length; index++) {
     const { rule, severity, options: ruleOptions } = options.rules[index] as ResolvedRule;
     const id = rule.meta.id;
-    if (options.skipRules?.has(id)) continue;
+    if (options.skipRules?.has(id) || (rule.meta.appliesTo ?? 'report') !== kind) continue;
     options.onRuleStart?.(index, id);
     let url: string | undefined; // built when the rule reports, as most rules report nothing on most files
     const found: LintMessage[] = [];
@@ -291,7 +291,7 @@ export function lintText(source: string, options: LintOptions): { messages: Lint
     report = parseReport(source, { ...opts, plainText: true });
     return { messages: [parseFailure(report, error)], report };
   }
-  const raw = runRules(report, { ...options, rules: rulesFor('report', options.rules) });
+  const raw = runRules(report, options);
   const kept = applyDirectives(report, raw, { reportUnused: options.reportUnusedDisables === true, knownRules: new Set(options.knownRules ?? options.rules.map((r) => r.rule.meta.id)) });
   return { messages: sortMessages(kept), report };
 }
@@ -303,7 +303,7 @@ export function lintText(source: string, options: LintOptions): { messages: Lint
 export function lintAttachment(source: string, kind: Exclude<DocumentKind, 'report'>, options: LintOptions): { messages: LintMessage[]; attachment: Attachment } {
   const attachment = parseAttachment(kind, source);
   const { attachments: _none, ...rest } = options;
-  const messages = runRules(attachment, { ...rest, rules: rulesFor(kind, options.rules) });
+  const messages = runRules(attachment, rest, kind);
   return { messages: sortMessages(messages), attachment };
 }
 

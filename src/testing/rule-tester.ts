@@ -90,7 +90,7 @@ export function runRule(rule: Rule, c: ValidCase): { messages: LintMessage[]; re
   const severity = rule.meta.severity === 'error' ? 2 : 1;
   const lintOptions: Parameters<typeof runRules>[1] = { rules: [{ rule, severity, options }], now };
   if (c.attachments) lintOptions.attachments = deepFreeze(pairedAttachments(c.attachments));
-  const messages = sortMessages(runRules(report, lintOptions));
+  const messages = sortMessages(runRules(report, lintOptions, kind));
   const crashed = messages.find((m) => m.messageId === 'internalError');
   if (crashed) throw new Error(crashed.message);
   return { messages, report };
