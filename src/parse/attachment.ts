@@ -70,25 +70,25 @@ export function irgSpelling(text: string): (typeof IRG_CSV_COLUMNS)[number] | un
 
 /** True when the first record of a CSV text names at least three IRG columns (how a directory tells an Appendix CSV from other CSVs). */
 export function looksLikeIrgCsv(text: string): boolean {
-  let end = 0;
-  // The header may hold quoted fields but never a line break in practice; 4 KB is plenty.
+  // The header may hold quoted fields but no line break in practice; 4 KB is plenty.
   const head = text.slice(0, 4096);
-  const { records } = readCsv(head, { to: head.length });
-  const first = records[0];
-  if (!first) return false;
-  end = first.cells.filter((c) => irgColumn(c.text.trim()) !== undefined).length;
-  return end >= 3;
+  const first = readCsv(head).records[0];
+  return first !== undefined && first.cells.filter((c) => irgColumn(c.text.trim()) !== undefined).length >= 3;
 }
 
 const CRTSH_LINK = 'https://crt.sh/';
 
-/** True when the first non-blank lines are crt.sh links (a header line before them allowed). */
+/** True when the first non-blank lines are crt.sh links (one header line before them allowed, as in a CSV of one column). */
 export function looksLikeCrtshList(text: string): boolean {
-  const lines = text.slice(0, 8192).split(/\r\n|\r|\n/).map((l) => l.trim().replace(/^\uFEFF/, '').replace(/^"|"$/g, '')).filter((l) => l !== '');
-  const first = lines.slice(0, 3);
-  if (first.length === 0) return false;
-  const links = first.filter((l) => l.toLowerCase().startsWith(CRTSH_LINK) || l.toLowerCase().startsWith('http://crt.sh/'));
-  return links.length >= Math.min(first.length, 2) && links.length > 0;
+  const lines = text
+    .slice(0, 8192)
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim().replace(/^\uFEFF/, '').replace(/^"|"$/g, '').toLowerCase())
+    .filter((l) => l !== '');
+  const isLink = (l: string): boolean => l.startsWith(CRTSH_LINK) || l.startsWith('http://crt.sh/');
+  const body = lines.length > 1 && !isLink(lines[0] as string) ? lines.slice(1) : lines;
+  const first = body.slice(0, 3);
+  return first.length > 0 && first.every(isLink);
 }
 
 export function parseCsvAttachment(source: string): CsvAttachment {

@@ -17,7 +17,7 @@ new RuleTester({ describe, it }).run(rule, {
     { name: 'two space-separated hashes in one cell (dossier)', code: full('1', fenced(HEADER, ROW.replace(`,${B},`, `,${B} ${A},`))) },
     { name: 'two comma-separated hashes in a quoted cell', code: full('1', fenced(HEADER, ROW.replace(`,${B},`, `,"${B},${A}",`))) },
     { name: 'N/A for a missing precertificate', code: full('1', fenced(HEADER, ROW.replace(`${A},`, 'N/A,'))) },
-    { name: 'a paired attachment named in the Appendix', code: full('2', 'The affected certificates are in certs.csv.'), attachments: { 'certs.csv': `${HEADER}\n${ROW}\n` } },
+    { name: 'a paired attachment named in front matter', code: `---\nappendix: certs.csv\n---\n${full('2', 'See below.')}`, attachments: { 'certs.csv': `${HEADER}\n${ROW}\n` } },
     { name: 'CSV with extra columns after the IRG ones', code: full('1', fenced(`${HEADER},Notes`, `${ROW},renewed`)) },
     { name: 'CSV as plain lines (rendered copy)', code: full('1', `${HEADER}\n${ROW}`) },
     { name: 'colon-separated fingerprints and an empty precertificate hash', code: full('1', fenced(HEADER, ROW.replace(A, '').replace(B, Array.from({ length: 32 }, () => 'AB').join(':')))) },
