@@ -1,6 +1,6 @@
 import { cellLoc, columnIndex, valueStart, type CsvAttachment, type CsvCell, type CsvRecord } from '../src/parse/attachment.js';
 import { IRG_CSV_COLUMNS } from '../src/parse/appendix.js';
-import { isSha256Token, parseCertDate, splitList, type CertDate } from '../src/parse/certs.js';
+import { epochDay, isSha256Token, parseCertDate, splitList, type CertDate } from '../src/parse/certs.js';
 import { clip, isNotApplicable } from '../src/parse/text.js';
 import { flag, ruleOptions } from '../src/options.js';
 import { positionAt } from '../src/parse/lines.js';
@@ -10,9 +10,9 @@ const HEADER = IRG_CSV_COLUMNS.join(',');
 const row = (o: { cert?: string; before?: string; after?: string; revoked?: string; date?: string; reason?: string } = {}): string =>
   ['N/A', o.cert ?? 'b'.repeat(64), 'CN=www.example.com', '"CN=Example TLS CA,O=Example CA Inc.,C=US"', o.before ?? '2025-08-04T00:00:00+00:00', o.after ?? '2026-08-03T23:59:59+00:00', '5d1e0c', 'www.example.com', o.revoked ?? 'Yes', o.date ?? '2025-08-16T10:00:00+00:00', o.reason ?? 'superseded'].join(',');
 
-/** The UTC calendar day of a DateTime-like value, as YYYYMMDD. */
-function dayOf(d: { year: number; month: number; day: number }): number {
-  return d.year * 10000 + d.month * 100 + d.day;
+/** "N/A" and its spellings; long values (hashes, names) never are. */
+function na(v: string): boolean {
+  return v.length <= 20 && isNotApplicable(v);
 }
 
 export default defineRule({
@@ -45,14 +45,15 @@ export default defineRule({
   check(csv: CsvAttachment, ctx) {
     if (!csv.header) return;
     const now = ctx.now().toUTC();
-    const today = dayOf(now);
+    const today = epochDay(Date.UTC(now.year, now.month - 1, now.day));
     const nowText = now.toISODate() ?? '';
+    const indexes = new Map(IRG_CSV_COLUMNS.map((c) => [c, columnIndex(csv, c)]));
     const cellAt = (r: CsvRecord, name: (typeof IRG_CSV_COLUMNS)[number]): CsvCell | undefined => {
-      const i = columnIndex(csv, name);
+      const i = indexes.get(name) ?? -1;
       return i >= 0 ? r.cells[i] : undefined;
     };
     const dateIn = (c: CsvCell | undefined): CertDate | undefined => (c ? parseCertDate(c.text) : undefined);
-    const present = (c: CsvCell | undefined): boolean => c !== undefined && c.text.trim() !== '' && !isNotApplicable(c.text.trim());
+    const present = (c: CsvCell | undefined): boolean => c !== undefined && c.text.trim() !== '' && !na(c.text.trim());
     const seen = new Map<string, CsvRecord>();
     for (const r of csv.rows) {
       const row = r.index;
@@ -74,7 +75,7 @@ export default defineRule({
         if (!present(dateCell) && (s === 'delayed' || ctx.options.requirePlannedDate)) {
           ctx.report({ messageId: 'pendingWithoutDate', data: { row, status: status?.text.trim() ?? '', what: s === 'planned' ? 'planned' : 'actual or planned' }, loc: dateCell ? cellLoc(dateCell) : at });
         }
-      } else if (s !== undefined && (s === 'n/a' || isNotApplicable(s)) && notAfter && notAfter.day >= today) {
+      } else if (s !== undefined && (s === 'n/a' || na(s)) && notAfter && notAfter.day >= today) {
         ctx.report({ messageId: 'notExpired', data: { row, notAfter: clip(notAfterCell?.text ?? '', 40), now: nowText }, loc: at });
       }
       if (notBefore && notAfter && notBefore.ms >= notAfter.ms) {

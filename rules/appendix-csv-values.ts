@@ -21,6 +21,11 @@ const CA_WORDS = ['CA', 'Certification Authority', 'Certificate Authority', 'Roo
 
 const HASH_COLUMNS = ['Precertificate SHA-256 hash', 'Certificate SHA-256 hash'] as const;
 
+/** "N/A" and its spellings; long values (hashes, names) never are. */
+function na(v: string): boolean {
+  return v.length <= 20 && isNotApplicable(v);
+}
+
 /** Lower case without spaces, underscores or hyphens: "Key Compromise", "key_compromise" and "keyCompromise" read alike. */
 function reasonKey(text: string): string {
   return text.toLowerCase().replace(/[\s_-]/g, '');
@@ -106,7 +111,7 @@ export default defineRule({
     for (const r of csv.rows) {
       const row = r.index;
       // Hashes: one or more per cell, or N/A.
-      let na = 0;
+      let naCount = 0;
       for (const [k, i] of [iPre, iCert].entries()) {
         const cell = cellAt(r, i);
         const column = HASH_COLUMNS[k] as string;
@@ -116,15 +121,15 @@ export default defineRule({
           ctx.report({ messageId: 'emptyHash', data: { row, column, what: k === 0 ? 'precertificate' : 'final certificate' }, loc: cellLoc(cell) });
           continue;
         }
-        if (isNotApplicable(v)) {
-          na++;
+        if (na(v)) {
+          naCount++;
           continue;
         }
         for (const t of splitList(cell.text, valueStart(cell))) {
           if (!isSha256Token(t.text)) ctx.report({ messageId: 'badHash', data: { row, column, found: clip(t.text, 72), length: hexDigits(t.text) }, loc: { start: t.start, end: t.end } });
         }
       }
-      if (na === 2) ctx.report({ messageId: 'noHash', data: { row }, loc: { start: r.start, end: r.end } });
+      if (naCount === 2) ctx.report({ messageId: 'noHash', data: { row }, loc: { start: r.start, end: r.end } });
 
       const serial = cellAt(r, iSerial);
       if (serial && !isSerial(serial.text)) ctx.report({ messageId: 'badSerial', data: { row, found: clip(serial.text, 72) }, loc: cellLoc(serial) });
@@ -137,7 +142,7 @@ export default defineRule({
           if (column !== 'Revocation date') ctx.report({ messageId: 'missingDate', data: { row, column }, loc: cellLoc(cell) });
           continue;
         }
-        if (column === 'Revocation date' && isNotApplicable(v)) continue;
+        if (column === 'Revocation date' && na(v)) continue;
         if (!parseCertDate(v)) ctx.report({ messageId: 'badDate', data: { row, column, found: clip(v, 40) }, loc: cellLoc(cell) });
       }
 
@@ -148,14 +153,14 @@ export default defineRule({
       const reason = cellAt(r, iReason);
       if (reason) {
         const v = reason.text.trim();
-        if (v !== '' && !isNotApplicable(v) && !p.reasons.has(reasonKey(v))) {
+        if (v !== '' && !p.reasons.has(reasonKey(v)) && !na(v)) {
           ctx.report({ messageId: 'badReason', data: { row, allowed: ctx.options.reasons.join(', '), found: clip(v, 40) }, loc: cellLoc(reason) });
         }
       }
 
       const dnsCell = cellAt(r, iDns);
       const dns = new Set<string>();
-      if (dnsCell && !isNotApplicable(dnsCell.text.trim())) {
+      if (dnsCell && !na(dnsCell.text.trim())) {
         for (const t of splitList(dnsCell.text, valueStart(dnsCell))) {
           dns.add(t.text.toLowerCase());
           if (isIpAddress(t.text)) {

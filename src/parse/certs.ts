@@ -84,7 +84,7 @@ export function isSerial(text: string): boolean {
 export interface CertDate {
   /** Milliseconds since the epoch (UTC; a date alone is its 00:00 UTC). */
   ms: number;
-  /** The UTC calendar day, as YYYYMMDD. */
+  /** The UTC calendar day, as days since 1970-01-01. */
   day: number;
   /** True when only a date was written. */
   dateOnly: boolean;
@@ -102,14 +102,19 @@ function digitsAt(t: string, i: number, n: number): number {
   return v;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function make(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offsetMin: number, dateOnly: boolean): CertDate | undefined {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return undefined;
-  const local = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms);
-  const check = new Date(Date.UTC(y, mo - 1, d));
-  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return undefined; // 2025-02-30
-  const t = local - offsetMin * 60000;
-  const u = new Date(t);
-  return { ms: t, day: u.getUTCFullYear() * 10000 + (u.getUTCMonth() + 1) * 100 + u.getUTCDate(), dateOnly };
+  if (mo < 1 || mo > 12 || d < 1 || h > 24 || mi > 59 || s > 60) return undefined;
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (MONTH_DAYS[mo - 1] as number) + (leap ? 1 : 0)) return undefined; // 2025-02-30
+  const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms) - offsetMin * 60000;
+  return { ms: t, day: Math.floor(t / 86400000), dateOnly };
+}
+
+/** The UTC calendar day of an instant, as days since 1970-01-01 (what CertDate.day holds). */
+export function epochDay(ms: number): number {
+  return Math.floor(ms / 86400000);
 }
 
 /** A zone after a time: Z, UTC, GMT, +HH:MM, +HHMM, +HH; returns minutes east or undefined when not a zone. */
@@ -233,6 +238,8 @@ export function isDnsNameShape(text: string): boolean {
 
 /** An IPv4 or IPv6 address (some CSVs list IP address SANs with the DNS names). */
 export function isIpAddress(text: string): boolean {
+  const c0 = text.charCodeAt(0);
+  if (!(c0 >= 48 && c0 <= 57) && !text.includes(':')) return false;
   const parts = text.split('.');
   if (parts.length === 4 && parts.every((p) => p.length >= 1 && p.length <= 3 && digitsAt(p, 0, p.length) >= 0 && Number(p) <= 255)) return true;
   if (!text.includes(':')) return false;
