@@ -121,6 +121,7 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
     out.push(m.description, '');
     out.push(`- Default severity: \`${m.severity}\``);
     out.push(`- Fixable: ${m.fixable ? 'yes (`--fix`)' : 'no'}`);
+    if (m.appliesTo && m.appliesTo !== 'report') out.push(`- Checks: ${m.appliesTo === 'csv' ? 'Appendix CSV files (`*.csv`)' : 'crt.sh lists (a `.txt` or one-column `.csv` of crt.sh links)'}, not reports`);
     if (m.tags.length > 0) out.push(`- Tags: ${m.tags.map((t) => `\`${t}\``).join(', ')}`);
     out.push(`- Source: ${m.source}`, '');
     out.push(`**Why.** ${m.rationale}`, '');
