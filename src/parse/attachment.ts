@@ -72,7 +72,7 @@ export function irgSpelling(text: string): (typeof IRG_CSV_COLUMNS)[number] | un
 export function looksLikeIrgCsv(text: string): boolean {
   // The header may hold quoted fields but no line break in practice; 4 KB is plenty.
   const head = text.slice(0, 4096);
-  const first = readCsv(head).records[0];
+  const first = readCsv(head, { delimiter: csvDelimiter(head) }).records[0];
   return first !== undefined && first.cells.filter((c) => irgColumn(c.text.trim()) !== undefined).length >= 3;
 }
 
@@ -91,9 +91,33 @@ export function looksLikeCrtshList(text: string): boolean {
   return first.length > 0 && first.every(isLink);
 }
 
+/**
+ * The delimiter of a CSV: a comma, unless its first line has none outside
+ * quotes and has semicolons (a spreadsheet in a locale that writes decimal
+ * commas) or tabs.
+ */
+export function csvDelimiter(source: string): string {
+  let quoted = false;
+  const counts = new Map<string, number>();
+  for (let i = 0; i < source.length && i < 4096; i++) {
+    const ch = source[i] as string;
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  if ((counts.get(',') ?? 0) > 0) return ',';
+  return (counts.get(';') ?? 0) >= (counts.get('\t') ?? 0) && (counts.get(';') ?? 0) > 0 ? ';' : (counts.get('\t') ?? 0) > 0 ? '\t' : ',';
+}
+
+/** A row of empty fields only (",,,,": what spreadsheets leave below the data). */
+function isEmptyRow(r: CsvRecord): boolean {
+  return r.cells.every((c) => c.text.trim() === '');
+}
+
 export function parseCsvAttachment(source: string): CsvAttachment {
-  const { records, problems } = readCsv(source);
-  const [header, ...rows] = records;
+  const { records, problems } = readCsv(source, { delimiter: csvDelimiter(source) });
+  const [header, ...all] = records;
+  const rows = all.filter((r) => !isEmptyRow(r));
   const doc: CsvAttachment = {
     kind: 'csv',
     source,

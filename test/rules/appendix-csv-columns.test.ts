@@ -13,6 +13,9 @@ new RuleTester({ describe, it }).run(rule, {
     { name: 'custom columns after Revocation reason', kind, code: csv([`${csvRow()},T-1,renewed`], `${IRG_HEADER},Ticket,Notes`) },
     { name: 'a quoted field holding a line break, CRLF line ends', kind, code: `${IRG_HEADER}\r\n${csvRow({ subject: '"CN=a.example.com,\r\nO=Two Lines Ltd"' })}\r\n` },
     { name: 'a BOM before the header', kind, code: `\uFEFF${csv([csvRow()])}` },
+    { name: 'semicolons as the delimiter (a spreadsheet export)', kind, code: `${IRG_HEADER.replace(/,/g, ';')}\n${csvRow({ issuer: 'CN=Example TLS RSA CA 2024' }).replace(/,/g, ';')}\n` },
+    { name: 'tabs as the delimiter', kind, code: `${IRG_HEADER.replace(/,/g, '\t')}\n${csvRow({ issuer: 'CN=Example TLS RSA CA 2024' }).replace(/,/g, '\t')}\n` },
+    { name: 'empty rows below the data (",,,,")', kind, code: `${csv([csvRow()])},,,,,,,,,,\n,,,,,,,,,,\n` },
   ],
   invalid: [
     { name: 'an empty file', kind, code: '', errors: [{ messageId: 'empty', line: 1 }] },

@@ -15,6 +15,7 @@ new RuleTester({ describe, it }).run(rule, {
     { name: 'serials with 0x, colons, upper case', kind, code: csv([csvRow({ serial: '0x5D1E' }), csvRow({ serial: '5d:1e:2f' }, 2)]) },
     { name: 'an S/MIME row: REDACTED subject, no dNSNames', kind, code: csv([csvRow({ subject: 'REDACTED', dns: '' }), csvRow({ subject: 'REDACTED', dns: 'N/A' }, 2)]) },
     { name: 'a CA certificate row: CA subject and CA issuer', kind, code: csv([csvRow({ subject: '"CN=Example Issuing CA 1,O=Example"', issuer: '"CN=Example Root R1,O=Example"', dns: '' })]) },
+    { name: 'empty rows below the data are not rows', kind, code: `${csv([csvRow()])},,,,,,,,,,\n` },
     { name: 'an IP address when allowed', kind, options: { allowIpAddresses: true }, code: csv([csvRow({ dns: 'www1.example.com 192.0.2.1 2001:db8::1' })]) },
   ],
   invalid: [
