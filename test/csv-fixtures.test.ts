@@ -60,4 +60,13 @@ describe('attachment fixtures', () => {
     expect(linted).toEqual(['fixtures/csv/broken-values.csv', 'fixtures/csv/custom-column-before-reason.csv', 'fixtures/csv/paired-report.md']);
     expect(r.code).toBe(1);
   });
+
+  it('worker threads read the CSV beside a report as the main thread does', () => {
+    const run = (workers: string) => spawnSync(process.execPath, [bin, '--now', NOW, '-f', 'compact', 'fixtures/csv'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', IR_LINT_WORKERS: workers } });
+    const one = run('0');
+    const two = run('2');
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.status).toBe(one.status);
+    expect(two.stdout).toMatch(/paired-report\.md:26:55: error appendix-csv-count/);
+  });
 });
