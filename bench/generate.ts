@@ -95,12 +95,30 @@ export function bigReport(): string {
 
 export const SIZES = [1, 100, 1000, 10000];
 
+/** A 10,000-row Appendix CSV as dossier writes it (about 3.5 MB): two hashes per row, two DNS names, an RFC 4514 issuer. */
+export function appendixCsv(rows = 10000): string {
+  const hex = (n: number, salt: number): string => ((n * 2654435761 + salt) >>> 0).toString(16).padStart(8, '0').repeat(8);
+  const out = ['Precertificate SHA-256 Hash,Certificate SHA-256 Hash,Subject,Issuer,Not before,Not after,Serial #,dNSNames,Is Revoked?,Revocation Date,Revocation Reason'];
+  for (let i = 0; i < rows; i++) {
+    const host = `h${i}.c${i % 97}.example.com`;
+    out.push(
+      [hex(i, 1), hex(i, 2), `"CN=${host},O=Customer ${i % 97},C=GB"`, '"CN=Example TLS RSA SHA256 2020 CA1,O=Example CA\\, Inc.,C=US"', '2025-07-17T00:00:00+00:00', '2026-04-14T23:59:59+00:00', `${(0x55f7edc6 + i).toString(16)}eda64d31f1eaed233883513`, `${host} www.${host}`, 'Yes', '2025-07-18T17:23:31+00:00', 'superseded'].join(','),
+    );
+  }
+  return `${out.join('\r\n')}\r\n`;
+}
+
 export function generate(outDir: string): void {
   for (const n of SIZES) {
     const dir = path.join(outDir, `n${n}`);
     if (existsSync(dir) && readdirSync(dir).length === n) continue;
     mkdirSync(dir, { recursive: true });
     for (let i = 0; i < n; i++) writeFileSync(path.join(dir, `report-${String(i).padStart(5, '0')}.md`), report(i));
+  }
+  const certs = path.join(outDir, 'csv', 'certs-10000.csv');
+  if (!existsSync(certs)) {
+    mkdirSync(path.dirname(certs), { recursive: true });
+    writeFileSync(certs, appendixCsv());
   }
   const big = path.join(outDir, 'big', 'report-5mb.md');
   if (!existsSync(big)) {

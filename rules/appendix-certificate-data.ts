@@ -1,7 +1,8 @@
 import { flag, ruleOptions } from '../src/options.js';
 import type { ReportBlock, Section } from '../src/model.js';
-import { certificateData, hexLength, irgColumn, isSha256, IRG_CSV_COLUMNS } from '../src/parse/appendix.js';
+import { certificateData, hexLength, namedAttachments, irgColumn, isSha256, IRG_CSV_COLUMNS } from '../src/parse/appendix.js';
 import { readCount } from '../src/parse/counts.js';
+import { splitList } from '../src/parse/certs.js';
 import { at, blocksOf, field, section } from '../src/query.js';
 import { clip, isNotApplicable } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
@@ -81,8 +82,13 @@ export default defineRule({
             const cell = row.cells[idx];
             if (!cell) continue;
             const v = cell.text.trim();
-            if (v === '' || v === '-' || isNotApplicable(v) || isSha256(v)) continue;
-            ctx.report({ messageId: 'badHash', data: { found: clip(v, 72), length: hexLength(v) }, loc: { start: cell.start, end: cell.end } });
+            if (v === '' || v === '-' || isNotApplicable(v)) continue;
+            // Several hashes in one cell, separated by spaces (dossier's convention) or commas.
+            const quoted = cell.text === v && report.source.charCodeAt(cell.start) === 34 ? 1 : 0;
+            for (const t of splitList(v, cell.start + quoted)) {
+              if (isSha256(t.text)) continue;
+              ctx.report({ messageId: 'badHash', data: { found: clip(t.text, 72), length: hexLength(t.text) }, loc: { start: t.start, end: t.end } });
+            }
           }
         });
       }
@@ -103,7 +109,9 @@ export default defineRule({
       const listed = data.csv.some((c) => c.rows.length > 0) || data.crtsh.length > 0 || data.hashes.length > 0;
       // An attachment or a link to the list also counts: only flag an Appendix with no list and no link.
       const linksElsewhere = /\b(?:attach(?:ed|ment)|https?:\/\/|spreadsheet|\.csv\b)/i.test(s.text);
-      if (!listed && !linksElsewhere) ctx.report({ messageId: 'missing', data: { total: clip(text, 30) }, loc: at(s.headingSpan) });
+      // A CSV or crt.sh list beside the report, named by it, is the list.
+      const attached = namedAttachments(report, s, ctx.attachments).length > 0;
+      if (!listed && !linksElsewhere && !attached) ctx.report({ messageId: 'missing', data: { total: clip(text, 30) }, loc: at(s.headingSpan) });
     };
     for (const block of blocksOf(report, 'ccadb-v3-full', 'ccadb-v2')) {
       const s = section(block, 'appendix');

@@ -15,7 +15,7 @@ export default defineRule({
     options: ruleOptions({ allow: stringList([]) }),
     rationale:
       'A misspelt key ("postd:", "white-board:") is ignored, so the fact it was meant to give (the posting date, the whiteboard tags) is lost without notice. Keys a team uses for its own tooling can be allowed with the "allow" option.',
-    source: 'ir-lint front matter (title, bug, whiteboard, posted, ca-owner).',
+    source: 'ir-lint front matter (title, bug, whiteboard, posted, ca-owner, appendix).',
     examples: [
       { title: 'A misspelt key', code: '---\npostd: 2025-09-10\n---\n\n## Preliminary Incident Report\n', expect: [{ messageId: 'typo', line: 2 }] },
       { title: 'A key allowed by the options', options: { allow: ['reviewer'] }, code: '---\nreviewer: J. Doe\n---\n\n## Preliminary Incident Report\n', expect: [] },

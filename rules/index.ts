@@ -42,6 +42,12 @@ import closureAttestation from './closure-attestation.js';
 import closureActionItemsComplete from './closure-action-items-complete.js';
 // appendix, related incidents, legacy
 import appendixCertificateData from './appendix-certificate-data.js';
+// appendix attachments: the certificate CSV and the crt.sh list (meta.appliesTo), and the report against its CSV
+import appendixCsvColumns from './appendix-csv-columns.js';
+import appendixCsvValues from './appendix-csv-values.js';
+import appendixCsvConsistency from './appendix-csv-consistency.js';
+import appendixCsvCount from './appendix-csv-count.js';
+import appendixCrtshList from './appendix-crtsh-list.js';
 import relatedIncidentsLinks from './related-incidents-links.js';
 import legacyQuestions from './legacy-questions.js';
 // timeline
@@ -102,6 +108,11 @@ export const rules: readonly Rule[] = [
   closureActionItemsComplete,
 
   appendixCertificateData,
+  appendixCsvColumns,
+  appendixCsvValues,
+  appendixCsvConsistency,
+  appendixCsvCount,
+  appendixCrtshList,
   relatedIncidentsLinks,
   legacyQuestions,
 ];

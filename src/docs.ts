@@ -71,6 +71,8 @@ export function exampleOutcomes(rule: Rule): ExampleOutcome[] {
     const c: Parameters<typeof runRule>[1] = { code: example.code };
     if (example.now) c.now = example.now;
     if (example.options !== undefined) c.options = example.options;
+    if (example.kind) c.kind = example.kind;
+    if (example.attachments) c.attachments = example.attachments;
     let messages: ExampleOutcome['messages'];
     try {
       messages = runRule(rule, c).messages.map((m) => ({ line: m.line, messageId: m.messageId, message: m.message }));
@@ -119,6 +121,7 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
     out.push(m.description, '');
     out.push(`- Default severity: \`${m.severity}\``);
     out.push(`- Fixable: ${m.fixable ? 'yes (`--fix`)' : 'no'}`);
+    if (m.appliesTo && m.appliesTo !== 'report') out.push(`- Checks: ${m.appliesTo === 'csv' ? 'Appendix CSV files (`*.csv`)' : 'crt.sh lists (a `.txt` or one-column `.csv` of crt.sh links)'}, not reports`);
     if (m.tags.length > 0) out.push(`- Tags: ${m.tags.map((t) => `\`${t}\``).join(', ')}`);
     out.push(`- Source: ${m.source}`, '');
     out.push(`**Why.** ${m.rationale}`, '');
@@ -138,7 +141,10 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
       for (const { example, messages } of outcomes) {
         const pins = [example.now ? `with \`--now ${example.now}\`` : '', example.options !== undefined ? `with options \`${JSON.stringify(example.options)}\`` : ''].filter(Boolean).join(', ');
         out.push(`*${example.title}*${pins ? ` (${pins})` : ''}:`, '');
-        out.push(fence(example.code, 'markdown'), '');
+        out.push(fence(example.code, example.kind === 'csv' ? 'csv' : example.kind === 'crtsh' ? 'text' : 'markdown'), '');
+        if (example.attachments) {
+          for (const [name, text] of Object.entries(example.attachments)) out.push(`With \`${name}\` beside it:`, '', fence(text, name.toLowerCase().endsWith('.csv') ? 'csv' : 'text'), '');
+        }
         if (messages.length === 0) out.push('Reports nothing.', '');
         else {
           for (const msg of messages) out.push(`- line ${msg.line}, \`${msg.messageId}\`: ${msg.message}`);
@@ -181,6 +187,7 @@ export function renderExplain(rule: Rule, origin?: string): string {
     for (const { example, messages } of outcomes) {
       out.push(`  ${example.title}${example.now ? ` (--now ${example.now})` : ''}${example.options !== undefined ? ` (options ${JSON.stringify(example.options)})` : ''}`);
       out.push(indent(example.code, '    | '));
+      for (const [name, text] of Object.entries(example.attachments ?? {})) out.push(`    with ${name} beside it:`, indent(text, '    | '));
       if (messages.length === 0) out.push('    → reports nothing');
       for (const msg of messages) out.push(`    → line ${msg.line}: ${msg.message}`);
       out.push('');

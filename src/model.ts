@@ -221,6 +221,8 @@ export interface ReportContext {
   bug?: number;
   /** Posting date (ISO) from front matter `posted:`. */
   posted?: string;
+  /** Appendix attachments named by front matter `appendix:` (a file name or a list of them). */
+  appendix?: { names: string[]; line: number };
   /** Whiteboard tags from front matter `whiteboard:` or a Bugzilla "(Whiteboard: [...])" line. */
   whiteboard?: { tags: string[]; from: 'front-matter' | 'text'; line: number };
   /** Set when the incident is a revocation delay, with what says so. */

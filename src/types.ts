@@ -4,6 +4,7 @@
  */
 import type { DateTime } from 'luxon';
 import type { IncidentReport } from './model.js';
+import type { DocumentKind, PairedAttachment } from './parse/attachment.js';
 
 /** Severity as written in config and on the command line. */
 export type SeverityName = 'off' | 'warn' | 'error';
@@ -80,6 +81,12 @@ export interface RuleContext<O = unknown> {
   /** The report's path as given (for messages only; rules never read files). */
   readonly filePath: string;
   report(descriptor: ReportDescriptor): void;
+  /**
+   * Appendix attachments found beside the report (a CSV or crt.sh list it
+   * names), read by the host. Undefined when the host did not look (stdin, a
+   * text linted on its own); only report rules get them.
+   */
+  readonly attachments?: ReadonlyArray<PairedAttachment>;
 }
 
 export interface RuleExample {
@@ -93,6 +100,10 @@ export interface RuleExample {
   now?: string;
   /** Options for the rule in this example. */
   options?: unknown;
+  /** The kind of `code` when it is not a report (an attachment rule's examples). */
+  kind?: DocumentKind;
+  /** Attachments beside the report in this example, by name. */
+  attachments?: Record<string, string>;
 }
 
 /** What the engine needs of an options schema: zod's safeParse. */
@@ -131,17 +142,24 @@ export interface RuleMeta<O> {
   source: string;
   /** Examples, executed by the test suite. */
   examples: RuleExample[];
+  /** What kind of file the rule checks: a report (default), an Appendix CSV or a crt.sh list. */
+  appliesTo?: DocumentKind;
   /** Docs URL of a plugin rule; built-in rules leave it out and link to docs/rules.md. */
   url?: string;
 }
 
-export interface Rule<O = any> {
+/**
+ * A rule. `D` is what it reads: the parsed report, or for a rule with
+ * `meta.appliesTo: 'csv'` / `'crtsh'` the parsed attachment
+ * (`CsvAttachment`, `CrtshList`).
+ */
+export interface Rule<O = any, D = any> {
   meta: RuleMeta<O>;
-  check(report: IncidentReport, ctx: RuleContext<O>): void;
+  check(report: D, ctx: RuleContext<O>): void;
 }
 
-/** Identity helper that keeps the option type of a rule. */
-export function defineRule<O>(rule: Rule<O>): Rule<O> {
+/** Identity helper that keeps the option type of a rule (and its input: a report unless `check` says otherwise). */
+export function defineRule<O, D = IncidentReport>(rule: Rule<O, D>): Rule<O, D> {
   return rule;
 }
 

@@ -14,6 +14,8 @@ describe('rule metadata examples', () => {
           const c: Parameters<typeof runRule>[1] = { code: ex.code };
           if (ex.now) c.now = ex.now;
           if (ex.options !== undefined) c.options = ex.options;
+          if (ex.kind) c.kind = ex.kind;
+          if (ex.attachments) c.attachments = ex.attachments;
           const { messages } = runRule(rule, c);
           expect(messages.map((m) => ({ messageId: m.messageId, line: m.line }))).toEqual(ex.expect);
         });

@@ -9,9 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 
 const root = path.join(import.meta.dirname, '..');
-const expectedOutputs = readdirSync(path.join(root, 'fixtures', 'reports'))
-  .filter((f) => f.endsWith('.expected.txt'))
-  .map((f) => readFileSync(path.join(root, 'fixtures', 'reports', f), 'utf8'))
+// Reports in fixtures/reports, Appendix attachments (and a report with its CSV) in fixtures/csv.
+const expectedOutputs = ['reports', 'csv']
+  .flatMap((sub) =>
+    readdirSync(path.join(root, 'fixtures', sub))
+      .filter((f) => f.endsWith('.expected.txt'))
+      .map((f) => readFileSync(path.join(root, 'fixtures', sub, f), 'utf8')),
+  )
   .join('\n');
 
 describe('rule parity', () => {

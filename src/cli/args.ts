@@ -27,6 +27,7 @@ export interface CliOptions {
   reportUnusedDisables: boolean;
   color?: boolean;
   maxFileSize?: string;
+  maxAttachmentSize?: string;
   ruleTimeout: number;
   debug: boolean;
 }
@@ -69,6 +70,7 @@ export function buildProgram(): Command {
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .option('--max-file-size <size>', 'refuse files larger than this (default 2MB; 0 = no limit)')
+    .option('--max-attachment-size <size>', 'refuse Appendix attachments (*.csv, *.txt) larger than this (default 50MB; 0 = no limit)')
     .option('--rule-timeout <ms>', 'stop a rule that runs longer than this on one file (when linting in worker threads)', nonNegativeInt('--rule-timeout'), 10000)
     .option('--debug', 'print stack traces for internal errors', false)
     .version(VERSION, '-v, --version', 'print the version')
@@ -130,6 +132,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (o['stdinFilename'] !== undefined) options.stdinFilename = o['stdinFilename'] as string;
   if (o['color'] !== undefined) options.color = o['color'] as boolean;
   if (o['maxFileSize'] !== undefined) options.maxFileSize = o['maxFileSize'] as string;
+  if (o['maxAttachmentSize'] !== undefined) options.maxAttachmentSize = o['maxAttachmentSize'] as string;
   return { kind: 'run', options };
 }
 

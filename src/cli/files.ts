@@ -1,11 +1,15 @@
 /**
  * Paths on the command line → the files to lint. Files are taken as given,
- * directories are searched for *.md and *.markdown (skipping node_modules and
- * .git, following no symlinked directory twice), anything else is a glob.
+ * directories are searched for *.md and *.markdown, and for *.csv files whose
+ * first row names the IRG Appendix columns (skipping node_modules and .git,
+ * following no symlinked directory twice), anything else is a glob. What
+ * kind a file is (src/kinds.ts) is decided here for directory entries and
+ * when the file is read for files named on the command line.
  */
 import path from 'node:path';
 import type { Io } from '../io.js';
 import { picomatch } from '../lazy.js';
+import { DIRECTORY_KINDS, type DocumentKind } from '../kinds.js';
 
 export interface FileTarget {
   /** Path as shown in output (relative to cwd when under it). */
@@ -14,6 +18,8 @@ export interface FileTarget {
   problem?: string;
   /** Read from stdin. */
   stdin?: boolean;
+  /** What the file is, when the directory walk decided it; otherwise decided from its name and text when read. */
+  kind?: DocumentKind;
 }
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
@@ -84,6 +90,19 @@ async function walk(io: Io, dir: string, out: FileTarget[], seen: Set<string>, i
       await walk(io, child, out, seen, ignore);
     } else if (isMarkdown(e.name)) {
       out.push({ path: display(io, child) });
+    } else {
+      // Other kinds a directory holds (an Appendix CSV); other files are left alone silently.
+      for (const k of DIRECTORY_KINDS) {
+        if (!k.extensions.some((x) => e.name.toLowerCase().endsWith(x))) continue;
+        let head: string;
+        try {
+          head = new TextDecoder().decode((await io.readFile(path.resolve(io.cwd, child))).subarray(0, 4096));
+        } catch {
+          break; // unreadable: not ours to report, as with any other file we skip
+        }
+        if (k.inDirectory(head)) out.push({ path: display(io, child), kind: k.id });
+        break;
+      }
     }
   }
 }
@@ -116,7 +135,7 @@ export async function expandPaths(io: Io, args: string[], ignores: string[] = []
     if (st.kind === 'directory') {
       const before = out.length;
       await walk(io, arg, out, new Set(), ignore);
-      if (out.length === before) out.push({ path: display(io, arg), problem: 'no Markdown files (*.md, *.markdown) in this directory' });
+      if (out.length === before) out.push({ path: display(io, arg), problem: 'no Markdown files (*.md, *.markdown) or Appendix CSVs in this directory' });
     } else if (st.kind === 'file') {
       // A file named explicitly is linted even when an ignore pattern matches it? No: ignores win, like ESLint.
       if (!ignore(display(io, arg))) out.push({ path: display(io, arg) });

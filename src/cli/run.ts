@@ -9,7 +9,10 @@ import { rules as builtinRules } from '../../rules/index.js';
 import { parseTemplate } from '../config/index.js';
 import { createConfigResolver, type FileConfig } from '../config/load.js';
 import { decodeReport, type TextEncoding } from '../decode.js';
-import { lintText, makeResult, parseNow, type LintOptions } from '../engine/index.js';
+import { lintAttachment, lintText, makeResult, parseNow, type LintOptions } from '../engine/index.js';
+import { isAttachmentName, kindOf, type DocumentKind } from '../kinds.js';
+import { parseAttachment, type PairedAttachment } from '../parse/attachment.js';
+import { attachmentNamesIn } from '../parse/appendix.js';
 import { formatSize, UsageError } from '../errors.js';
 import { FORMATS, FORMAT_NAMES } from '../format/index.js';
 import type { Io } from '../io.js';
@@ -26,6 +29,15 @@ import { fixFile } from './fix.js';
  * and this keeps a run under 1 GiB.
  */
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+/**
+ * Appendix attachments (*.csv, *.txt) larger than this are refused unless
+ * --max-attachment-size says otherwise: a CSV row is a few hundred bytes,
+ * so 50 MB is well over 100,000 certificates, and a CSV costs about 30
+ * times its size in memory, not the 250 times of a Markdown report.
+ */
+export const DEFAULT_MAX_ATTACHMENT_SIZE = 50 * 1024 * 1024;
+/** At most this many files a report names are looked for beside it. */
+const MAX_PAIRED = 20;
 /** Formats that show a file's source (ESLint's json carries it; SARIF fixes need it). */
 const FORMATS_WITH_SOURCE = new Set(['json', 'sarif']);
 
@@ -38,6 +50,8 @@ export interface RunSetup {
   /** Every rule known to this run (built-in and plugins), for messages and formats. */
   knownRules: ReadonlyMap<string, Rule>;
   maxFileSize: number;
+  /** The limit for Appendix attachments (*.csv, *.txt), linted or read beside a report. */
+  maxAttachmentSize: number;
 }
 
 /** How config files are found for this run (--config, --no-config, --rule). */
@@ -47,10 +61,10 @@ export function configOptions(opts: CliOptions): Parameters<typeof createConfigR
   return o;
 }
 
-export function parseSize(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_MAX_FILE_SIZE;
+export function parseSize(value: string | undefined, fallback = DEFAULT_MAX_FILE_SIZE, flagName = '--max-file-size'): number {
+  if (value === undefined) return fallback;
   const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(value.trim());
-  if (!m) throw new UsageError(`--max-file-size expects a size such as 500KB, 10MB or 0 (no limit), got "${value}"`);
+  if (!m) throw new UsageError(`${flagName} expects a size such as 500KB, 10MB or 0 (no limit), got "${value}"`);
   const n = Number(m[1]);
   const unit = (m[2] ?? 'b').toLowerCase();
   const mult = unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('g') ? 1024 ** 3 : 1;
@@ -76,6 +90,7 @@ export async function prepare(io: Io, opts: CliOptions): Promise<RunSetup> {
     configFor: (filePath) => resolver.forFile(filePath),
     knownRules: resolver.allRules,
     maxFileSize: parseSize(opts.maxFileSize),
+    maxAttachmentSize: parseSize(opts.maxAttachmentSize, DEFAULT_MAX_ATTACHMENT_SIZE, '--max-attachment-size'),
   };
   if (forced !== 'auto') setup.template = forced;
   return setup;
@@ -96,31 +111,85 @@ function readErrorText(error: unknown): string {
   return `Cannot read file: ${error instanceof Error ? error.message : String(error)}.`;
 }
 
-export async function readTarget(io: Io, t: FileTarget, setup: RunSetup): Promise<{ text: string; encoding: TextEncoding; bytes: Uint8Array } | { result: LintResult }> {
+function tooLarge(size: number | undefined, limit: number, attachment: boolean): string {
+  const flag = attachment ? '--max-attachment-size' : '--max-file-size';
+  const what = attachment ? 'this really is one attachment' : 'this really is one report';
+  return size === undefined
+    ? `Input is over the ${formatSize(limit)} limit; raise it with ${flag} if ${what}.`
+    : `File is ${formatSize(size)}, over the ${formatSize(limit)} limit; raise it with ${flag} if ${what}.`;
+}
+
+export async function readTarget(io: Io, t: FileTarget, setup: RunSetup): Promise<{ text: string; encoding: TextEncoding; bytes: Uint8Array; kind: DocumentKind } | { result: LintResult }> {
   if (t.problem) return { result: failure(t.path, `Cannot read file: ${t.problem}.`) };
+  // An attachment by name has its own limit; a .txt that turns out to be a report is held to the report limit once read.
+  const attachmentName = t.kind === 'csv' || t.kind === 'crtsh' || isAttachmentName(t.path);
+  const limit = attachmentName ? setup.maxAttachmentSize : setup.maxFileSize;
   if (!t.stdin) {
     try {
       const st = await io.stat(path.resolve(io.cwd, t.path));
-      if (setup.maxFileSize > 0 && st.size > setup.maxFileSize) {
-        return { result: failure(t.path, `File is ${formatSize(st.size)}, over the ${formatSize(setup.maxFileSize)} limit; raise it with --max-file-size if this really is one report.`) };
-      }
+      if (limit > 0 && st.size > limit) return { result: failure(t.path, tooLarge(st.size, limit, attachmentName)) };
     } catch (error) {
       return { result: failure(t.path, readErrorText(error)) };
     }
   }
   let bytes: Uint8Array;
   try {
-    bytes = t.stdin ? await io.readStdin(setup.maxFileSize > 0 ? setup.maxFileSize : undefined) : await io.readFile(path.resolve(io.cwd, t.path));
+    bytes = t.stdin ? await io.readStdin(limit > 0 ? limit : undefined) : await io.readFile(path.resolve(io.cwd, t.path));
   } catch (error) {
     return { result: failure(t.path, readErrorText(error)) };
   }
-  if (setup.maxFileSize > 0 && bytes.length > setup.maxFileSize) {
+  if (limit > 0 && bytes.length > limit) {
     // Stdin stops being read past the limit, so its full size is not known.
-    return { result: failure(t.path, `Input is over the ${formatSize(setup.maxFileSize)} limit; raise it with --max-file-size if this really is one report.`) };
+    return { result: failure(t.path, tooLarge(t.stdin ? undefined : bytes.length, limit, attachmentName)) };
   }
   const decoded = decodeReport(bytes);
   if (!decoded.ok) return { result: failure(t.path, `Cannot lint file: ${decoded.reason}.`) };
-  return { text: decoded.text, encoding: decoded.encoding, bytes };
+  const kind = t.kind ?? kindOf(t.path, decoded.text);
+  if (kind === 'report' && setup.maxFileSize > 0 && bytes.length > setup.maxFileSize) {
+    return { result: failure(t.path, tooLarge(t.stdin ? undefined : bytes.length, setup.maxFileSize, false)) };
+  }
+  return { text: decoded.text, encoding: decoded.encoding, bytes, kind };
+}
+
+/** Names of Appendix files a report's text gives: front matter `appendix:` (quoted names may hold spaces) and *.csv / *.txt names. */
+function namesInReport(text: string): string[] {
+  const names = attachmentNamesIn(text);
+  if (text.startsWith('---')) {
+    const end = text.indexOf('\n---', 3);
+    const fm = end > 0 ? text.slice(0, end) : '';
+    for (const m of fm.matchAll(/^(?:appendix:[ \t]*|[ \t]*-[ \t]+)(["'])([^"'\r\n]+)\1[ \t]*$/gm)) {
+      const name = (m[2] as string).trim();
+      if (!names.includes(name)) names.push(name);
+    }
+  }
+  return names;
+}
+
+/**
+ * The Appendix files a report names that exist beside it (relative to its
+ * directory), read and parsed for the report's rules. Files that cannot be
+ * read, are too large or are not an attachment are left out: the report's
+ * rules then see no attachment by that name.
+ */
+export async function pairedAttachments(io: Io, reportPath: string, text: string, setup: RunSetup): Promise<PairedAttachment[]> {
+  const out: PairedAttachment[] = [];
+  const dir = path.dirname(path.resolve(io.cwd, reportPath));
+  for (const name of namesInReport(text).slice(0, MAX_PAIRED)) {
+    if (path.isAbsolute(name) || name.split(/[\\/]/).includes('..')) continue;
+    const file = path.resolve(dir, name);
+    try {
+      const st = await io.stat(file);
+      if (st.kind !== 'file' || (setup.maxAttachmentSize > 0 && st.size > setup.maxAttachmentSize)) continue;
+      const decoded = decodeReport(await io.readFile(file));
+      if (!decoded.ok) continue;
+      const kind = kindOf(name, decoded.text);
+      if (kind === 'report') continue;
+      out.push({ name, attachment: parseAttachment(kind, decoded.text) });
+    } catch {
+      // Not there (or unreadable): not paired.
+    }
+  }
+  return out;
 }
 
 /** Hooks a worker uses to tell its watchdog which rule is running. */
@@ -131,6 +200,14 @@ export async function lintOne(io: Io, t: FileTarget, setup: RunSetup, fileConfig
   const read = await readTarget(io, t, setup);
   if ('result' in read) return read.result;
   const { rules, known, config } = fileConfig;
+  if (read.kind !== 'report') {
+    // An Appendix attachment: its own rules, nothing to fix.
+    const { messages } = lintAttachment(read.text, read.kind, { rules, now: setup.now, filePath: t.path, ...probe });
+    const extra: Partial<LintResult> = {};
+    if (messages.some((m) => m.fatal)) extra.fatalError = true;
+    if (FORMATS_WITH_SOURCE.has(opts.format) && messages.length > 0) extra.source = read.text;
+    return makeResult(t.path, messages, extra);
+  }
   const lintOpts: LintOptions = {
     rules,
     now: setup.now,
@@ -141,6 +218,8 @@ export async function lintOne(io: Io, t: FileTarget, setup: RunSetup, fileConfig
   };
   const template = setup.template ?? (config.template !== 'auto' ? config.template : undefined);
   if (template) lintOpts.template = template;
+  // The Appendix files the report names, read beside it for its rules (none for stdin: there is no "beside").
+  if (!t.stdin) lintOpts.attachments = await pairedAttachments(io, t.path, read.text, setup);
   if (opts.fix || opts.fixDryRun) {
     const fixed = await fixFile(io, t, read, (text) => lintText(text, lintOpts).messages, opts);
     const failed = fixed.failure !== undefined ? [failure(t.path, fixed.failure).messages[0] as LintMessage] : [];

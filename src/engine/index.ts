@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { IncidentReport } from '../model.js';
+import { parseAttachment, type Attachment, type DocumentKind, type PairedAttachment } from '../parse/attachment.js';
 import { parseReport } from '../parse/index.js';
 import { InputLimitError } from '../parse/limits.js';
 import { positionAt } from '../parse/lines.js';
@@ -27,7 +28,16 @@ export interface LintOptions {
   onRuleStart?: (index: number, ruleId: string) => void;
   /** Rules not to run (a rule stopped by the watchdog earlier in the run). */
   skipRules?: ReadonlySet<string>;
+  /** Attachments found beside a report (`ctx.attachments`); undefined when the host did not look. */
+  attachments?: PairedAttachment[];
 }
+
+/** What the engine needs of any parsed file: its text and where its lines start. */
+export interface LintedDocument {
+  source: string;
+  lineStarts: number[];
+}
+
 
 /** Replace `{{name}}` in a message template. */
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
@@ -67,8 +77,12 @@ function internalMessage(ruleId: string, error: unknown, line = 1): LintMessage 
   };
 }
 
-/** Run the rules on a parsed report. */
-export function runRules(report: IncidentReport, options: LintOptions): LintMessage[] {
+/**
+ * Run the rules for this kind of file on a parsed file. Rules for other
+ * kinds are skipped in place, so that `onRuleStart` indexes stay those of
+ * `options.rules` (the worker watchdog names a stopped rule by its index).
+ */
+export function runRules(report: LintedDocument, options: LintOptions, kind: DocumentKind = 'report'): LintMessage[] {
   const messages: LintMessage[] = [];
   const lastLine = report.lineStarts.length;
   const sourceLength = report.source.length;
@@ -77,7 +91,7 @@ export function runRules(report: IncidentReport, options: LintOptions): LintMess
   for (let index = 0; index < options.rules.length; index++) {
     const { rule, severity, options: ruleOptions } = options.rules[index] as ResolvedRule;
     const id = rule.meta.id;
-    if (options.skipRules?.has(id)) continue;
+    if (options.skipRules?.has(id) || (rule.meta.appliesTo ?? 'report') !== kind) continue;
     options.onRuleStart?.(index, id);
     let url: string | undefined; // built when the rule reports, as most rules report nothing on most files
     const found: LintMessage[] = [];
@@ -85,6 +99,7 @@ export function runRules(report: IncidentReport, options: LintOptions): LintMess
       options: ruleOptions,
       now: () => now,
       filePath: options.filePath ?? '<input>',
+      ...(options.attachments ? { attachments: options.attachments } : {}),
       report(d: ReportDescriptor) {
         url ??= rule.meta.url ?? ruleDocsUrl(id);
         const m = toMessage(report, id, severity, url, rule.meta.messages, d, lastLine, sourceLength);
@@ -116,7 +131,7 @@ function isInt(n: unknown): n is number {
 }
 
 /** Length of a line without its line ending. */
-function lineLength(report: IncidentReport, line: number): number {
+function lineLength(report: LintedDocument, line: number): number {
   const start = report.lineStarts[line - 1] as number;
   let end = line < report.lineStarts.length ? (report.lineStarts[line] as number) : report.source.length;
   while (end > start && (report.source.charCodeAt(end - 1) === 10 || report.source.charCodeAt(end - 1) === 13)) end--;
@@ -150,7 +165,7 @@ function checkData(data: unknown, what: string): Record<string, string | number>
 
 /** Turn what a rule reported into a message, checking that it makes sense. */
 function toMessage(
-  report: IncidentReport,
+  report: LintedDocument,
   ruleId: string,
   severity: 1 | 2,
   url: string,
@@ -279,6 +294,22 @@ export function lintText(source: string, options: LintOptions): { messages: Lint
   const raw = runRules(report, options);
   const kept = applyDirectives(report, raw, { reportUnused: options.reportUnusedDisables === true, knownRules: new Set(options.knownRules ?? options.rules.map((r) => r.rule.meta.id)) });
   return { messages: sortMessages(kept), report };
+}
+
+/**
+ * Parse and lint an Appendix attachment (a CSV or a crt.sh list) with the
+ * rules for its kind. Inline directives are a Markdown matter: none here.
+ */
+export function lintAttachment(source: string, kind: Exclude<DocumentKind, 'report'>, options: LintOptions): { messages: LintMessage[]; attachment: Attachment } {
+  const attachment = parseAttachment(kind, source);
+  const { attachments: _none, ...rest } = options;
+  const messages = runRules(attachment, rest, kind);
+  return { messages: sortMessages(messages), attachment };
+}
+
+/** Lint a file of any kind: the one entry point hosts call. */
+export function lintDocument(source: string, kind: DocumentKind, options: LintOptions): { messages: LintMessage[] } {
+  return kind === 'report' ? lintText(source, options) : lintAttachment(source, kind, options);
 }
 
 /** Count a file's messages into an ESLint-shaped result. */

@@ -5,6 +5,9 @@
  */
 import type { IncidentReport, Section, SourceLine } from '../model.js';
 import { derived } from '../query.js';
+import type { PairedAttachment } from './attachment.js';
+import { reportContext } from './context.js';
+import { readCsv } from './csv.js';
 
 /** The IRG's CSV columns, first and in this order (IRG 3.x "Appendix"). */
 export const IRG_CSV_COLUMNS = [
@@ -118,47 +121,48 @@ export function hexLength(text: string): number {
   return text.replace(/:/g, '').length;
 }
 
-/** Split one CSV line into cells with offsets; quoted cells may hold the delimiter. */
+/**
+ * One CSV line's cells with offsets, read by the shared CSV reader
+ * (src/parse/csv.ts). Values are trimmed and offsets point at the trimmed
+ * value (inside the quotes of a quoted cell).
+ */
 export function splitCsv(text: string, base: number, delimiter = ','): CsvCell[] {
-  const cells: CsvCell[] = [];
-  let i = 0;
-  const n = text.length;
-  while (i <= n) {
-    let s = i;
-    let e: number;
-    let value: string;
-    while (s < n && (text[s] === ' ' || text[s] === '\t') && delimiter !== '\t') s++;
-    if (text[s] === '"') {
-      let j = s + 1;
-      let out = '';
-      while (j < n) {
-        if (text[j] === '"') {
-          if (text[j + 1] === '"') {
-            out += '"';
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        out += text[j];
-        j++;
-      }
-      e = Math.min(j + 1, n);
-      value = out;
-      const next = text.indexOf(delimiter, e);
-      i = next < 0 ? n + 1 : next + 1;
-      cells.push({ text: value.trim(), start: base + s, end: base + e });
-      continue;
+  const record = readCsv(text, { delimiter }).records[0];
+  if (!record) return [{ text: '', start: base, end: base }];
+  return record.cells.map((c) => {
+    let s = c.quoted ? c.start + 1 : c.start;
+    let e = c.quoted && text.charCodeAt(c.end - 1) === 34 && c.end - 1 > c.start ? c.end - 1 : c.end;
+    if (!c.quoted) {
+      while (s < e && (text[s] === ' ' || text[s] === '\t')) s++;
+      while (e > s && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+      return { text: text.slice(s, e), start: base + s, end: base + e };
     }
-    const next = text.indexOf(delimiter, s);
-    e = next < 0 ? n : next;
-    let te = e;
-    while (te > s && (text[te - 1] === ' ' || text[te - 1] === '\t')) te--;
-    value = text.slice(s, te);
-    cells.push({ text: value, start: base + s, end: base + te });
-    i = next < 0 ? n + 1 : next + 1;
+    const v = c.text.trim();
+    return { text: v, start: base + c.start, end: base + c.end };
+  });
+}
+
+/**
+ * File names that an Appendix attachment may have, as a text writes them
+ * (`certs.csv`, `appendix/affected-certificates.txt`): relative paths only,
+ * never a URL, an absolute path or one that climbs out with `..`.
+ */
+export function attachmentNamesIn(text: string): string[] {
+  const out: string[] = [];
+  const lower = text.toLowerCase();
+  for (const ext of ['.csv', '.txt']) {
+    for (let i = lower.indexOf(ext); i >= 0; i = lower.indexOf(ext, i + 1)) {
+      const end = i + ext.length;
+      const after = lower.charCodeAt(end);
+      if ((after >= 97 && after <= 122) || (after >= 48 && after <= 57) || after === 95) continue;
+      let s = i;
+      while (s > 0 && /[A-Za-z0-9_./-]/.test(text[s - 1] as string)) s--;
+      const name = text.slice(s, end).replace(/^(?:\.\/)+/, '');
+      if (name === ext || name.startsWith('/') || name.startsWith('.') || name.split('/').includes('..') || text.slice(Math.max(0, s - 3), s).endsWith(':')) continue;
+      if (!out.includes(name)) out.push(name);
+    }
   }
-  return cells;
+  return out;
 }
 
 function lineText(l: SourceLine): { text: string; base: number } {
@@ -265,4 +269,19 @@ export function certificateData(report: IncidentReport, section: Section): Certi
     scanText(section.bodyLines, csvLines, data);
     return data;
   });
+}
+
+/** A name as written, for comparing: no leading ./, forward slashes. */
+function nameKey(name: string): string {
+  return name.trim().replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+}
+
+/**
+ * The attachments (handed over by the host) that a report names: in front
+ * matter `appendix:` or in the text of the given Appendix section.
+ */
+export function namedAttachments(report: IncidentReport, section: Section | undefined, attachments: ReadonlyArray<PairedAttachment> | undefined): PairedAttachment[] {
+  if (!attachments || attachments.length === 0) return [];
+  const names = new Set([...(reportContext(report).appendix?.names ?? []), ...(section ? attachmentNamesIn(section.text) : [])].map(nameKey));
+  return attachments.filter((a) => names.has(nameKey(a.name)));
 }

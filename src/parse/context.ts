@@ -13,7 +13,7 @@ import { derived } from '../query.js';
 import { levenshtein } from '../suggest.js';
 
 /** Front matter keys ir-lint understands. */
-export const FRONT_MATTER_KEYS = ['title', 'bug', 'whiteboard', 'posted', 'ca-owner'] as const;
+export const FRONT_MATTER_KEYS = ['title', 'bug', 'whiteboard', 'posted', 'ca-owner', 'appendix'] as const;
 
 /** Whiteboard tags that mark a revocation delay (`[leaf-revocation-delay]`, `[ca-revocation-delay]`, ...). */
 export const REVOCATION_DELAY_TAG = /(?:^|-)revocation-delay$|^delayed-revocation$/i;
@@ -117,6 +117,12 @@ function compute(report: IncidentReport): ReportContext {
             ctx.whiteboard = { tags, from: 'front-matter', line };
             fmWhiteboard = true;
           } else issues.push({ kind: 'bad-value', key, expected: 'Bugzilla whiteboard tags, e.g. "[ca-compliance] [leaf-revocation-delay]"', found, line });
+          break;
+        }
+        case 'appendix': {
+          const names = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
+          if (names.length > 0 && names.length === (Array.isArray(value) ? value.length : 1)) ctx.appendix = { names, line };
+          else issues.push({ kind: 'bad-value', key, expected: 'the file name of the Appendix attachment (e.g. certs.csv) or a list of them', found, line });
           break;
         }
         default: {

@@ -9,6 +9,7 @@ import '../options.js'; // zod messages in English
 import { applyFixes } from '../engine/fix.js';
 import { parseNow, runRules, sortMessages } from '../engine/index.js';
 import type { IncidentReport } from '../model.js';
+import { parseAttachment, sniffCsvKind, type Attachment, type DocumentKind, type PairedAttachment } from '../parse/attachment.js';
 import { parseReport } from '../parse/index.js';
 import type { TemplateId } from '../templates.js';
 import { formatKeyPath } from '../config/index.js';
@@ -21,6 +22,10 @@ export interface ValidCase {
   /** Default: 2025-06-01. */
   now?: string;
   template?: TemplateId;
+  /** What `code` is: a report (default), an Appendix CSV (`csv`) or a crt.sh list (`crtsh`). */
+  kind?: DocumentKind;
+  /** Files beside the report, by name (`{ 'certs.csv': '...' }`): a `.csv` is a CSV (or a crt.sh list in one column), a `.txt` a crt.sh list. */
+  attachments?: Record<string, string>;
 }
 
 export interface ExpectedDiagnostic {
@@ -68,14 +73,24 @@ function deepFreeze<T>(value: T, seen = new WeakSet<object>()): T {
 }
 
 /** Run one rule on one snippet, the way the engine does. */
-export function runRule(rule: Rule, c: ValidCase): { messages: LintMessage[]; report: IncidentReport } {
+/** Attachments as a host hands them to a report's rules. */
+export function pairedAttachments(files: Record<string, string>): PairedAttachment[] {
+  return Object.entries(files).map(([name, text]) => ({ name, attachment: parseAttachment(name.toLowerCase().endsWith('.csv') ? sniffCsvKind(text) : 'crtsh', text) }));
+}
+
+export function runRule(rule: Rule, c: ValidCase): { messages: LintMessage[]; report: IncidentReport | Attachment } {
   const now = parseNow(c.now ?? DEFAULT_TEST_NOW) ?? DateTime.utc();
-  const report = parseReport(c.code, c.template ? { template: c.template } : {});
+  const kind = c.kind ?? 'report';
+  const wants = rule.meta.appliesTo ?? 'report';
+  if (kind !== wants) throw new Error(`${rule.meta.id} checks ${wants === 'report' ? 'reports' : `${wants} files`}; set the case's kind to "${wants}".`);
+  const report = kind === 'report' ? parseReport(c.code, c.template ? { template: c.template } : {}) : parseAttachment(kind, c.code);
   deepFreeze(report);
   let options: unknown = undefined;
   if (rule.meta.options) options = parseOptions(rule.meta.options, c.options);
   const severity = rule.meta.severity === 'error' ? 2 : 1;
-  const messages = sortMessages(runRules(report, { rules: [{ rule, severity, options }], now }));
+  const lintOptions: Parameters<typeof runRules>[1] = { rules: [{ rule, severity, options }], now };
+  if (c.attachments) lintOptions.attachments = deepFreeze(pairedAttachments(c.attachments));
+  const messages = sortMessages(runRules(report, lintOptions, kind));
   const crashed = messages.find((m) => m.messageId === 'internalError');
   if (crashed) throw new Error(crashed.message);
   return { messages, report };

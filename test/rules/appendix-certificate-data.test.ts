@@ -13,6 +13,11 @@ const fenced = (...lines: string[]): string => ['```csv', ...lines, '```'].join(
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     { name: 'CSV in a code block', code: full('1', fenced(HEADER, ROW)) },
+    // dossier's documented convention: "A space is used to delimit SHA-256 hashes and DNS names"; its CSV writer has also joined them with commas in a quoted cell.
+    { name: 'two space-separated hashes in one cell (dossier)', code: full('1', fenced(HEADER, ROW.replace(`,${B},`, `,${B} ${A},`))) },
+    { name: 'two comma-separated hashes in a quoted cell', code: full('1', fenced(HEADER, ROW.replace(`,${B},`, `,"${B},${A}",`))) },
+    { name: 'N/A for a missing precertificate', code: full('1', fenced(HEADER, ROW.replace(`${A},`, 'N/A,'))) },
+    { name: 'a paired attachment named in front matter', code: `---\nappendix: certs.csv\n---\n${full('2', 'See below.')}`, attachments: { 'certs.csv': `${HEADER}\n${ROW}\n` } },
     { name: 'CSV with extra columns after the IRG ones', code: full('1', fenced(`${HEADER},Notes`, `${ROW},renewed`)) },
     { name: 'CSV as plain lines (rendered copy)', code: full('1', `${HEADER}\n${ROW}`) },
     { name: 'colon-separated fingerprints and an empty precertificate hash', code: full('1', fenced(HEADER, ROW.replace(A, '').replace(B, Array.from({ length: 32 }, () => 'AB').join(':')))) },
@@ -26,6 +31,7 @@ new RuleTester({ describe, it }).run(rule, {
     { name: 'a 40-hex serial number is not a hash', code: full('1', `Serial: ${'c'.repeat(40)}\nhttps://crt.sh/?sha256=${A}`) },
   ],
   invalid: [
+    { name: 'one short hash among two in a cell', code: full('1', fenced(HEADER, ROW.replace(`,${B},`, `,${B} ${'c'.repeat(63)},`))), errors: [{ messageId: 'badHash', line: 11, column: 131 }] },
     { name: 'columns out of order', code: full('1', fenced(HEADER.replace('Subject,Issuer', 'Issuer,Subject'), ROW)), errors: [{ messageId: 'csvOrder', line: 10 }] },
     { name: 'columns missing', code: full('1', fenced('Certificate SHA-256 hash,Subject,Issuer,Serial #', `${B},CN=x,CN=y,01`)), errors: [{ messageId: 'csvMissingColumns', line: 10 }] },
     { name: 'a short hash in the CSV', code: full('1', fenced(HEADER, ROW.replace(B, B.slice(1)))), errors: [{ messageId: 'badHash', line: 11 }] },
