@@ -54,7 +54,7 @@ export default defineRule({
       mismatch:
         '{{label}} {{summary}} does not match the Timeline\'s {{event}} entry on {{timeline}} (line {{line}}); the same event should have the same day in both. Check which one is right.',
       heuristicStart:
-        'The Incident heuristic\'s window starts on {{window}}, but the Non-compliance start date is {{start}} (line {{line}}); certificates affected from the start should be in the window. Check both dates.',
+        'The Incident heuristic\'s window starts on {{window}}, after the Non-compliance start date {{start}} (line {{line}}); what was affected from the start would be left out of the window. Check both dates.',
       timelineEntry: 'the Timeline entry is here',
       startDate: 'the start date is here',
     },
@@ -67,7 +67,7 @@ export default defineRule({
       end: stringList(DEFAULTS.end),
     }),
     rationale:
-      'The Summary\'s Timeline summary and the Timeline tell the same story twice; when they disagree, reviewers and auditors (CCADB Policy asks them to check that scope and impact are accurately described) cannot tell which is right. The rule compares a Summary date with the Timeline entries that say explicitly which event they are ("non-compliance starts", "we became aware", "non-compliance ended"; the words are options) and warns only when every such entry falls on another day. A date matches an entry on the same day in the Timeline\'s stated zone or in UTC, so a UTC+8 timeline is not read a day off. Timelines that do not name the events are not judged. The Incident heuristic\'s window ("issued between 2025-08-04 and ...") is compared with the start date the same way.',
+      'The Summary\'s Timeline summary and the Timeline tell the same story twice; when they disagree, reviewers and auditors (CCADB Policy asks them to check that scope and impact are accurately described) cannot tell which is right. The rule compares a Summary date with the Timeline entries that say explicitly which event they are ("non-compliance starts", "we became aware", "non-compliance ended"; the words are options) and warns only when every such entry falls on another day. A date matches an entry on the same day in the Timeline\'s stated zone or in UTC, so a UTC+8 timeline is not read a day off. Timelines that do not name the events are not judged. The Incident heuristic\'s window ("issued between 2025-08-04 and ...") must not open after the start date; it may open before it (a problem report filed a day before its 24-hour deadline passed, certificates issued long before a revocation deadline).',
     source: 'CCADB IRG 3.x, Full Incident Report: Summary "Timeline summary" (Non-compliance start, identified and end dates) and "Timeline"; Impact "Incident heuristic".',
     examples: [
       { title: 'The start in the Summary and in the Timeline agree', code: REPORT('2025-08-04', '- 2025-08-04 09:12 First affected certificate issued (non-compliance starts).'), expect: [] },
@@ -127,6 +127,8 @@ export default defineRule({
         if (!ts?.date || ts.span[0] !== 0 || ts.ambiguousDate || ts.invalidDate || ts.missingYear || !ts.instant) continue;
         const want = days(starts.ts);
         if ([...days(ts)].some((d) => want.has(d))) continue;
+        // A window may open before the start (a report filed a day before its 24-hour deadline passed, a certificate issued before a revocation deadline); only one that opens after it leaves affected certificates out.
+        if ((localDate(ts) ?? '') <= [...want].sort().slice(-1)[0]!) continue;
         const start = heuristic.valueSpan.start + m.index + m[0].length;
         ctx.report({
           messageId: 'heuristicStart',
