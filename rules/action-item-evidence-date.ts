@@ -3,7 +3,10 @@ import { actionItemsOf, canonicalStatus, DEFAULT_STATUS_ALIASES, DEFAULT_STATUSE
 import { postingDay } from '../src/parse/context.js';
 import { timestampsIn } from '../src/parse/terms.js';
 import { dayOfIso, isoOfDay } from '../src/days.js';
+import { norm } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
+
+const COMPLETE = /^(?:complete|completed|done|finished)\b/;
 
 const REPORT = (criteria: string, status = 'Complete'): string =>
   `---\nposted: 2025-09-10\n---\n\n## Full Incident Report\n\n### Action Items\n\n| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |\n| --- | --- | --- | --- | --- | --- |\n| Add a CAA age test to every issuance path | Prevent | Root Cause #1 | ${criteria} | 2025-09-01 | ${status} |\n`;
@@ -32,7 +35,8 @@ export default defineRule({
     for (const ai of actionItemsOf(report)) {
       for (const item of ai.items) {
         const status = item.status ? canonicalStatus(item.status.text, DEFAULT_STATUSES, DEFAULT_STATUS_ALIASES) : undefined;
-        if (status?.value !== 'Complete') continue;
+        // "Completed (2025-09-30)": a spelling action-item-status reports, still a completed item.
+        if (status?.value !== 'Complete' && !(item.status && COMPLETE.test(norm(item.status.text)))) continue;
         const cells: Array<[string, TextSpan | undefined]> = [
           ['evaluation criteria', item.criteria],
           ['status', item.status],

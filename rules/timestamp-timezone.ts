@@ -65,13 +65,17 @@ export default defineRule({
       for (const s of block.sections) {
         if (SKIPPED.has(s.spec.key)) continue;
         for (const l of s.bodyLines) {
-          if ((l.kind !== 'text' && l.kind !== 'table') || !HAS_TIME.test(l.body)) continue;
-          for (const ts of timestampsIn(l.body)) {
+          if (l.kind !== 'text' && l.kind !== 'table') continue;
+          // Table lines keep their text in `raw` (cells and pipes).
+          const text = l.kind === 'table' ? l.raw : l.body;
+          const base = l.kind === 'table' ? l.start : l.bodyStart;
+          if (!HAS_TIME.test(text)) continue;
+          for (const ts of timestampsIn(text)) {
             const zone = ts.zone;
             if (!ts.time || !zone || (zone.kind !== 'abbreviation' && zone.kind !== 'iana' && zone.kind !== 'local')) continue;
-            const start = l.bodyStart + ts.span[0];
-            const loc = { start, end: l.bodyStart + ts.span[1] };
-            const found = l.body.slice(ts.span[0], ts.span[1]).replace(/\s+/g, ' ').trim();
+            const start = base + ts.span[0];
+            const loc = { start, end: base + ts.span[1] };
+            const found = text.slice(ts.span[0], ts.span[1]).replace(/\s+/g, ' ').trim();
             if (zone.kind === 'local' && !zone.iana) {
               ctx.report({ messageId: 'localZone', data: { found, zone: zone.text }, loc });
             } else if (ts.ambiguousZone) {
