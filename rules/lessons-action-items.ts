@@ -2,7 +2,7 @@ import { integer, ruleOptions, stringList } from '../src/options.js';
 import type { ActionItem, LessonItem } from '../src/model.js';
 import { actionItemsOf } from '../src/parse/actions.js';
 import { lessonItems } from '../src/parse/factors.js';
-import { sharedTerms, termsOf } from '../src/parse/terms.js';
+import { sameTerms, sharedTerms, termsOf } from '../src/parse/terms.js';
 import { clip } from '../src/parse/text.js';
 import { perOptions } from '../src/memo.js';
 import { at } from '../src/query.js';
@@ -15,12 +15,32 @@ const STOP_WORDS = [
   'certificate', 'certificates', 'cert', 'certs', 'incident', 'incidents', 'issue', 'issues', 'problem', 'problems', 'report', 'reports', 'reported', 'item', 'items', 'action', 'actions', 'ca', 'cas',
 ];
 
+/** Words that name the same thing in lessons and actions. */
+const SYNONYMS = [
+  'subscriber customer client applicant',
+  'email e-mail mail mailbox inbox',
+  'alert alarm page paging notification notify',
+  'monitor monitoring watch',
+  'review check inspect inspection',
+  'test testing verify verification',
+  'document documentation doc docs',
+  'staff employee personnel team operator people',
+  'slow late delay delayed',
+  'weekend holiday after-hours',
+  'communication contact communicate',
+  'procedure process',
+  'tool tooling software system',
+];
+
 const LESSON_FIELDS = { 'went-badly': "What didn't go well", 'lessons-other': 'Additional' } as const;
 
 /** An explicit pointer from a lesson to an action item: "see action item 2", "(Action Item #3)", "addressed by AI-2". */
 const REFERENCE = /\baction[ \t]+items?[ \t]*(?:#|no\.?|number)?[ \t]*\d{1,2}\b|\bAI[ \t]*[-#]?[ \t]*\d{1,2}\b|\b(?:addressed|covered|tracked)[ \t]+(?:by|in)[ \t]+(?:the[ \t]+)?action/i;
 
-const compiled = perOptions((o: { stopWords: string[] }) => new Set(o.stopWords.map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0)));
+const compiled = perOptions((o: { stopWords: string[]; synonyms: string[] }) => ({
+  stop: new Set(o.stopWords.map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0)),
+  same: sameTerms(o.synonyms),
+}));
 
 const REPORT = (lesson: string, action: string): string =>
   `## Full Incident Report\n\n### Lessons Learned\n\n- **What went well:** The scanner alerted within minutes.\n- **What didn't go well:** ${lesson}\n- **Where we got lucky:** N/A\n- **Additional:** N/A\n\n### Action Items\n\n| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |\n| --- | --- | --- | --- | --- | --- |\n| ${action} | Prevent | Root Cause #1 | Test fails on a stale result | 2025-10-15 | Ongoing |\n`;
@@ -38,11 +58,13 @@ export default defineRule({
     options: ruleOptions({
       /** Words left out when comparing a lesson with the action items. */
       stopWords: stringList(STOP_WORDS),
+      /** Groups of words that count as the same term, one group a string ("customer subscriber client"). */
+      synonyms: stringList(SYNONYMS),
       /** Shortest word (letters) that counts as a term. */
       minWordLength: integer(2, 3),
     }),
     rationale:
-      'What went wrong and what the CA will change should meet: a reviewer reads each "didn\'t go well" item and looks for the action that fixes it. An item with no action is either not fixed or not explained. ir-lint cannot judge meaning, so it looks for an explicit pointer ("addressed by action item 2") or at least one word the item shares with an action item or its evaluation criteria (words stemmed, so "monitoring" meets "monitor"; common words such as "certificate" or "incident" do not count). It warns only when none is found, naming the terms it looked for; the stop-word list is an option.',
+      'What went wrong and what the CA will change should meet: a reviewer reads each "didn\'t go well" item and looks for the action that fixes it. An item with no action is either not fixed or not explained. ir-lint cannot judge meaning, so it looks for an explicit pointer ("addressed by action item 2") or at least one word the item shares with an action item or its evaluation criteria (words stemmed, so "monitoring" meets "monitor"; a few groups of words count as one, such as "customer" and "subscriber"; common words such as "certificate" or "incident" do not count). It warns only when none is found, naming the terms it looked for; the stop-word list is an option.',
     source: 'CCADB IRG 3.x, Full Incident Report, "Lessons Learned": "each item in What didn\'t go well MUST have at least one corresponding Action Item".',
     examples: [
       { title: 'A lesson and an action that share terms', code: REPORT('The nightly scanner let 8 days pass before the first alert.', 'Run the compliance scanner every 15 minutes instead of nightly'), expect: [] },
@@ -50,17 +72,17 @@ export default defineRule({
     ],
   },
   check(report, ctx) {
-    const stop = compiled(ctx.options);
+    const { stop, same } = compiled(ctx.options);
     const minLength = ctx.options.minWordLength;
     for (const ai of actionItemsOf(report)) {
       if (ai.items.length === 0) continue;
       const lessons = lessonItems(report, ai.block).filter((l: LessonItem) => l.key in LESSON_FIELDS);
       if (lessons.length === 0) continue;
       const actionText = (i: ActionItem): string => [i.action.text, i.criteria?.text ?? '', i.rootCauses?.text ?? ''].join(' ');
-      const actionTerms = termsOf(ai.items.map(actionText).join(' '), stop, minLength);
+      const actionTerms = termsOf(ai.items.map(actionText).join(' '), stop, minLength, same);
       for (const l of lessons) {
         if (REFERENCE.test(l.text)) continue;
-        const terms = termsOf(l.text, stop, minLength);
+        const terms = termsOf(l.text, stop, minLength, same);
         // Too little text to judge ("None.", "See above.").
         if (terms.size < 2) continue;
         if (sharedTerms(terms, actionTerms).length > 0) continue;

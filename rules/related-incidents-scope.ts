@@ -17,6 +17,9 @@ const OWN = ['our', 'we', 'us', 'this ca', 'same ca', 'previous incident', 'prio
 /** Words that say why no incident of the last two years is listed. */
 const NONE_RECENT = /\b(?:no|none|not\s+find|found\s+no|did\s+not\s+identify)\b[^.\n]{0,80}\b(?:last|past|previous|recent)\b/i;
 
+/** Words of a CA Owner's name that do not identify it. */
+const NAME_FILLERS = new Set(['the', 'and', 'ltd', 'inc', 'llc', 'corp', 'gmbh', 'plc', 'sas', 'spa', 'oy', 'ab', 'as']);
+
 const compiled = perOptions((o: { others: string[]; own: string[] }) => ({
   others: phrasesRegExp(o.others),
   own: o.own.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${o.own.map((w) => escapeRegExp(norm(w)).replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`, 'i') : undefined,
@@ -59,7 +62,7 @@ export default defineRule({
     const context = reportContext(report);
     const owner = context.caOwner?.name;
     // The distinctive first word of the CA Owner's name ("Example" of "Example Trust Services").
-    const ownerWord = owner ? norm(owner).split(/[\s,.]+/).find((w) => w.length >= 3) : undefined;
+    const ownerWord = owner ? norm(owner).split(/[\s,.()]+/).find((w) => w.length >= 3 && !NAME_FILLERS.has(w)) : undefined;
     const ownerRe = ownerWord ? new RegExp(`(?<![a-z0-9])${escapeRegExp(ownerWord)}(?![a-z0-9])`, 'i') : undefined;
     const posted = postingDay(report, ctx.now().toMillis());
     for (const block of blocksOf(report, 'ccadb-v3-full')) {

@@ -25,6 +25,11 @@ function utcForm(ts: ParsedTimestamp, offset: number): string | undefined {
   return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)} UTC`;
 }
 
+/** A time written in UTC or with a UTC offset. */
+function givesUtc(ts: ParsedTimestamp): boolean {
+  return ts.time !== undefined && (ts.zone?.kind === 'utc' || ts.zone?.kind === 'offset');
+}
+
 function meaningsText(zone: ZoneInfo): string {
   const m = zone.meanings ?? [];
   return m.length <= 1 ? (m[0] ?? '') : `${m.slice(0, -1).join(', ')} or ${m[m.length - 1]}`;
@@ -51,7 +56,7 @@ export default defineRule({
       acceptNamedZones: flag(false),
     }),
     rationale:
-      'The IRG requires Timeline times in UTC or UTC plus an offset, and timeline-timezone checks that. The same times come back in the Summary ("identified at 10:00 PST"), the Impact ("issuance stopped at 16:40 CEST") and the Action Items; written in a local zone, they cannot be compared with the Timeline or the CT logs without converting, and a zone name that is wrong for its date (PST in June, when the Pacific coast is on PDT) is an hour off. The message gives the UTC form. Related Incidents and the Appendix are not read.',
+      'The IRG requires Timeline times in UTC or UTC plus an offset, and timeline-timezone checks that. The same times come back in the Summary ("identified at 10:00 PST"), the Impact ("issuance stopped at 16:40 CEST") and the Action Items; written in a local zone, they cannot be compared with the Timeline or the CT logs without converting, and a zone name that is wrong for its date (PST in June, when the Pacific coast is on PDT) is an hour off. The message gives the UTC form; a local time given with its UTC form beside it ("09:00 CEST (07:00 UTC)") is not reported. Related Incidents and the Appendix are not read.',
     source: 'CCADB IRG 3.x "Timeline": all times MUST be in UTC or UTC plus an offset (applied to the times the rest of the report repeats).',
     examples: [
       { title: 'A local zone in the Summary', code: REPORT('On 2025-08-12 at 07:30 PDT our scanner flagged 3 certificates.'), expect: [{ messageId: 'namedZone', line: 5 }] },
@@ -70,9 +75,14 @@ export default defineRule({
           const text = l.kind === 'table' ? l.raw : l.body;
           const base = l.kind === 'table' ? l.start : l.bodyStart;
           if (!HAS_TIME.test(text)) continue;
-          for (const ts of timestampsIn(text)) {
+          const all = timestampsIn(text);
+          all.forEach((ts, i) => {
             const zone = ts.zone;
-            if (!ts.time || !zone || (zone.kind !== 'abbreviation' && zone.kind !== 'iana' && zone.kind !== 'local')) continue;
+            if (!ts.time || !zone || (zone.kind !== 'abbreviation' && zone.kind !== 'iana' && zone.kind !== 'local')) return;
+            // "09:00 CEST (07:00 UTC)" or "07:00 UTC (09:00 CEST)": the UTC form is given beside it.
+            const next = all[i + 1];
+            const prev = all[i - 1];
+            if ((next && givesUtc(next) && next.span[0] - ts.span[1] <= 4) || (prev && givesUtc(prev) && ts.span[0] - prev.span[1] <= 4)) return;
             const start = base + ts.span[0];
             const loc = { start, end: base + ts.span[1] };
             const found = text.slice(ts.span[0], ts.span[1]).replace(/\s+/g, ' ').trim();
@@ -92,7 +102,7 @@ export default defineRule({
               const offset = zone.offset ?? (ts.instant ? (luxonZone(zone)?.offset(ts.instant.toMillis()) ?? 0) : 0);
               ctx.report({ messageId: 'namedZone', data: { found, zone: zone.text, utc: utcForm(ts, offset) ?? '' }, loc });
             }
-          }
+          });
         }
       }
     }

@@ -26,16 +26,29 @@ export function stem(word: string): string {
 }
 
 /** The stems of a text's words of at least `minLength` letters, stop words left out, each with the first word it came from. */
-export function termsOf(text: string, stopWords: ReadonlySet<string>, minLength = 3): Map<string, string> {
+export function termsOf(text: string, stopWords: ReadonlySet<string>, minLength = 3, same: ReadonlyMap<string, string> = new Map()): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of norm(text).matchAll(/[a-z][a-z0-9'-]*/g)) {
     const w = m[0].replace(/'s$/, '').replace(/'/g, '');
     if (w.length < minLength || stopWords.has(w)) continue;
     for (const part of w.split('-')) {
       if (part.length < minLength || stopWords.has(part)) continue;
-      const s = stem(part);
+      const own = stem(part);
+      const s = same.get(own) ?? own;
       if (!stopWords.has(s) && !out.has(s)) out.set(s, part);
     }
+  }
+  return out;
+}
+
+/** Groups of words that count as one term ("customer subscriber client"): each word's stem mapped to the first word's. */
+export function sameTerms(groups: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const g of groups) {
+    const words = norm(g).split(/[\s,]+/).filter((w) => w.length > 0);
+    const first = words[0];
+    if (first === undefined) continue;
+    for (const w of words) out.set(stem(w), stem(first));
   }
   return out;
 }

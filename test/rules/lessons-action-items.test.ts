@@ -38,6 +38,7 @@ new RuleTester({ describe, it }).run(rule, {
     { name: 'an explicit reference to an action item', code: report('Our CPS described a method we no longer use (addressed by action item 2).', [scanner, checklist]) },
     { name: 'the words "action item 2" in the lesson', code: report('The review gap for alternative paths, see Action Item #2.', [scanner, checklist]) },
     { name: 'a term shared only with the evaluation criteria', code: report('Nobody looked at the schedule of the compliance job.', [v3Row('Move the job to the new platform', 'Detect', 'Root Cause #1', 'Job schedule shows 96 runs a day')]) },
+    { name: 'words of one group meet (customer / subscriber)', code: report('Communication with the subscriber was slow.', [v3Row('Set up a 24/7 escalation path to each customer contact')]) },
     { name: 'N/A lessons', code: report('N/A', [scanner]) },
     { name: 'too little text to judge', code: report('Nothing.', [scanner]) },
     { name: 'no action items read: other rules report the table', code: report('Our CPS described a method we no longer use.', []) },
@@ -64,5 +65,6 @@ new RuleTester({ describe, it }).run(rule, {
       options: { stopWords: ['the', 'nightly', 'scanner', 'let', 'pass', 'before', 'first'] },
       errors: [{ messageId: 'unaddressed', line: 6 }],
     },
+    { name: 'no synonyms by option: customer and subscriber differ', code: report('Communication with the subscriber was slow.', [v3Row('Set up an escalation path for customer questions')]), options: { synonyms: [] }, errors: [{ messageId: 'unaddressed', line: 6 }] },
   ],
 });

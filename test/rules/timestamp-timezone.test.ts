@@ -27,3 +27,13 @@ new RuleTester({ describe, it }).run(rule, {
     { name: 'copied from Bugzilla', code: bugzilla('While revoking a batch of 25,000 certificates (2025-06-05 ~4 PM PDT) a wrong reason code was selected.'), errors: [{ messageId: 'namedZone', line: 5 }] },
   ],
 });
+
+new RuleTester({ describe, it }).run(rule, {
+  valid: [
+    { name: 'a local time with its UTC form beside it', code: summary('On 2025-08-12 at 09:00 CEST (07:00 UTC) our scanner flagged 3 certificates.') },
+    { name: 'a UTC time with the local time beside it', code: summary('On 2025-08-12 at 07:00 UTC (09:00 CEST) our scanner flagged 3 certificates.') },
+  ],
+  invalid: [
+    { name: 'a UTC time elsewhere in the line does not excuse a local one', code: summary('Found at 2025-08-12 07:00 UTC; stopped at 2025-08-12 19:05 CEST.'), errors: [{ messageId: 'namedZone', line: 5 }] },
+  ],
+});
