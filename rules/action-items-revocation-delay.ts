@@ -38,7 +38,7 @@ export default defineRule({
       phrases: stringList(FUTURE),
     }),
     rationale:
-      'A revocation delay is judged less by this incident\'s certificates than by whether the CA will revoke on time next time. The IRG therefore requires that a revocation-delay report include at least one action item that addresses future delays: a faster revocation process, automated replacement (ACME, ARI), subscriber agreements that allow revocation within the BR deadlines, a mass-revocation exercise. An action that only finishes revoking this incident\'s certificates does not count. A report is a revocation delay when its whiteboard carries a revocation-delay tag, or, with no whiteboard in front matter, its title or Summary says "delayed revocation". The expected and actual completion of revocation in the Timeline are checked by timeline-key-events.',
+      'A revocation delay is judged less by this incident\'s certificates than by whether the CA will revoke on time next time. The IRG therefore requires that a revocation-delay report include at least one action item that addresses future delays: a faster revocation process, automated replacement (ACME, ARI), subscriber agreements that allow revocation within the BR deadlines, a mass-revocation exercise. An action that only finishes revoking this incident\'s certificates does not count. A report is a revocation delay when its whiteboard carries a revocation-delay tag, or, with no whiteboard in front matter, its title or Summary says "delayed revocation". The requirement came with IRG 3.0, so v3 Full reports are checked. The expected and actual completion of revocation in the Timeline are checked by timeline-key-events.',
     source: 'CCADB IRG 3.x, "Action Items": for revocation delays, the report MUST include at least one action item that addresses future revocation delays.',
     examples: [
       { title: 'An action against future delays', code: REPORT('| Automate certificate replacement with ACME ARI for the affected subscribers | Prevent | Root Cause #1 | 95% of subscribers renew through ARI | 2025-12-01 | Ongoing |'), expect: [] },
@@ -51,7 +51,7 @@ export default defineRule({
     const re = compiled(ctx.options);
     if (!re) return;
     for (const ai of actionItemsOf(report)) {
-      if (ai.block.template !== 'ccadb-v3-full' && ai.block.template !== 'ccadb-v2') continue;
+      if (ai.block.template !== 'ccadb-v3-full') continue;
       if (ai.items.length === 0) continue;
       const against = (i: ActionItem): boolean => {
         const text = norm(i.action.text);

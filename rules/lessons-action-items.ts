@@ -2,8 +2,8 @@ import { integer, ruleOptions, stringList } from '../src/options.js';
 import type { ActionItem, LessonItem } from '../src/model.js';
 import { actionItemsOf } from '../src/parse/actions.js';
 import { lessonItems } from '../src/parse/factors.js';
-import { sameTerms, sharedTerms, termsOf } from '../src/parse/terms.js';
-import { clip } from '../src/parse/text.js';
+import { phrasesRegExp, sameTerms, sharedTerms, termsOf } from '../src/parse/terms.js';
+import { clip, norm } from '../src/parse/text.js';
 import { perOptions } from '../src/memo.js';
 import { at } from '../src/query.js';
 import { defineRule } from '../src/types.js';
@@ -32,12 +32,19 @@ const SYNONYMS = [
   'tool tooling software system',
 ];
 
+/** Negations always make an Additional item a shortcoming: "not", "no", "never", "didn't". */
+const NEGATION = /(?<![a-z0-9])(?:not|no|never|nobody|nothing)(?![a-z0-9])|n't(?![a-z])/;
+
+/** Word starts that make an Additional item a shortcoming (which needs an action) rather than an observation. */
+const PROBLEM_WORDS = ['fail', 'lack', 'missing', 'miss', 'late', 'slow', 'without', 'gap', 'could have', 'should have', 'error', 'mistake', 'unclear', 'insufficient', 'inadequate', 'incomplete', 'overlook', 'wrong', 'incorrect', 'delay', 'weak', 'poor', 'unable'];
+
 const LESSON_FIELDS = { 'went-badly': "What didn't go well", 'lessons-other': 'Additional' } as const;
 
 /** An explicit pointer from a lesson to an action item: "see action item 2", "(Action Item #3)", "addressed by AI-2". */
 const REFERENCE = /\baction[ \t]+items?[ \t]*(?:#|no\.?|number)?[ \t]*\d{1,2}\b|\bAI[ \t]*[-#]?[ \t]*\d{1,2}\b|\b(?:addressed|covered|tracked)[ \t]+(?:by|in)[ \t]+(?:the[ \t]+)?action/i;
 
-const compiled = perOptions((o: { stopWords: string[]; synonyms: string[] }) => ({
+const compiled = perOptions((o: { stopWords: string[]; synonyms: string[]; problemWords: string[] }) => ({
+  problem: phrasesRegExp(o.problemWords),
   stop: new Set(o.stopWords.map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0)),
   same: sameTerms(o.synonyms),
 }));
@@ -60,11 +67,13 @@ export default defineRule({
       stopWords: stringList(STOP_WORDS),
       /** Groups of words that count as the same term, one group a string ("customer subscriber client"). */
       synonyms: stringList(SYNONYMS),
+      /** Word starts that make an Additional item a shortcoming that needs an action (every What didn't go well item needs one). */
+      problemWords: stringList(PROBLEM_WORDS),
       /** Shortest word (letters) that counts as a term. */
       minWordLength: integer(2, 3),
     }),
     rationale:
-      'What went wrong and what the CA will change should meet: a reviewer reads each "didn\'t go well" item and looks for the action that fixes it. An item with no action is either not fixed or not explained. ir-lint cannot judge meaning, so it looks for an explicit pointer ("addressed by action item 2") or at least one word the item shares with an action item or its evaluation criteria (words stemmed, so "monitoring" meets "monitor"; a few groups of words count as one, such as "customer" and "subscriber"; common words such as "certificate" or "incident" do not count). It warns only when none is found, naming the terms it looked for; the stop-word list is an option.',
+      'What went wrong and what the CA will change should meet: a reviewer reads each "didn\'t go well" item and looks for the action that fixes it. An item with no action is either not fixed or not explained. ir-lint cannot judge meaning, so it looks for an explicit pointer ("addressed by action item 2") or at least one word the item shares with an action item or its evaluation criteria (words stemmed, so "monitoring" meets "monitor"; a few groups of words count as one, such as "customer" and "subscriber"; common words such as "certificate" or "incident" do not count). Every "What didn\'t go well" item is checked; an "Additional" item only when it names a shortcoming ("not", "failed", "lack", "late"...), since that field also holds observations. It warns only when no action is found, naming the terms it looked for; the word lists are options.',
     source: 'CCADB IRG 3.x, Full Incident Report, "Lessons Learned": "each item in What didn\'t go well MUST have at least one corresponding Action Item".',
     examples: [
       { title: 'A lesson and an action that share terms', code: REPORT('The nightly scanner let 8 days pass before the first alert.', 'Run the compliance scanner every 15 minutes instead of nightly'), expect: [] },
@@ -72,7 +81,7 @@ export default defineRule({
     ],
   },
   check(report, ctx) {
-    const { stop, same } = compiled(ctx.options);
+    const { stop, same, problem } = compiled(ctx.options);
     const minLength = ctx.options.minWordLength;
     for (const ai of actionItemsOf(report)) {
       if (ai.items.length === 0) continue;
@@ -82,6 +91,11 @@ export default defineRule({
       const actionTerms = termsOf(ai.items.map(actionText).join(' '), stop, minLength, same);
       for (const l of lessons) {
         if (REFERENCE.test(l.text)) continue;
+        // An Additional item may be an observation ("The community's questions helped"); only a shortcoming needs an action.
+        if (l.key === 'lessons-other') {
+          const t = norm(l.text);
+          if (!NEGATION.test(t) && !(problem?.test(t) ?? false)) continue;
+        }
         const terms = termsOf(l.text, stop, minLength, same);
         // Too little text to judge ("None.", "See above.").
         if (terms.size < 2) continue;

@@ -55,19 +55,19 @@ export function sameTerms(groups: readonly string[]): Map<string, string> {
 
 /** Terms of `a` also in `b`; two stems of six letters or more also meet when one starts the other. */
 export function sharedTerms(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): string[] {
+  // Stems of six letters or more by their first six, so that the prefix test looks only at candidates.
+  const byPrefix = new Map<string, string[]>();
+  for (const u of b.keys()) {
+    if (u.length < 6) continue;
+    const k = u.slice(0, 6);
+    const list = byPrefix.get(k);
+    if (list) list.push(u);
+    else byPrefix.set(k, [u]);
+  }
   const out: string[] = [];
   for (const t of a.keys()) {
-    if (b.has(t)) {
-      out.push(t);
-      continue;
-    }
-    if (t.length < 6) continue;
-    for (const u of b.keys()) {
-      if (u.length >= 6 && (u.startsWith(t) || t.startsWith(u))) {
-        out.push(t);
-        break;
-      }
-    }
+    if (b.has(t)) out.push(t);
+    else if (t.length >= 6 && (byPrefix.get(t.slice(0, 6)) ?? []).some((u) => u.startsWith(t) || t.startsWith(u))) out.push(t);
   }
   return out;
 }

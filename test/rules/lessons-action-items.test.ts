@@ -39,6 +39,7 @@ new RuleTester({ describe, it }).run(rule, {
     { name: 'the words "action item 2" in the lesson', code: report('The review gap for alternative paths, see Action Item #2.', [scanner, checklist]) },
     { name: 'a term shared only with the evaluation criteria', code: report('Nobody looked at the schedule of the compliance job.', [v3Row('Move the job to the new platform', 'Detect', 'Root Cause #1', 'Job schedule shows 96 runs a day')]) },
     { name: 'words of one group meet (customer / subscriber)', code: report('Communication with the subscriber was slow.', [v3Row('Set up a 24/7 escalation path to each customer contact')]) },
+    { name: 'an Additional observation needs no action', code: report('The nightly scanner let 8 days pass.', [scanner], 'The community questions on the preliminary report helped us scope the incident.') },
     { name: 'N/A lessons', code: report('N/A', [scanner]) },
     { name: 'too little text to judge', code: report('Nothing.', [scanner]) },
     { name: 'no action items read: other rules report the table', code: report('Our CPS described a method we no longer use.', []) },
@@ -47,7 +48,8 @@ new RuleTester({ describe, it }).run(rule, {
   ],
   invalid: [
     { name: 'an item no action addresses', code: report('Our CPS described a validation method we no longer use.', [scanner, checklist]), errors: [{ messageId: 'unaddressed', line: 6 }] },
-    { name: 'an Additional item no action addresses', code: report('The nightly scanner let 8 days pass.', [scanner], 'Our CPS described a validation method we no longer use.'), errors: [{ messageId: 'unaddressed', line: 8 }] },
+    { name: 'an Additional shortcoming no action addresses', code: report('The nightly scanner let 8 days pass.', [scanner], 'Our CPS described a validation method we no longer use.'), errors: [{ messageId: 'unaddressed', line: 8 }] },
+    { name: 'an Additional item with a problem word', code: report('The nightly scanner let 8 days pass.', [scanner], 'Vendor firmware updates arrive late.'), errors: [{ messageId: 'unaddressed', line: 8 }] },
     {
       name: 'several items under one field, one unaddressed',
       code: ['## Full Incident Report', '', '### Lessons Learned', '', "- **What didn't go well:**", '  - The nightly scanner let 8 days pass.', '  - Our CPS described a validation method we no longer use.', '', '### Action Items', '', V3_HEADER, scanner, ''].join('\n'),
