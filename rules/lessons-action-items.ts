@@ -1,7 +1,7 @@
 import { integer, ruleOptions, stringList } from '../src/options.js';
 import type { ActionItem, LessonItem } from '../src/model.js';
-import { actionItemsOf } from '../src/parse/actions.js';
-import { lessonItems } from '../src/parse/factors.js';
+import { actionItemsOf, factorReferences } from '../src/parse/actions.js';
+import { factorsOf, lessonItems } from '../src/parse/factors.js';
 import { phrasesRegExp, sameTerms, sharedTerms, termsOf } from '../src/parse/terms.js';
 import { clip, norm } from '../src/parse/text.js';
 import { perOptions } from '../src/memo.js';
@@ -28,6 +28,7 @@ const SYNONYMS = [
   'slow late delay delayed',
   'weekend holiday after-hours',
   'communication contact communicate',
+  'response respond reply answer acknowledge acknowledgement',
   'procedure process',
   'tool tooling software system',
 ];
@@ -73,7 +74,7 @@ export default defineRule({
       minWordLength: integer(2, 3),
     }),
     rationale:
-      'What went wrong and what the CA will change should meet: a reviewer reads each "didn\'t go well" item and looks for the action that fixes it. An item with no action is either not fixed or not explained. ir-lint cannot judge meaning, so it looks for an explicit pointer ("addressed by action item 2") or at least one word the item shares with an action item or its evaluation criteria (words stemmed, so "monitoring" meets "monitor"; a few groups of words count as one, such as "customer" and "subscriber"; common words such as "certificate" or "incident" do not count). Every "What didn\'t go well" item is checked; an "Additional" item only when it names a shortcoming ("not", "failed", "lack", "late"...), since that field also holds observations. It warns only when no action is found, naming the terms it looked for; the word lists are options.',
+      'What went wrong and what the CA will change should meet: a reviewer reads each "didn\'t go well" item and looks for the action that fixes it. An item with no action is either not fixed or not explained. ir-lint cannot judge meaning, so it looks for an explicit pointer ("addressed by action item 2") or at least one word the item shares with an action item or its evaluation criteria, or two words it shares with a contributing factor that an action item names in "Corresponding Root Cause(s)" (words stemmed, so "monitoring" meets "monitor"; a few groups of words count as one, such as "customer" and "subscriber"; common words such as "certificate" or "incident" do not count). Every "What didn\'t go well" item is checked; an "Additional" item only when it names a shortcoming ("not", "failed", "lack", "late"...), since that field also holds observations. It warns only when no action is found, naming the terms it looked for; the word lists are options.',
     source: 'CCADB IRG 3.x, Full Incident Report, "Lessons Learned": "each item in What didn\'t go well MUST have at least one corresponding Action Item".',
     examples: [
       { title: 'A lesson and an action that share terms', code: REPORT('The nightly scanner let 8 days pass before the first alert.', 'Run the compliance scanner every 15 minutes instead of nightly'), expect: [] },
@@ -89,6 +90,18 @@ export default defineRule({
       if (lessons.length === 0) continue;
       const actionText = (i: ActionItem): string => [i.action.text, i.criteria?.text ?? '', i.rootCauses?.text ?? ''].join(' ');
       const actionTerms = termsOf(ai.items.map(actionText).join(' '), stop, minLength, same);
+      // Contributing factors that an action item names: a lesson that describes one of them is addressed through it.
+      const named = new Set<number>();
+      let all = false;
+      for (const i of ai.items) {
+        if (!i.rootCauses) continue;
+        const r = factorReferences(i.rootCauses.text);
+        all ||= r.all;
+        for (const n of r.numbers) named.add(n);
+      }
+      const factorTerms = factorsOf(report, ai.block)
+        .filter((f) => all || (f.number !== undefined && named.has(f.number)))
+        .map((f) => termsOf([f.title, ...f.fields.filter((x) => x.spec.key === 'factor-description').map((x) => x.value)].join(' '), stop, minLength, same));
       for (const l of lessons) {
         if (REFERENCE.test(l.text)) continue;
         // An Additional item may be an observation ("The community's questions helped"); only a shortcoming needs an action.
@@ -100,6 +113,7 @@ export default defineRule({
         // Too little text to judge ("None.", "See above.").
         if (terms.size < 2) continue;
         if (sharedTerms(terms, actionTerms).length > 0) continue;
+        if (factorTerms.some((ft) => sharedTerms(terms, ft).length >= 2)) continue;
         const shown = [...terms.values()].slice(0, 6).join(', ');
         ctx.report({ messageId: 'unaddressed', data: { field: LESSON_FIELDS[l.key as keyof typeof LESSON_FIELDS], item: clip(l.text, 70), terms: shown }, loc: at(l.span) });
       }

@@ -70,3 +70,31 @@ new RuleTester({ describe, it }).run(rule, {
     { name: 'no synonyms by option: customer and subscriber differ', code: report('Communication with the subscriber was slow.', [v3Row('Set up an escalation path for customer questions')]), options: { synonyms: [] }, errors: [{ messageId: 'unaddressed', line: 6 }] },
   ],
 });
+
+/** A lesson addressed through the contributing factor its action names (factor on line 5, lesson on line 12). */
+const throughFactor = (rc: string): string =>
+  [
+    '## Full Incident Report',
+    '',
+    '### Root Cause Analysis',
+    '',
+    '**Contributing Factor #1: Weekend problem reports waited in an unwatched mailbox**',
+    '',
+    '- **Description:** Problem reports sent on a weekend waited in a shared mailbox until Monday, so our response took up to 60 hours.',
+    '',
+    '### Lessons Learned',
+    '',
+    '- **What went well:** N/A',
+    "- **What didn't go well:** Our response to weekend problem reports took 30 hours.",
+    '',
+    '### Action Items',
+    '',
+    V3_HEADER,
+    v3Row('Route CPR emails to the 24/7 on-call rotation', 'Prevent', rc, 'Synthetic CPR sent on a Sunday is triaged within 2 hours'),
+    '',
+  ].join('\n');
+
+new RuleTester({ describe, it }).run(rule, {
+  valid: [{ name: 'addressed through the factor its action names', code: throughFactor('Root Cause #1') }],
+  invalid: [{ name: 'the action names another factor', code: throughFactor('Root Cause #2'), errors: [{ messageId: 'unaddressed', line: 12 }] }],
+});
