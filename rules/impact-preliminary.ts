@@ -9,7 +9,7 @@ import { defineRule } from '../src/types.js';
 const IMPACT_WORDS = ['impact', 'affect', 'mis-issu', 'misissu', 'mississu', 'non-compliant certificate', 'noncompliant certificate', 'no certificate', 'none of the certificates', 'all certificates', 'every certificate', 'subscriber', 'relying part', 'scope'];
 
 /** A count of things: "14 certificates", "about 1,200 TLS certificates", "3 intermediate CAs", "47 minutes". */
-const COUNT = /(?<![\w.-])\d[\d,.]{0,12}(?:[ \t]+[a-z][a-z/-]{0,20}){0,3}[ \t]+(?:(?:pre)?certificates?|certs?|cas?|responses?|crls?|domains?|orders?|subscribers?|customers?|keys?|minutes?|hours?|days?|records?|entries)\b/i;
+const COUNT = /(?<![\w.-])(?:\d[\d,.]{0,12}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|dozens of|hundreds of|thousands of)(?:[ \t]+[a-z][a-z/-]{0,20}){0,3}[ \t]+(?:(?:pre)?certificates?|certs?|cas?|responses?|crls?|domains?|orders?|subscribers?|customers?|keys?|files?|minutes?|hours?|days?|records?|entries)\b/i;
 
 const compiled = perOptions((o: { words: string[] }) => phrasesRegExp(o.words));
 
@@ -31,7 +31,7 @@ export default defineRule({
       words: stringList(IMPACT_WORDS),
     }),
     rationale:
-      'The first report is where the community learns how big the incident is; a Preliminary report that only says what went wrong leaves everyone guessing until the Full report. The IRG requires the initial report to state the impact accurately. The rule looks for any statement of impact in the Preliminary report: a count of certificates or other things ("14 certificates", "3 intermediate CAs", "47 minutes"), or words such as "affected", "impact", "mis-issued", "no certificates" (an option). It reports only when there is none.',
+      'The first report is where the community learns how big the incident is; a Preliminary report that only says what went wrong leaves everyone guessing until the Full report. The IRG requires the initial report to state the impact accurately. The rule looks for any statement of impact in the Preliminary report: a count of certificates or other things ("14 certificates", "3 intermediate CAs", "two CA certificate files", "47 minutes"), or words such as "affected", "impact", "mis-issued", "no certificates" (an option). It reports only when there is none.',
     source: 'CCADB IRG 3.x, "Preliminary Incident Report": "the initial incident report MUST state the impact accurately".',
     examples: [
       { title: 'No impact stated', code: REPORT('On 2025-10-01 we found that our CPS still listed a retired validation method. A Full Incident Report will follow by 2025-10-15.'), expect: [{ messageId: 'missing', line: 1 }] },

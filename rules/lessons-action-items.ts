@@ -42,7 +42,7 @@ const PROBLEM_WORDS = ['fail', 'lack', 'missing', 'miss', 'late', 'slow', 'witho
 const LESSON_FIELDS = { 'went-badly': "What didn't go well", 'lessons-other': 'Additional' } as const;
 
 /** An explicit pointer from a lesson to an action item: "see action item 2", "(Action Item #3)", "addressed by AI-2". */
-const REFERENCE = /\baction[ \t]+items?[ \t]*(?:#|no\.?|number)?[ \t]*\d{1,2}\b|\bAI[ \t]*[-#]?[ \t]*\d{1,2}\b|\b(?:addressed|covered|tracked)[ \t]+(?:by|in)[ \t]+(?:the[ \t]+)?action/i;
+const REFERENCE = /\baction[ \t]+items?[ \t]*(?:(?:#|no\.?|number)[ \t]*)?\d{1,2}\b|\bAI[ \t]*(?:[-#][ \t]*)?\d{1,2}\b|\b(?:addressed|covered|tracked)[ \t]+(?:by|in)[ \t]+(?:the[ \t]+)?action/i;
 
 const compiled = perOptions((o: { stopWords: string[]; synonyms: string[]; problemWords: string[] }) => ({
   problem: phrasesRegExp(o.problemWords),

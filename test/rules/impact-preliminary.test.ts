@@ -13,6 +13,7 @@ new RuleTester({ describe, it }).run(rule, {
     { name: 'a count of certificates', code: report('On 2025-10-01 we found 14 TLS certificates with a wrong organizationName.') },
     { name: 'no certificates affected', code: report('Our CPS listed a retired method. No certificates were issued with it.') },
     { name: 'an impact in other terms', code: report('One OCSP responder served stale responses for 3 intermediate CAs for 47 minutes.') },
+    { name: 'a count in words', code: report('Two CA certificate files referenced in the AIA of issued certificates were served in PEM format.') },
     { name: 'the word "affected"', code: report('A signing job failure affected the CRLs of one issuing CA.') },
     { name: 'a Full report is not judged', code: `## Full Incident Report\n\n### Summary\n\n- **Incident description:** ${NO_IMPACT}\n` },
     { name: 'copied from Bugzilla, with a count', code: bugzilla('While revoking a batch of 25,000 certificates an incorrect reason code was selected.') },
