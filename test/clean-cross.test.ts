@@ -8,24 +8,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CROSS_RULES } from './helpers/cross-rules.js';
 import { compactLine, lintAll } from './helpers/lint.js';
 
 const root = path.join(import.meta.dirname, '..');
 const NOW = '2025-12-01';
-/** Every rule that compares one section with another, and the Related Incidents row checks. */
-export const CROSS_RULES = [
-  'lessons-action-items',
-  'action-items-revocation-delay',
-  'action-items-recurrence',
-  'related-incidents-scope',
-  'related-incidents-links',
-  'summary-timeline-match',
-  'impact-certificate-types',
-  'impact-heuristic-specific',
-  'impact-preliminary',
-  'action-item-evidence-date',
-  'timestamp-timezone',
-];
 
 function reports(dir: string, filter: (name: string) => boolean = () => true): string[] {
   const abs = path.join(root, dir);
