@@ -50,6 +50,17 @@ import appendixCsvCount from './appendix-csv-count.js';
 import appendixCrtshList from './appendix-crtsh-list.js';
 import relatedIncidentsLinks from './related-incidents-links.js';
 import legacyQuestions from './legacy-questions.js';
+// checks across sections
+import lessonsActionItems from './lessons-action-items.js';
+import actionItemsRevocationDelay from './action-items-revocation-delay.js';
+import actionItemsRecurrence from './action-items-recurrence.js';
+import relatedIncidentsScope from './related-incidents-scope.js';
+import summaryTimelineMatch from './summary-timeline-match.js';
+import impactCertificateTypes from './impact-certificate-types.js';
+import impactHeuristicSpecific from './impact-heuristic-specific.js';
+import impactPreliminary from './impact-preliminary.js';
+import actionItemEvidenceDate from './action-item-evidence-date.js';
+import timestampTimezone from './timestamp-timezone.js';
 // timeline
 import timelineTimezone from './timeline-timezone.js';
 import timelineTimestamp from './timeline-timestamp.js';
@@ -115,6 +126,18 @@ export const rules: readonly Rule[] = [
   appendixCrtshList,
   relatedIncidentsLinks,
   legacyQuestions,
+
+  // checks across sections
+  lessonsActionItems,
+  actionItemsRevocationDelay,
+  actionItemsRecurrence,
+  relatedIncidentsScope,
+  summaryTimelineMatch,
+  impactCertificateTypes,
+  impactHeuristicSpecific,
+  impactPreliminary,
+  actionItemEvidenceDate,
+  timestampTimezone,
 ];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.meta.id, r]));

@@ -17,7 +17,7 @@ function plugin(rel: string): Record<string, string> {
   return { [abs]: readFileSync(abs, 'utf8') };
 }
 
-const REPORT = '## Preliminary Incident Report\n\n### Summary\n\n- **Incident description:** DRAFT text.\n';
+const REPORT = '## Preliminary Incident Report\n\n### Summary\n\n- **Incident description:** DRAFT text: 3 certificates affected.\n';
 const HOSTNAME_REPORT =
   '## Preliminary Incident Report\n\n### Summary\n\n- **Incident description:** Alerts from ca-db-7.corp.acme.example were missed.\n- **Relevant policies:** TLS BRs v2.1.7 section 4.9.1.1\n- **Source of incident disclosure:** Self Reported\n\nThe incident is contained.\n';
 

@@ -121,6 +121,11 @@ describe('outline', () => {
     same(text);
   });
 
+  it('reads a one-cell table whose rows have no pipe (a `:---` delimiter row), as mdast does', () => {
+    for (const md of ['posted: 2020-03-13\n:---\n', 'title: x\n:---:\nrow\n', 'Heading\n---\n', '> quoted\n> :--\n']) same(md);
+    expect(outline('posted: 2020-03-13\n:---\n').map((n) => n.type)).toEqual(['table']);
+  });
+
   it('matches the mdast walk on random Markdown', () => {
     fc.assert(fc.property(markdown, same), { numRuns: 400, seed: 20261127 });
   });

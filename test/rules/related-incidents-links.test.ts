@@ -26,3 +26,23 @@ new RuleTester({ describe, it }).run(rule, {
     { name: 'bare N/A', code: body('N/A'), errors: [{ messageId: 'none', line: 5 }] },
   ],
 });
+
+// Bug links and dates that are there but wrong, judged against the posting date (front matter, else --now).
+const posted = (...rows: string[]): string => `---\nposted: 2025-09-10\n---\n\n${table(...rows)}`;
+const flattened = (...rows: string[]): string => ['Full Incident Report', '', 'Related Incidents', '', 'Bug Date Description', ...rows, ''].join('\n');
+
+new RuleTester({ describe, it }).run(rule, {
+  valid: [
+    { name: 'dated on the posting day', code: posted('| https://bugzilla.mozilla.org/show_bug.cgi?id=1887007 | 2025-09-10 | Same day. |') },
+    { name: 'a date in the description is not the row date', code: posted('| https://bugzilla.mozilla.org/show_bug.cgi?id=1887007 | 2024-03-27 | Fixed on 2026-01-01 per their plan. |') },
+    { name: 'without front matter, --now is the posting date', code: table('| https://bugzilla.mozilla.org/show_bug.cgi?id=1887007 | 2025-05-30 | Stale CAA. |'), now: '2025-06-01' },
+    { name: 'copied from Bugzilla, a good row', code: flattened('https://bugzilla.mozilla.org/show_bug.cgi?id=1887007 2024-03-27 Another CA: stale CAA.'), now: '2025-06-01' },
+  ],
+  invalid: [
+    { name: 'a row dated after posting (a year typo)', code: posted('| https://bugzilla.mozilla.org/show_bug.cgi?id=1887007 | 2026-03-27 | Stale CAA. |'), errors: [{ messageId: 'futureDate', line: 11, column: 58 }] },
+    { name: 'a date that does not exist', code: posted('| https://bugzilla.mozilla.org/show_bug.cgi?id=1887007 | 2024-02-30 | Stale CAA. |'), errors: [{ messageId: 'invalidDate', line: 11 }] },
+    { name: 'a link whose id is not a number', code: posted('| https://bugzilla.mozilla.org/show_bug.cgi?id=18870O7 | 2024-03-27 | Stale CAA. |'), errors: [{ messageId: 'badLink', line: 11 }] },
+    { name: 'copied from Bugzilla, a row dated after --now', code: flattened('https://bugzilla.mozilla.org/show_bug.cgi?id=1887007 2027-03-27 Another CA: stale CAA.'), now: '2025-06-01', errors: [{ messageId: 'futureDate', line: 6 }] },
+    { name: 'a bullet dated after posting', code: `---\nposted: 2025-09-10\n---\n\n${body('- https://bugzil.la/1887007 (opened 2026-03-27): stale CAA.')}`, errors: [{ messageId: 'futureDate', line: 9 }] },
+  ],
+});
