@@ -236,15 +236,13 @@ function splitsCharacter(source: string, offset: number): boolean {
   return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }
 
-/** Deterministic order: line, column, rule id, message. */
+/**
+ * Deterministic order: line, column, rule id, then the order the rule
+ * reported them in (the sort is stable), so that findings at one place keep
+ * the rule's order: missing sections in template order, not alphabetical.
+ */
 export function sortMessages(messages: LintMessage[]): LintMessage[] {
-  return messages.sort(
-    (a, b) =>
-      a.line - b.line ||
-      a.column - b.column ||
-      (a.ruleId ?? '').localeCompare(b.ruleId ?? '') ||
-      a.message.localeCompare(b.message),
-  );
+  return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
 }
 
 /** The one message for a file that could not be parsed. */
