@@ -69,7 +69,7 @@ export function buildProgram(): Command {
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .option('--max-file-size <size>', 'refuse files larger than this (default 2MB; 0 = no limit)')
-    .option('--rule-timeout <ms>', 'stop a rule that runs longer than this on one file (when linting in worker threads)', nonNegativeInt('--rule-timeout'), 10000)
+    .option('--rule-timeout <ms>', 'stop a rule (a plugin rule on the main thread, any rule in worker threads) that runs longer than this many ms on one file; 0 = no limit', nonNegativeInt('--rule-timeout'), 10000)
     .option('--debug', 'print stack traces for internal errors', false)
     .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')

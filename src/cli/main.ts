@@ -14,7 +14,8 @@ import { EXIT_FAILURE, EXIT_LINT_ERRORS, EXIT_OK } from './exit-codes.js';
 import { expandPaths, type FileTarget } from './files.js';
 import { reportGoesToStderr } from './fix.js';
 import { runInfo } from './info.js';
-import { configOptions, lintOne, prepare, type RunSetup } from './run.js';
+import { ruleBudget } from './budget.js';
+import { configOptions, lintOne, prepare, type RuleProbe, type RunSetup } from './run.js';
 
 /** Below this many files, starting worker threads costs more than it saves (measured: a worker starts in ~0.2 s, a file lints in ~15 ms). */
 const MIN_FILES_FOR_WORKERS = 64;
@@ -48,9 +49,10 @@ export async function main(io: Io): Promise<number> {
 
 /**
  * Lint every target, in input order. Every file's config is resolved (and so
- * validated) before any file is linted. Many files, or plugin rules (which
- * the worker watchdog can stop), go to worker threads; --fix and stdin stay
- * in this thread.
+ * validated) before any file is linted. Many files go to worker threads
+ * (their watchdog stops a rule past --rule-timeout); --fix, --fix-dry-run and
+ * stdin stay in this thread, where plugin rules run under the same budget
+ * (src/cli/budget.ts).
  */
 async function lintTargets(io: Io, targets: FileTarget[], setup: RunSetup, opts: CliOptions): Promise<LintResult[]> {
   const configs = new Map<FileTarget, FileConfig>();
@@ -61,7 +63,7 @@ async function lintTargets(io: Io, targets: FileTarget[], setup: RunSetup, opts:
   const cores = Math.max(1, io.cpus ?? 1);
   const hasPlugins = todo.some((t) => (configs.get(t)?.rules ?? []).some((r) => !builtinRules.includes(r.rule)));
   const canUseWorkers = io.lintInWorkers !== undefined && !opts.fix && !opts.fixDryRun && !todo.some((t) => t.stdin);
-  const workers = requested !== undefined && Number.isFinite(requested) ? Math.max(0, Math.floor(requested)) : todo.length >= MIN_FILES_FOR_WORKERS || hasPlugins ? cores : 0;
+  const workers = requested !== undefined && Number.isFinite(requested) ? Math.max(0, Math.floor(requested)) : todo.length >= MIN_FILES_FOR_WORKERS ? cores : 0;
   if (canUseWorkers && workers > 0 && io.lintInWorkers) {
     return io.lintInWorkers({
       argv: io.argv,
@@ -73,7 +75,12 @@ async function lintTargets(io: Io, targets: FileTarget[], setup: RunSetup, opts:
     });
   }
   const results: LintResult[] = [];
-  for (const t of todo) results.push(await lintOne(io, t, setup, configs.get(t) as FileConfig, opts));
+  let probe: RuleProbe = {};
+  if (hasPlugins && opts.ruleTimeout > 0) {
+    const builtinIds = new Set(builtinRules.map((r) => r.meta.id));
+    probe = ruleBudget(opts.ruleTimeout, (id) => !builtinIds.has(id));
+  }
+  for (const t of todo) results.push(await lintOne(io, t, setup, configs.get(t) as FileConfig, opts, probe));
   return results;
 }
 

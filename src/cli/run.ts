@@ -123,8 +123,8 @@ export async function readTarget(io: Io, t: FileTarget, setup: RunSetup): Promis
   return { text: decoded.text, encoding: decoded.encoding, bytes };
 }
 
-/** Hooks a worker uses to tell its watchdog which rule is running. */
-export type RuleProbe = Pick<LintOptions, 'onRuleStart' | 'skipRules'>;
+/** Hooks a worker uses to tell its watchdog which rule is running; on the main thread, the plugin rules' time budget. */
+export type RuleProbe = Pick<LintOptions, 'onRuleStart' | 'skipRules' | 'runRule'>;
 
 /** Read, lint (and with --fix, fix) one file. */
 export async function lintOne(io: Io, t: FileTarget, setup: RunSetup, fileConfig: FileConfig, opts: CliOptions, probe: RuleProbe = {}): Promise<LintResult> {

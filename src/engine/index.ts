@@ -27,6 +27,34 @@ export interface LintOptions {
   onRuleStart?: (index: number, ruleId: string) => void;
   /** Rules not to run (a rule stopped by the watchdog earlier in the run). */
   skipRules?: ReadonlySet<string>;
+  /**
+   * Runs one rule's `check` (the CLI runs plugin rules under a time budget
+   * this way); it throws a RuleStoppedError when it stopped the rule.
+   */
+  runRule?: (ruleId: string, check: () => unknown) => unknown;
+}
+
+/** Thrown by a `runRule` that stopped a rule running past its time budget. */
+export class RuleStoppedError extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`stopped after ${budgetMs} ms`);
+    this.name = 'RuleStoppedError';
+  }
+}
+
+/** The finding for a rule stopped by the per-rule time budget (--rule-timeout), on the main thread or in a worker. */
+export function ruleStoppedMessage(ruleId: string, ms: number): LintMessage {
+  return {
+    ruleId,
+    messageId: 'ruleTimeout',
+    severity: 2,
+    fatal: true,
+    message: `Rule "${ruleId}" did not finish within ${ms} ms on this file and was stopped; it is off for the rest of this run (raise the budget with --rule-timeout).`,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+  };
 }
 
 /** Replace `{{name}}` in a message template. */
@@ -93,7 +121,7 @@ export function runRules(report: IncidentReport, options: LintOptions): LintMess
       },
     };
     try {
-      const returned: unknown = rule.check(report, ctx);
+      const returned: unknown = options.runRule ? options.runRule(id, () => rule.check(report, ctx)) : rule.check(report, ctx);
       if (isThenable(returned)) {
         // Rules are synchronous; a rejected promise must not become an unhandled rejection.
         Promise.resolve(returned).catch(() => undefined);
@@ -101,7 +129,7 @@ export function runRules(report: IncidentReport, options: LintOptions): LintMess
       }
       messages.push(...found);
     } catch (error) {
-      messages.push(internalMessage(id, error));
+      messages.push(error instanceof RuleStoppedError ? ruleStoppedMessage(id, error.budgetMs) : internalMessage(id, error));
     }
   }
   return messages;
