@@ -108,6 +108,7 @@ async function writeFixed(io: Io, absPath: string, read: ReadText, output: strin
   try {
     await io.writeFileAtomic(absPath, read.encoding === 'utf-8' ? output : encodeText(output, read.encoding));
   } catch (error) {
+    if ((error as { code?: string }).code === 'EREADONLY') return 'Cannot fix file: read-only, not changed (make it writable to apply the fixes).';
     return `Cannot write fixed file: ${errorText(error)}; the file was left unchanged.`;
   }
   return undefined;
