@@ -43,7 +43,7 @@ describe('config files: errors are exit 2 with the path and the key path', () =>
     { name: 'ignores is not a list', config: '{ "ignores": "drafts/**" }', expect: [/ignores: expected a list, found "drafts\/\*\*"/] },
     { name: 'unknown template with a suggestion', config: '{ "template": "ccadb-v3-ful" }', expect: [/template: unknown template "ccadb-v3-ful"; did you mean "ccadb-v3-full"\?/] },
     { name: 'not an object', config: '[1, 2]', expect: [/expected an object with "rules"/] },
-    { name: 'invalid JSON with line and column', config: '{\n  "rules": {\n    "section-order": "off",\n  }\n}\n', expect: [/\.irlintrc\.json: line 4, column 3: invalid JSON: expected double-quoted property name/] },
+    { name: 'invalid JSON with line and column', config: '{\n  "rules": {\n    "section-order": "off"\n    "title-format": "off"\n  }\n}\n', expect: [/\.irlintrc\.json: line 4, column 5: invalid JSON: expected "," between entries/] },
     { name: 'truncated JSON', config: '{ "rules": {', expect: [/invalid JSON/] },
     { name: 'empty file', config: '', expect: [/\.irlintrc\.json: the file is empty; write \{\}/] },
     { name: 'whitespace-only file', config: '  \n\n', expect: [/the file is empty/] },
