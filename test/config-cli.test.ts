@@ -225,10 +225,10 @@ describe('config files: what they change', () => {
     expect(r.out).toContain('drafts/old/d.md:');
   });
 
-  it('an ignored file named on the command line is skipped (exit 0)', async () => {
+  it('an ignored file named on the command line is not linted, with a warning saying so (exit 0)', async () => {
     const r = await lint({ '.irlintrc.json': '{ "ignores": ["old/**"] }', 'old/a.md': REPORT }, ['old/a.md']);
     expect(r.code).toBe(0);
-    expect(r.out).toBe('');
+    expect(r.out).toBe('old/a.md:1:1: warning ir-lint File ignored because of a matching ignore pattern ("ignores" in .irlintrc.json); it was not linted.\n');
   });
 });
 

@@ -8,7 +8,8 @@ import { ConfigError, IoError, UsageError } from '../errors.js';
 import { FORMATS } from '../format/index.js';
 import type { Io } from '../io.js';
 import { TOOL_NAME, VERSION } from '../meta.js';
-import type { LintResult } from '../types.js';
+import { makeResult } from '../engine/index.js';
+import type { LintMessage, LintResult } from '../types.js';
 import { parseArgs, usageText, type CliOptions } from './args.js';
 import { EXIT_FAILURE, EXIT_LINT_ERRORS, EXIT_OK } from './exit-codes.js';
 import { expandPaths, type FileTarget } from './files.js';
@@ -57,13 +58,44 @@ export async function main(io: Io): Promise<number> {
 async function lintTargets(io: Io, targets: FileTarget[], setup: RunSetup, opts: CliOptions): Promise<LintResult[]> {
   const configs = new Map<FileTarget, FileConfig>();
   for (const t of targets) configs.set(t, await setup.configFor(t.path));
-  // A file that matches an "ignores" pattern of its config is skipped.
-  const todo = targets.filter((t) => t.stdin === true || t.problem !== undefined || configs.get(t)?.ignored !== true);
+  // A file that matches an "ignores" pattern of its config is skipped: silently when a directory or a
+  // pattern found it, with a warning when it was named (ESLint's "File ignored because of a matching ignore pattern").
+  const isIgnored = (t: FileTarget): boolean => t.stdin !== true && t.problem === undefined && configs.get(t)?.ignored === true;
+  const notices = new Map<FileTarget, LintResult>();
+  for (const t of targets) if (isIgnored(t) && t.explicit) notices.set(t, ignoredNotice(io, t, configs.get(t) as FileConfig));
+  const todo = targets.filter((t) => !isIgnored(t));
   const requested = io.env['IR_LINT_WORKERS'] !== undefined ? Number(io.env['IR_LINT_WORKERS']) : undefined;
   const cores = Math.max(1, io.cpus ?? 1);
   const hasPlugins = todo.some((t) => (configs.get(t)?.rules ?? []).some((r) => !builtinRules.includes(r.rule)));
   const canUseWorkers = io.lintInWorkers !== undefined && !opts.fix && !opts.fixDryRun && !todo.some((t) => t.stdin);
   const workers = requested !== undefined && Number.isFinite(requested) ? Math.max(0, Math.floor(requested)) : todo.length >= MIN_FILES_FOR_WORKERS ? cores : 0;
+  const linted = await lintTodo(io, todo, configs, setup, opts, workers, canUseWorkers, hasPlugins);
+  if (notices.size === 0) return linted;
+  // Results in input order, the notices where their files were named.
+  const byTarget = new Map(todo.map((t, i) => [t, linted[i] as LintResult]));
+  return targets.flatMap((t) => {
+    const r = notices.get(t) ?? byTarget.get(t);
+    return r ? [r] : [];
+  });
+}
+
+/** ESLint's warning for a file named on the command line that an ignore pattern matches. */
+function ignoredNotice(io: Io, t: FileTarget, fc: FileConfig): LintResult {
+  const where = fc.configPath ? ` in ${path.relative(io.cwd, fc.configPath).split(path.sep).join('/') || fc.configPath}` : '';
+  const m: LintMessage = {
+    ruleId: null,
+    messageId: 'fileIgnored',
+    severity: 1,
+    message: `File ignored because of a matching ignore pattern ("ignores"${where}); it was not linted.`,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+  };
+  return makeResult(t.path, [m]);
+}
+
+async function lintTodo(io: Io, todo: FileTarget[], configs: Map<FileTarget, FileConfig>, setup: RunSetup, opts: CliOptions, workers: number, canUseWorkers: boolean, hasPlugins: boolean): Promise<LintResult[]> {
   if (canUseWorkers && workers > 0 && io.lintInWorkers) {
     return io.lintInWorkers({
       argv: io.argv,

@@ -97,7 +97,7 @@ function readErrorText(error: unknown): string {
 }
 
 export async function readTarget(io: Io, t: FileTarget, setup: RunSetup): Promise<{ text: string; encoding: TextEncoding; bytes: Uint8Array } | { result: LintResult }> {
-  if (t.problem) return { result: failure(t.path, `Cannot read file: ${t.problem}.`) };
+  if (t.problem) return { result: failure(t.path, t.message ?? `Cannot read file: ${t.problem}.`) };
   if (!t.stdin) {
     try {
       const st = await io.stat(path.resolve(io.cwd, t.path));
