@@ -28,7 +28,7 @@ const rows: Row[] = [
   { name: 'clean report: exit 0, no output', argv: ['--now', '2025-12-01', 'r.md'], files: { 'r.md': clean }, code: 0, noOut: true },
   { name: 'errors: exit 1', argv: ['--now', '2025-12-01', 'r.md'], files: { 'r.md': broken }, code: 1, out: /field-required/ },
   { name: 'warnings only: exit 0', argv: ['--now', '2025-12-01', 'r.md'], files: { 'r.md': warnOnly }, code: 0, out: /na-format/ },
-  { name: '--max-warnings 0 with a warning: exit 1', argv: ['--now', '2025-12-01', '--max-warnings', '0', 'r.md'], files: { 'r.md': warnOnly }, code: 1, err: /more than --max-warnings 0/ },
+  { name: '--max-warnings 0 with a warning: exit 1', argv: ['--now', '2025-12-01', '--max-warnings', '0', 'r.md'], files: { 'r.md': warnOnly }, code: 1, out: /^ir-lint: 1 warning, more than --max-warnings 0; the run fails\.$/m },
   { name: '--max-warnings 1 with one warning: exit 0', argv: ['--now', '2025-12-01', '--max-warnings', '1', 'r.md'], files: { 'r.md': warnOnly }, code: 0 },
   { name: '--quiet hides warnings', argv: ['--now', '2025-12-01', '--quiet', 'r.md'], files: { 'r.md': warnOnly }, code: 0, noOut: true },
   { name: '--quiet keeps errors', argv: ['--now', '2025-12-01', '--quiet', '-f', 'compact', 'r.md'], files: { 'r.md': broken }, code: 1, out: /^(?!.*warning).*error/s },

@@ -56,7 +56,7 @@ export function buildProgram(): Command {
     .option('--rule <id:severity>', 'set a rule severity (off, warn, error); repeatable', collect, [])
     .option('--template <id>', 'force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, mozilla-legacy')
     .option('--now <date>', 'the date that date rules compare against (YYYY-MM-DD or ISO time; default: today)')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInt('--max-warnings'), -1)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (default: no limit)', nonNegativeInt('--max-warnings'))
     .option('--quiet', 'report errors only', false)
     .option('--fix', 'apply safe fixes in place', false)
     .option('--fix-dry-run', 'print the fixes as a diff; write nothing', false)
@@ -111,7 +111,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     paths: program.args,
     format: o['format'] as string,
     rule: o['rule'] as string[],
-    maxWarnings: o['maxWarnings'] as number,
+    // -1: no limit.
+    maxWarnings: (o['maxWarnings'] as number | undefined) ?? -1,
     quiet: o['quiet'] === true,
     fix: o['fix'] === true,
     fixDryRun: o['fixDryRun'] === true,

@@ -17,6 +17,7 @@
  */
 import path from 'node:path';
 import { encodeText, sameBytes, type TextEncoding } from '../decode.js';
+import { clause } from '../errors.js';
 import { fixLoop } from '../engine/fix.js';
 import { sortMessages } from '../engine/index.js';
 import type { Io } from '../io.js';
@@ -178,5 +179,5 @@ function errorText(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOSPC') return 'no space left on the device';
   if (code === 'EROFS') return 'read-only file system';
-  return error instanceof Error ? error.message : String(error);
+  return clause(error);
 }

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { rules as builtinRules } from '../../rules/index.js';
 import type { FileConfig } from '../config/load.js';
-import { ConfigError, IoError, UsageError } from '../errors.js';
+import { clause, ConfigError, errnoCode, IoError, UsageError } from '../errors.js';
 import { FORMATS } from '../format/index.js';
 import type { Io } from '../io.js';
 import { TOOL_NAME, VERSION } from '../meta.js';
@@ -41,8 +41,9 @@ export async function main(io: Io): Promise<number> {
     const setup = await prepare(io, opts);
     const targets = await expandPaths(io, opts.paths, [], opts.stdinFilename);
     const results = await lintTargets(io, targets, setup, opts);
-    await writeReport(reportGoesToStderr(opts, targets) ? { ...io, stdout: io.stderr } : io, results, setup, opts);
-    return exitCode(io, results, opts);
+    const over = tooManyWarnings(results, opts);
+    await writeReport(reportGoesToStderr(opts, targets) ? { ...io, stdout: io.stderr } : io, results, setup, opts, over);
+    return exitCode(io, results, opts, over);
   } catch (error) {
     return fail(io, error, debug);
   }
@@ -136,7 +137,18 @@ function filterQuiet(results: LintResult[]): LintResult[] {
   });
 }
 
-async function writeReport(io: Io, results: LintResult[], setup: RunSetup, opts: CliOptions): Promise<void> {
+/** Formats read by people, where the report itself says that --max-warnings failed the run. */
+const HUMAN_FORMATS = new Set(['stylish', 'compact']);
+
+/** The sentence for a run that fails on --max-warnings alone (no errors), or undefined. */
+function tooManyWarnings(results: LintResult[], opts: CliOptions): string | undefined {
+  if (results.some((r) => r.fatalError) || results.some((r) => r.errorCount > 0)) return undefined;
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (opts.maxWarnings < 0 || warnings <= opts.maxWarnings) return undefined;
+  return `${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${opts.maxWarnings}${opts.quiet ? ' (not shown: --quiet reports errors only)' : ''}; the run fails.`;
+}
+
+async function writeReport(io: Io, results: LintResult[], setup: RunSetup, opts: CliOptions, over?: string): Promise<void> {
   const shown = opts.quiet ? filterQuiet(results) : results;
   const formatter = await (FORMATS[opts.format] as () => Promise<(r: LintResult[], c: Parameters<Awaited<ReturnType<(typeof FORMATS)[string]>>>[1]) => string>)();
   // Colour is decided when a formatter asks (stylish does): deciding means asking whether
@@ -149,30 +161,32 @@ async function writeReport(io: Io, results: LintResult[], setup: RunSetup, opts:
     rules: [...setup.knownRules.values()].map((r) => r.meta),
     version: VERSION,
   };
-  const text = formatter(shown, ctx);
+  // In stylish and compact the report ends with the --max-warnings failure; machine formats keep their shape (stderr says it).
+  const footer = over !== undefined ? `${TOOL_NAME}: ${over}\n` : '';
+  const text = formatter(shown, ctx) + (HUMAN_FORMATS.has(opts.format) ? footer : '');
   if (opts.outputFile) {
     try {
       await io.writeFile(path.resolve(io.cwd, opts.outputFile), text);
     } catch (error) {
-      throw new IoError(`cannot write output file: ${error instanceof Error ? error.message : String(error)}`, opts.outputFile);
+      if (errnoCode(error) === 'EISDIR') throw new IoError('is a directory; --output-file needs a file name (e.g. --output-file reports/ir-lint.json)', opts.outputFile);
+      throw new IoError(`cannot write output file: ${clause(error)}`, opts.outputFile);
     }
     // The file holds the requested format; people and CI logs still see the
     // problems as stylish on stderr, and stdout stays free for pipes.
     const stylish = await (FORMATS['stylish'] as (typeof FORMATS)[string])();
-    const screen = stylish(shown, { ...ctx, color: useColor(io, opts) });
+    const screen = stylish(shown, { ...ctx, color: useColor(io, opts) }) + footer;
     if (screen) io.stderr(screen);
   } else if (text) {
     io.stdout(text);
   }
 }
 
-function exitCode(io: Io, results: LintResult[], opts: CliOptions): number {
+function exitCode(io: Io, results: LintResult[], opts: CliOptions, over: string | undefined): number {
   if (results.some((r) => r.fatalError)) return EXIT_FAILURE;
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-  if (errors > 0) return EXIT_LINT_ERRORS;
-  if (opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
-    io.stderr(`${TOOL_NAME}: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}.\n`);
+  if (results.some((r) => r.errorCount > 0)) return EXIT_LINT_ERRORS;
+  if (over !== undefined) {
+    // Stylish and compact reports carry it; a machine format on stdout cannot, so it goes to stderr.
+    if (!HUMAN_FORMATS.has(opts.format) && opts.outputFile === undefined) io.stderr(`${TOOL_NAME}: ${over}\n`);
     return EXIT_LINT_ERRORS;
   }
   return EXIT_OK;

@@ -10,7 +10,7 @@ import { parseTemplate } from '../config/index.js';
 import { createConfigResolver, type FileConfig } from '../config/load.js';
 import { decodeReport, type TextEncoding } from '../decode.js';
 import { lintText, makeResult, parseNow, type LintOptions } from '../engine/index.js';
-import { formatSize, UsageError } from '../errors.js';
+import { clause, formatSize, UsageError } from '../errors.js';
 import { FORMATS, FORMAT_NAMES } from '../format/index.js';
 import type { Io } from '../io.js';
 import type { TemplateId } from '../templates.js';
@@ -93,7 +93,7 @@ function readErrorText(error: unknown): string {
   if (code === 'EISDIR') return 'Cannot read file: it is a directory.';
   if (code === 'ENOTREG') return 'Cannot read file: not a regular file (a FIFO, socket or device).';
   if (code === 'ELOOP') return 'Cannot read file: too many levels of symbolic links (a symlink loop).';
-  return `Cannot read file: ${error instanceof Error ? error.message : String(error)}.`;
+  return `Cannot read file: ${clause(error)}.`;
 }
 
 export async function readTarget(io: Io, t: FileTarget, setup: RunSetup): Promise<{ text: string; encoding: TextEncoding; bytes: Uint8Array } | { result: LintResult }> {

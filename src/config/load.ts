@@ -15,7 +15,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as z from 'zod/mini';
 import '../options.js'; // zod messages in English
-import { ConfigError, errnoCode, formatSize } from '../errors.js';
+import { clause, ConfigError, errnoCode, formatSize } from '../errors.js';
 import type { Io } from '../io.js';
 import { TEMPLATE_IDS, type TemplateId } from '../templates.js';
 import type { OptionsSchema, ResolvedRule, Rule } from '../types.js';
@@ -195,7 +195,7 @@ function parseYaml(text: string, file: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    throw new ConfigError(`invalid YAML: ${error instanceof Error ? error.message : String(error)}`, file);
+    throw new ConfigError(`invalid YAML: ${clause(error)}`, file);
   }
 }
 
@@ -341,7 +341,7 @@ export function createConfigResolver(io: Io, options: ConfigResolverOptions): Co
       try {
         mod = await io.importModule(abs);
       } catch (error) {
-        fail(`cannot load plugin "${spec}": ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`);
+        fail(`cannot load plugin "${spec}": ${clause(error)}`);
       }
       const m = mod as Record<string, unknown>;
       const exported = m['default'] ?? m['rules'];

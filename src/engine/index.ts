@@ -11,6 +11,7 @@ import { positionAt } from '../parse/lines.js';
 import type { TemplateId } from '../templates.js';
 import type { LintMessage, LintResult, ReportDescriptor, ResolvedRule, RuleContext } from '../types.js';
 import { ruleDocsUrl } from '../meta.js';
+import { clause } from '../errors.js';
 import { applyDirectives } from './directives.js';
 
 export interface LintOptions {
@@ -72,12 +73,7 @@ export const INTERNAL_RULE_ID = 'internal-error';
  * even an object whose toString throws; this never throws.
  */
 function errorText(error: unknown): string {
-  try {
-    const text = error instanceof Error ? String(error.message) : String(error);
-    return (text.split('\n')[0] ?? '').slice(0, 500);
-  } catch {
-    return 'it threw a value that cannot be printed';
-  }
+  return clause(error).slice(0, 500);
 }
 
 function internalMessage(ruleId: string, error: unknown, line = 1): LintMessage {
