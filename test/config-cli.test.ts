@@ -233,7 +233,7 @@ describe('config files: what they change', () => {
 });
 
 describe('plugins', () => {
-  const house = 'docs/examples/house-rules/acme-internal-hostname.js';
+  const house = 'docs/examples/house-rules/acme-internal-hostname.mjs';
   const houseFiles = (config: string, report = HOSTNAME_REPORT) => ({ ...plugin(house), [path.join(root, '.irlintrc.json')]: config, [path.join(root, 'r.md')]: report });
 
   it('runs the README house rule like a built-in rule', async () => {

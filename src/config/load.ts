@@ -328,7 +328,7 @@ export function createConfigResolver(io: Io, options: ConfigResolverOptions): Co
       throw new ConfigError(`${keyPath}: ${text}`, file, keyPath);
     };
     if (!(spec.startsWith('./') || spec.startsWith('../') || path.isAbsolute(spec))) {
-      fail(`"${spec}" is not a local path; plugins are local modules named relative to the config file, e.g. "./rules/house-rules.js"`);
+      fail(`"${spec}" is not a local path; plugins are local modules named relative to the config file, e.g. "./rules/house-rules.mjs"`);
     }
     const abs = path.resolve(dir, spec);
     const cached = modules.get(abs);
@@ -341,6 +341,11 @@ export function createConfigResolver(io: Io, options: ConfigResolverOptions): Co
       try {
         mod = await io.importModule(abs);
       } catch (error) {
+        // A house rule imports the package; Node looks for it from the plugin's folder, which a global install is not in.
+        const code = (error as { code?: string } | null)?.code;
+        if (code === 'ERR_MODULE_NOT_FOUND' && /(?:package|module) '(?:ir-lint)(?:\/[^']*)?' imported from/.test(clause(error))) {
+          fail(`cannot load plugin "${spec}": it imports "ir-lint", which Node cannot find from the plugin's folder; install ir-lint in that project (npm install --save-dev <the git URL or tarball you installed it from>), or, with a global install, link it there with "npm link ir-lint"`);
+        }
         fail(`cannot load plugin "${spec}": ${clause(error)}`);
       }
       const m = mod as Record<string, unknown>;
