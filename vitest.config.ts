@@ -11,7 +11,7 @@ export default defineConfig({
   },
   test: {
     // docs/examples: the README's house rule and its test, run so they cannot rot.
-    include: ['test/**/*.test.ts', 'docs/examples/**/*.test.js'],
+    include: ['test/**/*.test.ts', 'docs/examples/**/*.test.mjs'],
     testTimeout: 20000,
   },
 });

@@ -16,6 +16,7 @@ import noPlaceholder from './no-placeholder.js';
 import naFormat from './na-format.js';
 import freeStanding from './free-standing.js';
 import titleFormat from './title-format.js';
+import htmlBlockUnclosed from './html-block-unclosed.js';
 // summary and impact
 import frontMatter from './front-matter.js';
 import frontMatterKeys from './front-matter-keys.js';
@@ -83,6 +84,7 @@ export const rules: readonly Rule[] = [
   naFormat,
   freeStanding,
   titleFormat,
+  htmlBlockUnclosed,
   // summary and impact
   frontMatter,
   frontMatterKeys,

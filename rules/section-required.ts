@@ -1,5 +1,5 @@
 import type { IncidentReport, ReportBlock, Section } from '../src/model.js';
-import { at } from '../src/query.js';
+import { at, unclosedHtml } from '../src/query.js';
 import { defineRule, type Fix } from '../src/types.js';
 
 /**
@@ -51,6 +51,9 @@ function endsInOpenFence(report: IncidentReport): boolean {
 
 function insertAtEnd(report: IncidentReport, block: ReportBlock, marks: string, titles: string[]): Fix | undefined {
   if (endsInOpenFence(report)) return undefined;
+  // Headings appended inside an HTML comment (or <pre>...) left open would be part of it: unseen, and added again on every run.
+  const open = unclosedHtml(report);
+  if (open && open.line <= block.endLine) return undefined;
   const after = report.lines.slice(block.endLine).find((l) => l.kind !== 'blank');
   if (after) {
     const startsReport = report.blocks.some((b) => b !== block && b.startLine === after.line);
@@ -75,7 +78,8 @@ export default defineRule({
     fixable: true,
     messages: {
       missingBefore: 'Missing section "{{section}}" of the {{template}}; the template puts it before "{{next}}". Keep the section and write N/A when it does not apply.',
-      missingAtEnd: 'Missing section "{{section}}" of the {{template}}; the template puts it at the end. Keep the section and write N/A when it does not apply.',
+      missingAfter: 'Missing section "{{section}}" of the {{template}}; the template puts it after "{{previous}}". Keep the section and write N/A when it does not apply.',
+      missingAtEnd: 'Missing section "{{section}}" of the {{template}}; the report has none of its sections yet, so it goes under the report heading, in template order. Keep the section and write N/A when it does not apply.',
     },
     rationale:
       'The IRG requires every section of the template, in every report: a reviewer must be able to find the Timeline or the Action Items without searching, and a section that does not apply is kept and marked N/A rather than dropped. (The seven questions of a Mozilla report are checked by legacy-questions.)',
@@ -94,15 +98,21 @@ export default defineRule({
       const marks = siblingMarks(report, block);
       const specs = block.spec.sections;
       const present = new Set(block.sections.map((s) => s.spec.key));
-      const missing: Array<{ title: string; next: Section | undefined }> = [];
+      const missing: Array<{ title: string; next: Section | undefined; previous: Section | undefined }> = [];
+      // The present section that comes last in template order (sections written out of order are section-order's finding).
+      let previous: Section | undefined;
       specs.forEach((spec, index) => {
-        if (!spec.required || present.has(spec.key)) return;
+        if (present.has(spec.key)) {
+          previous = block.sections.find((p) => p.spec.key === spec.key) ?? previous;
+          return;
+        }
+        if (!spec.required) return;
         const next = specs.slice(index + 1).map((s) => block.sections.find((p) => p.spec.key === s.key)).find((s) => s !== undefined);
-        missing.push({ title: spec.title, next });
+        missing.push({ title: spec.title, next, previous });
       });
       // Sections missing at one place are inserted by one fix (on the first of them), in template order.
       const fixed = new Set<Section | undefined>();
-      for (const { title, next } of missing) {
+      for (const { title, next, previous } of missing) {
         let fix: Fix | undefined;
         if (marks !== undefined && !fixed.has(next)) {
           fixed.add(next);
@@ -111,6 +121,8 @@ export default defineRule({
         }
         if (next) {
           ctx.report({ messageId: 'missingBefore', data: { section: title, template: block.spec.name, next: next.spec.title }, loc: at(next.headingSpan), ...(fix ? { fix } : {}) });
+        } else if (previous) {
+          ctx.report({ messageId: 'missingAfter', data: { section: title, template: block.spec.name, previous: previous.spec.title }, loc: { line: block.endLine }, ...(fix ? { fix } : {}) });
         } else {
           ctx.report({ messageId: 'missingAtEnd', data: { section: title, template: block.spec.name }, loc: { line: block.endLine }, ...(fix ? { fix } : {}) });
         }

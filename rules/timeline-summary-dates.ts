@@ -41,8 +41,8 @@ export default defineRule({
         title: 'A start date after the identified date',
         code: '## Full Incident Report\n\n### Summary\n\n- **Timeline summary:**\n  - **Non-compliance start date:** 2025-08-14\n  - **Non-compliance identified date:** 2025-08-12\n  - **Non-compliance end date:** 2025-08-12\n',
         expect: [
-          { messageId: 'startAfterEnd', line: 6 },
           { messageId: 'startAfterIdentified', line: 6 },
+          { messageId: 'startAfterEnd', line: 6 },
         ],
       },
     ],

@@ -35,3 +35,21 @@ export function errnoCode(error: unknown): string | undefined {
 export function formatSize(n: number): string {
   return n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`;
 }
+
+/**
+ * A thrown value's message as a clause to go inside a sentence: its first
+ * line, without the full stop (or other closing punctuation) it may end with,
+ * so that "...: <clause>; the file was left unchanged." never reads ".;" or "..".
+ */
+export function clause(error: unknown): string {
+  let text: string;
+  try {
+    text = error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    return 'it threw a value that cannot be printed';
+  }
+  const first = (text.split('\n')[0] ?? '').trim();
+  let end = first.length;
+  while (end > 0 && '.;:,'.includes(first[end - 1] as string)) end--;
+  return first.slice(0, end);
+}

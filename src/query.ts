@@ -50,3 +50,71 @@ export function derived<T>(report: IncidentReport, key: string, compute: () => T
   report.cache.set(key, value);
   return value;
 }
+
+/** An HTML block that is never closed, so that it runs to the end of the file. */
+export interface UnclosedHtml {
+  /** Line of the opener. */
+  line: number;
+  /** Offset of the opener (`<!--`, `<script`, ...). */
+  start: number;
+  /** The opener as written, e.g. `<!--` or `<pre`. */
+  opener: string;
+  /** What closes it: `-->`, `</pre>`, `?>`, `]]>`, `>`. */
+  closer: string;
+  /** Last non-blank line of the file, where the block ends. */
+  endLine: number;
+}
+
+/**
+ * CommonMark HTML blocks that end only at their end marker (kinds 1 to 5:
+ * `<script>`, `<pre>`, `<style>`, `<textarea>`, a comment, `<?`, a
+ * declaration, CDATA). When the marker never comes, the block takes the rest
+ * of the file: every heading after it is HTML, invisible when rendered.
+ */
+const HTML_OPENERS: ReadonlyArray<{ re: RegExp; closer: (opener: string) => string }> = [
+  { re: /^<!--/, closer: () => '-->' },
+  { re: /^<(script|pre|style|textarea)(?=[\s>]|$)/i, closer: (o) => `</${o.slice(1).toLowerCase()}>` },
+  { re: /^<\?/, closer: () => '?>' },
+  { re: /^<!\[CDATA\[/, closer: () => ']]>' },
+  { re: /^<![A-Za-z]/, closer: () => '>' },
+];
+
+/**
+ * The first HTML block that swallows the rest of the file: its opener starts
+ * an HTML line, its end marker appears nowhere after it, and every line from
+ * it to the end of the file is HTML (or blank). Linear: one pass over the
+ * lines, and one search per kind of end marker.
+ */
+export function unclosedHtml(report: IncidentReport): UnclosedHtml | undefined {
+  return derived(report, 'unclosedHtml', () => {
+    const lines = report.lines;
+    // Lines from `tail` to the end are all HTML or blank.
+    let tail = lines.length;
+    while (tail > 0 && (lines[tail - 1]?.kind === 'html' || lines[tail - 1]?.kind === 'blank')) tail--;
+    const lastCloser = new Map<string, number>();
+    const lower = report.source.toLowerCase();
+    for (let i = tail; i < lines.length; i++) {
+      const l = lines[i] as (typeof lines)[number];
+      if (l.kind !== 'html') continue;
+      const lead = /^(?:[ \t]*>)*[ \t]*/.exec(l.raw)?.[0].length ?? 0;
+      const rest = l.raw.slice(lead);
+      for (const { re, closer } of HTML_OPENERS) {
+        const m = re.exec(rest);
+        if (!m) continue;
+        const close = closer(m[0]);
+        const start = l.start + lead;
+        if (!lastCloser.has(close)) lastCloser.set(close, lower.lastIndexOf(close));
+        const last = lastCloser.get(close) as number;
+        // `<!-->` and `<!--->` close themselves (CommonMark).
+        const bodyFrom = start + m[0].length - (close === '-->' ? 2 : 0);
+        if (last < bodyFrom) {
+          let endLine = lines.length;
+          while (endLine > l.line && (lines[endLine - 1]?.raw.trim() ?? '') === '') endLine--;
+          return { line: l.line, start, opener: m[0], closer: close, endLine };
+        }
+        break;
+      }
+    }
+    return undefined;
+  });
+}

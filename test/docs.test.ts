@@ -53,7 +53,7 @@ describe('README house rule example', () => {
   it('shows the example rule and its test exactly as the files under docs/examples', () => {
     const root = path.join(import.meta.dirname, '..');
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-    for (const f of ['acme-internal-hostname.js', 'acme-internal-hostname.test.js']) {
+    for (const f of ['acme-internal-hostname.mjs', 'acme-internal-hostname.test.mjs']) {
       const text = readFileSync(path.join(root, 'docs', 'examples', 'house-rules', f), 'utf8');
       expect(readme, `README.md must show docs/examples/house-rules/${f} verbatim`).toContain(`\`\`\`js\n${text}\`\`\``);
     }

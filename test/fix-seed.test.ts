@@ -4,7 +4,7 @@
  * `2024-04-20`; --fix-dry-run shows exactly that diff and leaves the file as
  * it was. Skipped without the corpus.
  */
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,6 +22,8 @@ describe.skipIf(seedName === undefined)('--fix on seed 002', { timeout: 30_000 }
     dir = mkdtempSync(path.join(tmpdir(), 'ir-lint-seed-'));
     file = path.join(dir, 'report.txt');
     copyFileSync(path.join(CORPUS_DIR, 'seeds', seedName as string), file);
+    // The corpus is read-only (0444) and a copy keeps that mode; --fix refuses read-only files, so make the copy a user's draft.
+    chmodSync(file, 0o644);
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -57,7 +57,7 @@ export function buildProgram(): Command {
     .option('--rule <id:severity>', 'set a rule severity (off, warn, error); repeatable', collect, [])
     .option('--template <id>', 'force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, mozilla-legacy')
     .option('--now <date>', 'the date that date rules compare against (YYYY-MM-DD or ISO time; default: today)')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInt('--max-warnings'), -1)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (default: no limit)', nonNegativeInt('--max-warnings'))
     .option('--quiet', 'report errors only', false)
     .option('--fix', 'apply safe fixes in place', false)
     .option('--fix-dry-run', 'print the fixes as a diff; write nothing', false)
@@ -71,7 +71,7 @@ export function buildProgram(): Command {
     .option('--no-color', 'disable colour output')
     .option('--max-file-size <size>', 'refuse files larger than this (default 2MB; 0 = no limit)')
     .option('--max-attachment-size <size>', 'refuse Appendix attachments (*.csv, *.txt) larger than this (default 50MB; 0 = no limit)')
-    .option('--rule-timeout <ms>', 'stop a rule that runs longer than this on one file (when linting in worker threads)', nonNegativeInt('--rule-timeout'), 10000)
+    .option('--rule-timeout <ms>', 'stop a rule (a plugin rule on the main thread, any rule in worker threads) that runs longer than this many ms on one file; 0 = no limit', nonNegativeInt('--rule-timeout'), 10000)
     .option('--debug', 'print stack traces for internal errors', false)
     .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
@@ -113,7 +113,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     paths: program.args,
     format: o['format'] as string,
     rule: o['rule'] as string[],
-    maxWarnings: o['maxWarnings'] as number,
+    // -1: no limit.
+    maxWarnings: (o['maxWarnings'] as number | undefined) ?? -1,
     quiet: o['quiet'] === true,
     fix: o['fix'] === true,
     fixDryRun: o['fixDryRun'] === true,

@@ -16,6 +16,10 @@ export interface FileTarget {
   path: string;
   /** Set when the path could not be used; the file gets a failure result. */
   problem?: string;
+  /** The whole failure message when the path is not a file (a directory, a pattern); otherwise "Cannot read file: <problem>." */
+  message?: string;
+  /** Named on the command line as a file (not found in a directory or by a pattern). */
+  explicit?: boolean;
   /** Read from stdin. */
   stdin?: boolean;
   /** What the file is, when the directory walk decided it; otherwise decided from its name and text when read. */
@@ -59,7 +63,7 @@ async function walk(io: Io, dir: string, out: FileTarget[], seen: Set<string>, i
   try {
     real = await io.realpath(path.resolve(io.cwd, dir));
   } catch (error) {
-    out.push({ path: display(io, dir), problem: errorText(error) });
+    out.push({ path: display(io, dir), problem: errorText(error), message: `Cannot read directory: ${errorText(error)}.` });
     return;
   }
   if (seen.has(real)) return; // a symlink loop or a second route to the same directory
@@ -68,7 +72,7 @@ async function walk(io: Io, dir: string, out: FileTarget[], seen: Set<string>, i
   try {
     entries = await io.readDir(path.resolve(io.cwd, dir));
   } catch (error) {
-    out.push({ path: display(io, dir), problem: `cannot read directory: ${errorText(error)}` });
+    out.push({ path: display(io, dir), problem: `cannot read directory: ${errorText(error)}`, message: `Cannot read directory: ${errorText(error)}.` });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -125,7 +129,7 @@ export async function expandPaths(io: Io, args: string[], ignores: string[] = []
       if (code === 'ENOENT' && GLOB_CHARS.test(arg)) {
         const matches = await io.glob([arg.split(path.sep).join('/')], { cwd: io.cwd, ignore: ['**/node_modules/**', '**/.git/**'] });
         const files = matches.filter((m) => !ignore(m)).sort();
-        if (files.length === 0) out.push({ path: arg, problem: 'no files match this pattern' });
+        if (files.length === 0) out.push({ path: arg, problem: 'no files match this pattern', message: 'No files match this pattern.' });
         for (const f of files) out.push({ path: display(io, f) });
         continue;
       }
@@ -135,10 +139,10 @@ export async function expandPaths(io: Io, args: string[], ignores: string[] = []
     if (st.kind === 'directory') {
       const before = out.length;
       await walk(io, arg, out, new Set(), ignore);
-      if (out.length === before) out.push({ path: display(io, arg), problem: 'no Markdown files (*.md, *.markdown) or Appendix CSVs in this directory' });
+      if (out.length === before) out.push({ path: display(io, arg), problem: 'no Markdown files (*.md, *.markdown) or Appendix CSVs in this directory', message: 'No Markdown files (*.md, *.markdown) or Appendix CSVs in this directory.' });
     } else if (st.kind === 'file') {
-      // A file named explicitly is linted even when an ignore pattern matches it? No: ignores win, like ESLint.
-      if (!ignore(display(io, arg))) out.push({ path: display(io, arg) });
+      // Ignores win, as in ESLint; a file named explicitly that a config ignores gets a warning (src/cli/main.ts).
+      if (!ignore(display(io, arg))) out.push({ path: display(io, arg), explicit: true });
     } else {
       out.push({ path: display(io, arg), problem: 'not a regular file (a FIFO, socket or device); ir-lint reads files only' });
     }

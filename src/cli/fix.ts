@@ -17,7 +17,9 @@
  */
 import path from 'node:path';
 import { encodeText, sameBytes, type TextEncoding } from '../decode.js';
+import { clause } from '../errors.js';
 import { fixLoop } from '../engine/fix.js';
+import { sortMessages } from '../engine/index.js';
 import type { Io } from '../io.js';
 import type { LintMessage } from '../types.js';
 import { diff } from '../lazy.js';
@@ -73,8 +75,10 @@ export async function fixFile(io: Io, target: FileTarget, read: ReadText, lint: 
   const fatal = loop.messages.some((m) => m.fatal);
 
   if (opts.fixDryRun) {
-    if (loop.changed) diffWriter(io, opts)(unifiedDiff(target.path, read.text, loop.output));
-    return result;
+    if (!loop.changed) return result;
+    diffWriter(io, opts)(unifiedDiff(target.path, read.text, loop.output));
+    // Nothing was written: the findings that remain point at the file on disk.
+    return { ...result, messages: onDisk(loop.messages, read.text, loop.output), source: read.text };
   }
   if (target.stdin) {
     const text = fatal ? read.text : loop.output;
@@ -88,6 +92,62 @@ export async function fixFile(io: Io, target: FileTarget, read: ReadText, lint: 
     return { messages: lint(read.text), source: read.text, failure };
   }
   return result;
+}
+
+/** Line lengths (without line endings) of a text. */
+function lineLengths(text: string): number[] {
+  return text.split(/\r\n|\r|\n/).map((l) => l.length);
+}
+
+/**
+ * For each line of `after` (1-based), the line of `before` it came from: an
+ * unchanged line is itself, a changed line the line it replaced, an inserted
+ * line the line it was inserted before (or the last line). `exact` says the
+ * line's text is unchanged, so its columns hold too.
+ */
+export function lineMapping(before: string, after: string): Array<{ line: number; exact: boolean }> {
+  const { diffLines } = diff();
+  const lastBefore = lineLengths(before).length;
+  const map: Array<{ line: number; exact: boolean }> = [{ line: 1, exact: false }];
+  let b = 1;
+  let removed: number[] = [];
+  for (const part of diffLines(before, after)) {
+    const count = part.count ?? 0;
+    if (part.removed) {
+      removed = Array.from({ length: count }, (_, i) => b + i);
+      b += count;
+      continue;
+    }
+    if (part.added) {
+      for (let i = 0; i < count; i++) map.push({ line: Math.min(removed[Math.min(i, removed.length - 1)] ?? b, lastBefore), exact: false });
+    } else {
+      for (let i = 0; i < count; i++) map.push({ line: b + i, exact: true });
+      b += count;
+    }
+    removed = [];
+  }
+  return map;
+}
+
+/** Messages of the fixed text, moved to where they are in the text on disk. */
+function onDisk(messages: LintMessage[], before: string, after: string): LintMessage[] {
+  const map = lineMapping(before, after);
+  const lengths = lineLengths(before);
+  const place = (line: number, column: number): { line: number; column: number } => {
+    const m = map[line] ?? { line: lengths.length, exact: false };
+    const max = (lengths[m.line - 1] ?? 0) + 1;
+    return { line: m.line, column: m.exact ? column : Math.min(column, max) };
+  };
+  return sortMessages(messages.map((msg) => {
+    const start = place(msg.line, msg.column);
+    let end = place(msg.endLine, msg.endColumn);
+    if (end.line < start.line || (end.line === start.line && end.column < start.column)) end = start;
+    const moved: LintMessage = { ...msg, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    // A fix's offsets are into the fixed text; on disk there is nothing left to apply.
+    delete moved.fix;
+    if (msg.related) moved.related = msg.related.map((r) => ({ ...r, ...place(r.line, r.column) }));
+    return moved;
+  }));
 }
 
 /** Write the fixed text over the file; returns why not when it refuses or fails. */
@@ -108,6 +168,7 @@ async function writeFixed(io: Io, absPath: string, read: ReadText, output: strin
   try {
     await io.writeFileAtomic(absPath, read.encoding === 'utf-8' ? output : encodeText(output, read.encoding));
   } catch (error) {
+    if ((error as { code?: string }).code === 'EREADONLY') return 'Cannot fix file: read-only, not changed (make it writable to apply the fixes).';
     return `Cannot write fixed file: ${errorText(error)}; the file was left unchanged.`;
   }
   return undefined;
@@ -118,5 +179,5 @@ function errorText(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOSPC') return 'no space left on the device';
   if (code === 'EROFS') return 'read-only file system';
-  return error instanceof Error ? error.message : String(error);
+  return clause(error);
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { didYouMean, parseTemplate } from '../config/index.js';
 import { createConfigResolver, type ConfigResolverOptions, type FileConfig } from '../config/load.js';
 import { docsUrl, renderExplain } from '../docs.js';
-import { errnoCode, IoError, UsageError } from '../errors.js';
+import { clause, errnoCode, IoError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { TOOL_NAME } from '../meta.js';
 import type { Rule } from '../types.js';
@@ -79,7 +79,10 @@ export const FULL_REPORT_SKELETON = `## Full Incident Report
 
 /** Runs the informational command named by the options; undefined when there is none. */
 export async function runInfo(io: Io, opts: CliOptions, builtins: readonly Rule[], configOptions: ConfigResolverOptions): Promise<number | undefined> {
-  if (opts.init !== undefined) return init(io, opts.init === true ? DEFAULT_INIT_PATH : opts.init);
+  if (opts.init !== undefined) {
+    if (opts.paths.length > 0) throw new UsageError(`--init writes one skeleton and takes one path; found more: ${[opts.init === true ? '' : opts.init, ...opts.paths].filter((p) => p !== '').map((p) => `"${p}"`).join(', ')}`);
+    return init(io, opts.init === true ? DEFAULT_INIT_PATH : opts.init);
+  }
   if (!opts.listRules && opts.explain === undefined && opts.printConfig === undefined) return undefined;
   const resolver = createConfigResolver(io, configOptions);
   if (opts.listRules) return listRules(io, opts, builtins, await resolver.forDirectory(io.cwd));
@@ -97,7 +100,7 @@ async function init(io: Io, target: string): Promise<number> {
   try {
     await io.stat(abs);
   } catch (error) {
-    if (errnoCode(error) !== 'ENOENT') throw new IoError(`cannot check the path: ${error instanceof Error ? error.message : String(error)}`, target);
+    if (errnoCode(error) !== 'ENOENT') throw new IoError(`cannot check the path: ${clause(error)}`, target);
     exists = false;
   }
   const refuse = (): never => {
@@ -108,7 +111,7 @@ async function init(io: Io, target: string): Promise<number> {
     await io.writeFile(abs, FULL_REPORT_SKELETON, { exclusive: true });
   } catch (error) {
     if (errnoCode(error) === 'EEXIST') refuse();
-    throw new IoError(`cannot write: ${error instanceof Error ? error.message : String(error)}`, target);
+    throw new IoError(`cannot write: ${clause(error)}`, target);
   }
   io.stdout(`Wrote ${target}: a v3 Full Incident Report skeleton.\nFill in every field (write N/A where one does not apply), then run "${TOOL_NAME} ${target}" to see what is still missing.\n`);
   return EXIT_OK;

@@ -4,17 +4,19 @@
 import path from 'node:path';
 import { rules as builtinRules } from '../../rules/index.js';
 import type { FileConfig } from '../config/load.js';
-import { ConfigError, IoError, UsageError } from '../errors.js';
+import { clause, ConfigError, errnoCode, IoError, UsageError } from '../errors.js';
 import { FORMATS } from '../format/index.js';
 import type { Io } from '../io.js';
 import { TOOL_NAME, VERSION } from '../meta.js';
-import type { LintResult } from '../types.js';
+import { makeResult } from '../engine/index.js';
+import type { LintMessage, LintResult } from '../types.js';
 import { parseArgs, usageText, type CliOptions } from './args.js';
 import { EXIT_FAILURE, EXIT_LINT_ERRORS, EXIT_OK } from './exit-codes.js';
 import { expandPaths, type FileTarget } from './files.js';
 import { reportGoesToStderr } from './fix.js';
 import { runInfo } from './info.js';
-import { configOptions, lintOne, prepare, type RunSetup } from './run.js';
+import { ruleBudget } from './budget.js';
+import { configOptions, lintOne, prepare, type RuleProbe, type RunSetup } from './run.js';
 
 /** Below this many files, starting worker threads costs more than it saves (measured: a worker starts in ~0.2 s, a file lints in ~15 ms). */
 const MIN_FILES_FOR_WORKERS = 64;
@@ -39,8 +41,9 @@ export async function main(io: Io): Promise<number> {
     const setup = await prepare(io, opts);
     const targets = await expandPaths(io, opts.paths, [], opts.stdinFilename);
     const results = await lintTargets(io, targets, setup, opts);
-    await writeReport(reportGoesToStderr(opts, targets) ? { ...io, stdout: io.stderr } : io, results, setup, opts);
-    return exitCode(io, results, opts);
+    const over = tooManyWarnings(results, opts);
+    await writeReport(reportGoesToStderr(opts, targets) ? { ...io, stdout: io.stderr } : io, results, setup, opts, over);
+    return exitCode(io, results, opts, over);
   } catch (error) {
     return fail(io, error, debug);
   }
@@ -48,20 +51,52 @@ export async function main(io: Io): Promise<number> {
 
 /**
  * Lint every target, in input order. Every file's config is resolved (and so
- * validated) before any file is linted. Many files, or plugin rules (which
- * the worker watchdog can stop), go to worker threads; --fix and stdin stay
- * in this thread.
+ * validated) before any file is linted. Many files go to worker threads
+ * (their watchdog stops a rule past --rule-timeout); --fix, --fix-dry-run and
+ * stdin stay in this thread, where plugin rules run under the same budget
+ * (src/cli/budget.ts).
  */
 async function lintTargets(io: Io, targets: FileTarget[], setup: RunSetup, opts: CliOptions): Promise<LintResult[]> {
   const configs = new Map<FileTarget, FileConfig>();
   for (const t of targets) configs.set(t, await setup.configFor(t.path));
-  // A file that matches an "ignores" pattern of its config is skipped.
-  const todo = targets.filter((t) => t.stdin === true || t.problem !== undefined || configs.get(t)?.ignored !== true);
+  // A file that matches an "ignores" pattern of its config is skipped: silently when a directory or a
+  // pattern found it, with a warning when it was named (ESLint's "File ignored because of a matching ignore pattern").
+  const isIgnored = (t: FileTarget): boolean => t.stdin !== true && t.problem === undefined && configs.get(t)?.ignored === true;
+  const notices = new Map<FileTarget, LintResult>();
+  for (const t of targets) if (isIgnored(t) && t.explicit) notices.set(t, ignoredNotice(io, t, configs.get(t) as FileConfig));
+  const todo = targets.filter((t) => !isIgnored(t));
   const requested = io.env['IR_LINT_WORKERS'] !== undefined ? Number(io.env['IR_LINT_WORKERS']) : undefined;
   const cores = Math.max(1, io.cpus ?? 1);
   const hasPlugins = todo.some((t) => (configs.get(t)?.rules ?? []).some((r) => !builtinRules.includes(r.rule)));
   const canUseWorkers = io.lintInWorkers !== undefined && !opts.fix && !opts.fixDryRun && !todo.some((t) => t.stdin);
-  const workers = requested !== undefined && Number.isFinite(requested) ? Math.max(0, Math.floor(requested)) : todo.length >= MIN_FILES_FOR_WORKERS || hasPlugins ? cores : 0;
+  const workers = requested !== undefined && Number.isFinite(requested) ? Math.max(0, Math.floor(requested)) : todo.length >= MIN_FILES_FOR_WORKERS ? cores : 0;
+  const linted = await lintTodo(io, todo, configs, setup, opts, workers, canUseWorkers, hasPlugins);
+  if (notices.size === 0) return linted;
+  // Results in input order, the notices where their files were named.
+  const byTarget = new Map(todo.map((t, i) => [t, linted[i] as LintResult]));
+  return targets.flatMap((t) => {
+    const r = notices.get(t) ?? byTarget.get(t);
+    return r ? [r] : [];
+  });
+}
+
+/** ESLint's warning for a file named on the command line that an ignore pattern matches. */
+function ignoredNotice(io: Io, t: FileTarget, fc: FileConfig): LintResult {
+  const where = fc.configPath ? ` in ${path.relative(io.cwd, fc.configPath).split(path.sep).join('/') || fc.configPath}` : '';
+  const m: LintMessage = {
+    ruleId: null,
+    messageId: 'fileIgnored',
+    severity: 1,
+    message: `File ignored because of a matching ignore pattern ("ignores"${where}); it was not linted.`,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+  };
+  return makeResult(t.path, [m]);
+}
+
+async function lintTodo(io: Io, todo: FileTarget[], configs: Map<FileTarget, FileConfig>, setup: RunSetup, opts: CliOptions, workers: number, canUseWorkers: boolean, hasPlugins: boolean): Promise<LintResult[]> {
   if (canUseWorkers && workers > 0 && io.lintInWorkers) {
     return io.lintInWorkers({
       argv: io.argv,
@@ -74,7 +109,12 @@ async function lintTargets(io: Io, targets: FileTarget[], setup: RunSetup, opts:
     });
   }
   const results: LintResult[] = [];
-  for (const t of todo) results.push(await lintOne(io, t, setup, configs.get(t) as FileConfig, opts));
+  let probe: RuleProbe = {};
+  if (hasPlugins && opts.ruleTimeout > 0) {
+    const builtinIds = new Set(builtinRules.map((r) => r.meta.id));
+    probe = ruleBudget(opts.ruleTimeout, (id) => !builtinIds.has(id));
+  }
+  for (const t of todo) results.push(await lintOne(io, t, setup, configs.get(t) as FileConfig, opts, probe));
   return results;
 }
 
@@ -98,7 +138,18 @@ function filterQuiet(results: LintResult[]): LintResult[] {
   });
 }
 
-async function writeReport(io: Io, results: LintResult[], setup: RunSetup, opts: CliOptions): Promise<void> {
+/** Formats read by people, where the report itself says that --max-warnings failed the run. */
+const HUMAN_FORMATS = new Set(['stylish', 'compact']);
+
+/** The sentence for a run that fails on --max-warnings alone (no errors), or undefined. */
+function tooManyWarnings(results: LintResult[], opts: CliOptions): string | undefined {
+  if (results.some((r) => r.fatalError) || results.some((r) => r.errorCount > 0)) return undefined;
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (opts.maxWarnings < 0 || warnings <= opts.maxWarnings) return undefined;
+  return `${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${opts.maxWarnings}${opts.quiet ? ' (not shown: --quiet reports errors only)' : ''}; the run fails.`;
+}
+
+async function writeReport(io: Io, results: LintResult[], setup: RunSetup, opts: CliOptions, over?: string): Promise<void> {
   const shown = opts.quiet ? filterQuiet(results) : results;
   const formatter = await (FORMATS[opts.format] as () => Promise<(r: LintResult[], c: Parameters<Awaited<ReturnType<(typeof FORMATS)[string]>>>[1]) => string>)();
   // Colour is decided when a formatter asks (stylish does): deciding means asking whether
@@ -111,30 +162,32 @@ async function writeReport(io: Io, results: LintResult[], setup: RunSetup, opts:
     rules: [...setup.knownRules.values()].map((r) => r.meta),
     version: VERSION,
   };
-  const text = formatter(shown, ctx);
+  // In stylish and compact the report ends with the --max-warnings failure; machine formats keep their shape (stderr says it).
+  const footer = over !== undefined ? `${TOOL_NAME}: ${over}\n` : '';
+  const text = formatter(shown, ctx) + (HUMAN_FORMATS.has(opts.format) ? footer : '');
   if (opts.outputFile) {
     try {
       await io.writeFile(path.resolve(io.cwd, opts.outputFile), text);
     } catch (error) {
-      throw new IoError(`cannot write output file: ${error instanceof Error ? error.message : String(error)}`, opts.outputFile);
+      if (errnoCode(error) === 'EISDIR') throw new IoError('is a directory; --output-file needs a file name (e.g. --output-file reports/ir-lint.json)', opts.outputFile);
+      throw new IoError(`cannot write output file: ${clause(error)}`, opts.outputFile);
     }
     // The file holds the requested format; people and CI logs still see the
     // problems as stylish on stderr, and stdout stays free for pipes.
     const stylish = await (FORMATS['stylish'] as (typeof FORMATS)[string])();
-    const screen = stylish(shown, { ...ctx, color: useColor(io, opts) });
+    const screen = stylish(shown, { ...ctx, color: useColor(io, opts) }) + footer;
     if (screen) io.stderr(screen);
   } else if (text) {
     io.stdout(text);
   }
 }
 
-function exitCode(io: Io, results: LintResult[], opts: CliOptions): number {
+function exitCode(io: Io, results: LintResult[], opts: CliOptions, over: string | undefined): number {
   if (results.some((r) => r.fatalError)) return EXIT_FAILURE;
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-  if (errors > 0) return EXIT_LINT_ERRORS;
-  if (opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
-    io.stderr(`${TOOL_NAME}: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}.\n`);
+  if (results.some((r) => r.errorCount > 0)) return EXIT_LINT_ERRORS;
+  if (over !== undefined) {
+    // Stylish and compact reports carry it; a machine format on stdout cannot, so it goes to stderr.
+    if (!HUMAN_FORMATS.has(opts.format) && opts.outputFile === undefined) io.stderr(`${TOOL_NAME}: ${over}\n`);
     return EXIT_LINT_ERRORS;
   }
   return EXIT_OK;

@@ -140,16 +140,87 @@ const realFs: AtomicFs = {
   rm: (p, options) => fs.rm(p, options),
 };
 
-/** Temp files are `.<name>.<random>.irlint.tmp` beside the target. */
+/**
+ * Temp files are `.<name>.<pid>-<random>.irlint.tmp` beside the target: the
+ * pid of the process that writes it, so that a later run can tell a file
+ * left by a killed process (its pid is gone) from one a live process is
+ * still writing.
+ */
 export const TEMP_SUFFIX = '.irlint.tmp';
+
+/** A temp file whose writer is alive is left alone unless it is older than this (the pid may have been reused). */
+export const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/** Thrown by writeFileAtomic for a file that is not writable: it is not replaced. */
+export class ReadOnlyError extends Error {
+  readonly code = 'EREADONLY';
+  constructor(readonly target: string) {
+    super('read-only');
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM'; // alive, owned by someone else
+  }
+}
+
+/**
+ * Remove the temp files an earlier run left beside `real` when it was killed
+ * between writing and renaming: those of a process that is gone, and any
+ * older than STALE_TEMP_MS (also those named before the pid was part of the
+ * name). Never one that a live process may still be writing.
+ */
+export async function removeStaleTemps(real: string, now = Date.now()): Promise<string[]> {
+  const dir = path.dirname(real);
+  const prefix = `.${path.basename(real)}.`;
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(TEMP_SUFFIX)) continue;
+    const middle = name.slice(prefix.length, name.length - TEMP_SUFFIX.length);
+    const m = /^(\d+)-[0-9a-f]+$/.exec(middle);
+    if (!m && !/^[0-9a-f]+$/.test(middle)) continue;
+    const p = path.join(dir, name);
+    let old = false;
+    try {
+      const st = await fs.lstat(p);
+      if (!st.isFile()) continue;
+      old = now - st.mtimeMs > STALE_TEMP_MS;
+    } catch {
+      continue;
+    }
+    const pid = m ? Number(m[1]) : undefined;
+    if (!old && (pid === undefined || pid === process.pid || processAlive(pid))) continue;
+    try {
+      await fs.rm(p, { force: true });
+      removed.push(name);
+    } catch {
+      // Not ours to remove (permissions): leave it.
+    }
+  }
+  return removed;
+}
 
 /**
  * Replace `target` atomically: write a temp file in the same directory (so the
- * rename cannot cross file systems), fsync it, give it the target's mode (and
- * owner, where allowed), rename it over the target, fsync the directory.
- * Until the rename the original is untouched; after it the new content is
- * complete. A symlink is followed, so the link stays a link. On any failure
- * the temp file is removed and the error is thrown.
+ * rename cannot cross file systems), fsync it, give it the target's mode,
+ * owner and group (where allowed), rename it over the target, fsync the
+ * directory. Until the rename the original is untouched; after it the new
+ * content is complete. A symlink is followed, so the link stays a link. A
+ * file nobody may write (no write bit, or not writable by this user) is
+ * refused with a ReadOnlyError. On any failure the temp file is removed and
+ * the error is thrown. Temp files left by a killed earlier run are removed
+ * first.
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array, ops: AtomicFs = realFs): Promise<void> {
   let real = target;
@@ -160,11 +231,24 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   } catch (error) {
     if ((error as { code?: string }).code !== 'ENOENT') throw error;
   }
+  if (existing) {
+    // root may write anything: the mode's write bits say whether the file is meant to be changed.
+    let writable = (existing.mode & 0o222) !== 0;
+    if (writable) {
+      try {
+        await fs.access(real, fsConstants.W_OK);
+      } catch {
+        writable = false;
+      }
+    }
+    if (!writable) throw new ReadOnlyError(real);
+  }
   const mode = existing ? existing.mode & 0o7777 : 0o644;
   const dir = path.dirname(real);
+  await removeStaleTemps(real);
   // node:crypto is imported here, not at the top: loading it costs every run several milliseconds.
   const { randomBytes } = lazyCrypto();
-  const tmp = path.join(dir, `.${path.basename(real)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  const tmp = path.join(dir, `.${path.basename(real)}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   const handle = await ops.open(tmp, fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY, mode);
   try {
     try {
@@ -173,11 +257,17 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     } finally {
       await handle.close();
     }
-    // open() applied the umask; set the exact mode, and keep the owner when running as root.
-    await ops.chmod(tmp, mode);
-    if (existing && typeof process.getuid === 'function' && process.getuid() === 0) {
-      await ops.chown(tmp, existing.uid, existing.gid).catch(() => undefined);
+    if (existing) {
+      // The owner can change only as root; the group also as its owner, to a group the user is in.
+      const made = await ops.stat(tmp);
+      if (made.uid !== existing.uid || made.gid !== existing.gid) {
+        await ops.chown(tmp, existing.uid, existing.gid).catch(async () => {
+          if (made.gid !== existing.gid) await ops.chown(tmp, made.uid, existing.gid).catch(() => undefined);
+        });
+      }
     }
+    // open() applied the umask (and chown may clear setuid bits); set the exact mode last.
+    await ops.chmod(tmp, mode);
     await ops.rename(tmp, real);
   } catch (error) {
     await ops.rm(tmp, { force: true }).catch(() => undefined);

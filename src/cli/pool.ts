@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { makeResult } from '../engine/index.js';
+import { makeResult, ruleStoppedMessage as stoppedMessage } from '../engine/index.js';
 import type { LintMessage, LintResult } from '../types.js';
 import type { FileTarget } from './files.js';
 import type { WorkerInit, WorkerRequest } from './worker.js';
@@ -33,20 +33,6 @@ interface Slot {
   state: SharedArrayBuffer;
   busy?: { index: number; startedAt: number };
   ready: boolean;
-}
-
-function stoppedMessage(ruleId: string, ms: number): LintMessage {
-  return {
-    ruleId,
-    messageId: 'ruleTimeout',
-    severity: 2,
-    fatal: true,
-    message: `Rule "${ruleId}" did not finish within ${ms} ms on this file and was stopped; it is off for the rest of this run (raise the budget with --rule-timeout).`,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-  };
 }
 
 function crashResult(filePath: string, reason: string): LintResult {

@@ -13,7 +13,7 @@ import { lintAttachment, lintText, makeResult, parseNow, type LintOptions } from
 import { isAttachmentName, kindOf, type DocumentKind } from '../kinds.js';
 import { parseAttachment, type PairedAttachment } from '../parse/attachment.js';
 import { attachmentNamesIn } from '../parse/appendix.js';
-import { formatSize, UsageError } from '../errors.js';
+import { clause, formatSize, UsageError } from '../errors.js';
 import { FORMATS, FORMAT_NAMES } from '../format/index.js';
 import type { Io } from '../io.js';
 import type { TemplateId } from '../templates.js';
@@ -108,7 +108,7 @@ function readErrorText(error: unknown): string {
   if (code === 'EISDIR') return 'Cannot read file: it is a directory.';
   if (code === 'ENOTREG') return 'Cannot read file: not a regular file (a FIFO, socket or device).';
   if (code === 'ELOOP') return 'Cannot read file: too many levels of symbolic links (a symlink loop).';
-  return `Cannot read file: ${error instanceof Error ? error.message : String(error)}.`;
+  return `Cannot read file: ${clause(error)}.`;
 }
 
 function tooLarge(size: number | undefined, limit: number, attachment: boolean): string {
@@ -120,7 +120,7 @@ function tooLarge(size: number | undefined, limit: number, attachment: boolean):
 }
 
 export async function readTarget(io: Io, t: FileTarget, setup: RunSetup): Promise<{ text: string; encoding: TextEncoding; bytes: Uint8Array; kind: DocumentKind } | { result: LintResult }> {
-  if (t.problem) return { result: failure(t.path, `Cannot read file: ${t.problem}.`) };
+  if (t.problem) return { result: failure(t.path, t.message ?? `Cannot read file: ${t.problem}.`) };
   // An attachment by name has its own limit; a .txt that turns out to be a report is held to the report limit once read.
   const attachmentName = t.kind === 'csv' || t.kind === 'crtsh' || isAttachmentName(t.path);
   const limit = attachmentName ? setup.maxAttachmentSize : setup.maxFileSize;
@@ -192,8 +192,8 @@ export async function pairedAttachments(io: Io, reportPath: string, text: string
   return out;
 }
 
-/** Hooks a worker uses to tell its watchdog which rule is running. */
-export type RuleProbe = Pick<LintOptions, 'onRuleStart' | 'skipRules'>;
+/** Hooks a worker uses to tell its watchdog which rule is running; on the main thread, the plugin rules' time budget. */
+export type RuleProbe = Pick<LintOptions, 'onRuleStart' | 'skipRules' | 'runRule'>;
 
 /** Read, lint (and with --fix, fix) one file. */
 export async function lintOne(io: Io, t: FileTarget, setup: RunSetup, fileConfig: FileConfig, opts: CliOptions, probe: RuleProbe = {}): Promise<LintResult> {

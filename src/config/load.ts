@@ -15,11 +15,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as z from 'zod/mini';
 import '../options.js'; // zod messages in English
-import { ConfigError, errnoCode, formatSize } from '../errors.js';
+import { clause, ConfigError, errnoCode, formatSize } from '../errors.js';
 import type { Io } from '../io.js';
 import { TEMPLATE_IDS, type TemplateId } from '../templates.js';
 import type { OptionsSchema, ResolvedRule, Rule } from '../types.js';
-import { picomatch, yaml } from '../lazy.js';
+import { jsonc, picomatch, yaml } from '../lazy.js';
 import { once } from '../memo.js';
 import {
   applyRuleFlags,
@@ -143,6 +143,44 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
+/** What jsonc-parser's error codes mean, in the words of the other config messages. */
+const JSONC_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected ":" after the property name',
+  CommaExpected: 'expected "," between entries',
+  CloseBraceExpected: 'expected "}" to close the object',
+  CloseBracketExpected: 'expected "]" to close the array',
+  EndOfFileExpected: 'unexpected text after the end of the configuration',
+  InvalidCommentToken: 'invalid comment',
+  UnexpectedEndOfComment: 'a /* comment is not closed',
+  UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfNumber: 'a number is cut short',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in a string (a raw control character)',
+};
+
+/**
+ * JSON with comments, as ESLint's and markdownlint's JSON configs allow: `//`
+ * and block comments and trailing commas. The first error is reported at its
+ * line and column. package.json stays strict JSON (parseJson).
+ */
+function parseJsonc(text: string, file: string): unknown {
+  const { parse, printParseErrorCode } = jsonc();
+  const errors: Array<{ error: number; offset: number; length: number }> = [];
+  const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (first) {
+    const where = lineColumn(text, first.offset);
+    const code = printParseErrorCode(first.error as Parameters<typeof printParseErrorCode>[0]);
+    throw new ConfigError(`line ${where.line}, column ${where.column}: invalid JSON: ${JSONC_ERRORS[code] ?? code}`, file);
+  }
+  return value;
+}
+
 function parseYaml(text: string, file: string): unknown {
   // Core schema, no custom tags, no merge keys: plain data only. YAML counts a
   // lone CR as a line break; the parser does not: give it LF (lines and
@@ -157,7 +195,7 @@ function parseYaml(text: string, file: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    throw new ConfigError(`invalid YAML: ${error instanceof Error ? error.message : String(error)}`, file);
+    throw new ConfigError(`invalid YAML: ${clause(error)}`, file);
   }
 }
 
@@ -250,7 +288,7 @@ export function createConfigResolver(io: Io, options: ConfigResolverOptions): Co
     if (text.trim() === '') {
       throw new ConfigError(`the file is empty; write ${name.endsWith('.json') ? '{}' : '{} (or rules: {})'} for a configuration that changes nothing, or delete it`, show(p));
     }
-    const data = sanitize(/\.json$/i.test(name) ? parseJson(text, show(p)) : parseYaml(text, show(p)));
+    const data = sanitize(name === 'package.json' ? parseJson(text, show(p)) : /\.json$/i.test(name) ? parseJsonc(text, show(p)) : parseYaml(text, show(p)));
     if (name === 'package.json') {
       const pkg = data as Record<string, unknown> | null;
       if (pkg === null || typeof pkg !== 'object' || !(PACKAGE_JSON_KEY in pkg)) {
@@ -290,7 +328,7 @@ export function createConfigResolver(io: Io, options: ConfigResolverOptions): Co
       throw new ConfigError(`${keyPath}: ${text}`, file, keyPath);
     };
     if (!(spec.startsWith('./') || spec.startsWith('../') || path.isAbsolute(spec))) {
-      fail(`"${spec}" is not a local path; plugins are local modules named relative to the config file, e.g. "./rules/house-rules.js"`);
+      fail(`"${spec}" is not a local path; plugins are local modules named relative to the config file, e.g. "./rules/house-rules.mjs"`);
     }
     const abs = path.resolve(dir, spec);
     const cached = modules.get(abs);
@@ -303,7 +341,12 @@ export function createConfigResolver(io: Io, options: ConfigResolverOptions): Co
       try {
         mod = await io.importModule(abs);
       } catch (error) {
-        fail(`cannot load plugin "${spec}": ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`);
+        // A house rule imports the package; Node looks for it from the plugin's folder, which a global install is not in.
+        const code = (error as { code?: string } | null)?.code;
+        if (code === 'ERR_MODULE_NOT_FOUND' && /(?:package|module) '(?:ir-lint)(?:\/[^']*)?' imported from/.test(clause(error))) {
+          fail(`cannot load plugin "${spec}": it imports "ir-lint", which Node cannot find from the plugin's folder; install ir-lint in that project (npm install --save-dev <the git URL or tarball you installed it from>), or, with a global install, link it there with "npm link ir-lint"`);
+        }
+        fail(`cannot load plugin "${spec}": ${clause(error)}`);
       }
       const m = mod as Record<string, unknown>;
       const exported = m['default'] ?? m['rules'];

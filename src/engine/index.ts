@@ -12,6 +12,7 @@ import { positionAt } from '../parse/lines.js';
 import type { TemplateId } from '../templates.js';
 import type { LintMessage, LintResult, ReportDescriptor, ResolvedRule, RuleContext } from '../types.js';
 import { ruleDocsUrl } from '../meta.js';
+import { clause } from '../errors.js';
 import { applyDirectives } from './directives.js';
 
 export interface LintOptions {
@@ -30,6 +31,34 @@ export interface LintOptions {
   skipRules?: ReadonlySet<string>;
   /** Attachments found beside a report (`ctx.attachments`); undefined when the host did not look. */
   attachments?: PairedAttachment[];
+  /**
+   * Runs one rule's `check` (the CLI runs plugin rules under a time budget
+   * this way); it throws a RuleStoppedError when it stopped the rule.
+   */
+  runRule?: (ruleId: string, check: () => unknown) => unknown;
+}
+
+/** Thrown by a `runRule` that stopped a rule running past its time budget. */
+export class RuleStoppedError extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`stopped after ${budgetMs} ms`);
+    this.name = 'RuleStoppedError';
+  }
+}
+
+/** The finding for a rule stopped by the per-rule time budget (--rule-timeout), on the main thread or in a worker. */
+export function ruleStoppedMessage(ruleId: string, ms: number): LintMessage {
+  return {
+    ruleId,
+    messageId: 'ruleTimeout',
+    severity: 2,
+    fatal: true,
+    message: `Rule "${ruleId}" did not finish within ${ms} ms on this file and was stopped; it is off for the rest of this run (raise the budget with --rule-timeout).`,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+  };
 }
 
 /** What the engine needs of any parsed file: its text and where its lines start. */
@@ -54,12 +83,7 @@ export const INTERNAL_RULE_ID = 'internal-error';
  * even an object whose toString throws; this never throws.
  */
 function errorText(error: unknown): string {
-  try {
-    const text = error instanceof Error ? String(error.message) : String(error);
-    return (text.split('\n')[0] ?? '').slice(0, 500);
-  } catch {
-    return 'it threw a value that cannot be printed';
-  }
+  return clause(error).slice(0, 500);
 }
 
 function internalMessage(ruleId: string, error: unknown, line = 1): LintMessage {
@@ -108,7 +132,7 @@ export function runRules(report: LintedDocument, options: LintOptions, kind: Doc
       },
     };
     try {
-      const returned: unknown = rule.check(report, ctx);
+      const returned: unknown = options.runRule ? options.runRule(id, () => rule.check(report, ctx)) : rule.check(report, ctx);
       if (isThenable(returned)) {
         // Rules are synchronous; a rejected promise must not become an unhandled rejection.
         Promise.resolve(returned).catch(() => undefined);
@@ -116,7 +140,7 @@ export function runRules(report: LintedDocument, options: LintOptions, kind: Doc
       }
       messages.push(...found);
     } catch (error) {
-      messages.push(internalMessage(id, error));
+      messages.push(error instanceof RuleStoppedError ? ruleStoppedMessage(id, error.budgetMs) : internalMessage(id, error));
     }
   }
   return messages;
@@ -251,15 +275,13 @@ function splitsCharacter(source: string, offset: number): boolean {
   return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }
 
-/** Deterministic order: line, column, rule id, message. */
+/**
+ * Deterministic order: line, column, rule id, then the order the rule
+ * reported them in (the sort is stable), so that findings at one place keep
+ * the rule's order: missing sections in template order, not alphabetical.
+ */
 export function sortMessages(messages: LintMessage[]): LintMessage[] {
-  return messages.sort(
-    (a, b) =>
-      a.line - b.line ||
-      a.column - b.column ||
-      (a.ruleId ?? '').localeCompare(b.ruleId ?? '') ||
-      a.message.localeCompare(b.message),
-  );
+  return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
 }
 
 /** The one message for a file that could not be parsed. */

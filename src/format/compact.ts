@@ -1,5 +1,5 @@
 import type { Formatter } from './index.js';
-import { sanitize } from './sanitize.js';
+import { sanitizeLine as sanitize } from './sanitize.js';
 
 /** `path:line:col: severity rule-id message`, one a line. */
 const compact: Formatter = (results) => {

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Formatter } from './index.js';
-import { sanitize } from './sanitize.js';
+import { sanitizeLine as sanitize } from './sanitize.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

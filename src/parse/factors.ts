@@ -32,6 +32,35 @@ export function factorHeading(l: SourceLine): { number: number | undefined; titl
   return { number: digits === undefined ? undefined : Number(digits), title, titleOffset };
 }
 
+/**
+ * The items of `items` (in ascending `line` order) whose line lies in
+ * lo..hi, by binary search: a section with thousands of factors must not
+ * filter all its lines once per factor. Falls back to a filter when the items
+ * are not in line order.
+ */
+function inLines<T extends { line: number }>(items: readonly T[], lo: number, hi: number): T[] {
+  const first = (line: number): number => {
+    let a = 0;
+    let b = items.length;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      if ((items[m] as T).line < line) a = m + 1;
+      else b = m;
+    }
+    return a;
+  };
+  if (!sortedByLine(items)) return items.filter((x) => x.line >= lo && x.line <= hi);
+  return items.slice(first(lo), first(hi + 1));
+}
+
+const sortedChecked = new WeakSet<readonly unknown[]>();
+function sortedByLine(items: readonly { line: number }[]): boolean {
+  if (sortedChecked.has(items)) return true;
+  for (let i = 1; i < items.length; i++) if ((items[i] as { line: number }).line < (items[i - 1] as { line: number }).line) return false;
+  sortedChecked.add(items);
+  return true;
+}
+
 function factorsOfSection(report: IncidentReport, s: Section): ContributingFactor[] {
   const heads: Array<{ index: number; l: SourceLine; h: NonNullable<ReturnType<typeof factorHeading>> }> = [];
   s.bodyLines.forEach((l, index) => {
@@ -44,7 +73,7 @@ function factorsOfSection(report: IncidentReport, s: Section): ContributingFacto
     let last = lastIndex;
     while (last > hd.index && (s.bodyLines[last] as SourceLine).kind === 'blank') last--;
     const endLine = (s.bodyLines[last] as SourceLine).line;
-    const fields: Field[] = s.fields.filter((f) => f.line > hd.l.line && f.line <= endLine);
+    const fields: Field[] = inLines(s.fields, hd.l.line + 1, endLine);
     return {
       number: hd.h.number,
       title: hd.h.title,
@@ -88,7 +117,7 @@ export function rootCauseTexts(report: IncidentReport): RootCauseText[] {
         const factors = factorsOf(report, block);
         if (factors.length > 0) {
           for (const f of factors) {
-            const lines = rca.bodyLines.filter((l) => l.line >= f.line && l.line <= f.endLine);
+            const lines = inLines(rca.bodyLines, f.line, f.endLine);
             out.push({ from: 'factor', name: factorName(f), text: lines.filter((l) => l.kind === 'text').map((l) => l.body).join('\n'), lines: linesOf(lines), line: f.line, factor: f });
           }
         } else if (rca.text.trim()) {

@@ -1,6 +1,6 @@
 // A house rule: internal host names must not appear in a report that will be
 // posted on a public bug. Load it from a config file:
-//   { "plugins": ["./docs/examples/house-rules/acme-internal-hostname.js"] }
+//   { "plugins": ["./docs/examples/house-rules/acme-internal-hostname.mjs"] }
 import { defineRule, z } from 'ir-lint';
 
 const DOMAINS = ['corp.acme.example'];

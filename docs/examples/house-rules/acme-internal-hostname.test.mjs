@@ -1,7 +1,7 @@
 // The house rule's test: run it with `npx vitest run`.
 import { describe, it } from 'vitest';
 import { RuleTester } from 'ir-lint/testing';
-import rule from './acme-internal-hostname.js';
+import rule from './acme-internal-hostname.mjs';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
