@@ -9,7 +9,7 @@ import { rules as builtinRules } from '../../rules/index.js';
 import { parseTemplate } from '../config/index.js';
 import { createConfigResolver, type FileConfig } from '../config/load.js';
 import { decodeReport, type TextEncoding } from '../decode.js';
-import { lintText, makeResult, parseNow, type LintOptions } from '../engine/index.js';
+import { isDateOnly, lintText, makeResult, parseNow, type LintOptions } from '../engine/index.js';
 import { formatSize, UsageError } from '../errors.js';
 import { FORMATS, FORMAT_NAMES } from '../format/index.js';
 import type { Io } from '../io.js';
@@ -32,6 +32,8 @@ const FORMATS_WITH_SOURCE = new Set(['json', 'sarif']);
 /** What a run needs once the arguments are read. */
 export interface RunSetup {
   now: DateTime;
+  /** `--now` was a date alone: it means that whole day. */
+  nowIsDay: boolean;
   template?: TemplateId;
   /** Config that applies to a file (nearest config file wins). */
   configFor(filePath: string): Promise<FileConfig>;
@@ -62,7 +64,9 @@ export async function prepare(io: Io, opts: CliOptions): Promise<RunSetup> {
     throw new UsageError(`unknown format "${opts.format}" (one of: ${FORMAT_NAMES.join(', ')})`);
   }
   let now: DateTime;
+  let nowIsDay = false;
   if (opts.now !== undefined) {
+    nowIsDay = isDateOnly(opts.now);
     const parsed = parseNow(opts.now);
     if (!parsed) throw new UsageError(`--now expects a date (YYYY-MM-DD) or an ISO time, got "${opts.now}"`);
     now = parsed;
@@ -73,6 +77,7 @@ export async function prepare(io: Io, opts: CliOptions): Promise<RunSetup> {
   const resolver = createConfigResolver(io, configOptions(opts));
   const setup: RunSetup = {
     now,
+    nowIsDay,
     configFor: (filePath) => resolver.forFile(filePath),
     knownRules: resolver.allRules,
     maxFileSize: parseSize(opts.maxFileSize),
@@ -134,6 +139,7 @@ export async function lintOne(io: Io, t: FileTarget, setup: RunSetup, fileConfig
   const lintOpts: LintOptions = {
     rules,
     now: setup.now,
+    nowIsDay: setup.nowIsDay,
     filePath: t.path,
     reportUnusedDisables: opts.reportUnusedDisables,
     knownRules: [...known.keys()],

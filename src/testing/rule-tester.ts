@@ -7,7 +7,7 @@
 import { DateTime } from 'luxon';
 import '../options.js'; // zod messages in English
 import { applyFixes } from '../engine/fix.js';
-import { parseNow, runRules, sortMessages } from '../engine/index.js';
+import { isDateOnly, parseNow, runRules, sortMessages } from '../engine/index.js';
 import type { IncidentReport } from '../model.js';
 import { parseReport } from '../parse/index.js';
 import type { TemplateId } from '../templates.js';
@@ -75,7 +75,7 @@ export function runRule(rule: Rule, c: ValidCase): { messages: LintMessage[]; re
   let options: unknown = undefined;
   if (rule.meta.options) options = parseOptions(rule.meta.options, c.options);
   const severity = rule.meta.severity === 'error' ? 2 : 1;
-  const messages = sortMessages(runRules(report, { rules: [{ rule, severity, options }], now }));
+  const messages = sortMessages(runRules(report, { rules: [{ rule, severity, options }], now, nowIsDay: isDateOnly(c.now ?? DEFAULT_TEST_NOW) }));
   const crashed = messages.find((m) => m.messageId === 'internalError');
   if (crashed) throw new Error(crashed.message);
   return { messages, report };
