@@ -49,7 +49,9 @@ export default defineRule({
   check(report, ctx) {
     const preferIso = ctx.options.preferIso;
     for (const t of timelines(report)) {
-      for (const e of t.entries) {
+      // A day header whose items give the times is not an entry itself, but its date is read all the same.
+      const entries = t.dayHeaders.length === 0 ? t.entries : [...t.entries, ...t.dayHeaders.filter((h) => !t.entries.includes(h))];
+      for (const e of entries) {
         const ts = e.timestamp;
         const d = ts.date;
         if (d && e.dateSource === 'entry') {

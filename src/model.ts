@@ -281,5 +281,7 @@ export interface Timeline {
   block: ReportBlock;
   section: Section;
   entries: TimelineEntry[];
+  /** Every day header ("2025-03-06:"), also those whose items carry the times and so are not entries themselves. */
+  dayHeaders: TimelineEntry[];
   declarations: TimelineDeclaration[];
 }

@@ -159,6 +159,7 @@ function readTimeline(report: IncidentReport, block: Timeline['block'], section:
   let lastDate: { year: number; month: number; day: number } | undefined;
   let lastYear: number | undefined;
   let current: TimelineEntry | undefined;
+  const dayHeaders: TimelineEntry[] = [];
   const flushHeader = (): void => {
     // A day header whose items carry no time of day is itself the (date-only) entry.
     if (dayHeader && !dayHeader.used && dayHeader.entry) entries.push(dayHeader.entry);
@@ -181,6 +182,7 @@ function readTimeline(report: IncidentReport, block: Timeline['block'], section:
         ts.zoneSource = 'day-header';
       }
       const entry = makeEntry(report, lineRef, 'day-header', ts, l.bodyStart, 'entry');
+      dayHeaders.push(entry);
       dayHeader = { ts, p, used: false, entry };
       if (hz) dayHeader.zone = { ...hz };
       const d = dateOf(ts);
@@ -295,7 +297,7 @@ function readTimeline(report: IncidentReport, block: Timeline['block'], section:
 
   entries.sort((a, b) => a.at.start - b.at.start);
   declarations.sort((a, b) => a.span.start - b.span.start);
-  return { block, section, entries, declarations };
+  return { block, section, entries, dayHeaders, declarations };
 }
 
 /** Every timeline of the report (one per Timeline section), computed once per file. */

@@ -17,6 +17,8 @@ new RuleTester({ describe, it }).run(rule, {
   invalid: [
     { name: 'ambiguous slashed date', code: tl('- 03/04/2024 10:18 received'), errors: [{ messageId: 'ambiguous', line: 7 }] },
     { name: 'ambiguous slashed date with preferIso off or on', options: { preferIso: true }, code: tl('- 03/04/2024 10:18 received'), errors: [{ messageId: 'ambiguous', line: 7 }] },
+    { name: 'an ambiguous day header whose items carry the times', code: tl('03/06/2025:\n\n- 10:00 received\n- 11:00 revoked'), errors: [{ messageId: 'ambiguous', line: 7 }] },
+    { name: 'an ambiguous day header with no colon, bold', code: tl('**03/06/2025**\n\n- 10:00 received'), errors: [{ messageId: 'ambiguous', line: 7 }] },
     { name: 'ambiguous dashed date', code: tl('- 03-04-2024 10:18 received'), errors: [{ messageId: 'ambiguous', line: 7 }] },
     { name: 'a date that does not exist', code: tl('- 2024-02-30 10:18 received'), errors: [{ messageId: 'invalid', line: 7 }] },
     { name: 'no year', code: tl('- 2024-03-01 10:00 start\n- Aug 19th: received'), errors: [{ messageId: 'noYear', line: 8 }] },
