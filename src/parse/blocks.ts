@@ -204,6 +204,25 @@ interface BlockStart {
   kind: TemplateId | 'incident-report' | 'legacy' | 'sections';
 }
 
+/**
+ * An IRG 2.0-era first report says what it is: "This is a preliminary report",
+ * "Preliminary report.", "... a full incident report will follow by ...".
+ */
+const SAYS_PRELIMINARY = /\bpreliminary\s+(?:incident\s+)?report\b/i;
+const STARTS_PRELIMINARY = /^(?:this\s+is\s+(?:a|an|our)\s+)?(?:initial\s+and\s+)?preliminary\s+(?:incident\s+)?report\b/i;
+
+/** Lines (text only) of a block after its start, up to `limit` of them. */
+function saysPreliminary(lines: SourceLine[], from: number, end: number, limit: number): boolean {
+  let seen = 0;
+  for (let i = from; i < end && seen < limit; i++) {
+    const l = lines[i] as SourceLine;
+    if (l.kind !== 'text') continue;
+    seen++;
+    if (SAYS_PRELIMINARY.test(l.body)) return true;
+  }
+  return false;
+}
+
 /** Find where blocks start and end, then read each block's sections and fields. */
 export function segment(lines: SourceLine[], lineStarts: number[], allTables: Table[], forced?: TemplateId): ReportBlock[] {
   const starts: BlockStart[] = [];
@@ -251,6 +270,16 @@ export function segment(lines: SourceLine[], lineStarts: number[], allTables: Ta
       }
     }
   }
+  if (starts.length === 0 && !forced) {
+    // No template heading and no questions: an IRG 2.0-era preliminary report that opens by saying so.
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i] as SourceLine;
+      if (l.kind === 'text' && !isNoise(l) && STARTS_PRELIMINARY.test(l.body.trim())) {
+        starts.push({ index: i, kind: 'ccadb-v2-preliminary' });
+        break;
+      }
+    }
+  }
   starts.sort((a, b) => a.index - b.index);
 
   const blocks: ReportBlock[] = [];
@@ -290,6 +319,17 @@ function resolveTemplate(lines: SourceLine[], st: BlockStart, end: number): { id
     }
     return seen.size >= 2 ? { id: 'mozilla-legacy', by: 'questions' } : undefined;
   }
+  if (st.kind === 'ccadb-v2-preliminary') {
+    // Seven questions below the opening sentence make it a legacy report.
+    const seen = new Set<string>();
+    for (let i = st.index; i < end && seen.size < 2; i++) {
+      for (const part of splitQuestionLine(lines[i] as SourceLine)) {
+        const q = legacyQuestionOf(part, true);
+        if (q) seen.add(q.key);
+      }
+    }
+    return seen.size >= 2 ? { id: 'mozilla-legacy', by: 'questions' } : { id: 'ccadb-v2-preliminary', by: 'sections' };
+  }
   if (st.kind !== 'incident-report' && st.kind !== 'sections') return { id: st.kind, by: 'heading' };
   // "Incident Report": v2 sections, or the seven questions under that heading.
   const v2 = new Set<string>();
@@ -317,6 +357,8 @@ function resolveTemplate(lines: SourceLine[], st: BlockStart, end: number): { id
   }
   if (questions.size > v2.size && (questions.size >= 2 || v2.size === 0)) return { id: 'mozilla-legacy', by: 'questions' };
   if (v3only.related && v3only.ccadbId) return { id: 'ccadb-v3-full', by: 'sections' };
+  // "Incident Report" over an executive summary that says it is preliminary: the IRG 2.0 first report.
+  if (v2.size <= 2 && saysPreliminary(lines, st.index + 1, end, 6)) return { id: 'ccadb-v2-preliminary', by };
   return { id: 'ccadb-v2', by };
 }
 
@@ -334,7 +376,7 @@ function buildBlock(
   const spec = TEMPLATES[resolved.id];
   const headLine = lines[st.index] as SourceLine;
   // A block found by questions or by a section run starts at that line (it is also the first section).
-  const headingIsSection = wholeFile || st.kind === 'legacy' || st.kind === 'sections';
+  const headingIsSection = wholeFile || st.kind === 'legacy' || st.kind === 'sections' || st.kind === 'ccadb-v2-preliminary';
   const bodyFrom = headingIsSection ? st.index : st.index + 1;
   // Trim trailing blank lines.
   let last = end - 1;

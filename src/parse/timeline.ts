@@ -308,6 +308,13 @@ export function timelines(report: IncidentReport): Timeline[] {
       for (const s of block.sections) {
         if ((TIMELINE_SECTION_KEYS as readonly string[]).includes(s.spec.key)) out.push(readTimeline(report, block, s));
       }
+      // An IRG 2.0 preliminary report has no Timeline heading: the lines of its text that start with a timestamp are its timeline.
+      if (block.template === 'ccadb-v2-preliminary' && block.sections[0]) {
+        const t = readTimeline(report, block, block.sections[0]);
+        // Prose that mentions a date ("On 2024-05-02 at 14:20 UTC we learned ...") is the summary, not an entry.
+        t.entries = t.entries.filter((e) => e.shape !== 'prose' && e.at.start === e.base);
+        if (t.entries.length > 0) out.push(t);
+      }
     }
     return out;
   });

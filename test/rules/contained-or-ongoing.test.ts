@@ -10,10 +10,12 @@ new RuleTester({ describe, it }).run(rule, {
     { name: 'ongoing', code: prelim('Revocation is ongoing; 3 of 14 certificates remain.') },
     { name: 'no longer', code: prelim('The responder no longer serves stale responses.') },
     { name: 'a phrase added by the options', code: prelim('Situation normal.'), options: { phrases: ['situation normal'] } },
+    { name: 'a preliminary report posted before IRG 3.0 is not held to it', code: `---\nposted: 2024-11-02\n---\n\n${prelim('14 certificates were issued with a stale CAA check.')}` },
     { name: 'a Full report is not checked', code: '## Full Incident Report\n\n### Summary\n\n- Incident description: Text.\n' },
   ],
   invalid: [
     { name: 'says neither', code: prelim('14 certificates were issued with a stale CAA check.'), errors: [{ messageId: 'missing', line: 1 }] },
+    { name: 'posted on the day IRG 3.0 took effect', code: `---\nposted: 2025-03-01\n---\n\n${prelim('14 certificates were issued with a stale CAA check.')}`, errors: [{ messageId: 'missing', line: 5 }] },
     {
       name: 'each preliminary report',
       code: `${prelim('First problem.')}\n${prelim('Second problem, now contained.')}\n${prelim('Third problem.')}`,
