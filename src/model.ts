@@ -192,7 +192,7 @@ export interface ActionItems {
   columns: Array<ActionColumn | undefined>;
   items: ActionItem[];
   /** Lines of a rendered table that could not be split into the header's columns. */
-  unreadRows: Array<{ line: number; span: Span; text: string }>;
+  unreadRows: Array<{ line: number; span: Span; text: string; ambiguous?: boolean }>;
 }
 
 export interface LessonItem {
