@@ -43,6 +43,22 @@ const DEFAULT_PHRASES = [
   'have been updated',
   'have been revoked',
   'has been revoked',
+  'were revoked',
+  'deployed',
+  'restored',
+  'rolled back',
+  'reverted',
+  'resumed',
+  'not yet',
+  'still not',
+  'still',
+  'remain',
+  'remains',
+  'continues',
+  'continuing',
+  'in progress',
+  'underway',
+  'under way',
 ];
 
 const phraseRegExps = perOptions((o: { phrases: string[] }) => o.phrases.map((p) => new RegExp(`(?<![A-Za-z])${escapeRegExp(p).replace(/ /g, '[\\s-]+')}(?![A-Za-z])`, 'i')));

@@ -159,6 +159,7 @@ function readTimeline(report: IncidentReport, block: Timeline['block'], section:
   let lastDate: { year: number; month: number; day: number } | undefined;
   let lastYear: number | undefined;
   let current: TimelineEntry | undefined;
+  let currentLast = 0;
   const dayHeaders: TimelineEntry[] = [];
   const flushHeader = (): void => {
     // A day header whose items carry no time of day is itself the (date-only) entry.
@@ -191,6 +192,7 @@ function readTimeline(report: IncidentReport, block: Timeline['block'], section:
         lastYear = d.year;
       }
       current = entry;
+      currentLast = l.line;
       rest = '';
       continue;
     }
@@ -218,6 +220,7 @@ function readTimeline(report: IncidentReport, block: Timeline['block'], section:
       if (ownDate && dayHeader && p.ts.time === undefined) dayHeader.used = true;
       entries.push(entry);
       current = entry;
+      currentLast = l.line;
       const d = ownDate ? dateOf(ts) : undefined;
       if (d) {
         lastDate = d;
@@ -225,7 +228,13 @@ function readTimeline(report: IncidentReport, block: Timeline['block'], section:
       }
       continue;
     }
-    if (current) current.text += `\n${l.body}`;
+    // Continuation lines belong to the entry above them; a separate paragraph (after a blank line) does not.
+    if (current && l.line === currentLast + 1) {
+      current.text += `\n${l.body}`;
+      currentLast = l.line;
+    } else {
+      current = undefined;
+    }
   }
   flushHeader();
 
