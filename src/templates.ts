@@ -246,7 +246,16 @@ export const TEMPLATES: Record<TemplateId, TemplateSpec> = {
         number: 3,
         title: 'Whether your CA has stopped, or has not yet stopped, issuing certificates with the problem',
         required: true,
-        patterns: [/has stopped,? or has not yet stopped/i, /^whether (?:your|the) ca has stopped/i, /^(?:stopped|stop(?:ping)?) issuance\b/i, /^issuance stopped\b/i],
+        patterns: [
+          /has stopped,? or has not yet stopped/i,
+          /^whether (?:your|the) ca has stopped/i,
+          /^(?:stopped|stop(?:ping)?) issuance\b/i,
+          /^issuance stopped\b/i,
+          // Reworded: "Have you stopped issuing certificates with this problem?", "Has issuance been stopped?"
+          /^(?:have|has) (?:you|we|your ca|the ca|[a-z]+) (?:stopped|halted|ceased|suspended) (?:issu|the issu)/i,
+          /^(?:has|have) (?:the )?issuance (?:been )?(?:stopped|halted|ceased|suspended)\b/i,
+          /^(?:did|does|is) (?:your ca|the ca|you|[a-z]+) (?:stop|still) issu/i,
+        ],
         shortForms: [/^(?:issuance|(?:has|have) (?:we|the ca) stopped|stopp(?:ed|ing)|halt(?:ed|ing)?|cessation)\b/i],
       },
       {

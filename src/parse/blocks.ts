@@ -121,6 +121,20 @@ export function legacyQuestionOf(l: SourceLine, inLegacyBlock: boolean): Section
   return undefined;
 }
 
+const COMBINED_PREFIX = /^(?:\*\*|__)?(?:(?:questions?|topics?|q)[ \t]*)?([1-7])[ \t]*(?:and|&|\+|\/|,)[ \t]*(?:q[ \t]*)?([1-7])[ \t]*[.):-]/i;
+
+/** The questions a heading such as "4 and 5. Summary and data of the problematic certificates" answers together. */
+function combinedQuestions(l: SourceLine): SectionSpec[] | undefined {
+  if (l.kind !== 'text' || l.body.length > 300) return undefined;
+  const m = COMBINED_PREFIX.exec(l.body);
+  if (!m) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  if (a === b) return undefined;
+  const out = LEGACY.sections.filter((s) => s.number === a || s.number === b);
+  return out.length === 2 ? out : undefined;
+}
+
 /** "2. A timeline…" inside a line: a question whose line break was collapsed away. */
 const INLINE_QUESTION = /(?<=[\s.;:)\]])(?:(?:topic|question)[ \t]*)?[1-7][ \t]*[.):][ \t]*(?=[A-Za-z])/gi;
 
@@ -131,6 +145,7 @@ const INLINE_QUESTION = /(?<=[\s.;:)\]])(?:(?:topic|question)[ \t]*)?[1-7][ \t]*
  */
 export function splitQuestionLine(l: SourceLine): SourceLine[] {
   if (l.kind !== 'text' || l.body.length < 60) return [l];
+  if (combinedQuestions(l)) return [l];
   const cuts: number[] = [];
   for (const m of l.body.matchAll(INLINE_QUESTION)) {
     const at = m.index ?? 0;
@@ -420,11 +435,22 @@ function readSections(block: ReportBlock, spec: TemplateSpec, lineStarts: number
   } else if (spec.id === 'mozilla-legacy') {
     const seen = new Set<string>();
     for (let i = 0; i < lines.length; i++) {
-      const q = legacyQuestionOf(lines[i] as SourceLine, true);
+      const l = lines[i] as SourceLine;
+      // "4 and 5. Summary and data of the certificates": one heading answers both questions.
+      const combined = combinedQuestions(l);
+      if (combined) {
+        for (const q of combined) {
+          if (seen.has(q.key)) continue;
+          seen.add(q.key);
+          marks.push({ at: i, spec: q, style: 'question' });
+        }
+        continue;
+      }
+      const q = legacyQuestionOf(l, true);
       if (!q) continue;
       // The question text is quoted again inside answers and replies: first mention wins,
       // unless it is written as a heading.
-      if (seen.has(q.key) && !headingLike(lines[i] as SourceLine)) continue;
+      if (seen.has(q.key) && !headingLike(l)) continue;
       seen.add(q.key);
       marks.push({ at: i, spec: q, style: 'question' });
     }
@@ -448,7 +474,10 @@ function readSections(block: ReportBlock, spec: TemplateSpec, lineStarts: number
   for (let m = 0; m < marks.length; m++) {
     const mk = marks[m] as (typeof marks)[number];
     const from = mk.at + 1;
-    const to = m + 1 < marks.length ? (marks[m + 1] as (typeof marks)[number]).at : lines.length;
+    // Questions answered under one heading share its body.
+    let next = m + 1;
+    while (next < marks.length && (marks[next] as (typeof marks)[number]).at === mk.at) next++;
+    const to = next < marks.length ? (marks[next] as (typeof marks)[number]).at : lines.length;
     let bodyLines = lines.slice(from, to);
     let lastIdx = bodyLines.length - 1;
     while (lastIdx >= 0 && (bodyLines[lastIdx] as SourceLine).kind === 'blank') lastIdx--;
