@@ -425,6 +425,31 @@ function buildBlock(
   return block;
 }
 
+/** The first text line after line `i`, normalised. */
+function nextText(lines: SourceLine[], i: number): string | undefined {
+  for (let j = i + 1; j < lines.length && j <= i + 4; j++) {
+    const l = lines[j] as SourceLine;
+    if (l.kind === 'blank') continue;
+    return l.kind === 'text' || l.kind === 'table' ? norm(l.body.slice(0, 200)) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A repeated section title on a line of its own is the section pasted again
+ * when it stands alone (blank lines around it) and the line after it is the
+ * one that followed the first, or is one of the section's field labels.
+ */
+function pastedAgain(lines: SourceLine[], first: number, i: number, s: SectionSpec): boolean {
+  const before = lines[i - 1];
+  const after = lines[i + 1];
+  if ((before && before.kind !== 'blank') || (after && after.kind !== 'blank')) return false;
+  const next = nextText(lines, i);
+  if (next === undefined || next === '') return false;
+  if (next === nextText(lines, first)) return true;
+  return (s.fields ?? []).some((f) => next.startsWith(norm(f.label)));
+}
+
 function readSections(block: ReportBlock, spec: TemplateSpec, lineStarts: number[], allTables: Table[], headLine: SourceLine): Section[] {
   const marks: Array<{ at: number; spec: SectionSpec; style: Section['headingStyle'] }> = [];
   const collapsed = new Set<SourceLine>();
@@ -455,17 +480,19 @@ function readSections(block: ReportBlock, spec: TemplateSpec, lineStarts: number
       marks.push({ at: i, spec: q, style: 'question' });
     }
   } else {
-    const seen = new Set<string>();
+    const seen = new Map<string, number>();
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i] as SourceLine;
       const hc = headingCandidate(l);
       if (!hc) continue;
       const s = sectionTitleMatch(hc.text, spec.sections);
       if (!s) continue;
-      // A bare or bold line that repeats a section title is text (a field label, a quote);
+      // A bare or bold line that repeats a section title is text (a field label, a quote),
+      // unless what follows it repeats what followed the first one (a section pasted twice);
       // a Markdown heading always counts, so that duplicates can be reported.
-      if (seen.has(s.key) && hc.style !== 'atx' && hc.style !== 'setext') continue;
-      seen.add(s.key);
+      const first = seen.get(s.key);
+      if (first !== undefined && hc.style !== 'atx' && hc.style !== 'setext' && !pastedAgain(lines, first, i, s)) continue;
+      if (first === undefined) seen.set(s.key, i);
       marks.push({ at: i, spec: s, style: hc.style });
     }
   }
