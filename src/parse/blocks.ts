@@ -557,7 +557,7 @@ const labelCache = new WeakMap<FieldSpec, CompiledLabel[]>();
 export function labelRegExp(label: string): RegExp {
   const pat = labelPattern(label.replace(/(?<![?:])[?:]+$/, ''));
   // Label, optional closing emphasis, then `:`/`?`, the end of the line, or (long labels) a space.
-  return new RegExp(`^[*_]{0,3}[ \\t]*${pat}[ \\t]*[*_]{0,3}[ \\t]*(?:[?:\\uFF1A][ \\t]*(?:[?:][ \\t]*)?[*_]{0,3}[ \\t]*|$|(?=[ \\t]))`, 'i');
+  return new RegExp(`^[*_]{0,3}[ \\t]*${pat}[ \\t]*[*_]{0,3}[ \\t]*(?:[?:\\uFF1A\\uFF1F][ \\t]*(?:[?:\\uFF1A\\uFF1F][ \\t]*)?[*_]{0,3}[ \\t]*|$|(?=[ \\t]))`, 'i');
 }
 
 function compiled(spec: FieldSpec): CompiledLabel[] {
@@ -610,7 +610,7 @@ export function matchLabel(body: string, specs: FieldSpec[]): { spec: FieldSpec;
       const m = c.re.exec(body);
       if (!m) continue;
       const rest = body.slice(m[0].length);
-      const sep = /[?:\uFF1A]/.test(m[0].slice(-6)) || rest.length === 0;
+      const sep = /[?:\uFF1A\uFF1F]/.test(m[0].slice(-6)) || rest.length === 0;
       if (!sep && c.strict) continue;
       if (!best || m[0].length > best.length) best = { spec, length: m[0].length };
     }
@@ -645,7 +645,7 @@ function readFields(bodyLines: SourceLine[], specs: FieldSpec[], lineStarts: num
     if (match) {
       close();
       const labelEnd = l.bodyStart + match.length;
-      const labelText = l.body.slice(0, match.length).replace(/(?<![*_\s:?\uFF1A])[*_\s:?\uFF1A]+$/, '').replace(/^[*_\s]+/, '');
+      const labelText = l.body.slice(0, match.length).replace(/(?<![*_\s:?\uFF1A\uFF1F])[*_\s:?\uFF1A\uFF1F]+$/, '').replace(/^[*_\s]+/, '');
       const value = l.body.slice(match.length).replace(/^[*_\s]+/, '').trim();
       const valueStart = l.bodyStart + l.body.length - l.body.slice(match.length).replace(/^[*_\s]+/, '').length;
       const field: Field = {
