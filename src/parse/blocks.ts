@@ -239,6 +239,18 @@ function saysPreliminary(lines: SourceLine[], from: number, end: number, limit: 
 }
 
 /** Find where blocks start and end, then read each block's sections and fields. */
+const TEMPLATE_INTRO = /\btemplate\b[^.!?\n]{0,40}:[ \t]*$/i;
+
+/** The line before a report heading (blank lines skipped) introduces a template quoted for the reader. */
+function introducesTemplate(lines: SourceLine[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const l = lines[j] as SourceLine;
+    if (l.kind === 'blank') continue;
+    return l.kind === 'text' && TEMPLATE_INTRO.test(l.body);
+  }
+  return false;
+}
+
 export function segment(lines: SourceLine[], lineStarts: number[], allTables: Table[], forced?: TemplateId): ReportBlock[] {
   const starts: BlockStart[] = [];
   const ends = new Set<number>();
@@ -255,6 +267,13 @@ export function segment(lines: SourceLine[], lineStarts: number[], allTables: Ta
       continue;
     }
     const rh = reportHeadingOf(l);
+    if (rh && introducesTemplate(lines, i)) {
+      // "Here is a markdown template if needed:" — a reviewer quoting the template, not a report.
+      ends.add(i);
+      current = undefined;
+      fallbackRun = undefined;
+      continue;
+    }
     if (rh) {
       starts.push({ index: i, kind: rh });
       current = rh;
