@@ -223,7 +223,7 @@ interface BlockStart {
  * An IRG 2.0-era first report says what it is: "This is a preliminary report",
  * "Preliminary report.", "... a full incident report will follow by ...".
  */
-const SAYS_PRELIMINARY = /\bpreliminary\s+(?:incident\s+)?report\b/i;
+const SAYS_PRELIMINARY = /\bthis\s+(?:is\s+(?:a|an|our)\s+)?(?:initial\s+(?:and\s+)?)?preliminary\s+(?:incident\s+)?report\b/i;
 const STARTS_PRELIMINARY = /^(?:this\s+is\s+(?:a|an|our)\s+)?(?:initial\s+and\s+)?preliminary\s+(?:incident\s+)?report\b/i;
 
 /** Lines (text only) of a block after its start, up to `limit` of them. */
@@ -233,7 +233,8 @@ function saysPreliminary(lines: SourceLine[], from: number, end: number, limit: 
     const l = lines[i] as SourceLine;
     if (l.kind !== 'text') continue;
     seen++;
-    if (SAYS_PRELIMINARY.test(l.body)) return true;
+    // The report says what it is ("This is a preliminary report"); "see the preliminary report" refers to another.
+    if (SAYS_PRELIMINARY.test(l.body) || STARTS_PRELIMINARY.test(l.body.trim())) return true;
   }
   return false;
 }

@@ -12,6 +12,7 @@ new RuleTester({ describe, it }).run(rule, {
     { name: 'a delay', code: headed('Preliminary report. A detailed report will follow within two weeks.') },
     { name: 'the date at the end of the summary', code: `## Incident Report\n\nThis is a preliminary report.\n\n${SUMMARY} We will provide a full incident report by 2024-05-17.\n` },
     { name: 'no heading, a weekday', code: `Preliminary report.\n\n${SUMMARY} The full report will be posted by Friday.\n` },
+    { name: 'a v2 report that refers to its preliminary report is not one', code: '## Incident Report\n\n### Summary\n\nAs said in our preliminary report, 212 certificates were affected.\n\n### Timeline\n\nSee the preliminary report.\n' },
     { name: 'a v2 full report is not checked', code: '## Incident Report\n\n### Summary\n\nText.\n\n### Impact\n\nText.\n\n### Timeline\n\nAll times are UTC.\n' },
     { name: 'a v3 Preliminary report is not checked', code: '## Preliminary Incident Report\n\n### Summary\n\n- **Incident description:** Text.\n' },
     { name: 'a v3 Preliminary report forced with --template is not checked', template: 'ccadb-v3-preliminary', now: '2024-05-03', code: 'Preliminary Incident Report\n\nText.\n' },
