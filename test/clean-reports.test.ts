@@ -144,3 +144,22 @@ describe('single-defect variants of the clean reports', () => {
     });
   }
 });
+
+describe('through the built binary', () => {
+  const run = (args: string[], input: string) =>
+    spawnSync(process.execPath, [bin, '-f', 'compact', ...args], { cwd: root, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+  it('--now as a day: an entry later that day is fine, one on the next day is reported with its line', () => {
+    const report = (day: string) => `## Incident Report\n\nThis is a preliminary report; the full report follows by 2024-05-17.\n\nAll times are UTC+8.\n\n- 2024-05-03 09:00 We learned of the problem.\n- ${day} 23:30 We post this report.\n`;
+    expect(run(['--now', '2024-05-03', '--stdin-filename', 'r.md', '-'], report('2024-05-03'))).toMatchObject({ status: 0, stdout: '' });
+    const late = run(['--now', '2024-05-03', '--stdin-filename', 'r.md', '-'], report('2024-05-04'));
+    expect(late.status).toBe(0); // a warning
+    expect(late.stdout).toMatch(/^r\.md:8:3: warning timeline-future /m);
+  });
+
+  it('--template ccadb-v2-preliminary forces the era: a first report without the date of the full report', () => {
+    const r = run(['--now', '2024-05-03', '--template', 'ccadb-v2-preliminary', '--stdin-filename', 'r.md', '-'], 'On 2024-05-02 we found 5 certificates with a wrong policy OID and stopped issuance.\n');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^r\.md:1:1: warning preliminary-full-report-date /m);
+  });
+});
