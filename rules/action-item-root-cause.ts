@@ -61,6 +61,8 @@ export default defineRule({
           else ctx.report({ messageId: 'unknownFactor', data: { number: n, known }, loc: at(cell.span) });
         }
       }
+      // A row that could not be read may name the factor: say nothing rather than guess.
+      if (ai.unreadRows.length > 0) continue;
       for (const f of factors) {
         if (f.number === undefined || covered.has(f.number)) continue;
         ctx.report({ messageId: 'unmappedFactor', data: { factor: `Contributing Factor #${f.number}` }, loc: at(f.heading.span), related: [{ messageId: 'tableHere', line: ai.header.line }] });

@@ -1,4 +1,4 @@
-import { at } from '../src/query.js';
+import { at, isRenderedCopy } from '../src/query.js';
 import { actionItemsOf, COLUMN_TITLES, V2_COLUMNS, V3_COLUMNS } from '../src/parse/actions.js';
 import type { ActionColumn } from '../src/model.js';
 import { clip } from '../src/parse/text.js';
@@ -21,6 +21,7 @@ export default defineRule({
       missingColumns: 'The Action Items table lacks the column(s) {{missing}}; the template\'s columns are | {{columns}} |.',
       columnOrder: 'The Action Items columns are out of order; the template\'s order is | {{columns}} |, found | {{found}} |.',
       unreadRow: 'This Action Items row could not be split into the columns | {{columns}} |: "{{text}}".',
+      ambiguousRow: 'This Action Items row of a copied page reads more than one way, so its Kind and root cause are not checked: "{{text}}"; separate the cells with tabs or | as the template\'s table does.',
     },
     rationale:
       'Reviewers and tools read the Action Items table column by column: what will be done, its kind, which root cause it addresses, how success is measured, when, and its status. A list or a table missing columns hides exactly the facts reviewers ask for. Extra columns (such as a Status column in a v2 report) are fine.',
@@ -56,7 +57,8 @@ export default defineRule({
       if (ai.format !== 'gfm' && ai.format !== 'pipe' && ai.format !== 'text') continue;
       const header = ai.header;
       if (!header) continue;
-      if (ai.format === 'pipe') ctx.report({ messageId: 'notMarkdownTable', loc: at(header.span) });
+      // In a copy of Bugzilla's rendered page, pipe rows are the table as the page showed it, not a Markdown defect.
+      if (ai.format === 'pipe' && !isRenderedCopy(report)) ctx.report({ messageId: 'notMarkdownTable', loc: at(header.span) });
       const present = expected.filter((c) => ai.columns.includes(c));
       const missing = expected.filter((c) => !ai.columns.includes(c));
       if (missing.length > 0) {
@@ -69,7 +71,10 @@ export default defineRule({
         }
       }
       const readCols = ai.columns.filter((c): c is ActionColumn => c !== undefined);
-      for (const row of ai.unreadRows) ctx.report({ messageId: 'unreadRow', data: { columns: titles(readCols), text: clip(row.text, 70) }, loc: at(row.span) });
+      for (const row of ai.unreadRows) {
+        if (row.ambiguous) ctx.report({ messageId: 'ambiguousRow', data: { text: clip(row.text, 70) }, loc: at(row.span), severity: 'warn' });
+        else ctx.report({ messageId: 'unreadRow', data: { columns: titles(readCols), text: clip(row.text, 70) }, loc: at(row.span) });
+      }
     }
   },
 });

@@ -2,6 +2,7 @@ import { ruleOptions, stringList } from '../src/options.js';
 import { at, blocksOf } from '../src/query.js';
 import { escapeRegExp } from '../src/parse/text.js';
 import { perOptions } from '../src/memo.js';
+import { judgedTemplate } from '../src/parse/context.js';
 import { defineRule } from '../src/types.js';
 
 const DEFAULT_PHRASES = [
@@ -42,6 +43,22 @@ const DEFAULT_PHRASES = [
   'have been updated',
   'have been revoked',
   'has been revoked',
+  'were revoked',
+  'deployed',
+  'restored',
+  'rolled back',
+  'reverted',
+  'resumed',
+  'not yet',
+  'still not',
+  'still',
+  'remain',
+  'remains',
+  'continues',
+  'continuing',
+  'in progress',
+  'underway',
+  'under way',
 ];
 
 const phraseRegExps = perOptions((o: { phrases: string[] }) => o.phrases.map((p) => new RegExp(`(?<![A-Za-z])${escapeRegExp(p).replace(/ /g, '[\\s-]+')}(?![A-Za-z])`, 'i')));
@@ -66,7 +83,10 @@ export default defineRule({
   },
   check(report, ctx) {
     const phrases = phraseRegExps(ctx.options);
+    const nowMs = ctx.now().toMillis();
     for (const block of blocksOf(report, 'ccadb-v3-preliminary')) {
+      // IRG 2.0 had no such requirement: a preliminary report posted before IRG 3.0 is not held to it.
+      if (judgedTemplate(report, block, nowMs) !== 'ccadb-v3-preliminary') continue;
       const text = block.lines.filter((l) => l.kind === 'text' || l.kind === 'table').map((l) => (l.kind === 'table' ? l.raw : l.body)).join('\n');
       if (phrases.some((p) => p.test(text))) continue;
       ctx.report({ messageId: 'missing', loc: at(block.headingSpan) });

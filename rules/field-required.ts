@@ -1,4 +1,5 @@
 import { at } from '../src/query.js';
+import { judgedTemplate } from '../src/parse/context.js';
 import { defineRule } from '../src/types.js';
 
 export default defineRule({
@@ -23,7 +24,10 @@ export default defineRule({
     ],
   },
   check(report, ctx) {
+    const nowMs = ctx.now().toMillis();
     for (const block of report.blocks) {
+      // The v3 Preliminary fields apply from IRG 3.0 on; an earlier preliminary report is judged by its era.
+      if (judgedTemplate(report, block, nowMs) !== block.template) continue;
       for (const section of block.sections) {
         const specs = section.spec.fields ?? [];
         if (specs.length === 0) continue;

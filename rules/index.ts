@@ -27,6 +27,7 @@ import impactCounts from './impact-counts.js';
 import issuanceStoppedAnswer from './issuance-stopped-answer.js';
 import revocationDelayAnalysis from './revocation-delay-analysis.js';
 import containedOrOngoing from './contained-or-ongoing.js';
+import preliminaryFullReportDate from './preliminary-full-report-date.js';
 // root cause, lessons, actions, closure
 import rcaContributingFactors from './rca-contributing-factors.js';
 import rcaHumanError from './rca-human-error.js';
@@ -95,6 +96,7 @@ export const rules: readonly Rule[] = [
   issuanceStoppedAnswer,
   revocationDelayAnalysis,
   containedOrOngoing,
+  preliminaryFullReportDate,
 
   // timeline
   timelineTimezone,

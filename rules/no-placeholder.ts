@@ -30,6 +30,15 @@ const compiled = perOptions((o: { cells: string[]; words: string[] }) => {
   };
 });
 
+const LINK = /^\[([^\]\n]{1,100})\]\(([^()\n]{0,300})\)$/;
+
+/** A whole cell or value of template filler, also as the template's link "[Related Bug ID](Related Bug URL)". */
+function isFiller(text: string, cells: Set<string>): boolean {
+  if (cells.has(norm(text))) return true;
+  const m = LINK.exec(text.trim());
+  return m !== null && (cells.has(norm(m[1] as string)) || cells.has(norm(m[2] as string)));
+}
+
 export default defineRule({
   meta: {
     id: 'no-placeholder',
@@ -70,14 +79,14 @@ export default defineRule({
 
       for (const s of block.sections) {
         for (const f of s.fields) {
-          if (f.value && cells.has(norm(f.value))) ctx.report({ messageId: 'cell', data: { text: f.value }, loc: { start: f.valueSpan.start, end: f.valueSpan.end } });
+          if (f.value && isFiller(f.value, cells)) ctx.report({ messageId: 'cell', data: { text: f.value }, loc: { start: f.valueSpan.start, end: f.valueSpan.end } });
         }
         for (const t of s.tables) {
           if (seenTables.has(t)) continue;
           seenTables.add(t);
           for (const row of t.rows) {
             for (const c of row.cells) {
-              if (c.text && cells.has(norm(c.text))) ctx.report({ messageId: 'cell', data: { text: c.text }, loc: { start: c.span.start, end: c.span.end } });
+              if (c.text && isFiller(c.text, cells)) ctx.report({ messageId: 'cell', data: { text: c.text }, loc: { start: c.span.start, end: c.span.end } });
             }
           }
         }

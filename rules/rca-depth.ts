@@ -9,8 +9,8 @@ const Options = ruleOptions({
     minWords: integer(0, 20),
     /** A root cause description with fewer sentences than this is flagged. */
     minSentences: integer(0, 2),
-    /** Flag a v3 analysis that names a single contributing factor. */
-    singleFactor: flag(true),
+    /** Also flag a v3 analysis that names a single contributing factor (a question reviewers may ask, not a defect: off by default). */
+    singleFactor: flag(false),
   });
 
 function words(text: string): number {
@@ -34,7 +34,7 @@ export default defineRule({
     },
     options: Options,
     rationale:
-      'A one-line root cause ("the email went to junk") restates the symptom; reviewers then ask "why?" in public, often several times. The IRG expects an analysis deep enough that the action items follow from it, and notes that a single contributing factor is unusual. The thresholds are options.',
+      'A one-line root cause ("the email went to junk") restates the symptom; reviewers then ask "why?" in public, often several times. The IRG expects an analysis deep enough that the action items follow from it, and notes that a single contributing factor is unusual. The thresholds are options; a description shorter than minWords, or with fewer than minSentences sentences and under twice minWords words, is flagged. A single contributing factor is flagged only with singleFactor: true, since a single well-explained factor is not a defect a reviewer sends back.',
     source: 'CCADB IRG 3.x, "Root Cause Analysis"; IRG 2.0 "Root Cause Analysis"; Mozilla question 6.',
     examples: [
       {
@@ -50,7 +50,8 @@ export default defineRule({
       const w = words(text);
       const s = sentences(text);
       if (w < minWords) return `${w} words long`;
-      if (s < minSentences) return s <= 1 ? 'a single sentence' : `${s} sentences`;
+      // One long sentence that explains the cause ("because ..., so ...") is not shallow.
+      if (s < minSentences && w < 2 * minWords) return s <= 1 ? 'a single sentence' : `${s} sentences`;
       return undefined;
     };
     for (const block of blocksOf(report, 'ccadb-v3-full')) {

@@ -109,8 +109,13 @@ export default defineRule({
     const { phraseRe, systemicRe } = compiled(ctx.options);
     if (!phraseRe) return;
     for (const unit of rootCauseTexts(report)) {
-      if (systemicRe?.test(unit.text)) continue;
-      for (const l of unit.lines) {
+      // Each factor is judged by its own Description: a process named in its Detection or
+      // Interaction field, or in another factor, does not explain this one.
+      const description = unit.factor?.fields.find((f) => f.spec.key === 'factor-description');
+      const judged = description && description.value ? description.value : unit.text;
+      if (systemicRe?.test(judged)) continue;
+      const lines = description && description.value ? unit.lines.filter((l) => l.line >= description.line && l.line <= description.valueSpan.endLine) : unit.lines;
+      for (const l of lines) {
         const m = phraseRe.exec(l.text);
         if (!m) continue;
         ctx.report({ messageId: 'humanError', data: { where: unit.name, phrase: m[0] }, loc: { start: l.start + m.index, end: l.start + m.index + m[0].length } });

@@ -1,5 +1,6 @@
 import { timelines } from '../src/parse/timeline.js';
 import { readings } from '../src/parse/timestamp.js';
+import { flag, ruleOptions } from '../src/options.js';
 import { defineRule } from '../src/types.js';
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -7,7 +8,7 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 export default defineRule({
   meta: {
     id: 'timeline-date-format',
-    description: 'Require timeline dates that parse and read one way, written as ISO 8601 (YYYY-MM-DD).',
+    description: 'Require timeline dates that parse and read one way (and, with preferIso, written as ISO 8601).',
     tags: ['timeline'],
     severity: 'error',
     fixable: true,
@@ -19,8 +20,12 @@ export default defineRule({
       dayFirst: "Date '{{found}}' is read day-first as {{iso}}; write it as YYYY-MM-DD so that no reader has to guess.",
       clock12: "Write times on the 24-hour clock, as the IRG template does: '{{found}}' is {{time}}.",
     },
+    options: ruleOptions({
+        /** Also warn about clear dates and times not in ISO 8601 form ("July 14, 2022", "12.09.2025", "6:27 AM"), with a fix to YYYY-MM-DD and the 24-hour clock. */
+        preferIso: flag(false),
+      }),
     rationale:
-      'Reports are read worldwide: 03/04/2024 is 4 March to one reader and 3 April to another, and a timeline that cannot be read one way cannot be checked. Ambiguous and impossible dates are errors. Clear dates in other forms ("June 3, 2022", "08.10.2019", "3:14 PM") are warnings with a fix to the ISO 8601 form the IRG template uses (2025-01-19, 24-hour clock), which also sorts and compares as text.',
+      'Reports are read worldwide: 03/04/2024 is 4 March to one reader and 3 April to another, and a timeline that cannot be read one way cannot be checked. Ambiguous and impossible dates are errors, and a date without a year is a warning. Clear dates in other forms ("July 14, 2022", "12.09.2025", "6:27 AM") read one way, and no reviewer sends a report back for them: they are reported only with the option preferIso (as warnings, with a fix to the ISO 8601 form the IRG template uses, 2025-01-19 and the 24-hour clock), for a CA that wants its house style.',
     source: 'CCADB IRG 3.x templates (dates as 2025-01-19, times in UTC); ISO 8601.',
     examples: [
       {
@@ -29,15 +34,24 @@ export default defineRule({
         expect: [{ messageId: 'ambiguous', line: 7 }],
       },
       {
-        title: 'A clear date with a month name',
+        title: 'A clear date with a month name is not a defect',
+        code: '## Incident Report\n\n### Timeline\n\nAll times are UTC.\n\n- June 3, 2022 09:30 The report was received.\n',
+        expect: [],
+      },
+      {
+        title: 'The same date with preferIso',
+        options: { preferIso: true },
         code: '## Incident Report\n\n### Timeline\n\nAll times are UTC.\n\n- June 3, 2022 09:30 The report was received.\n',
         expect: [{ messageId: 'nonIso', line: 7 }],
       },
     ],
   },
   check(report, ctx) {
+    const preferIso = ctx.options.preferIso;
     for (const t of timelines(report)) {
-      for (const e of t.entries) {
+      // A day header whose items give the times is not an entry itself, but its date is read all the same.
+      const entries = t.dayHeaders.length === 0 ? t.entries : [...t.entries, ...t.dayHeaders.filter((h) => !t.entries.includes(h))];
+      for (const e of entries) {
         const ts = e.timestamp;
         const d = ts.date;
         if (d && e.dateSource === 'entry') {
@@ -53,7 +67,7 @@ export default defineRule({
           } else if (ts.missingYear || d.year === undefined) {
             // A year taken from the entries around it is a guess: warn, no fix.
             ctx.report({ messageId: 'noYear', data: { found }, loc, severity: 'warn' });
-          } else if (d.style !== 'iso' && ts.isoDate) {
+          } else if (preferIso && d.style !== 'iso' && ts.isoDate) {
             // Only the date itself is replaced: a weekday before it stays.
             const weekday = /^[A-Za-z]+\.?,?\s+(?=\S)/.exec(found);
             const dateOnlyStart = d.style === 'month-name' && weekday && !/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(found) ? start + weekday[0].length : start;
@@ -66,7 +80,7 @@ export default defineRule({
           }
         }
         const tm = ts.time;
-        if (tm && tm.twelveHour) {
+        if (preferIso && tm && tm.twelveHour) {
           const start = e.base + tm.span[0];
           const end = e.base + tm.span[1];
           const time = `${pad2(tm.hour)}:${pad2(tm.minute ?? 0)}${tm.second !== undefined ? `:${pad2(tm.second)}` : ''}`;

@@ -3,7 +3,8 @@ import { timelines, writtenTimestamp } from '../src/parse/timeline.js';
 import { canonicalForm, localDate } from '../src/parse/timestamp.js';
 import { escapeRegExp } from '../src/parse/text.js';
 import { perOptions } from '../src/memo.js';
-import { dayOfInstant, isoOfDay } from '../src/days.js';
+import { dayOfInstant, dayOfIso, isoOfDay } from '../src/days.js';
+import { reportContext } from '../src/parse/context.js';
 import { defineRule } from '../src/types.js';
 
 const DEFAULT_PLANNED = ['will', 'expected', 'expect', 'planned', 'plan', 'scheduled', 'deadline', 'target', 'estimated', 'no later than'];
@@ -27,7 +28,7 @@ export default defineRule({
         plannedWords: stringList(DEFAULT_PLANNED),
       }),
     rationale:
-      'A timeline entry dated in the future is nearly always a typo in the year or the month (2052 for 2025, 11 for 01), and it breaks the chronology a reviewer checks. Entries that announce a planned step ("revocation expected to complete by ...") are allowed: the IRG asks revocation-delay reports to give the expected completion.',
+      'A timeline entry dated in the future is nearly always a typo in the year or the month (2052 for 2025, 11 for 01), and it breaks the chronology a reviewer checks. Entries that announce a planned step ("revocation expected to complete by ...") are allowed: the IRG asks revocation-delay reports to give the expected completion. The date compared against is front matter "posted:" when present, otherwise --now; a date alone is that whole day, so an entry on that day (in its own zone, at any hour) is not in the future, and reports that list their own posting are fine.',
     source: 'CCADB IRG 3.x "Timeline" (events before, during and after the incident; for revocation delays, the expected completion of revocation).',
     examples: [
       {
@@ -40,15 +41,25 @@ export default defineRule({
   },
   check(report, ctx) {
     const nowMs = ctx.now().toMillis();
+    // The day compared against: front matter "posted:", or --now given as a date. Either means that whole day.
+    const posted = reportContext(report).posted;
+    const day = posted ?? (ctx.nowIsDay() ? isoOfDay(dayOfInstant(nowMs)) : undefined);
+    const dayStartMs = day !== undefined ? (dayOfIso(day) as number) * 86_400_000 : 0;
     let todayIso: string | undefined;
-    const today = (): string => (todayIso ??= isoOfDay(dayOfInstant(nowMs)));
+    const today = (): string => (todayIso ??= day ?? isoOfDay(dayOfInstant(nowMs)));
     const planned = plannedRegExp(ctx.options);
     for (const t of timelines(report)) {
       for (const e of t.entries) {
         if (!e.instant || e.timestamp.ambiguousDate || e.timestamp.missingYear) continue;
         const at = e.instant.toMillis();
-        // A date is later than today in its own zone only if it is less than a day before now.
-        const later = e.precision === 'date' ? at > nowMs - 86_400_000 && (localDate(e.timestamp) as string) > today() : at > nowMs;
+        let later: boolean;
+        if (day !== undefined) {
+          // A day against a day: the entry's date in its own zone (10:00 UTC+8 on the posting day is that day).
+          later = at > dayStartMs - 86_400_000 && (localDate(e.timestamp) as string) > day;
+        } else {
+          // A date is later than today in its own zone only if it is less than a day before now.
+          later = e.precision === 'date' ? at > nowMs - 86_400_000 && (localDate(e.timestamp) as string) > today() : at > nowMs;
+        }
         if (!later) continue;
         if (planned?.test(e.text)) continue;
         ctx.report({

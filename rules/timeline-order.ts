@@ -173,7 +173,8 @@ export default defineRule({
   },
   check(report, ctx) {
     for (const t of timelines(report)) {
-      const entries = t.entries.filter((e) => e.instant !== undefined && !e.timestamp.ambiguousDate && !e.timestamp.missingYear);
+      // A time range ("2:10 - 12:56 UTC") spans the entries around it: where it is listed is the author's choice.
+      const entries = t.entries.filter((e) => e.instant !== undefined && !e.timestamp.ambiguousDate && !e.timestamp.missingYear && e.timestamp.rangeEnd === undefined);
       const keys = orderKeys(entries);
       const flagged = outOfOrder(entries, keys);
       if (flagged.length === 0) continue;

@@ -5,7 +5,7 @@
  *   import { defineRule, z } from 'ir-lint';
  *   import { RuleTester } from 'ir-lint/testing';
  */
-export { lintText, parseNow, type LintOptions } from './engine/index.js';
+export { isDateOnly, lintText, parseNow, type LintOptions } from './engine/index.js';
 export { parseReport, type ParseOptions } from './parse/index.js';
 export { defineRule } from './types.js';
 export type {

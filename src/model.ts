@@ -192,7 +192,7 @@ export interface ActionItems {
   columns: Array<ActionColumn | undefined>;
   items: ActionItem[];
   /** Lines of a rendered table that could not be split into the header's columns. */
-  unreadRows: Array<{ line: number; span: Span; text: string }>;
+  unreadRows: Array<{ line: number; span: Span; text: string; ambiguous?: boolean }>;
 }
 
 export interface LessonItem {
@@ -283,5 +283,7 @@ export interface Timeline {
   block: ReportBlock;
   section: Section;
   entries: TimelineEntry[];
+  /** Every day header ("2025-03-06:"), also those whose items carry the times and so are not entries themselves. */
+  dayHeaders: TimelineEntry[];
   declarations: TimelineDeclaration[];
 }

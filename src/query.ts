@@ -118,3 +118,27 @@ export function unclosedHtml(report: IncidentReport): UnclosedHtml | undefined {
     return undefined;
   });
 }
+
+/**
+ * True when the file is a copy of Bugzilla's rendered page rather than
+ * Markdown source: no Markdown mark at all (no `#` heading, no `-`/`*` list
+ * marker, no emphasis, no fenced code, no Markdown table, no link). Headings
+ * are bare lines there, bullets `•`, tables space-separated or pipe lines
+ * as the page showed them, so a rendering defect is not the author's.
+ */
+export function isRenderedCopy(report: IncidentReport): boolean {
+  return derived(report, 'renderedCopy', () => {
+    if (report.tables.some((t) => t.kind === 'gfm')) return false;
+    let text = 0;
+    for (const l of report.lines) {
+      if (l.kind === 'code') return false;
+      if (l.kind !== 'text') continue;
+      text++;
+      if (l.headingDepth !== undefined) return false;
+      if (l.bullet !== undefined && /^[-*+]$/.test(l.bullet)) return false;
+      const b = l.body;
+      if (b.includes('**') || b.includes('__') || b.includes('](')) return false;
+    }
+    return text > 0;
+  });
+}

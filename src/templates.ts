@@ -11,6 +11,7 @@ export type TemplateId =
   | 'ccadb-v3-full'
   | 'ccadb-v3-closure'
   | 'ccadb-v2'
+  | 'ccadb-v2-preliminary'
   | 'mozilla-legacy';
 
 export const TEMPLATE_IDS: readonly TemplateId[] = [
@@ -18,6 +19,7 @@ export const TEMPLATE_IDS: readonly TemplateId[] = [
   'ccadb-v3-full',
   'ccadb-v3-closure',
   'ccadb-v2',
+  'ccadb-v2-preliminary',
   'mozilla-legacy',
 ];
 
@@ -61,6 +63,8 @@ export interface TemplateSpec {
   /** Report headings that start a block of this template (normalised). */
   headings: string[];
   sections: SectionSpec[];
+  /** The date this template came into force (ISO date), when known. */
+  effectiveFrom?: string;
   /** The date a newer template replaced this one (ISO date). */
   supersededOn?: string;
   /** Where the template is defined. */
@@ -126,6 +130,7 @@ export const TEMPLATES: Record<TemplateId, TemplateSpec> = {
     id: 'ccadb-v3-preliminary',
     name: 'CCADB v3 Preliminary Incident Report',
     headings: ['preliminary incident report'],
+    effectiveFrom: '2025-03-01',
     source: 'CCADB IRG 3.x, "Preliminary Incident Report" template',
     sections: [
       {
@@ -144,6 +149,7 @@ export const TEMPLATES: Record<TemplateId, TemplateSpec> = {
     id: 'ccadb-v3-full',
     name: 'CCADB v3 Full Incident Report',
     headings: ['full incident report'],
+    effectiveFrom: '2025-03-01',
     source: 'CCADB IRG 3.x, "Full Incident Report" template',
     sections: [
       { key: 'summary', title: 'Summary', required: true, fields: SUMMARY_V3 },
@@ -166,6 +172,7 @@ export const TEMPLATES: Record<TemplateId, TemplateSpec> = {
     id: 'ccadb-v3-closure',
     name: 'CCADB v3 Report Closure Summary',
     headings: ['report closure summary', 'incident report closure summary', 'closure summary'],
+    effectiveFrom: '2025-03-01',
     source: 'CCADB IRG 3.x, "Report Closure Summary" template',
     sections: [
       {
@@ -186,6 +193,7 @@ export const TEMPLATES: Record<TemplateId, TemplateSpec> = {
     id: 'ccadb-v2',
     name: 'CCADB v2 Incident Report',
     headings: ['incident report'],
+    effectiveFrom: '2023-10-17',
     supersededOn: '2025-03-01',
     source: 'CCADB IRG 2.0 (2023-10-17), "Incident Report" template',
     sections: [
@@ -196,6 +204,18 @@ export const TEMPLATES: Record<TemplateId, TemplateSpec> = {
       { key: 'lessons-learned', title: 'Lessons Learned', required: true, fields: LESSONS_V2 },
       { key: 'action-items', title: 'Action Items', required: true },
       { key: 'appendix', title: 'Appendix', required: true },
+    ],
+  },
+  'ccadb-v2-preliminary': {
+    id: 'ccadb-v2-preliminary',
+    name: 'CCADB IRG 2.0 preliminary report',
+    // Found by what it says ("This is a preliminary report ... the full report will follow by ..."), under an "Incident Report" heading or none.
+    headings: [],
+    effectiveFrom: '2023-10-17',
+    supersededOn: '2025-03-01',
+    source: 'CCADB IRG 2.0 (2023-10-17), "Incident Reports": a preliminary report is an executive summary with the date the full incident report will be posted',
+    sections: [
+      { key: 'summary', title: 'Executive summary', aliases: ['Summary', 'Incident summary'], required: true, implicit: true },
     ],
   },
   'mozilla-legacy': {
@@ -226,7 +246,16 @@ export const TEMPLATES: Record<TemplateId, TemplateSpec> = {
         number: 3,
         title: 'Whether your CA has stopped, or has not yet stopped, issuing certificates with the problem',
         required: true,
-        patterns: [/has stopped,? or has not yet stopped/i, /^whether (?:your|the) ca has stopped/i, /^(?:stopped|stop(?:ping)?) issuance\b/i, /^issuance stopped\b/i],
+        patterns: [
+          /has stopped,? or has not yet stopped/i,
+          /^whether (?:your|the) ca has stopped/i,
+          /^(?:stopped|stop(?:ping)?) issuance\b/i,
+          /^issuance stopped\b/i,
+          // Reworded: "Have you stopped issuing certificates with this problem?", "Has issuance been stopped?"
+          /^(?:have|has) (?:you|we|your ca|the ca|[a-z]+) (?:stopped|halted|ceased|suspended) (?:issu|the issu)/i,
+          /^(?:has|have) (?:the )?issuance (?:been )?(?:stopped|halted|ceased|suspended)\b/i,
+          /^(?:did|does|is) (?:your ca|the ca|you|[a-z]+) (?:stop|still) issu/i,
+        ],
         shortForms: [/^(?:issuance|(?:has|have) (?:we|the ca) stopped|stopp(?:ed|ing)|halt(?:ed|ing)?|cessation)\b/i],
       },
       {

@@ -78,6 +78,11 @@ export interface RuleContext<O = unknown> {
   readonly options: O;
   /** The date that date-based rules compare against (`--now`). */
   now(): DateTime;
+  /**
+   * True when `now` is a day (`--now 2025-10-21`): everything on that day, in
+   * any zone, is not after it. Compare at the precision both sides have.
+   */
+  nowIsDay(): boolean;
   /** The report's path as given (for messages only; rules never read files). */
   readonly filePath: string;
   report(descriptor: ReportDescriptor): void;

@@ -20,8 +20,11 @@ const dir = path.join(import.meta.dirname, '..', 'fixtures', 'fix');
 const update = process.env['UPDATE_FIXTURES'] === '1';
 const now = parseNow(FIXTURE_NOW)!;
 
+/** A rule whose fixes need an option (timeline-date-format's preferIso) reads it from `fixtures/fix/<rule-id>.options.json`. */
 function lintWith(rule: Rule): (text: string) => LintMessage[] {
-  const options: unknown = rule.meta.options ? (rule.meta.options.safeParse(undefined) as { data?: unknown }).data : undefined;
+  const optionsPath = path.join(dir, `${rule.meta.id}.options.json`);
+  const given: unknown = existsSync(optionsPath) ? JSON.parse(readFileSync(optionsPath, 'utf8')) : undefined;
+  const options: unknown = rule.meta.options ? (rule.meta.options.safeParse(given) as { data?: unknown }).data : undefined;
   return (text) => lintText(text, { rules: [{ rule, severity: rule.meta.severity === 'error' ? 2 : 1, options }], now }).messages;
 }
 

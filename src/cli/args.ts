@@ -55,7 +55,7 @@ export function buildProgram(): Command {
     .option('-c, --config <path>', 'use this config file (no search for others)')
     .option('--no-config', 'ignore config files')
     .option('--rule <id:severity>', 'set a rule severity (off, warn, error); repeatable', collect, [])
-    .option('--template <id>', 'force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, mozilla-legacy')
+    .option('--template <id>', 'force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, ccadb-v2-preliminary, mozilla-legacy')
     .option('--now <date>', 'the date that date rules compare against (YYYY-MM-DD or ISO time; default: today)')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (default: no limit)', nonNegativeInt('--max-warnings'))
     .option('--quiet', 'report errors only', false)

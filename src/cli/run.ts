@@ -9,7 +9,7 @@ import { rules as builtinRules } from '../../rules/index.js';
 import { parseTemplate } from '../config/index.js';
 import { createConfigResolver, type FileConfig } from '../config/load.js';
 import { decodeReport, type TextEncoding } from '../decode.js';
-import { lintAttachment, lintText, makeResult, parseNow, type LintOptions } from '../engine/index.js';
+import { isDateOnly, lintAttachment, lintText, makeResult, parseNow, type LintOptions } from '../engine/index.js';
 import { isAttachmentName, kindOf, type DocumentKind } from '../kinds.js';
 import { parseAttachment, type PairedAttachment } from '../parse/attachment.js';
 import { attachmentNamesIn } from '../parse/appendix.js';
@@ -44,6 +44,8 @@ const FORMATS_WITH_SOURCE = new Set(['json', 'sarif']);
 /** What a run needs once the arguments are read. */
 export interface RunSetup {
   now: DateTime;
+  /** `--now` was a date alone: it means that whole day. */
+  nowIsDay: boolean;
   template?: TemplateId;
   /** Config that applies to a file (nearest config file wins). */
   configFor(filePath: string): Promise<FileConfig>;
@@ -76,7 +78,9 @@ export async function prepare(io: Io, opts: CliOptions): Promise<RunSetup> {
     throw new UsageError(`unknown format "${opts.format}" (one of: ${FORMAT_NAMES.join(', ')})`);
   }
   let now: DateTime;
+  let nowIsDay = false;
   if (opts.now !== undefined) {
+    nowIsDay = isDateOnly(opts.now);
     const parsed = parseNow(opts.now);
     if (!parsed) throw new UsageError(`--now expects a date (YYYY-MM-DD) or an ISO time, got "${opts.now}"`);
     now = parsed;
@@ -87,6 +91,7 @@ export async function prepare(io: Io, opts: CliOptions): Promise<RunSetup> {
   const resolver = createConfigResolver(io, configOptions(opts));
   const setup: RunSetup = {
     now,
+    nowIsDay,
     configFor: (filePath) => resolver.forFile(filePath),
     knownRules: resolver.allRules,
     maxFileSize: parseSize(opts.maxFileSize),
@@ -211,6 +216,7 @@ export async function lintOne(io: Io, t: FileTarget, setup: RunSetup, fileConfig
   const lintOpts: LintOptions = {
     rules,
     now: setup.now,
+    nowIsDay: setup.nowIsDay,
     filePath: t.path,
     reportUnusedDisables: opts.reportUnusedDisables,
     knownRules: [...known.keys()],

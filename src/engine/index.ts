@@ -19,6 +19,12 @@ export interface LintOptions {
   rules: ResolvedRule[];
   /** Date-based rules compare against this. */
   now: DateTime;
+  /**
+   * `now` stands for its whole UTC day (`--now 2025-10-21`), not an instant.
+   * Default: true when `now` is exactly midnight UTC, which is what
+   * `parseNow` gives for a date alone.
+   */
+  nowIsDay?: boolean;
   filePath?: string;
   template?: TemplateId;
   /** Report disable comments that suppress nothing. */
@@ -111,6 +117,7 @@ export function runRules(report: LintedDocument, options: LintOptions, kind: Doc
   const lastLine = report.lineStarts.length;
   const sourceLength = report.source.length;
   const now = options.now;
+  const nowIsDay = options.nowIsDay ?? isUtcMidnight(now);
 
   for (let index = 0; index < options.rules.length; index++) {
     const { rule, severity, options: ruleOptions } = options.rules[index] as ResolvedRule;
@@ -122,6 +129,7 @@ export function runRules(report: LintedDocument, options: LintOptions, kind: Doc
     const ctx: RuleContext = {
       options: ruleOptions,
       now: () => now,
+      nowIsDay: () => nowIsDay,
       filePath: options.filePath ?? '<input>',
       ...(options.attachments ? { attachments: options.attachments } : {}),
       report(d: ReportDescriptor) {
@@ -352,7 +360,16 @@ export function makeResult(filePath: string, messages: LintMessage[], extra: Par
   return { filePath, messages, errorCount, warningCount, fixableErrorCount, fixableWarningCount, ...extra };
 }
 
-/** Parse `--now`: a date or an ISO time; dates are taken as the start of that day in UTC. */
+function isUtcMidnight(dt: DateTime): boolean {
+  return dt.toMillis() % 86_400_000 === 0;
+}
+
+/** `--now` given as a date alone ("2025-10-21"): it means that whole day. */
+export function isDateOnly(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
+}
+
+/** Parse `--now`: a date or an ISO time; dates are taken as the start of that day in UTC (and mean the whole day, see `nowIsDay`). */
 export function parseNow(value: string): DateTime | undefined {
   const dt = DateTime.fromISO(value.trim(), { zone: 'utc', setZone: true });
   return dt.isValid ? dt : undefined;

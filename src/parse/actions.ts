@@ -148,8 +148,46 @@ function dueLike(text: string): boolean {
   return /\d/.test(text) || /^(?:tbd|tbc|asap|n\/a|na|none|-|\u2014|ongoing|immediately|complete[d]?|done|q[1-4])$/i.test(text);
 }
 
-/** Split a rendered row ("Train staff … process 2024-10-30") into the header's columns; undefined when it cannot be. */
-function splitRenderedRow(report: IncidentReport, l: SourceLine, cols: ActionColumn[]): ActionItem | undefined {
+/** Tokens that start a root-cause reference: "Root Cause # 2", "Contributing Factor #1", "CF1", "RC-2", "#3". */
+const REFERENCE_START = /^(?:root|contributing|cf-?\d{1,2}[,;]?|rc-?\d{1,2}[,;]?|#\d{1,2}[,;]?)$/i;
+const TEMPLATE_KIND = /^(?:prevent|mitigate|detect)$/i;
+
+/**
+ * Where the Kind is in the middle of a flattened row ("Alert on any OCSP
+ * response status ... Detect Root Cause # 3 Synthetic ..."): a Kind word
+ * read from both ends with what must follow it. A candidate scores for being
+ * followed by a root-cause reference (when that column is there), for being
+ * one of the template's Kinds and for being capitalised, as table cells are;
+ * a word of the action's own text ("response") loses to the real Kind. Two
+ * best candidates that tie leave the row ambiguous.
+ */
+function kindIndex(toks: Token[], referenceFollows: boolean): number | 'ambiguous' {
+  let best = -1;
+  let bestScore = -1;
+  let tie = false;
+  for (let i = 1; i < toks.length; i++) {
+    const word = (toks[i] as Token).text.replace(/(?<![.,;:])[.,;:]+$/, '');
+    if (!KIND_WORDS.has(word.toLowerCase())) continue;
+    let score = 0;
+    const next = toks[i + 1];
+    if (referenceFollows && next && REFERENCE_START.test(next.text)) score += 4;
+    if (TEMPLATE_KIND.test(word)) score += 2;
+    if (/^[A-Z]/.test(word)) score += 1;
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+      tie = false;
+    } else if (score === bestScore) {
+      tie = true;
+    }
+  }
+  if (best < 0) return -1;
+  // A lone lower-case word of the action's text is no Kind to rely on when several compete.
+  return tie ? 'ambiguous' : best;
+}
+
+/** Split a rendered row ("Train staff … process 2024-10-30") into the header's columns; undefined when it cannot be, 'ambiguous' when it reads more than one way. */
+function splitRenderedRow(report: IncidentReport, l: SourceLine, cols: ActionColumn[]): ActionItem | 'ambiguous' | undefined {
   const item: Partial<ActionItem> = {};
   const span = spanOf(report.lineStarts, l.bodyStart, l.bodyStart + l.body.length);
   // Tab-separated copies keep the cells.
@@ -212,7 +250,8 @@ function splitRenderedRow(report: IncidentReport, l: SourceLine, cols: ActionCol
   }
   // v3 order in the middle: Action Item, Kind, Corresponding Root Cause(s), Evaluation Criteria.
   if (remaining[0] !== 'action' || remaining[1] !== 'kind') return undefined;
-  const k = toks.findIndex((t, i) => i > 0 && KIND_WORDS.has(t.text.toLowerCase().replace(/(?<![.,;:])[.,;:]+$/, '')));
+  const k = kindIndex(toks, remaining[2] === 'rootCauses');
+  if (k === 'ambiguous') return 'ambiguous';
   if (k < 0) return undefined;
   const action = ts(report, (toks[0] as Token).start, (toks[k - 1] as Token).end);
   const kind = ts(report, (toks[k] as Token).start, (toks[k] as Token).end);
@@ -253,8 +292,12 @@ function readRendered(report: IncidentReport, s: Section, into: ActionItems): bo
     }
     if (l.kind !== 'text') break;
     const item = splitRenderedRow(report, l, cols);
-    if (item) into.items.push(item);
-    else into.unreadRows.push({ line: l.line, span: spanOf(report.lineStarts, l.bodyStart, l.bodyStart + l.body.length), text: l.body });
+    if (item && item !== 'ambiguous') into.items.push(item);
+    else {
+      const row: ActionItems['unreadRows'][number] = { line: l.line, span: spanOf(report.lineStarts, l.bodyStart, l.bodyStart + l.body.length), text: l.body };
+      if (item === 'ambiguous') row.ambiguous = true;
+      into.unreadRows.push(row);
+    }
   }
   return true;
 }

@@ -184,6 +184,21 @@ function delimiterOf(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A line of prose that lists the columns ("... in the IRG order: Precertificate
+ * SHA-256 hash, Certificate SHA-256 hash, ...") is not a CSV header: a header
+ * cell is a column name, not a clause, and a header does not end a sentence.
+ */
+function isSentence(cells: CsvCell[]): boolean {
+  const last = cells[cells.length - 1]?.text ?? '';
+  if (/[.!]$/.test(last) && irgColumn(last) === undefined) return true;
+  for (const c of cells) {
+    if (irgColumn(c.text) !== undefined) continue;
+    if (/:\s/.test(c.text) || c.text.split(' ').length > 6) return true;
+  }
+  return false;
+}
+
 function csvIn(lines: SourceLine[]): CsvData[] {
   const out: CsvData[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -194,6 +209,7 @@ function csvIn(lines: SourceLine[]): CsvData[] {
     if (!d) continue;
     const header = splitCsv(text, base, d);
     if (header.filter((c) => irgColumn(c.text) !== undefined).length < 3) continue;
+    if (l.kind === 'text' && isSentence(header)) continue;
     const data: CsvData = { header: { cells: header, line: l.line }, rows: [], from: l.kind === 'code' ? 'code' : 'text' };
     let j = i + 1;
     for (; j < lines.length; j++) {

@@ -121,6 +121,20 @@ export function legacyQuestionOf(l: SourceLine, inLegacyBlock: boolean): Section
   return undefined;
 }
 
+const COMBINED_PREFIX = /^(?:\*\*|__)?(?:(?:questions?|topics?|q)[ \t]*)?([1-7])[ \t]*(?:and|&|\+|\/|,)[ \t]*(?:q[ \t]*)?([1-7])[ \t]*[.):-]/i;
+
+/** The questions a heading such as "4 and 5. Summary and data of the problematic certificates" answers together. */
+function combinedQuestions(l: SourceLine): SectionSpec[] | undefined {
+  if (l.kind !== 'text' || l.body.length > 300) return undefined;
+  const m = COMBINED_PREFIX.exec(l.body);
+  if (!m) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  if (a === b) return undefined;
+  const out = LEGACY.sections.filter((s) => s.number === a || s.number === b);
+  return out.length === 2 ? out : undefined;
+}
+
 /** "2. A timeline…" inside a line: a question whose line break was collapsed away. */
 const INLINE_QUESTION = /(?<=[\s.;:)\]])(?:(?:topic|question)[ \t]*)?[1-7][ \t]*[.):][ \t]*(?=[A-Za-z])/gi;
 
@@ -131,6 +145,7 @@ const INLINE_QUESTION = /(?<=[\s.;:)\]])(?:(?:topic|question)[ \t]*)?[1-7][ \t]*
  */
 export function splitQuestionLine(l: SourceLine): SourceLine[] {
   if (l.kind !== 'text' || l.body.length < 60) return [l];
+  if (combinedQuestions(l)) return [l];
   const cuts: number[] = [];
   for (const m of l.body.matchAll(INLINE_QUESTION)) {
     const at = m.index ?? 0;
@@ -204,7 +219,39 @@ interface BlockStart {
   kind: TemplateId | 'incident-report' | 'legacy' | 'sections';
 }
 
+/**
+ * An IRG 2.0-era first report says what it is: "This is a preliminary report",
+ * "Preliminary report.", "... a full incident report will follow by ...".
+ */
+const SAYS_PRELIMINARY = /\bthis\s+(?:is\s+(?:a|an|our)\s+)?(?:initial\s+(?:and\s+)?)?preliminary\s+(?:incident\s+)?report\b/i;
+const STARTS_PRELIMINARY = /^(?:this\s+is\s+(?:a|an|our)\s+)?(?:initial\s+and\s+)?preliminary\s+(?:incident\s+)?report\b/i;
+
+/** Lines (text only) of a block after its start, up to `limit` of them. */
+function saysPreliminary(lines: SourceLine[], from: number, end: number, limit: number): boolean {
+  let seen = 0;
+  for (let i = from; i < end && seen < limit; i++) {
+    const l = lines[i] as SourceLine;
+    if (l.kind !== 'text') continue;
+    seen++;
+    // The report says what it is ("This is a preliminary report"); "see the preliminary report" refers to another.
+    if (SAYS_PRELIMINARY.test(l.body) || STARTS_PRELIMINARY.test(l.body.trim())) return true;
+  }
+  return false;
+}
+
 /** Find where blocks start and end, then read each block's sections and fields. */
+const TEMPLATE_INTRO = /\btemplate\b[^.!?\n]{0,40}:[ \t]*$/i;
+
+/** The line before a report heading (blank lines skipped) introduces a template quoted for the reader. */
+function introducesTemplate(lines: SourceLine[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const l = lines[j] as SourceLine;
+    if (l.kind === 'blank') continue;
+    return l.kind === 'text' && TEMPLATE_INTRO.test(l.body);
+  }
+  return false;
+}
+
 export function segment(lines: SourceLine[], lineStarts: number[], allTables: Table[], forced?: TemplateId): ReportBlock[] {
   const starts: BlockStart[] = [];
   const ends = new Set<number>();
@@ -221,6 +268,13 @@ export function segment(lines: SourceLine[], lineStarts: number[], allTables: Ta
       continue;
     }
     const rh = reportHeadingOf(l);
+    if (rh && introducesTemplate(lines, i)) {
+      // "Here is a markdown template if needed:" — a reviewer quoting the template, not a report.
+      ends.add(i);
+      current = undefined;
+      fallbackRun = undefined;
+      continue;
+    }
     if (rh) {
       starts.push({ index: i, kind: rh });
       current = rh;
@@ -248,6 +302,16 @@ export function segment(lines: SourceLine[], lineStarts: number[], allTables: Ta
             current = 'sections';
           }
         }
+      }
+    }
+  }
+  if (starts.length === 0 && !forced) {
+    // No template heading and no questions: an IRG 2.0-era preliminary report that opens by saying so.
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i] as SourceLine;
+      if (l.kind === 'text' && !isNoise(l) && STARTS_PRELIMINARY.test(l.body.trim())) {
+        starts.push({ index: i, kind: 'ccadb-v2-preliminary' });
+        break;
       }
     }
   }
@@ -290,6 +354,17 @@ function resolveTemplate(lines: SourceLine[], st: BlockStart, end: number): { id
     }
     return seen.size >= 2 ? { id: 'mozilla-legacy', by: 'questions' } : undefined;
   }
+  if (st.kind === 'ccadb-v2-preliminary') {
+    // Seven questions below the opening sentence make it a legacy report.
+    const seen = new Set<string>();
+    for (let i = st.index; i < end && seen.size < 2; i++) {
+      for (const part of splitQuestionLine(lines[i] as SourceLine)) {
+        const q = legacyQuestionOf(part, true);
+        if (q) seen.add(q.key);
+      }
+    }
+    return seen.size >= 2 ? { id: 'mozilla-legacy', by: 'questions' } : { id: 'ccadb-v2-preliminary', by: 'sections' };
+  }
   if (st.kind !== 'incident-report' && st.kind !== 'sections') return { id: st.kind, by: 'heading' };
   // "Incident Report": v2 sections, or the seven questions under that heading.
   const v2 = new Set<string>();
@@ -317,6 +392,8 @@ function resolveTemplate(lines: SourceLine[], st: BlockStart, end: number): { id
   }
   if (questions.size > v2.size && (questions.size >= 2 || v2.size === 0)) return { id: 'mozilla-legacy', by: 'questions' };
   if (v3only.related && v3only.ccadbId) return { id: 'ccadb-v3-full', by: 'sections' };
+  // "Incident Report" over an executive summary that says it is preliminary: the IRG 2.0 first report.
+  if (v2.size <= 2 && saysPreliminary(lines, st.index + 1, end, 6)) return { id: 'ccadb-v2-preliminary', by };
   return { id: 'ccadb-v2', by };
 }
 
@@ -334,7 +411,7 @@ function buildBlock(
   const spec = TEMPLATES[resolved.id];
   const headLine = lines[st.index] as SourceLine;
   // A block found by questions or by a section run starts at that line (it is also the first section).
-  const headingIsSection = wholeFile || st.kind === 'legacy' || st.kind === 'sections';
+  const headingIsSection = wholeFile || st.kind === 'legacy' || st.kind === 'sections' || st.kind === 'ccadb-v2-preliminary';
   const bodyFrom = headingIsSection ? st.index : st.index + 1;
   // Trim trailing blank lines.
   let last = end - 1;
@@ -368,6 +445,31 @@ function buildBlock(
   return block;
 }
 
+/** The first text line after line `i`, normalised. */
+function nextText(lines: SourceLine[], i: number): string | undefined {
+  for (let j = i + 1; j < lines.length && j <= i + 4; j++) {
+    const l = lines[j] as SourceLine;
+    if (l.kind === 'blank') continue;
+    return l.kind === 'text' || l.kind === 'table' ? norm(l.body.slice(0, 200)) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A repeated section title on a line of its own is the section pasted again
+ * when it stands alone (blank lines around it) and the line after it is the
+ * one that followed the first, or is one of the section's field labels.
+ */
+function pastedAgain(lines: SourceLine[], first: number, i: number, s: SectionSpec): boolean {
+  const before = lines[i - 1];
+  const after = lines[i + 1];
+  if ((before && before.kind !== 'blank') || (after && after.kind !== 'blank')) return false;
+  const next = nextText(lines, i);
+  if (next === undefined || next === '') return false;
+  if (next === nextText(lines, first)) return true;
+  return (s.fields ?? []).some((f) => next.startsWith(norm(f.label)));
+}
+
 function readSections(block: ReportBlock, spec: TemplateSpec, lineStarts: number[], allTables: Table[], headLine: SourceLine): Section[] {
   const marks: Array<{ at: number; spec: SectionSpec; style: Section['headingStyle'] }> = [];
   const collapsed = new Set<SourceLine>();
@@ -378,26 +480,39 @@ function readSections(block: ReportBlock, spec: TemplateSpec, lineStarts: number
   } else if (spec.id === 'mozilla-legacy') {
     const seen = new Set<string>();
     for (let i = 0; i < lines.length; i++) {
-      const q = legacyQuestionOf(lines[i] as SourceLine, true);
+      const l = lines[i] as SourceLine;
+      // "4 and 5. Summary and data of the certificates": one heading answers both questions.
+      const combined = combinedQuestions(l);
+      if (combined) {
+        for (const q of combined) {
+          if (seen.has(q.key)) continue;
+          seen.add(q.key);
+          marks.push({ at: i, spec: q, style: 'question' });
+        }
+        continue;
+      }
+      const q = legacyQuestionOf(l, true);
       if (!q) continue;
       // The question text is quoted again inside answers and replies: first mention wins,
       // unless it is written as a heading.
-      if (seen.has(q.key) && !headingLike(lines[i] as SourceLine)) continue;
+      if (seen.has(q.key) && !headingLike(l)) continue;
       seen.add(q.key);
       marks.push({ at: i, spec: q, style: 'question' });
     }
   } else {
-    const seen = new Set<string>();
+    const seen = new Map<string, number>();
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i] as SourceLine;
       const hc = headingCandidate(l);
       if (!hc) continue;
       const s = sectionTitleMatch(hc.text, spec.sections);
       if (!s) continue;
-      // A bare or bold line that repeats a section title is text (a field label, a quote);
+      // A bare or bold line that repeats a section title is text (a field label, a quote),
+      // unless what follows it repeats what followed the first one (a section pasted twice);
       // a Markdown heading always counts, so that duplicates can be reported.
-      if (seen.has(s.key) && hc.style !== 'atx' && hc.style !== 'setext') continue;
-      seen.add(s.key);
+      const first = seen.get(s.key);
+      if (first !== undefined && hc.style !== 'atx' && hc.style !== 'setext' && !pastedAgain(lines, first, i, s)) continue;
+      if (first === undefined) seen.set(s.key, i);
       marks.push({ at: i, spec: s, style: hc.style });
     }
   }
@@ -406,7 +521,10 @@ function readSections(block: ReportBlock, spec: TemplateSpec, lineStarts: number
   for (let m = 0; m < marks.length; m++) {
     const mk = marks[m] as (typeof marks)[number];
     const from = mk.at + 1;
-    const to = m + 1 < marks.length ? (marks[m + 1] as (typeof marks)[number]).at : lines.length;
+    // Questions answered under one heading share its body.
+    let next = m + 1;
+    while (next < marks.length && (marks[next] as (typeof marks)[number]).at === mk.at) next++;
+    const to = next < marks.length ? (marks[next] as (typeof marks)[number]).at : lines.length;
     let bodyLines = lines.slice(from, to);
     let lastIdx = bodyLines.length - 1;
     while (lastIdx >= 0 && (bodyLines[lastIdx] as SourceLine).kind === 'blank') lastIdx--;
@@ -459,7 +577,7 @@ const labelCache = new WeakMap<FieldSpec, CompiledLabel[]>();
 export function labelRegExp(label: string): RegExp {
   const pat = labelPattern(label.replace(/(?<![?:])[?:]+$/, ''));
   // Label, optional closing emphasis, then `:`/`?`, the end of the line, or (long labels) a space.
-  return new RegExp(`^[*_]{0,3}[ \\t]*${pat}[ \\t]*[*_]{0,3}[ \\t]*(?:[?:\\uFF1A][ \\t]*(?:[?:][ \\t]*)?[*_]{0,3}[ \\t]*|$|(?=[ \\t]))`, 'i');
+  return new RegExp(`^[*_]{0,3}[ \\t]*${pat}[ \\t]*[*_]{0,3}[ \\t]*(?:[?:\\uFF1A\\uFF1F][ \\t]*(?:[?:\\uFF1A\\uFF1F][ \\t]*)?[*_]{0,3}[ \\t]*|$|(?=[ \\t]))`, 'i');
 }
 
 function compiled(spec: FieldSpec): CompiledLabel[] {
@@ -512,7 +630,7 @@ export function matchLabel(body: string, specs: FieldSpec[]): { spec: FieldSpec;
       const m = c.re.exec(body);
       if (!m) continue;
       const rest = body.slice(m[0].length);
-      const sep = /[?:\uFF1A]/.test(m[0].slice(-6)) || rest.length === 0;
+      const sep = /[?:\uFF1A\uFF1F]/.test(m[0].slice(-6)) || rest.length === 0;
       if (!sep && c.strict) continue;
       if (!best || m[0].length > best.length) best = { spec, length: m[0].length };
     }
@@ -547,7 +665,7 @@ function readFields(bodyLines: SourceLine[], specs: FieldSpec[], lineStarts: num
     if (match) {
       close();
       const labelEnd = l.bodyStart + match.length;
-      const labelText = l.body.slice(0, match.length).replace(/(?<![*_\s:?\uFF1A])[*_\s:?\uFF1A]+$/, '').replace(/^[*_\s]+/, '');
+      const labelText = l.body.slice(0, match.length).replace(/(?<![*_\s:?\uFF1A\uFF1F])[*_\s:?\uFF1A\uFF1F]+$/, '').replace(/^[*_\s]+/, '');
       const value = l.body.slice(match.length).replace(/^[*_\s]+/, '').trim();
       const valueStart = l.bodyStart + l.body.length - l.body.slice(match.length).replace(/^[*_\s]+/, '').length;
       const field: Field = {

@@ -7,7 +7,8 @@
  * Rules read it through `reportContext(report)`, computed once per file.
  */
 import { DateTime } from 'luxon';
-import type { FrontMatterIssue, IncidentReport, ReportContext, SourceLine } from '../model.js';
+import type { FrontMatterIssue, IncidentReport, ReportBlock, ReportContext, SourceLine } from '../model.js';
+import type { TemplateId } from '../templates.js';
 import { dayOfInstant, dayOfIso } from '../days.js';
 import { derived } from '../query.js';
 import { levenshtein } from '../suggest.js';
@@ -220,4 +221,17 @@ export function reportContext(report: IncidentReport): ReportContext {
 export function postingDay(report: IncidentReport, nowMs: number): number {
   const posted = reportContext(report).posted;
   return posted !== undefined ? (dayOfIso(posted) as number) : dayOfInstant(nowMs);
+}
+
+/**
+ * The template a block is judged by, as of the day it was posted (zlint's
+ * effective dates): a "Preliminary Incident Report" posted before IRG 3.0
+ * (2025-03-01) is the IRG 2.0 preliminary report of its era. A template given
+ * with --template is used as given.
+ */
+export function judgedTemplate(report: IncidentReport, block: ReportBlock, nowMs: number): TemplateId {
+  if (block.detectedBy === 'forced') return block.template;
+  const from = block.spec.effectiveFrom;
+  if (block.template === 'ccadb-v3-preliminary' && from !== undefined && postingDay(report, nowMs) < (dayOfIso(from) as number)) return 'ccadb-v2-preliminary';
+  return block.template;
 }

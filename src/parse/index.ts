@@ -123,7 +123,13 @@ export function parseReport(source: string, options: ParseOptions = {}): Inciden
   if (typeof fmTitle === 'string') {
     title = { text: fmTitle, span: fm!.span, from: 'front-matter' };
   } else {
-    const h1 = lines.find((l: SourceLine) => l.kind === 'text' && l.headingDepth === 1 && /^[ \t]*#/.test(l.raw));
+    // A report or section heading shifted up a level ("# Full Incident Report") is not the title.
+    const structural = new Set<number>();
+    for (const b of blocks) {
+      if (b.detectedBy === 'heading') structural.add(b.headingSpan.line);
+      for (const s of b.sections) structural.add(s.headingSpan.line);
+    }
+    const h1 = lines.find((l: SourceLine) => l.kind === 'text' && l.headingDepth === 1 && /^[ \t]*#/.test(l.raw) && !structural.has(l.line));
     if (h1) title = { text: h1.body, span: spanOf(lineStarts, h1.bodyStart, h1.bodyStart + h1.body.length), from: 'h1' };
   }
 

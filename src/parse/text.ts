@@ -55,7 +55,8 @@ export function normTitle(text: string): string {
   t = t.replace(/^#+\s*/, '');
   t = trimEndChars(trimEndChars(t, '#'), ' \t');
   t = t.replace(/^(?:\d{1,2}[.)]|[ivx]{1,4}\.)\s+/, '');
-  t = trimEndChars(t, ' \t:?.');
+  // Full-width colon and question mark too ("Summary\uFF1A").
+  t = trimEndChars(t, ' \t:?.\uFF1A\uFF1F');
   return t;
 }
 
@@ -65,7 +66,7 @@ export function stripTitleNote(normalised: string): string {
   let t = paren > 0 ? normalised.slice(0, paren) : normalised;
   const dash = t.search(/ [-\u2013\u2014:] /);
   if (dash > 0) t = t.slice(0, dash);
-  return trimEndChars(t, ' \t:?.');
+  return trimEndChars(t, ' \t:?.\uFF1A\uFF1F');
 }
 
 /** Escape a string for use inside a RegExp. */

@@ -159,6 +159,8 @@ function readTimeline(report: IncidentReport, block: Timeline['block'], section:
   let lastDate: { year: number; month: number; day: number } | undefined;
   let lastYear: number | undefined;
   let current: TimelineEntry | undefined;
+  let currentLast = 0;
+  const dayHeaders: TimelineEntry[] = [];
   const flushHeader = (): void => {
     // A day header whose items carry no time of day is itself the (date-only) entry.
     if (dayHeader && !dayHeader.used && dayHeader.entry) entries.push(dayHeader.entry);
@@ -181,6 +183,7 @@ function readTimeline(report: IncidentReport, block: Timeline['block'], section:
         ts.zoneSource = 'day-header';
       }
       const entry = makeEntry(report, lineRef, 'day-header', ts, l.bodyStart, 'entry');
+      dayHeaders.push(entry);
       dayHeader = { ts, p, used: false, entry };
       if (hz) dayHeader.zone = { ...hz };
       const d = dateOf(ts);
@@ -189,6 +192,7 @@ function readTimeline(report: IncidentReport, block: Timeline['block'], section:
         lastYear = d.year;
       }
       current = entry;
+      currentLast = l.line;
       rest = '';
       continue;
     }
@@ -216,6 +220,7 @@ function readTimeline(report: IncidentReport, block: Timeline['block'], section:
       if (ownDate && dayHeader && p.ts.time === undefined) dayHeader.used = true;
       entries.push(entry);
       current = entry;
+      currentLast = l.line;
       const d = ownDate ? dateOf(ts) : undefined;
       if (d) {
         lastDate = d;
@@ -223,7 +228,13 @@ function readTimeline(report: IncidentReport, block: Timeline['block'], section:
       }
       continue;
     }
-    if (current) current.text += `\n${l.body}`;
+    // Continuation lines belong to the entry above them; a separate paragraph (after a blank line) does not.
+    if (current && l.line === currentLast + 1) {
+      current.text += `\n${l.body}`;
+      currentLast = l.line;
+    } else {
+      current = undefined;
+    }
   }
   flushHeader();
 
@@ -295,7 +306,7 @@ function readTimeline(report: IncidentReport, block: Timeline['block'], section:
 
   entries.sort((a, b) => a.at.start - b.at.start);
   declarations.sort((a, b) => a.span.start - b.span.start);
-  return { block, section, entries, declarations };
+  return { block, section, entries, dayHeaders, declarations };
 }
 
 /** Every timeline of the report (one per Timeline section), computed once per file. */
@@ -305,6 +316,13 @@ export function timelines(report: IncidentReport): Timeline[] {
     for (const block of report.blocks) {
       for (const s of block.sections) {
         if ((TIMELINE_SECTION_KEYS as readonly string[]).includes(s.spec.key)) out.push(readTimeline(report, block, s));
+      }
+      // An IRG 2.0 preliminary report has no Timeline heading: the lines of its text that start with a timestamp are its timeline.
+      if (block.template === 'ccadb-v2-preliminary' && block.sections[0]) {
+        const t = readTimeline(report, block, block.sections[0]);
+        // Prose that mentions a date ("On 2024-05-02 at 14:20 UTC we learned ...") is the summary, not an entry.
+        t.entries = t.entries.filter((e) => e.shape !== 'prose' && e.at.start === e.base);
+        if (t.entries.length > 0) out.push(t);
       }
     }
     return out;

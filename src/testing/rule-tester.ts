@@ -7,7 +7,7 @@
 import { DateTime } from 'luxon';
 import '../options.js'; // zod messages in English
 import { applyFixes } from '../engine/fix.js';
-import { parseNow, runRules, sortMessages } from '../engine/index.js';
+import { isDateOnly, parseNow, runRules, sortMessages } from '../engine/index.js';
 import type { IncidentReport } from '../model.js';
 import { parseAttachment, sniffCsvKind, type Attachment, type DocumentKind, type PairedAttachment } from '../parse/attachment.js';
 import { parseReport } from '../parse/index.js';
@@ -88,7 +88,7 @@ export function runRule(rule: Rule, c: ValidCase): { messages: LintMessage[]; re
   let options: unknown = undefined;
   if (rule.meta.options) options = parseOptions(rule.meta.options, c.options);
   const severity = rule.meta.severity === 'error' ? 2 : 1;
-  const lintOptions: Parameters<typeof runRules>[1] = { rules: [{ rule, severity, options }], now };
+  const lintOptions: Parameters<typeof runRules>[1] = { rules: [{ rule, severity, options }], now, nowIsDay: isDateOnly(c.now ?? DEFAULT_TEST_NOW) };
   if (c.attachments) lintOptions.attachments = deepFreeze(pairedAttachments(c.attachments));
   const messages = sortMessages(runRules(report, lintOptions, kind));
   const crashed = messages.find((m) => m.messageId === 'internalError');

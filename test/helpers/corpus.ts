@@ -42,3 +42,25 @@ export function seed(prefix: string): string {
   if (!name) throw new Error(`no seed ${prefix}`);
   return readFileSync(path.join(dir, name), 'utf8');
 }
+
+/** Seeds carry no date header: the day each was posted, near its last comment. */
+const SEED_NOW: Record<string, string> = { '000_': '2022-06-03', '001_': '2024-12-15', '002_': '2024-04-30', '003_': '2024-03-21', '004_': '2020-03-31' };
+
+/**
+ * The day a corpus file is judged as of: for a seed, when it was posted; for
+ * a real report, three days after the latest date on its `date:` header line
+ * (a month alone counts as its 28th).
+ */
+export function corpusNow(f: CorpusFile): string {
+  for (const [prefix, day] of Object.entries(SEED_NOW)) if (f.name.startsWith(`seeds/${prefix}`)) return day;
+  const line = /^date:(.*)$/m.exec(f.text.slice(0, 2000))?.[1] ?? '';
+  const days = [...line.matchAll(/\d{4}-\d{2}-\d{2}/g)].map((m) => m[0]).sort();
+  let d = days[days.length - 1];
+  if (!d) {
+    const m = /\d{4}-\d{2}/.exec(line);
+    d = m ? `${m[0]}-28` : '2024-03-25';
+  }
+  const t = new Date(`${d}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + 3);
+  return t.toISOString().slice(0, 10);
+}

@@ -5,6 +5,10 @@ import { v2Actions, v3Actions, v3Row } from '../helpers/action-report.js';
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    {
+      name: 'a flattened row copied from the page: the Kind is the word before the root-cause reference, not a word of the action',
+      code: 'Full Incident Report\n\nAction Items\n\nAction Item Kind Corresponding Root Cause(s) Evaluation Criteria Due Date Status\nAlert on any OCSP response status other than expected Detect Root Cause # 3 Synthetic responses alerted within 2 minutes 2025-05-23 Complete\n',
+    },
     { name: 'the three IRG kinds', code: v2Actions(['| a | Prevent | 2024-01-01 |', '| b | Mitigate | 2024-01-01 |', '| c | Detect | 2024-01-01 |']) },
     { name: 'case and combinations', code: v2Actions(['| a | prevent | 2024-01-01 |', '| b | Prevent / Detect | 2024-01-01 |', '| c | Detect, Mitigate | 2024-01-01 |']) },
     { name: 'a CA-specific kind from options', code: v2Actions(['| a | Respond | 2024-01-01 |']), options: { kinds: ['Prevent', 'Mitigate', 'Detect', 'Respond'] } },

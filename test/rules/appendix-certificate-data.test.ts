@@ -20,6 +20,11 @@ new RuleTester({ describe, it }).run(rule, {
     { name: 'a paired attachment named in front matter', code: `---\nappendix: certs.csv\n---\n${full('2', 'See below.')}`, attachments: { 'certs.csv': `${HEADER}\n${ROW}\n` } },
     { name: 'CSV with extra columns after the IRG ones', code: full('1', fenced(`${HEADER},Notes`, `${ROW},renewed`)) },
     { name: 'CSV as plain lines (rendered copy)', code: full('1', `${HEADER}\n${ROW}`) },
+    {
+      name: 'a sentence that lists the columns of an attached CSV is not a CSV header',
+      code: full('1', `Details of the affected certificate are in the attached CSV, with the IRG columns in the IRG order: ${IRG_CSV_COLUMNS.join(', ')}.`),
+    },
+    { name: 'a sentence listing the columns without a colon', code: full('1', `The attached file has the columns ${IRG_CSV_COLUMNS.join(', ')} as the IRG asks.`) },
     { name: 'colon-separated fingerprints and an empty precertificate hash', code: full('1', fenced(HEADER, ROW.replace(A, '').replace(B, Array.from({ length: 32 }, () => 'AB').join(':')))) },
     { name: 'crt.sh sha256 links', code: full('2', `https://crt.sh/?sha256=${A}\nhttps://crt.sh/?sha256=${B.toUpperCase()}`) },
     { name: 'crt.sh id links are accepted by default', code: full('2', 'https://crt.sh/?id=1947655126\nhttps://crt.sh/?id=1947655112') },
@@ -32,6 +37,7 @@ new RuleTester({ describe, it }).run(rule, {
   ],
   invalid: [
     { name: 'one short hash among two in a cell', code: full('1', fenced(HEADER, ROW.replace(`,${B},`, `,${B} ${'c'.repeat(63)},`))), errors: [{ messageId: 'badHash', line: 11, column: 131 }] },
+    { name: 'a CSV header line in text with a column missing is still read as a header', code: full('1', `${IRG_CSV_COLUMNS.slice(1).join(',')}\n${ROW.slice(65)}`), errors: [{ messageId: 'csvMissingColumns', line: 9 }] },
     { name: 'columns out of order', code: full('1', fenced(HEADER.replace('Subject,Issuer', 'Issuer,Subject'), ROW)), errors: [{ messageId: 'csvOrder', line: 10 }] },
     { name: 'columns missing', code: full('1', fenced('Certificate SHA-256 hash,Subject,Issuer,Serial #', `${B},CN=x,CN=y,01`)), errors: [{ messageId: 'csvMissingColumns', line: 10 }] },
     { name: 'a short hash in the CSV', code: full('1', fenced(HEADER, ROW.replace(B, B.slice(1)))), errors: [{ messageId: 'badHash', line: 11 }] },

@@ -6,6 +6,7 @@ const prelim = (lines: string[]): string => ['## Preliminary Incident Report', '
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'a preliminary report posted before IRG 3.0 is not held to the v3 fields', now: '2024-06-01', code: prelim(['We found 5 certificates with a wrong policy OID and stopped issuance.']) },
     { name: 'bold bullet labels', code: prelim(['- **Incident description:** x', '- **Relevant policies:** BR 4.9.1.1', '- **Source of incident disclosure:** Audit']) },
     { name: 'plain labels, any case, value on the next line', code: prelim(['Incident Description:', 'x', 'relevant policies: BR', '• Source of incident disclosure: Audit']) },
     {

@@ -22,6 +22,16 @@ const SHORT = ['Awareness', 'Timeline', 'Issuance stopped', 'Summary', 'Certific
 new RuleTester({ describe, it }).run(rule, {
   valid: [
     { name: 'numbered questions', code: legacy() },
+    {
+      name: 'questions 4 and 5 answered under one heading',
+      code: `${legacy([4, 5, 6, 7])}\n4 and 5. Summary of the problematic certificates and the complete certificate data\n\n6 certificates, the first issued 2021-05-25: https://crt.sh/?id=1\n\n${legacy([1, 2, 3, 4, 5])}`,
+    },
+    { name: 'a combined heading written "Q4 & Q5:"', code: `${legacy([4, 5])}\nQ4 & Q5: Problematic certificates\n\n6 certificates, listed below.\n` },
+    { name: 'question 3 reworded', code: legacy([3]).replace('4. A summary', '3. Have you stopped issuing certificates with this problem?\n\nYes.\n\n4. A summary') },
+    {
+      name: 'question 3 reworded under another number',
+      code: `${legacy([3, 4, 5, 6, 7])}\n3. Certificate summary\n\n6 certificates.\n\n4. Has issuance been stopped?\n\nYes, on 2021-06-01.\n\n${legacy([1, 2, 3, 4])}`,
+    },
     { name: 'Topic N: forms', code: legacy([], (n, t) => `Topic ${n}: ${t}`) },
     { name: 'abbreviated titles under their numbers', code: legacy([], (n) => `**${n}. ${SHORT[n - 1]}**`) },
     { name: 'Question N with any title', code: legacy([], (n) => `Question ${n}: Details`) },

@@ -7,6 +7,7 @@ const tl = (body: string): string => `## Incident Report\n\n### Timeline\n\nAll 
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
+    { name: 'a time range that spans the entry before it', code: '## Incident Report\n\n### Timeline\n\nAll times are UTC.\n\n- 2024-07-30 11:33 Notice received.\n- 2024-07-30 02:10 \u2013 12:56 We talked to root programs.\n- 2024-07-30 19:01 Court order.\n' },
     { name: 'in order', code: tl('- 2024-03-05 10:18 a\n- 2024-03-05 15:19 b\n- 2024-03-18 13:07 c') },
     { name: 'equal instants', code: tl('- 2024-03-05 10:18 a\n- 2024-03-05 10:18 b') },
     { name: 'a date-only entry equals any time that day', code: tl('- 2024-03-05 15:00 a\n- 2024-03-05 b\n- 2024-03-05 09:00 c') },
