@@ -12,6 +12,7 @@
  * Fatal messages (unreadable file, a rule that crashed) cannot be suppressed.
  */
 import type { IncidentReport } from '../model.js';
+import { DIRECTIVE_COMMENT } from '../parse/posting.js';
 import { didYouMean } from '../suggest.js';
 import type { LintMessage } from '../types.js';
 
@@ -29,7 +30,7 @@ interface Directive {
   usedRules: Set<string>;
 }
 
-const COMMENT = /<!--\s*ir-lint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|-->)([^]*?)-->/g;
+const COMMENT = DIRECTIVE_COMMENT;
 
 export function parseDirectives(report: IncidentReport): Directive[] {
   const out: Directive[] = [];

@@ -19,6 +19,7 @@ import { parse, preprocess } from 'micromark';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { subtokenize } from 'micromark-util-subtokenize';
 import type { Construct, Event, Extension, ParseContext, Token, Tokenizer } from 'micromark-util-types';
+import type { Markup } from '../model.js';
 import { computeLineStarts } from './lines.js';
 import './micromark-linear.js';
 
@@ -112,12 +113,22 @@ function tokenizeContent(events: Event[], ltLines: Uint8Array): void {
   }
 }
 
+/** 1 at each line (1-based) of `source` that has an image opener `![`. */
+function imageLines(source: string, lineStarts: number[], flags: Uint8Array): Uint8Array {
+  let line = 0;
+  for (let at = source.indexOf('![', 0); at >= 0; at = source.indexOf('![', at + 2)) {
+    while (line + 1 < lineStarts.length && (lineStarts[line + 1] as number) <= at) line++;
+    flags[line + 1] = 1;
+  }
+  return flags;
+}
+
 /**
  * The outline of `source` (Markdown with GFM tables, the only extension the
  * rules need). `lineStarts`: the offsets at which its lines start, when the
- * caller has them.
+ * caller has them. `markup`, when given, receives the raw HTML and images.
  */
-export function outline(source: string, lineStarts = computeLineStarts(source)): OutlineNode[] {
+export function outline(source: string, lineStarts = computeLineStarts(source), markup?: Markup): OutlineNode[] {
   // One parser for every document (combining the constructs for each one cost
   // about 2% of parsing); its per-document state is reset here.
   parser ??= parse({ extensions: [quickTable()] });
@@ -125,13 +136,17 @@ export function outline(source: string, lineStarts = computeLineStarts(source)):
   parser.lazy = {};
   pipeLines = linesWith(source, lineStarts, '|');
   const events = parser.document().write(preprocess()(source, undefined, true));
-  tokenizeContent(events, linesWith(source, lineStarts, '<'));
+  // Images are inline too: with `markup`, text with `![` is tokenized as well.
+  const ltLines = linesWith(source, lineStarts, '<');
+  tokenizeContent(events, markup ? imageLines(source, lineStarts, ltLines) : ltLines);
   const out: OutlineNode[] = [];
   // How many open tokens hide their content from the outline.
   let opaque = 0;
   let heading: HeadingNode | undefined;
   let table: TableNode | undefined;
   let row: OutlineRow | undefined;
+  // Open images, for `markup` (HTML in an image's text is not collected).
+  let images = 0;
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
     const token = event[1];
@@ -156,6 +171,7 @@ export function outline(source: string, lineStarts = computeLineStarts(source)):
         case 'htmlFlow':
         case 'htmlText':
           if (opaque++ === 0) out.push({ type: 'html', startLine: token.start.line, endLine: token.end.line });
+          if (markup && images === 0) markup.html.push({ start: token.start.offset, end: token.end.offset, flow: type === 'htmlFlow' });
           break;
         case 'thematicBreak':
           if (opaque++ === 0) out.push({ type: 'thematicBreak', startLine: token.start.line, endLine: token.end.line });
@@ -176,6 +192,7 @@ export function outline(source: string, lineStarts = computeLineStarts(source)):
         case 'image':
           // mdast keeps an image's text as its `alt` string, not as children.
           opaque++;
+          if (markup && images++ === 0) markup.images.push({ start: token.start.offset, end: token.end.offset });
           break;
         default:
           break;
@@ -194,8 +211,11 @@ export function outline(source: string, lineStarts = computeLineStarts(source)):
         case 'htmlFlow':
         case 'htmlText':
         case 'thematicBreak':
+          opaque--;
+          break;
         case 'image':
           opaque--;
+          images--;
           break;
         default:
           break;

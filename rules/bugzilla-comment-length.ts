@@ -1,0 +1,62 @@
+import { integer, ruleOptions } from '../src/options.js';
+import { bugzillaLength, posting } from '../src/parse/posting.js';
+import { sectionsNamed } from '../src/query.js';
+import { defineRule } from '../src/types.js';
+
+/** Bugzilla's MAX_COMMENT_LENGTH (bmo Bugzilla/Constants.pm). */
+export const MAX_COMMENT_LENGTH = 65535;
+
+/** 112000 → "112,000". */
+function thousands(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export default defineRule({
+  meta: {
+    id: 'bugzilla-comment-length',
+    description: 'Require the text to paste to fit in one Bugzilla comment (65,535 characters).',
+    tags: ['posting'],
+    severity: 'error',
+    messages: {
+      tooLong: 'The text to paste is {{length}} characters, over the {{max}} that one Bugzilla comment holds (Bugzilla refuses it); attach the bulky part, such as the Appendix certificate data as a CSV or a crt.sh list, to the bug instead of pasting it.',
+      tooLongAppendix:
+        'The text to paste is {{length}} characters, over the {{max}} that one Bugzilla comment holds (Bugzilla refuses it), and the Appendix is {{appendix}} of them: attach the certificate data to the bug as a CSV (or, for 10,000 or more, a crt.sh list) and name the attachment in the Appendix.',
+      appendixHere: 'The Appendix starts here.',
+    },
+    options: ruleOptions({ maxLength: integer(1, MAX_COMMENT_LENGTH) }),
+    rationale:
+      'Bugzilla refuses a comment longer than MAX_COMMENT_LENGTH = 65535 characters (bmo Bugzilla/Constants.pm; checked in Bugzilla/Comment.pm after trailing white space is removed and CRLF becomes LF). Perl counts characters of the decoded text, so this counts code points: an accented letter or a CJK character is one, an emoji is one, CRLF is one. ' +
+      'What is counted is the text to paste (`ir-lint --for-bugzilla`: front matter and ir-lint directives removed). Long reports are nearly always long because of the certificate list; the IRG lets the Appendix data be an attached CSV or crt.sh list. The finding points at the first character past the limit. `maxLength` is for Bugzilla instances with another limit.',
+    source: 'CCADB IRG 3.x "Appendix" (attach the certificate data); bmo Bugzilla/Constants.pm MAX_COMMENT_LENGTH, Bugzilla/Comment.pm _check_thetext.',
+    examples: [
+      {
+        title: 'A report over a small limit (the default is 65,535)',
+        code: '## Preliminary Incident Report\n\n### Summary\n\n- **Incident description:** We issued 12 certificates with a wrong OU.\n',
+        options: { maxLength: 60 },
+        expect: [{ messageId: 'tooLong', line: 5 }],
+      },
+      { title: 'A report that fits', code: '## Preliminary Incident Report\n\n### Summary\n\n- **Incident description:** We issued 12 certificates with a wrong OU.\n', expect: [] },
+    ],
+  },
+  check(report, ctx) {
+    const max = ctx.options.maxLength;
+    // A comment of up to `max` UTF-16 units is within the limit whatever it holds.
+    if (report.source.length <= max) return;
+    const p = posting(report);
+    const { length, overAt } = bugzillaLength(p.text, max);
+    if (overAt === undefined) return;
+    const at = p.toSource(overAt);
+    const data = { length: thousands(length), max: thousands(max) };
+    const appendix = sectionsNamed(report, 'appendix')[0]?.section;
+    if (appendix) {
+      const start = report.lineStarts[appendix.headingSpan.line - 1] as number;
+      const end = appendix.endLine < report.lineStarts.length ? (report.lineStarts[appendix.endLine] as number) : report.source.length;
+      const size = bugzillaLength(report.source.slice(start, end)).length;
+      if (size * 4 >= length) {
+        ctx.report({ messageId: 'tooLongAppendix', data: { ...data, appendix: thousands(size) }, loc: { start: at, end: at }, related: [{ messageId: 'appendixHere', line: appendix.headingSpan.line }] });
+        return;
+      }
+    }
+    ctx.report({ messageId: 'tooLong', data, loc: { start: at, end: at } });
+  },
+});
