@@ -14,6 +14,7 @@ import { EXIT_FAILURE, EXIT_LINT_ERRORS, EXIT_OK } from './exit-codes.js';
 import { expandPaths, type FileTarget } from './files.js';
 import { reportGoesToStderr } from './fix.js';
 import { runInfo } from './info.js';
+import { checkForBugzilla, forBugzilla } from './posting.js';
 import { configOptions, lintOne, prepare, type RunSetup } from './run.js';
 
 /** Below this many files, starting worker threads costs more than it saves (measured: a worker starts in ~0.2 s, a file lints in ~15 ms). */
@@ -31,6 +32,7 @@ export async function main(io: Io): Promise<number> {
     debug = opts.debug;
     const info = await runInfoCommand(io, opts);
     if (info !== undefined) return info;
+    if (opts.forBugzilla) checkForBugzilla(opts);
     if (opts.paths.length === 0) {
       io.stderr(usageText());
       io.stderr(`\n${TOOL_NAME}: no files to lint; name report files, directories or globs (or - for stdin).\n`);
@@ -38,8 +40,9 @@ export async function main(io: Io): Promise<number> {
     }
     const setup = await prepare(io, opts);
     const targets = await expandPaths(io, opts.paths, [], opts.stdinFilename);
-    const results = await lintTargets(io, targets, setup, opts);
-    await writeReport(reportGoesToStderr(opts, targets) ? { ...io, stdout: io.stderr } : io, results, setup, opts);
+    // --for-bugzilla: stdout carries the text to paste, so the report goes to stderr.
+    const results = opts.forBugzilla ? await forBugzilla(io, targets, setup, opts) : await lintTargets(io, targets, setup, opts);
+    await writeReport(opts.forBugzilla || reportGoesToStderr(opts, targets) ? { ...io, stdout: io.stderr } : io, results, setup, opts);
     return exitCode(io, results, opts);
   } catch (error) {
     return fail(io, error, debug);
