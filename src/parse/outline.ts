@@ -58,6 +58,31 @@ function linesWith(source: string, lineStarts: number[], ch: string): Uint8Array
 
 /** For the document being tokenized (the table construct reads it): the lines that have a `|`. */
 let pipeLines: Uint8Array = new Uint8Array(0);
+/** The document being tokenized and its line starts (for delimiter rows without a pipe). */
+let docSource = '';
+let docLineStarts: number[] = [];
+
+/**
+ * True when line `line` (1-based) is a delimiter row without a pipe that
+ * still makes a one-column table: dashes with a colon (`:---`, `---:`),
+ * after any quote markers and indentation.
+ */
+function colonDelimiterRow(line: number): boolean {
+  const start = docLineStarts[line - 1];
+  if (start === undefined) return false;
+  let colon = false;
+  let dash = false;
+  let body = false;
+  for (let i = start; i < docSource.length; i++) {
+    const c = docSource.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    if (c === 58 /* : */) colon = body = true;
+    else if (c === 45 /* - */) dash = body = true;
+    else if (c === 32 || c === 9 || (c === 62 /* > */ && !body)) continue;
+    else return false;
+  }
+  return colon && dash;
+}
 
 /**
  * micromark-extension-gfm-table's construct, tried at the start of every
@@ -69,9 +94,9 @@ let pipeLines: Uint8Array = new Uint8Array(0);
 function quickTable(): Extension {
   const table = (gfmTable().flow as Record<string, Construct>)['null'] as Construct;
   const tokenize: Tokenizer = function (effects, ok, nok) {
-    // A header row and its delimiter row: one of the two has a pipe.
+    // A header row and its delimiter row: one of the two has a pipe, or the delimiter row has a colon.
     const line = this.now().line;
-    if (pipeLines[line] === 1 || pipeLines[line + 1] === 1) return table.tokenize.call(this, effects, ok, nok);
+    if (pipeLines[line] === 1 || pipeLines[line + 1] === 1 || colonDelimiterRow(line + 1)) return table.tokenize.call(this, effects, ok, nok);
     // A body row needs no pipe: the table construct continues one just above.
     const events = this.events;
     let index = events.length - 1;
@@ -135,7 +160,11 @@ export function outline(source: string, lineStarts = computeLineStarts(source), 
   parser.defined = [];
   parser.lazy = {};
   pipeLines = linesWith(source, lineStarts, '|');
+  docSource = source;
+  docLineStarts = lineStarts;
   const events = parser.document().write(preprocess()(source, undefined, true));
+  docSource = '';
+  docLineStarts = [];
   // Images are inline too: with `markup`, text with `![` is tokenized as well.
   const ltLines = linesWith(source, lineStarts, '<');
   tokenizeContent(events, markup ? imageLines(source, lineStarts, ltLines) : ltLines);
