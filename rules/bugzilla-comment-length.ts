@@ -6,7 +6,7 @@ import { defineRule } from '../src/types.js';
 /** Bugzilla's MAX_COMMENT_LENGTH (bmo Bugzilla/Constants.pm). */
 export const MAX_COMMENT_LENGTH = 65535;
 
-/** 112000 → "112,000". */
+/** 112000 -> "112,000". */
 function thousands(n: number): string {
   return n.toLocaleString('en-US');
 }
@@ -26,7 +26,7 @@ export default defineRule({
     options: ruleOptions({ maxLength: integer(1, MAX_COMMENT_LENGTH) }),
     rationale:
       'Bugzilla refuses a comment longer than MAX_COMMENT_LENGTH = 65535 characters (bmo Bugzilla/Constants.pm; checked in Bugzilla/Comment.pm after trailing white space is removed and CRLF becomes LF). Perl counts characters of the decoded text, so this counts code points: an accented letter or a CJK character is one, an emoji is one, CRLF is one. ' +
-      'What is counted is the text to paste (`ir-lint --for-bugzilla`: front matter and ir-lint directives removed). Long reports are nearly always long because of the certificate list; the IRG lets the Appendix data be an attached CSV or crt.sh list. The finding points at the first character past the limit. `maxLength` is for Bugzilla instances with another limit.',
+      'What is counted is the text to paste (`ir-lint --for-bugzilla`: front matter and ir-lint directives removed). Long reports are nearly always long because of the certificate list; the IRG lets the Appendix data be an attached CSV or crt.sh list. The finding points at the first character past the limit. The limit is per comment and the file is taken as one comment, as `--for-bugzilla` prints it: keep a report that will be posted later (the Closure Summary) in a file of its own. `maxLength` is for Bugzilla instances with another limit.',
     source: 'CCADB IRG 3.x "Appendix" (attach the certificate data); bmo Bugzilla/Constants.pm MAX_COMMENT_LENGTH, Bugzilla/Comment.pm _check_thetext.',
     examples: [
       {
