@@ -70,12 +70,13 @@ export default defineRule({
       lineBreakInTable: 'Bugzilla shows "{{tag}}" as text, and a table cell cannot hold a line break there: separate the items with "; " or move them out of the table.',
       comment: 'Bugzilla shows this HTML comment as text ("{{text}}"); delete it, and keep notes to yourself outside the text you post.',
       markup: 'Bugzilla shows "{{text}}" as text; delete it.',
+      escapedLt: 'Bugzilla shows the backslash of "\\<": it shows every "<" as typed anyway (it escapes them itself before rendering), so write "<" without the backslash.',
     },
     options: ruleOptions({ allowedElements: stringList([]) }),
     rationale:
       'bugzilla.mozilla.org renders comments with cmark-gfm, but first replaces every "<" that does not start "http://" or "https://" (Bugzilla/Markdown.pm), so no HTML reaches the renderer: tags, comments and <br> appear literally in the posted comment, where reviewers read them as noise. ' +
       'ir-lint directives and front matter are not reported: `ir-lint --for-bugzilla` removes them from the text to paste. Code spans and fences show their text as written and are not reported; nor are <https://...> autolinks, or angle-bracket placeholders that are not HTML element names (<domain>), which Bugzilla shows as typed. ' +
-      'A comment whose first line is #[markdown(off)] is shown as plain text on purpose and is not checked.',
+      'An escaped "\\<" is reported too: cmark-gfm sees the character Bugzilla put in place of the "<", which a backslash does not escape, so the backslash shows. A comment whose first line is #[markdown(off)] is shown as plain text on purpose and is not checked.',
     source: 'CCADB IRG 3.x "How to submit a report": check the Bugzilla preview before posting; bmo Bugzilla/Markdown.pm (render_html).',
     examples: [
       {
@@ -102,9 +103,13 @@ export default defineRule({
     ],
   },
   check(report, ctx) {
-    if (report.markup.html.length === 0 || markdownOff(posting(report).text)) return;
+    if ((report.markup.html.length === 0 && report.markup.escapedLt.length === 0) || markdownOff(posting(report).text)) return;
     const allowed = allowedSet(ctx.options);
     const source = report.source;
+    // "\\<" keeps its backslash on Bugzilla, except before http:// and https://, whose "<" Bugzilla leaves alone.
+    for (const at of report.markup.escapedLt) {
+      if (!source.startsWith('http://', at + 2) && !source.startsWith('https://', at + 2)) ctx.report({ messageId: 'escapedLt', loc: { start: at, end: at + 2 } });
+    }
     const directives = new Set(directiveComments(report).map((c) => c.start));
     let lower: string | undefined;
     for (const node of report.markup.html) {

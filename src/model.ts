@@ -122,6 +122,8 @@ export interface FrontMatter {
 export interface Markup {
   html: Array<{ start: number; end: number; flow: boolean }>;
   images: Array<{ start: number; end: number }>;
+  /** Offsets of the backslash of each `\\<` escape (Bugzilla shows that backslash). */
+  escapedLt: number[];
 }
 
 export interface IncidentReport {

@@ -57,7 +57,7 @@ const same = (markdown: string): void => {
 
 /** Every HTML, image and image-reference node of the mdast tree, headings and tables included. */
 function markupFromMdast(root: Root): Markup {
-  const out: Markup = { html: [], images: [] };
+  const out: Markup = { html: [], images: [], escapedLt: [] };
   const visit = (node: Nodes): void => {
     const pos = node.position!;
     if (node.type === 'html') out.html.push({ start: pos.start.offset!, end: pos.end.offset!, flow: false });
@@ -69,7 +69,7 @@ function markupFromMdast(root: Root): Markup {
 }
 
 const sameMarkup = (markdown: string): void => {
-  const markup: Markup = { html: [], images: [] };
+  const markup: Markup = { html: [], images: [], escapedLt: [] };
   outline(markdown, undefined, markup);
   const expected = markupFromMdast(parseMarkdown(markdown));
   expect({ html: markup.html.map(({ start, end }) => ({ start, end })), images: markup.images }).toEqual({ html: expected.html.map(({ start, end }) => ({ start, end })), images: expected.images });
@@ -151,7 +151,7 @@ describe('outline', () => {
   it('collects the raw HTML and images that mdast finds, in headings and tables too', () => {
     fc.assert(fc.property(markdown, sameMarkup), { numRuns: 300, seed: 20261201 });
     for (const f of fixtureReports()) sameMarkup(f.text);
-    const markup: Markup = { html: [], images: [] };
+    const markup: Markup = { html: [], images: [], escapedLt: [] };
     outline('# a <b>x</b>\n\n| ![i](j) | <br> |\n|---|---|\n\n<div>\nx\n</div>\n\n![<b>alt</b>](p)\n', undefined, markup);
     expect(markup).toEqual({
       html: [
@@ -164,7 +164,11 @@ describe('outline', () => {
         { start: 16, end: 23 },
         { start: 60, end: 76 },
       ],
+      escapedLt: [],
     });
+    const escapes: Markup = { html: [], images: [], escapedLt: [] };
+    outline('a \\<b> `\\<c>` \\* \\<https://x>\n', undefined, escapes);
+    expect(escapes.escapedLt).toEqual([2, 17]);
   });
 
   it('matches the mdast walk on report-shaped and mutated reports', () => {

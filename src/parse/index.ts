@@ -114,7 +114,7 @@ export function parseReport(source: string, options: ParseOptions = {}): Inciden
   const { fm, endLine } = readFrontMatter(source, lineStarts);
   if (!options.plainText) checkNesting(source);
   const markdown = options.plainText ? '' : maskFrontMatter(source, endLine, lineStarts);
-  const markup: Markup = { html: [], images: [] };
+  const markup: Markup = { html: [], images: [], escapedLt: [] };
   const { lines, tables } = buildLines(source, lineStarts, options.plainText ? [] : outline(markdown, lineStarts, markup), endLine);
   const allTables = [...tables, ...pipeTables(lines, lineStarts)].sort((a, b) => a.span.start - b.span.start);
   const blocks = segment(lines, lineStarts, allTables, options.template);

@@ -218,6 +218,9 @@ export function outline(source: string, lineStarts = computeLineStarts(source), 
         case 'tableData':
           if (row) row.cells.push({ start: token.start.offset, end: token.end.offset });
           break;
+        case 'characterEscape':
+          if (markup && images === 0 && source.charCodeAt(token.start.offset + 1) === 60 /* < */) markup.escapedLt.push(token.start.offset);
+          break;
         case 'image':
           // mdast keeps an image's text as its `alt` string, not as children.
           opaque++;
