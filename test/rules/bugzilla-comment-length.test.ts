@@ -19,6 +19,10 @@ new RuleTester({ describe, it }).run(rule, {
     { name: 'front matter is not posted', code: `---\ntitle: "${'t'.repeat(100)}"\n---\n${'x'.repeat(65535)}` },
     { name: 'ir-lint directives are not posted', code: `<!-- ir-lint-disable-file title-format -->\n${'x'.repeat(65535)}` },
     { name: 'a higher limit', code: 'x'.repeat(70000), options: { maxLength: 100000 } },
+    {
+      name: 'a thread copied from Bugzilla: each comment within the limit, the whole over it',
+      code: `${'d'.repeat(40000)}\n\nComment 1\u20222 years ago\n${'a'.repeat(40000)}\n\nComment 2\u20222 years ago\n${'b'.repeat(40000)}\n`,
+    },
   ],
   invalid: [
     {
@@ -39,6 +43,11 @@ new RuleTester({ describe, it }).run(rule, {
       ],
     },
     { name: 'the same with CRLF line endings: CRLF is one character', code: withLinks(1272, '\r\n'), errors: [{ messageId: 'tooLongAppendix', line: 752, column: 50 }] },
+    {
+      name: 'a thread copied from Bugzilla with one comment over the limit',
+      code: `${'d'.repeat(400)}\n\nComment 1\u20222 years ago\n${'a'.repeat(70000)}\n\nComment 2\u20222 years ago\n${'b'.repeat(400)}\n`,
+      errors: [{ messageId: 'commentTooLong', line: 3, column: 1, message: 'Comment 1 is 70,022 characters, over the 65,535 that one Bugzilla comment holds (Bugzilla refuses it); attach the bulky part to the bug instead of pasting it.' }],
+    },
     { name: 'a lower limit', code: 'x'.repeat(101), options: { maxLength: 100 }, errors: [{ messageId: 'tooLong', line: 1, column: 101 }] },
     { name: 'characters, not UTF-16 units: the limit falls after the emoji', code: '\u{1F512}'.repeat(65536), errors: [{ messageId: 'tooLong', line: 1, column: 131071 }] },
     { name: 'the position points into the file, after the front matter', code: `---\nposted: 2025-09-01\n---\n${'x'.repeat(65536)}`, errors: [{ messageId: 'tooLong', line: 4, column: 65536 }] },
