@@ -136,6 +136,15 @@ describe('--for-bugzilla through main()', () => {
     expect(code).toBe(1);
   });
 
+  it('prints a file that the config\'s ignores would skip in a lint run: it was named', async () => {
+    const files = { 'drafts/r.md': lf(DRAFT), '.irlintrc.json': '{"ignores":["drafts/**"]}' };
+    expect((await runCli({ argv: ['-f', 'compact', 'drafts/r.md'], files })).out).toBe('');
+    const { code, out, err } = await runCli({ argv: ['--for-bugzilla', '-f', 'compact', 'drafts/r.md'], files });
+    expect(out).toBe(lf(PASTE));
+    expect(err).toMatch(/^drafts\/r\.md:17:61: warning bugzilla-raw-html/);
+    expect(code).toBe(0);
+  });
+
   it('-o writes the findings to the file; stdout keeps the text, stderr the stylish report', async () => {
     const { code, out, err, io } = await runCli({ argv: ['--for-bugzilla', '-f', 'compact', '-o', 'findings.txt', 'draft.md'], files: { 'draft.md': lf(DRAFT) } });
     expect(out).toBe(lf(PASTE));

@@ -16,6 +16,7 @@
  * counts characters (code points), not bytes and not UTF-16 units.
  */
 import type { IncidentReport } from '../model.js';
+import { positionAt } from './lines.js';
 
 /**
  * One ir-lint directive comment (src/engine/directives.ts reads the same
@@ -83,7 +84,7 @@ export function postingRemovals(report: IncidentReport): Removal[] {
   const comments = directiveComments(report);
   for (let i = 0; i < comments.length; ) {
     const first = comments[i] as { start: number; end: number };
-    const line = report.lines.find((l) => l.start <= first.start && first.start <= l.start + l.raw.length);
+    const line = report.lines[positionAt(report.lineStarts, first.start).line - 1];
     if (!line) {
       i++;
       continue;
