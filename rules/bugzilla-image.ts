@@ -9,12 +9,12 @@ export default defineRule({
     tags: ['posting'],
     severity: 'warn',
     messages: {
-      image: 'Bugzilla removes images from a comment, so "{{image}}" will not show at all (not even its text); attach the file to the bug and describe in the text what it shows.',
+      image: 'Bugzilla removes images from a comment, so `{{image}}` will not show at all (not even its text); attach the file to the bug and describe in the text what it shows.',
     },
     options: ruleOptions({}),
     rationale:
-      'bugzilla.mozilla.org renders a comment with cmark-gfm and then deletes every <img> element from the result (Bugzilla/Markdown.pm, @bad_tags), alt text included: a screenshot of a log or a diagram simply vanishes from the posted report. ' +
-      'Attach the file to the bug and say in the text what it shows, so the report stands on its own. Inline (![text](file.png)) and reference (![text][ref]) images are both reported; a comment whose first line is #[markdown(off)] shows them as typed and is not checked.',
+      'bugzilla.mozilla.org renders a comment with cmark-gfm and then deletes every `<img>` element from the result (Bugzilla/Markdown.pm, `@bad_tags`), alt text included: a screenshot of a log or a diagram simply vanishes from the posted report. ' +
+      'Attach the file to the bug and say in the text what it shows, so the report stands on its own. Inline (`![text](file.png)`) and reference (`![text][ref]`) images are both reported; a comment whose first line is `#[markdown(off)]` shows them as typed and is not checked.',
     source: 'CCADB IRG 3.x: a report is complete in itself; bmo Bugzilla/Markdown.pm (render_html removes img).',
     examples: [
       {

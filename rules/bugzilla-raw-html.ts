@@ -24,23 +24,23 @@ const INSTEAD: Record<string, string> = {};
 const advise = (names: string, advice: string): void => {
   for (const n of names.split(' ')) INSTEAD[n] = advice;
 };
-advise('b strong', 'write **bold** instead');
-advise('i em cite dfn var', 'write *italics* instead');
-advise('u ins mark', 'Markdown has no underline or highlight: use **bold** or *italics*');
-advise('s strike del', 'write ~~strikethrough~~ instead');
-advise('code tt kbd samp', 'write `code` (backticks) instead');
-advise('pre', 'use a fenced code block (a line of ``` before and after) instead');
-advise('a', 'write [text](https://...) or the bare URL (Bugzilla links it) instead');
+advise('b strong', 'write `**bold**` instead');
+advise('i em cite dfn var', 'write `*italics*` instead');
+advise('u ins mark', 'Markdown has no underline or highlight: use `**bold**` or `*italics*`');
+advise('s strike del', 'write `~~strikethrough~~` instead');
+advise('code tt kbd samp', 'put the code between backticks instead');
+advise('pre', 'use a fenced code block (a line of three backticks before and after) instead');
+advise('a', 'write `[text](https://...)` or the bare URL (Bugzilla links it) instead');
 advise('img picture svg video audio iframe embed object canvas', 'attach the file to the bug and describe in the text what it shows');
-advise('h1 h2 h3 h4 h5 h6', 'use a Markdown heading (#, ##, ###) instead');
+advise('h1 h2 h3 h4 h5 h6', 'use a Markdown heading (`#`, `##`, `###`) instead');
 advise('p', 'separate paragraphs with a blank line instead');
-advise('ul ol li dl dt dd menu dir', 'write list items ("- item", "1. item") instead');
-advise('table thead tbody tfoot tr td th caption colgroup col', 'write a Markdown table ("| a | b |" rows) instead');
-advise('blockquote', 'start the quoted lines with "> " instead');
+advise('ul ol li dl dt dd menu dir', 'write list items (`- item`, `1. item`) instead');
+advise('table thead tbody tfoot tr td th caption colgroup col', 'write a Markdown table (`| a | b |` rows) instead');
+advise('blockquote', 'start the quoted lines with `>` instead');
 advise('q', 'use quotation marks instead');
-advise('hr', 'write a line of *** instead');
+advise('hr', 'write a line of `***` instead');
 advise('details summary', 'Bugzilla has no collapsible sections: remove the tags, and attach long data (a CSV or a crt.sh list) to the bug instead of pasting it');
-advise('sub sup', 'Markdown has neither: write it as plain text (2^10, CO2)');
+advise('sub sup', 'Markdown has neither: write it as plain text (`2^10`, `CO2`)');
 
 const NAME = /[A-Za-z][A-Za-z0-9-]*/y;
 
@@ -64,20 +64,20 @@ export default defineRule({
     tags: ['posting'],
     severity: 'warn',
     messages: {
-      tag: 'Bugzilla shows "{{tag}}" as text, it does not render HTML: {{instead}}.',
-      other: 'Bugzilla shows "{{tag}}" as text, it does not render HTML: remove the tag and keep its text.',
-      lineBreak: 'Bugzilla shows "{{tag}}" as text; a line break is already a line break in a Bugzilla comment, so start a new line instead.',
-      lineBreakInTable: 'Bugzilla shows "{{tag}}" as text, and a table cell cannot hold a line break there: separate the items with "; " or move them out of the table.',
-      comment: 'Bugzilla shows this HTML comment as text ("{{text}}"); delete it, and keep notes to yourself outside the text you post.',
-      markup: 'Bugzilla shows "{{text}}" as text; delete it.',
-      escapedLt: 'Bugzilla shows the backslash of "\\<": it shows every "<" as typed anyway (it escapes them itself before rendering), so write "<" without the backslash.',
+      tag: 'Bugzilla shows `{{tag}}` as text, it does not render HTML: {{instead}}.',
+      other: 'Bugzilla shows `{{tag}}` as text, it does not render HTML: remove the tag and keep its text.',
+      lineBreak: 'Bugzilla shows `{{tag}}` as text; a line break is already a line break in a Bugzilla comment, so start a new line instead.',
+      lineBreakInTable: 'Bugzilla shows `{{tag}}` as text, and a table cell cannot hold a line break there: separate the items with `;` or move them out of the table.',
+      comment: 'Bugzilla shows this HTML comment as text (`{{text}}`); delete it, and keep notes to yourself outside the text you post.',
+      markup: 'Bugzilla shows `{{text}}` as text; delete it.',
+      escapedLt: 'Bugzilla shows the backslash of `\\<`: it shows every `<` as typed anyway (it escapes them itself before rendering), so write `<` without the backslash.',
     },
     options: ruleOptions({ allowedElements: stringList([]) }),
     rationale:
-      'bugzilla.mozilla.org renders comments with cmark-gfm, but first replaces every "<" that does not start "http://" or "https://" (Bugzilla/Markdown.pm), so no HTML reaches the renderer: tags, comments and <br> appear literally in the posted comment, where reviewers read them as noise. ' +
-      'ir-lint directives and front matter are not reported: `ir-lint --for-bugzilla` removes them from the text to paste. Code spans and fences show their text as written and are not reported; nor are <https://...> autolinks, or angle-bracket placeholders that are not HTML element names (<domain>), which Bugzilla shows as typed. ' +
-      'An escaped "\\<" is reported too: cmark-gfm sees the character Bugzilla put in place of the "<", which a backslash does not escape, so the backslash shows. A comment whose first line is #[markdown(off)] is shown as plain text on purpose and is not checked.',
-    source: 'CCADB IRG 3.x "How to submit a report": check the Bugzilla preview before posting; bmo Bugzilla/Markdown.pm (render_html).',
+      'bugzilla.mozilla.org renders comments with cmark-gfm, but first replaces every `<` that does not start `http://` or `https://` (Bugzilla/Markdown.pm), so no HTML reaches the renderer: tags, comments and `<br>` appear literally in the posted comment, where reviewers read them as noise. ' +
+      'ir-lint directives and front matter are not reported: `ir-lint --for-bugzilla` removes them from the text to paste. Code spans and fences show their text as written and are not reported; nor are `<https://...>` autolinks, or angle-bracket placeholders that are not HTML element names (`<domain>`), which Bugzilla shows as typed. ' +
+      'An escaped `\\<` is reported too: cmark-gfm sees the character Bugzilla put in place of the `<`, which a backslash does not escape, so the backslash shows. A comment whose first line is `#[markdown(off)]` is shown as plain text on purpose and is not checked.',
+    source: 'CCADB IRG 3.x: check the Bugzilla preview before posting; bmo Bugzilla/Markdown.pm (render_html).',
     examples: [
       {
         title: 'A collapsible section in the Appendix',
