@@ -208,7 +208,7 @@ describe('--for-bugzilla through the built binary', () => {
       writeFileSync(file, draft);
       const r = run(['--for-bugzilla', '-f', 'compact', `draft-${name}.md`], { cwd: dir });
       expect(r.out.equals(Buffer.from(paste, 'utf8'))).toBe(true);
-      expect(r.err).toBe(`draft-${name}.md:17:61: warning bugzilla-raw-html Bugzilla shows this HTML comment as text (`<!-- a note -->`); delete it, and keep notes to yourself outside the text you post.\n`);
+      expect(r.err).toBe(`draft-${name}.md:17:61: warning bugzilla-raw-html Bugzilla shows this HTML comment as text (\`<!-- a note -->\`); delete it, and keep notes to yourself outside the text you post.\n`);
       expect(r.code).toBe(0);
       expect(readFileSync(file, 'utf8')).toBe(draft);
     });
