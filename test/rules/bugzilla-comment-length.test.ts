@@ -14,7 +14,8 @@ new RuleTester({ describe, it }).run(rule, {
     { name: 'a short report', code: HEAD + link(1) },
     { name: 'exactly 65,535 characters', code: 'x'.repeat(65535) },
     { name: 'trailing white space is not counted', code: `${'x'.repeat(65535)}\n\n   \n` },
-    { name: 'CRLF counts as one character', code: 'x\r\n'.repeat(32767) + 'x' },
+    // 72,088 UTF-16 units, 65,535 characters as Bugzilla stores them.
+    { name: 'CRLF counts as one character', code: `${'x'.repeat(9)}\r\n`.repeat(6553) + 'x'.repeat(5) },
     { name: 'an emoji counts as one character', code: '\u{1F512}'.repeat(65535) },
     { name: 'front matter is not posted', code: `---\ntitle: "${'t'.repeat(100)}"\n---\n${'x'.repeat(65535)}` },
     { name: 'ir-lint directives are not posted', code: `<!-- ir-lint-disable-file title-format -->\n${'x'.repeat(65535)}` },
@@ -48,6 +49,7 @@ new RuleTester({ describe, it }).run(rule, {
       code: `${'d'.repeat(400)}\n\nComment 1\u20222 years ago\n${'a'.repeat(70000)}\n\nComment 2\u20222 years ago\n${'b'.repeat(400)}\n`,
       errors: [{ messageId: 'commentTooLong', line: 3, column: 1, message: 'Comment 1 is 70,022 characters, over the 65,535 that one Bugzilla comment holds (Bugzilla refuses it); attach the bulky part to the bug instead of pasting it.' }],
     },
+    { name: 'CRLF: one character more is over', code: `${'x'.repeat(9)}\r\n`.repeat(6553) + 'x'.repeat(6), errors: [{ messageId: 'tooLong', line: 6554, column: 6 }] },
     { name: 'a lower limit', code: 'x'.repeat(101), options: { maxLength: 100 }, errors: [{ messageId: 'tooLong', line: 1, column: 101 }] },
     { name: 'characters, not UTF-16 units: the limit falls after the emoji', code: '\u{1F512}'.repeat(65536), errors: [{ messageId: 'tooLong', line: 1, column: 131071 }] },
     { name: 'the position points into the file, after the front matter', code: `---\nposted: 2025-09-01\n---\n${'x'.repeat(65536)}`, errors: [{ messageId: 'tooLong', line: 4, column: 65536 }] },
