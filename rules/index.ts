@@ -71,6 +71,10 @@ import timelineOrder from './timeline-order.js';
 import timelineFuture from './timeline-future.js';
 import timelineKeyEvents from './timeline-key-events.js';
 import timelineSummaryDates from './timeline-summary-dates.js';
+// posting to Bugzilla
+import bugzillaRawHtml from './bugzilla-raw-html.js';
+import bugzillaImage from './bugzilla-image.js';
+import bugzillaCommentLength from './bugzilla-comment-length.js';
 
 export const rules: readonly Rule[] = [
   // structure
@@ -142,6 +146,11 @@ export const rules: readonly Rule[] = [
   impactPreliminary,
   actionItemEvidenceDate,
   timestampTimezone,
+
+  // posting to Bugzilla
+  bugzillaRawHtml,
+  bugzillaImage,
+  bugzillaCommentLength,
 ];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.meta.id, r]));

@@ -113,6 +113,19 @@ export interface FrontMatter {
   error?: { message: string; line: number; column: number };
 }
 
+/**
+ * Raw HTML and images anywhere outside code, headings and table cells
+ * included: what Bugzilla shows differently from a Markdown preview. Offsets,
+ * end exclusive; `flow` for an HTML block, else inline HTML. HTML in an
+ * image's text is left out (Bugzilla drops the whole image).
+ */
+export interface Markup {
+  html: Array<{ start: number; end: number; flow: boolean }>;
+  images: Array<{ start: number; end: number }>;
+  /** Offsets of the backslash of each `\\<` escape (Bugzilla shows that backslash). */
+  escapedLt: number[];
+}
+
 export interface IncidentReport {
   source: string;
   lines: SourceLine[];
@@ -125,6 +138,8 @@ export interface IncidentReport {
   title?: { text: string; span: Span; from: 'h1' | 'front-matter' };
   blocks: ReportBlock[];
   tables: Table[];
+  /** Raw HTML and images, in document order. */
+  markup: Markup;
   /** Per-report cache for derived models (timeline, action items, ...). */
   cache: Map<string, unknown>;
 }

@@ -34,6 +34,25 @@ describe.skipIf(!HAS_CORPUS)('corpus', () => {
     }
   }
 
+  it('posting rules: nothing on the text copied from Bugzilla, only the corpus files\' own annotation comments', () => {
+    // Text copied from a rendered Bugzilla page has no HTML left, no images and fits in a comment.
+    // What bugzilla-raw-html finds is the HTML comment each real file opens with (source, bug, notes) and
+    // its "comment N by ..." and "the copy ends here" markers: they would show as text if posted.
+    const hits: string[] = [];
+    for (const f of files) {
+      const lines = f.text.split(/\r\n|\r|\n/);
+      for (const m of lintAll(f.text, '2026-11-22')) {
+        if (!m.ruleId?.startsWith('bugzilla-')) continue;
+        expect(`${m.ruleId} ${m.messageId}`).toBe('bugzilla-raw-html comment');
+        expect(lines[m.line - 1]!.slice(m.column - 1)).toMatch(/^<!--/);
+        hits.push(`${f.name}:${m.line}`);
+      }
+    }
+    expect(hits.filter((h) => h.startsWith('seeds/'))).toEqual([]);
+    // Every real file's opening annotation comment is found.
+    for (const f of files.filter((x) => x.name.startsWith('real/') && x.text.startsWith('<!--'))) expect(hits).toContain(`${f.name}:1`);
+  });
+
   it('reads the seeds as the templates they are', () => {
     const t = (p: string) => parseReport(seed(p)).blocks.map((b) => b.template);
     expect(t('000_')).toEqual(['mozilla-legacy']);

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import type { Nodes, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown, parseReport } from '../src/parse/index.js';
+import type { Markup } from '../src/model.js';
 import { outline, type OutlineNode } from '../src/parse/outline.js';
 import { corpusFiles, HAS_CORPUS } from './helpers/corpus.js';
 import { fixtureReports, grammarReport, mutatedReport } from './helpers/fuzz.js';
@@ -54,6 +55,26 @@ const same = (markdown: string): void => {
   expect(outline(markdown)).toEqual(outlineFromMdast(parseMarkdown(markdown)));
 };
 
+/** Every HTML, image and image-reference node of the mdast tree, headings and tables included. */
+function markupFromMdast(root: Root): Markup {
+  const out: Markup = { html: [], images: [], escapedLt: [] };
+  const visit = (node: Nodes): void => {
+    const pos = node.position!;
+    if (node.type === 'html') out.html.push({ start: pos.start.offset!, end: pos.end.offset!, flow: false });
+    else if (node.type === 'image' || node.type === 'imageReference') out.images.push({ start: pos.start.offset!, end: pos.end.offset! });
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(root);
+  return out;
+}
+
+const sameMarkup = (markdown: string): void => {
+  const markup: Markup = { html: [], images: [], escapedLt: [] };
+  outline(markdown, undefined, markup);
+  const expected = markupFromMdast(parseMarkdown(markdown));
+  expect({ html: markup.html.map(({ start, end }) => ({ start, end })), images: markup.images }).toEqual({ html: expected.html.map(({ start, end }) => ({ start, end })), images: expected.images });
+};
+
 // Markdown pieces that exercise every node the outline keeps, and the places
 // where it must not look (inside headings, tables, images, code, HTML).
 const piece = fc.constantFrom(
@@ -85,6 +106,8 @@ const piece = fc.constantFrom(
   'a | b\n--|--\nc | d\ne',
   'header without a pipe\n|---|\n| x |\nbody without one',
   'two words\n:-:|',
+  'one column without a pipe\n:---',
+  '> quoted header\n> ---:',
   '> quoted header\n> | - |\nlazy line',
   '- list header\n  |--|--|\n  | a | b |',
   '| not | a table |\n| also not |',
@@ -128,6 +151,29 @@ describe('outline', () => {
 
   it('matches the mdast walk on random Markdown', () => {
     fc.assert(fc.property(markdown, same), { numRuns: 400, seed: 20261127 });
+  });
+
+  it('collects the raw HTML and images that mdast finds, in headings and tables too', () => {
+    fc.assert(fc.property(markdown, sameMarkup), { numRuns: 300, seed: 20261201 });
+    for (const f of fixtureReports()) sameMarkup(f.text);
+    const markup: Markup = { html: [], images: [], escapedLt: [] };
+    outline('# a <b>x</b>\n\n| ![i](j) | <br> |\n|---|---|\n\n<div>\nx\n</div>\n\n![<b>alt</b>](p)\n', undefined, markup);
+    expect(markup).toEqual({
+      html: [
+        { start: 4, end: 7, flow: false },
+        { start: 8, end: 12, flow: false },
+        { start: 26, end: 30, flow: false },
+        { start: 44, end: 58, flow: true },
+      ],
+      images: [
+        { start: 16, end: 23 },
+        { start: 60, end: 76 },
+      ],
+      escapedLt: [],
+    });
+    const escapes: Markup = { html: [], images: [], escapedLt: [] };
+    outline('a \\<b> `\\<c>` \\* \\<https://x>\n', undefined, escapes);
+    expect(escapes.escapedLt).toEqual([2, 17]);
   });
 
   it('matches the mdast walk on report-shaped and mutated reports', () => {

@@ -19,6 +19,8 @@ export interface CliOptions {
   quiet: boolean;
   fix: boolean;
   fixDryRun: boolean;
+  /** --for-bugzilla: print the text to paste, lint it with the posting rules. */
+  forBugzilla: boolean;
   listRules: boolean;
   explain?: string;
   printConfig?: string;
@@ -61,6 +63,7 @@ export function buildProgram(): Command {
     .option('--quiet', 'report errors only', false)
     .option('--fix', 'apply safe fixes in place', false)
     .option('--fix-dry-run', 'print the fixes as a diff; write nothing', false)
+    .option('--for-bugzilla', 'print the text to paste into a Bugzilla comment (front matter and ir-lint directives removed) and check it with the posting rules; findings go to stderr', false)
     .option('--list-rules', 'list the rules and exit', false)
     .option('--explain <rule-id>', 'explain a rule and exit')
     .option('--print-config <file>', 'print the configuration that applies to a file and exit')
@@ -118,6 +121,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     quiet: o['quiet'] === true,
     fix: o['fix'] === true,
     fixDryRun: o['fixDryRun'] === true,
+    forBugzilla: o['forBugzilla'] === true,
     listRules: o['listRules'] === true,
     reportUnusedDisables: o['reportUnusedDisables'] === true,
     ruleTimeout: o['ruleTimeout'] as number,

@@ -16,6 +16,7 @@ import { expandPaths, type FileTarget } from './files.js';
 import { reportGoesToStderr } from './fix.js';
 import { runInfo } from './info.js';
 import { ruleBudget } from './budget.js';
+import { checkForBugzilla, forBugzilla } from './posting.js';
 import { configOptions, lintOne, prepare, type RuleProbe, type RunSetup } from './run.js';
 
 /** Below this many files, starting worker threads costs more than it saves (measured: a worker starts in ~0.2 s, a file lints in ~15 ms). */
@@ -33,6 +34,7 @@ export async function main(io: Io): Promise<number> {
     debug = opts.debug;
     const info = await runInfoCommand(io, opts);
     if (info !== undefined) return info;
+    if (opts.forBugzilla) checkForBugzilla(opts);
     if (opts.paths.length === 0) {
       io.stderr(usageText());
       io.stderr(`\n${TOOL_NAME}: no files to lint; name report files, directories or globs (or - for stdin).\n`);
@@ -40,9 +42,10 @@ export async function main(io: Io): Promise<number> {
     }
     const setup = await prepare(io, opts);
     const targets = await expandPaths(io, opts.paths, [], opts.stdinFilename);
-    const results = await lintTargets(io, targets, setup, opts);
+    // --for-bugzilla: stdout carries the text to paste, so the report goes to stderr.
+    const results = opts.forBugzilla ? await forBugzilla(io, targets, setup, opts) : await lintTargets(io, targets, setup, opts);
     const over = tooManyWarnings(results, opts);
-    await writeReport(reportGoesToStderr(opts, targets) ? { ...io, stdout: io.stderr } : io, results, setup, opts, over);
+    await writeReport(opts.forBugzilla || reportGoesToStderr(opts, targets) ? { ...io, stdout: io.stderr } : io, results, setup, opts, over);
     return exitCode(io, results, opts, over);
   } catch (error) {
     return fail(io, error, debug);

@@ -8,10 +8,13 @@
  *
  * No rule list means every rule. Optional `-- reason` after the list is ignored.
  * A directive is one HTML comment on one line (in a paragraph, a list item or
- * a table row too); comments inside code blocks and front matter are text.
+ * a table row too); comments inside code blocks, code spans and front matter
+ * are text.
  * Fatal messages (unreadable file, a rule that crashed) cannot be suppressed.
  */
 import type { IncidentReport } from '../model.js';
+import { positionAt } from '../parse/lines.js';
+import { DIRECTIVE_COMMENT, directiveComments } from '../parse/posting.js';
 import { didYouMean } from '../suggest.js';
 import type { LintMessage } from '../types.js';
 
@@ -29,23 +32,18 @@ interface Directive {
   usedRules: Set<string>;
 }
 
-const COMMENT = /<!--\s*ir-lint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|-->)([^]*?)-->/g;
-
+/** The directives of a report: its ir-lint comments that Markdown reads as HTML (src/parse/posting.ts finds them; not in code, front matter or escapes). */
 export function parseDirectives(report: IncidentReport): Directive[] {
   const out: Directive[] = [];
-  for (const l of report.lines) {
-    if (l.kind !== 'html' && l.kind !== 'text' && l.kind !== 'table') continue;
-    if (!l.raw.includes('ir-lint-')) continue;
-    // Only up to the last `-->`: an opener after it cannot match, and scanning from each one would be quadratic.
-    const closed = l.raw.slice(0, l.raw.lastIndexOf('-->') + 3);
-    COMMENT.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = COMMENT.exec(closed)) !== null) {
-      const kind = m[1] as Kind;
-      const list = (m[2] ?? '').split(/\s--\s/)[0]?.trim() ?? '';
-      const rules = list === '' ? 'all' : list.split(/[\s,]+/).filter((r) => r.length > 0);
-      out.push({ kind, rules, line: l.line, column: m.index + 1, endColumn: m.index + m[0].length + 1, used: false, usedRules: new Set() });
-    }
+  for (const c of directiveComments(report)) {
+    DIRECTIVE_COMMENT.lastIndex = 0;
+    const m = DIRECTIVE_COMMENT.exec(report.source.slice(c.start, c.end));
+    if (!m) continue;
+    const kind = m[1] as Kind;
+    const list = (m[2] ?? '').split(/\s--\s/)[0]?.trim() ?? '';
+    const rules = list === '' ? 'all' : list.split(/[\s,]+/).filter((r) => r.length > 0);
+    const { line, column } = positionAt(report.lineStarts, c.start);
+    out.push({ kind, rules, line, column, endColumn: column + (c.end - c.start), used: false, usedRules: new Set() });
   }
   return out;
 }

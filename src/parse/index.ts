@@ -5,7 +5,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Root } from 'mdast';
-import type { FrontMatter, IncidentReport, SourceLine } from '../model.js';
+import type { FrontMatter, IncidentReport, Markup, SourceLine } from '../model.js';
 import type { TemplateId } from '../templates.js';
 import { segment } from './blocks.js';
 import { checkNesting } from './limits.js';
@@ -114,7 +114,8 @@ export function parseReport(source: string, options: ParseOptions = {}): Inciden
   const { fm, endLine } = readFrontMatter(source, lineStarts);
   if (!options.plainText) checkNesting(source);
   const markdown = options.plainText ? '' : maskFrontMatter(source, endLine, lineStarts);
-  const { lines, tables } = buildLines(source, lineStarts, options.plainText ? [] : outline(markdown, lineStarts), endLine);
+  const markup: Markup = { html: [], images: [], escapedLt: [] };
+  const { lines, tables } = buildLines(source, lineStarts, options.plainText ? [] : outline(markdown, lineStarts, markup), endLine);
   const allTables = [...tables, ...pipeTables(lines, lineStarts)].sort((a, b) => a.span.start - b.span.start);
   const blocks = segment(lines, lineStarts, allTables, options.template);
 
@@ -144,6 +145,7 @@ export function parseReport(source: string, options: ParseOptions = {}): Inciden
     },
     blocks,
     tables: allTables,
+    markup,
     cache: new Map(),
   };
   if (fm) report.frontMatter = fm;

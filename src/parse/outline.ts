@@ -19,6 +19,7 @@ import { parse, preprocess } from 'micromark';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { subtokenize } from 'micromark-util-subtokenize';
 import type { Construct, Event, Extension, ParseContext, Token, Tokenizer } from 'micromark-util-types';
+import type { Markup } from '../model.js';
 import { computeLineStarts } from './lines.js';
 import './micromark-linear.js';
 
@@ -55,49 +56,33 @@ function linesWith(source: string, lineStarts: number[], ch: string): Uint8Array
   return flags;
 }
 
-/**
- * Lines that can be the delimiter row of a table without pipes (`:---`,
- * `:-: | ...` aside): after any indentation or quote and list markers, only
- * `-`, `:` and blanks, with at least one `:` (a line of dashes alone is a
- * setext underline or a thematic break).
- */
-function colonDelimiterLines(source: string, lineStarts: number[]): Uint8Array {
-  const flags = new Uint8Array(lineStarts.length + 2);
-  for (let at = source.indexOf(':'); at >= 0; at = source.indexOf(':', at + 1)) {
-    let start = at;
-    while (start > 0 && source.charCodeAt(start - 1) !== 10 && source.charCodeAt(start - 1) !== 13) start--;
-    let end = at;
-    while (end < source.length && source.charCodeAt(end) !== 10 && source.charCodeAt(end) !== 13) end++;
-    let ok = false;
-    for (let i = start; i < end; i++) {
-      const c = source.charAt(i);
-      if (c === '-') ok = true;
-      else if (c !== ':' && c !== ' ' && c !== '\t' && c !== '>' && c !== '*' && c !== '+') {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) {
-      let line = 0;
-      let lo = 0;
-      let hi = lineStarts.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if ((lineStarts[mid] as number) <= at) {
-          line = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
-      flags[line + 1] = 1;
-    }
-    at = end;
-  }
-  return flags;
-}
-
 /** For the document being tokenized (the table construct reads it): the lines that have a `|`, and those that can be a delimiter row without one. */
 let pipeLines: Uint8Array = new Uint8Array(0);
-let delimiterLines: Uint8Array = new Uint8Array(0);
+/** The document being tokenized and its line starts (for delimiter rows without a pipe). */
+let docSource = '';
+let docLineStarts: number[] = [];
+
+/**
+ * True when line `line` (1-based) is a delimiter row without a pipe that
+ * still makes a one-column table: dashes with a colon (`:---`, `---:`),
+ * after any quote markers and indentation.
+ */
+function colonDelimiterRow(line: number): boolean {
+  const start = docLineStarts[line - 1];
+  if (start === undefined) return false;
+  let colon = false;
+  let dash = false;
+  let body = false;
+  for (let i = start; i < docSource.length; i++) {
+    const c = docSource.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    if (c === 58 /* : */) colon = body = true;
+    else if (c === 45 /* - */) dash = body = true;
+    else if (c === 32 || c === 9 || (c === 62 /* > */ && !body)) continue;
+    else return false;
+  }
+  return colon && dash;
+}
 
 /**
  * micromark-extension-gfm-table's construct, tried at the start of every
@@ -110,9 +95,9 @@ let delimiterLines: Uint8Array = new Uint8Array(0);
 function quickTable(): Extension {
   const table = (gfmTable().flow as Record<string, Construct>)['null'] as Construct;
   const tokenize: Tokenizer = function (effects, ok, nok) {
-    // A header row and its delimiter row: one of the two has a pipe, or the delimiter row is one cell (`:---`).
+    // A header row and its delimiter row: one of the two has a pipe, or the delimiter row has a colon.
     const line = this.now().line;
-    if (pipeLines[line] === 1 || pipeLines[line + 1] === 1 || delimiterLines[line + 1] === 1) return table.tokenize.call(this, effects, ok, nok);
+    if (pipeLines[line] === 1 || pipeLines[line + 1] === 1 || colonDelimiterRow(line + 1)) return table.tokenize.call(this, effects, ok, nok);
     // A body row needs no pipe: the table construct continues one just above.
     const events = this.events;
     let index = events.length - 1;
@@ -154,27 +139,44 @@ function tokenizeContent(events: Event[], ltLines: Uint8Array): void {
   }
 }
 
+/** 1 at each line (1-based) of `source` that has an image opener `![`. */
+function imageLines(source: string, lineStarts: number[], flags: Uint8Array): Uint8Array {
+  let line = 0;
+  for (let at = source.indexOf('![', 0); at >= 0; at = source.indexOf('![', at + 2)) {
+    while (line + 1 < lineStarts.length && (lineStarts[line + 1] as number) <= at) line++;
+    flags[line + 1] = 1;
+  }
+  return flags;
+}
+
 /**
  * The outline of `source` (Markdown with GFM tables, the only extension the
  * rules need). `lineStarts`: the offsets at which its lines start, when the
- * caller has them.
+ * caller has them. `markup`, when given, receives the raw HTML and images.
  */
-export function outline(source: string, lineStarts = computeLineStarts(source)): OutlineNode[] {
+export function outline(source: string, lineStarts = computeLineStarts(source), markup?: Markup): OutlineNode[] {
   // One parser for every document (combining the constructs for each one cost
   // about 2% of parsing); its per-document state is reset here.
   parser ??= parse({ extensions: [quickTable()] });
   parser.defined = [];
   parser.lazy = {};
   pipeLines = linesWith(source, lineStarts, '|');
-  delimiterLines = colonDelimiterLines(source, lineStarts);
+  docSource = source;
+  docLineStarts = lineStarts;
   const events = parser.document().write(preprocess()(source, undefined, true));
-  tokenizeContent(events, linesWith(source, lineStarts, '<'));
+  docSource = '';
+  docLineStarts = [];
+  // Images are inline too: with `markup`, text with `![` is tokenized as well.
+  const ltLines = linesWith(source, lineStarts, '<');
+  tokenizeContent(events, markup ? imageLines(source, lineStarts, ltLines) : ltLines);
   const out: OutlineNode[] = [];
   // How many open tokens hide their content from the outline.
   let opaque = 0;
   let heading: HeadingNode | undefined;
   let table: TableNode | undefined;
   let row: OutlineRow | undefined;
+  // Open images, for `markup` (HTML in an image's text is not collected).
+  let images = 0;
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
     const token = event[1];
@@ -199,6 +201,7 @@ export function outline(source: string, lineStarts = computeLineStarts(source)):
         case 'htmlFlow':
         case 'htmlText':
           if (opaque++ === 0) out.push({ type: 'html', startLine: token.start.line, endLine: token.end.line });
+          if (markup && images === 0) markup.html.push({ start: token.start.offset, end: token.end.offset, flow: type === 'htmlFlow' });
           break;
         case 'thematicBreak':
           if (opaque++ === 0) out.push({ type: 'thematicBreak', startLine: token.start.line, endLine: token.end.line });
@@ -216,9 +219,13 @@ export function outline(source: string, lineStarts = computeLineStarts(source)):
         case 'tableData':
           if (row) row.cells.push({ start: token.start.offset, end: token.end.offset });
           break;
+        case 'characterEscape':
+          if (markup && images === 0 && source.charCodeAt(token.start.offset + 1) === 60 /* < */) markup.escapedLt.push(token.start.offset);
+          break;
         case 'image':
           // mdast keeps an image's text as its `alt` string, not as children.
           opaque++;
+          if (markup && images++ === 0) markup.images.push({ start: token.start.offset, end: token.end.offset });
           break;
         default:
           break;
@@ -237,8 +244,11 @@ export function outline(source: string, lineStarts = computeLineStarts(source)):
         case 'htmlFlow':
         case 'htmlText':
         case 'thematicBreak':
+          opaque--;
+          break;
         case 'image':
           opaque--;
+          images--;
           break;
         default:
           break;
