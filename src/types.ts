@@ -133,7 +133,16 @@ export interface RuleMeta<O> {
   examples: RuleExample[];
   /** Docs URL of a plugin rule; built-in rules leave it out and link to docs/rules.md. */
   url?: string;
+  /**
+   * How often a finding is right, as GitHub code scanning reads it from SARIF:
+   * `high` for exact checks, `medium` for heuristics. Left out, it is derived
+   * (src/format/code-scanning.ts).
+   */
+  precision?: Precision;
 }
+
+/** SARIF `properties.precision` values that GitHub code scanning knows. */
+export type Precision = 'very-high' | 'high' | 'medium' | 'low';
 
 export interface Rule<O = any> {
   meta: RuleMeta<O>;

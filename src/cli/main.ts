@@ -110,6 +110,7 @@ async function writeReport(io: Io, results: LintResult[], setup: RunSetup, opts:
     },
     rules: [...setup.knownRules.values()].map((r) => r.meta),
     version: VERSION,
+    targets: opts.paths,
   };
   const text = formatter(shown, ctx);
   if (opts.outputFile) {
