@@ -5,7 +5,7 @@ import path from 'node:path';
 import { rules as builtinRules } from '../../rules/index.js';
 import type { FileConfig } from '../config/load.js';
 import { ConfigError, IoError, UsageError } from '../errors.js';
-import { FORMATS } from '../format/index.js';
+import { FORMATS, type FormatContext } from '../format/index.js';
 import type { Io } from '../io.js';
 import { TOOL_NAME, VERSION } from '../meta.js';
 import type { LintResult } from '../types.js';
@@ -19,7 +19,18 @@ import { configOptions, lintOne, prepare, type RunSetup } from './run.js';
 /** Below this many files, starting worker threads costs more than it saves (measured: a worker starts in ~0.2 s, a file lints in ~15 ms). */
 const MIN_FILES_FOR_WORKERS = 64;
 
-export async function main(io: Io): Promise<number> {
+/** What a host that embeds the CLI (the GitHub Action) adds to a run. */
+export interface MainHooks {
+  /**
+   * Called once the report is written, with the results as shown (after
+   * --quiet) and the format context: for outputs of the same run beyond the
+   * chosen format (the Action's annotations, step summary and SARIF file).
+   * What it throws ends the run like any other error (an IoError is exit 2).
+   */
+  afterReport?(results: LintResult[], ctx: FormatContext): void | Promise<void>;
+}
+
+export async function main(io: Io, hooks: MainHooks = {}): Promise<number> {
   let debug = io.argv.includes('--debug');
   try {
     const parsed = parseArgs(io.argv);
@@ -39,7 +50,8 @@ export async function main(io: Io): Promise<number> {
     const setup = await prepare(io, opts);
     const targets = await expandPaths(io, opts.paths, [], opts.stdinFilename);
     const results = await lintTargets(io, targets, setup, opts);
-    await writeReport(reportGoesToStderr(opts, targets) ? { ...io, stdout: io.stderr } : io, results, setup, opts);
+    const shown = await writeReport(reportGoesToStderr(opts, targets) ? { ...io, stdout: io.stderr } : io, results, setup, opts);
+    if (hooks.afterReport) await hooks.afterReport(shown.results, shown.ctx);
     return exitCode(io, results, opts);
   } catch (error) {
     return fail(io, error, debug);
@@ -98,12 +110,12 @@ function filterQuiet(results: LintResult[]): LintResult[] {
   });
 }
 
-async function writeReport(io: Io, results: LintResult[], setup: RunSetup, opts: CliOptions): Promise<void> {
+async function writeReport(io: Io, results: LintResult[], setup: RunSetup, opts: CliOptions): Promise<{ results: LintResult[]; ctx: FormatContext }> {
   const shown = opts.quiet ? filterQuiet(results) : results;
   const formatter = await (FORMATS[opts.format] as () => Promise<(r: LintResult[], c: Parameters<Awaited<ReturnType<(typeof FORMATS)[string]>>>[1]) => string>)();
   // Colour is decided when a formatter asks (stylish does): deciding means asking whether
   // stdout is a terminal, which creates process.stdout, for nothing in the other formats.
-  const ctx = {
+  const ctx: FormatContext = {
     cwd: io.cwd,
     get color() {
       return opts.outputFile ? false : useColor(io, opts);
@@ -127,6 +139,7 @@ async function writeReport(io: Io, results: LintResult[], setup: RunSetup, opts:
   } else if (text) {
     io.stdout(text);
   }
+  return { results: shown, ctx };
 }
 
 function exitCode(io: Io, results: LintResult[], opts: CliOptions): number {
