@@ -324,3 +324,19 @@ describe('step summary', () => {
     expect(text).toContain(`${50 - rows.length} more problems not shown`);
   });
 });
+
+describe('the action when it cannot write', () => {
+  it('exits 2 with one line when the step summary or the SARIF file cannot be written', async () => {
+    // The summary "file" is a directory.
+    const summary = await runEntry({ files: BASE, inputs: { globs: 'incidents/clean.md', ...NOW }, env: { GITHUB_STEP_SUMMARY: 'incidents' } });
+    expect(summary.code).toBe(2);
+    expect(summary.stderr).toMatch(/^ir-lint: incidents: cannot write the step summary: EISDIR.*\n$/);
+    expect(summary.stdout).toMatch(/^::error title=ir-lint::incidents: cannot write the step summary: EISDIR/m);
+    // The SARIF file's directory would have to be a file.
+    const sarif = await runEntry({ files: BASE, inputs: { globs: 'incidents/clean.md', ...NOW, 'sarif-file': 'README.md/ir-lint.sarif' } });
+    expect(sarif.code).toBe(2);
+    expect(sarif.stderr).toMatch(/^ir-lint: README\.md\/ir-lint\.sarif: cannot write the SARIF file: E(?:EXIST|NOTDIR)\b.*\n$/);
+    expect(sarif.stdout).toMatch(/^::error title=ir-lint::README\.md\/ir-lint\.sarif: cannot write the SARIF file/m);
+    expect(Object.keys(sarif.files).sort()).toEqual(['README.md', 'incidents/broken.md', 'incidents/clean.md']);
+  });
+});

@@ -5,7 +5,6 @@
  * place that sets process.exitCode; nothing here calls process.exit().
  */
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { Settings } from 'luxon';
 import { nodeIo } from '../cli/node-io.js';
 import { runAction } from './run.js';
@@ -18,10 +17,8 @@ export async function run(): Promise<void> {
   try {
     process.exitCode = await runAction({
       ...io,
-      async appendFile(p, text) {
-        await fs.mkdir(path.dirname(path.resolve(p)), { recursive: true });
-        await fs.appendFile(p, text, 'utf8');
-      },
+      // The runner creates the summary file; a missing directory is an error worth seeing.
+      appendFile: (p, text) => fs.appendFile(p, text, 'utf8'),
       async ensureDir(dir) {
         await fs.mkdir(dir, { recursive: true });
       },

@@ -130,8 +130,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     try {
       await io.appendFile(summaryFile, text);
     } catch (error) {
-      io.stderr(`${TOOL_NAME}: cannot write the step summary ${summaryFile}: ${error instanceof Error ? error.message : String(error)}\n`);
-      throw error;
+      throw new IoError(`cannot write the step summary: ${error instanceof Error ? error.message : String(error)}`, summaryFile);
     }
   };
   let argv: string[];
