@@ -29156,12 +29156,15 @@ function hash64(text4) {
 function normaliseLine(line) {
   return line.replace(/[\r\n]+/g, "").trim().replace(/\s+/g, " ");
 }
+function withoutLineNumbers(message) {
+  return message.replace(/\bline \d+/g, "line");
+}
 function lineHashes(results, source) {
   const lines = source === void 0 ? void 0 : source.split(/\r\n|\r|\n/);
   const seen = /* @__PURE__ */ new Map();
   return results.map((r) => {
-    const text4 = lines ? normaliseLine(lines[r.line - 1] ?? "") : `message:${r.message}`;
-    const h = hash64(`${r.ruleId}\0${text4}`);
+    const text4 = lines ? normaliseLine(lines[r.line - 1] ?? "") : "";
+    const h = hash64(`${r.ruleId}\0${text4}\0${withoutLineNumbers(r.message)}`);
     const n2 = (seen.get(h) ?? 0) + 1;
     seen.set(h, n2);
     return `${h}:${n2}`;

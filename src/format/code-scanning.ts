@@ -73,20 +73,29 @@ export function normaliseLine(line: string): string {
   return line.replace(/[\r\n]+/g, '').trim().replace(/\s+/g, ' ');
 }
 
+/** A message without the line numbers it cites ("first at line 12"), which change when lines move. */
+export function withoutLineNumbers(message: string): string {
+  return message.replace(/\bline \d+/g, 'line');
+}
+
 /**
  * partialFingerprints.primaryLocationLineHash for a file's results, in
- * GitHub's `<hex>:<n>` form: the hash of the rule id and the text of the line
- * the result starts on, and n counting results with that same hash in the
- * file (1, 2, ...). Line numbers are not part of it, so a result keeps its
- * fingerprint (and its alert) when lines are inserted or removed above it.
+ * GitHub's `<hex>:<n>` form: the hash of the rule id, the text of the line
+ * the result starts on and the message (without the line numbers it cites),
+ * and n counting results with that same hash in the file (1, 2, ...). Line
+ * numbers are not part of it, so a result keeps its fingerprint (and its
+ * alert) when lines are inserted or removed above it; the message tells
+ * apart the findings of one rule on one line (each missing section is
+ * reported at the report's heading), so fixing one leaves the others' alerts
+ * as they were.
  */
 export function lineHashes(results: ReadonlyArray<{ ruleId: string; line: number; message: string }>, source: string | undefined): string[] {
   const lines = source === undefined ? undefined : source.split(/\r\n|\r|\n/);
   const seen = new Map<string, number>();
   return results.map((r) => {
-    // Without the text (a formatter called without sources), the message stands in for the line.
-    const text = lines ? normaliseLine(lines[r.line - 1] ?? '') : `message:${r.message}`;
-    const h = hash64(`${r.ruleId}\u0000${text}`);
+    // Without the text (a formatter called without sources), the message alone stands for the place.
+    const text = lines ? normaliseLine(lines[r.line - 1] ?? '') : '';
+    const h = hash64(`${r.ruleId}\u0000${text}\u0000${withoutLineNumbers(r.message)}`);
     const n = (seen.get(h) ?? 0) + 1;
     seen.set(h, n);
     return `${h}:${n}`;

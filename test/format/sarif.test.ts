@@ -267,18 +267,39 @@ describe('sarif for GitHub code scanning', () => {
   });
 });
 
+describe('sarif fingerprints when one of several findings on a line is fixed', () => {
+  it('leaves the other findings their fingerprints', async () => {
+    const fps = async (text: string) => {
+      const { out } = await runCli({ argv: ['--format', 'sarif', '--now', '2025-12-01', '--rule', 'field-required:off', '--rule', 'field-empty:off', 'r.md'], files: { 'r.md': text }, cwd: '/repo' });
+      const run = (JSON.parse(out) as SarifLog).runs[0]!;
+      return new Map(run.results.filter((r) => r.ruleId === 'section-required').map((r) => [r.message.text, r.partialFingerprints!.primaryLocationLineHash!]));
+    };
+    const before = await fps('## Full Incident Report\n\n### Summary\n\nText.\n');
+    expect(before.size).toBeGreaterThan(3);
+    // All on one line, yet each its own fingerprint.
+    expect(new Set(before.values()).size).toBe(before.size);
+    // Impact added (out of order, so that the last line, where later sections are reported missing, stays the same).
+    const after = await fps('## Full Incident Report\n\n### Impact\n\nN/A\n\n### Summary\n\nText.\n');
+    expect(after.size).toBe(before.size - 1);
+    for (const [message, hash] of after) expect(hash, message).toBe(before.get(message));
+  });
+});
+
 describe('fingerprint helpers', () => {
-  it('counts equal line hashes within a file: n is 1, 2, ...', async () => {
+  it('hashes the rule, the line text and the message; n counts equal hashes within a file', async () => {
     const { lineHashes, hash64 } = await import('../../src/format/code-scanning.js');
     const source = 'TBD\n  TBD  \nother\n';
-    const [a, b, c] = lineHashes([
+    const [a, b, c, d] = lineHashes([
       { ruleId: 'no-placeholder', line: 1, message: 'x' },
       { ruleId: 'no-placeholder', line: 2, message: 'x' },
       { ruleId: 'na-format', line: 2, message: 'x' },
+      { ruleId: 'na-format', line: 2, message: 'y (first at line 12)' },
     ], source);
-    const h = hash64('no-placeholder\u0000TBD');
+    const h = hash64('no-placeholder\u0000TBD\u0000x');
     expect([a, b]).toEqual([`${h}:1`, `${h}:2`]);
-    expect(c).toBe(`${hash64('na-format\u0000TBD')}:1`);
+    expect(c).toBe(`${hash64('na-format\u0000TBD\u0000x')}:1`);
+    // Line numbers cited in the message are left out: they change when lines move.
+    expect(d).toBe(`${hash64('na-format\u0000TBD\u0000y (first at line)')}:1`);
     // FNV-1a 64 of the empty string is its offset basis.
     expect(hash64('')).toBe('cbf29ce484222325');
   });
