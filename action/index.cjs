@@ -42440,7 +42440,8 @@ function stepSummary(results, ctx, options = {}) {
   let shown = 0;
   for (const { file, m } of messages) {
     const where = `${m.line}:${m.column}`;
-    const fileCell = options.fileUrl ? `[${cell(file)}](${options.fileUrl(file, m.line)})` : cell(file);
+    const link = options.fileUrl?.(file, m.line) ?? "";
+    const fileCell = link ? `[${cell(file)}](${link})` : cell(file);
     const id = m.ruleId ?? TOOL_NAME;
     const url = m.ruleId !== null ? urls.get(m.ruleId) ?? ruleDocsUrl(m.ruleId) : `${HOMEPAGE}#readme`;
     const row = `| ${fileCell} | ${where} | ${m.severity === 2 ? "error" : "warning"} | [${cell(id)}](${url}) | ${cell(m.message)} |`;

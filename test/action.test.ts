@@ -340,3 +340,12 @@ describe('the action when it cannot write', () => {
     expect(Object.keys(sarif.files).sort()).toEqual(['README.md', 'incidents/broken.md', 'incidents/clean.md']);
   });
 });
+
+describe('step summary links', () => {
+  it('links files in the repository and leaves others plain', () => {
+    const r = [makeResult('in/repo.md', [{ ruleId: 'na-format', messageId: 'x', severity: 1, message: 'm', line: 3, column: 1, endLine: 3, endColumn: 2 }]), makeResult('/elsewhere/x.md', [{ ruleId: 'na-format', messageId: 'x', severity: 1, message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2 }])];
+    const text = stepSummary(r, ctx(), { fileUrl: (f, line) => (f.startsWith('/') ? '' : `https://example.test/${f}#L${line}`) });
+    expect(text).toContain('| [in/repo.md](https://example.test/in/repo.md#L3) | 3:1 | warning |');
+    expect(text).toContain('| /elsewhere/x.md | 1:1 | warning |');
+  });
+});

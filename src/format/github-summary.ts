@@ -14,7 +14,7 @@ import type { LintResult } from '../types.js';
 export const SUMMARY_LIMIT = 900 * 1024;
 
 export interface SummaryOptions {
-  /** A link to a file at a line (the repository at the commit), when known. */
+  /** A link to a file at a line (the repository at the commit), or '' when there is none. */
   fileUrl?: (file: string, line: number) => string;
   /** Stop adding rows beyond this many characters. */
   limit?: number;
@@ -54,7 +54,9 @@ export function stepSummary(results: LintResult[], ctx: FormatContext, options: 
   let shown = 0;
   for (const { file, m } of messages) {
     const where = `${m.line}:${m.column}`;
-    const fileCell = options.fileUrl ? `[${cell(file)}](${options.fileUrl(file, m.line)})` : cell(file);
+    // A file outside the repository (or stdin) has no link.
+    const link = options.fileUrl?.(file, m.line) ?? '';
+    const fileCell = link ? `[${cell(file)}](${link})` : cell(file);
     const id = m.ruleId ?? TOOL_NAME;
     const url = m.ruleId !== null ? (urls.get(m.ruleId) ?? ruleDocsUrl(m.ruleId)) : `${HOMEPAGE}#readme`;
     const row = `| ${fileCell} | ${where} | ${m.severity === 2 ? 'error' : 'warning'} | [${cell(id)}](${url}) | ${cell(m.message)} |`;
