@@ -349,3 +349,21 @@ describe('step summary links', () => {
     expect(text).toContain('| /elsewhere/x.md | 1:1 | warning |');
   });
 });
+
+describe('the action and the CLI', () => {
+  it('write the same SARIF for the same reports', async () => {
+    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'ir-lint-action-cli-')));
+    try {
+      for (const [rel, text] of Object.entries(BASE)) {
+        mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+        writeFileSync(path.join(dir, rel), text);
+      }
+      const action = await spawnText(process.execPath, [ENTRY], { cwd: dir, env: childEnv({ ...inputEnv({ globs: 'incidents/', ...NOW, 'sarif-file': 'action.sarif' }) }) });
+      const cli = await spawnText(process.execPath, [path.join(ROOT, 'bin', 'ir-lint.js'), '--now', NOW.now, '-f', 'sarif', 'incidents/'], { cwd: dir, env: childEnv() });
+      expect([action.code, cli.code]).toEqual([1, 1]);
+      expect(readFileSync(path.join(dir, 'action.sarif'), 'utf8')).toBe(cli.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
