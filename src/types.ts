@@ -151,7 +151,16 @@ export interface RuleMeta<O> {
   appliesTo?: DocumentKind;
   /** Docs URL of a plugin rule; built-in rules leave it out and link to docs/rules.md. */
   url?: string;
+  /**
+   * How often a finding is right, as GitHub code scanning reads it from SARIF:
+   * `high` for exact checks, `medium` for heuristics. Left out, it is derived
+   * (src/format/code-scanning.ts).
+   */
+  precision?: Precision;
 }
+
+/** SARIF `properties.precision` values that GitHub code scanning knows. */
+export type Precision = 'very-high' | 'high' | 'medium' | 'low';
 
 /**
  * A rule. `D` is what it reads: the parsed report, or for a rule with

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { rules as builtinRules } from '../../rules/index.js';
 import type { FileConfig } from '../config/load.js';
 import { clause, ConfigError, errnoCode, IoError, UsageError } from '../errors.js';
-import { FORMATS } from '../format/index.js';
+import { FORMATS, type FormatContext } from '../format/index.js';
 import type { Io } from '../io.js';
 import { TOOL_NAME, VERSION } from '../meta.js';
 import { makeResult } from '../engine/index.js';
@@ -22,7 +22,18 @@ import { configOptions, lintOne, prepare, type RuleProbe, type RunSetup } from '
 /** Below this many files, starting worker threads costs more than it saves (measured: a worker starts in ~0.2 s, a file lints in ~15 ms). */
 const MIN_FILES_FOR_WORKERS = 64;
 
-export async function main(io: Io): Promise<number> {
+/** What a host that embeds the CLI (the GitHub Action) adds to a run. */
+export interface MainHooks {
+  /**
+   * Called once the report is written, with the results as shown (after
+   * --quiet) and the format context: for outputs of the same run beyond the
+   * chosen format (the Action's annotations, step summary and SARIF file).
+   * What it throws ends the run like any other error (an IoError is exit 2).
+   */
+  afterReport?(results: LintResult[], ctx: FormatContext): void | Promise<void>;
+}
+
+export async function main(io: Io, hooks: MainHooks = {}): Promise<number> {
   let debug = io.argv.includes('--debug');
   try {
     const parsed = parseArgs(io.argv);
@@ -45,7 +56,8 @@ export async function main(io: Io): Promise<number> {
     // --for-bugzilla: stdout carries the text to paste, so the report goes to stderr.
     const results = opts.forBugzilla ? await forBugzilla(io, targets, setup, opts) : await lintTargets(io, targets, setup, opts);
     const over = tooManyWarnings(results, opts);
-    await writeReport(opts.forBugzilla || reportGoesToStderr(opts, targets) ? { ...io, stdout: io.stderr } : io, results, setup, opts, over);
+    const shown = await writeReport(opts.forBugzilla || reportGoesToStderr(opts, targets) ? { ...io, stdout: io.stderr } : io, results, setup, opts, over);
+    if (hooks.afterReport) await hooks.afterReport(shown.results, shown.ctx);
     return exitCode(io, results, opts, over);
   } catch (error) {
     return fail(io, error, debug);
@@ -152,18 +164,19 @@ function tooManyWarnings(results: LintResult[], opts: CliOptions): string | unde
   return `${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${opts.maxWarnings}${opts.quiet ? ' (not shown: --quiet reports errors only)' : ''}; the run fails.`;
 }
 
-async function writeReport(io: Io, results: LintResult[], setup: RunSetup, opts: CliOptions, over?: string): Promise<void> {
+async function writeReport(io: Io, results: LintResult[], setup: RunSetup, opts: CliOptions, over?: string): Promise<{ results: LintResult[]; ctx: FormatContext }> {
   const shown = opts.quiet ? filterQuiet(results) : results;
   const formatter = await (FORMATS[opts.format] as () => Promise<(r: LintResult[], c: Parameters<Awaited<ReturnType<(typeof FORMATS)[string]>>>[1]) => string>)();
   // Colour is decided when a formatter asks (stylish does): deciding means asking whether
   // stdout is a terminal, which creates process.stdout, for nothing in the other formats.
-  const ctx = {
+  const ctx: FormatContext = {
     cwd: io.cwd,
     get color() {
       return opts.outputFile ? false : useColor(io, opts);
     },
     rules: [...setup.knownRules.values()].map((r) => r.meta),
     version: VERSION,
+    targets: opts.paths,
   };
   // In stylish and compact the report ends with the --max-warnings failure; machine formats keep their shape (stderr says it).
   const footer = over !== undefined ? `${TOOL_NAME}: ${over}\n` : '';
@@ -183,6 +196,7 @@ async function writeReport(io: Io, results: LintResult[], setup: RunSetup, opts:
   } else if (text) {
     io.stdout(text);
   }
+  return { results: shown, ctx };
 }
 
 function exitCode(io: Io, results: LintResult[], opts: CliOptions, over: string | undefined): number {

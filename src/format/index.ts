@@ -11,6 +11,8 @@ export interface FormatContext {
   /** Metadata of every rule that ran, for formats that describe rules (SARIF). */
   rules: ReadonlyArray<RuleMeta<unknown>>;
   version: string;
+  /** The paths, directories and globs the run was given (SARIF names its analysis after them). */
+  targets?: ReadonlyArray<string>;
 }
 
 export type Formatter = (results: LintResult[], ctx: FormatContext) => string;

@@ -25,10 +25,21 @@ function expectValid(log: unknown): void {
   expect(ok ? [] : validate.errors?.map((e) => `${e.instancePath} ${e.message}`)).toEqual([]);
 }
 
+interface Descriptor {
+  id: string;
+  helpUri?: string;
+  shortDescription: { text: string };
+  fullDescription?: { text: string };
+  help?: { text: string; markdown?: string };
+  defaultConfiguration?: { level: string };
+  properties?: { tags: string[]; precision?: string; 'problem.severity'?: string };
+}
+
 interface SarifLog {
   runs: Array<{
-    tool: { driver: { name: string; version: string; informationUri: string; rules: Array<{ id: string; helpUri?: string; defaultConfiguration?: { level: string }; properties?: { tags: string[] } }> } };
-    invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ level: string; message: { text: string }; descriptor: { id: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+    automationDetails?: { id: string };
+    tool: { driver: { name: string; version: string; informationUri: string; rules: Descriptor[]; notifications?: Descriptor[] } };
+    invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ level: string; message: { text: string }; descriptor: { id: string; index?: number }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }> }> }>;
     originalUriBaseIds: Record<string, { uri: string }>;
     artifacts: Array<{ location: { uri: string; uriBaseId?: string } }>;
     results: Array<{
@@ -38,6 +49,7 @@ interface SarifLog {
       message: { text: string };
       locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string; index: number }; region: Record<string, number> } }>;
       relatedLocations?: Array<{ physicalLocation: { region: Record<string, number> }; message: { text: string } }>;
+      partialFingerprints?: { primaryLocationLineHash?: string };
       fixes?: Array<{ artifactChanges: Array<{ replacements: Array<{ deletedRegion: Record<string, number>; insertedContent: { text: string } }> }> }>;
     }>;
   }>;
@@ -90,8 +102,10 @@ describe('sarif format', () => {
     // A directive problem has no rule of its own: it gets a descriptor named after it.
     expect(third?.ruleId).toBe('unused-disable');
     expect(run.tool.driver.rules[third!.ruleIndex]?.id).toBe('unused-disable');
-    // A point location covers the rest of the line (no endColumn).
-    expect(third?.locations[0]?.physicalLocation.region).toEqual({ startLine: 1, startColumn: 1 });
+    // A point location covers the rest of its line ("# Title"), stated in full for code scanning.
+    expect(third?.locations[0]?.physicalLocation.region).toEqual({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 8 });
+    // Related locations get a full region too.
+    expect(first?.relatedLocations?.[0]?.physicalLocation.region).toEqual({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 8 });
   });
 
   it('reports a file that could not be read as a tool execution notification', async () => {
@@ -123,6 +137,7 @@ describe.skipIf(!HAS_CORPUS)('sarif on the corpus seeds', () => {
     expect([0, 1]).toContain(code);
     const log = JSON.parse(out) as SarifLog;
     expectValid(log);
+    expectCodeScanningReady(log);
     const run = log.runs[0]!;
     expect(run.artifacts).toHaveLength(names.length);
     expect(run.results.length).toBeGreaterThan(0);
@@ -138,5 +153,154 @@ describe('sarif artifacts', () => {
     const twice = sampleResults().slice(1, 2);
     const run = (await sarifOf([twice[0]!, { ...twice[0]! }])).runs[0]!;
     expect(run.artifacts).toHaveLength(1);
+  });
+});
+
+/** What GitHub code scanning requires of a log beyond the OASIS schema. */
+function expectCodeScanningReady(log: SarifLog): void {
+  const run = log.runs[0]!;
+  expect(run.automationDetails?.id).toMatch(/^ir-lint\/(?:.*\/)?$/);
+  const descriptors = [...run.tool.driver.rules, ...(run.tool.driver.notifications ?? [])];
+  for (const d of descriptors) {
+    expect(d.shortDescription.text, d.id).not.toBe('');
+    expect(d.fullDescription?.text, d.id).toMatch(/\S/);
+    expect(d.help?.text, d.id).toMatch(/\S/);
+    expect(d.help?.markdown, d.id).toMatch(/\S/);
+    expect(['very-high', 'high', 'medium', 'low'], d.id).toContain(d.properties?.precision);
+    expect(['error', 'warning', 'recommendation'], d.id).toContain(d.properties?.['problem.severity']);
+    expect(d.properties?.tags.length, d.id).toBeGreaterThan(0);
+  }
+  const full = (region: Record<string, number>): void => {
+    expect(Object.keys(region).sort()).toEqual(['endColumn', 'endLine', 'startColumn', 'startLine']);
+    expect(region['endLine']).toBeGreaterThanOrEqual(region['startLine']!);
+    if (region['endLine'] === region['startLine']) expect(region['endColumn']).toBeGreaterThanOrEqual(region['startColumn']!);
+  };
+  for (const r of run.results) {
+    expect(r.partialFingerprints?.primaryLocationLineHash, `${r.ruleId} ${JSON.stringify(r.locations)}`).toMatch(/^[0-9a-f]{16}:[1-9]\d*$/);
+    full(r.locations[0]!.physicalLocation.region);
+    for (const rel of r.relatedLocations ?? []) full(rel.physicalLocation.region);
+  }
+  for (const n of run.invocations[0]!.toolExecutionNotifications) {
+    full(n.locations[0]!.physicalLocation.region);
+    expect(run.tool.driver.notifications?.[n.descriptor.index!]?.id).toBe(n.descriptor.id);
+  }
+  // Within one file no two results share a fingerprint.
+  const keys = run.results.map((r) => `${r.locations[0]!.physicalLocation.artifactLocation.uri} ${r.partialFingerprints?.primaryLocationLineHash}`);
+  expect(new Set(keys).size).toBe(keys.length);
+}
+
+describe('sarif for GitHub code scanning', () => {
+  it('gives every result a fingerprint and a full region, every descriptor a full description, help, precision and problem severity', async () => {
+    const log = await sarifOf();
+    expectCodeScanningReady(log);
+    const { driver } = log.runs[0]!.tool;
+    // The file-level failures are described in driver.notifications, as completely as rules.
+    expect(driver.notifications?.map((d) => d.id)).toEqual(['file-error']);
+    expect(driver.rules.find((d) => d.id === 'unused-disable')?.fullDescription?.text).toMatch(/--report-unused-disables/);
+  });
+
+  it('takes precision and problem severity from the rule: exact checks high, heuristics medium', async () => {
+    const { rules: descriptors } = (await sarifOf()).runs[0]!.tool.driver;
+    const of = (id: string) => descriptors.find((d) => d.id === id)?.properties;
+    expect(of('section-required')).toMatchObject({ precision: 'high', 'problem.severity': 'error' });
+    expect(of('rca-human-error')).toMatchObject({ precision: 'medium', 'problem.severity': 'warning' });
+    expect(of('timeline-order')).toMatchObject({ precision: 'high', 'problem.severity': 'warning' });
+    expect(of('na-format')).toMatchObject({ precision: 'high', 'problem.severity': 'recommendation' });
+    expect(of('legacy-questions')).toMatchObject({ precision: 'medium', 'problem.severity': 'error' });
+    // help.markdown links the rule's docs.
+    expect(descriptors.find((d) => d.id === 'na-format')?.help?.markdown).toContain(`(${ruleDocsUrl('na-format')})`);
+  });
+
+  it('lets a rule state its precision, and derives one for a rule that does not', async () => {
+    const sarif = await formatter('sarif');
+    const base = rules[0]!.meta;
+    const metas = [
+      { ...base, id: 'acme-exact', severity: 'warn' as const, precision: 'very-high' as const },
+      { ...base, id: 'acme-guess', severity: 'warn' as const, precision: undefined },
+      { ...base, id: 'acme-must', severity: 'error' as const, precision: undefined },
+    ];
+    const log = JSON.parse(sarif([], ctx({ rules: metas }))) as SarifLog;
+    expectValid(log);
+    expect(log.runs[0]!.tool.driver.rules.map((d) => [d.id, d.properties?.precision])).toEqual([
+      ['acme-exact', 'very-high'],
+      ['acme-guess', 'medium'],
+      ['acme-must', 'high'],
+    ]);
+  });
+
+  it('names the analysis after the paths linted, ending in / (a category)', async () => {
+    const sarif = await formatter('sarif');
+    const id = (targets?: string[]) => (JSON.parse(sarif([], ctx(targets ? { targets } : {}))) as SarifLog).runs[0]!.automationDetails?.id;
+    expect(id()).toBe('ir-lint/');
+    expect(id(['.'])).toBe('ir-lint/');
+    expect(id(['./incidents/'])).toBe('ir-lint/incidents/');
+    expect(id(['b/', 'a', 'b'])).toBe('ir-lint/a,b/');
+  });
+
+  it('keeps fingerprints when lines are inserted above, and tells repeated findings on one line apart', async () => {
+    const report = readFileSync(path.join(import.meta.dirname, '..', '..', 'fixtures', 'reports', 'v3-preliminary-broken.md'), 'utf8');
+    const lint = async (text: string) => {
+      const { out } = await runCli({ argv: ['--format', 'sarif', '--now', '2025-12-01', 'r.md'], files: { 'r.md': text }, cwd: '/repo' });
+      const log = JSON.parse(out) as SarifLog;
+      expectValid(log);
+      expectCodeScanningReady(log);
+      return log.runs[0]!.results.map((r) => ({ rule: r.ruleId, line: r.locations[0]!.physicalLocation.region['startLine']!, hash: r.partialFingerprints!.primaryLocationLineHash! }));
+    };
+    const before = await lint(report);
+    expect(before.length).toBeGreaterThan(2);
+    // Three lines inserted after the title: every finding below moves, none changes its fingerprint.
+    const lines = report.split('\n');
+    const titleAt = lines.findIndex((l) => l.startsWith('# '));
+    const moved = [...lines.slice(0, titleAt + 1), '', 'An added paragraph.', '', ...lines.slice(titleAt + 1)].join('\n');
+    const after = await lint(moved);
+    expect(after.map((r) => r.rule)).toEqual(before.map((r) => r.rule));
+    for (const [i, b] of before.entries()) {
+      const a = after[i]!;
+      if (b.line > titleAt + 1) expect(a.line).toBe(b.line + 3);
+      expect(a.hash, b.rule).toBe(b.hash);
+    }
+    // Editing the text of a finding's line changes that finding's fingerprint only.
+    const target = before.find((b) => b.line > titleAt + 1)!;
+    const edited = lines.map((l, i) => (i === target.line - 1 ? `${l} (edited)` : l)).join('\n');
+    const changed = (await lint(edited)).filter((r, i) => r.hash !== before[i]?.hash);
+    expect(changed.map((r) => r.line)).toEqual([target.line]);
+  });
+});
+
+describe('sarif fingerprints when one of several findings on a line is fixed', () => {
+  it('leaves the other findings their fingerprints', async () => {
+    const fps = async (text: string) => {
+      const { out } = await runCli({ argv: ['--format', 'sarif', '--now', '2025-12-01', '--rule', 'field-required:off', '--rule', 'field-empty:off', 'r.md'], files: { 'r.md': text }, cwd: '/repo' });
+      const run = (JSON.parse(out) as SarifLog).runs[0]!;
+      return new Map(run.results.filter((r) => r.ruleId === 'section-required').map((r) => [r.message.text, r.partialFingerprints!.primaryLocationLineHash!]));
+    };
+    const before = await fps('## Full Incident Report\n\n### Summary\n\nText.\n');
+    expect(before.size).toBeGreaterThan(3);
+    // All on one line, yet each its own fingerprint.
+    expect(new Set(before.values()).size).toBe(before.size);
+    // Impact added (out of order, so that the last line, where later sections are reported missing, stays the same).
+    const after = await fps('## Full Incident Report\n\n### Impact\n\nN/A\n\n### Summary\n\nText.\n');
+    expect(after.size).toBe(before.size - 1);
+    for (const [message, hash] of after) expect(hash, message).toBe(before.get(message));
+  });
+});
+
+describe('fingerprint helpers', () => {
+  it('hashes the rule, the line text and the message; n counts equal hashes within a file', async () => {
+    const { lineHashes, hash64 } = await import('../../src/format/code-scanning.js');
+    const source = 'TBD\n  TBD  \nother\n';
+    const [a, b, c, d] = lineHashes([
+      { ruleId: 'no-placeholder', line: 1, message: 'x' },
+      { ruleId: 'no-placeholder', line: 2, message: 'x' },
+      { ruleId: 'na-format', line: 2, message: 'x' },
+      { ruleId: 'na-format', line: 2, message: 'y (first at line 12)' },
+    ], source);
+    const h = hash64('no-placeholder\u0000TBD\u0000x');
+    expect([a, b]).toEqual([`${h}:1`, `${h}:2`]);
+    expect(c).toBe(`${hash64('na-format\u0000TBD\u0000x')}:1`);
+    // Line numbers cited in the message are left out: they change when lines move.
+    expect(d).toBe(`${hash64('na-format\u0000TBD\u0000y (first at line)')}:1`);
+    // FNV-1a 64 of the empty string is its offset basis.
+    expect(hash64('')).toBe('cbf29ce484222325');
   });
 });

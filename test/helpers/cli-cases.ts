@@ -174,6 +174,13 @@ export const CASES: CliCase[] = [
     expect(run?.results.map((r) => `${r.locations[0]?.physicalLocation.region.startLine} ${r.ruleId} ${r.level}`)).toEqual(['1 title-format warning', '3 contained-or-ongoing warning', '5 field-required error', '7 no-placeholder error', '8 field-empty error']);
     expect(run?.results[0]?.locations[0]?.physicalLocation.artifactLocation).toMatchObject({ uri: 'r.md', uriBaseId: '%SRCROOT%' });
     expect(run?.originalUriBaseIds['%SRCROOT%']?.uri).toBe('file://<dir>/');
+    // What GitHub code scanning needs: a category, a line-hash fingerprint and a full region on every result.
+    const scanning = v as { runs: Array<{ automationDetails: { id: string }; results: Array<{ partialFingerprints: { primaryLocationLineHash: string }; locations: Array<{ physicalLocation: { region: Record<string, number> } }> }> }> };
+    expect(scanning.runs[0]?.automationDetails.id).toBe('ir-lint/r.md/');
+    for (const r of scanning.runs[0]?.results ?? []) {
+      expect(r.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{16}:1$/);
+      expect(Object.keys(r.locations[0]?.physicalLocation.region ?? {}).sort()).toEqual(['endColumn', 'endLine', 'startColumn', 'startLine']);
+    }
   }) },
   { name: 'github', args: [...NOW, '-f', 'github', 'r.md'], files: { 'r.md': broken }, code: 1, nodes: true, stdout: all(
     /^::warning file=r\.md,line=1,col=3,endLine=1,endColumn=46,title=title-format::Title should read/m,
