@@ -620,9 +620,9 @@ function normalizeObject(obj, normalizer) {
   }
   return normalized;
 }
-function formatOffset(offset2, format) {
+function formatOffset(offset2, format3) {
   const hours = Math.trunc(Math.abs(offset2 / 60)), minutes = Math.trunc(Math.abs(offset2 % 60)), sign = offset2 >= 0 ? "+" : "-";
-  switch (format) {
+  switch (format3) {
     case "short":
       return `${sign}${padStart(hours, 2)}:${padStart(minutes, 2)}`;
     case "narrow":
@@ -630,7 +630,7 @@ function formatOffset(offset2, format) {
     case "techie":
       return `${sign}${padStart(hours, 2)}${padStart(minutes, 2)}`;
     default:
-      throw new RangeError(`Value format ${format} is out of range for property format`);
+      throw new RangeError(`Value format ${format3} is out of range for property format`);
   }
 }
 function timeObject(obj) {
@@ -974,8 +974,8 @@ function highOrderDiffs(cursor, later, units) {
     [
       "weeks",
       (a, b) => {
-        const days = dayDiff(a, b);
-        return (days - days % 7) / 7;
+        const days2 = dayDiff(a, b);
+        return (days2 - days2 % 7) / 7;
       }
     ],
     ["days", dayDiff]
@@ -1330,12 +1330,12 @@ function maybeExpandMacroToken(token, locale) {
 function expandMacroTokens(tokens2, locale) {
   return Array.prototype.concat(...tokens2.map((t) => maybeExpandMacroToken(t, locale)));
 }
-function explainFromTokens(locale, input, format) {
-  const parser2 = new TokenParser(locale, format);
+function explainFromTokens(locale, input, format3) {
+  const parser2 = new TokenParser(locale, format3);
   return parser2.explainFromTokens(input);
 }
-function parseFromTokens(locale, input, format) {
-  const { result, zone, specificOffset, invalidReason } = explainFromTokens(locale, input, format);
+function parseFromTokens(locale, input, format3) {
+  const { result, zone, specificOffset, invalidReason } = explainFromTokens(locale, input, format3);
   return [result, zone, specificOffset, invalidReason];
 }
 function formatOptsToTokens(formatOpts, locale) {
@@ -1431,7 +1431,7 @@ function adjustTime(inst, dur) {
   }
   return { ts: ts2, o };
 }
-function parseDataToDateTime(parsed, parsedZone, opts, format, text4, specificOffset) {
+function parseDataToDateTime(parsed, parsedZone, opts, format3, text4, specificOffset) {
   const { setZone, zone } = opts;
   if (parsed && Object.keys(parsed).length !== 0 || parsedZone) {
     const interpretationZone = parsedZone || zone, inst = DateTime.fromObject(parsed, {
@@ -1442,15 +1442,15 @@ function parseDataToDateTime(parsed, parsedZone, opts, format, text4, specificOf
     return setZone ? inst : inst.setZone(zone);
   } else {
     return DateTime.invalid(
-      new Invalid("unparsable", `the input "${text4}" can't be parsed as ${format}`)
+      new Invalid("unparsable", `the input "${text4}" can't be parsed as ${format3}`)
     );
   }
 }
-function toTechFormat(dt, format, allowZ = true) {
+function toTechFormat(dt, format3, allowZ = true) {
   return dt.isValid ? Formatter.create(Locale.create("en-US"), {
     allowZ,
     forceSimple: true
-  }).formatDateTimeFromString(dt, format) : null;
+  }).formatDateTimeFromString(dt, format3) : null;
 }
 function toISODate(o, extended, precision) {
   const longFormat = o.c.year > 9999 || o.c.year < 0;
@@ -1606,7 +1606,7 @@ function quickDT(obj, opts) {
   return new DateTime({ ts: ts2, zone, loc, o });
 }
 function diffRelative(start, end, opts) {
-  const round = isUndefined(opts.round) ? true : opts.round, rounding = isUndefined(opts.rounding) ? "trunc" : opts.rounding, format = (c, unit) => {
+  const round = isUndefined(opts.round) ? true : opts.round, rounding = isUndefined(opts.rounding) ? "trunc" : opts.rounding, format3 = (c, unit) => {
     c = roundTo(c, round || opts.calendary ? 0 : 2, opts.calendary ? "round" : rounding);
     const formatter = end.loc.clone(opts).relFormatter(opts);
     return formatter.format(c, unit);
@@ -1620,15 +1620,15 @@ function diffRelative(start, end, opts) {
     }
   };
   if (opts.unit) {
-    return format(differ(opts.unit), opts.unit);
+    return format3(differ(opts.unit), opts.unit);
   }
   for (const unit of opts.units) {
     const count = differ(unit);
     if (Math.abs(count) >= 1) {
-      return format(count, unit);
+      return format3(count, unit);
     }
   }
-  return format(start > end ? -0 : 0, opts.units[opts.units.length - 1]);
+  return format3(start > end ? -0 : 0, opts.units[opts.units.length - 1]);
 }
 function lastOpts(argList) {
   let opts = {}, args;
@@ -1891,7 +1891,7 @@ var init_luxon = __esm({
        *                          Accepts 'narrow', 'short', or 'techie'. Returning '+6', '+06:00', or '+0600' respectively
        * @return {string}
        */
-      formatOffset(ts2, format) {
+      formatOffset(ts2, format3) {
         throw new ZoneIsAbstractError();
       }
       /**
@@ -1946,12 +1946,12 @@ var init_luxon = __esm({
         return false;
       }
       /** @override **/
-      offsetName(ts2, { format, locale }) {
-        return parseZoneInfo(ts2, format, locale);
+      offsetName(ts2, { format: format3, locale }) {
+        return parseZoneInfo(ts2, format3, locale);
       }
       /** @override **/
-      formatOffset(ts2, format) {
-        return formatOffset(this.offset(ts2), format);
+      formatOffset(ts2, format3) {
+        return formatOffset(this.offset(ts2), format3);
       }
       /** @override **/
       offset(ts2) {
@@ -2066,8 +2066,8 @@ var init_luxon = __esm({
        * @param {string} opts.locale - What locale to return the offset name in.
        * @return {string}
        */
-      offsetName(ts2, { format, locale }) {
-        return parseZoneInfo(ts2, format, locale, this.name);
+      offsetName(ts2, { format: format3, locale }) {
+        return parseZoneInfo(ts2, format3, locale, this.name);
       }
       /**
        * Returns the offset's value as a string
@@ -2077,8 +2077,8 @@ var init_luxon = __esm({
        *                          Accepts 'narrow', 'short', or 'techie'. Returning '+6', '+06:00', or '+0600' respectively
        * @return {string}
        */
-      formatOffset(ts2, format) {
-        return formatOffset(this.offset(ts2), format);
+      formatOffset(ts2, format3) {
+        return formatOffset(this.offset(ts2), format3);
       }
       /**
        * Return the offset in minutes for this zone at the specified timestamp.
@@ -2318,11 +2318,11 @@ var init_luxon = __esm({
       redefaultToSystem(alts = {}) {
         return this.clone({ ...alts, defaultToEN: false });
       }
-      months(length, format = false) {
+      months(length, format3 = false) {
         return listStuff(this, length, months, () => {
           const monthSpecialCase = this.intl === "ja" || this.intl.startsWith("ja-");
-          format &= !monthSpecialCase;
-          const intl = format ? { month: length, day: "numeric" } : { month: length }, formatStr = format ? "format" : "standalone";
+          format3 &= !monthSpecialCase;
+          const intl = format3 ? { month: length, day: "numeric" } : { month: length }, formatStr = format3 ? "format" : "standalone";
           if (!this.monthsCache[formatStr][length]) {
             const mapper = !monthSpecialCase ? (dt) => this.extract(dt, intl, "month") : (dt) => this.dtFormatter(dt, intl).format();
             this.monthsCache[formatStr][length] = mapMonths(mapper);
@@ -2330,9 +2330,9 @@ var init_luxon = __esm({
           return this.monthsCache[formatStr][length];
         });
       }
-      weekdays(length, format = false) {
+      weekdays(length, format3 = false) {
         return listStuff(this, length, weekdays, () => {
-          const intl = format ? { weekday: length, year: "numeric", month: "long", day: "numeric" } : { weekday: length }, formatStr = format ? "format" : "standalone";
+          const intl = format3 ? { weekday: length, year: "numeric", month: "long", day: "numeric" } : { weekday: length }, formatStr = format3 ? "format" : "standalone";
           if (!this.weekdaysCache[formatStr][length]) {
             this.weekdaysCache[formatStr][length] = mapWeekdays(
               (dt) => this.extract(dt, intl, "weekday")
@@ -2500,8 +2500,8 @@ var init_luxon = __esm({
        *                          Accepts 'narrow', 'short', or 'techie'. Returning '+6', '+06:00', or '+0600' respectively
        * @return {string}
        */
-      formatOffset(ts2, format) {
-        return formatOffset(this.fixed, format);
+      formatOffset(ts2, format3) {
+        return formatOffset(this.fixed, format3);
       }
       /**
        * Returns whether the offset is known to be fixed for the whole year:
@@ -4733,10 +4733,10 @@ var init_luxon = __esm({
     };
     dummyDateTimeCache = null;
     TokenParser = class {
-      constructor(locale, format) {
+      constructor(locale, format3) {
         this.locale = locale;
-        this.format = format;
-        this.tokens = expandMacroTokens(Formatter.parseFormat(format), locale);
+        this.format = format3;
+        this.tokens = expandMacroTokens(Formatter.parseFormat(format3), locale);
         this.units = this.tokens.map((t) => unitForToken(t, locale));
         this.disqualifyingUnit = this.units.find((t) => t.invalidReason);
         if (!this.disqualifyingUnit) {
@@ -5915,7 +5915,7 @@ var init_luxon = __esm({
        * @return {string|null}
        */
       toISO({
-        format = "extended",
+        format: format3 = "extended",
         suppressSeconds = false,
         suppressMilliseconds = false,
         includeOffset = true,
@@ -5926,7 +5926,7 @@ var init_luxon = __esm({
           return null;
         }
         precision = normalizeUnit(precision);
-        const ext = format === "extended";
+        const ext = format3 === "extended";
         let c = toISODate(this, ext, precision);
         if (orderedUnits.indexOf(precision) >= 3) c += "T";
         c += toISOTime(
@@ -5950,11 +5950,11 @@ var init_luxon = __esm({
        * @example DateTime.utc(1982, 5, 25).toISODate({ precision: 'month' }) //=> '1982-05'
        * @return {string|null}
        */
-      toISODate({ format = "extended", precision = "day" } = {}) {
+      toISODate({ format: format3 = "extended", precision = "day" } = {}) {
         if (!this.isValid) {
           return null;
         }
-        return toISODate(this, format === "extended", normalizeUnit(precision));
+        return toISODate(this, format3 === "extended", normalizeUnit(precision));
       }
       /**
        * Returns an ISO 8601-compliant string representation of this DateTime's week date
@@ -5987,7 +5987,7 @@ var init_luxon = __esm({
         includeOffset = true,
         includePrefix = false,
         extendedZone = false,
-        format = "extended",
+        format: format3 = "extended",
         precision = "milliseconds"
       } = {}) {
         if (!this.isValid) {
@@ -5997,7 +5997,7 @@ var init_luxon = __esm({
         let c = includePrefix && orderedUnits.indexOf(precision) >= 3 ? "T" : "";
         return c + toISOTime(
           this,
-          format === "extended",
+          format3 === "extended",
           suppressSeconds,
           suppressMilliseconds,
           includeOffset,
@@ -6648,7 +6648,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node2, visitor) {
+    function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -6657,9 +6657,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path10) {
       const ctrl = callVisitor(key, node2, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -6793,7 +6793,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit;
+    exports2.visit = visit3;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -6803,7 +6803,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -6947,7 +6947,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node2) => {
+          visit3.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -6974,7 +6974,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -6985,7 +6985,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit3.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -7165,7 +7165,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -7191,7 +7191,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -8925,14 +8925,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format: format3, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n2 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
+      if (!format3 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
         let i = n2.indexOf(".");
         if (i < 0) {
           i = n2.length;
@@ -12113,15 +12113,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path10) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path10) => {
       let item = cst;
       for (const [field3, index2] of path10) {
         const tok = item?.[field3];
@@ -12132,8 +12132,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path10) => {
-      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
+    visit3.parentCollection = (cst, path10) => {
+      const parent = visit3.itemAtPath(cst, path10.slice(0, -1));
       const field3 = path10[path10.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
@@ -12164,7 +12164,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
-    exports2.visit = visit;
+    exports2.visit = visit3;
   }
 });
 
@@ -12287,7 +12287,7 @@ var require_lexer = __commonJS({
           return false;
       }
     }
-    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var hexDigits2 = new Set("0123456789ABCDEFabcdef");
     var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
@@ -12817,7 +12817,7 @@ var require_lexer = __commonJS({
           while (ch) {
             if (tagChars.has(ch))
               ch = this.buffer[++i];
-            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+            else if (ch === "%" && hexDigits2.has(this.buffer[i + 1]) && hexDigits2.has(this.buffer[i + 2])) {
               ch = this.buffer[i += 3];
             } else
               break;
@@ -13813,7 +13813,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse6(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -13854,7 +13854,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse4;
+    exports2.parse = parse6;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument;
     exports2.stringify = stringify;
@@ -13880,7 +13880,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit3 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -13908,8 +13908,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit.visit;
-    exports2.visitAsync = visit.visitAsync;
+    exports2.visit = visit3.visit;
+    exports2.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -14770,7 +14770,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse4 = (input, options) => {
+    var parse6 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -14940,7 +14940,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse4(rest, { ...options, fastpaths: false }).output;
+            const expression = parse6(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -15463,7 +15463,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse4.fastpaths = (input, options) => {
+    parse6.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -15528,7 +15528,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module2.exports = parse4;
+    module2.exports = parse6;
   }
 });
 
@@ -15537,7 +15537,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var scan = require_scan();
-    var parse4 = require_parse();
+    var parse6 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -15602,11 +15602,11 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      const format3 = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match2 = input === glob2;
-      let output = match2 && format ? format(input) : input;
+      let output = match2 && format3 ? format3(input) : input;
       if (match2 === false) {
-        output = format ? format(input) : input;
+        output = format3 ? format3(input) : input;
         match2 = output === glob2;
       }
       if (match2 === false || opts.capture === true) {
@@ -15625,7 +15625,7 @@ var require_picomatch = __commonJS({
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse4(pattern, { ...options, fastpaths: false });
+      return parse6(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input, options) => scan(input, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -15651,10 +15651,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse4.fastpaths(input, options);
+        parsed.output = parse6.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse4(input, options);
+        parsed = parse6(input, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -17623,8 +17623,1675 @@ var require_libcjs = __commonJS({
   }
 });
 
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text4, ignoreTrivia = false) {
+  const len = text4.length;
+  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count, exact) {
+    let digits = 0;
+    let value2 = 0;
+    while (digits < count || !exact) {
+      let ch = text4.charCodeAt(pos);
+      if (ch >= 48 && ch <= 57) {
+        value2 = value2 * 16 + ch - 48;
+      } else if (ch >= 65 && ch <= 70) {
+        value2 = value2 * 16 + ch - 65 + 10;
+      } else if (ch >= 97 && ch <= 102) {
+        value2 = value2 * 16 + ch - 97 + 10;
+      } else {
+        break;
+      }
+      pos++;
+      digits++;
+    }
+    if (digits < count) {
+      value2 = -1;
+    }
+    return value2;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition;
+    value = "";
+    tokenOffset = 0;
+    token = 16;
+    scanError = 0;
+  }
+  function scanNumber() {
+    let start = pos;
+    if (text4.charCodeAt(pos) === 48) {
+      pos++;
+    } else {
+      pos++;
+      while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < text4.length && text4.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
+        pos++;
+        while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
+          pos++;
+        }
+      } else {
+        scanError = 3;
+        return text4.substring(start, pos);
+      }
+    }
+    let end = pos;
+    if (pos < text4.length && (text4.charCodeAt(pos) === 69 || text4.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text4.length && text4.charCodeAt(pos) === 43 || text4.charCodeAt(pos) === 45) {
+        pos++;
+      }
+      if (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
+        pos++;
+        while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
+          pos++;
+        }
+        end = pos;
+      } else {
+        scanError = 3;
+      }
+    }
+    return text4.substring(start, end);
+  }
+  function scanString() {
+    let result = "", start = pos;
+    while (true) {
+      if (pos >= len) {
+        result += text4.substring(start, pos);
+        scanError = 2;
+        break;
+      }
+      const ch = text4.charCodeAt(pos);
+      if (ch === 34) {
+        result += text4.substring(start, pos);
+        pos++;
+        break;
+      }
+      if (ch === 92) {
+        result += text4.substring(start, pos);
+        pos++;
+        if (pos >= len) {
+          scanError = 2;
+          break;
+        }
+        const ch2 = text4.charCodeAt(pos++);
+        switch (ch2) {
+          case 34:
+            result += '"';
+            break;
+          case 92:
+            result += "\\";
+            break;
+          case 47:
+            result += "/";
+            break;
+          case 98:
+            result += "\b";
+            break;
+          case 102:
+            result += "\f";
+            break;
+          case 110:
+            result += "\n";
+            break;
+          case 114:
+            result += "\r";
+            break;
+          case 116:
+            result += "	";
+            break;
+          case 117:
+            const ch3 = scanHexDigits(4, true);
+            if (ch3 >= 0) {
+              result += String.fromCharCode(ch3);
+            } else {
+              scanError = 4;
+            }
+            break;
+          default:
+            scanError = 5;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch >= 0 && ch <= 31) {
+        if (isLineBreak(ch)) {
+          result += text4.substring(start, pos);
+          scanError = 2;
+          break;
+        } else {
+          scanError = 6;
+        }
+      }
+      pos++;
+    }
+    return result;
+  }
+  function scanNext() {
+    value = "";
+    scanError = 0;
+    tokenOffset = pos;
+    lineStartOffset = lineNumber;
+    prevTokenLineStartOffset = tokenLineStartOffset;
+    if (pos >= len) {
+      tokenOffset = len;
+      return token = 17;
+    }
+    let code = text4.charCodeAt(pos);
+    if (isWhiteSpace(code)) {
+      do {
+        pos++;
+        value += String.fromCharCode(code);
+        code = text4.charCodeAt(pos);
+      } while (isWhiteSpace(code));
+      return token = 15;
+    }
+    if (isLineBreak(code)) {
+      pos++;
+      value += String.fromCharCode(code);
+      if (code === 13 && text4.charCodeAt(pos) === 10) {
+        pos++;
+        value += "\n";
+      }
+      lineNumber++;
+      tokenLineStartOffset = pos;
+      return token = 14;
+    }
+    switch (code) {
+      // tokens: []{}:,
+      case 123:
+        pos++;
+        return token = 1;
+      case 125:
+        pos++;
+        return token = 2;
+      case 91:
+        pos++;
+        return token = 3;
+      case 93:
+        pos++;
+        return token = 4;
+      case 58:
+        pos++;
+        return token = 6;
+      case 44:
+        pos++;
+        return token = 5;
+      // strings
+      case 34:
+        pos++;
+        value = scanString();
+        return token = 10;
+      // comments
+      case 47:
+        const start = pos - 1;
+        if (text4.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len) {
+            if (isLineBreak(text4.charCodeAt(pos))) {
+              break;
+            }
+            pos++;
+          }
+          value = text4.substring(start, pos);
+          return token = 12;
+        }
+        if (text4.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          const safeLength = len - 1;
+          let commentClosed = false;
+          while (pos < safeLength) {
+            const ch = text4.charCodeAt(pos);
+            if (ch === 42 && text4.charCodeAt(pos + 1) === 47) {
+              pos += 2;
+              commentClosed = true;
+              break;
+            }
+            pos++;
+            if (isLineBreak(ch)) {
+              if (ch === 13 && text4.charCodeAt(pos) === 10) {
+                pos++;
+              }
+              lineNumber++;
+              tokenLineStartOffset = pos;
+            }
+          }
+          if (!commentClosed) {
+            pos++;
+            scanError = 1;
+          }
+          value = text4.substring(start, pos);
+          return token = 13;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+      // numbers
+      case 45:
+        value += String.fromCharCode(code);
+        pos++;
+        if (pos === len || !isDigit(text4.charCodeAt(pos))) {
+          return token = 16;
+        }
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        value += scanNumber();
+        return token = 11;
+      // literals and unknown symbols
+      default:
+        while (pos < len && isUnknownContentCharacter(code)) {
+          pos++;
+          code = text4.charCodeAt(pos);
+        }
+        if (tokenOffset !== pos) {
+          value = text4.substring(tokenOffset, pos);
+          switch (value) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+    }
+  }
+  function isUnknownContentCharacter(code) {
+    if (isWhiteSpace(code) || isLineBreak(code)) {
+      return false;
+    }
+    switch (code) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return false;
+    }
+    return true;
+  }
+  function scanNextNonTrivia() {
+    let result;
+    do {
+      result = scanNext();
+    } while (result >= 12 && result <= 15);
+    return result;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch) {
+  return ch === 32 || ch === 9;
+}
+function isLineBreak(ch) {
+  return ch === 10 || ch === 13;
+}
+function isDigit(ch) {
+  return ch >= 48 && ch <= 57;
+}
+var CharacterCodes;
+var init_scanner = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
+    "use strict";
+    (function(CharacterCodes2) {
+      CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+      CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+      CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+      CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+      CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+      CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+      CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+      CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+      CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+      CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+      CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+      CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+      CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+      CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+      CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+      CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+      CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+      CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+      CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+      CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+      CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+      CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+      CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+      CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+      CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+      CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+      CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+      CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+      CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+      CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+      CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+      CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+      CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+      CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+      CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+      CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+      CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+      CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+      CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+      CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+      CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+      CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+      CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+      CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+      CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+      CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+      CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+      CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+      CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+      CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+      CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+      CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+      CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+      CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+      CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+      CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+      CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+      CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+      CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+      CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+      CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+      CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+      CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+      CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+      CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+      CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+      CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+      CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+      CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+      CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+      CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+      CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+      CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+      CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+      CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+      CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+      CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+      CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+      CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+      CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+    })(CharacterCodes || (CharacterCodes = {}));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces, maxCachedValues, cachedBreakLinesWithSpaces, supportedEols;
+var init_string_intern = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/string-intern.js"() {
+    cachedSpaces = new Array(20).fill(0).map((_, index2) => {
+      return " ".repeat(index2);
+    });
+    maxCachedValues = 200;
+    cachedBreakLinesWithSpaces = {
+      " ": {
+        "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+          return "\n" + " ".repeat(index2);
+        }),
+        "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
+          return "\r" + " ".repeat(index2);
+        }),
+        "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+          return "\r\n" + " ".repeat(index2);
+        })
+      },
+      "	": {
+        "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+          return "\n" + "	".repeat(index2);
+        }),
+        "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
+          return "\r" + "	".repeat(index2);
+        }),
+        "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+          return "\r\n" + "	".repeat(index2);
+        })
+      }
+    };
+    supportedEols = ["\n", "\r", "\r\n"];
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/format.js
+function format(documentText, range, options) {
+  let initialIndentLevel;
+  let formatText;
+  let formatTextStart;
+  let rangeStart;
+  let rangeEnd;
+  if (range) {
+    rangeStart = range.offset;
+    rangeEnd = rangeStart + range.length;
+    formatTextStart = rangeStart;
+    while (formatTextStart > 0 && !isEOL(documentText, formatTextStart - 1)) {
+      formatTextStart--;
+    }
+    let endOffset = rangeEnd;
+    while (endOffset < documentText.length && !isEOL(documentText, endOffset)) {
+      endOffset++;
+    }
+    formatText = documentText.substring(formatTextStart, endOffset);
+    initialIndentLevel = computeIndentLevel(formatText, options);
+  } else {
+    formatText = documentText;
+    initialIndentLevel = 0;
+    formatTextStart = 0;
+    rangeStart = 0;
+    rangeEnd = documentText.length;
+  }
+  const eol = getEOL(options, documentText);
+  const eolFastPathSupported = supportedEols.includes(eol);
+  let numberLineBreaks = 0;
+  let indentLevel = 0;
+  let indentValue;
+  if (options.insertSpaces) {
+    indentValue = cachedSpaces[options.tabSize || 4] ?? repeat(cachedSpaces[1], options.tabSize || 4);
+  } else {
+    indentValue = "	";
+  }
+  const indentType = indentValue === "	" ? "	" : " ";
+  let scanner = createScanner(formatText, false);
+  let hasError = false;
+  function newLinesAndIndent() {
+    if (numberLineBreaks > 1) {
+      return repeat(eol, numberLineBreaks) + repeat(indentValue, initialIndentLevel + indentLevel);
+    }
+    const amountOfSpaces = indentValue.length * (initialIndentLevel + indentLevel);
+    if (!eolFastPathSupported || amountOfSpaces > cachedBreakLinesWithSpaces[indentType][eol].length) {
+      return eol + repeat(indentValue, initialIndentLevel + indentLevel);
+    }
+    if (amountOfSpaces <= 0) {
+      return eol;
+    }
+    return cachedBreakLinesWithSpaces[indentType][eol][amountOfSpaces];
+  }
+  function scanNext() {
+    let token = scanner.scan();
+    numberLineBreaks = 0;
+    while (token === 15 || token === 14) {
+      if (token === 14 && options.keepLines) {
+        numberLineBreaks += 1;
+      } else if (token === 14) {
+        numberLineBreaks = 1;
+      }
+      token = scanner.scan();
+    }
+    hasError = token === 16 || scanner.getTokenError() !== 0;
+    return token;
+  }
+  const editOperations = [];
+  function addEdit(text4, startOffset, endOffset) {
+    if (!hasError && (!range || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text4) {
+      editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text4 });
+    }
+  }
+  let firstToken = scanNext();
+  if (options.keepLines && numberLineBreaks > 0) {
+    addEdit(repeat(eol, numberLineBreaks), 0, 0);
+  }
+  if (firstToken !== 17) {
+    let firstTokenStart = scanner.getTokenOffset() + formatTextStart;
+    let initialIndent = indentValue.length * initialIndentLevel < 20 && options.insertSpaces ? cachedSpaces[indentValue.length * initialIndentLevel] : repeat(indentValue, initialIndentLevel);
+    addEdit(initialIndent, formatTextStart, firstTokenStart);
+  }
+  while (firstToken !== 17) {
+    let firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
+    let secondToken = scanNext();
+    let replaceContent = "";
+    let needsLineBreak = false;
+    while (numberLineBreaks === 0 && (secondToken === 12 || secondToken === 13)) {
+      let commentTokenStart = scanner.getTokenOffset() + formatTextStart;
+      addEdit(cachedSpaces[1], firstTokenEnd, commentTokenStart);
+      firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
+      needsLineBreak = secondToken === 12;
+      replaceContent = needsLineBreak ? newLinesAndIndent() : "";
+      secondToken = scanNext();
+    }
+    if (secondToken === 2) {
+      if (firstToken !== 1) {
+        indentLevel--;
+      }
+      ;
+      if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 1) {
+        replaceContent = newLinesAndIndent();
+      } else if (options.keepLines) {
+        replaceContent = cachedSpaces[1];
+      }
+    } else if (secondToken === 4) {
+      if (firstToken !== 3) {
+        indentLevel--;
+      }
+      ;
+      if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 3) {
+        replaceContent = newLinesAndIndent();
+      } else if (options.keepLines) {
+        replaceContent = cachedSpaces[1];
+      }
+    } else {
+      switch (firstToken) {
+        case 3:
+        case 1:
+          indentLevel++;
+          if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) {
+            replaceContent = newLinesAndIndent();
+          } else {
+            replaceContent = cachedSpaces[1];
+          }
+          break;
+        case 5:
+          if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) {
+            replaceContent = newLinesAndIndent();
+          } else {
+            replaceContent = cachedSpaces[1];
+          }
+          break;
+        case 12:
+          replaceContent = newLinesAndIndent();
+          break;
+        case 13:
+          if (numberLineBreaks > 0) {
+            replaceContent = newLinesAndIndent();
+          } else if (!needsLineBreak) {
+            replaceContent = cachedSpaces[1];
+          }
+          break;
+        case 6:
+          if (options.keepLines && numberLineBreaks > 0) {
+            replaceContent = newLinesAndIndent();
+          } else if (!needsLineBreak) {
+            replaceContent = cachedSpaces[1];
+          }
+          break;
+        case 10:
+          if (options.keepLines && numberLineBreaks > 0) {
+            replaceContent = newLinesAndIndent();
+          } else if (secondToken === 6 && !needsLineBreak) {
+            replaceContent = "";
+          }
+          break;
+        case 7:
+        case 8:
+        case 9:
+        case 11:
+        case 2:
+        case 4:
+          if (options.keepLines && numberLineBreaks > 0) {
+            replaceContent = newLinesAndIndent();
+          } else {
+            if ((secondToken === 12 || secondToken === 13) && !needsLineBreak) {
+              replaceContent = cachedSpaces[1];
+            } else if (secondToken !== 5 && secondToken !== 17) {
+              hasError = true;
+            }
+          }
+          break;
+        case 16:
+          hasError = true;
+          break;
+      }
+      if (numberLineBreaks > 0 && (secondToken === 12 || secondToken === 13)) {
+        replaceContent = newLinesAndIndent();
+      }
+    }
+    if (secondToken === 17) {
+      if (options.keepLines && numberLineBreaks > 0) {
+        replaceContent = newLinesAndIndent();
+      } else {
+        replaceContent = options.insertFinalNewline ? eol : "";
+      }
+    }
+    const secondTokenStart = scanner.getTokenOffset() + formatTextStart;
+    addEdit(replaceContent, firstTokenEnd, secondTokenStart);
+    firstToken = secondToken;
+  }
+  return editOperations;
+}
+function repeat(s2, count) {
+  let result = "";
+  for (let i = 0; i < count; i++) {
+    result += s2;
+  }
+  return result;
+}
+function computeIndentLevel(content3, options) {
+  let i = 0;
+  let nChars = 0;
+  const tabSize = options.tabSize || 4;
+  while (i < content3.length) {
+    let ch = content3.charAt(i);
+    if (ch === cachedSpaces[1]) {
+      nChars++;
+    } else if (ch === "	") {
+      nChars += tabSize;
+    } else {
+      break;
+    }
+    i++;
+  }
+  return Math.floor(nChars / tabSize);
+}
+function getEOL(options, text4) {
+  for (let i = 0; i < text4.length; i++) {
+    const ch = text4.charAt(i);
+    if (ch === "\r") {
+      if (i + 1 < text4.length && text4.charAt(i + 1) === "\n") {
+        return "\r\n";
+      }
+      return "\r";
+    } else if (ch === "\n") {
+      return "\n";
+    }
+  }
+  return options && options.eol || "\n";
+}
+function isEOL(text4, offset2) {
+  return "\r\n".indexOf(text4.charAt(offset2)) !== -1;
+}
+var init_format = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/format.js"() {
+    "use strict";
+    init_scanner();
+    init_string_intern();
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+function getLocation(text4, position2) {
+  const segments = [];
+  const earlyReturnException = new Object();
+  let previousNode = void 0;
+  const previousNodeInst = {
+    value: {},
+    offset: 0,
+    length: 0,
+    type: "object",
+    parent: void 0
+  };
+  let isAtPropertyKey = false;
+  function setPreviousNode(value, offset2, length, type) {
+    previousNodeInst.value = value;
+    previousNodeInst.offset = offset2;
+    previousNodeInst.length = length;
+    previousNodeInst.type = type;
+    previousNodeInst.colonOffset = void 0;
+    previousNode = previousNodeInst;
+  }
+  try {
+    visit(text4, {
+      onObjectBegin: (offset2, length) => {
+        if (position2 <= offset2) {
+          throw earlyReturnException;
+        }
+        previousNode = void 0;
+        isAtPropertyKey = position2 > offset2;
+        segments.push("");
+      },
+      onObjectProperty: (name, offset2, length) => {
+        if (position2 < offset2) {
+          throw earlyReturnException;
+        }
+        setPreviousNode(name, offset2, length, "property");
+        segments[segments.length - 1] = name;
+        if (position2 <= offset2 + length) {
+          throw earlyReturnException;
+        }
+      },
+      onObjectEnd: (offset2, length) => {
+        if (position2 <= offset2) {
+          throw earlyReturnException;
+        }
+        previousNode = void 0;
+        segments.pop();
+      },
+      onArrayBegin: (offset2, length) => {
+        if (position2 <= offset2) {
+          throw earlyReturnException;
+        }
+        previousNode = void 0;
+        segments.push(0);
+      },
+      onArrayEnd: (offset2, length) => {
+        if (position2 <= offset2) {
+          throw earlyReturnException;
+        }
+        previousNode = void 0;
+        segments.pop();
+      },
+      onLiteralValue: (value, offset2, length) => {
+        if (position2 < offset2) {
+          throw earlyReturnException;
+        }
+        setPreviousNode(value, offset2, length, getNodeType(value));
+        if (position2 <= offset2 + length) {
+          throw earlyReturnException;
+        }
+      },
+      onSeparator: (sep2, offset2, length) => {
+        if (position2 <= offset2) {
+          throw earlyReturnException;
+        }
+        if (sep2 === ":" && previousNode && previousNode.type === "property") {
+          previousNode.colonOffset = offset2;
+          isAtPropertyKey = false;
+          previousNode = void 0;
+        } else if (sep2 === ",") {
+          const last = segments[segments.length - 1];
+          if (typeof last === "number") {
+            segments[segments.length - 1] = last + 1;
+          } else {
+            isAtPropertyKey = true;
+            segments[segments.length - 1] = "";
+          }
+          previousNode = void 0;
+        }
+      }
+    });
+  } catch (e) {
+    if (e !== earlyReturnException) {
+      throw e;
+    }
+  }
+  return {
+    path: segments,
+    previousNode,
+    isAtPropertyKey,
+    matches: (pattern) => {
+      let k = 0;
+      for (let i = 0; k < pattern.length && i < segments.length; i++) {
+        if (pattern[k] === segments[i] || pattern[k] === "*") {
+          k++;
+        } else if (pattern[k] !== "**") {
+          return false;
+        }
+      }
+      return k === pattern.length;
+    }
+  };
+}
+function parse2(text4, errors = [], options = ParseOptions.DEFAULT) {
+  let currentProperty = null;
+  let currentParent = [];
+  const previousParents = [];
+  function onValue(value) {
+    if (Array.isArray(currentParent)) {
+      currentParent.push(value);
+    } else if (currentProperty !== null) {
+      currentParent[currentProperty] = value;
+    }
+  }
+  const visitor = {
+    onObjectBegin: () => {
+      const object2 = {};
+      onValue(object2);
+      previousParents.push(currentParent);
+      currentParent = object2;
+      currentProperty = null;
+    },
+    onObjectProperty: (name) => {
+      currentProperty = name;
+    },
+    onObjectEnd: () => {
+      currentParent = previousParents.pop();
+    },
+    onArrayBegin: () => {
+      const array2 = [];
+      onValue(array2);
+      previousParents.push(currentParent);
+      currentParent = array2;
+      currentProperty = null;
+    },
+    onArrayEnd: () => {
+      currentParent = previousParents.pop();
+    },
+    onLiteralValue: onValue,
+    onError: (error2, offset2, length) => {
+      errors.push({ error: error2, offset: offset2, length });
+    }
+  };
+  visit(text4, visitor, options);
+  return currentParent[0];
+}
+function parseTree(text4, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor = {
+    onObjectBegin: (offset2) => {
+      currentParent = onValue({ type: "object", offset: offset2, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name, offset2, length) => {
+      currentParent = onValue({ type: "property", offset: offset2, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name, offset: offset2, length, parent: currentParent });
+    },
+    onObjectEnd: (offset2, length) => {
+      ensurePropertyComplete(offset2 + length);
+      currentParent.length = offset2 + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset2 + length);
+    },
+    onArrayBegin: (offset2, length) => {
+      currentParent = onValue({ type: "array", offset: offset2, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset2, length) => {
+      currentParent.length = offset2 + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset2 + length);
+    },
+    onLiteralValue: (value, offset2, length) => {
+      onValue({ type: getNodeType(value), offset: offset2, length, parent: currentParent, value });
+      ensurePropertyComplete(offset2 + length);
+    },
+    onSeparator: (sep2, offset2, length) => {
+      if (currentParent.type === "property") {
+        if (sep2 === ":") {
+          currentParent.colonOffset = offset2;
+        } else if (sep2 === ",") {
+          ensurePropertyComplete(offset2);
+        }
+      }
+    },
+    onError: (error2, offset2, length) => {
+      errors.push({ error: error2, offset: offset2, length });
+    }
+  };
+  visit(text4, visitor, options);
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
+  }
+  return result;
+}
+function findNodeAtLocation(root, path10) {
+  if (!root) {
+    return void 0;
+  }
+  let node2 = root;
+  for (let segment2 of path10) {
+    if (typeof segment2 === "string") {
+      if (node2.type !== "object" || !Array.isArray(node2.children)) {
+        return void 0;
+      }
+      let found = false;
+      for (const propertyNode of node2.children) {
+        if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment2 && propertyNode.children.length === 2) {
+          node2 = propertyNode.children[1];
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return void 0;
+      }
+    } else {
+      const index2 = segment2;
+      if (node2.type !== "array" || index2 < 0 || !Array.isArray(node2.children) || index2 >= node2.children.length) {
+        return void 0;
+      }
+      node2 = node2.children[index2];
+    }
+  }
+  return node2;
+}
+function getNodePath(node2) {
+  if (!node2.parent || !node2.parent.children) {
+    return [];
+  }
+  const path10 = getNodePath(node2.parent);
+  if (node2.parent.type === "property") {
+    const key = node2.parent.children[0].value;
+    path10.push(key);
+  } else if (node2.parent.type === "array") {
+    const index2 = node2.parent.children.indexOf(node2);
+    if (index2 !== -1) {
+      path10.push(index2);
+    }
+  }
+  return path10;
+}
+function getNodeValue(node2) {
+  switch (node2.type) {
+    case "array":
+      return node2.children.map(getNodeValue);
+    case "object":
+      const obj = /* @__PURE__ */ Object.create(null);
+      for (let prop of node2.children) {
+        const valueNode = prop.children[1];
+        if (valueNode) {
+          obj[prop.children[0].value] = getNodeValue(valueNode);
+        }
+      }
+      return obj;
+    case "null":
+    case "string":
+    case "number":
+    case "boolean":
+      return node2.value;
+    default:
+      return void 0;
+  }
+}
+function contains(node2, offset2, includeRightBound = false) {
+  return offset2 >= node2.offset && offset2 < node2.offset + node2.length || includeRightBound && offset2 === node2.offset + node2.length;
+}
+function findNodeAtOffset(node2, offset2, includeRightBound = false) {
+  if (contains(node2, offset2, includeRightBound)) {
+    const children = node2.children;
+    if (Array.isArray(children)) {
+      for (let i = 0; i < children.length && children[i].offset <= offset2; i++) {
+        const item = findNodeAtOffset(children[i], offset2, includeRightBound);
+        if (item) {
+          return item;
+        }
+      }
+    }
+    return node2;
+  }
+  return void 0;
+}
+function visit(text4, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text4, false);
+  const _jsonPath = [];
+  let suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks++;
+      } else {
+        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+        if (cbReturn === false) {
+          suppressedCallbacks = 1;
+        }
+      }
+    } : () => true;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks--;
+      }
+      if (suppressedCallbacks === 0) {
+        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+      }
+    } : () => true;
+  }
+  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+  const disallowComments = options && options.disallowComments;
+  const allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    while (true) {
+      const token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          if (!disallowComments) {
+            handleError(
+              11
+              /* ParseErrorCode.UnexpectedEndOfComment */
+            );
+          }
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          if (disallowComments) {
+            handleError(
+              10
+              /* ParseErrorCode.InvalidCommentToken */
+            );
+          } else {
+            onComment();
+          }
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error2, skipUntilAfter = [], skipUntil = []) {
+    onError(error2);
+    if (skipUntilAfter.length + skipUntil.length > 0) {
+      let token = _scanner.getToken();
+      while (token !== 17) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token) !== -1) {
+          break;
+        }
+        token = scanNext();
+      }
+    }
+  }
+  function parseString(isValue) {
+    const value = _scanner.getTokenValue();
+    if (isValue) {
+      onLiteralValue(value);
+    } else {
+      onObjectProperty(value);
+      _jsonPath.push(value);
+    }
+    scanNext();
+    return true;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        const tokenValue = _scanner.getTokenValue();
+        let value = Number(tokenValue);
+        if (isNaN(value)) {
+          handleError(
+            2
+            /* ParseErrorCode.InvalidNumberFormat */
+          );
+          value = 0;
+        }
+        onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(true);
+        break;
+      case 9:
+        onLiteralValue(false);
+        break;
+      default:
+        return false;
+    }
+    scanNext();
+    return true;
+  }
+  function parseProperty() {
+    if (_scanner.getToken() !== 10) {
+      handleError(3, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+      return false;
+    }
+    parseString(false);
+    if (_scanner.getToken() === 6) {
+      onSeparator(":");
+      scanNext();
+      if (!parseValue()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+    } else {
+      handleError(5, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+    }
+    _jsonPath.pop();
+    return true;
+  }
+  function parseObject() {
+    onObjectBegin();
+    scanNext();
+    let needsComma = false;
+    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 2 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (!parseProperty()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onObjectEnd();
+    if (_scanner.getToken() !== 2) {
+      handleError(7, [
+        2
+        /* SyntaxKind.CloseBraceToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseArray() {
+    onArrayBegin();
+    scanNext();
+    let isFirstElement = true;
+    let needsComma = false;
+    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 4 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (isFirstElement) {
+        _jsonPath.push(0);
+        isFirstElement = false;
+      } else {
+        _jsonPath[_jsonPath.length - 1]++;
+      }
+      if (!parseValue()) {
+        handleError(4, [], [
+          4,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onArrayEnd();
+    if (!isFirstElement) {
+      _jsonPath.pop();
+    }
+    if (_scanner.getToken() !== 4) {
+      handleError(8, [
+        4
+        /* SyntaxKind.CloseBracketToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString(true);
+      default:
+        return parseLiteral();
+    }
+  }
+  scanNext();
+  if (_scanner.getToken() === 17) {
+    if (options.allowEmptyContent) {
+      return true;
+    }
+    handleError(4, [], []);
+    return false;
+  }
+  if (!parseValue()) {
+    handleError(4, [], []);
+    return false;
+  }
+  if (_scanner.getToken() !== 17) {
+    handleError(9, [], []);
+  }
+  return true;
+}
+function stripComments(text4, replaceCh) {
+  let _scanner = createScanner(text4), parts = [], kind, offset2 = 0, pos;
+  do {
+    pos = _scanner.getPosition();
+    kind = _scanner.scan();
+    switch (kind) {
+      case 12:
+      case 13:
+      case 17:
+        if (offset2 !== pos) {
+          parts.push(text4.substring(offset2, pos));
+        }
+        if (replaceCh !== void 0) {
+          parts.push(_scanner.getTokenValue().replace(/[^\r\n]/g, replaceCh));
+        }
+        offset2 = _scanner.getPosition();
+        break;
+    }
+  } while (kind !== 17);
+  return parts.join("");
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value) {
+        return "null";
+      } else if (Array.isArray(value)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+var ParseOptions;
+var init_parser = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
+    "use strict";
+    init_scanner();
+    (function(ParseOptions2) {
+      ParseOptions2.DEFAULT = {
+        allowTrailingComma: false
+      };
+    })(ParseOptions || (ParseOptions = {}));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/edit.js
+function setProperty(text4, originalPath, value, options) {
+  const path10 = originalPath.slice();
+  const errors = [];
+  const root = parseTree(text4, errors);
+  let parent = void 0;
+  let lastSegment = void 0;
+  while (path10.length > 0) {
+    lastSegment = path10.pop();
+    parent = findNodeAtLocation(root, path10);
+    if (parent === void 0 && value !== void 0) {
+      if (typeof lastSegment === "string") {
+        value = { [lastSegment]: value };
+      } else {
+        value = [value];
+      }
+    } else {
+      break;
+    }
+  }
+  if (!parent) {
+    if (value === void 0) {
+      throw new Error("Can not delete in empty document");
+    }
+    return withFormatting(text4, { offset: root ? root.offset : 0, length: root ? root.length : 0, content: JSON.stringify(value) }, options);
+  } else if (parent.type === "object" && typeof lastSegment === "string" && Array.isArray(parent.children)) {
+    const existing = findNodeAtLocation(parent, [lastSegment]);
+    if (existing !== void 0) {
+      if (value === void 0) {
+        if (!existing.parent) {
+          throw new Error("Malformed AST");
+        }
+        const propertyIndex = parent.children.indexOf(existing.parent);
+        let removeBegin;
+        let removeEnd = existing.parent.offset + existing.parent.length;
+        if (propertyIndex > 0) {
+          let previous2 = parent.children[propertyIndex - 1];
+          removeBegin = previous2.offset + previous2.length;
+        } else {
+          removeBegin = parent.offset + 1;
+          if (parent.children.length > 1) {
+            let next = parent.children[1];
+            removeEnd = next.offset;
+          }
+        }
+        return withFormatting(text4, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
+      } else {
+        return withFormatting(text4, { offset: existing.offset, length: existing.length, content: JSON.stringify(value) }, options);
+      }
+    } else {
+      if (value === void 0) {
+        return [];
+      }
+      const newProperty = `${JSON.stringify(lastSegment)}: ${JSON.stringify(value)}`;
+      const index2 = options.getInsertionIndex ? options.getInsertionIndex(parent.children.map((p) => p.children[0].value)) : parent.children.length;
+      let edit;
+      if (index2 > 0) {
+        let previous2 = parent.children[index2 - 1];
+        edit = { offset: previous2.offset + previous2.length, length: 0, content: "," + newProperty };
+      } else if (parent.children.length === 0) {
+        edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+      } else {
+        edit = { offset: parent.offset + 1, length: 0, content: newProperty + "," };
+      }
+      return withFormatting(text4, edit, options);
+    }
+  } else if (parent.type === "array" && typeof lastSegment === "number" && Array.isArray(parent.children)) {
+    const insertIndex = lastSegment;
+    if (insertIndex === -1) {
+      const newProperty = `${JSON.stringify(value)}`;
+      let edit;
+      if (parent.children.length === 0) {
+        edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+      } else {
+        const previous2 = parent.children[parent.children.length - 1];
+        edit = { offset: previous2.offset + previous2.length, length: 0, content: "," + newProperty };
+      }
+      return withFormatting(text4, edit, options);
+    } else if (value === void 0 && parent.children.length >= 0) {
+      const removalIndex = lastSegment;
+      const toRemove = parent.children[removalIndex];
+      let edit;
+      if (parent.children.length === 1) {
+        edit = { offset: parent.offset + 1, length: parent.length - 2, content: "" };
+      } else if (parent.children.length - 1 === removalIndex) {
+        let previous2 = parent.children[removalIndex - 1];
+        let offset2 = previous2.offset + previous2.length;
+        let parentEndOffset = parent.offset + parent.length;
+        edit = { offset: offset2, length: parentEndOffset - 2 - offset2, content: "" };
+      } else {
+        edit = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: "" };
+      }
+      return withFormatting(text4, edit, options);
+    } else if (value !== void 0) {
+      let edit;
+      const newProperty = `${JSON.stringify(value)}`;
+      if (!options.isArrayInsertion && parent.children.length > lastSegment) {
+        const toModify = parent.children[lastSegment];
+        edit = { offset: toModify.offset, length: toModify.length, content: newProperty };
+      } else if (parent.children.length === 0 || lastSegment === 0) {
+        edit = { offset: parent.offset + 1, length: 0, content: parent.children.length === 0 ? newProperty : newProperty + "," };
+      } else {
+        const index2 = lastSegment > parent.children.length ? parent.children.length : lastSegment;
+        const previous2 = parent.children[index2 - 1];
+        edit = { offset: previous2.offset + previous2.length, length: 0, content: "," + newProperty };
+      }
+      return withFormatting(text4, edit, options);
+    } else {
+      throw new Error(`Can not ${value === void 0 ? "remove" : options.isArrayInsertion ? "insert" : "modify"} Array index ${insertIndex} as length is not sufficient`);
+    }
+  } else {
+    throw new Error(`Can not add ${typeof lastSegment !== "number" ? "index" : "property"} to parent of type ${parent.type}`);
+  }
+}
+function withFormatting(text4, edit, options) {
+  if (!options.formattingOptions) {
+    return [edit];
+  }
+  let newText = applyEdit(text4, edit);
+  let begin = edit.offset;
+  let end = edit.offset + edit.content.length;
+  if (edit.length === 0 || edit.content.length === 0) {
+    while (begin > 0 && !isEOL(newText, begin - 1)) {
+      begin--;
+    }
+    while (end < newText.length && !isEOL(newText, end)) {
+      end++;
+    }
+  }
+  const edits = format(newText, { offset: begin, length: end - begin }, { ...options.formattingOptions, keepLines: false });
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const edit2 = edits[i];
+    newText = applyEdit(newText, edit2);
+    begin = Math.min(begin, edit2.offset);
+    end = Math.max(end, edit2.offset + edit2.length);
+    end += edit2.content.length - edit2.length;
+  }
+  const editLength = text4.length - (newText.length - end) - begin;
+  return [{ offset: begin, length: editLength, content: newText.substring(begin, end) }];
+}
+function applyEdit(text4, edit) {
+  return text4.substring(0, edit.offset) + edit.content + text4.substring(edit.offset + edit.length);
+}
+var init_edit = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
+    "use strict";
+    init_format();
+    init_parser();
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/main.js
+var main_exports = {};
+__export(main_exports, {
+  ParseErrorCode: () => ParseErrorCode,
+  ScanError: () => ScanError,
+  SyntaxKind: () => SyntaxKind,
+  applyEdits: () => applyEdits,
+  createScanner: () => createScanner2,
+  findNodeAtLocation: () => findNodeAtLocation2,
+  findNodeAtOffset: () => findNodeAtOffset2,
+  format: () => format2,
+  getLocation: () => getLocation2,
+  getNodePath: () => getNodePath2,
+  getNodeValue: () => getNodeValue2,
+  modify: () => modify,
+  parse: () => parse3,
+  parseTree: () => parseTree2,
+  printParseErrorCode: () => printParseErrorCode,
+  stripComments: () => stripComments2,
+  visit: () => visit2
+});
+function printParseErrorCode(code) {
+  switch (code) {
+    case 1:
+      return "InvalidSymbol";
+    case 2:
+      return "InvalidNumberFormat";
+    case 3:
+      return "PropertyNameExpected";
+    case 4:
+      return "ValueExpected";
+    case 5:
+      return "ColonExpected";
+    case 6:
+      return "CommaExpected";
+    case 7:
+      return "CloseBraceExpected";
+    case 8:
+      return "CloseBracketExpected";
+    case 9:
+      return "EndOfFileExpected";
+    case 10:
+      return "InvalidCommentToken";
+    case 11:
+      return "UnexpectedEndOfComment";
+    case 12:
+      return "UnexpectedEndOfString";
+    case 13:
+      return "UnexpectedEndOfNumber";
+    case 14:
+      return "InvalidUnicode";
+    case 15:
+      return "InvalidEscapeCharacter";
+    case 16:
+      return "InvalidCharacter";
+  }
+  return "<unknown ParseErrorCode>";
+}
+function format2(documentText, range, options) {
+  return format(documentText, range, options);
+}
+function modify(text4, path10, value, options) {
+  return setProperty(text4, path10, value, options);
+}
+function applyEdits(text4, edits) {
+  let sortedEdits = edits.slice(0).sort((a, b) => {
+    const diff3 = a.offset - b.offset;
+    if (diff3 === 0) {
+      return a.length - b.length;
+    }
+    return diff3;
+  });
+  let lastModifiedOffset = text4.length;
+  for (let i = sortedEdits.length - 1; i >= 0; i--) {
+    let e = sortedEdits[i];
+    if (e.offset + e.length <= lastModifiedOffset) {
+      text4 = applyEdit(text4, e);
+    } else {
+      throw new Error("Overlapping edit");
+    }
+    lastModifiedOffset = e.offset;
+  }
+  return text4;
+}
+var createScanner2, ScanError, SyntaxKind, getLocation2, parse3, parseTree2, findNodeAtLocation2, findNodeAtOffset2, getNodePath2, getNodeValue2, visit2, stripComments2, ParseErrorCode;
+var init_main = __esm({
+  "node_modules/jsonc-parser/lib/esm/main.js"() {
+    "use strict";
+    init_format();
+    init_edit();
+    init_scanner();
+    init_parser();
+    createScanner2 = createScanner;
+    (function(ScanError2) {
+      ScanError2[ScanError2["None"] = 0] = "None";
+      ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+      ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+      ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+      ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+      ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+      ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+    })(ScanError || (ScanError = {}));
+    (function(SyntaxKind2) {
+      SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+      SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+      SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+      SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+      SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+      SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+      SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+      SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+      SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+      SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+      SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+      SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+      SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+      SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+      SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+      SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+      SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+    })(SyntaxKind || (SyntaxKind = {}));
+    getLocation2 = getLocation;
+    parse3 = parse2;
+    parseTree2 = parseTree;
+    findNodeAtLocation2 = findNodeAtLocation;
+    findNodeAtOffset2 = findNodeAtOffset;
+    getNodePath2 = getNodePath;
+    getNodeValue2 = getNodeValue;
+    visit2 = visit;
+    stripComments2 = stripComments;
+    (function(ParseErrorCode2) {
+      ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+      ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+      ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+      ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+      ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+      ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+      ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+      ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+      ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+      ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+      ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+      ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+      ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+    })(ParseErrorCode || (ParseErrorCode = {}));
+  }
+});
+
 // src/lazy.ts
-var import_node_module, nodeRequire, yaml, picomatch, diff2, crypto;
+var import_node_module, nodeRequire, yaml, picomatch, diff2, crypto, vm, bundled, jsonc;
 var init_lazy = __esm({
   "src/lazy.ts"() {
     "use strict";
@@ -17635,6 +19302,9 @@ var init_lazy = __esm({
     picomatch = once(() => nodeRequire ? nodeRequire("picomatch") : require_picomatch2());
     diff2 = once(() => nodeRequire ? nodeRequire("diff") : require_libcjs());
     crypto = once(() => nodeRequire ? nodeRequire("node:crypto") : require("node:crypto"));
+    vm = once(() => nodeRequire ? nodeRequire("node:vm") : require("node:vm"));
+    bundled = import_meta_url.endsWith(".cjs");
+    jsonc = once(() => bundled ? (init_main(), __toCommonJS(main_exports)) : (0, import_node_module.createRequire)(import_meta_url)("jsonc-parser"));
   }
 });
 
@@ -18329,8 +19999,8 @@ function buildCrawler(options, patterns) {
   const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
   const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
   const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-  const format = buildFormat(cwd, root, absolute);
-  const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+  const format3 = buildFormat(cwd, root, absolute);
+  const excludeFormatter = absolute ? format3 : buildFormat(cwd, root, true);
   const excludePredicate = (_, p) => {
     const relativePath2 = excludeFormatter(p, true);
     return relativePath2 !== "." && !partialMatcher(relativePath2) || ignore(relativePath2);
@@ -18339,12 +20009,12 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path10 = format(p, isDirectory);
+      const path10 = format3(p, isDirectory);
       const matches = matcher(path10) && !ignore(path10);
       if (matches) log(`matched ${path10}`);
       return matches;
     } : (p, isDirectory) => {
-      const path10 = format(p, isDirectory);
+      const path10 = format3(p, isDirectory);
       return matcher(path10) && !ignore(path10);
     }],
     exclude: debug ? (_, p) => {
@@ -18438,6 +20108,1051 @@ var init_dist2 = __esm({
       followSymbolicLinks: true,
       onlyFiles: true
     };
+  }
+});
+
+// src/query.ts
+function at(span) {
+  return { start: span.start, end: span.end };
+}
+function blocksOf(report2, ...templates) {
+  return templates.length === 0 ? report2.blocks : report2.blocks.filter((b) => templates.includes(b.template));
+}
+function section(block, key) {
+  return block.sections.find((s2) => s2.spec.key === key);
+}
+function fields(sectionOrUndefined, key) {
+  return sectionOrUndefined ? sectionOrUndefined.fields.filter((f) => f.spec.key === key) : [];
+}
+function field(sectionOrUndefined, key) {
+  return sectionOrUndefined?.fields.find((f) => f.spec.key === key);
+}
+function sectionsNamed(report2, key) {
+  const out = [];
+  for (const block of report2.blocks) for (const s2 of block.sections) if (s2.spec.key === key) out.push({ block, section: s2 });
+  return out;
+}
+function derived(report2, key, compute2) {
+  if (report2.cache.has(key)) return report2.cache.get(key);
+  const value = compute2();
+  report2.cache.set(key, value);
+  return value;
+}
+function unclosedHtml(report2) {
+  return derived(report2, "unclosedHtml", () => {
+    const lines = report2.lines;
+    let tail = lines.length;
+    while (tail > 0 && (lines[tail - 1]?.kind === "html" || lines[tail - 1]?.kind === "blank")) tail--;
+    const lastCloser = /* @__PURE__ */ new Map();
+    const lower = report2.source.toLowerCase();
+    for (let i = tail; i < lines.length; i++) {
+      const l2 = lines[i];
+      if (l2.kind !== "html") continue;
+      const lead = /^(?:[ \t]*>)*[ \t]*/.exec(l2.raw)?.[0].length ?? 0;
+      const rest = l2.raw.slice(lead);
+      for (const { re, closer } of HTML_OPENERS) {
+        const m = re.exec(rest);
+        if (!m) continue;
+        const close = closer(m[0]);
+        const start = l2.start + lead;
+        if (!lastCloser.has(close)) lastCloser.set(close, lower.lastIndexOf(close));
+        const last = lastCloser.get(close);
+        const bodyFrom = start + m[0].length - (close === "-->" ? 2 : 0);
+        if (last < bodyFrom) {
+          let endLine = lines.length;
+          while (endLine > l2.line && (lines[endLine - 1]?.raw.trim() ?? "") === "") endLine--;
+          return { line: l2.line, start, opener: m[0], closer: close, endLine };
+        }
+        break;
+      }
+    }
+    return void 0;
+  });
+}
+function isRenderedCopy(report2) {
+  return derived(report2, "renderedCopy", () => {
+    if (report2.tables.some((t) => t.kind === "gfm")) return false;
+    let text4 = 0;
+    for (const l2 of report2.lines) {
+      if (l2.kind === "code") return false;
+      if (l2.kind !== "text") continue;
+      text4++;
+      if (l2.headingDepth !== void 0) return false;
+      if (l2.bullet !== void 0 && /^[-*+]$/.test(l2.bullet)) return false;
+      const b = l2.body;
+      if (b.includes("**") || b.includes("__") || b.includes("](")) return false;
+    }
+    return text4 > 0;
+  });
+}
+var HTML_OPENERS;
+var init_query = __esm({
+  "src/query.ts"() {
+    "use strict";
+    HTML_OPENERS = [
+      { re: /^<!--/, closer: () => "-->" },
+      { re: /^<(script|pre|style|textarea)(?=[\s>]|$)/i, closer: (o) => `</${o.slice(1).toLowerCase()}>` },
+      { re: /^<\?/, closer: () => "?>" },
+      { re: /^<!\[CDATA\[/, closer: () => "]]>" },
+      { re: /^<![A-Za-z]/, closer: () => ">" }
+    ];
+  }
+});
+
+// src/days.ts
+function dayOfInstant(ms) {
+  return Math.floor(ms / MS_PER_DAY);
+}
+function dayOfIso(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  if (!m) return void 0;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return void 0;
+  return t / MS_PER_DAY;
+}
+function isoOfDay(day) {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+var MS_PER_DAY;
+var init_days = __esm({
+  "src/days.ts"() {
+    "use strict";
+    MS_PER_DAY = 864e5;
+  }
+});
+
+// src/suggest.ts
+function levenshtein(a, b) {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+function didYouMean(value, candidates) {
+  let best;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = levenshtein(value, c);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== void 0 && bestD <= Math.max(2, Math.floor(value.length / 4)) ? best : void 0;
+}
+var init_suggest = __esm({
+  "src/suggest.ts"() {
+    "use strict";
+  }
+});
+
+// src/parse/context.ts
+function whiteboardTags(value) {
+  if (Array.isArray(value)) {
+    const tags = value.filter((v) => typeof v === "string").map((v) => v.replace(/^\[|\]$/g, "").trim());
+    return tags.filter((t) => t.length > 0);
+  }
+  if (typeof value !== "string") return void 0;
+  const bracketed = [...value.matchAll(/\[([^\]\n]{1,80})\]/g)].map((m) => m[1].trim());
+  if (bracketed.length > 0) return bracketed.filter((t) => t.length > 0);
+  return value.split(/[\s,]+/).filter((t) => t.length > 0);
+}
+function closestKey(key, known = FRONT_MATTER_KEYS) {
+  const k = key.toLowerCase().replace(/[_\s]+/g, "-");
+  let best;
+  for (const c of known) {
+    const d = levenshtein(k, c);
+    if (!best || d < best.d) best = { key: c, d };
+  }
+  if (!best) return void 0;
+  if (best.d <= Math.max(1, Math.floor(best.key.length / 3)) || k.startsWith(best.key) || best.key.startsWith(k)) return best.key;
+  return void 0;
+}
+function frontMatterKeyLine(report2, key) {
+  const fm = report2.frontMatter;
+  if (!fm) return 1;
+  for (let n2 = fm.span.line; n2 <= fm.span.endLine; n2++) {
+    const raw = report2.lines[n2 - 1]?.raw ?? "";
+    const m = /^\s*["']?([^"':]+?)["']?\s*:/.exec(raw.slice(0, 200));
+    if (m && m[1] === key) return n2;
+  }
+  return fm.span.line;
+}
+function isoDate(value) {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? void 0 : DateTime.fromJSDate(value, { zone: "utc" }).toISODate() ?? void 0;
+  if (typeof value === "string") {
+    const d = DateTime.fromISO(value.trim(), { zone: "utc" });
+    return d.isValid ? d.toISODate() ?? void 0 : void 0;
+  }
+  return void 0;
+}
+function bugNumber(value) {
+  if (typeof value === "number" && Number.isInteger(value) && value > 0) return value;
+  if (typeof value === "string") {
+    const m = /^(?:https?:\/\/bugzilla\.mozilla\.org\/show_bug\.cgi\?id=|https?:\/\/bugzil\.la\/|bug[ \t]*(?:#[ \t]*)?)?(\d{1,9})$/i.exec(value.trim());
+    if (m) return Number(m[1]);
+  }
+  return void 0;
+}
+function compute(report2) {
+  const ctx = { frontMatterIssues: [] };
+  const issues = ctx.frontMatterIssues;
+  const fm = report2.frontMatter;
+  let fmWhiteboard = false;
+  if (fm && !fm.error) {
+    for (const [key, value] of Object.entries(fm.data)) {
+      const line = frontMatterKeyLine(report2, key);
+      const found = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === "object" ? JSON.stringify(value) : String(value);
+      switch (key) {
+        case "title":
+          if (typeof value === "string" && value.trim()) ctx.title = { text: value.trim(), line, from: "front-matter" };
+          else issues.push({ kind: "bad-value", key, expected: 'the bug title, "CA Owner: short description"', found, line });
+          break;
+        case "ca-owner":
+          if (typeof value === "string" && value.trim()) ctx.caOwner = { name: value.trim(), from: "front-matter" };
+          else issues.push({ kind: "bad-value", key, expected: "the CA Owner name as in the CCADB", found, line });
+          break;
+        case "bug": {
+          const n2 = bugNumber(value);
+          if (n2 !== void 0) ctx.bug = n2;
+          else issues.push({ kind: "bad-value", key, expected: "a Bugzilla bug number or URL", found, line });
+          break;
+        }
+        case "posted": {
+          const d = isoDate(value);
+          if (d) ctx.posted = d;
+          else issues.push({ kind: "bad-value", key, expected: "a date (YYYY-MM-DD)", found, line });
+          break;
+        }
+        case "whiteboard": {
+          const tags = whiteboardTags(value);
+          if (tags) {
+            ctx.whiteboard = { tags, from: "front-matter", line };
+            fmWhiteboard = true;
+          } else issues.push({ kind: "bad-value", key, expected: 'Bugzilla whiteboard tags, e.g. "[ca-compliance] [leaf-revocation-delay]"', found, line });
+          break;
+        }
+        case "appendix": {
+          const names = (Array.isArray(value) ? value : [value]).filter((v) => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
+          if (names.length > 0 && names.length === (Array.isArray(value) ? value.length : 1)) ctx.appendix = { names, line };
+          else issues.push({ kind: "bad-value", key, expected: "the file name of the Appendix attachment (e.g. certs.csv) or a list of them", found, line });
+          break;
+        }
+        default: {
+          const issue2 = { kind: "unknown-key", key, line };
+          const close = closestKey(key);
+          if (close) issue2.expected = close;
+          issues.push(issue2);
+        }
+      }
+    }
+  }
+  if (!ctx.title) {
+    if (report2.title && report2.title.from === "h1") ctx.title = { text: report2.title.text, line: report2.title.span.line, from: "h1" };
+    else {
+      const text4 = report2.lines.filter((l2) => l2.kind === "text");
+      const first = text4[0];
+      if (first && /^Categories$/i.test(text4[1]?.body ?? "")) ctx.title = { text: first.body, line: first.line, from: "page" };
+    }
+  }
+  if (!ctx.caOwner && ctx.title) {
+    const m = CA_OWNER_TITLE.exec(ctx.title.text);
+    if (m) ctx.caOwner = { name: m[1].trim(), from: "title" };
+  }
+  if (!ctx.whiteboard) {
+    for (const l2 of report2.lines) {
+      if (l2.kind !== "text") continue;
+      const m = WHITEBOARD_LINE.exec(l2.body.trim());
+      if (!m) continue;
+      const tags = whiteboardTags(m[1]);
+      if (tags && tags.length > 0) {
+        ctx.whiteboard = { tags, from: "text", line: l2.line };
+        break;
+      }
+    }
+  }
+  if (ctx.whiteboard) {
+    const tag = ctx.whiteboard.tags.find((t) => REVOCATION_DELAY_TAG.test(t));
+    if (tag) ctx.revocationDelay = { from: "whiteboard", evidence: `whiteboard tag [${tag}]`, line: ctx.whiteboard.line };
+  }
+  if (!ctx.revocationDelay && !fmWhiteboard) {
+    const inTitle = ctx.title ? REVOCATION_DELAY_PHRASE.exec(ctx.title.text) : null;
+    if (ctx.title && inTitle) {
+      ctx.revocationDelay = { from: "title", evidence: `the title says "${inTitle[0]}"`, line: ctx.title.line };
+    } else {
+      const hit = findPhrase(report2);
+      if (hit) ctx.revocationDelay = { from: "text", evidence: `the report says "${hit.text}"`, line: hit.line };
+    }
+  }
+  return ctx;
+}
+function findPhrase(report2) {
+  const candidates = [];
+  const firstBlock = report2.blocks[0]?.startLine ?? report2.lines.length + 1;
+  for (const l2 of report2.lines) {
+    if (l2.line >= firstBlock) break;
+    if (l2.kind === "text") candidates.push(l2);
+  }
+  for (const b of report2.blocks) {
+    for (const s2 of b.sections) {
+      const key = s2.spec.key;
+      if (key === "summary" || key === "closure" || key === "q1-awareness") {
+        for (const l2 of s2.bodyLines) if (l2.kind === "text") candidates.push(l2);
+      }
+    }
+  }
+  for (const l2 of candidates) {
+    if (/^\(In reply to /.test(l2.body)) continue;
+    const m = REVOCATION_DELAY_PHRASE.exec(l2.body);
+    if (m) return { text: m[0], line: l2.line };
+  }
+  return void 0;
+}
+function reportContext(report2) {
+  return derived(report2, "context", () => compute(report2));
+}
+function postingDay(report2, nowMs) {
+  const posted = reportContext(report2).posted;
+  return posted !== void 0 ? dayOfIso(posted) : dayOfInstant(nowMs);
+}
+function judgedTemplate(report2, block, nowMs) {
+  if (block.detectedBy === "forced") return block.template;
+  const from = block.spec.effectiveFrom;
+  if (block.template === "ccadb-v3-preliminary" && from !== void 0 && postingDay(report2, nowMs) < dayOfIso(from)) return "ccadb-v2-preliminary";
+  return block.template;
+}
+var FRONT_MATTER_KEYS, REVOCATION_DELAY_TAG, REVOCATION_DELAY_PHRASE, WHITEBOARD_LINE, CA_OWNER_TITLE;
+var init_context = __esm({
+  "src/parse/context.ts"() {
+    "use strict";
+    init_luxon();
+    init_days();
+    init_query();
+    init_suggest();
+    FRONT_MATTER_KEYS = ["title", "bug", "whiteboard", "posted", "ca-owner", "appendix"];
+    REVOCATION_DELAY_TAG = /(?:^|-)revocation-delay$|^delayed-revocation$/i;
+    REVOCATION_DELAY_PHRASE = /\b(?:delayed[ \t]+revocations?|revocation[ \t]+delays?|delay(?:ed|ing|s)?[ \t]+(?:the[ \t]+|in[ \t]+)?revo(?:cation|king)|revocations?[ \t]+(?:was|were|is|are|has[ \t]+been|have[ \t]+been)[ \t]+delayed|late[ \t]+revocations?)\b/i;
+    WHITEBOARD_LINE = /^\(?[ \t]*Whiteboard:[ \t]*((?:\[[^\]\n]{1,80}\][ \t]*)+)(?:\)[ \t]*)?$/i;
+    CA_OWNER_TITLE = /^([^:]{2,80}?):[ \t]+\S/;
+  }
+});
+
+// src/parse/csv.ts
+function readCsv(text4, options = {}) {
+  const to = options.to ?? text4.length;
+  let i = options.from ?? 0;
+  if (i === 0 && text4.charCodeAt(0) === 65279) i = 1;
+  const delim = (options.delimiter ?? ",").charCodeAt(0);
+  const records = [];
+  const problems = [];
+  let cells = [];
+  let recordStart = i;
+  const endRecord = (end) => {
+    const only = cells[0];
+    if (!(cells.length === 1 && only !== void 0 && !only.quoted && only.text === "")) {
+      records.push({ cells, start: recordStart, end, index: records.length + 1 });
+    }
+    cells = [];
+  };
+  while (i <= to) {
+    const fieldStart = i;
+    let value;
+    let quoted = false;
+    if (i < to && text4.charCodeAt(i) === QUOTE) {
+      quoted = true;
+      let j = i + 1;
+      let out = "";
+      let chunk = j;
+      let closed2 = false;
+      while (j < to) {
+        if (text4.charCodeAt(j) === QUOTE) {
+          if (j + 1 < to && text4.charCodeAt(j + 1) === QUOTE) {
+            out += text4.slice(chunk, j + 1);
+            j += 2;
+            chunk = j;
+            continue;
+          }
+          out += text4.slice(chunk, j);
+          j++;
+          closed2 = true;
+          break;
+        }
+        j++;
+      }
+      if (!closed2) {
+        out += text4.slice(chunk, j);
+        problems.push({ kind: "unclosedQuote", offset: i });
+      }
+      let k = j;
+      while (k < to) {
+        const c2 = text4.charCodeAt(k);
+        if (c2 === delim || c2 === CR || c2 === LF) break;
+        k++;
+      }
+      if (k > j) {
+        problems.push({ kind: "textAfterQuote", offset: j });
+        out += text4.slice(j, k);
+      }
+      value = out;
+      i = k;
+    } else {
+      let k = i;
+      while (k < to) {
+        const c2 = text4.charCodeAt(k);
+        if (c2 === delim || c2 === CR || c2 === LF) break;
+        if (c2 === QUOTE && problems.length < 1e3) problems.push({ kind: "quoteInField", offset: k });
+        k++;
+      }
+      value = text4.slice(i, k);
+      i = k;
+    }
+    cells.push({ text: value, start: fieldStart, end: i, quoted });
+    if (i >= to) {
+      endRecord(i);
+      break;
+    }
+    const c = text4.charCodeAt(i);
+    if (c === delim) {
+      i++;
+      if (i === to) {
+        cells.push({ text: "", start: i, end: i, quoted: false });
+        endRecord(i);
+        break;
+      }
+      continue;
+    }
+    const end = i;
+    i += c === CR && i + 1 < to && text4.charCodeAt(i + 1) === LF ? 2 : 1;
+    endRecord(end);
+    recordStart = i;
+    if (i >= to) break;
+  }
+  return { records, problems };
+}
+var QUOTE, CR, LF;
+var init_csv = __esm({
+  "src/parse/csv.ts"() {
+    "use strict";
+    QUOTE = 34;
+    CR = 13;
+    LF = 10;
+  }
+});
+
+// src/parse/appendix.ts
+function columnKey(text4) {
+  return text4.toLowerCase().replace(/#/g, "number").replace(/[^a-z0-9]/g, "");
+}
+function irgColumn(text4) {
+  return CANONICAL.get(columnKey(text4.replace(/^["'`*_]+|(?<!["'`*_])["'`*_]+$/g, "")));
+}
+function isSha256(text4) {
+  const t = text4.trim();
+  return /^[0-9a-f]{64}$/i.test(t) || /^(?:[0-9a-f]{2}:){31}[0-9a-f]{2}$/i.test(t);
+}
+function hexLength(text4) {
+  return text4.replace(/:/g, "").length;
+}
+function splitCsv(text4, base, delimiter = ",") {
+  const record2 = readCsv(text4, { delimiter }).records[0];
+  if (!record2) return [{ text: "", start: base, end: base }];
+  return record2.cells.map((c) => {
+    let s2 = c.quoted ? c.start + 1 : c.start;
+    let e = c.quoted && text4.charCodeAt(c.end - 1) === 34 && c.end - 1 > c.start ? c.end - 1 : c.end;
+    if (!c.quoted) {
+      while (s2 < e && (text4[s2] === " " || text4[s2] === "	")) s2++;
+      while (e > s2 && (text4[e - 1] === " " || text4[e - 1] === "	")) e--;
+      return { text: text4.slice(s2, e), start: base + s2, end: base + e };
+    }
+    const v = c.text.trim();
+    return { text: v, start: base + c.start, end: base + c.end };
+  });
+}
+function attachmentNamesIn(text4) {
+  const out = [];
+  const lower = text4.toLowerCase();
+  for (const ext of [".csv", ".txt"]) {
+    for (let i = lower.indexOf(ext); i >= 0; i = lower.indexOf(ext, i + 1)) {
+      const end = i + ext.length;
+      const after = lower.charCodeAt(end);
+      if (after >= 97 && after <= 122 || after >= 48 && after <= 57 || after === 95) continue;
+      let s2 = i;
+      while (s2 > 0 && /[A-Za-z0-9_./-]/.test(text4[s2 - 1])) s2--;
+      const name = text4.slice(s2, end).replace(/^(?:\.\/)+/, "");
+      if (name === ext || name.startsWith("/") || name.startsWith(".") || name.split("/").includes("..") || text4.slice(Math.max(0, s2 - 3), s2).endsWith(":")) continue;
+      if (!out.includes(name)) out.push(name);
+    }
+  }
+  return out;
+}
+function lineText(l2) {
+  return l2.kind === "code" ? { text: l2.raw, base: l2.start } : { text: l2.body, base: l2.bodyStart };
+}
+function occurs(text4, d, n2) {
+  let at2 = -1;
+  for (let k = 0; k < n2; k++) {
+    at2 = text4.indexOf(d, at2 + 1);
+    if (at2 < 0) return false;
+  }
+  return true;
+}
+function delimiterOf(text4) {
+  for (const d of [",", "	", ";"]) if (occurs(text4, d, 2)) return d;
+  return void 0;
+}
+function isSentence(cells) {
+  const last = cells[cells.length - 1]?.text ?? "";
+  if (/[.!]$/.test(last) && irgColumn(last) === void 0) return true;
+  for (const c of cells) {
+    if (irgColumn(c.text) !== void 0) continue;
+    if (/:\s/.test(c.text) || c.text.split(" ").length > 6) return true;
+  }
+  return false;
+}
+function csvIn(lines) {
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l2 = lines[i];
+    if (l2.kind !== "code" && l2.kind !== "text") continue;
+    const { text: text4, base } = lineText(l2);
+    const d = delimiterOf(text4);
+    if (!d) continue;
+    const header = splitCsv(text4, base, d);
+    if (header.filter((c) => irgColumn(c.text) !== void 0).length < 3) continue;
+    if (l2.kind === "text" && isSentence(header)) continue;
+    const data = { header: { cells: header, line: l2.line }, rows: [], from: l2.kind === "code" ? "code" : "text" };
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const r = lines[j];
+      if (r.kind !== l2.kind) break;
+      const rt = lineText(r);
+      if (rt.text.trim() === "" || /^[ \t>]*(?:```|~~~)/.test(rt.text)) break;
+      if (!occurs(rt.text, d, 1)) break;
+      data.rows.push({ cells: splitCsv(rt.text, rt.base, d), line: r.line });
+    }
+    out.push(data);
+    i = j - 1;
+  }
+  return out;
+}
+function scanText(lines, csvLines, data) {
+  for (const l2 of lines) {
+    if (l2.kind !== "text" && l2.kind !== "code" && l2.kind !== "table") continue;
+    const { text: text4, base } = l2.kind === "table" ? { text: l2.raw, base: l2.start } : lineText(l2);
+    const hasLink = CRTSH_HINT.test(text4);
+    for (const m of hasLink ? text4.matchAll(CRTSH) : []) {
+      const query = m[1];
+      const params = /* @__PURE__ */ new Map();
+      for (const part of query.split("&")) {
+        const eq = part.indexOf("=");
+        if (eq > 0) params.set(part.slice(0, eq).toLowerCase(), part.slice(eq + 1));
+      }
+      const start = base + (m.index ?? 0);
+      const link2 = { url: m[0], start, end: start + m[0].length, line: l2.line };
+      if (params.has("sha256")) data.crtsh.push({ ...link2, param: "sha256", value: params.get("sha256") ?? "" });
+      else if (params.has("id")) data.crtsh.push({ ...link2, param: "id", value: params.get("id") ?? "" });
+      else if (params.has("q")) data.crtsh.push({ ...link2, param: "q", value: params.get("q") ?? "" });
+      else data.crtsh.push({ ...link2, param: "other", value: query });
+    }
+    if (csvLines.has(l2.line)) continue;
+    const withoutLinks = hasLink ? text4.replace(CRTSH, (s2) => " ".repeat(s2.length)) : text4;
+    for (const m of withoutLinks.matchAll(HEXISH)) {
+      const start = base + (m.index ?? 0);
+      data.hashes.push({ text: m[0], start, end: start + m[0].length, line: l2.line });
+    }
+  }
+}
+function tableCsv(section2) {
+  const out = [];
+  for (const t of section2.tables) {
+    const header = t.header.cells.map((c) => ({ text: c.text, start: c.span.start, end: c.span.end }));
+    if (header.filter((c) => irgColumn(c.text) !== void 0).length < 3) continue;
+    out.push({
+      header: { cells: header, line: t.header.line },
+      rows: t.rows.map((r) => ({ cells: r.cells.map((c) => ({ text: c.text, start: c.span.start, end: c.span.end })), line: r.line })),
+      from: "table"
+    });
+  }
+  return out;
+}
+function certificateData(report2, section2) {
+  return derived(report2, `certificate-data:${section2.headingSpan.start}:${section2.spec.key}`, () => {
+    const data = { csv: [...csvIn(section2.bodyLines), ...tableCsv(section2)], crtsh: [], hashes: [] };
+    data.csv.sort((a, b) => a.header.line - b.header.line);
+    const csvLines = /* @__PURE__ */ new Set();
+    for (const c of data.csv) {
+      csvLines.add(c.header.line);
+      for (const r of c.rows) csvLines.add(r.line);
+    }
+    scanText(section2.bodyLines, csvLines, data);
+    return data;
+  });
+}
+function nameKey(name) {
+  return name.trim().replace(/\\/g, "/").replace(/^(?:\.\/)+/, "");
+}
+function namedAttachments(report2, section2, attachments) {
+  if (!attachments || attachments.length === 0) return [];
+  const names = new Set([...reportContext(report2).appendix?.names ?? [], ...section2 ? attachmentNamesIn(section2.text) : []].map(nameKey));
+  return attachments.filter((a) => names.has(nameKey(a.name)));
+}
+var IRG_CSV_COLUMNS, COLUMN_ALIASES, CANONICAL, CRTSH, CRTSH_HINT, HEXISH;
+var init_appendix = __esm({
+  "src/parse/appendix.ts"() {
+    "use strict";
+    init_query();
+    init_context();
+    init_csv();
+    IRG_CSV_COLUMNS = [
+      "Precertificate SHA-256 hash",
+      "Certificate SHA-256 hash",
+      "Subject",
+      "Issuer",
+      "Not before",
+      "Not after",
+      "Serial #",
+      "dNSNames",
+      "Is revoked?",
+      "Revocation date",
+      "Revocation reason"
+    ];
+    COLUMN_ALIASES = {
+      precertificatesha256: "Precertificate SHA-256 hash",
+      precertsha256hash: "Precertificate SHA-256 hash",
+      precertsha256: "Precertificate SHA-256 hash",
+      precertificatesha256fingerprint: "Precertificate SHA-256 hash",
+      certificatesha256: "Certificate SHA-256 hash",
+      certsha256hash: "Certificate SHA-256 hash",
+      certsha256: "Certificate SHA-256 hash",
+      certificatesha256fingerprint: "Certificate SHA-256 hash",
+      sha256: "Certificate SHA-256 hash",
+      sha256hash: "Certificate SHA-256 hash",
+      subjectdn: "Subject",
+      issuerdn: "Issuer",
+      notbefore: "Not before",
+      notafter: "Not after",
+      validfrom: "Not before",
+      validto: "Not after",
+      serial: "Serial #",
+      serialnumber: "Serial #",
+      serialno: "Serial #",
+      dnsnames: "dNSNames",
+      dnsname: "dNSNames",
+      san: "dNSNames",
+      sans: "dNSNames",
+      isrevoked: "Is revoked?",
+      revoked: "Is revoked?",
+      revocationdate: "Revocation date",
+      revokedat: "Revocation date",
+      revocationreason: "Revocation reason"
+    };
+    CANONICAL = /* @__PURE__ */ new Map();
+    for (const c of IRG_CSV_COLUMNS) CANONICAL.set(columnKey(c), c);
+    for (const [k, v] of Object.entries(COLUMN_ALIASES)) CANONICAL.set(k.replace(/#/g, "number"), v);
+    CRTSH = /https?:\/\/crt\.sh\/?\?([^\s)>\]"'<|,]+)/gi;
+    CRTSH_HINT = /crt\.sh/i;
+    HEXISH = /(?<![0-9a-z])(?:[0-9a-f]{2}:){20,40}[0-9a-f]{2}(?![0-9a-z:])|(?<![0-9a-z=])[0-9a-f]{56,72}(?![0-9a-z])/gi;
+  }
+});
+
+// src/parse/text.ts
+function norm(text4) {
+  if (plainAscii(text4)) return text4.trim().toLowerCase();
+  let t = text4;
+  if (SPECIAL.test(t)) {
+    t = t.replace(/[\u2018\u2019\u201B\u02BC\u00B4`]/g, "'").replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"').replace(/[*_]+/g, "");
+  }
+  if (SPACES.test(t)) t = t.replace(/\s+/g, " ");
+  return t.trim().toLowerCase();
+}
+function plainAscii(text4) {
+  let space = false;
+  for (let i = 0; i < text4.length; i++) {
+    const c = text4.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+      continue;
+    }
+    space = false;
+    if (c < 33 || c > 126 || c === 42 || c === 95 || c === 96) return false;
+  }
+  return true;
+}
+function trimEndChars(text4, chars) {
+  let end = text4.length;
+  while (end > 0 && chars.includes(text4.charAt(end - 1))) end--;
+  return end === text4.length ? text4 : text4.slice(0, end);
+}
+function normTitle(text4) {
+  let t = norm(text4.replace(/\\/g, ""));
+  t = t.replace(/^#+\s*/, "");
+  t = trimEndChars(trimEndChars(t, "#"), " 	");
+  t = t.replace(/^(?:\d{1,2}[.)]|[ivx]{1,4}\.)\s+/, "");
+  t = trimEndChars(t, " 	:?.\uFF1A\uFF1F");
+  return t;
+}
+function stripTitleNote(normalised) {
+  const paren = normalised.indexOf(" (");
+  let t = paren > 0 ? normalised.slice(0, paren) : normalised;
+  const dash = t.search(/ [-\u2013\u2014:] /);
+  if (dash > 0) t = t.slice(0, dash);
+  return trimEndChars(t, " 	:?.\uFF1A\uFF1F");
+}
+function escapeRegExp(text4) {
+  return text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function labelPattern(label2) {
+  let out = "";
+  for (const ch of label2) {
+    if (ch === "'" || ch === "\u2019") out += "['\u2018\u2019\u02BC`]?";
+    else if (ch === '"' || ch === "\u201C" || ch === "\u201D") out += '["\u201C\u201D\u201E]?';
+    else if (ch === " ") out += "[ \\t]+";
+    else if (ch === "-") out += "[-\u2010\u2011 ]?";
+    else out += escapeRegExp(ch);
+  }
+  return out;
+}
+function wordCount(text4) {
+  return text4.trim().split(/\s+/).length;
+}
+function isNotApplicable(value) {
+  const v = norm(value);
+  if (NA_VALUES.has(v)) return true;
+  return /^n\/a\b/.test(v);
+}
+function clip(text4, max = 60) {
+  const one2 = text4.replace(/\s+/g, " ").trim();
+  return one2.length > max ? `${one2.slice(0, max - 1)}\u2026` : one2;
+}
+var SPECIAL, SPACES, NA_VALUES;
+var init_text = __esm({
+  "src/parse/text.ts"() {
+    "use strict";
+    SPECIAL = /[\u2018\u2019\u201B\u02BC\u00B4`\u201C\u201D\u201E\u00AB\u00BB*_]/;
+    SPACES = /\s\s|[\t\n\r\f\v\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]/;
+    NA_VALUES = /* @__PURE__ */ new Set(["n/a", "n/a.", "na", "n.a.", "n.a", "not applicable", "not applicable."]);
+  }
+});
+
+// src/parse/lines.ts
+function computeLineStarts(source) {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (source.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+function positionAt(lineStarts, offset2) {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (lineStarts[mid] <= offset2) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset2 - lineStarts[lo] + 1 };
+}
+function spanOf(lineStarts, start, end) {
+  const a = positionAt(lineStarts, start);
+  const b = positionAt(lineStarts, end);
+  return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, start, end };
+}
+function buildLines(source, lineStarts, outline2, frontMatterEndLine) {
+  const lines = [];
+  for (let i = 0; i < lineStarts.length; i++) {
+    const start = lineStarts[i];
+    let end = i + 1 < lineStarts.length ? lineStarts[i + 1] : source.length;
+    while (end > start && (source.charCodeAt(end - 1) === 10 || source.charCodeAt(end - 1) === 13)) end--;
+    const raw = source.slice(start, end);
+    lines.push({ line: i + 1, raw, start, kind: raw.trim() === "" ? "blank" : "text", body: "", bodyStart: start, indent: 0 });
+  }
+  for (let i = 0; i < frontMatterEndLine && i < lines.length; i++) lines[i].kind = "frontmatter";
+  const tables = [];
+  const mark = (from, to, kind) => {
+    for (let l2 = from; l2 <= to && l2 <= lines.length; l2++) {
+      const sl = lines[l2 - 1];
+      if (sl.kind !== "frontmatter") sl.kind = kind;
+    }
+  };
+  for (const node2 of outline2) {
+    switch (node2.type) {
+      case "heading": {
+        const first = lines[node2.startLine - 1];
+        if (first) first.headingDepth = node2.depth;
+        if (node2.endLine > node2.startLine) {
+          const under = lines[node2.endLine - 1];
+          if (under) under.kind = "blank";
+          for (let l2 = node2.startLine + 1; l2 < node2.endLine; l2++) {
+            const mid = lines[l2 - 1];
+            if (mid) mid.headingDepth = node2.depth;
+          }
+        }
+        break;
+      }
+      case "code": {
+        const first = lines[node2.startLine - 1];
+        if (first && /^[ \t>]*(?:```|~~~)/.test(first.raw)) mark(node2.startLine, node2.endLine, "code");
+        break;
+      }
+      case "html":
+        mark(node2.startLine, node2.endLine, "html");
+        break;
+      case "table":
+        mark(node2.startLine, node2.endLine, "table");
+        tables.push(tableFromOutline(node2, source, lineStarts));
+        break;
+      case "thematicBreak":
+        mark(node2.startLine, node2.endLine, "blank");
+        break;
+    }
+  }
+  for (const sl of lines) {
+    if (sl.kind !== "text") continue;
+    let rest = sl.raw;
+    let offset2 = 0;
+    for (let q = 0; q < 100; q++) {
+      const m = QUOTE2.exec(rest);
+      if (!m) break;
+      rest = rest.slice(m[0].length);
+      offset2 += m[0].length;
+    }
+    const ws = /^[ \t]*/.exec(rest)?.[0] ?? "";
+    sl.indent = ws.replace(/\t/g, "    ").length;
+    rest = rest.slice(ws.length);
+    offset2 += ws.length;
+    if (rest.trim() === "") {
+      sl.kind = "blank";
+      continue;
+    }
+    if (sl.headingDepth !== void 0) {
+      const h = /^#{1,6}(?:[ \t]+|$)/.exec(rest);
+      if (h) {
+        rest = rest.slice(h[0].length);
+        offset2 += h[0].length;
+        const trimmed = rest.trimEnd();
+        const hashes = trimEndChars(trimmed, "#");
+        if (hashes.length < trimmed.length && /[ \t]$/.test(hashes)) rest = hashes;
+      }
+    } else {
+      const b = BULLET.exec(rest);
+      if (b) {
+        sl.bullet = b[0].trim();
+        rest = rest.slice(b[0].length);
+        offset2 += b[0].length;
+        const h = /^#{1,6}[ \t]+/.exec(rest);
+        if (h) {
+          rest = rest.slice(h[0].length);
+          offset2 += h[0].length;
+        }
+      }
+    }
+    sl.body = trimEndChars(rest, " 	");
+    sl.bodyStart = sl.start + offset2;
+  }
+  return { lines, tables };
+}
+function cellText(source, start, end) {
+  return source.slice(start, end).trim();
+}
+function tableFromOutline(node2, source, lineStarts) {
+  const rows = [];
+  for (const row3 of node2.rows) {
+    const cells = [];
+    for (const cell2 of row3.cells) {
+      let s2 = cell2.start;
+      let e = cell2.end;
+      let text4 = source.slice(s2, e);
+      const lead = /^\|?[ \t]*/.exec(text4)?.[0].length ?? 0;
+      const trail = /(?<![ \t])[ \t]*\|?$/.exec(text4.slice(lead))?.[0].length ?? 0;
+      s2 += lead;
+      e -= trail;
+      if (e < s2) e = s2;
+      text4 = cellText(source, s2, e);
+      cells.push({ text: text4, span: spanOf(lineStarts, s2, e) });
+    }
+    rows.push({ cells, line: row3.line, span: spanOf(lineStarts, row3.start, row3.end) });
+  }
+  const [header, ...body] = rows;
+  return { kind: "gfm", header: header ?? { cells: [], line: node2.startLine, span: spanOf(lineStarts, node2.start, node2.start) }, rows: body, span: spanOf(lineStarts, node2.start, node2.end) };
+}
+function splitPipeRow(text4, base) {
+  const cells = [];
+  let i = 0;
+  const n2 = text4.length;
+  while (i < n2 && (text4[i] === " " || text4[i] === "	")) i++;
+  if (text4[i] === "|") i++;
+  let cellStart = i;
+  for (; i <= n2; i++) {
+    const ch = text4[i];
+    if (ch === "\\" && i + 1 < n2) {
+      i++;
+      continue;
+    }
+    if (ch === "|" || i === n2) {
+      let s2 = cellStart;
+      let e = i;
+      while (s2 < e && (text4[s2] === " " || text4[s2] === "	")) s2++;
+      while (e > s2 && (text4[e - 1] === " " || text4[e - 1] === "	")) e--;
+      const isTrailingEmpty = i === n2 && s2 === e;
+      if (!isTrailingEmpty || cells.length === 0) cells.push({ text: text4.slice(s2, e), start: base + s2, end: base + e });
+      cellStart = i + 1;
+    }
+  }
+  return cells;
+}
+function pipeTables(lines, lineStarts) {
+  const out = [];
+  let group = [];
+  const flush = () => {
+    const rowsLines = group.filter((l2) => !/^\|?[\s:|-]+\|?$/.test(l2.body) || !l2.body.includes("-"));
+    if (rowsLines.length >= 2 || rowsLines.length === 1 && group.length >= 1 && (rowsLines[0]?.body.split("|").length ?? 0) >= 4) {
+      const rows = rowsLines.map((l2) => {
+        const cells = splitPipeRow(l2.body, l2.bodyStart).map((c) => ({ text: c.text, span: spanOf(lineStarts, c.start, c.end) }));
+        return { cells, line: l2.line, span: spanOf(lineStarts, l2.bodyStart, l2.bodyStart + l2.body.length) };
+      });
+      const [header, ...body] = rows;
+      if (header) {
+        const first = group[0];
+        const last = group[group.length - 1];
+        out.push({ kind: "pipe", header, rows: body, span: spanOf(lineStarts, first.bodyStart, last.bodyStart + last.body.length) });
+      }
+    }
+    group = [];
+  };
+  for (const l2 of lines) {
+    if (l2.kind === "text" && l2.body.startsWith("|") && l2.body.length > 1 && l2.body.indexOf("|", 1) > 0) {
+      group.push(l2);
+    } else if (l2.kind === "blank" && group.length > 0) {
+      continue;
+    } else if (group.length > 0) {
+      flush();
+    }
+  }
+  if (group.length > 0) flush();
+  return out;
+}
+var BULLET, QUOTE2;
+var init_lines = __esm({
+  "src/parse/lines.ts"() {
+    "use strict";
+    init_text();
+    BULLET = /^(?:[-*+\u2022\u00B7\u25AA\u25E6\u2023\u2043\u25CF]|\d{1,3}[.)])(?=[ \t]|$)[ \t]*/;
+    QUOTE2 = /^[ \t]{0,3}>[ \t]?/;
+  }
+});
+
+// src/parse/attachment.ts
+function columnSpellingKey(text4) {
+  let out = "";
+  for (const ch of text4.toLowerCase()) if (!" 	#?-_".includes(ch)) out += ch;
+  return out;
+}
+function irgSpelling(text4) {
+  return IRG_KEYS.get(columnSpellingKey(text4.trim()));
+}
+function looksLikeIrgCsv(text4) {
+  const head = text4.slice(0, 4096);
+  const first = readCsv(head, { delimiter: csvDelimiter(head) }).records[0];
+  return first !== void 0 && first.cells.filter((c) => irgColumn(c.text.trim()) !== void 0).length >= 3;
+}
+function looksLikeCrtshList(text4) {
+  const lines = text4.slice(0, 8192).split(/\r\n|\r|\n/).map((l2) => l2.trim().replace(/^\uFEFF/, "").replace(/^"|"$/g, "").toLowerCase()).filter((l2) => l2 !== "");
+  const isLink = (l2) => l2.startsWith(CRTSH_LINK) || l2.startsWith("http://crt.sh/");
+  const body = lines.length > 1 && !isLink(lines[0]) ? lines.slice(1) : lines;
+  const first = body.slice(0, 3);
+  return first.length > 0 && first.every(isLink);
+}
+function csvDelimiter(source) {
+  let quoted = false;
+  const counts = /* @__PURE__ */ new Map();
+  for (let i = 0; i < source.length && i < 4096; i++) {
+    const ch = source[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && (ch === "," || ch === ";" || ch === "	")) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  if ((counts.get(",") ?? 0) > 0) return ",";
+  return (counts.get(";") ?? 0) >= (counts.get("	") ?? 0) && (counts.get(";") ?? 0) > 0 ? ";" : (counts.get("	") ?? 0) > 0 ? "	" : ",";
+}
+function isEmptyRow(r) {
+  return r.cells.every((c) => c.text.trim() === "");
+}
+function parseCsvAttachment(source) {
+  const { records, problems } = readCsv(source, { delimiter: csvDelimiter(source) });
+  const [header, ...all2] = records;
+  const rows = all2.filter((r) => !isEmptyRow(r));
+  const doc = {
+    kind: "csv",
+    source,
+    lineStarts: computeLineStarts(source),
+    rows,
+    columns: header ? header.cells.map((c) => irgColumn(c.text.trim())) : [],
+    problems,
+    cache: /* @__PURE__ */ new Map()
+  };
+  if (header) doc.header = header;
+  return doc;
+}
+function parseCrtshList(source) {
+  const lineStarts = computeLineStarts(source);
+  const entries = [];
+  for (let i = 0; i < lineStarts.length; i++) {
+    const s2 = lineStarts[i];
+    let e = i + 1 < lineStarts.length ? lineStarts[i + 1] : source.length;
+    while (e > s2 && (source.charCodeAt(e - 1) === 10 || source.charCodeAt(e - 1) === 13)) e--;
+    let a = s2;
+    if (a === 0 && source.charCodeAt(0) === 65279) a = 1;
+    while (a < e && (source[a] === " " || source[a] === "	" || source[a] === '"')) a++;
+    let b = e;
+    while (b > a && (source[b - 1] === " " || source[b - 1] === "	" || source[b - 1] === '"' || source[b - 1] === ",")) b--;
+    if (b === a) continue;
+    const text4 = source.slice(a, b);
+    if (entries.length === 0 && !/^https?:/i.test(text4) && !text4.includes("crt.sh/?")) continue;
+    entries.push({ text: text4, start: a, end: b, line: i + 1 });
+  }
+  return { kind: "crtsh", source, lineStarts, entries, cache: /* @__PURE__ */ new Map() };
+}
+function parseAttachment(kind, source) {
+  return kind === "csv" ? parseCsvAttachment(source) : parseCrtshList(source);
+}
+function sniffCsvKind(source) {
+  return !looksLikeIrgCsv(source) && looksLikeCrtshList(source) ? "crtsh" : "csv";
+}
+function columnIndex(csv, name) {
+  return csv.columns.indexOf(name);
+}
+function valueStart(cell2) {
+  return cell2.quoted ? cell2.start + 1 : cell2.start;
+}
+function cellLoc(cell2) {
+  return { start: cell2.start, end: cell2.end };
+}
+var IRG_KEYS, CRTSH_LINK;
+var init_attachment = __esm({
+  "src/parse/attachment.ts"() {
+    "use strict";
+    init_appendix();
+    init_csv();
+    init_lines();
+    IRG_KEYS = new Map(IRG_CSV_COLUMNS.map((c) => [columnSpellingKey(c), c]));
+    CRTSH_LINK = "https://crt.sh/";
   }
 });
 
@@ -24547,7 +27262,7 @@ function resolveAllLineSuffixes(events, context) {
   return events;
 }
 var resolver, string, text;
-var init_text = __esm({
+var init_text2 = __esm({
   "node_modules/micromark/lib/initialize/text.js"() {
     init_micromark_util_edit_map();
     resolver = {
@@ -24575,7 +27290,7 @@ var document2, contentInitial, flowInitial, flow2, string2, text2, insideSpan, a
 var init_constructs = __esm({
   "node_modules/micromark/lib/constructs.js"() {
     init_micromark_core_commonmark();
-    init_text();
+    init_text2();
     document2 = {
       [42]: list,
       [43]: list,
@@ -24974,7 +27689,7 @@ var init_create_tokenizer = __esm({
 });
 
 // node_modules/micromark/lib/parse.js
-function parse2(options) {
+function parse4(options) {
   const settings = options || {};
   const constructs2 = (
     /** @type {FullNormalizedExtension} */
@@ -25004,7 +27719,7 @@ var init_parse = __esm({
     init_content();
     init_document();
     init_flow();
-    init_text();
+    init_text2();
     init_constructs();
     init_create_tokenizer();
   }
@@ -25184,7 +27899,7 @@ function fromMarkdown(value, encoding, options) {
     options = encoding;
     encoding = void 0;
   }
-  return compiler(options)(postprocess(parse2(options).document().write(preprocess()(value, encoding, true))));
+  return compiler(options)(postprocess(parse4(options).document().write(preprocess()(value, encoding, true))));
 }
 function compiler(options) {
   const config2 = {
@@ -25193,7 +27908,7 @@ function compiler(options) {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener(link),
+      autolink: opener(link2),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
       atxHeading: opener(heading),
@@ -25221,7 +27936,7 @@ function compiler(options) {
       htmlTextData: onenterdata,
       image: opener(image),
       label: buffer,
-      link: opener(link),
+      link: opener(link2),
       listItem: opener(listItem),
       listItemValue: onenterlistitemvalue,
       listOrdered: opener(list3, onenterlistordered),
@@ -25307,20 +28022,20 @@ function compiler(options) {
       data
     };
     const listStack = [];
-    const prepared = [];
+    const prepared2 = [];
     let index2 = -1;
     while (++index2 < events.length) {
-      prepared.push(events[index2]);
+      prepared2.push(events[index2]);
       if (events[index2][1].type === "listOrdered" || events[index2][1].type === "listUnordered") {
         if (events[index2][0] === "enter") {
-          listStack.push(prepared.length - 1);
+          listStack.push(prepared2.length - 1);
         } else {
           const tail = listStack.pop();
-          prepareList(prepared, tail);
+          prepareList(prepared2, tail);
         }
       }
     }
-    events = prepared;
+    events = prepared2;
     index2 = -1;
     while (++index2 < events.length) {
       const handler = config2[events[index2][0]];
@@ -25818,7 +28533,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function link() {
+  function link2() {
     return {
       type: "link",
       title: null,
@@ -26586,6 +29301,7 @@ var init_templates = __esm({
       "ccadb-v3-full",
       "ccadb-v3-closure",
       "ccadb-v2",
+      "ccadb-v2-preliminary",
       "mozilla-legacy"
     ];
     SUMMARY_V3 = [
@@ -26641,6 +29357,7 @@ var init_templates = __esm({
         id: "ccadb-v3-preliminary",
         name: "CCADB v3 Preliminary Incident Report",
         headings: ["preliminary incident report"],
+        effectiveFrom: "2025-03-01",
         source: 'CCADB IRG 3.x, "Preliminary Incident Report" template',
         sections: [
           {
@@ -26659,6 +29376,7 @@ var init_templates = __esm({
         id: "ccadb-v3-full",
         name: "CCADB v3 Full Incident Report",
         headings: ["full incident report"],
+        effectiveFrom: "2025-03-01",
         source: 'CCADB IRG 3.x, "Full Incident Report" template',
         sections: [
           { key: "summary", title: "Summary", required: true, fields: SUMMARY_V3 },
@@ -26681,6 +29399,7 @@ var init_templates = __esm({
         id: "ccadb-v3-closure",
         name: "CCADB v3 Report Closure Summary",
         headings: ["report closure summary", "incident report closure summary", "closure summary"],
+        effectiveFrom: "2025-03-01",
         source: 'CCADB IRG 3.x, "Report Closure Summary" template',
         sections: [
           {
@@ -26701,6 +29420,7 @@ var init_templates = __esm({
         id: "ccadb-v2",
         name: "CCADB v2 Incident Report",
         headings: ["incident report"],
+        effectiveFrom: "2023-10-17",
         supersededOn: "2025-03-01",
         source: 'CCADB IRG 2.0 (2023-10-17), "Incident Report" template',
         sections: [
@@ -26711,6 +29431,18 @@ var init_templates = __esm({
           { key: "lessons-learned", title: "Lessons Learned", required: true, fields: LESSONS_V2 },
           { key: "action-items", title: "Action Items", required: true },
           { key: "appendix", title: "Appendix", required: true }
+        ]
+      },
+      "ccadb-v2-preliminary": {
+        id: "ccadb-v2-preliminary",
+        name: "CCADB IRG 2.0 preliminary report",
+        // Found by what it says ("This is a preliminary report ... the full report will follow by ..."), under an "Incident Report" heading or none.
+        headings: [],
+        effectiveFrom: "2023-10-17",
+        supersededOn: "2025-03-01",
+        source: 'CCADB IRG 2.0 (2023-10-17), "Incident Reports": a preliminary report is an executive summary with the date the full incident report will be posted',
+        sections: [
+          { key: "summary", title: "Executive summary", aliases: ["Summary", "Incident summary"], required: true, implicit: true }
         ]
       },
       "mozilla-legacy": {
@@ -26741,7 +29473,16 @@ var init_templates = __esm({
             number: 3,
             title: "Whether your CA has stopped, or has not yet stopped, issuing certificates with the problem",
             required: true,
-            patterns: [/has stopped,? or has not yet stopped/i, /^whether (?:your|the) ca has stopped/i, /^(?:stopped|stop(?:ping)?) issuance\b/i, /^issuance stopped\b/i],
+            patterns: [
+              /has stopped,? or has not yet stopped/i,
+              /^whether (?:your|the) ca has stopped/i,
+              /^(?:stopped|stop(?:ping)?) issuance\b/i,
+              /^issuance stopped\b/i,
+              // Reworded: "Have you stopped issuing certificates with this problem?", "Has issuance been stopped?"
+              /^(?:have|has) (?:you|we|your ca|the ca|[a-z]+) (?:stopped|halted|ceased|suspended) (?:issu|the issu)/i,
+              /^(?:has|have) (?:the )?issuance (?:been )?(?:stopped|halted|ceased|suspended)\b/i,
+              /^(?:did|does|is) (?:your ca|the ca|you|[a-z]+) (?:stop|still) issu/i
+            ],
             shortForms: [/^(?:issuance|(?:has|have) (?:we|the ca) stopped|stopp(?:ed|ing)|halt(?:ed|ing)?|cessation)\b/i]
           },
           {
@@ -26781,298 +29522,6 @@ var init_templates = __esm({
     };
     TEMPLATE_POLICY_EFFECTIVE = "2025-07-15";
     TEMPLATE_GRACE_DAYS = 30;
-  }
-});
-
-// src/parse/text.ts
-function norm(text4) {
-  if (plainAscii(text4)) return text4.trim().toLowerCase();
-  let t = text4;
-  if (SPECIAL.test(t)) {
-    t = t.replace(/[\u2018\u2019\u201B\u02BC\u00B4`]/g, "'").replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"').replace(/[*_]+/g, "");
-  }
-  if (SPACES.test(t)) t = t.replace(/\s+/g, " ");
-  return t.trim().toLowerCase();
-}
-function plainAscii(text4) {
-  let space = false;
-  for (let i = 0; i < text4.length; i++) {
-    const c = text4.charCodeAt(i);
-    if (c === 32) {
-      if (space) return false;
-      space = true;
-      continue;
-    }
-    space = false;
-    if (c < 33 || c > 126 || c === 42 || c === 95 || c === 96) return false;
-  }
-  return true;
-}
-function trimEndChars(text4, chars) {
-  let end = text4.length;
-  while (end > 0 && chars.includes(text4.charAt(end - 1))) end--;
-  return end === text4.length ? text4 : text4.slice(0, end);
-}
-function normTitle(text4) {
-  let t = norm(text4.replace(/\\/g, ""));
-  t = t.replace(/^#+\s*/, "");
-  t = trimEndChars(trimEndChars(t, "#"), " 	");
-  t = t.replace(/^(?:\d{1,2}[.)]|[ivx]{1,4}\.)\s+/, "");
-  t = trimEndChars(t, " 	:?.");
-  return t;
-}
-function stripTitleNote(normalised) {
-  const paren = normalised.indexOf(" (");
-  let t = paren > 0 ? normalised.slice(0, paren) : normalised;
-  const dash = t.search(/ [-\u2013\u2014:] /);
-  if (dash > 0) t = t.slice(0, dash);
-  return trimEndChars(t, " 	:?.");
-}
-function escapeRegExp(text4) {
-  return text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function labelPattern(label2) {
-  let out = "";
-  for (const ch of label2) {
-    if (ch === "'" || ch === "\u2019") out += "['\u2018\u2019\u02BC`]?";
-    else if (ch === '"' || ch === "\u201C" || ch === "\u201D") out += '["\u201C\u201D\u201E]?';
-    else if (ch === " ") out += "[ \\t]+";
-    else if (ch === "-") out += "[-\u2010\u2011 ]?";
-    else out += escapeRegExp(ch);
-  }
-  return out;
-}
-function wordCount(text4) {
-  return text4.trim().split(/\s+/).length;
-}
-function isNotApplicable(value) {
-  const v = norm(value);
-  if (NA_VALUES.has(v)) return true;
-  return /^n\/a\b/.test(v);
-}
-function clip(text4, max = 60) {
-  const one2 = text4.replace(/\s+/g, " ").trim();
-  return one2.length > max ? `${one2.slice(0, max - 1)}\u2026` : one2;
-}
-var SPECIAL, SPACES, NA_VALUES;
-var init_text2 = __esm({
-  "src/parse/text.ts"() {
-    "use strict";
-    SPECIAL = /[\u2018\u2019\u201B\u02BC\u00B4`\u201C\u201D\u201E\u00AB\u00BB*_]/;
-    SPACES = /\s\s|[\t\n\r\f\v\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]/;
-    NA_VALUES = /* @__PURE__ */ new Set(["n/a", "n/a.", "na", "n.a.", "n.a", "not applicable", "not applicable."]);
-  }
-});
-
-// src/parse/lines.ts
-function computeLineStarts(source) {
-  const starts = [0];
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (source.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-function positionAt(lineStarts, offset2) {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (lineStarts[mid] <= offset2) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset2 - lineStarts[lo] + 1 };
-}
-function spanOf(lineStarts, start, end) {
-  const a = positionAt(lineStarts, start);
-  const b = positionAt(lineStarts, end);
-  return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, start, end };
-}
-function buildLines(source, lineStarts, outline2, frontMatterEndLine) {
-  const lines = [];
-  for (let i = 0; i < lineStarts.length; i++) {
-    const start = lineStarts[i];
-    let end = i + 1 < lineStarts.length ? lineStarts[i + 1] : source.length;
-    while (end > start && (source.charCodeAt(end - 1) === 10 || source.charCodeAt(end - 1) === 13)) end--;
-    const raw = source.slice(start, end);
-    lines.push({ line: i + 1, raw, start, kind: raw.trim() === "" ? "blank" : "text", body: "", bodyStart: start, indent: 0 });
-  }
-  for (let i = 0; i < frontMatterEndLine && i < lines.length; i++) lines[i].kind = "frontmatter";
-  const tables = [];
-  const mark = (from, to, kind) => {
-    for (let l2 = from; l2 <= to && l2 <= lines.length; l2++) {
-      const sl = lines[l2 - 1];
-      if (sl.kind !== "frontmatter") sl.kind = kind;
-    }
-  };
-  for (const node2 of outline2) {
-    switch (node2.type) {
-      case "heading": {
-        const first = lines[node2.startLine - 1];
-        if (first) first.headingDepth = node2.depth;
-        if (node2.endLine > node2.startLine) {
-          const under = lines[node2.endLine - 1];
-          if (under) under.kind = "blank";
-          for (let l2 = node2.startLine + 1; l2 < node2.endLine; l2++) {
-            const mid = lines[l2 - 1];
-            if (mid) mid.headingDepth = node2.depth;
-          }
-        }
-        break;
-      }
-      case "code": {
-        const first = lines[node2.startLine - 1];
-        if (first && /^[ \t>]*(?:```|~~~)/.test(first.raw)) mark(node2.startLine, node2.endLine, "code");
-        break;
-      }
-      case "html":
-        mark(node2.startLine, node2.endLine, "html");
-        break;
-      case "table":
-        mark(node2.startLine, node2.endLine, "table");
-        tables.push(tableFromOutline(node2, source, lineStarts));
-        break;
-      case "thematicBreak":
-        mark(node2.startLine, node2.endLine, "blank");
-        break;
-    }
-  }
-  for (const sl of lines) {
-    if (sl.kind !== "text") continue;
-    let rest = sl.raw;
-    let offset2 = 0;
-    for (let q = 0; q < 100; q++) {
-      const m = QUOTE.exec(rest);
-      if (!m) break;
-      rest = rest.slice(m[0].length);
-      offset2 += m[0].length;
-    }
-    const ws = /^[ \t]*/.exec(rest)?.[0] ?? "";
-    sl.indent = ws.replace(/\t/g, "    ").length;
-    rest = rest.slice(ws.length);
-    offset2 += ws.length;
-    if (rest.trim() === "") {
-      sl.kind = "blank";
-      continue;
-    }
-    if (sl.headingDepth !== void 0) {
-      const h = /^#{1,6}(?:[ \t]+|$)/.exec(rest);
-      if (h) {
-        rest = rest.slice(h[0].length);
-        offset2 += h[0].length;
-        const trimmed = rest.trimEnd();
-        const hashes = trimEndChars(trimmed, "#");
-        if (hashes.length < trimmed.length && /[ \t]$/.test(hashes)) rest = hashes;
-      }
-    } else {
-      const b = BULLET.exec(rest);
-      if (b) {
-        sl.bullet = b[0].trim();
-        rest = rest.slice(b[0].length);
-        offset2 += b[0].length;
-        const h = /^#{1,6}[ \t]+/.exec(rest);
-        if (h) {
-          rest = rest.slice(h[0].length);
-          offset2 += h[0].length;
-        }
-      }
-    }
-    sl.body = trimEndChars(rest, " 	");
-    sl.bodyStart = sl.start + offset2;
-  }
-  return { lines, tables };
-}
-function cellText(source, start, end) {
-  return source.slice(start, end).trim();
-}
-function tableFromOutline(node2, source, lineStarts) {
-  const rows = [];
-  for (const row of node2.rows) {
-    const cells = [];
-    for (const cell2 of row.cells) {
-      let s2 = cell2.start;
-      let e = cell2.end;
-      let text4 = source.slice(s2, e);
-      const lead = /^\|?[ \t]*/.exec(text4)?.[0].length ?? 0;
-      const trail = /(?<![ \t])[ \t]*\|?$/.exec(text4.slice(lead))?.[0].length ?? 0;
-      s2 += lead;
-      e -= trail;
-      if (e < s2) e = s2;
-      text4 = cellText(source, s2, e);
-      cells.push({ text: text4, span: spanOf(lineStarts, s2, e) });
-    }
-    rows.push({ cells, line: row.line, span: spanOf(lineStarts, row.start, row.end) });
-  }
-  const [header, ...body] = rows;
-  return { kind: "gfm", header: header ?? { cells: [], line: node2.startLine, span: spanOf(lineStarts, node2.start, node2.start) }, rows: body, span: spanOf(lineStarts, node2.start, node2.end) };
-}
-function splitPipeRow(text4, base) {
-  const cells = [];
-  let i = 0;
-  const n2 = text4.length;
-  while (i < n2 && (text4[i] === " " || text4[i] === "	")) i++;
-  if (text4[i] === "|") i++;
-  let cellStart = i;
-  for (; i <= n2; i++) {
-    const ch = text4[i];
-    if (ch === "\\" && i + 1 < n2) {
-      i++;
-      continue;
-    }
-    if (ch === "|" || i === n2) {
-      let s2 = cellStart;
-      let e = i;
-      while (s2 < e && (text4[s2] === " " || text4[s2] === "	")) s2++;
-      while (e > s2 && (text4[e - 1] === " " || text4[e - 1] === "	")) e--;
-      const isTrailingEmpty = i === n2 && s2 === e;
-      if (!isTrailingEmpty || cells.length === 0) cells.push({ text: text4.slice(s2, e), start: base + s2, end: base + e });
-      cellStart = i + 1;
-    }
-  }
-  return cells;
-}
-function pipeTables(lines, lineStarts) {
-  const out = [];
-  let group = [];
-  const flush = () => {
-    const rowsLines = group.filter((l2) => !/^\|?[\s:|-]+\|?$/.test(l2.body) || !l2.body.includes("-"));
-    if (rowsLines.length >= 2 || rowsLines.length === 1 && group.length >= 1 && (rowsLines[0]?.body.split("|").length ?? 0) >= 4) {
-      const rows = rowsLines.map((l2) => {
-        const cells = splitPipeRow(l2.body, l2.bodyStart).map((c) => ({ text: c.text, span: spanOf(lineStarts, c.start, c.end) }));
-        return { cells, line: l2.line, span: spanOf(lineStarts, l2.bodyStart, l2.bodyStart + l2.body.length) };
-      });
-      const [header, ...body] = rows;
-      if (header) {
-        const first = group[0];
-        const last = group[group.length - 1];
-        out.push({ kind: "pipe", header, rows: body, span: spanOf(lineStarts, first.bodyStart, last.bodyStart + last.body.length) });
-      }
-    }
-    group = [];
-  };
-  for (const l2 of lines) {
-    if (l2.kind === "text" && l2.body.startsWith("|") && l2.body.length > 1 && l2.body.indexOf("|", 1) > 0) {
-      group.push(l2);
-    } else if (l2.kind === "blank" && group.length > 0) {
-      continue;
-    } else if (group.length > 0) {
-      flush();
-    }
-  }
-  if (group.length > 0) flush();
-  return out;
-}
-var BULLET, QUOTE;
-var init_lines = __esm({
-  "src/parse/lines.ts"() {
-    "use strict";
-    init_text2();
-    BULLET = /^(?:[-*+\u2022\u00B7\u25AA\u25E6\u2023\u2043\u25CF]|\d{1,3}[.)])(?=[ \t]|$)[ \t]*/;
-    QUOTE = /^[ \t]{0,3}>[ \t]?/;
   }
 });
 
@@ -27135,8 +29584,19 @@ function legacyQuestionOf(l2, inLegacyBlock) {
   }
   return void 0;
 }
+function combinedQuestions(l2) {
+  if (l2.kind !== "text" || l2.body.length > 300) return void 0;
+  const m = COMBINED_PREFIX.exec(l2.body);
+  if (!m) return void 0;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  if (a === b) return void 0;
+  const out = LEGACY.sections.filter((s2) => s2.number === a || s2.number === b);
+  return out.length === 2 ? out : void 0;
+}
 function splitQuestionLine(l2) {
   if (l2.kind !== "text" || l2.body.length < 60) return [l2];
+  if (combinedQuestions(l2)) return [l2];
   const cuts = [];
   for (const m of l2.body.matchAll(INLINE_QUESTION)) {
     const at2 = m.index ?? 0;
@@ -27192,6 +29652,24 @@ function sectionTitleMatch(text4, sections) {
   }
   return void 0;
 }
+function saysPreliminary(lines, from, end, limit) {
+  let seen = 0;
+  for (let i = from; i < end && seen < limit; i++) {
+    const l2 = lines[i];
+    if (l2.kind !== "text") continue;
+    seen++;
+    if (SAYS_PRELIMINARY.test(l2.body) || STARTS_PRELIMINARY.test(l2.body.trim())) return true;
+  }
+  return false;
+}
+function introducesTemplate(lines, i) {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const l2 = lines[j];
+    if (l2.kind === "blank") continue;
+    return l2.kind === "text" && TEMPLATE_INTRO.test(l2.body);
+  }
+  return false;
+}
 function segment(lines, lineStarts, allTables, forced) {
   const starts = [];
   const ends = /* @__PURE__ */ new Set();
@@ -27207,6 +29685,12 @@ function segment(lines, lineStarts, allTables, forced) {
       continue;
     }
     const rh = reportHeadingOf(l2);
+    if (rh && introducesTemplate(lines, i)) {
+      ends.add(i);
+      current = void 0;
+      fallbackRun = void 0;
+      continue;
+    }
     if (rh) {
       starts.push({ index: i, kind: rh });
       current = rh;
@@ -27234,6 +29718,15 @@ function segment(lines, lineStarts, allTables, forced) {
             current = "sections";
           }
         }
+      }
+    }
+  }
+  if (starts.length === 0 && !forced) {
+    for (let i = 0; i < lines.length; i++) {
+      const l2 = lines[i];
+      if (l2.kind === "text" && !isNoise(l2) && STARTS_PRELIMINARY.test(l2.body.trim())) {
+        starts.push({ index: i, kind: "ccadb-v2-preliminary" });
+        break;
       }
     }
   }
@@ -27272,6 +29765,16 @@ function resolveTemplate(lines, st, end) {
     }
     return seen.size >= 2 ? { id: "mozilla-legacy", by: "questions" } : void 0;
   }
+  if (st.kind === "ccadb-v2-preliminary") {
+    const seen = /* @__PURE__ */ new Set();
+    for (let i = st.index; i < end && seen.size < 2; i++) {
+      for (const part of splitQuestionLine(lines[i])) {
+        const q = legacyQuestionOf(part, true);
+        if (q) seen.add(q.key);
+      }
+    }
+    return seen.size >= 2 ? { id: "mozilla-legacy", by: "questions" } : { id: "ccadb-v2-preliminary", by: "sections" };
+  }
   if (st.kind !== "incident-report" && st.kind !== "sections") return { id: st.kind, by: "heading" };
   const v2 = /* @__PURE__ */ new Set();
   const v3only = { related: false, ccadbId: false };
@@ -27298,6 +29801,7 @@ function resolveTemplate(lines, st, end) {
   }
   if (questions.size > v2.size && (questions.size >= 2 || v2.size === 0)) return { id: "mozilla-legacy", by: "questions" };
   if (v3only.related && v3only.ccadbId) return { id: "ccadb-v3-full", by: "sections" };
+  if (v2.size <= 2 && saysPreliminary(lines, st.index + 1, end, 6)) return { id: "ccadb-v2-preliminary", by };
   return { id: "ccadb-v2", by };
 }
 function buildBlock(lines, lineStarts, allTables, st, end, forced, wholeFile = false) {
@@ -27305,7 +29809,7 @@ function buildBlock(lines, lineStarts, allTables, st, end, forced, wholeFile = f
   if (!resolved) return void 0;
   const spec = TEMPLATES[resolved.id];
   const headLine = lines[st.index];
-  const headingIsSection = wholeFile || st.kind === "legacy" || st.kind === "sections";
+  const headingIsSection = wholeFile || st.kind === "legacy" || st.kind === "sections" || st.kind === "ccadb-v2-preliminary";
   const bodyFrom = headingIsSection ? st.index : st.index + 1;
   let last = end - 1;
   while (last > bodyFrom && lines[last].kind === "blank") last--;
@@ -27333,6 +29837,23 @@ function buildBlock(lines, lineStarts, allTables, st, end, forced, wholeFile = f
   block.sections = readSections(block, spec, lineStarts, allTables, headLine);
   return block;
 }
+function nextText(lines, i) {
+  for (let j = i + 1; j < lines.length && j <= i + 4; j++) {
+    const l2 = lines[j];
+    if (l2.kind === "blank") continue;
+    return l2.kind === "text" || l2.kind === "table" ? norm(l2.body.slice(0, 200)) : void 0;
+  }
+  return void 0;
+}
+function pastedAgain(lines, first, i, s2) {
+  const before = lines[i - 1];
+  const after = lines[i + 1];
+  if (before && before.kind !== "blank" || after && after.kind !== "blank") return false;
+  const next = nextText(lines, i);
+  if (next === void 0 || next === "") return false;
+  if (next === nextText(lines, first)) return true;
+  return (s2.fields ?? []).some((f) => next.startsWith(norm(f.label)));
+}
 function readSections(block, spec, lineStarts, allTables, headLine) {
   const marks = [];
   const collapsed = /* @__PURE__ */ new Set();
@@ -27343,22 +29864,33 @@ function readSections(block, spec, lineStarts, allTables, headLine) {
   } else if (spec.id === "mozilla-legacy") {
     const seen = /* @__PURE__ */ new Set();
     for (let i = 0; i < lines.length; i++) {
-      const q = legacyQuestionOf(lines[i], true);
+      const l2 = lines[i];
+      const combined = combinedQuestions(l2);
+      if (combined) {
+        for (const q2 of combined) {
+          if (seen.has(q2.key)) continue;
+          seen.add(q2.key);
+          marks.push({ at: i, spec: q2, style: "question" });
+        }
+        continue;
+      }
+      const q = legacyQuestionOf(l2, true);
       if (!q) continue;
-      if (seen.has(q.key) && !headingLike(lines[i])) continue;
+      if (seen.has(q.key) && !headingLike(l2)) continue;
       seen.add(q.key);
       marks.push({ at: i, spec: q, style: "question" });
     }
   } else {
-    const seen = /* @__PURE__ */ new Set();
+    const seen = /* @__PURE__ */ new Map();
     for (let i = 0; i < lines.length; i++) {
       const l2 = lines[i];
       const hc = headingCandidate(l2);
       if (!hc) continue;
       const s2 = sectionTitleMatch(hc.text, spec.sections);
       if (!s2) continue;
-      if (seen.has(s2.key) && hc.style !== "atx" && hc.style !== "setext") continue;
-      seen.add(s2.key);
+      const first = seen.get(s2.key);
+      if (first !== void 0 && hc.style !== "atx" && hc.style !== "setext" && !pastedAgain(lines, first, i, s2)) continue;
+      if (first === void 0) seen.set(s2.key, i);
       marks.push({ at: i, spec: s2, style: hc.style });
     }
   }
@@ -27366,7 +29898,9 @@ function readSections(block, spec, lineStarts, allTables, headLine) {
   for (let m = 0; m < marks.length; m++) {
     const mk = marks[m];
     const from = mk.at + 1;
-    const to = m + 1 < marks.length ? marks[m + 1].at : lines.length;
+    let next = m + 1;
+    while (next < marks.length && marks[next].at === mk.at) next++;
+    const to = next < marks.length ? marks[next].at : lines.length;
     let bodyLines = lines.slice(from, to);
     let lastIdx = bodyLines.length - 1;
     while (lastIdx >= 0 && bodyLines[lastIdx].kind === "blank") lastIdx--;
@@ -27396,7 +29930,7 @@ function readSections(block, spec, lineStarts, allTables, headLine) {
 }
 function labelRegExp(label2) {
   const pat = labelPattern(label2.replace(/(?<![?:])[?:]+$/, ""));
-  return new RegExp(`^[*_]{0,3}[ \\t]*${pat}[ \\t]*[*_]{0,3}[ \\t]*(?:[?:\\uFF1A][ \\t]*(?:[?:][ \\t]*)?[*_]{0,3}[ \\t]*|$|(?=[ \\t]))`, "i");
+  return new RegExp(`^[*_]{0,3}[ \\t]*${pat}[ \\t]*[*_]{0,3}[ \\t]*(?:[?:\\uFF1A\\uFF1F][ \\t]*(?:[?:\\uFF1A\\uFF1F][ \\t]*)?[*_]{0,3}[ \\t]*|$|(?=[ \\t]))`, "i");
 }
 function compiled(spec) {
   let c = labelCache.get(spec);
@@ -27434,7 +29968,7 @@ function matchLabel(body, specs) {
       const m = c.re.exec(body);
       if (!m) continue;
       const rest = body.slice(m[0].length);
-      const sep2 = /[?:\uFF1A]/.test(m[0].slice(-6)) || rest.length === 0;
+      const sep2 = /[?:\uFF1A\uFF1F]/.test(m[0].slice(-6)) || rest.length === 0;
       if (!sep2 && c.strict) continue;
       if (!best || m[0].length > best.length) best = { spec, length: m[0].length };
     }
@@ -27466,15 +30000,15 @@ function readFields(bodyLines, specs, lineStarts) {
     if (match2) {
       close();
       const labelEnd2 = l2.bodyStart + match2.length;
-      const labelText = l2.body.slice(0, match2.length).replace(/(?<![*_\s:?\uFF1A])[*_\s:?\uFF1A]+$/, "").replace(/^[*_\s]+/, "");
+      const labelText = l2.body.slice(0, match2.length).replace(/(?<![*_\s:?\uFF1A\uFF1F])[*_\s:?\uFF1A\uFF1F]+$/, "").replace(/^[*_\s]+/, "");
       const value = l2.body.slice(match2.length).replace(/^[*_\s]+/, "").trim();
-      const valueStart = l2.bodyStart + l2.body.length - l2.body.slice(match2.length).replace(/^[*_\s]+/, "").length;
+      const valueStart2 = l2.bodyStart + l2.body.length - l2.body.slice(match2.length).replace(/^[*_\s]+/, "").length;
       const field3 = {
         spec: match2.spec,
         label: labelText,
         labelSpan: spanOf(lineStarts, l2.bodyStart, labelEnd2),
         value,
-        valueSpan: spanOf(lineStarts, value ? valueStart : labelEnd2, value ? l2.bodyStart + l2.body.length : labelEnd2),
+        valueSpan: spanOf(lineStarts, value ? valueStart2 : labelEnd2, value ? l2.bodyStart + l2.body.length : labelEnd2),
         line: l2.line,
         children: []
       };
@@ -27503,13 +30037,13 @@ function readFields(bodyLines, specs, lineStarts) {
   close();
   return fields2;
 }
-var BOLD_ONLY, REPORT_HEADINGS, NOISE, LEGACY, NUMBERED_PREFIX, LEGACY_HEAD, LEGACY_PREFIX, INLINE_QUESTION, FALLBACK_TITLES, labelCache;
+var BOLD_ONLY, REPORT_HEADINGS, NOISE, LEGACY, NUMBERED_PREFIX, LEGACY_HEAD, LEGACY_PREFIX, COMBINED_PREFIX, INLINE_QUESTION, FALLBACK_TITLES, SAYS_PRELIMINARY, STARTS_PRELIMINARY, TEMPLATE_INTRO, labelCache;
 var init_blocks = __esm({
   "src/parse/blocks.ts"() {
     "use strict";
     init_templates();
     init_lines();
-    init_text2();
+    init_text();
     BOLD_ONLY = /^(\*\*|__)([^*_].*?)\1[ \t]*[:.]?[ \t]*$/;
     REPORT_HEADINGS = /* @__PURE__ */ new Map();
     for (const t of Object.values(TEMPLATES)) {
@@ -27529,11 +30063,15 @@ var init_blocks = __esm({
     NUMBERED_PREFIX = /^(?:(?:topic|question|q)[ \t]*\d{1,2}[ \t]*[:.)-]?|\d{1,2}[ \t]*[.)])[ \t]*/i;
     LEGACY_HEAD = { anchored: 160, unanchored: 100 };
     LEGACY_PREFIX = { anchored: 400, unanchored: 250 };
+    COMBINED_PREFIX = /^(?:\*\*|__)?(?:(?:questions?|topics?|q)[ \t]*)?([1-7])[ \t]*(?:and|&|\+|\/|,)[ \t]*(?:q[ \t]*)?([1-7])[ \t]*[.):-]/i;
     INLINE_QUESTION = /(?<=[\s.;:)\]])(?:(?:topic|question)[ \t]*)?[1-7][ \t]*[.):][ \t]*(?=[A-Za-z])/gi;
     FALLBACK_TITLES = /* @__PURE__ */ new Map();
     for (const id of ["ccadb-v3-full", "ccadb-v2"]) {
       for (const s2 of TEMPLATES[id].sections) for (const k of titleKeys(s2)) FALLBACK_TITLES.set(k, s2.key);
     }
+    SAYS_PRELIMINARY = /\bthis\s+(?:is\s+(?:a|an|our)\s+)?(?:initial\s+(?:and\s+)?)?preliminary\s+(?:incident\s+)?report\b/i;
+    STARTS_PRELIMINARY = /^(?:this\s+is\s+(?:a|an|our)\s+)?(?:initial\s+and\s+)?preliminary\s+(?:incident\s+)?report\b/i;
+    TEMPLATE_INTRO = /\btemplate\b[^.!?\n]{0,40}:[ \t]*$/i;
     labelCache = /* @__PURE__ */ new WeakMap();
   }
 });
@@ -27666,11 +30204,27 @@ function linesWith(source, lineStarts, ch) {
   }
   return flags;
 }
+function colonDelimiterRow(line) {
+  const start = docLineStarts[line - 1];
+  if (start === void 0) return false;
+  let colon = false;
+  let dash = false;
+  let body = false;
+  for (let i = start; i < docSource.length; i++) {
+    const c = docSource.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    if (c === 58) colon = body = true;
+    else if (c === 45) dash = body = true;
+    else if (c === 32 || c === 9 || c === 62 && !body) continue;
+    else return false;
+  }
+  return colon && dash;
+}
 function quickTable() {
   const table = gfmTable().flow["null"];
   const tokenize = function(effects, ok2, nok) {
     const line = this.now().line;
-    if (pipeLines[line] === 1 || pipeLines[line + 1] === 1) return table.tokenize.call(this, effects, ok2, nok);
+    if (pipeLines[line] === 1 || pipeLines[line + 1] === 1 || colonDelimiterRow(line + 1)) return table.tokenize.call(this, effects, ok2, nok);
     const events = this.events;
     let index2 = events.length - 1;
     while (index2 > -1 && (events[index2][1].type === "lineEnding" || events[index2][1].type === "linePrefix")) index2--;
@@ -27699,18 +30253,32 @@ function tokenizeContent2(events, ltLines) {
     if (subtokenize(events)) return;
   }
 }
-function outline(source, lineStarts = computeLineStarts(source)) {
-  parser ??= parse2({ extensions: [quickTable()] });
+function imageLines(source, lineStarts, flags) {
+  let line = 0;
+  for (let at2 = source.indexOf("![", 0); at2 >= 0; at2 = source.indexOf("![", at2 + 2)) {
+    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= at2) line++;
+    flags[line + 1] = 1;
+  }
+  return flags;
+}
+function outline(source, lineStarts = computeLineStarts(source), markup) {
+  parser ??= parse4({ extensions: [quickTable()] });
   parser.defined = [];
   parser.lazy = {};
   pipeLines = linesWith(source, lineStarts, "|");
+  docSource = source;
+  docLineStarts = lineStarts;
   const events = parser.document().write(preprocess()(source, void 0, true));
-  tokenizeContent2(events, linesWith(source, lineStarts, "<"));
+  docSource = "";
+  docLineStarts = [];
+  const ltLines = linesWith(source, lineStarts, "<");
+  tokenizeContent2(events, markup ? imageLines(source, lineStarts, ltLines) : ltLines);
   const out = [];
   let opaque = 0;
   let heading;
   let table;
-  let row;
+  let row3;
+  let images = 0;
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
     const token = event[1];
@@ -27734,6 +30302,7 @@ function outline(source, lineStarts = computeLineStarts(source)) {
         case "htmlFlow":
         case "htmlText":
           if (opaque++ === 0) out.push({ type: "html", startLine: token.start.line, endLine: token.end.line });
+          if (markup && images === 0) markup.html.push({ start: token.start.offset, end: token.end.offset, flow: type === "htmlFlow" });
           break;
         case "thematicBreak":
           if (opaque++ === 0) out.push({ type: "thematicBreak", startLine: token.start.line, endLine: token.end.line });
@@ -27745,14 +30314,18 @@ function outline(source, lineStarts = computeLineStarts(source)) {
           }
           break;
         case "tableRow":
-          if (table) table.rows.push(row = { start: token.start.offset, end: token.end.offset, line: token.start.line, cells: [] });
+          if (table) table.rows.push(row3 = { start: token.start.offset, end: token.end.offset, line: token.start.line, cells: [] });
           break;
         case "tableHeader":
         case "tableData":
-          if (row) row.cells.push({ start: token.start.offset, end: token.end.offset });
+          if (row3) row3.cells.push({ start: token.start.offset, end: token.end.offset });
+          break;
+        case "characterEscape":
+          if (markup && images === 0 && source.charCodeAt(token.start.offset + 1) === 60) markup.escapedLt.push(token.start.offset);
           break;
         case "image":
           opaque++;
+          if (markup && images++ === 0) markup.images.push({ start: token.start.offset, end: token.end.offset });
           break;
         default:
           break;
@@ -27764,15 +30337,18 @@ function outline(source, lineStarts = computeLineStarts(source)) {
           if (--opaque === 0) heading = void 0;
           break;
         case "table":
-          if (--opaque === 0) table = row = void 0;
+          if (--opaque === 0) table = row3 = void 0;
           break;
         case "codeFenced":
         case "codeIndented":
         case "htmlFlow":
         case "htmlText":
         case "thematicBreak":
+          opaque--;
+          break;
         case "image":
           opaque--;
+          images--;
           break;
         default:
           break;
@@ -27781,7 +30357,7 @@ function outline(source, lineStarts = computeLineStarts(source)) {
   }
   return out;
 }
-var parser, pipeLines;
+var parser, pipeLines, docSource, docLineStarts;
 var init_outline = __esm({
   "src/parse/outline.ts"() {
     "use strict";
@@ -27791,6 +30367,8 @@ var init_outline = __esm({
     init_lines();
     init_micromark_linear();
     pipeLines = new Uint8Array(0);
+    docSource = "";
+    docLineStarts = [];
   }
 });
 
@@ -27841,16 +30419,16 @@ function readFrontMatter(source, lineStarts) {
 }
 function isCircular(value) {
   const onPath = /* @__PURE__ */ new Set();
-  const visit = (v) => {
+  const visit3 = (v) => {
     if (v === null || typeof v !== "object") return false;
     if (onPath.has(v)) return true;
     onPath.add(v);
     const children = v instanceof Map ? [...v.keys(), ...v.values()] : v instanceof Set ? [...v] : Object.values(v);
-    const found = children.some(visit);
+    const found = children.some(visit3);
     onPath.delete(v);
     return found;
   };
-  return visit(value);
+  return visit3(value);
 }
 function maskFrontMatter(source, endLine, lineStarts) {
   if (endLine === 0) return source;
@@ -27862,7 +30440,8 @@ function parseReport(source, options = {}) {
   const { fm, endLine } = readFrontMatter(source, lineStarts);
   if (!options.plainText) checkNesting(source);
   const markdown = options.plainText ? "" : maskFrontMatter(source, endLine, lineStarts);
-  const { lines, tables } = buildLines(source, lineStarts, options.plainText ? [] : outline(markdown, lineStarts), endLine);
+  const markup = { html: [], images: [], escapedLt: [] };
+  const { lines, tables } = buildLines(source, lineStarts, options.plainText ? [] : outline(markdown, lineStarts, markup), endLine);
   const allTables = [...tables, ...pipeTables(lines, lineStarts)].sort((a, b) => a.span.start - b.span.start);
   const blocks = segment(lines, lineStarts, allTables, options.template);
   let title;
@@ -27870,7 +30449,12 @@ function parseReport(source, options = {}) {
   if (typeof fmTitle === "string") {
     title = { text: fmTitle, span: fm.span, from: "front-matter" };
   } else {
-    const h1 = lines.find((l2) => l2.kind === "text" && l2.headingDepth === 1 && /^[ \t]*#/.test(l2.raw));
+    const structural = /* @__PURE__ */ new Set();
+    for (const b of blocks) {
+      if (b.detectedBy === "heading") structural.add(b.headingSpan.line);
+      for (const s2 of b.sections) structural.add(s2.headingSpan.line);
+    }
+    const h1 = lines.find((l2) => l2.kind === "text" && l2.headingDepth === 1 && /^[ \t]*#/.test(l2.raw) && !structural.has(l2.line));
     if (h1) title = { text: h1.body, span: spanOf(lineStarts, h1.bodyStart, h1.bodyStart + h1.body.length), from: "h1" };
   }
   let mdast;
@@ -27884,6 +30468,7 @@ function parseReport(source, options = {}) {
     },
     blocks,
     tables: allTables,
+    markup,
     cache: /* @__PURE__ */ new Map()
   };
   if (fm) report2.frontMatter = fm;
@@ -27922,53 +30507,201 @@ var init_meta = __esm({
   }
 });
 
-// src/suggest.ts
-function levenshtein(a, b) {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
+// src/errors.ts
+function errnoCode(error2) {
+  return error2?.code;
 }
-function didYouMean(value, candidates) {
-  let best;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = levenshtein(value, c);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== void 0 && bestD <= Math.max(2, Math.floor(value.length / 4)) ? best : void 0;
+function formatSize(n2) {
+  return n2 >= 1024 ** 2 ? `${(n2 / 1024 ** 2).toFixed(1)} MB` : n2 >= 1024 ? `${(n2 / 1024).toFixed(1)} KB` : `${n2} bytes`;
 }
-var init_suggest = __esm({
-  "src/suggest.ts"() {
+function clause(error2) {
+  let text4;
+  try {
+    text4 = error2 instanceof Error ? String(error2.message) : String(error2);
+  } catch {
+    return "it threw a value that cannot be printed";
+  }
+  const first = (text4.split("\n")[0] ?? "").trim();
+  let end = first.length;
+  while (end > 0 && ".;:,".includes(first[end - 1])) end--;
+  return first.slice(0, end);
+}
+var UsageError, ConfigError, IoError;
+var init_errors = __esm({
+  "src/errors.ts"() {
     "use strict";
+    UsageError = class extends Error {
+      name = "UsageError";
+    };
+    ConfigError = class extends Error {
+      constructor(message, file, keyPath) {
+        super(message);
+        this.file = file;
+        this.keyPath = keyPath;
+      }
+      file;
+      keyPath;
+      name = "ConfigError";
+    };
+    IoError = class extends Error {
+      constructor(message, path10, code) {
+        super(message);
+        this.path = path10;
+        this.code = code;
+      }
+      path;
+      code;
+      name = "IoError";
+    };
+  }
+});
+
+// src/parse/posting.ts
+function directiveComments(report2) {
+  const out = [];
+  const source = report2.source;
+  for (const node2 of report2.markup.html) {
+    const text4 = source.slice(node2.start, node2.end);
+    if (!text4.includes("ir-lint-")) continue;
+    let from = 0;
+    while (from <= text4.length) {
+      let to = from;
+      while (to < text4.length && text4.charCodeAt(to) !== 10 && text4.charCodeAt(to) !== 13) to++;
+      const line = text4.slice(from, to);
+      const closed2 = line.slice(0, line.lastIndexOf("-->") + 3);
+      DIRECTIVE_COMMENT.lastIndex = 0;
+      let m;
+      while ((m = DIRECTIVE_COMMENT.exec(closed2)) !== null) out.push({ start: node2.start + from + m.index, end: node2.start + from + m.index + m[0].length });
+      if (to >= text4.length) break;
+      from = to + (text4.charCodeAt(to) === 13 && text4.charCodeAt(to + 1) === 10 ? 2 : 1);
+    }
+  }
+  return out;
+}
+function lineEnd(report2, line) {
+  return line < report2.lineStarts.length ? report2.lineStarts[line] : report2.source.length;
+}
+function isBlank2(text4) {
+  for (let i = 0; i < text4.length; i++) {
+    const c = text4.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+function postingRemovals(report2) {
+  const out = [];
+  if (report2.frontMatter) out.push({ start: 0, end: lineEnd(report2, report2.frontMatter.span.endLine), what: "front-matter" });
+  const comments = directiveComments(report2);
+  for (let i = 0; i < comments.length; ) {
+    const first = comments[i];
+    const line = report2.lines[positionAt(report2.lineStarts, first.start).line - 1];
+    if (!line) {
+      i++;
+      continue;
+    }
+    const lineStop = line.start + line.raw.length;
+    const onLine = [];
+    while (i < comments.length && comments[i].start <= lineStop) onLine.push(comments[i++]);
+    let rest = "";
+    let at2 = line.start;
+    for (const c of onLine) {
+      rest += report2.source.slice(at2, c.start);
+      at2 = c.end;
+    }
+    rest += report2.source.slice(at2, lineStop);
+    if (isBlank2(rest)) out.push({ start: line.start, end: lineEnd(report2, line.line), what: "directive" });
+    else for (const c of onLine) out.push({ start: c.start, end: c.end, what: "directive" });
+  }
+  return out;
+}
+function posting(report2) {
+  const cached2 = report2.cache.get("posting");
+  if (cached2) return cached2;
+  const removals = postingRemovals(report2);
+  const source = report2.source;
+  const kept = [];
+  let text4 = "";
+  let at2 = 0;
+  for (const r of removals) {
+    if (r.start > at2) {
+      kept.push([at2, r.start, text4.length]);
+      text4 += source.slice(at2, r.start);
+    }
+    at2 = Math.max(at2, r.end);
+  }
+  if (at2 < source.length || kept.length === 0) {
+    kept.push([at2, source.length, text4.length]);
+    text4 += source.slice(at2);
+  }
+  const toSource = (offset2) => {
+    let lo = 0;
+    let hi = kept.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (kept[mid][2] <= offset2) lo = mid;
+      else hi = mid - 1;
+    }
+    const [start, end, base] = kept[lo];
+    return Math.min(end, start + (offset2 - base));
+  };
+  const result = { text: text4, removals, toSource };
+  report2.cache.set("posting", result);
+  return result;
+}
+function isPerlSpace(c) {
+  return c >= 9 && c <= 13 || c === 32 || c === 133 || c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288;
+}
+function storedEnd(text4) {
+  let end = text4.length;
+  while (end > 0 && isPerlSpace(text4.charCodeAt(end - 1))) end--;
+  return end;
+}
+function bugzillaLength(text4, limit = Infinity) {
+  const end = storedEnd(text4);
+  let count = 0;
+  let overAt;
+  for (let i = 0; i < end; ) {
+    if (count === limit && overAt === void 0) overAt = i;
+    const c = text4.charCodeAt(i);
+    if (c === 13 && text4.charCodeAt(i + 1) === 10) i += 2;
+    else if (c >= 55296 && c <= 56319 && i + 1 < end && (text4.charCodeAt(i + 1) & 64512) === 56320) i += 2;
+    else i++;
+    count++;
+  }
+  const out = { length: count };
+  if (overAt !== void 0) out.overAt = overAt;
+  return out;
+}
+function markdownOff(text4) {
+  const end = storedEnd(text4);
+  let i = 0;
+  while (i < end && isPerlSpace(text4.charCodeAt(i))) i++;
+  const tag = "#[markdown(off)]";
+  if (!text4.startsWith(tag, i)) return false;
+  const after = i + tag.length;
+  return after < end && (text4.charCodeAt(after) === 10 || text4.charCodeAt(after) === 13);
+}
+var DIRECTIVE_COMMENT;
+var init_posting = __esm({
+  "src/parse/posting.ts"() {
+    "use strict";
+    init_lines();
+    DIRECTIVE_COMMENT = /<!--\s*ir-lint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|-->)([^]*?)-->/g;
   }
 });
 
 // src/engine/directives.ts
 function parseDirectives(report2) {
   const out = [];
-  for (const l2 of report2.lines) {
-    if (l2.kind !== "html" && l2.kind !== "text" && l2.kind !== "table") continue;
-    if (!l2.raw.includes("ir-lint-")) continue;
-    const closed2 = l2.raw.slice(0, l2.raw.lastIndexOf("-->") + 3);
-    COMMENT.lastIndex = 0;
-    let m;
-    while ((m = COMMENT.exec(closed2)) !== null) {
-      const kind = m[1];
-      const list3 = (m[2] ?? "").split(/\s--\s/)[0]?.trim() ?? "";
-      const rules2 = list3 === "" ? "all" : list3.split(/[\s,]+/).filter((r) => r.length > 0);
-      out.push({ kind, rules: rules2, line: l2.line, column: m.index + 1, endColumn: m.index + m[0].length + 1, used: false, usedRules: /* @__PURE__ */ new Set() });
-    }
+  for (const c of directiveComments(report2)) {
+    DIRECTIVE_COMMENT.lastIndex = 0;
+    const m = DIRECTIVE_COMMENT.exec(report2.source.slice(c.start, c.end));
+    if (!m) continue;
+    const kind = m[1];
+    const list3 = (m[2] ?? "").split(/\s--\s/)[0]?.trim() ?? "";
+    const rules2 = list3 === "" ? "all" : list3.split(/[\s,]+/).filter((r) => r.length > 0);
+    const { line, column } = positionAt(report2.lineStarts, c.start);
+    out.push({ kind, rules: rules2, line, column, endColumn: column + (c.end - c.start), used: false, usedRules: /* @__PURE__ */ new Set() });
   }
   return out;
 }
@@ -28046,16 +30779,29 @@ function applyDirectives(report2, messages, options) {
   }
   return kept;
 }
-var COMMENT;
 var init_directives = __esm({
   "src/engine/directives.ts"() {
     "use strict";
+    init_lines();
+    init_posting();
     init_suggest();
-    COMMENT = /<!--\s*ir-lint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|-->)([^]*?)-->/g;
   }
 });
 
 // src/engine/index.ts
+function ruleStoppedMessage(ruleId, ms) {
+  return {
+    ruleId,
+    messageId: "ruleTimeout",
+    severity: 2,
+    fatal: true,
+    message: `Rule "${ruleId}" did not finish within ${ms} ms on this file and was stopped; it is off for the rest of this run (raise the budget with --rule-timeout).`,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1
+  };
+}
 function formatMessage(template, data) {
   return template.replace(/\{\{\s*([\w-]+)\s*\}\}/g, (whole, name) => {
     const v = data?.[name];
@@ -28063,12 +30809,7 @@ function formatMessage(template, data) {
   });
 }
 function errorText(error2) {
-  try {
-    const text4 = error2 instanceof Error ? String(error2.message) : String(error2);
-    return (text4.split("\n")[0] ?? "").slice(0, 500);
-  } catch {
-    return "it threw a value that cannot be printed";
-  }
+  return clause(error2).slice(0, 500);
 }
 function internalMessage(ruleId, error2, line = 1) {
   const text4 = errorText(error2);
@@ -28084,22 +30825,25 @@ function internalMessage(ruleId, error2, line = 1) {
     endColumn: 1
   };
 }
-function runRules(report2, options) {
+function runRules(report2, options, kind = "report") {
   const messages = [];
   const lastLine = report2.lineStarts.length;
   const sourceLength = report2.source.length;
   const now2 = options.now;
+  const nowIsDay = options.nowIsDay ?? isUtcMidnight(now2);
   for (let index2 = 0; index2 < options.rules.length; index2++) {
     const { rule, severity, options: ruleOptions2 } = options.rules[index2];
     const id = rule.meta.id;
-    if (options.skipRules?.has(id)) continue;
+    if (options.skipRules?.has(id) || (rule.meta.appliesTo ?? "report") !== kind) continue;
     options.onRuleStart?.(index2, id);
     let url;
     const found = [];
     const ctx = {
       options: ruleOptions2,
       now: () => now2,
+      nowIsDay: () => nowIsDay,
       filePath: options.filePath ?? "<input>",
+      ...options.attachments ? { attachments: options.attachments } : {},
       report(d) {
         url ??= rule.meta.url ?? ruleDocsUrl(id);
         const m = toMessage(report2, id, severity, url, rule.meta.messages, d, lastLine, sourceLength);
@@ -28108,14 +30852,14 @@ function runRules(report2, options) {
       }
     };
     try {
-      const returned = rule.check(report2, ctx);
+      const returned = options.runRule ? options.runRule(id, () => rule.check(report2, ctx)) : rule.check(report2, ctx);
       if (isThenable(returned)) {
         Promise.resolve(returned).catch(() => void 0);
         throw new Error("check() returned a Promise; rules must be synchronous");
       }
       messages.push(...found);
     } catch (error2) {
-      messages.push(internalMessage(id, error2));
+      messages.push(error2 instanceof RuleStoppedError ? ruleStoppedMessage(id, error2.budgetMs) : internalMessage(id, error2));
     }
   }
   return messages;
@@ -28223,9 +30967,7 @@ function splitsCharacter(source, offset2) {
   return before >= 55296 && before <= 56319 && after >= 56320 && after <= 57343;
 }
 function sortMessages(messages) {
-  return messages.sort(
-    (a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? "") || a.message.localeCompare(b.message)
-  );
+  return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
 }
 function parseFailure(report2, error2) {
   const limit = error2 instanceof InputLimitError;
@@ -28256,6 +30998,12 @@ function lintText(source, options) {
   const kept = applyDirectives(report2, raw, { reportUnused: options.reportUnusedDisables === true, knownRules: new Set(options.knownRules ?? options.rules.map((r) => r.rule.meta.id)) });
   return { messages: sortMessages(kept), report: report2 };
 }
+function lintAttachment(source, kind, options) {
+  const attachment = parseAttachment(kind, source);
+  const { attachments: _none, ...rest } = options;
+  const messages = runRules(attachment, rest, kind);
+  return { messages: sortMessages(messages), attachment };
+}
 function makeResult(filePath, messages, extra = {}) {
   let errorCount = 0;
   let warningCount = 0;
@@ -28272,20 +31020,36 @@ function makeResult(filePath, messages, extra = {}) {
   }
   return { filePath, messages, errorCount, warningCount, fixableErrorCount, fixableWarningCount, ...extra };
 }
+function isUtcMidnight(dt) {
+  return dt.toMillis() % 864e5 === 0;
+}
+function isDateOnly(value) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
+}
 function parseNow(value) {
   const dt = DateTime.fromISO(value.trim(), { zone: "utc", setZone: true });
   return dt.isValid ? dt : void 0;
 }
-var MAX_QUOTED_LENGTH;
+var RuleStoppedError, MAX_QUOTED_LENGTH;
 var init_engine = __esm({
   "src/engine/index.ts"() {
     "use strict";
     init_luxon();
+    init_attachment();
     init_parse2();
     init_limits();
     init_lines();
     init_meta();
+    init_errors();
     init_directives();
+    RuleStoppedError = class extends Error {
+      constructor(budgetMs) {
+        super(`stopped after ${budgetMs} ms`);
+        this.budgetMs = budgetMs;
+        this.name = "RuleStoppedError";
+      }
+      budgetMs;
+    };
     MAX_QUOTED_LENGTH = 200;
   }
 });
@@ -28295,19 +31059,6 @@ var pool_exports = {};
 __export(pool_exports, {
   lintInWorkers: () => lintInWorkers
 });
-function stoppedMessage(ruleId, ms) {
-  return {
-    ruleId,
-    messageId: "ruleTimeout",
-    severity: 2,
-    fatal: true,
-    message: `Rule "${ruleId}" did not finish within ${ms} ms on this file and was stopped; it is off for the rest of this run (raise the budget with --rule-timeout).`,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1
-  };
-}
 function crashResult(filePath, reason) {
   const m = { ruleId: null, messageId: "internalError", severity: 2, fatal: true, message: `Internal error while linting this file: ${reason}.`, line: 1, column: 1, endLine: 1, endColumn: 1 };
   return makeResult(filePath, [m], { fatalError: true });
@@ -28389,7 +31140,7 @@ function lintInWorkers(job) {
           const ruleId = job.ruleIdAt(index2, running - 1);
           skip.add(ruleId);
           for (const other of slots) if (other !== slot) other.worker.postMessage({ skip: ruleId });
-          extra.set(index2, [...extra.get(index2) ?? [], stoppedMessage(ruleId, job.ruleTimeoutMs)]);
+          extra.set(index2, [...extra.get(index2) ?? [], ruleStoppedMessage(ruleId, job.ruleTimeoutMs)]);
           slots.delete(slot);
           void slot.worker.terminate();
           queue.unshift(index2);
@@ -28938,16 +31689,23 @@ var init_source = __esm({
 
 // src/format/sanitize.ts
 function sanitize(text4) {
-  return text4.replace(CONTROL, (c) => c === "\n" || c === "\r" ? " " : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return text4.replace(CONTROL, (c) => c === "\r" ? " " : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+function sanitizeLine(text4) {
+  return text4.replace(LINE_UNSAFE, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
 }
 function escapeJsonControls(json2) {
   return json2.replace(/[\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
-var CONTROL;
+var CONTROL, LINE_UNSAFE;
 var init_sanitize = __esm({
   "src/format/sanitize.ts"() {
     "use strict";
     CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+    LINE_UNSAFE = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u200B-\u200D\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
   }
 });
 
@@ -28979,22 +31737,22 @@ var init_stylish = __esm({
         fixableErrors += r.fixableErrorCount;
         fixableWarnings += r.fixableWarningCount;
         out += `
-${c.underline(sanitize(r.filePath))}
+${c.underline(sanitizeLine(r.filePath))}
 `;
         const rows = r.messages.map((m) => [
           `${m.line}:${m.column}`,
           m.severity === 2 ? "error" : "warning",
-          sanitize(m.message),
+          sanitizeLine(m.message),
           m.ruleId ?? ""
         ]);
         const w0 = Math.max(...rows.map((x) => x[0].length));
         const w1 = Math.max(...rows.map((x) => x[1].length));
-        rows.forEach((row, i) => {
+        rows.forEach((row3, i) => {
           const m = r.messages[i];
-          const pos = row[0].padStart(w0);
-          const sevText = row[1].padEnd(w1);
+          const pos = row3[0].padStart(w0);
+          const sevText = row3[1].padEnd(w1);
           const sev = m?.severity === 2 ? c.red(sevText) : c.yellow(sevText);
-          out += `  ${c.dim(pos)}  ${sev}  ${row[2]}  ${c.dim(row[3])}
+          out += `  ${c.dim(pos)}  ${sev}  ${row3[2]}  ${c.dim(row3[3])}
 `;
         });
       }
@@ -29029,7 +31787,7 @@ var init_compact = __esm({
       for (const r of results) {
         for (const m of r.messages) {
           const sev = m.severity === 2 ? "error" : "warning";
-          lines.push(`${sanitize(r.filePath)}:${m.line}:${m.column}: ${sev} ${m.ruleId ?? "ir-lint"} ${sanitize(m.message)}`);
+          lines.push(`${sanitizeLine(r.filePath)}:${m.line}:${m.column}: ${sev} ${m.ruleId ?? "ir-lint"} ${sanitizeLine(m.message)}`);
         }
       }
       return lines.length > 0 ? `${lines.join("\n")}
@@ -29234,7 +31992,7 @@ function ruleDescriptor(meta2) {
   };
 }
 function ownDescriptor(id, fallback) {
-  const own4 = OWN[id];
+  const own4 = OWN2[id];
   const description = own4?.description ?? `ir-lint: ${id.replace(/-/g, " ")}.`;
   const rationale = own4?.rationale ?? (fallback ? `An ir-lint finding that no rule reports, for example: ${fallback.message}` : "An ir-lint finding that no rule reports.");
   const lvl = own4?.level ?? (fallback ? level(fallback.severity) : "warning");
@@ -29259,8 +32017,8 @@ function region(m, lengths) {
   let endColumn = m.endColumn ?? m.column;
   if (endLine < m.line || endLine === m.line && endColumn <= m.column) {
     endLine = m.line;
-    const lineEnd = lengths ? (lengths[m.line - 1] ?? 0) + 1 : m.column;
-    endColumn = Math.max(m.column, lineEnd);
+    const lineEnd2 = lengths ? (lengths[m.line - 1] ?? 0) + 1 : m.column;
+    endColumn = Math.max(m.column, lineEnd2);
   }
   return { startLine: m.line, startColumn: m.column, endLine, endColumn };
 }
@@ -29305,7 +32063,7 @@ function fingerprints(r, ids) {
   const kept = r.messages.map((m, i) => ({ m, id: ids[i] })).filter((x) => !x.m.fatal);
   return lineHashes(kept.map((x) => ({ ruleId: x.id, line: x.m.line, message: x.m.message })), r.source);
 }
-var SARIF_SCHEMA, level, OWN, OWN_SOURCE, sarif, sarif_default;
+var SARIF_SCHEMA, level, OWN2, OWN_SOURCE, sarif, sarif_default;
 var init_sarif = __esm({
   "src/format/sarif.ts"() {
     "use strict";
@@ -29315,7 +32073,7 @@ var init_sarif = __esm({
     init_code_scanning();
     SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     level = (severity) => severity === 2 ? "error" : "warning";
-    OWN = {
+    OWN2 = {
       "unused-disable": {
         description: "Remove ir-lint-disable directives that suppress nothing.",
         rationale: "Reported with --report-unused-disables: a directive that no longer hides a finding hides the next one by accident, and is shown literally in the Bugzilla comment.",
@@ -33104,6 +35862,58 @@ var realFs = {
   rm: (p, options) => import_node_fs2.promises.rm(p, options)
 };
 var TEMP_SUFFIX = ".irlint.tmp";
+var STALE_TEMP_MS = 60 * 60 * 1e3;
+var ReadOnlyError = class extends Error {
+  constructor(target) {
+    super("read-only");
+    this.target = target;
+  }
+  target;
+  code = "EREADONLY";
+};
+function processAlive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error2) {
+    return error2.code === "EPERM";
+  }
+}
+async function removeStaleTemps(real, now2 = Date.now()) {
+  const dir = import_node_path.default.dirname(real);
+  const prefix = `.${import_node_path.default.basename(real)}.`;
+  let names;
+  try {
+    names = await import_node_fs2.promises.readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(TEMP_SUFFIX)) continue;
+    const middle = name.slice(prefix.length, name.length - TEMP_SUFFIX.length);
+    const m = /^(\d+)-[0-9a-f]+$/.exec(middle);
+    if (!m && !/^[0-9a-f]+$/.test(middle)) continue;
+    const p = import_node_path.default.join(dir, name);
+    let old = false;
+    try {
+      const st = await import_node_fs2.promises.lstat(p);
+      if (!st.isFile()) continue;
+      old = now2 - st.mtimeMs > STALE_TEMP_MS;
+    } catch {
+      continue;
+    }
+    const pid = m ? Number(m[1]) : void 0;
+    if (!old && (pid === void 0 || pid === process.pid || processAlive(pid))) continue;
+    try {
+      await import_node_fs2.promises.rm(p, { force: true });
+      removed.push(name);
+    } catch {
+    }
+  }
+  return removed;
+}
 async function writeFileAtomic(target, data, ops = realFs) {
   let real = target;
   let existing;
@@ -33113,10 +35923,22 @@ async function writeFileAtomic(target, data, ops = realFs) {
   } catch (error2) {
     if (error2.code !== "ENOENT") throw error2;
   }
+  if (existing) {
+    let writable = (existing.mode & 146) !== 0;
+    if (writable) {
+      try {
+        await import_node_fs2.promises.access(real, import_node_fs2.constants.W_OK);
+      } catch {
+        writable = false;
+      }
+    }
+    if (!writable) throw new ReadOnlyError(real);
+  }
   const mode = existing ? existing.mode & 4095 : 420;
   const dir = import_node_path.default.dirname(real);
+  await removeStaleTemps(real);
   const { randomBytes } = crypto();
-  const tmp = import_node_path.default.join(dir, `.${import_node_path.default.basename(real)}.${randomBytes(6).toString("hex")}${TEMP_SUFFIX}`);
+  const tmp = import_node_path.default.join(dir, `.${import_node_path.default.basename(real)}.${process.pid}-${randomBytes(6).toString("hex")}${TEMP_SUFFIX}`);
   const handle = await ops.open(tmp, import_node_fs2.constants.O_CREAT | import_node_fs2.constants.O_EXCL | import_node_fs2.constants.O_WRONLY, mode);
   try {
     try {
@@ -33125,10 +35947,15 @@ async function writeFileAtomic(target, data, ops = realFs) {
     } finally {
       await handle.close();
     }
-    await ops.chmod(tmp, mode);
-    if (existing && typeof process.getuid === "function" && process.getuid() === 0) {
-      await ops.chown(tmp, existing.uid, existing.gid).catch(() => void 0);
+    if (existing) {
+      const made = await ops.stat(tmp);
+      if (made.uid !== existing.uid || made.gid !== existing.gid) {
+        await ops.chown(tmp, existing.uid, existing.gid).catch(async () => {
+          if (made.gid !== existing.gid) await ops.chown(tmp, made.uid, existing.gid).catch(() => void 0);
+        });
+      }
     }
+    await ops.chmod(tmp, mode);
     await ops.rename(tmp, real);
   } catch (error2) {
     await ops.rm(tmp, { force: true }).catch(() => void 0);
@@ -33187,25 +36014,8 @@ var report_template_default = defineRule({
   }
 });
 
-// src/days.ts
-var MS_PER_DAY = 864e5;
-function dayOfInstant(ms) {
-  return Math.floor(ms / MS_PER_DAY);
-}
-function dayOfIso(iso) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
-  if (!m) return void 0;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return void 0;
-  return t / MS_PER_DAY;
-}
-function isoOfDay(day) {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
+// rules/template-current.ts
+init_days();
 
 // node_modules/zod/v4/core/util.js
 function getEnumValues(entries) {
@@ -33534,7 +36344,7 @@ function defineLazyInternal(inst, key, compute2) {
     }
   });
 }
-function installLazyProp(inst, key, make, enumerable) {
+function installLazyProp(inst, key, make2, enumerable) {
   const proto2 = claim(inst, key);
   if (!proto2)
     return;
@@ -33543,7 +36353,7 @@ function installLazyProp(inst, key, make, enumerable) {
     get() {
       const desc = { configurable: true, writable: true, enumerable, value: void 0 };
       Object.defineProperty(this, key, desc);
-      desc.value = make(this);
+      desc.value = make2(this);
       Object.defineProperty(this, key, desc);
       return desc.value;
     },
@@ -33727,7 +36537,7 @@ var _parse = (_Err) => {
   };
   return fn;
 };
-var parse3 = /* @__PURE__ */ _parse($ZodRealError);
+var parse5 = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
   const fn = async (schema, value, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -34186,7 +36996,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse4 = inst._zod.parse;
+  const parse6 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
     if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -34200,7 +37010,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse4(payload, ctx);
+    return parse6(payload, ctx);
   };
 }
 var arraySize = (input) => Array.isArray(input) ? input.length : -1;
@@ -35518,9 +38328,9 @@ var addPattern = (agg, pattern) => {
 var intersectMime = (agg, mime) => {
   agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
 };
-var setFormat = (agg, format) => {
-  agg.format = format;
-  if (format.includes("int"))
+var setFormat = (agg, format3) => {
+  agg.format = format3;
+  if (format3.includes("int"))
     agg.isInt = true;
 };
 var minContributor = (agg, def) => narrowMin(agg, "minimum", def.minimum);
@@ -35598,16 +38408,16 @@ var exactPattern = (p) => exactPatterns.get(p) ?? p;
 var stringProcessor = (schema, ctx, _json, _params) => {
   const json2 = _json;
   json2.type = "string";
-  const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
+  const { minimum, maximum, format: format3, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
   if (typeof minimum === "number")
     json2.minLength = minimum;
   if (typeof maximum === "number")
     json2.maxLength = maximum;
-  if (format) {
-    json2.format = formatMap[format] ?? format;
+  if (format3) {
+    json2.format = formatMap[format3] ?? format3;
     if (json2.format === "")
       delete json2.format;
-    if (format === "time" || laxFormat) {
+    if (format3 === "time" || laxFormat) {
       delete json2.format;
     }
   }
@@ -35985,7 +38795,7 @@ function stringifyKeyNames(bySchema, json2, visited) {
   const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
   if (!numericType && !values?.some((v) => typeof v === "number"))
     return json2;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json2;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format: format3, id, ...rest } = json2;
   if (rest.enum)
     rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
   else if (typeof rest.const === "number")
@@ -36257,7 +39067,7 @@ var ZodMiniType = /* @__PURE__ */ $constructor("ZodMiniType", (inst, def) => {
     own3(this, "with", value);
   },
   parse(data, params) {
-    return parse3(this, data, params, { callee: this.parse });
+    return parse5(this, data, params, { callee: this.parse });
   },
   parseAsync(data, params) {
     return parseAsync(this, data, params, { callee: this.parseAsync });
@@ -36479,13 +39289,13 @@ function refine(fn, _params = {}) {
 // src/options.ts
 init_memo();
 config(en_default());
-function field(schema, value) {
+function field2(schema, value) {
   return { schema, value };
 }
-var stringList = (d) => field(() => _default(array(string4()), () => [...d]), () => [...d]);
-var integer2 = (min, d) => field(() => _default(int2().check(_gte(min)), d), () => d);
-var flag = (d) => field(() => _default(boolean2(), d), () => d);
-var text3 = (d) => field(() => _default(string4(), d), () => d);
+var stringList = (d) => field2(() => _default(array(string4()), () => [...d]), () => [...d]);
+var integer2 = (min, d) => field2(() => _default(int2().check(_gte(min)), d), () => d);
+var flag = (d) => field2(() => _default(boolean2(), d), () => d);
+var text3 = (d) => field2(() => _default(string4(), d), () => d);
 function ruleOptions(shape) {
   const zod = once(() => {
     const fields2 = {};
@@ -36503,203 +39313,9 @@ function ruleOptions(shape) {
   };
 }
 
-// src/parse/context.ts
-init_luxon();
-
-// src/query.ts
-function at(span) {
-  return { start: span.start, end: span.end };
-}
-function blocksOf(report2, ...templates) {
-  return templates.length === 0 ? report2.blocks : report2.blocks.filter((b) => templates.includes(b.template));
-}
-function section(block, key) {
-  return block.sections.find((s2) => s2.spec.key === key);
-}
-function fields(sectionOrUndefined, key) {
-  return sectionOrUndefined ? sectionOrUndefined.fields.filter((f) => f.spec.key === key) : [];
-}
-function field2(sectionOrUndefined, key) {
-  return sectionOrUndefined?.fields.find((f) => f.spec.key === key);
-}
-function derived(report2, key, compute2) {
-  if (report2.cache.has(key)) return report2.cache.get(key);
-  const value = compute2();
-  report2.cache.set(key, value);
-  return value;
-}
-
-// src/parse/context.ts
-init_suggest();
-var FRONT_MATTER_KEYS = ["title", "bug", "whiteboard", "posted", "ca-owner"];
-var REVOCATION_DELAY_TAG = /(?:^|-)revocation-delay$|^delayed-revocation$/i;
-var REVOCATION_DELAY_PHRASE = /\b(?:delayed[ \t]+revocations?|revocation[ \t]+delays?|delay(?:ed|ing|s)?[ \t]+(?:the[ \t]+|in[ \t]+)?revo(?:cation|king)|revocations?[ \t]+(?:was|were|is|are|has[ \t]+been|have[ \t]+been)[ \t]+delayed|late[ \t]+revocations?)\b/i;
-function whiteboardTags(value) {
-  if (Array.isArray(value)) {
-    const tags = value.filter((v) => typeof v === "string").map((v) => v.replace(/^\[|\]$/g, "").trim());
-    return tags.filter((t) => t.length > 0);
-  }
-  if (typeof value !== "string") return void 0;
-  const bracketed = [...value.matchAll(/\[([^\]\n]{1,80})\]/g)].map((m) => m[1].trim());
-  if (bracketed.length > 0) return bracketed.filter((t) => t.length > 0);
-  return value.split(/[\s,]+/).filter((t) => t.length > 0);
-}
-function closestKey(key, known = FRONT_MATTER_KEYS) {
-  const k = key.toLowerCase().replace(/[_\s]+/g, "-");
-  let best;
-  for (const c of known) {
-    const d = levenshtein(k, c);
-    if (!best || d < best.d) best = { key: c, d };
-  }
-  if (!best) return void 0;
-  if (best.d <= Math.max(1, Math.floor(best.key.length / 3)) || k.startsWith(best.key) || best.key.startsWith(k)) return best.key;
-  return void 0;
-}
-function frontMatterKeyLine(report2, key) {
-  const fm = report2.frontMatter;
-  if (!fm) return 1;
-  for (let n2 = fm.span.line; n2 <= fm.span.endLine; n2++) {
-    const raw = report2.lines[n2 - 1]?.raw ?? "";
-    const m = /^\s*["']?([^"':]+?)["']?\s*:/.exec(raw.slice(0, 200));
-    if (m && m[1] === key) return n2;
-  }
-  return fm.span.line;
-}
-function isoDate(value) {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? void 0 : DateTime.fromJSDate(value, { zone: "utc" }).toISODate() ?? void 0;
-  if (typeof value === "string") {
-    const d = DateTime.fromISO(value.trim(), { zone: "utc" });
-    return d.isValid ? d.toISODate() ?? void 0 : void 0;
-  }
-  return void 0;
-}
-function bugNumber(value) {
-  if (typeof value === "number" && Number.isInteger(value) && value > 0) return value;
-  if (typeof value === "string") {
-    const m = /^(?:https?:\/\/bugzilla\.mozilla\.org\/show_bug\.cgi\?id=|https?:\/\/bugzil\.la\/|bug[ \t]*(?:#[ \t]*)?)?(\d{1,9})$/i.exec(value.trim());
-    if (m) return Number(m[1]);
-  }
-  return void 0;
-}
-var WHITEBOARD_LINE = /^\(?[ \t]*Whiteboard:[ \t]*((?:\[[^\]\n]{1,80}\][ \t]*)+)(?:\)[ \t]*)?$/i;
-var CA_OWNER_TITLE = /^([^:]{2,80}?):[ \t]+\S/;
-function compute(report2) {
-  const ctx = { frontMatterIssues: [] };
-  const issues = ctx.frontMatterIssues;
-  const fm = report2.frontMatter;
-  let fmWhiteboard = false;
-  if (fm && !fm.error) {
-    for (const [key, value] of Object.entries(fm.data)) {
-      const line = frontMatterKeyLine(report2, key);
-      const found = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === "object" ? JSON.stringify(value) : String(value);
-      switch (key) {
-        case "title":
-          if (typeof value === "string" && value.trim()) ctx.title = { text: value.trim(), line, from: "front-matter" };
-          else issues.push({ kind: "bad-value", key, expected: 'the bug title, "CA Owner: short description"', found, line });
-          break;
-        case "ca-owner":
-          if (typeof value === "string" && value.trim()) ctx.caOwner = { name: value.trim(), from: "front-matter" };
-          else issues.push({ kind: "bad-value", key, expected: "the CA Owner name as in the CCADB", found, line });
-          break;
-        case "bug": {
-          const n2 = bugNumber(value);
-          if (n2 !== void 0) ctx.bug = n2;
-          else issues.push({ kind: "bad-value", key, expected: "a Bugzilla bug number or URL", found, line });
-          break;
-        }
-        case "posted": {
-          const d = isoDate(value);
-          if (d) ctx.posted = d;
-          else issues.push({ kind: "bad-value", key, expected: "a date (YYYY-MM-DD)", found, line });
-          break;
-        }
-        case "whiteboard": {
-          const tags = whiteboardTags(value);
-          if (tags) {
-            ctx.whiteboard = { tags, from: "front-matter", line };
-            fmWhiteboard = true;
-          } else issues.push({ kind: "bad-value", key, expected: 'Bugzilla whiteboard tags, e.g. "[ca-compliance] [leaf-revocation-delay]"', found, line });
-          break;
-        }
-        default: {
-          const issue2 = { kind: "unknown-key", key, line };
-          const close = closestKey(key);
-          if (close) issue2.expected = close;
-          issues.push(issue2);
-        }
-      }
-    }
-  }
-  if (!ctx.title) {
-    if (report2.title && report2.title.from === "h1") ctx.title = { text: report2.title.text, line: report2.title.span.line, from: "h1" };
-    else {
-      const text4 = report2.lines.filter((l2) => l2.kind === "text");
-      const first = text4[0];
-      if (first && /^Categories$/i.test(text4[1]?.body ?? "")) ctx.title = { text: first.body, line: first.line, from: "page" };
-    }
-  }
-  if (!ctx.caOwner && ctx.title) {
-    const m = CA_OWNER_TITLE.exec(ctx.title.text);
-    if (m) ctx.caOwner = { name: m[1].trim(), from: "title" };
-  }
-  if (!ctx.whiteboard) {
-    for (const l2 of report2.lines) {
-      if (l2.kind !== "text") continue;
-      const m = WHITEBOARD_LINE.exec(l2.body.trim());
-      if (!m) continue;
-      const tags = whiteboardTags(m[1]);
-      if (tags && tags.length > 0) {
-        ctx.whiteboard = { tags, from: "text", line: l2.line };
-        break;
-      }
-    }
-  }
-  if (ctx.whiteboard) {
-    const tag = ctx.whiteboard.tags.find((t) => REVOCATION_DELAY_TAG.test(t));
-    if (tag) ctx.revocationDelay = { from: "whiteboard", evidence: `whiteboard tag [${tag}]`, line: ctx.whiteboard.line };
-  }
-  if (!ctx.revocationDelay && !fmWhiteboard) {
-    const inTitle = ctx.title ? REVOCATION_DELAY_PHRASE.exec(ctx.title.text) : null;
-    if (ctx.title && inTitle) {
-      ctx.revocationDelay = { from: "title", evidence: `the title says "${inTitle[0]}"`, line: ctx.title.line };
-    } else {
-      const hit = findPhrase(report2);
-      if (hit) ctx.revocationDelay = { from: "text", evidence: `the report says "${hit.text}"`, line: hit.line };
-    }
-  }
-  return ctx;
-}
-function findPhrase(report2) {
-  const candidates = [];
-  const firstBlock = report2.blocks[0]?.startLine ?? report2.lines.length + 1;
-  for (const l2 of report2.lines) {
-    if (l2.line >= firstBlock) break;
-    if (l2.kind === "text") candidates.push(l2);
-  }
-  for (const b of report2.blocks) {
-    for (const s2 of b.sections) {
-      const key = s2.spec.key;
-      if (key === "summary" || key === "closure" || key === "q1-awareness") {
-        for (const l2 of s2.bodyLines) if (l2.kind === "text") candidates.push(l2);
-      }
-    }
-  }
-  for (const l2 of candidates) {
-    if (/^\(In reply to /.test(l2.body)) continue;
-    const m = REVOCATION_DELAY_PHRASE.exec(l2.body);
-    if (m) return { text: m[0], line: l2.line };
-  }
-  return void 0;
-}
-function reportContext(report2) {
-  return derived(report2, "context", () => compute(report2));
-}
-function postingDay(report2, nowMs) {
-  const posted = reportContext(report2).posted;
-  return posted !== void 0 ? dayOfIso(posted) : dayOfInstant(nowMs);
-}
-
 // rules/template-current.ts
+init_context();
+init_query();
 init_templates();
 var template_current_default = defineRule({
   meta: {
@@ -36742,6 +39358,7 @@ var template_current_default = defineRule({
 });
 
 // rules/section-required.ts
+init_query();
 function siblingMarks(report2, block) {
   let marks;
   for (const s2 of block.sections) {
@@ -36776,6 +39393,8 @@ function endsInOpenFence(report2) {
 }
 function insertAtEnd(report2, block, marks, titles2) {
   if (endsInOpenFence(report2)) return void 0;
+  const open = unclosedHtml(report2);
+  if (open && open.line <= block.endLine) return void 0;
   const after = report2.lines.slice(block.endLine).find((l2) => l2.kind !== "blank");
   if (after) {
     const startsReport = report2.blocks.some((b) => b !== block && b.startLine === after.line);
@@ -36802,7 +39421,8 @@ var section_required_default = defineRule({
     fixable: true,
     messages: {
       missingBefore: 'Missing section "{{section}}" of the {{template}}; the template puts it before "{{next}}". Keep the section and write N/A when it does not apply.',
-      missingAtEnd: 'Missing section "{{section}}" of the {{template}}; the template puts it at the end. Keep the section and write N/A when it does not apply.'
+      missingAfter: 'Missing section "{{section}}" of the {{template}}; the template puts it after "{{previous}}". Keep the section and write N/A when it does not apply.',
+      missingAtEnd: 'Missing section "{{section}}" of the {{template}}; the report has none of its sections yet, so it goes under the report heading, in template order. Keep the section and write N/A when it does not apply.'
     },
     rationale: "The IRG requires every section of the template, in every report: a reviewer must be able to find the Timeline or the Action Items without searching, and a section that does not apply is kept and marked N/A rather than dropped. (The seven questions of a Mozilla report are checked by legacy-questions.)",
     source: 'CCADB IRG 3.x "Full Incident Report" (all eight sections are required); IRG 2.0 "Incident Report" template.',
@@ -36821,13 +39441,18 @@ var section_required_default = defineRule({
       const specs = block.spec.sections;
       const present = new Set(block.sections.map((s2) => s2.spec.key));
       const missing = [];
+      let previous2;
       specs.forEach((spec, index2) => {
-        if (!spec.required || present.has(spec.key)) return;
+        if (present.has(spec.key)) {
+          previous2 = block.sections.find((p) => p.spec.key === spec.key) ?? previous2;
+          return;
+        }
+        if (!spec.required) return;
         const next = specs.slice(index2 + 1).map((s2) => block.sections.find((p) => p.spec.key === s2.key)).find((s2) => s2 !== void 0);
-        missing.push({ title: spec.title, next });
+        missing.push({ title: spec.title, next, previous: previous2 });
       });
       const fixed = /* @__PURE__ */ new Set();
-      for (const { title, next } of missing) {
+      for (const { title, next, previous: previous3 } of missing) {
         let fix;
         if (marks !== void 0 && !fixed.has(next)) {
           fixed.add(next);
@@ -36836,6 +39461,8 @@ var section_required_default = defineRule({
         }
         if (next) {
           ctx.report({ messageId: "missingBefore", data: { section: title, template: block.spec.name, next: next.spec.title }, loc: at(next.headingSpan), ...fix ? { fix } : {} });
+        } else if (previous3) {
+          ctx.report({ messageId: "missingAfter", data: { section: title, template: block.spec.name, previous: previous3.spec.title }, loc: { line: block.endLine }, ...fix ? { fix } : {} });
         } else {
           ctx.report({ messageId: "missingAtEnd", data: { section: title, template: block.spec.name }, loc: { line: block.endLine }, ...fix ? { fix } : {} });
         }
@@ -36845,6 +39472,7 @@ var section_required_default = defineRule({
 });
 
 // rules/section-order.ts
+init_query();
 var section_order_default = defineRule({
   meta: {
     id: "section-order",
@@ -36889,6 +39517,7 @@ var section_order_default = defineRule({
 });
 
 // rules/section-duplicate.ts
+init_query();
 var section_duplicate_default = defineRule({
   meta: {
     id: "section-duplicate",
@@ -36930,6 +39559,8 @@ var section_duplicate_default = defineRule({
 });
 
 // rules/field-required.ts
+init_query();
+init_context();
 var field_required_default = defineRule({
   meta: {
     id: "field-required",
@@ -36951,7 +39582,9 @@ var field_required_default = defineRule({
     ]
   },
   check(report2, ctx) {
+    const nowMs = ctx.now().toMillis();
     for (const block of report2.blocks) {
+      if (judgedTemplate(report2, block, nowMs) !== block.template) continue;
       for (const section2 of block.sections) {
         const specs = section2.spec.fields ?? [];
         if (specs.length === 0) continue;
@@ -36977,6 +39610,7 @@ var field_required_default = defineRule({
 });
 
 // rules/field-empty.ts
+init_query();
 var field_empty_default = defineRule({
   meta: {
     id: "field-empty",
@@ -37015,7 +39649,7 @@ var field_empty_default = defineRule({
 });
 
 // rules/no-placeholder.ts
-init_text2();
+init_text();
 init_memo();
 var DEFAULT_CELLS = ["Example", "Value", "Criteria", "Related Bug ID", "Related Bug URL", "Date Related Bug was opened"];
 var DEFAULT_WORDS = ["TBD", "TODO", "XXX", "FIXME", "TBC"];
@@ -37038,6 +39672,12 @@ var compiled2 = perOptions((o) => {
     wordRe: words2.length > 0 ? new RegExp(`(?<![\\w-])(${words2.map((w) => w.replace(/[.]/g, "\\.")).join("|")})(?![\\w-])`, "g") : void 0
   };
 });
+var LINK = /^\[([^\]\n]{1,100})\]\(([^()\n]{0,300})\)$/;
+function isFiller(text4, cells) {
+  if (cells.has(norm(text4))) return true;
+  const m = LINK.exec(text4.trim());
+  return m !== null && (cells.has(norm(m[1])) || cells.has(norm(m[2])));
+}
 var no_placeholder_default = defineRule({
   meta: {
     id: "no-placeholder",
@@ -37075,14 +39715,14 @@ var no_placeholder_default = defineRule({
       for (const s2 of block.sections) if (s2.spec.key === "action-items") for (const l2 of s2.bodyLines) actionLines.add(l2.line);
       for (const s2 of block.sections) {
         for (const f of s2.fields) {
-          if (f.value && cells.has(norm(f.value))) ctx.report({ messageId: "cell", data: { text: f.value }, loc: { start: f.valueSpan.start, end: f.valueSpan.end } });
+          if (f.value && isFiller(f.value, cells)) ctx.report({ messageId: "cell", data: { text: f.value }, loc: { start: f.valueSpan.start, end: f.valueSpan.end } });
         }
         for (const t of s2.tables) {
           if (seenTables.has(t)) continue;
           seenTables.add(t);
-          for (const row of t.rows) {
-            for (const c of row.cells) {
-              if (c.text && cells.has(norm(c.text))) ctx.report({ messageId: "cell", data: { text: c.text }, loc: { start: c.span.start, end: c.span.end } });
+          for (const row3 of t.rows) {
+            for (const c of row3.cells) {
+              if (c.text && isFiller(c.text, cells)) ctx.report({ messageId: "cell", data: { text: c.text }, loc: { start: c.span.start, end: c.span.end } });
             }
           }
         }
@@ -37122,7 +39762,7 @@ var no_placeholder_default = defineRule({
 });
 
 // rules/na-format.ts
-init_text2();
+init_text();
 var DEFAULT_SPELLINGS = ["none", "nil", "null", "-", "--", "\u2014", "\u2013", "n.a.", "n.a", "na", "not applicable", "not applicable.", "nothing", "no"];
 var na_format_default = defineRule({
   meta: {
@@ -37234,7 +39874,39 @@ var title_format_default = defineRule({
   }
 });
 
+// rules/html-block-unclosed.ts
+init_query();
+var html_block_unclosed_default = defineRule({
+  meta: {
+    id: "html-block-unclosed",
+    description: "Disallow an HTML comment or block that is never closed and hides the rest of the report.",
+    tags: ["structure"],
+    severity: "error",
+    messages: {
+      comment: 'HTML comment "<!--" is never closed: lines {{line}} to {{endLine}} are one comment, hidden when the Markdown is rendered and not read as the report; close it with "-->".',
+      block: 'HTML block "{{opener}}" is never closed: lines {{line}} to {{endLine}} are one HTML block, not read as the report; close it with "{{closer}}".'
+    },
+    rationale: 'In Markdown an HTML comment (and a <pre>, <script>, <style> or <textarea> block) runs until its end marker. When "-->" is missing, every heading and field after "<!--" is part of the comment: the rendered report loses them, and they are not read as sections either, so the report looks as if they were missing. Bugzilla shows raw HTML as text, so the reader sees the notes and the Markdown marks instead of the report. The finding points at the opener, where the fix belongs; no section is inserted into the comment by --fix.',
+    source: 'CommonMark 0.31 "HTML blocks" (kinds 1 to 5 end only at their end marker); CCADB IRG 3.x "check the Bugzilla preview before posting".',
+    examples: [
+      {
+        title: "A note left open before the Impact section",
+        code: "## Full Incident Report\n\n### Summary\n\nText.\n\n<!-- ask legal about this\n\n### Impact\n\nText.\n",
+        expect: [{ messageId: "comment", line: 7 }]
+      },
+      { title: "A closed comment", code: "## Full Incident Report\n\n<!-- ask legal -->\n\n### Summary\n\nText.\n", expect: [] }
+    ]
+  },
+  check(report2, ctx) {
+    const open = unclosedHtml(report2);
+    if (!open) return;
+    const data = { line: open.line, endLine: open.endLine, opener: open.opener, closer: open.closer };
+    ctx.report({ messageId: open.opener === "<!--" ? "comment" : "block", data, loc: { start: open.start, end: open.start + open.opener.length } });
+  }
+});
+
 // rules/front-matter.ts
+init_context();
 var front_matter_default = defineRule({
   meta: {
     id: "front-matter",
@@ -37268,6 +39940,7 @@ var front_matter_default = defineRule({
 });
 
 // rules/front-matter-keys.ts
+init_context();
 var front_matter_keys_default = defineRule({
   meta: {
     id: "front-matter-keys",
@@ -37280,7 +39953,7 @@ var front_matter_keys_default = defineRule({
     },
     options: ruleOptions({ allow: stringList([]) }),
     rationale: 'A misspelt key ("postd:", "white-board:") is ignored, so the fact it was meant to give (the posting date, the whiteboard tags) is lost without notice. Keys a team uses for its own tooling can be allowed with the "allow" option.',
-    source: "ir-lint front matter (title, bug, whiteboard, posted, ca-owner).",
+    source: "ir-lint front matter (title, bug, whiteboard, posted, ca-owner, appendix).",
     examples: [
       { title: "A misspelt key", code: "---\npostd: 2025-09-10\n---\n\n## Preliminary Incident Report\n", expect: [{ messageId: "typo", line: 2 }] },
       { title: "A key allowed by the options", options: { allow: ["reviewer"] }, code: "---\nreviewer: J. Doe\n---\n\n## Preliminary Incident Report\n", expect: [] }
@@ -37298,7 +39971,8 @@ var front_matter_keys_default = defineRule({
 });
 
 // rules/ccadb-id-format.ts
-init_text2();
+init_query();
+init_text();
 var FULL = (id) => `## Full Incident Report
 
 ### Summary
@@ -37347,7 +40021,8 @@ var ccadb_id_format_default = defineRule({
 });
 
 // rules/disclosure-source.ts
-init_text2();
+init_query();
+init_text();
 var VALUES = ["Self Reported", "Third Party Reported", "Audit"];
 var DEFAULT_HINTS = {
   "Third Party Reported": ["third party", "third-party", "researcher", "community", "external", "certificate problem report", "problem report", "cpr", "reported by", "reported to us", "mozilla", "root program", "chrome", "apple", "microsoft root", "customer", "subscriber", "bugzilla", "email from", "e-mail from"],
@@ -37380,7 +40055,7 @@ var disclosure_source_default = defineRule({
       suggest: 'Source of incident disclosure must be Self Reported, Third Party Reported or Audit; found "{{found}}" (did you mean "{{suggestion}}"?).'
     },
     options: ruleOptions({
-      hints: field(
+      hints: field2(
         () => _default(partialRecord(_enum(VALUES), array(string4())), DEFAULT_HINTS),
         () => DEFAULT_HINTS
       )
@@ -37418,7 +40093,8 @@ var disclosure_source_default = defineRule({
 });
 
 // rules/relevant-policies-specific.ts
-init_text2();
+init_query();
+init_text();
 init_memo();
 var DEFAULT_DOCUMENTS = [
   "Baseline Requirements",
@@ -37526,7 +40202,7 @@ var relevant_policies_specific_default = defineRule({
 });
 
 // src/parse/counts.ts
-init_text2();
+init_text();
 var APPROXIMATE_WORDS = [
   "about",
   "approximately",
@@ -37624,7 +40300,8 @@ function readCount(value, approximateWords = APPROXIMATE_WORDS) {
 }
 
 // rules/impact-counts.ts
-init_text2();
+init_query();
+init_text();
 var IMPACT = (total, remaining) => `## Full Incident Report
 
 ### Impact
@@ -37666,8 +40343,8 @@ var impact_counts_default = defineRule({
     };
     for (const block of blocksOf(report2, "ccadb-v3-full")) {
       const impact = section(block, "impact");
-      const totalField = field2(impact, "total-certificates");
-      const remainingField = field2(impact, "remaining-valid");
+      const totalField = field(impact, "total-certificates");
+      const remainingField = field(impact, "remaining-valid");
       const total = read(totalField);
       const remaining = read(remainingField);
       if (!total || !remaining || !totalField || !remainingField) continue;
@@ -37688,7 +40365,8 @@ var impact_counts_default = defineRule({
 });
 
 // rules/issuance-stopped-answer.ts
-init_text2();
+init_query();
+init_text();
 var IMPACT2 = (v) => `## Full Incident Report
 
 ### Impact
@@ -37746,7 +40424,9 @@ var issuance_stopped_answer_default = defineRule({
 });
 
 // rules/revocation-delay-analysis.ts
-init_text2();
+init_context();
+init_query();
+init_text();
 var REPORT = (front, analysis) => `${front}## Full Incident Report
 
 ### Impact
@@ -37776,7 +40456,7 @@ var revocation_delay_analysis_default = defineRule({
     const delay = reportContext(report2).revocationDelay;
     if (!delay) return;
     for (const block of blocksOf(report2, "ccadb-v3-full")) {
-      const f = field2(section(block, "impact"), "analysis");
+      const f = field(section(block, "impact"), "analysis");
       if (!f) continue;
       if (f.value === "") ctx.report({ messageId: "empty", data: { evidence: delay.evidence }, loc: at(f.labelSpan), related: [{ message: "The report is marked as a revocation delay here.", line: delay.line }] });
       else if (isNotApplicable(f.value) || /^(?:none|-+|nil)$/i.test(f.value.trim()))
@@ -37786,8 +40466,10 @@ var revocation_delay_analysis_default = defineRule({
 });
 
 // rules/contained-or-ongoing.ts
-init_text2();
+init_query();
+init_text();
 init_memo();
+init_context();
 var DEFAULT_PHRASES = [
   "contained",
   "ongoing",
@@ -37825,7 +40507,22 @@ var DEFAULT_PHRASES = [
   "has been updated",
   "have been updated",
   "have been revoked",
-  "has been revoked"
+  "has been revoked",
+  "were revoked",
+  "deployed",
+  "restored",
+  "rolled back",
+  "reverted",
+  "resumed",
+  "not yet",
+  "still not",
+  "remain",
+  "remains",
+  "continues",
+  "continuing",
+  "in progress",
+  "underway",
+  "under way"
 ];
 var phraseRegExps = perOptions((o) => o.phrases.map((p) => new RegExp(`(?<![A-Za-z])${escapeRegExp(p).replace(/ /g, "[\\s-]+")}(?![A-Za-z])`, "i")));
 var contained_or_ongoing_default = defineRule({
@@ -37847,7 +40544,9 @@ var contained_or_ongoing_default = defineRule({
   },
   check(report2, ctx) {
     const phrases = phraseRegExps(ctx.options);
+    const nowMs = ctx.now().toMillis();
     for (const block of blocksOf(report2, "ccadb-v3-preliminary")) {
+      if (judgedTemplate(report2, block, nowMs) !== "ccadb-v3-preliminary") continue;
       const text4 = block.lines.filter((l2) => l2.kind === "text" || l2.kind === "table").map((l2) => l2.kind === "table" ? l2.raw : l2.body).join("\n");
       if (phrases.some((p) => p.test(text4))) continue;
       ctx.report({ messageId: "missing", loc: at(block.headingSpan) });
@@ -37855,9 +40554,60 @@ var contained_or_ongoing_default = defineRule({
   }
 });
 
+// rules/preliminary-full-report-date.ts
+init_query();
+init_context();
+var FULL_REPORT = /\b(?:full|final|complete|detailed|comprehensive|formal)\s+(?:incident\s+)?report\b|\breport\s+will\s+follow\b/i;
+var WHEN = /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?!\d)|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bwithin\s+(?:the\s+next\s+)?(?:\d+|one|two|three|four|five|six|seven|ten|fourteen)\s+(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|hours?)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bnext\s+week\b|\bend\s+of\s+(?:the\s+|this\s+|next\s+)?(?:week|month)\b/i;
+var preliminary_full_report_date_default = defineRule({
+  meta: {
+    id: "preliminary-full-report-date",
+    description: "Require an IRG 2.0 preliminary report to say when the full incident report will be posted.",
+    tags: ["structure"],
+    severity: "warn",
+    messages: {
+      missing: 'This preliminary report does not say when the full incident report will follow; IRG 2.0 asked for an executive summary and the date of the full report (e.g. "We will post the full incident report by 2024-05-17.").'
+    },
+    rationale: 'Before IRG 3.0 (2025-03-01) there was no Preliminary template: a CA that could not post the full report at once posted an executive summary and the date by which the full report would follow, so that root programs knew when to expect it. A report of that era is held to what it asked, not to the v2 sections. The rule looks for a mention of the full (final, detailed) report with a date or a delay ("by 2024-05-17", "within two weeks") on the same line.',
+    source: 'CCADB IRG 2.0 (2023-10-17), "Incident Reports": a preliminary report with an executive summary and the date the full incident report will be provided.',
+    examples: [
+      {
+        title: "Says when the full report follows",
+        code: "## Incident Report\n\nThis is a preliminary report. We will post the full incident report by 2024-05-17.\n\nOn 2024-05-02 we learned that 212 OV certificates had a trailing space in the organizationName.\n",
+        expect: []
+      },
+      {
+        title: "No date for the full report",
+        code: "## Incident Report\n\nThis is a preliminary report.\n\nOn 2024-05-02 we learned that 212 OV certificates had a trailing space in the organizationName.\n",
+        expect: [{ messageId: "missing", line: 1 }]
+      }
+    ]
+  },
+  check(report2, ctx) {
+    const nowMs = ctx.now().toMillis();
+    for (const block of blocksOf(report2, "ccadb-v2-preliminary", "ccadb-v3-preliminary")) {
+      if (judgedTemplate(report2, block, nowMs) !== "ccadb-v2-preliminary") continue;
+      let found = false;
+      for (const l2 of block.lines) {
+        if (l2.kind !== "text") continue;
+        const m = FULL_REPORT.exec(l2.body);
+        if (m && WHEN.test(l2.body)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) ctx.report({ messageId: "missing", loc: at(block.headingSpan) });
+    }
+  }
+});
+
+// rules/rca-contributing-factors.ts
+init_query();
+
 // src/parse/factors.ts
+init_query();
 init_lines();
-init_text2();
+init_text();
 var FACTOR_HEADING = /^[*_]{0,3}[ \t]*contributing[ \t]+factor[ \t]*(#)?[ \t]*(\d{1,3})?[ \t]*[*_]{0,3}[ \t]*([:.)\u2013\u2014-])?[ \t]*(.*)$/i;
 function factorHeading(l2) {
   if (l2.kind !== "text") return void 0;
@@ -37874,6 +40624,27 @@ function factorHeading(l2) {
   const titleOffset = l2.body.length - rawTitle.length + (rawTitle.length - rawTitle.replace(/^[*_\s]+/, "").length);
   return { number: digits === void 0 ? void 0 : Number(digits), title, titleOffset };
 }
+function inLines(items2, lo, hi) {
+  const first = (line) => {
+    let a = 0;
+    let b = items2.length;
+    while (a < b) {
+      const m = a + b >>> 1;
+      if (items2[m].line < line) a = m + 1;
+      else b = m;
+    }
+    return a;
+  };
+  if (!sortedByLine(items2)) return items2.filter((x) => x.line >= lo && x.line <= hi);
+  return items2.slice(first(lo), first(hi + 1));
+}
+var sortedChecked = /* @__PURE__ */ new WeakSet();
+function sortedByLine(items2) {
+  if (sortedChecked.has(items2)) return true;
+  for (let i = 1; i < items2.length; i++) if (items2[i].line < items2[i - 1].line) return false;
+  sortedChecked.add(items2);
+  return true;
+}
 function factorsOfSection(report2, s2) {
   const heads = [];
   s2.bodyLines.forEach((l2, index2) => {
@@ -37886,7 +40657,7 @@ function factorsOfSection(report2, s2) {
     let last = lastIndex;
     while (last > hd.index && s2.bodyLines[last].kind === "blank") last--;
     const endLine = s2.bodyLines[last].line;
-    const fields2 = s2.fields.filter((f) => f.line > hd.l.line && f.line <= endLine);
+    const fields2 = inLines(s2.fields, hd.l.line + 1, endLine);
     return {
       number: hd.h.number,
       title: hd.h.title,
@@ -37923,7 +40694,7 @@ function rootCauseTexts(report2) {
         const factors = factorsOf(report2, block);
         if (factors.length > 0) {
           for (const f of factors) {
-            const lines = rca.bodyLines.filter((l2) => l2.line >= f.line && l2.line <= f.endLine);
+            const lines = inLines(rca.bodyLines, f.line, f.endLine);
             out.push({ from: "factor", name: factorName(f), text: lines.filter((l2) => l2.kind === "text").map((l2) => l2.body).join("\n"), lines: linesOf(lines), line: f.line, factor: f });
           }
         } else if (rca.text.trim()) {
@@ -37935,7 +40706,7 @@ function rootCauseTexts(report2) {
         out.push({ from: "legacy-question", name: "question 6 (how and why the mistakes were made)", text: q6.text, lines: linesOf(q6.bodyLines), line: q6.headingSpan.line });
       }
       const closure = section(block, "closure");
-      const rc = field2(closure, "incident-root-causes");
+      const rc = field(closure, "incident-root-causes");
       if (closure && rc && rc.value) {
         const lines = closure.bodyLines.filter((l2) => l2.line >= rc.line && l2.line <= rc.valueSpan.endLine);
         out.push({ from: "closure-field", name: "Incident Root Cause(s)", text: rc.value, lines: linesOf(lines), line: rc.line });
@@ -37944,9 +40715,57 @@ function rootCauseTexts(report2) {
     return out;
   });
 }
+var LESSON_KEYS = /* @__PURE__ */ new Set(["went-well", "went-badly", "got-lucky", "lessons-other"]);
+function lessonItems(report2, block) {
+  const all2 = derived(report2, "lesson-items", () => {
+    const map = /* @__PURE__ */ new Map();
+    for (const b of report2.blocks) {
+      const s2 = section(b, "lessons-learned");
+      map.set(b, s2 ? lessonsOfSection(report2, s2) : []);
+    }
+    return map;
+  });
+  return all2.get(block) ?? [];
+}
+function lessonsOfSection(report2, s2) {
+  const out = [];
+  const fieldsHere = s2.fields.filter((f) => LESSON_KEYS.has(f.spec.key));
+  fieldsHere.forEach((f, i) => {
+    const nextLine = fieldsHere[i + 1]?.line ?? Number.POSITIVE_INFINITY;
+    let cur;
+    const flush = () => {
+      if (!cur) return;
+      const text4 = cur.parts.join(" ").trim();
+      if (text4 && !isNotApplicable(text4)) out.push({ key: f.spec.key, text: text4, span: spanOf(report2.lineStarts, cur.start, cur.end), line: cur.line });
+      cur = void 0;
+    };
+    if (f.value && f.valueSpan.line === f.line) {
+      const firstLineEnd = report2.source.indexOf("\n", f.valueSpan.start);
+      const end = firstLineEnd < 0 || firstLineEnd > f.valueSpan.end ? f.valueSpan.end : firstLineEnd;
+      cur = { start: f.valueSpan.start, end, parts: [report2.source.slice(f.valueSpan.start, end)], line: f.line };
+    }
+    for (const l2 of s2.bodyLines) {
+      if (l2.line <= f.line || l2.line >= nextLine) continue;
+      if (l2.kind === "blank") {
+        flush();
+        continue;
+      }
+      if (l2.kind !== "text") continue;
+      if (l2.bullet !== void 0 || !cur) {
+        flush();
+        cur = { start: l2.bodyStart, end: l2.bodyStart + l2.body.length, parts: [l2.body], line: l2.line };
+      } else {
+        cur.parts.push(l2.body);
+        cur.end = l2.bodyStart + l2.body.length;
+      }
+    }
+    flush();
+  });
+  return out;
+}
 
 // rules/rca-contributing-factors.ts
-init_text2();
+init_text();
 var rca_contributing_factors_default = defineRule({
   meta: {
     id: "rca-contributing-factors",
@@ -38005,7 +40824,7 @@ var rca_contributing_factors_default = defineRule({
 });
 
 // rules/rca-human-error.ts
-init_text2();
+init_text();
 init_memo();
 var DEFAULT_PHRASES2 = [
   "human error",
@@ -38104,8 +40923,11 @@ var rca_human_error_default = defineRule({
     const { phraseRe, systemicRe } = compiled3(ctx.options);
     if (!phraseRe) return;
     for (const unit of rootCauseTexts(report2)) {
-      if (systemicRe?.test(unit.text)) continue;
-      for (const l2 of unit.lines) {
+      const description = unit.factor?.fields.find((f) => f.spec.key === "factor-description");
+      const judged = description && description.value ? description.value : unit.text;
+      if (systemicRe?.test(judged)) continue;
+      const lines = description && description.value ? unit.lines.filter((l2) => l2.line >= description.line && l2.line <= description.valueSpan.endLine) : unit.lines;
+      for (const l2 of lines) {
         const m = phraseRe.exec(l2.text);
         if (!m) continue;
         ctx.report({ messageId: "humanError", data: { where: unit.name, phrase: m[0] }, loc: { start: l2.start + m.index, end: l2.start + m.index + m[0].length } });
@@ -38116,14 +40938,15 @@ var rca_human_error_default = defineRule({
 });
 
 // rules/rca-depth.ts
-init_text2();
+init_query();
+init_text();
 var Options3 = ruleOptions({
   /** A root cause description shorter than this many words is flagged. */
   minWords: integer2(0, 20),
   /** A root cause description with fewer sentences than this is flagged. */
   minSentences: integer2(0, 2),
-  /** Flag a v3 analysis that names a single contributing factor. */
-  singleFactor: flag(true)
+  /** Also flag a v3 analysis that names a single contributing factor (a question reviewers may ask, not a defect: off by default). */
+  singleFactor: flag(false)
 });
 function words(text4) {
   return text4.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
@@ -38143,7 +40966,7 @@ var rca_depth_default = defineRule({
       shallowText: "The root cause in {{where}} is {{size}}; explain how and why the problem came about and why it was not detected earlier."
     },
     options: Options3,
-    rationale: 'A one-line root cause ("the email went to junk") restates the symptom; reviewers then ask "why?" in public, often several times. The IRG expects an analysis deep enough that the action items follow from it, and notes that a single contributing factor is unusual. The thresholds are options.',
+    rationale: 'A one-line root cause ("the email went to junk") restates the symptom; reviewers then ask "why?" in public, often several times. The IRG expects an analysis deep enough that the action items follow from it, and notes that a single contributing factor is unusual. The thresholds are options; a description shorter than minWords, or with fewer than minSentences sentences and under twice minWords words, is flagged. A single contributing factor is flagged only with singleFactor: true, since a single well-explained factor is not a defect a reviewer sends back.',
     source: 'CCADB IRG 3.x, "Root Cause Analysis"; IRG 2.0 "Root Cause Analysis"; Mozilla question 6.',
     examples: [
       {
@@ -38159,7 +40982,7 @@ var rca_depth_default = defineRule({
       const w = words(text4);
       const s2 = sentences(text4);
       if (w < minWords) return `${w} words long`;
-      if (s2 < minSentences) return s2 <= 1 ? "a single sentence" : `${s2} sentences`;
+      if (s2 < minSentences && w < 2 * minWords) return s2 <= 1 ? "a single sentence" : `${s2} sentences`;
       return void 0;
     };
     for (const block of blocksOf(report2, "ccadb-v3-full")) {
@@ -38182,10 +41005,14 @@ var rca_depth_default = defineRule({
   }
 });
 
+// rules/action-items-table.ts
+init_query();
+
 // src/parse/actions.ts
 init_luxon();
+init_query();
 init_lines();
-init_text2();
+init_text();
 var V3_COLUMNS = ["action", "kind", "rootCauses", "criteria", "dueDate", "status"];
 var V2_COLUMNS = ["action", "kind", "dueDate"];
 var COLUMN_TITLES = {
@@ -38279,15 +41106,15 @@ function isActionTable(t) {
 }
 function itemsFromTable(report2, t, columns) {
   const items2 = [];
-  for (const row of t.rows) {
-    if (row.cells.every((c) => c.text.trim() === "")) continue;
+  for (const row3 of t.rows) {
+    if (row3.cells.every((c) => c.text.trim() === "")) continue;
     const byCol = {};
     columns.forEach((col, i) => {
       if (!col || byCol[col]) return;
-      const cell2 = row.cells[i];
-      byCol[col] = cell2 ? { text: cell2.text, span: cell2.span } : emptyAt(report2, row.span.end);
+      const cell2 = row3.cells[i];
+      byCol[col] = cell2 ? { text: cell2.text, span: cell2.span } : emptyAt(report2, row3.span.end);
     });
-    const item = { source: t.kind, line: row.line, span: row.span, action: byCol.action ?? row.cells[0] ?? emptyAt(report2, row.span.start) };
+    const item = { source: t.kind, line: row3.line, span: row3.span, action: byCol.action ?? row3.cells[0] ?? emptyAt(report2, row3.span.start) };
     for (const k of ["kind", "rootCauses", "criteria", "dueDate", "status"]) {
       const v = byCol[k];
       if (v) item[k] = v;
@@ -38306,6 +41133,31 @@ function tokens(text4, base) {
 var REFERENCE_TOKEN = /^(?:root|causes?|cause\(s\)|contributing|factors?|#?\d{1,2}[,;]?|#|cf-?\d{1,2}[,;]?|rc-?\d{1,2}[,;]?|and|&|all|,)$/i;
 function dueLike(text4) {
   return /\d/.test(text4) || /^(?:tbd|tbc|asap|n\/a|na|none|-|\u2014|ongoing|immediately|complete[d]?|done|q[1-4])$/i.test(text4);
+}
+var REFERENCE_START = /^(?:root|contributing|cf-?\d{1,2}[,;]?|rc-?\d{1,2}[,;]?|#\d{1,2}[,;]?)$/i;
+var TEMPLATE_KIND = /^(?:prevent|mitigate|detect)$/i;
+function kindIndex(toks, referenceFollows) {
+  let best = -1;
+  let bestScore = -1;
+  let tie = false;
+  for (let i = 1; i < toks.length; i++) {
+    const word = toks[i].text.replace(/(?<![.,;:])[.,;:]+$/, "");
+    if (!KIND_WORDS.has(word.toLowerCase())) continue;
+    let score = 0;
+    const next = toks[i + 1];
+    if (referenceFollows && next && REFERENCE_START.test(next.text)) score += 4;
+    if (TEMPLATE_KIND.test(word)) score += 2;
+    if (/^[A-Z]/.test(word)) score += 1;
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+      tie = false;
+    } else if (score === bestScore) {
+      tie = true;
+    }
+  }
+  if (best < 0) return -1;
+  return tie ? "ambiguous" : best;
 }
 function splitRenderedRow(report2, l2, cols) {
   const item = {};
@@ -38368,7 +41220,8 @@ function splitRenderedRow(report2, l2, cols) {
     return { ...item, source: "text", line: l2.line, span, action: ts(report2, toks[0].start, toks[toks.length - 1].end) };
   }
   if (remaining[0] !== "action" || remaining[1] !== "kind") return void 0;
-  const k = toks.findIndex((t, i) => i > 0 && KIND_WORDS.has(t.text.toLowerCase().replace(/(?<![.,;:])[.,;:]+$/, "")));
+  const k = kindIndex(toks, remaining[2] === "rootCauses");
+  if (k === "ambiguous") return "ambiguous";
   if (k < 0) return void 0;
   const action = ts(report2, toks[0].start, toks[k - 1].end);
   const kind = ts(report2, toks[k].start, toks[k].end);
@@ -38407,8 +41260,12 @@ function readRendered(report2, s2, into) {
     }
     if (l2.kind !== "text") break;
     const item = splitRenderedRow(report2, l2, cols);
-    if (item) into.items.push(item);
-    else into.unreadRows.push({ line: l2.line, span: spanOf(report2.lineStarts, l2.bodyStart, l2.bodyStart + l2.body.length), text: l2.body });
+    if (item && item !== "ambiguous") into.items.push(item);
+    else {
+      const row3 = { line: l2.line, span: spanOf(report2.lineStarts, l2.bodyStart, l2.bodyStart + l2.body.length), text: l2.body };
+      if (item === "ambiguous") row3.ambiguous = true;
+      into.unreadRows.push(row3);
+    }
   }
   return true;
 }
@@ -38492,7 +41349,7 @@ var DEFAULT_STATUS_ALIASES = {
   Open: "Ongoing"
 };
 var DEFAULT_DONE_STATUSES = ["Complete", "Canceled"];
-function isBlank2(cell2) {
+function isBlank3(cell2) {
   return cell2 === void 0 || norm(cell2.text).replace(/[-\u2013\u2014.\s]/g, "") === "";
 }
 function canonicalStatus(text4, accepted, aliases) {
@@ -38607,7 +41464,7 @@ function closureSummaries(report2) {
 }
 
 // rules/action-items-table.ts
-init_text2();
+init_text();
 function titles(cols) {
   return cols.map((c) => COLUMN_TITLES[c]).join(" | ");
 }
@@ -38623,7 +41480,8 @@ var action_items_table_default = defineRule({
       notMarkdownTable: 'The Action Items table is not a Markdown table (blank lines between rows or no "| --- |" delimiter row), so Bugzilla shows it as plain text; put the rows on consecutive lines under a delimiter row.',
       missingColumns: "The Action Items table lacks the column(s) {{missing}}; the template's columns are | {{columns}} |.",
       columnOrder: "The Action Items columns are out of order; the template's order is | {{columns}} |, found | {{found}} |.",
-      unreadRow: 'This Action Items row could not be split into the columns | {{columns}} |: "{{text}}".'
+      unreadRow: 'This Action Items row could not be split into the columns | {{columns}} |: "{{text}}".',
+      ambiguousRow: `This Action Items row of a copied page reads more than one way, so its Kind and root cause are not checked: "{{text}}"; separate the cells with tabs or | as the template's table does.`
     },
     rationale: "Reviewers and tools read the Action Items table column by column: what will be done, its kind, which root cause it addresses, how success is measured, when, and its status. A list or a table missing columns hides exactly the facts reviewers ask for. Extra columns (such as a Status column in a v2 report) are fine.",
     source: 'CCADB IRG 3.x, Full Incident Report, "Action Items" (Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status); IRG 2.0 (Action Item | Kind | Due Date).',
@@ -38658,7 +41516,7 @@ var action_items_table_default = defineRule({
       if (ai.format !== "gfm" && ai.format !== "pipe" && ai.format !== "text") continue;
       const header = ai.header;
       if (!header) continue;
-      if (ai.format === "pipe") ctx.report({ messageId: "notMarkdownTable", loc: at(header.span) });
+      if (ai.format === "pipe" && !isRenderedCopy(report2)) ctx.report({ messageId: "notMarkdownTable", loc: at(header.span) });
       const present = expected.filter((c) => ai.columns.includes(c));
       const missing = expected.filter((c) => !ai.columns.includes(c));
       if (missing.length > 0) {
@@ -38671,13 +41529,17 @@ var action_items_table_default = defineRule({
         }
       }
       const readCols = ai.columns.filter((c) => c !== void 0);
-      for (const row of ai.unreadRows) ctx.report({ messageId: "unreadRow", data: { columns: titles(readCols), text: clip(row.text, 70) }, loc: at(row.span) });
+      for (const row3 of ai.unreadRows) {
+        if (row3.ambiguous) ctx.report({ messageId: "ambiguousRow", data: { text: clip(row3.text, 70) }, loc: at(row3.span), severity: "warn" });
+        else ctx.report({ messageId: "unreadRow", data: { columns: titles(readCols), text: clip(row3.text, 70) }, loc: at(row3.span) });
+      }
     }
   }
 });
 
 // rules/action-item-kind.ts
-init_text2();
+init_query();
+init_text();
 var DEFAULT_KINDS = ["Prevent", "Mitigate", "Detect"];
 function list2(values) {
   return values.length <= 1 ? values[0] ?? "" : `${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}`;
@@ -38714,7 +41576,7 @@ var action_item_kind_default = defineRule({
       for (const item of ai.items) {
         const cell2 = item.kind;
         if (!cell2) continue;
-        if (isBlank2(cell2)) {
+        if (isBlank3(cell2)) {
           ctx.report({ messageId: "missing", data: { kinds: kindsText }, loc: at(cell2.span) });
           continue;
         }
@@ -38727,12 +41589,13 @@ var action_item_kind_default = defineRule({
 });
 
 // rules/action-item-status.ts
-init_text2();
+init_query();
+init_text();
 var Options4 = ruleOptions({
   /** Accepted Status values (case-insensitive). */
   statuses: stringList([...DEFAULT_STATUSES]),
   /** Spellings fixed to an accepted value: { "Done": "Complete" }. */
-  aliases: field(
+  aliases: field2(
     () => _default(record(string4(), string4()), () => ({ ...DEFAULT_STATUS_ALIASES })),
     () => ({ ...DEFAULT_STATUS_ALIASES })
   )
@@ -38767,7 +41630,7 @@ var action_item_status_default = defineRule({
       for (const item of ai.items) {
         const cell2 = item.status;
         if (!cell2) continue;
-        if (isBlank2(cell2)) {
+        if (isBlank3(cell2)) {
           ctx.report({ messageId: "missing", data: { statuses: statusesText }, loc: at(cell2.span) });
           continue;
         }
@@ -38789,7 +41652,8 @@ var action_item_status_default = defineRule({
 });
 
 // rules/action-item-due-date.ts
-init_text2();
+init_query();
+init_text();
 var action_item_due_date_default = defineRule({
   meta: {
     id: "action-item-due-date",
@@ -38824,7 +41688,7 @@ var action_item_due_date_default = defineRule({
       for (const item of ai.items) {
         const cell2 = item.dueDate;
         if (!cell2) continue;
-        if (isBlank2(cell2)) {
+        if (isBlank3(cell2)) {
           ctx.report({ messageId: "missing", loc: at(cell2.span) });
           continue;
         }
@@ -38857,6 +41721,9 @@ var action_item_due_date_default = defineRule({
 });
 
 // rules/action-item-overdue.ts
+init_days();
+init_context();
+init_query();
 var Options5 = ruleOptions({
   /** Statuses that mean the work is still going on as planned. */
   ongoing: stringList(["Ongoing"]),
@@ -38896,16 +41763,17 @@ var action_item_overdue_default = defineRule({
         const d = parseDueDate(item.dueDate.text);
         if (d.kind !== "iso" && d.kind !== "clear") continue;
         const due = dayOfInstant(d.date.toMillis());
-        const days = today - due;
-        if (days <= ctx.options.graceDays) continue;
-        ctx.report({ messageId: "overdue", data: { status: item.status.text, due: isoOfDay(due), days, today: isoOfDay(today) }, loc: at(item.dueDate.span) });
+        const days2 = today - due;
+        if (days2 <= ctx.options.graceDays) continue;
+        ctx.report({ messageId: "overdue", data: { status: item.status.text, due: isoOfDay(due), days: days2, today: isoOfDay(today) }, loc: at(item.dueDate.span) });
       }
     }
   }
 });
 
 // rules/action-item-root-cause.ts
-init_text2();
+init_query();
+init_text();
 var action_item_root_cause_default = defineRule({
   meta: {
     id: "action-item-root-cause",
@@ -38944,7 +41812,7 @@ var action_item_root_cause_default = defineRule({
       for (const item of ai.items) {
         const cell2 = item.rootCauses;
         if (!cell2) continue;
-        if (isBlank2(cell2) || isNotApplicable(cell2.text)) {
+        if (isBlank3(cell2) || isNotApplicable(cell2.text)) {
           ctx.report({ messageId: "missing", loc: at(cell2.span) });
           continue;
         }
@@ -38962,6 +41830,7 @@ var action_item_root_cause_default = defineRule({
           else ctx.report({ messageId: "unknownFactor", data: { number: n2, known }, loc: at(cell2.span) });
         }
       }
+      if (ai.unreadRows.length > 0) continue;
       for (const f of factors) {
         if (f.number === void 0 || covered.has(f.number)) continue;
         ctx.report({ messageId: "unmappedFactor", data: { factor: `Contributing Factor #${f.number}` }, loc: at(f.heading.span), related: [{ messageId: "tableHere", line: ai.header.line }] });
@@ -38971,7 +41840,8 @@ var action_item_root_cause_default = defineRule({
 });
 
 // rules/action-item-evaluation-criteria.ts
-init_text2();
+init_query();
+init_text();
 init_memo();
 var DEFAULT_VAGUE = [
   "monitor",
@@ -39039,7 +41909,7 @@ var action_item_evaluation_criteria_default = defineRule({
       for (const item of ai.items) {
         const cell2 = item.criteria;
         if (!cell2) continue;
-        if (isBlank2(cell2)) {
+        if (isBlank3(cell2)) {
           ctx.report({ messageId: "missing", loc: at(cell2.span) });
           continue;
         }
@@ -39059,7 +41929,8 @@ var action_item_evaluation_criteria_default = defineRule({
 });
 
 // rules/action-items-training-only.ts
-init_text2();
+init_query();
+init_text();
 init_memo();
 var DEFAULT_PHRASES3 = [
   "train",
@@ -39127,7 +41998,8 @@ var action_items_training_only_default = defineRule({
 });
 
 // rules/closure-attestation.ts
-init_text2();
+init_query();
+init_text();
 var SENTENCE = "All Action Items disclosed in this report have been completed as described, and we request its closure.";
 var closure_attestation_default = defineRule({
   meta: {
@@ -39164,7 +42036,8 @@ var closure_attestation_default = defineRule({
 });
 
 // rules/closure-action-items-complete.ts
-init_text2();
+init_query();
+init_text();
 var closure_action_items_complete_default = defineRule({
   meta: {
     id: "closure-action-items-complete",
@@ -39197,9 +42070,9 @@ var closure_action_items_complete_default = defineRule({
     for (const ai of actionItemsOf(report2)) {
       for (const item of ai.items) {
         if (!item.status) continue;
-        const st = isBlank2(item.status) ? void 0 : canonicalStatus(item.status.text, [...DEFAULT_STATUSES, ...ctx.options.done], DEFAULT_STATUS_ALIASES);
+        const st = isBlank3(item.status) ? void 0 : canonicalStatus(item.status.text, [...DEFAULT_STATUSES, ...ctx.options.done], DEFAULT_STATUS_ALIASES);
         if (st && done.has(st.value.toLowerCase())) continue;
-        open.push({ item: clip(item.action.text, 50), status: isBlank2(item.status) ? "(empty)" : clip(item.status.text, 30), line: item.line });
+        open.push({ item: clip(item.action.text, 50), status: isBlank3(item.status) ? "(empty)" : clip(item.status.text, 30), line: item.line });
       }
     }
     if (open.length === 0) return;
@@ -39216,206 +42089,215 @@ var closure_action_items_complete_default = defineRule({
   }
 });
 
-// src/parse/appendix.ts
-var IRG_CSV_COLUMNS = [
-  "Precertificate SHA-256 hash",
-  "Certificate SHA-256 hash",
-  "Subject",
-  "Issuer",
-  "Not before",
-  "Not after",
-  "Serial #",
-  "dNSNames",
-  "Is revoked?",
-  "Revocation date",
-  "Revocation reason"
-];
-var COLUMN_ALIASES = {
-  precertificatesha256: "Precertificate SHA-256 hash",
-  precertsha256hash: "Precertificate SHA-256 hash",
-  precertsha256: "Precertificate SHA-256 hash",
-  precertificatesha256fingerprint: "Precertificate SHA-256 hash",
-  certificatesha256: "Certificate SHA-256 hash",
-  certsha256hash: "Certificate SHA-256 hash",
-  certsha256: "Certificate SHA-256 hash",
-  certificatesha256fingerprint: "Certificate SHA-256 hash",
-  sha256: "Certificate SHA-256 hash",
-  sha256hash: "Certificate SHA-256 hash",
-  subjectdn: "Subject",
-  issuerdn: "Issuer",
-  notbefore: "Not before",
-  notafter: "Not after",
-  validfrom: "Not before",
-  validto: "Not after",
-  serial: "Serial #",
-  serialnumber: "Serial #",
-  serialno: "Serial #",
-  dnsnames: "dNSNames",
-  dnsname: "dNSNames",
-  san: "dNSNames",
-  sans: "dNSNames",
-  isrevoked: "Is revoked?",
-  revoked: "Is revoked?",
-  revocationdate: "Revocation date",
-  revokedat: "Revocation date",
-  revocationreason: "Revocation reason"
-};
-function columnKey(text4) {
-  return text4.toLowerCase().replace(/#/g, "number").replace(/[^a-z0-9]/g, "");
+// rules/appendix-certificate-data.ts
+init_appendix();
+
+// src/parse/certs.ts
+function isSeparator(c, commas) {
+  return c === 32 || c === 9 || c === 10 || c === 13 || commas && (c === 44 || c === 59);
 }
-var CANONICAL = /* @__PURE__ */ new Map();
-for (const c of IRG_CSV_COLUMNS) CANONICAL.set(columnKey(c), c);
-for (const [k, v] of Object.entries(COLUMN_ALIASES)) CANONICAL.set(k.replace(/#/g, "number"), v);
-function irgColumn(text4) {
-  return CANONICAL.get(columnKey(text4.replace(/^["'`*_]+|(?<!["'`*_])["'`*_]+$/g, "")));
-}
-function isSha256(text4) {
-  const t = text4.trim();
-  return /^[0-9a-f]{64}$/i.test(t) || /^(?:[0-9a-f]{2}:){31}[0-9a-f]{2}$/i.test(t);
-}
-function hexLength(text4) {
-  return text4.replace(/:/g, "").length;
-}
-function splitCsv(text4, base, delimiter = ",") {
-  const cells = [];
+function splitList(text4, base, commas = true) {
+  const out = [];
   let i = 0;
   const n2 = text4.length;
-  while (i <= n2) {
-    let s2 = i;
-    let e;
-    let value;
-    while (s2 < n2 && (text4[s2] === " " || text4[s2] === "	") && delimiter !== "	") s2++;
-    if (text4[s2] === '"') {
-      let j = s2 + 1;
-      let out = "";
-      while (j < n2) {
-        if (text4[j] === '"') {
-          if (text4[j + 1] === '"') {
-            out += '"';
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        out += text4[j];
-        j++;
-      }
-      e = Math.min(j + 1, n2);
-      value = out;
-      const next2 = text4.indexOf(delimiter, e);
-      i = next2 < 0 ? n2 + 1 : next2 + 1;
-      cells.push({ text: value.trim(), start: base + s2, end: base + e });
-      continue;
-    }
-    const next = text4.indexOf(delimiter, s2);
-    e = next < 0 ? n2 : next;
-    let te = e;
-    while (te > s2 && (text4[te - 1] === " " || text4[te - 1] === "	")) te--;
-    value = text4.slice(s2, te);
-    cells.push({ text: value, start: base + s2, end: base + te });
-    i = next < 0 ? n2 + 1 : next + 1;
+  while (i < n2) {
+    while (i < n2 && isSeparator(text4.charCodeAt(i), commas)) i++;
+    if (i >= n2) break;
+    const s2 = i;
+    while (i < n2 && !isSeparator(text4.charCodeAt(i), commas)) i++;
+    out.push({ text: text4.slice(s2, i), start: base + s2, end: base + i });
   }
-  return cells;
+  return out;
 }
-function lineText(l2) {
-  return l2.kind === "code" ? { text: l2.raw, base: l2.start } : { text: l2.body, base: l2.bodyStart };
+function isHex(c) {
+  return c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
 }
-function occurs(text4, d, n2) {
-  let at2 = -1;
-  for (let k = 0; k < n2; k++) {
-    at2 = text4.indexOf(d, at2 + 1);
-    if (at2 < 0) return false;
+function isHexString(text4) {
+  if (text4.length === 0) return false;
+  for (let i = 0; i < text4.length; i++) if (!isHex(text4.charCodeAt(i))) return false;
+  return true;
+}
+function isSha256Token(text4) {
+  if (text4.length === 64) return isHexString(text4);
+  if (text4.length !== 95) return false;
+  for (let i = 0; i < 95; i++) {
+    const c = text4.charCodeAt(i);
+    if (i % 3 === 2 ? c !== 58 : !isHex(c)) return false;
   }
   return true;
 }
-function delimiterOf(text4) {
-  for (const d of [",", "	", ";"]) if (occurs(text4, d, 2)) return d;
+function hexDigits(text4) {
+  let n2 = 0;
+  for (let i = 0; i < text4.length; i++) if (text4.charCodeAt(i) !== 58) n2++;
+  return n2;
+}
+function isSerial(text4) {
+  let t = text4.trim();
+  if (t.startsWith("0x") || t.startsWith("0X")) t = t.slice(2);
+  if (t.length === 0 || t.length > 128) return false;
+  let digits = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isHex(c)) digits++;
+    else if (!(c === 58 || c === 32) || i === 0 || i === t.length - 1) return false;
+  }
+  return digits > 0;
+}
+var MONTHS2 = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+function digitsAt(t, i, n2) {
+  let v = 0;
+  for (let k = 0; k < n2; k++) {
+    const c = t.charCodeAt(i + k);
+    if (!(c >= 48 && c <= 57)) return -1;
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
+var MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function make(y, mo, d, h, mi, s2, ms, offsetMin, dateOnly) {
+  if (mo < 1 || mo > 12 || d < 1 || h > 24 || mi > 59 || s2 > 60) return void 0;
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > MONTH_DAYS[mo - 1] + (leap ? 1 : 0)) return void 0;
+  const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(s2, 59), ms) - offsetMin * 6e4;
+  return { ms: t, day: Math.floor(t / 864e5), dateOnly };
+}
+function epochDay(ms) {
+  return Math.floor(ms / 864e5);
+}
+function zoneOf(z) {
+  const t = z.trim();
+  if (t === "" || t === "Z" || t === "z" || t.toUpperCase() === "UTC" || t.toUpperCase() === "GMT") return 0;
+  const sign = t[0] === "+" ? 1 : t[0] === "-" ? -1 : 0;
+  if (sign === 0) return void 0;
+  const r = t.slice(1).replace(":", "");
+  if (r.length !== 2 && r.length !== 4) return void 0;
+  const hh = digitsAt(r, 0, 2);
+  const mm = r.length === 4 ? digitsAt(r, 2, 2) : 0;
+  if (hh < 0 || mm < 0 || hh > 14 || mm > 59) return void 0;
+  return sign * (hh * 60 + mm);
+}
+function timeAndZone(y, mo, d, rest, basic) {
+  const h = digitsAt(rest, 0, 2);
+  let i = 2;
+  if (!basic && rest[i] !== ":") return void 0;
+  if (!basic) i++;
+  const mi = digitsAt(rest, i, 2);
+  i += 2;
+  let s2 = 0;
+  let ms = 0;
+  if (h < 0 || mi < 0) return void 0;
+  if (basic && /^\d/.test(rest.slice(i, i + 1)) || !basic && rest[i] === ":") {
+    if (!basic) i++;
+    s2 = digitsAt(rest, i, 2);
+    if (s2 < 0) return void 0;
+    i += 2;
+    if (rest[i] === "." || rest[i] === ",") {
+      i++;
+      const f = i;
+      while (i < rest.length && rest.charCodeAt(i) >= 48 && rest.charCodeAt(i) <= 57) i++;
+      if (i === f) return void 0;
+      ms = Math.floor(Number(`0.${rest.slice(f, i)}`) * 1e3);
+    }
+  }
+  const zone = zoneOf(rest.slice(i));
+  if (zone === void 0) return void 0;
+  return make(y, mo, d, h, mi, s2, ms, zone, false);
+}
+function parseCertDate(text4) {
+  const t = text4.trim();
+  if (t.length < 8 || t.length > 40) return void 0;
+  if (t[4] === "-" && t[7] === "-") {
+    const y = digitsAt(t, 0, 4);
+    const mo = digitsAt(t, 5, 2);
+    const d = digitsAt(t, 8, 2);
+    if (y < 0 || mo < 0 || d < 0) return void 0;
+    if (t.length === 10) return make(y, mo, d, 0, 0, 0, 0, 0, true);
+    const sep2 = t[10];
+    if (sep2 !== "T" && sep2 !== "t" && sep2 !== " ") return void 0;
+    return timeAndZone(y, mo, d, t.slice(11).trimStart(), false);
+  }
+  if (digitsAt(t, 0, 8) >= 0) {
+    const y = digitsAt(t, 0, 4);
+    const mo = digitsAt(t, 4, 2);
+    const d = digitsAt(t, 6, 2);
+    if (t.length === 8) return make(y, mo, d, 0, 0, 0, 0, 0, true);
+    if (t[8] !== "T" && t[8] !== "t") return void 0;
+    return timeAndZone(y, mo, d, t.slice(9), true);
+  }
+  const parts = t.split(/ +/);
+  if (parts.length === 4 || parts.length === 5) {
+    const mo = MONTHS2[(parts[0] ?? "").toLowerCase()];
+    const d = Number(parts[1]);
+    const time2 = parts[2] ?? "";
+    const y = Number(parts[3]);
+    if (mo === void 0 || !Number.isInteger(d) || !Number.isInteger(y) || y < 1900 || time2.length !== 8) return void 0;
+    const zone = parts[4] ?? "";
+    if (zoneOf(zone) !== 0) return void 0;
+    return timeAndZone(y, mo, d, time2, false);
+  }
   return void 0;
 }
-function csvIn(lines) {
-  const out = [];
-  for (let i = 0; i < lines.length; i++) {
-    const l2 = lines[i];
-    if (l2.kind !== "code" && l2.kind !== "text") continue;
-    const { text: text4, base } = lineText(l2);
-    const d = delimiterOf(text4);
-    if (!d) continue;
-    const header = splitCsv(text4, base, d);
-    if (header.filter((c) => irgColumn(c.text) !== void 0).length < 3) continue;
-    const data = { header: { cells: header, line: l2.line }, rows: [], from: l2.kind === "code" ? "code" : "text" };
-    let j = i + 1;
-    for (; j < lines.length; j++) {
-      const r = lines[j];
-      if (r.kind !== l2.kind) break;
-      const rt = lineText(r);
-      if (rt.text.trim() === "" || /^[ \t>]*(?:```|~~~)/.test(rt.text)) break;
-      if (!occurs(rt.text, d, 1)) break;
-      data.rows.push({ cells: splitCsv(rt.text, rt.base, d), line: r.line });
-    }
-    out.push(data);
-    i = j - 1;
-  }
-  return out;
+function isLabelChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 45 || c === 95 || c > 127;
 }
-var CRTSH = /https?:\/\/crt\.sh\/?\?([^\s)>\]"'<|,]+)/gi;
-var CRTSH_HINT = /crt\.sh/i;
-var HEXISH = /(?<![0-9a-z])(?:[0-9a-f]{2}:){20,40}[0-9a-f]{2}(?![0-9a-z:])|(?<![0-9a-z=])[0-9a-f]{56,72}(?![0-9a-z])/gi;
-function scanText(lines, csvLines, data) {
-  for (const l2 of lines) {
-    if (l2.kind !== "text" && l2.kind !== "code" && l2.kind !== "table") continue;
-    const { text: text4, base } = l2.kind === "table" ? { text: l2.raw, base: l2.start } : lineText(l2);
-    const hasLink = CRTSH_HINT.test(text4);
-    for (const m of hasLink ? text4.matchAll(CRTSH) : []) {
-      const query = m[1];
-      const params = /* @__PURE__ */ new Map();
-      for (const part of query.split("&")) {
-        const eq = part.indexOf("=");
-        if (eq > 0) params.set(part.slice(0, eq).toLowerCase(), part.slice(eq + 1));
-      }
-      const start = base + (m.index ?? 0);
-      const link = { url: m[0], start, end: start + m[0].length, line: l2.line };
-      if (params.has("sha256")) data.crtsh.push({ ...link, param: "sha256", value: params.get("sha256") ?? "" });
-      else if (params.has("id")) data.crtsh.push({ ...link, param: "id", value: params.get("id") ?? "" });
-      else if (params.has("q")) data.crtsh.push({ ...link, param: "q", value: params.get("q") ?? "" });
-      else data.crtsh.push({ ...link, param: "other", value: query });
-    }
-    if (csvLines.has(l2.line)) continue;
-    const withoutLinks = hasLink ? text4.replace(CRTSH, (s2) => " ".repeat(s2.length)) : text4;
-    for (const m of withoutLinks.matchAll(HEXISH)) {
-      const start = base + (m.index ?? 0);
-      data.hashes.push({ text: m[0], start, end: start + m[0].length, line: l2.line });
+function isDnsNameShape(text4) {
+  let t = text4;
+  if (t.startsWith("*.")) t = t.slice(2);
+  if (t.endsWith(".")) t = t.slice(0, -1);
+  if (t.length === 0 || t.length > 253) return false;
+  let label2 = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 46) {
+      if (label2 === 0) return false;
+      label2 = 0;
+    } else if (isLabelChar(c)) {
+      label2++;
+      if (label2 > 63) return false;
+    } else {
+      return false;
     }
   }
+  return label2 > 0;
 }
-function tableCsv(section2) {
-  const out = [];
-  for (const t of section2.tables) {
-    const header = t.header.cells.map((c) => ({ text: c.text, start: c.span.start, end: c.span.end }));
-    if (header.filter((c) => irgColumn(c.text) !== void 0).length < 3) continue;
-    out.push({
-      header: { cells: header, line: t.header.line },
-      rows: t.rows.map((r) => ({ cells: r.cells.map((c) => ({ text: c.text, start: c.span.start, end: c.span.end })), line: r.line })),
-      from: "table"
-    });
-  }
-  return out;
+function isIpAddress(text4) {
+  const c0 = text4.charCodeAt(0);
+  if (!(c0 >= 48 && c0 <= 57) && !text4.includes(":")) return false;
+  const parts = text4.split(".");
+  if (parts.length === 4 && parts.every((p) => p.length >= 1 && p.length <= 3 && digitsAt(p, 0, p.length) >= 0 && Number(p) <= 255)) return true;
+  if (!text4.includes(":")) return false;
+  const groups = text4.split(":");
+  if (groups.length < 3 || groups.length > 8) return false;
+  return groups.every((g) => g.length <= 4 && (g === "" || isHexString(g)));
 }
-function certificateData(report2, section2) {
-  return derived(report2, `certificate-data:${section2.headingSpan.start}:${section2.spec.key}`, () => {
-    const data = { csv: [...csvIn(section2.bodyLines), ...tableCsv(section2)], crtsh: [], hashes: [] };
-    data.csv.sort((a, b) => a.header.line - b.header.line);
-    const csvLines = /* @__PURE__ */ new Set();
-    for (const c of data.csv) {
-      csvLines.add(c.header.line);
-      for (const r of c.rows) csvLines.add(r.line);
+function commonName(dn) {
+  const lower = dn.toLowerCase();
+  let at2 = -1;
+  for (let i = lower.indexOf("cn="); i >= 0; i = lower.indexOf("cn=", i + 1)) {
+    const before = i === 0 ? "" : lower[i - 1];
+    if (before === "" || before === "," || before === "/" || before === " " || before === "+") {
+      at2 = i;
+      break;
     }
-    scanText(section2.bodyLines, csvLines, data);
-    return data;
-  });
+  }
+  if (at2 < 0) return void 0;
+  let out = "";
+  for (let i = at2 + 3; i < dn.length; i++) {
+    const ch = dn[i];
+    if (ch === "\\" && i + 1 < dn.length) {
+      out += dn[i + 1];
+      i++;
+      continue;
+    }
+    if (ch === "," || ch === "/" || ch === "+") break;
+    out += ch;
+  }
+  return out.trim();
 }
 
 // rules/appendix-certificate-data.ts
-init_text2();
+init_query();
+init_text();
 var HEADER = IRG_CSV_COLUMNS.join(",");
 var ROW = `${"a".repeat(64)},${"b".repeat(64)},CN=www.example.com,CN=Example CA,2025-08-04,2025-11-02,0x5d1e,www.example.com,Yes,2025-08-16,superseded`;
 var FULL2 = (total, appendix) => `## Full Incident Report
@@ -39430,7 +42312,7 @@ ${appendix}
 `;
 var HASH_COLUMNS = /* @__PURE__ */ new Set(["Precertificate SHA-256 hash", "Certificate SHA-256 hash"]);
 function affected(block) {
-  const f = field2(section(block, "impact"), "total-certificates");
+  const f = field(section(block, "impact"), "total-certificates");
   if (!f || f.value === "") return { count: void 0, text: "" };
   const r = readCount(f.value);
   if (r.kind === "not-applicable") return { count: "none", text: r.text };
@@ -39493,20 +42375,24 @@ CN=www.example.com,${ROW.replace(",CN=www.example.com", "")}
         }
         named.forEach((name, idx) => {
           if (!name || !HASH_COLUMNS.has(name)) return;
-          for (const row of csv.rows) {
-            const cell2 = row.cells[idx];
+          for (const row3 of csv.rows) {
+            const cell2 = row3.cells[idx];
             if (!cell2) continue;
             const v = cell2.text.trim();
-            if (v === "" || v === "-" || isNotApplicable(v) || isSha256(v)) continue;
-            ctx.report({ messageId: "badHash", data: { found: clip(v, 72), length: hexLength(v) }, loc: { start: cell2.start, end: cell2.end } });
+            if (v === "" || v === "-" || isNotApplicable(v)) continue;
+            const quoted = cell2.text === v && report2.source.charCodeAt(cell2.start) === 34 ? 1 : 0;
+            for (const t of splitList(v, cell2.start + quoted)) {
+              if (isSha256(t.text)) continue;
+              ctx.report({ messageId: "badHash", data: { found: clip(t.text, 72), length: hexLength(t.text) }, loc: { start: t.start, end: t.end } });
+            }
           }
         });
       }
-      for (const link of data.crtsh) {
-        if (link.param === "sha256" && !isSha256(link.value)) {
-          ctx.report({ messageId: "badCrtshHash", data: { found: clip(link.url, 90), length: link.value.length }, loc: { start: link.start, end: link.end } });
-        } else if (link.param === "id" && !ctx.options.allowCrtshId) {
-          ctx.report({ messageId: "crtshId", data: { found: clip(link.url, 90) }, loc: { start: link.start, end: link.end } });
+      for (const link2 of data.crtsh) {
+        if (link2.param === "sha256" && !isSha256(link2.value)) {
+          ctx.report({ messageId: "badCrtshHash", data: { found: clip(link2.url, 90), length: link2.value.length }, loc: { start: link2.start, end: link2.end } });
+        } else if (link2.param === "id" && !ctx.options.allowCrtshId) {
+          ctx.report({ messageId: "crtshId", data: { found: clip(link2.url, 90) }, loc: { start: link2.start, end: link2.end } });
         }
       }
       for (const h of data.hashes) {
@@ -39518,7 +42404,8 @@ CN=www.example.com,${ROW.replace(",CN=www.example.com", "")}
       if (typeof count !== "number") return;
       const listed = data.csv.some((c) => c.rows.length > 0) || data.crtsh.length > 0 || data.hashes.length > 0;
       const linksElsewhere = /\b(?:attach(?:ed|ment)|https?:\/\/|spreadsheet|\.csv\b)/i.test(s2.text);
-      if (!listed && !linksElsewhere) ctx.report({ messageId: "missing", data: { total: clip(text4, 30) }, loc: at(s2.headingSpan) });
+      const attached = namedAttachments(report2, s2, ctx.attachments).length > 0;
+      if (!listed && !linksElsewhere && !attached) ctx.report({ messageId: "missing", data: { total: clip(text4, 30) }, loc: at(s2.headingSpan) });
     };
     for (const block of blocksOf(report2, "ccadb-v3-full", "ccadb-v2")) {
       const s2 = section(block, "appendix");
@@ -39531,127 +42418,548 @@ CN=www.example.com,${ROW.replace(",CN=www.example.com", "")}
   }
 });
 
-// rules/related-incidents-links.ts
-init_text2();
-var BUG = /\bbugzilla\.mozilla\.org\/show_bug\.cgi\?(?:[^\s|)]{0,200}&)?id=\d{3,8}\b|\bbugzil\.la\/\d{3,8}\b|\bbugs?[ \t]*(?:#[ \t]*)?\d{5,8}\b/i;
-var DATE = /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{4}\/\d{1,2}\/\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?[ \t]+\d{4}\b/i;
-var PLACEHOLDER = /^(?:related bug (?:id|url)|date related bug was opened|description|example)$/i;
-var TABLE = (row) => `## Full Incident Report
-
-### Related Incidents
-
-| Bug | Date | Description |
-| --- | --- | --- |
-${row}
-`;
-var related_incidents_links_default = defineRule({
+// rules/appendix-csv-columns.ts
+init_attachment();
+init_appendix();
+init_text();
+var ORDER = IRG_CSV_COLUMNS.join(", ");
+var HEADER2 = IRG_CSV_COLUMNS.join(",");
+var ROW2 = `${"a".repeat(64)},${"b".repeat(64)},CN=www.example.com,"CN=Example TLS CA,O=Example CA Inc.,C=US",2025-08-04T00:00:00+00:00,2025-11-02T23:59:59+00:00,5d1e0c,www.example.com,Yes,2025-08-16T10:00:00+00:00,superseded`;
+var appendix_csv_columns_default = defineRule({
   meta: {
-    id: "related-incidents-links",
-    description: "Require each related incident to link its Bugzilla bug and give the date it was opened.",
-    tags: ["related-incidents"],
-    severity: "warn",
+    id: "appendix-csv-columns",
+    description: "Require the eleven IRG columns first and in order in an Appendix CSV, with custom columns only to their right.",
+    tags: ["appendix", "attachment"],
+    severity: "error",
+    appliesTo: "csv",
     messages: {
-      noLink: 'Related incident "{{row}}" has no Bugzilla bug; link it (https://bugzilla.mozilla.org/show_bug.cgi?id=\u2026).',
-      noDate: 'Related incident "{{row}}" has no date; give the date the bug was opened (YYYY-MM-DD).',
-      none: `Related Incidents is "{{found}}"; list this CA's incidents of the last two years and other CAs' incidents with a similar cause, or say how you searched and found none.`
+      empty: "The file is empty; expected a CSV whose first row names the IRG columns: {{order}}.",
+      missing: "Missing the IRG column(s) {{columns}}; the first eleven columns must be, in order: {{order}}.",
+      order: 'Column {{position}} is "{{found}}"; the IRG puts "{{expected}}" there (the first eleven columns, in order: {{order}}).',
+      customBefore: 'Custom column "{{found}}" (column {{position}}) comes before "Revocation reason"; the IRG allows additional columns only to the right of the eleven IRG columns.',
+      alias: 'Column {{position}} is "{{found}}"; the IRG names it "{{expected}}", and tools that read the IRG columns by name may not find it.',
+      duplicate: 'Column "{{found}}" appears twice (columns {{first}} and {{position}}).',
+      rowWidth: "Row {{row}} has {{found}} fields; the header has {{expected}}.",
+      unclosedQuote: "Row {{row}}: a quoted field opened here is never closed, so the rest of the file is read as one field."
     },
-    rationale: "Related incidents show whether the CA learns from its own history and from other CAs: reviewers look for the same root cause recurring. A bug number or link lets them open the earlier discussion; its opened date shows how recent it is. The IRG asks for incidents from at least the last two years, including other CAs'. Rows may be table rows or lines that mention a bug; a bare N/A without a word on how the search was done is flagged.",
-    source: 'CCADB IRG 3.x, Full Incident Report, "Related Incidents" (| Bug | Date | Description |).',
+    options: ruleOptions({}),
+    rationale: 'IRG 3.2 requires the Appendix CSV to start with its columns in a fixed order, "to ensure automated parsing tools function correctly": ' + IRG_CSV_COLUMNS.map((c) => `"${c}"`).join(", ") + `. Additional columns may follow them. Header names are matched as generators write them: case, spaces, "#", "?" and "-" do not matter (DigiCert's dossier writes "Precertificate SHA-256 Hash", "Is Revoked?", "Revocation Date"); a different name for a column ("Serial Number", "SANs") is a warning, since a tool that reads the columns by name may miss it. Every row must have as many fields as the header (a quoted field may hold commas and line breaks).`,
+    source: 'CCADB IRG 3.2, Full Incident Report, "Appendix" (CSV columns and their order).',
     examples: [
-      { title: "A linked, dated row", code: TABLE("| https://bugzilla.mozilla.org/show_bug.cgi?id=1887007 | 2024-03-27 | CAA check reused a stale DNS answer. |"), expect: [] },
-      { title: "A row without a date", code: TABLE("| https://bugzilla.mozilla.org/show_bug.cgi?id=1887007 | | CAA check reused a stale DNS answer. |"), expect: [{ messageId: "noDate", line: 7 }] },
-      { title: "A row without a bug", code: TABLE("| Our 2024 CAA incident | 2024-03-27 | CAA check reused a stale DNS answer. |"), expect: [{ messageId: "noLink", line: 7 }] }
+      { title: "The IRG columns as dossier writes them", kind: "csv", code: `${HEADER2.replace("Is revoked?", "Is Revoked?").replace("Revocation date", "Revocation Date")}
+${ROW2}
+`, expect: [] },
+      { title: 'A custom column before "Revocation reason"', kind: "csv", code: `${HEADER2.replace(",Revocation reason", ",Ticket,Revocation reason")}
+${ROW2.replace(",superseded", ",T-1,superseded")}
+`, expect: [{ messageId: "customBefore", line: 1 }] },
+      { title: "Subject and Issuer swapped in the header", kind: "csv", code: `${HEADER2.replace("Subject,Issuer", "Issuer,Subject")}
+${ROW2}
+`, expect: [{ messageId: "order", line: 1 }] }
     ]
   },
-  check(report2, ctx) {
-    for (const block of blocksOf(report2, "ccadb-v3-full")) {
-      const s2 = section(block, "related-incidents");
-      if (!s2) continue;
-      const checkRow = (text4, loc, bareNumber = false) => {
-        const label2 = clip(text4.replace(/(?<!\s)\s*\|\s*/g, " | ").replace(/^\|\s*|(?<!\s)\s*\|$/g, ""), 60);
-        if (!bareNumber && !BUG.test(text4)) ctx.report({ messageId: "noLink", data: { row: label2 }, loc });
-        else if (!DATE.test(text4.replace(BUG, " "))) ctx.report({ messageId: "noDate", data: { row: label2 }, loc });
-      };
-      const rowText = (r) => r.cells.map((c) => c.text).join(" | ");
-      for (const t of s2.tables) {
-        for (const r of t.rows) {
-          const cells = r.cells.map((c) => c.text.trim());
-          if (cells.every((c) => c === "" || PLACEHOLDER.test(c) || /^[-:]+$/.test(c))) continue;
-          if (cells.length === 1 && isNotApplicable(cells[0] ?? "")) continue;
-          const first = cells[0] ?? "";
-          const text4 = rowText(r);
-          checkRow(text4, { start: r.span.start, end: r.span.end }, /^#?\d{6,8}$/.test(first));
+  check(csv, ctx) {
+    const header = csv.header;
+    if (!header) {
+      ctx.report({ messageId: "empty", data: { order: ORDER }, loc: { line: 1 } });
+      return;
+    }
+    const cells = header.cells;
+    const seen = /* @__PURE__ */ new Map();
+    cells.forEach((cell2, i) => {
+      const name = csv.columns[i];
+      if (!name) return;
+      const first = seen.get(name);
+      if (first !== void 0) {
+        ctx.report({ messageId: "duplicate", data: { found: clip(cell2.text, 40), first: first + 1, position: i + 1 }, loc: { start: cell2.start, end: cell2.end } });
+        return;
+      }
+      seen.set(name, i);
+      if (irgSpelling(cell2.text) !== name) ctx.report({ messageId: "alias", severity: "warn", data: { position: i + 1, found: clip(cell2.text, 40), expected: name }, loc: { start: cell2.start, end: cell2.end } });
+    });
+    const missing = IRG_CSV_COLUMNS.filter((c) => !seen.has(c));
+    if (missing.length > 0) {
+      ctx.report({ messageId: "missing", data: { columns: missing.map((c) => `"${c}"`).join(", "), order: ORDER }, loc: { start: header.start, end: header.end } });
+    }
+    const present = cells.map((_, i) => i).filter((i) => {
+      const n2 = csv.columns[i];
+      return n2 !== void 0 && seen.get(n2) === i;
+    });
+    const sorted = [...present].sort((x, y) => IRG_CSV_COLUMNS.indexOf(csv.columns[x]) - IRG_CSV_COLUMNS.indexOf(csv.columns[y]));
+    const j = present.findIndex((p, k) => p !== sorted[k]);
+    const outOfOrder2 = j >= 0;
+    if (outOfOrder2) {
+      const cell2 = cells[present[j]];
+      ctx.report({ messageId: "order", data: { position: present[j] + 1, found: clip(cell2.text, 40), expected: csv.columns[sorted[j]], order: ORDER }, loc: { start: cell2.start, end: cell2.end } });
+    }
+    if (!outOfOrder2) {
+      let lastIrg = -1;
+      cells.forEach((_, i) => {
+        if (csv.columns[i]) lastIrg = i;
+      });
+      const custom2 = cells.findIndex((_, i) => i < lastIrg && csv.columns[i] === void 0);
+      const cell2 = cells[custom2];
+      if (cell2) ctx.report({ messageId: "customBefore", data: { found: clip(cell2.text, 40) || "(empty)", position: custom2 + 1 }, loc: { start: cell2.start, end: Math.max(cell2.end, cell2.start) } });
+    }
+    for (const row3 of csv.rows) {
+      if (row3.cells.length !== cells.length) {
+        ctx.report({ messageId: "rowWidth", data: { row: row3.index, found: row3.cells.length, expected: cells.length }, loc: { start: row3.start, end: row3.end } });
+      }
+    }
+    const unclosed = csv.problems.find((p) => p.kind === "unclosedQuote");
+    if (unclosed) {
+      const row3 = [header, ...csv.rows].findLast((r) => r.start <= unclosed.offset);
+      ctx.report({ messageId: "unclosedQuote", data: { row: row3?.index ?? 1 }, loc: { start: unclosed.offset, end: unclosed.offset + 1 } });
+    }
+  }
+});
+
+// rules/appendix-csv-values.ts
+init_attachment();
+init_appendix();
+init_text();
+init_memo();
+var HEADER3 = IRG_CSV_COLUMNS.join(",");
+var H1 = "a".repeat(64);
+var H2 = "b".repeat(64);
+var H3 = "c".repeat(64);
+var row = (o = {}) => [o.pre ?? H1, o.cert ?? H2, o.subject ?? "CN=www.example.com", o.issuer ?? '"CN=Example TLS CA,O=Example CA Inc.,C=US"', "2025-08-04T00:00:00+00:00", "2025-11-02T23:59:59+00:00", "5d1e0c", o.dns ?? "www.example.com", o.revoked ?? "Yes", o.date ?? "2025-08-16T10:00:00+00:00", o.reason ?? "superseded"].join(",");
+var REASONS = ["unspecified", "keyCompromise", "cACompromise", "affiliationChanged", "superseded", "cessationOfOperation", "certificateHold", "removeFromCRL", "privilegeWithdrawn", "aACompromise"];
+var REVOKED = ["Yes", "Planned", "Delayed", "N/A"];
+var CA_WORDS = ["CA", "Certification Authority", "Certificate Authority", "Root", "Issuing", "Intermediate", "ICA", "SubCA"];
+var HASH_COLUMNS2 = ["Precertificate SHA-256 hash", "Certificate SHA-256 hash"];
+function na(v) {
+  return v.length <= 20 && isNotApplicable(v);
+}
+function reasonKey(text4) {
+  return text4.toLowerCase().replace(/[\s_-]/g, "");
+}
+var prepared = perOptions((o) => ({
+  reasons: new Set(o.reasons.map(reasonKey)),
+  revoked: new Set(o.revokedValues.map((v) => v.toLowerCase())),
+  caWords: o.caWords.map((w) => w.toLowerCase())
+}));
+function hasWord(name, words2) {
+  const lower = name.toLowerCase();
+  return words2.some((w) => {
+    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
+      const before = lower.charCodeAt(i - 1);
+      const after = lower.charCodeAt(i + w.length);
+      const letter = (c) => c >= 97 && c <= 122 || c >= 48 && c <= 57;
+      if (!letter(before) && !letter(after)) return true;
+    }
+    return false;
+  });
+}
+var appendix_csv_values_default = defineRule({
+  meta: {
+    id: "appendix-csv-values",
+    description: "Require well-formed values in an Appendix CSV: SHA-256 hashes, serial numbers, dates, dNSNames, revocation status and reason, Subject and Issuer.",
+    tags: ["appendix", "attachment"],
+    severity: "error",
+    appliesTo: "csv",
+    messages: {
+      badHash: 'Row {{row}}, {{column}}: expected SHA-256 hashes (64 hex digits each, separated by spaces) or N/A; found "{{found}}" ({{length}} hex digits).',
+      emptyHash: "Row {{row}}, {{column}} is empty; give the SHA-256 hash, or N/A when there is no {{what}}.",
+      noHash: "Row {{row}} has neither a precertificate nor a certificate hash (both N/A); every row needs at least one.",
+      badSerial: 'Row {{row}}, Serial #: expected the serial number in hex; found "{{found}}".',
+      badDate: 'Row {{row}}, {{column}}: expected a date such as 2025-07-18T17:23:31+00:00 (ISO 8601); found "{{found}}".',
+      missingDate: "Row {{row}}, {{column}} is empty; every certificate has one.",
+      badRevoked: 'Row {{row}}, Is revoked?: expected one of {{allowed}}; found "{{found}}".',
+      badReason: 'Row {{row}}, Revocation reason: expected an RFC 5280 reasonCode ({{allowed}}) or N/A; found "{{found}}".',
+      badDnsName: 'Row {{row}}, dNSNames: "{{found}}" is not a DNS name; list the names separated by spaces, without "DNS:" or other prefixes.',
+      ipAddress: 'Row {{row}}, dNSNames: "{{found}}" is an IP address, not a dNSName.',
+      missingName: "Row {{row}}, {{column}} is empty; give the distinguished name{{redacted}}.",
+      issuerRedacted: "Row {{row}}, Issuer is REDACTED; only an S/MIME certificate's Subject may be redacted, the issuing CA is public.",
+      swapped: 'Row {{row}}: the Issuer "{{issuer}}" looks like an end-entity subject{{subjectNote}}; are Subject and Issuer swapped?',
+      sameSubject: 'Every one of the {{rows}} rows has the same Subject ("{{subject}}") while the Issuer differs from row to row; are Subject and Issuer swapped?'
+    },
+    options: ruleOptions({
+      reasons: stringList(REASONS),
+      revokedValues: stringList(REVOKED),
+      allowIpAddresses: flag(false),
+      caWords: stringList(CA_WORDS)
+    }),
+    rationale: `The IRG asks for the data a reviewer needs to find each certificate and check its status: "Precertificate SHA-256 hash", "Certificate SHA-256 hash", "Subject", "Issuer", "Not before", "Not after", "Serial #", "dNSNames", "Is revoked?" (Yes, Planned, Delayed, or N/A for an expired certificate), "Revocation date" and "Revocation reason" (the CRL reasonCode). Values are read as generators write them: DigiCert's dossier puts several hashes or DNS names in one cell separated by spaces (commas and semicolons are read as separators too), writes N/A for a missing precertificate or final certificate, ISO 8601 dates with an offset, serial numbers in hex without 0x, reason names as Python's cryptography library spells them (key_compromise), and REDACTED for the Subject of an S/MIME certificate. Reason names match ignoring case, spaces, underscores and hyphens. Dates may also be written as 20250718T172331Z or as OpenSSL prints them (Jul 18 17:23:31 2025 GMT); ambiguous dates such as 03/04/2025 are errors. A dNSName may be a wildcard; IP addresses are not dNSNames and are a warning (set "allowIpAddresses": true where a CSV lists IP address SANs in that column). Swapped Subject and Issuer columns are detected two ways: an Issuer whose CN is one of the row's dNSNames or a host name while the Subject's is not, and (as a warning) a file where every row has the same Subject but the Issuer varies.`,
+    source: 'CCADB IRG 3.2, Full Incident Report, "Appendix" (the CSV fields); RFC 5280 section 5.3.1 (reasonCode).',
+    examples: [
+      { title: "A dossier-style row: two hashes in a cell, an N/A precertificate, superseded", kind: "csv", code: `${HEADER3}
+N/A,${H2} ${H3},CN=www.example.com,"CN=Example TLS CA,O=Example CA Inc.,C=US",2025-08-04T00:00:00+00:00,2025-11-02T23:59:59+00:00,5d1e0c,www.example.com example.com,Yes,2025-08-16T10:00:00+00:00,superseded
+`, expect: [] },
+      { title: "A 63-digit hash", kind: "csv", code: `${HEADER3}
+${row({ cert: "b".repeat(63) })}
+`, expect: [{ messageId: "badHash", line: 2 }] },
+      { title: "Subject and Issuer swapped", kind: "csv", code: `${HEADER3}
+${row({ subject: '"CN=Example TLS CA,O=Example CA Inc.,C=US"', issuer: "CN=www.example.com" })}
+`, expect: [{ messageId: "swapped", line: 2 }] },
+      { title: "A reason that is not a reasonCode", kind: "csv", code: `${HEADER3}
+${row({ reason: "customer request" })}
+`, expect: [{ messageId: "badReason", line: 2 }] }
+    ]
+  },
+  check(csv, ctx) {
+    if (!csv.header) return;
+    const p = prepared(ctx.options);
+    const idx = (name) => columnIndex(csv, name);
+    const cellAt = (r, i) => i >= 0 ? r.cells[i] : void 0;
+    const iPre = idx("Precertificate SHA-256 hash");
+    const iCert = idx("Certificate SHA-256 hash");
+    const iSubject = idx("Subject");
+    const iIssuer = idx("Issuer");
+    const iSerial = idx("Serial #");
+    const iDns = idx("dNSNames");
+    const iRevoked = idx("Is revoked?");
+    const iReason = idx("Revocation reason");
+    const dateColumns = ["Not before", "Not after", "Revocation date"].map((c) => [c, idx(c)]);
+    const subjects = /* @__PURE__ */ new Set();
+    const issuers = /* @__PURE__ */ new Set();
+    let named = 0;
+    for (const r of csv.rows) {
+      const row3 = r.index;
+      let naCount = 0;
+      for (const [k, i] of [iPre, iCert].entries()) {
+        const cell2 = cellAt(r, i);
+        const column = HASH_COLUMNS2[k];
+        if (!cell2) continue;
+        const v = cell2.text.trim();
+        if (v === "") {
+          ctx.report({ messageId: "emptyHash", data: { row: row3, column, what: k === 0 ? "precertificate" : "final certificate" }, loc: cellLoc(cell2) });
+          continue;
+        }
+        if (na(v)) {
+          naCount++;
+          continue;
+        }
+        for (const t of splitList(cell2.text, valueStart(cell2))) {
+          if (!isSha256Token(t.text)) ctx.report({ messageId: "badHash", data: { row: row3, column, found: clip(t.text, 72), length: hexDigits(t.text) }, loc: { start: t.start, end: t.end } });
         }
       }
-      const tableLines = new Set(s2.tables.flatMap((t) => [t.header.line, ...t.rows.map((r) => r.line)]));
-      const textLines = s2.bodyLines.filter((l2) => l2.kind === "text" && !tableLines.has(l2.line));
-      for (const l2 of textLines) {
-        if (!BUG.test(l2.body)) continue;
-        checkRow(l2.body, { start: l2.bodyStart, end: l2.bodyStart + l2.body.length });
+      if (naCount === 2) ctx.report({ messageId: "noHash", data: { row: row3 }, loc: { start: r.start, end: r.end } });
+      const serial = cellAt(r, iSerial);
+      if (serial && !isSerial(serial.text)) ctx.report({ messageId: "badSerial", data: { row: row3, found: clip(serial.text, 72) }, loc: cellLoc(serial) });
+      for (const [column, i] of dateColumns) {
+        const cell2 = cellAt(r, i);
+        if (!cell2) continue;
+        const v = cell2.text.trim();
+        if (v === "") {
+          if (column !== "Revocation date") ctx.report({ messageId: "missingDate", data: { row: row3, column }, loc: cellLoc(cell2) });
+          continue;
+        }
+        if (column === "Revocation date" && na(v)) continue;
+        if (!parseCertDate(v)) ctx.report({ messageId: "badDate", data: { row: row3, column, found: clip(v, 40) }, loc: cellLoc(cell2) });
       }
-      if (s2.tables.length === 0 && textLines.length === 1) {
-        const only = textLines[0];
-        if (isNotApplicable(only.body) && only.body.replace(/[^a-z]/gi, "").length <= 16) {
-          ctx.report({ messageId: "none", data: { found: only.body }, loc: { start: only.bodyStart, end: only.bodyStart + only.body.length } });
+      const revoked = cellAt(r, iRevoked);
+      if (revoked && !p.revoked.has(revoked.text.trim().toLowerCase())) {
+        ctx.report({ messageId: "badRevoked", data: { row: row3, allowed: ctx.options.revokedValues.join(", "), found: clip(revoked.text, 40) }, loc: cellLoc(revoked) });
+      }
+      const reason = cellAt(r, iReason);
+      if (reason) {
+        const v = reason.text.trim();
+        if (v !== "" && !p.reasons.has(reasonKey(v)) && !na(v)) {
+          ctx.report({ messageId: "badReason", data: { row: row3, allowed: ctx.options.reasons.join(", "), found: clip(v, 40) }, loc: cellLoc(reason) });
+        }
+      }
+      const dnsCell = cellAt(r, iDns);
+      const dns = /* @__PURE__ */ new Set();
+      if (dnsCell && !na(dnsCell.text.trim())) {
+        for (const t of splitList(dnsCell.text, valueStart(dnsCell))) {
+          dns.add(t.text.toLowerCase());
+          if (isIpAddress(t.text)) {
+            if (!ctx.options.allowIpAddresses) ctx.report({ messageId: "ipAddress", severity: "warn", data: { row: row3, found: clip(t.text, 60) }, loc: { start: t.start, end: t.end } });
+          } else if (!isDnsNameShape(t.text)) {
+            ctx.report({ messageId: "badDnsName", data: { row: row3, found: clip(t.text, 60) }, loc: { start: t.start, end: t.end } });
+          }
+        }
+      }
+      const subject = cellAt(r, iSubject);
+      const issuer = cellAt(r, iIssuer);
+      const s2 = subject?.text.trim() ?? "";
+      const is = issuer?.text.trim() ?? "";
+      if (subject && s2 === "") ctx.report({ messageId: "missingName", data: { row: row3, column: "Subject", redacted: " (REDACTED for an S/MIME certificate)" }, loc: cellLoc(subject) });
+      if (issuer && is === "") ctx.report({ messageId: "missingName", data: { row: row3, column: "Issuer", redacted: "" }, loc: cellLoc(issuer) });
+      if (issuer && is.toUpperCase() === "REDACTED") ctx.report({ messageId: "issuerRedacted", data: { row: row3 }, loc: cellLoc(issuer) });
+      if (subject && issuer && s2 !== "" && is !== "") {
+        named++;
+        subjects.add(s2);
+        issuers.add(is);
+        const subjectCn = commonName(s2);
+        const issuerCn = commonName(is) ?? is;
+        const leafLike = (cn) => cn !== void 0 && (dns.has(cn.toLowerCase()) || cn.includes(".") && isDnsNameShape(cn) && !hasWord(cn, p.caWords));
+        if (leafLike(issuerCn) && !leafLike(subjectCn)) {
+          const subjectNote = hasWord(s2, p.caWords) ? ` and the Subject "${clip(s2, 60)}" like a CA` : "";
+          ctx.report({ messageId: "swapped", data: { row: row3, issuer: clip(is, 60), subjectNote }, loc: cellLoc(issuer) });
+        }
+      }
+    }
+    const headerSubject = csv.header.cells[iSubject];
+    if (headerSubject && named >= 3 && named === csv.rows.length && subjects.size === 1 && issuers.size > 1) {
+      const [only] = subjects;
+      if ((only ?? "").toUpperCase() !== "REDACTED") {
+        ctx.report({ messageId: "sameSubject", severity: "warn", data: { rows: named, subject: clip(only ?? "", 60) }, loc: cellLoc(headerSubject) });
+      }
+    }
+  }
+});
+
+// rules/appendix-csv-consistency.ts
+init_attachment();
+init_appendix();
+init_text();
+init_lines();
+var HEADER4 = IRG_CSV_COLUMNS.join(",");
+var row2 = (o = {}) => ["N/A", o.cert ?? "b".repeat(64), "CN=www.example.com", '"CN=Example TLS CA,O=Example CA Inc.,C=US"', o.before ?? "2025-08-04T00:00:00+00:00", o.after ?? "2026-08-03T23:59:59+00:00", "5d1e0c", "www.example.com", o.revoked ?? "Yes", o.date ?? "2025-08-16T10:00:00+00:00", o.reason ?? "superseded"].join(",");
+function na2(v) {
+  return v.length <= 20 && isNotApplicable(v);
+}
+var appendix_csv_consistency_default = defineRule({
+  meta: {
+    id: "appendix-csv-consistency",
+    description: "Require each Appendix CSV row to agree with itself: revocation status, date and reason, validity period, and no certificate listed twice.",
+    tags: ["appendix", "attachment"],
+    severity: "error",
+    appliesTo: "csv",
+    messages: {
+      revokedWithoutDate: "Row {{row}} says the certificate is revoked (Yes) but gives no revocation date.",
+      revokedWithoutReason: "Row {{row}} says the certificate is revoked (Yes) but the Revocation reason is empty; give the CRL reasonCode (N/A when the CRL entry has none).",
+      revokedInFuture: "Row {{row}}: revoked (Yes) on {{date}}, after today ({{now}}); a revocation still to come is Planned.",
+      pendingWithoutDate: "Row {{row}} is {{status}} but gives no revocation date; give the {{what}} revocation date.",
+      notExpired: "Row {{row}}: Is revoked? is N/A (expired), but Not after ({{notAfter}}) is not before {{now}}; an unexpired certificate is Yes, Planned or Delayed.",
+      validityOrder: "Row {{row}}: Not before ({{notBefore}}) is not before Not after ({{notAfter}}).",
+      revokedBeforeIssued: "Row {{row}}: the revocation date ({{date}}) is before Not before ({{notBefore}}).",
+      duplicate: "Row {{row}} lists the certificate {{hash}} again; it is listed in row {{first}}."
+    },
+    options: ruleOptions({ requirePlannedDate: flag(true) }),
+    rationale: `The IRG defines the revocation columns together: "Is revoked?" is Yes, Planned, Delayed, or N/A when the certificate has expired; the "Revocation date" is the actual or planned revocation date (N/A when not applicable); the "Revocation reason" is the CRL reasonCode. So a row that says Yes needs a date that has passed and a reason (N/A stands for a CRL entry without a reasonCode, as the TLS Baseline Requirements require for "unspecified"), a Planned or Delayed row needs the date it was or will be revoked, an N/A row must have expired before the report (as of --now), Not before comes before Not after, and each certificate is listed once. Dates are compared by UTC calendar day. DigiCert's dossier writes N/A as the date of a Planned row, since it cannot know the plan; set "requirePlannedDate": false to accept that.`,
+    source: 'CCADB IRG 3.2, Full Incident Report, "Appendix" ("Is revoked?", "Revocation date", "Revocation reason").',
+    examples: [
+      { title: "Revoked, with a date and a reason", kind: "csv", code: `${HEADER4}
+${row2()}
+`, now: "2025-12-01", expect: [] },
+      { title: "Yes without a revocation date", kind: "csv", code: `${HEADER4}
+${row2({ date: "N/A" })}
+`, now: "2025-12-01", expect: [{ messageId: "revokedWithoutDate", line: 2 }] },
+      { title: "The same certificate twice", kind: "csv", code: `${HEADER4}
+${row2()}
+${row2()}
+`, now: "2025-12-01", expect: [{ messageId: "duplicate", line: 3 }] }
+    ]
+  },
+  check(csv, ctx) {
+    if (!csv.header) return;
+    const now2 = ctx.now().toUTC();
+    const today = epochDay(Date.UTC(now2.year, now2.month - 1, now2.day));
+    const nowText = now2.toISODate() ?? "";
+    const indexes = new Map(IRG_CSV_COLUMNS.map((c) => [c, columnIndex(csv, c)]));
+    const cellAt = (r, name) => {
+      const i = indexes.get(name) ?? -1;
+      return i >= 0 ? r.cells[i] : void 0;
+    };
+    const dateIn = (c) => c ? parseCertDate(c.text) : void 0;
+    const present = (c) => c !== void 0 && c.text.trim() !== "" && !na2(c.text.trim());
+    const seen = /* @__PURE__ */ new Map();
+    for (const r of csv.rows) {
+      const row3 = r.index;
+      const status = cellAt(r, "Is revoked?");
+      const dateCell = cellAt(r, "Revocation date");
+      const reasonCell = cellAt(r, "Revocation reason");
+      const notBeforeCell = cellAt(r, "Not before");
+      const notAfterCell = cellAt(r, "Not after");
+      const notBefore = dateIn(notBeforeCell);
+      const notAfter = dateIn(notAfterCell);
+      const revokedOn = dateIn(dateCell);
+      const s2 = status?.text.trim().toLowerCase();
+      const at2 = status ? cellLoc(status) : { start: r.start, end: r.end };
+      if (s2 === "yes") {
+        if (!present(dateCell)) ctx.report({ messageId: "revokedWithoutDate", data: { row: row3 }, loc: dateCell ? cellLoc(dateCell) : at2 });
+        else if (revokedOn && revokedOn.day > today) ctx.report({ messageId: "revokedInFuture", data: { row: row3, date: clip(dateCell?.text ?? "", 40), now: nowText }, loc: cellLoc(dateCell) });
+        if (reasonCell && reasonCell.text.trim() === "") ctx.report({ messageId: "revokedWithoutReason", data: { row: row3 }, loc: cellLoc(reasonCell) });
+      } else if (s2 === "planned" || s2 === "delayed") {
+        if (!present(dateCell) && (s2 === "delayed" || ctx.options.requirePlannedDate)) {
+          ctx.report({ messageId: "pendingWithoutDate", data: { row: row3, status: status?.text.trim() ?? "", what: s2 === "planned" ? "planned" : "actual or planned" }, loc: dateCell ? cellLoc(dateCell) : at2 });
+        }
+      } else if (s2 !== void 0 && (s2 === "n/a" || na2(s2)) && notAfter && notAfter.day >= today) {
+        ctx.report({ messageId: "notExpired", data: { row: row3, notAfter: clip(notAfterCell?.text ?? "", 40), now: nowText }, loc: at2 });
+      }
+      if (notBefore && notAfter && notBefore.ms >= notAfter.ms) {
+        ctx.report({ messageId: "validityOrder", data: { row: row3, notBefore: clip(notBeforeCell?.text ?? "", 40), notAfter: clip(notAfterCell?.text ?? "", 40) }, loc: cellLoc(notBeforeCell) });
+      }
+      if (notBefore && revokedOn && revokedOn.day < notBefore.day) {
+        ctx.report({ messageId: "revokedBeforeIssued", data: { row: row3, date: clip(dateCell?.text ?? "", 40), notBefore: clip(notBeforeCell?.text ?? "", 40) }, loc: cellLoc(dateCell) });
+      }
+      for (const name of ["Precertificate SHA-256 hash", "Certificate SHA-256 hash"]) {
+        const cell2 = cellAt(r, name);
+        if (!cell2) continue;
+        for (const t of splitList(cell2.text, valueStart(cell2))) {
+          if (!isSha256Token(t.text)) continue;
+          const key = t.text.replace(/:/g, "").toLowerCase();
+          const first = seen.get(key);
+          if (first === void 0) {
+            seen.set(key, r);
+          } else if (first !== r) {
+            const related = [{ message: `First listed in row ${first.index}.`, line: positionAt(csv.lineStarts, first.start).line }];
+            ctx.report({ messageId: "duplicate", data: { row: row3, hash: clip(t.text, 20), first: first.index }, loc: { start: t.start, end: t.end }, related });
+          }
         }
       }
     }
   }
 });
 
-// rules/legacy-questions.ts
-init_templates();
-var ASKS = {
-  1: "how and when (date and time) the CA first became aware of the problem",
-  2: "a date-and-time-stamped timeline of all relevant events",
-  3: "whether the CA has stopped issuance (or the process) behind the problem, and if not, why",
-  4: "the number of problematic certificates and the dates the first and last were issued",
-  5: "the complete certificate data (crt.sh links or fingerprints)",
-  6: "how and why the mistakes were made, and how they avoided detection",
-  7: "the steps taken to resolve the situation and prevent recurrence, with a timeline"
-};
-var Q = (n2, title) => `${n2}. ${title}
-
-Answer ${n2}.
+// rules/appendix-csv-count.ts
+init_appendix();
+init_context();
+init_appendix();
+init_query();
+init_text();
+var HEADER5 = IRG_CSV_COLUMNS.join(",");
+var csvOf = (rows) => `${HEADER5}
+${Array.from({ length: rows }, (_, i) => `N/A,${(i + 1).toString(16).padStart(64, "0")},CN=www${i}.example.com,"CN=Example TLS CA,O=Example CA Inc.,C=US",2025-08-04T00:00:00+00:00,2026-08-03T23:59:59+00:00,5d1e0${i},www${i}.example.com,Planned,2025-12-20,N/A`).join("\n")}
 `;
-var ALL = TEMPLATES["mozilla-legacy"].sections.map((q) => [q.number ?? 0, q.title]);
-var legacy = (skip = []) => ALL.filter(([n2]) => !skip.includes(n2)).map(([n2, t]) => Q(n2, t)).join("\n");
-var legacy_questions_default = defineRule({
+var REPORT2 = (total, remaining) => `---
+appendix: certs.csv
+---
+## Full Incident Report
+
+### Impact
+
+- **Total number of certificates:** ${total}
+- **Total number of "remaining valid" certificates:** ${remaining}
+
+### Appendix
+
+The affected certificates are in the attached certs.csv.
+`;
+var appendix_csv_count_default = defineRule({
   meta: {
-    id: "legacy-questions",
-    description: "Require a seven-question incident report to answer all seven questions.",
-    tags: ["legacy"],
+    id: "appendix-csv-count",
+    description: "Require the rows of the Appendix CSV beside a report to agree with the Impact totals.",
+    tags: ["appendix", "impact"],
     severity: "error",
     messages: {
-      missing: 'Question {{number}} ("{{name}}") is missing; it asks for {{asks}}.'
+      fewerThanRemaining: 'Impact gives {{remaining}} "remaining valid" certificates, but {{file}} lists only {{rows}}; every affected certificate belongs in the Appendix CSV.',
+      moreThanTotal: "Impact gives {{total}} certificates in total, but {{file}} lists {{rows}}.",
+      approximate: '{{field}} is approximate ("{{found}}"), so the {{rows}} rows of {{file}} cannot be checked against it; give the exact number.',
+      notFound: 'Front matter names the Appendix attachment "{{name}}", but there is no such file beside the report.'
     },
-    rationale: 'Before IRG 2.0, Mozilla asked every incident report to answer seven questions, and reviewers asked for each missing one in turn. The questions are recognised as written in the wiki, numbered ("5." or "5)"), as "Topic 5:" or "Question 5:", and by short titles under their number ("5. Certificate data"); a pasted copy whose line breaks were lost is read too. A missing question is reported where it should have been: at the next question, or at the end of the report.',
-    source: 'Mozilla wiki "CA/Responding To An Incident", "Incident Report" (seven questions); CCADB IRG 1.0.',
+    options: ruleOptions({ approximateWords: stringList(APPROXIMATE_WORDS) }),
+    rationale: `The Appendix lists the affected certificates and Impact counts them, so the two must agree: the CSV holds at least the "remaining valid" certificates and at most the total (CCADB Policy asks auditors to check that a report's scope and impact are accurately described, and wrong counts are a standing reviewer complaint). The CSV is the one named in front matter (\`appendix: certs.csv\`) or in the Appendix text, found beside the report; its rows are counted without the header. Counts are read as impact-counts reads them; an approximate count ("~500", "about 1,200") gets a message instead of a guess. Findings are on the report's Impact lines; the CSV's own findings are reported when the CSV is linted (name it, or lint the folder).`,
+    source: 'CCADB IRG 3.2, Full Incident Report, Impact ("Total number of certificates", "Total number of \\"remaining valid\\" certificates") and "Appendix".',
     examples: [
-      { title: "All seven questions", code: legacy(), expect: [] },
-      { title: "Question 5 left out", code: legacy([5]), expect: [{ messageId: "missing", line: 17 }] }
+      { title: "Two rows for four remaining valid certificates", code: REPORT2("4", "4"), attachments: { "certs.csv": csvOf(2) }, expect: [{ messageId: "fewerThanRemaining", line: 9 }] },
+      { title: "Rows between the two totals", code: REPORT2("3", "2"), attachments: { "certs.csv": csvOf(2) }, expect: [] },
+      { title: "An approximate total", code: REPORT2("about 1,200", "0"), attachments: { "certs.csv": csvOf(2) }, expect: [{ messageId: "approximate", line: 8 }] }
     ]
   },
   check(report2, ctx) {
-    for (const block of blocksOf(report2, "mozilla-legacy")) {
-      const present = new Map(block.sections.map((s2) => [s2.spec.key, s2]));
-      const questions = block.spec.sections;
-      questions.forEach((q, i) => {
-        if (present.has(q.key)) return;
-        const next = questions.slice(i + 1).map((n2) => present.get(n2.key)).find((s2) => s2 !== void 0);
-        const loc = next ? at(next.headingSpan) : { line: block.endLine };
-        ctx.report({ messageId: "missing", data: { number: q.number ?? i + 1, name: q.title, asks: ASKS[q.number ?? i + 1] ?? q.title }, loc });
-      });
+    const attachments = ctx.attachments;
+    if (attachments === void 0) return;
+    const named = reportContext(report2).appendix;
+    if (named) {
+      for (const name of named.names) {
+        if (!attachments.some((a) => a.name === name)) ctx.report({ messageId: "notFound", data: { name: clip(name, 80) }, loc: { line: named.line } });
+      }
+    }
+    const words2 = ctx.options.approximateWords;
+    for (const block of blocksOf(report2, "ccadb-v3-full")) {
+      const csv = namedAttachments(report2, section(block, "appendix"), attachments).find((a) => a.attachment.kind === "csv");
+      if (!csv || csv.attachment.kind !== "csv") continue;
+      const rows = csv.attachment.rows.length;
+      const file = clip(csv.name, 80);
+      const impact = section(block, "impact");
+      const read = (f, name) => {
+        if (!f || f.value === "") return void 0;
+        const r = readCount(f.value, words2);
+        if (r.kind === "approximate") {
+          ctx.report({ messageId: "approximate", data: { field: name, found: clip(r.text), rows, file }, loc: at(f.valueSpan) });
+          return void 0;
+        }
+        return r.kind === "exact" ? r.value : r.kind === "not-applicable" ? 0 : void 0;
+      };
+      const totalField = field(impact, "total-certificates");
+      const remainingField = field(impact, "remaining-valid");
+      const total = read(totalField, "Total number of certificates");
+      const remaining = read(remainingField, 'Total number of "remaining valid" certificates');
+      if (remaining !== void 0 && remainingField && rows < remaining) {
+        ctx.report({ messageId: "fewerThanRemaining", data: { remaining, rows, file }, loc: at(remainingField.valueSpan) });
+      }
+      if (total !== void 0 && totalField && rows > total) {
+        ctx.report({ messageId: "moreThanTotal", data: { total, rows, file }, loc: at(totalField.valueSpan) });
+      }
     }
   }
 });
 
-// src/parse/timeline.ts
-init_lines();
+// rules/appendix-crtsh-list.ts
+init_text();
+var PREFIX = "https://crt.sh/?sha256=";
+var link = (n2) => `${PREFIX}${n2.toString(16).padStart(64, "0")}`;
+var appendix_crtsh_list_default = defineRule({
+  meta: {
+    id: "appendix-crtsh-list",
+    description: "Require a crt.sh list attachment to hold one https://crt.sh/?sha256=<hash> link per line, each once, for at least 10,000 certificates.",
+    tags: ["appendix", "attachment"],
+    severity: "error",
+    appliesTo: "crtsh",
+    messages: {
+      empty: "The file lists no crt.sh links; expected one https://crt.sh/?sha256=<SHA-256 hash> link per line.",
+      badLink: 'Line {{line}}: expected https://crt.sh/?sha256=<64 hex digits>; found "{{found}}".',
+      byId: 'Line {{line}}: a crt.sh link by ID ("{{found}}"); the IRG asks for https://crt.sh/?sha256=<certificate SHA-256 hash>.',
+      duplicate: "Line {{line}} repeats the link on line {{first}}.",
+      tooFew: "The list has {{count}} links; a crt.sh list replaces the CSV only for {{min}} or more certificates, so below that attach the CSV with the IRG columns."
+    },
+    options: ruleOptions({ minEntries: integer2(0, 1e4) }),
+    rationale: "The IRG asks for the affected certificates as a CSV; only for 10,000 certificates or more may a text file of https://crt.sh/?sha256=<SHA-256 hash> links, one per line, be attached instead. Each line is one link by SHA-256 hash (a link by crt.sh ID depends on one database), each certificate once; with fewer than 10,000 links the CSV is required. DigiCert's dossier writes one link for each precertificate and each final certificate, so one certificate may have two links with different hashes: only the same link twice is a duplicate.",
+    source: 'CCADB IRG 3.2, Full Incident Report, "Appendix" (crt.sh list for 10,000 or more certificates).',
+    examples: [
+      { title: "A list long enough (the option lowered for the example)", kind: "crtsh", code: `${link(1)}
+${link(2)}
+`, options: { minEntries: 2 }, expect: [] },
+      { title: "A short hash and a repeated link", kind: "crtsh", code: `${link(1)}
+${PREFIX}${"c".repeat(63)}
+${link(1)}
+`, options: { minEntries: 3 }, expect: [{ messageId: "badLink", line: 2 }, { messageId: "duplicate", line: 3 }] },
+      { title: "Too few links for a crt.sh list", kind: "crtsh", code: `${link(1)}
+${link(2)}
+`, expect: [{ messageId: "tooFew", line: 1 }] }
+    ]
+  },
+  check(list3, ctx) {
+    if (list3.entries.length === 0) {
+      ctx.report({ messageId: "empty", loc: { line: 1 } });
+      return;
+    }
+    const seen = /* @__PURE__ */ new Map();
+    for (const e of list3.entries) {
+      const lower = e.text.toLowerCase();
+      const loc = { start: e.start, end: e.end };
+      if (lower.startsWith("https://crt.sh/?id=") || lower.startsWith("http://crt.sh/?id=")) {
+        ctx.report({ messageId: "byId", data: { line: e.line, found: clip(e.text, 90) }, loc });
+      } else if (!lower.startsWith(PREFIX) || !isSha256Token(e.text.slice(PREFIX.length))) {
+        ctx.report({ messageId: "badLink", data: { line: e.line, found: clip(e.text, 90) }, loc });
+        continue;
+      }
+      const first = seen.get(lower);
+      if (first !== void 0) ctx.report({ messageId: "duplicate", data: { line: e.line, first }, loc, related: [{ message: "First listed here.", line: first }] });
+      else seen.set(lower, e.line);
+    }
+    if (list3.entries.length < ctx.options.minEntries) {
+      ctx.report({ messageId: "tooFew", data: { count: list3.entries.length, min: ctx.options.minEntries }, loc: { line: 1 } });
+    }
+  }
+});
+
+// rules/related-incidents-links.ts
+init_query();
+init_text();
+init_context();
+
+// src/parse/related.ts
+init_query();
+init_text();
 
 // src/parse/timestamp.ts
+init_days();
 init_luxon();
-var MONTHS2 = {
+var MONTHS3 = {
   jan: 1,
   january: 1,
   feb: 2,
@@ -39858,7 +43166,7 @@ var DATE_PATTERNS = [
     // June 3, 2022; July 29. 2024; Saturday, May 11, 2019; August 3rd 2024; may20,2022; Aug 19th
     re: new RegExp(`\\b${WEEKDAY}${MONTH_WORD}\\.?[ \\t]?(\\d{1,2})${ORD}(?![\\d:])(?:(?:[ \\t]*[.,][ \\t]*|[ \\t]+)(\\d{4})(?!\\d))?`, "gi"),
     read: (m) => {
-      const month = MONTHS2[m[1].toLowerCase()];
+      const month = MONTHS3[m[1].toLowerCase()];
       if (!month) return void 0;
       const hasYear = m[3] !== void 0;
       if (!hasYear && !/^[A-Z]/.test(m[1])) return void 0;
@@ -39872,7 +43180,7 @@ var DATE_PATTERNS = [
     // 15 June 2023; 3rd of March, 2019; 10-June-2022; 2-Apr-2025
     re: new RegExp(`(?<![\\d.:/-])${WEEKDAY}(\\d{1,2})${ORD}(?:[ \\t]+(?:of[ \\t]+)?|-)${MONTH_WORD}\\.?(?:(?:[ \\t]*,[ \\t]*|[ \\t]+|-)(\\d{4})(?!\\d))?`, "gi"),
     read: (m) => {
-      const month = MONTHS2[m[2].toLowerCase()];
+      const month = MONTHS3[m[2].toLowerCase()];
       if (!month) return void 0;
       if (m[3] === void 0 && !/^[A-Z]/.test(m[2])) return void 0;
       const r = { month, day: Number(m[1]), style: "month-name", ambiguous: false };
@@ -40087,7 +43395,908 @@ function readings(ts2) {
   return [`${y}-${pad2(d.month)}-${pad2(d.day)}`, `${y}-${pad2(d.day)}-${pad2(d.month)}`];
 }
 
+// src/parse/related.ts
+var BUG_REFERENCE = /\bbugzilla\.mozilla\.org\/show_bug\.cgi\?(?:[^\s|)]{0,200}&)?id=\d{3,8}\b|\bbugzil\.la\/\d{3,8}\b|\bbugs?[ \t]*(?:#[ \t]*)?\d{5,8}\b/i;
+var MALFORMED_BUG_LINK = /\b(?:bugzilla\.mozilla\.org\/show_bug\.cgi\?(?:[^\s|)]{0,200}&)?id=|bugzil\.la\/)(?!\d{3,8}(?![\w]))[^\s|)&#]{1,40}/i;
+var PLACEHOLDER = /^(?:related bug (?:id|url)|date related bug was opened|description|example|bug|date)$/i;
+function rowOfTable(r, header) {
+  const cells = r.cells.map((c) => c.text.trim());
+  if (cells.every((c) => c === "" || PLACEHOLDER.test(c) || /^[-:]+$/.test(c))) return void 0;
+  if (cells.length === 1 && isNotApplicable(cells[0] ?? "")) return void 0;
+  const text4 = cells.join(" | ");
+  const dateCol = header.findIndex((h) => /^(?:date|opened|date opened|bug date|reported|filed)\b/i.test(h));
+  const descCol = header.findIndex((h) => /^(?:description|summary|title|details?|relevance|notes?)\b/i.test(h));
+  const row3 = { line: r.line, span: r.span, text: text4, description: descCol >= 0 ? cells[descCol] ?? "" : text4 };
+  const cell2 = dateCol >= 0 ? r.cells[dateCol] : void 0;
+  if (cell2 && cell2.text.trim() !== "") {
+    row3.dateText = cell2.text.trim();
+    row3.dateStart = cell2.span.start + (cell2.text.length - cell2.text.trimStart().length);
+    const ts2 = parseTimestamp(row3.dateText);
+    if (ts2?.date) row3.date = ts2;
+  } else if (dateCol < 0) {
+    readDate(row3, text4.replace(BUG_REFERENCE, " "), -1);
+  }
+  return row3;
+}
+function readDate(row3, text4, start) {
+  const ts2 = parseTimestamp(text4);
+  if (!ts2?.date) return;
+  row3.date = ts2;
+  row3.dateText = ts2.date.text;
+  if (start >= 0) row3.dateStart = start + ts2.date.span[0];
+}
+function relatedRows(report2, s2) {
+  const all2 = derived(report2, "related-rows", () => /* @__PURE__ */ new Map());
+  const known = all2.get(s2);
+  if (known) return known;
+  const out = [];
+  for (const t of s2.tables) {
+    const header = t.header.cells.map((c) => c.text.trim());
+    for (const r of t.rows) {
+      const row3 = rowOfTable(r, header);
+      if (row3) out.push(row3);
+    }
+  }
+  const tableLines = new Set(s2.tables.flatMap((t) => [t.header.line, ...t.rows.map((r) => r.line)]));
+  for (const l2 of s2.bodyLines) {
+    if (l2.kind !== "text" || tableLines.has(l2.line) || !BUG_REFERENCE.test(l2.body)) continue;
+    const span = { line: l2.line, column: l2.bodyStart - (report2.lineStarts[l2.line - 1] ?? 0) + 1, endLine: l2.line, endColumn: l2.bodyStart - (report2.lineStarts[l2.line - 1] ?? 0) + 1 + l2.body.length, start: l2.bodyStart, end: l2.bodyStart + l2.body.length };
+    const row3 = { line: l2.line, span, text: l2.body, description: l2.body };
+    const m = BUG_REFERENCE.exec(l2.body);
+    const masked = m ? l2.body.slice(0, m.index) + " ".repeat(m[0].length) + l2.body.slice(m.index + m[0].length) : l2.body;
+    readDate(row3, masked, l2.bodyStart);
+    out.push(row3);
+  }
+  out.sort((a, b) => a.line - b.line);
+  all2.set(s2, out);
+  return out;
+}
+
+// rules/related-incidents-links.ts
+init_days();
+var BUG = /\bbugzilla\.mozilla\.org\/show_bug\.cgi\?(?:[^\s|)]{0,200}&)?id=\d{3,8}\b|\bbugzil\.la\/\d{3,8}\b|\bbugs?[ \t]*(?:#[ \t]*)?\d{5,8}\b/i;
+var DATE = /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{4}\/\d{1,2}\/\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?[ \t]+\d{4}\b/i;
+var PLACEHOLDER2 = /^(?:related bug (?:id|url)|date related bug was opened|description|example)$/i;
+var TABLE = (row3) => `## Full Incident Report
+
+### Related Incidents
+
+| Bug | Date | Description |
+| --- | --- | --- |
+${row3}
+`;
+var related_incidents_links_default = defineRule({
+  meta: {
+    id: "related-incidents-links",
+    description: "Require each related incident to link its Bugzilla bug and give the date it was opened.",
+    tags: ["related-incidents"],
+    severity: "warn",
+    messages: {
+      noLink: 'Related incident "{{row}}" has no Bugzilla bug; link it (https://bugzilla.mozilla.org/show_bug.cgi?id=\u2026).',
+      noDate: 'Related incident "{{row}}" has no date; give the date the bug was opened (YYYY-MM-DD).',
+      badLink: 'Related incident "{{row}}" links "{{link}}", which is not a Bugzilla bug number; check the link.',
+      invalidDate: 'Related incident "{{row}}" is dated "{{date}}", which is not a date; give the date the bug was opened (YYYY-MM-DD).',
+      futureDate: 'Related incident "{{row}}" is dated {{date}}, after this report was posted ({{posted}}); check the year.',
+      none: `Related Incidents is "{{found}}"; list this CA's incidents of the last two years and other CAs' incidents with a similar cause, or say how you searched and found none.`
+    },
+    rationale: "Related incidents show whether the CA learns from its own history and from other CAs: reviewers look for the same root cause recurring. A bug number or link lets them open the earlier discussion; its opened date shows how recent it is, so a link whose id is not a number, a date that does not exist (2024-02-30) or a date after the report was posted (front matter `posted:`, else `--now`; usually a typo in the year) is flagged. The IRG asks for incidents from at least the last two years, including other CAs'. Rows may be table rows or lines that mention a bug; a bare N/A without a word on how the search was done is flagged.",
+    source: 'CCADB IRG 3.x, Full Incident Report, "Related Incidents" (| Bug | Date | Description |).',
+    examples: [
+      { title: "A linked, dated row", code: TABLE("| https://bugzilla.mozilla.org/show_bug.cgi?id=1887007 | 2024-03-27 | CAA check reused a stale DNS answer. |"), expect: [] },
+      { title: "A row without a date", code: TABLE("| https://bugzilla.mozilla.org/show_bug.cgi?id=1887007 | | CAA check reused a stale DNS answer. |"), expect: [{ messageId: "noDate", line: 7 }] },
+      { title: "A row without a bug", code: TABLE("| Our 2024 CAA incident | 2024-03-27 | CAA check reused a stale DNS answer. |"), expect: [{ messageId: "noLink", line: 7 }] }
+    ]
+  },
+  check(report2, ctx) {
+    for (const block of blocksOf(report2, "ccadb-v3-full")) {
+      const s2 = section(block, "related-incidents");
+      if (!s2) continue;
+      const checkRow = (text4, loc, bareNumber = false) => {
+        const label2 = clip(text4.replace(/(?<!\s)\s*\|\s*/g, " | ").replace(/^\|\s*|(?<!\s)\s*\|$/g, ""), 60);
+        const bad = MALFORMED_BUG_LINK.exec(text4);
+        if (bad && !BUG.test(text4)) ctx.report({ messageId: "badLink", data: { row: label2, link: bad[0] }, loc });
+        else if (!bareNumber && !BUG.test(text4)) ctx.report({ messageId: "noLink", data: { row: label2 }, loc });
+        else if (!DATE.test(text4.replace(BUG, " "))) ctx.report({ messageId: "noDate", data: { row: label2 }, loc });
+      };
+      const rowText = (r) => r.cells.map((c) => c.text).join(" | ");
+      for (const t of s2.tables) {
+        for (const r of t.rows) {
+          const cells = r.cells.map((c) => c.text.trim());
+          if (cells.every((c) => c === "" || PLACEHOLDER2.test(c) || /^[-:]+$/.test(c))) continue;
+          if (cells.length === 1 && isNotApplicable(cells[0] ?? "")) continue;
+          const first = cells[0] ?? "";
+          const text4 = rowText(r);
+          checkRow(text4, { start: r.span.start, end: r.span.end }, /^#?\d{6,8}$/.test(first));
+        }
+      }
+      const tableLines = new Set(s2.tables.flatMap((t) => [t.header.line, ...t.rows.map((r) => r.line)]));
+      const textLines = s2.bodyLines.filter((l2) => l2.kind === "text" && !tableLines.has(l2.line));
+      for (const l2 of textLines) {
+        if (!BUG.test(l2.body)) continue;
+        checkRow(l2.body, { start: l2.bodyStart, end: l2.bodyStart + l2.body.length });
+      }
+      const posted = postingDay(report2, ctx.now().toMillis());
+      for (const r of relatedRows(report2, s2)) {
+        if (!r.date || r.dateText === void 0) continue;
+        const label2 = clip(r.text.replace(/^\|\s*|(?<!\s)\s*\|$/g, ""), 60);
+        const loc = r.dateStart !== void 0 ? { start: r.dateStart, end: r.dateStart + r.dateText.length } : { start: r.span.start, end: r.span.end };
+        if (r.date.invalidDate) ctx.report({ messageId: "invalidDate", data: { row: label2, date: r.dateText }, loc });
+        else if (r.date.isoDate !== void 0 && (dayOfIso(r.date.isoDate) ?? 0) > posted) ctx.report({ messageId: "futureDate", data: { row: label2, date: r.date.isoDate, posted: isoOfDay(posted) }, loc });
+      }
+      if (s2.tables.length === 0 && textLines.length === 1) {
+        const only = textLines[0];
+        if (isNotApplicable(only.body) && only.body.replace(/[^a-z]/gi, "").length <= 16) {
+          ctx.report({ messageId: "none", data: { found: only.body }, loc: { start: only.bodyStart, end: only.bodyStart + only.body.length } });
+        }
+      }
+    }
+  }
+});
+
+// rules/legacy-questions.ts
+init_query();
+init_templates();
+var ASKS = {
+  1: "how and when (date and time) the CA first became aware of the problem",
+  2: "a date-and-time-stamped timeline of all relevant events",
+  3: "whether the CA has stopped issuance (or the process) behind the problem, and if not, why",
+  4: "the number of problematic certificates and the dates the first and last were issued",
+  5: "the complete certificate data (crt.sh links or fingerprints)",
+  6: "how and why the mistakes were made, and how they avoided detection",
+  7: "the steps taken to resolve the situation and prevent recurrence, with a timeline"
+};
+var Q = (n2, title) => `${n2}. ${title}
+
+Answer ${n2}.
+`;
+var ALL = TEMPLATES["mozilla-legacy"].sections.map((q) => [q.number ?? 0, q.title]);
+var legacy = (skip = []) => ALL.filter(([n2]) => !skip.includes(n2)).map(([n2, t]) => Q(n2, t)).join("\n");
+var legacy_questions_default = defineRule({
+  meta: {
+    id: "legacy-questions",
+    description: "Require a seven-question incident report to answer all seven questions.",
+    tags: ["legacy"],
+    severity: "error",
+    messages: {
+      missing: 'Question {{number}} ("{{name}}") is missing; it asks for {{asks}}.'
+    },
+    rationale: 'Before IRG 2.0, Mozilla asked every incident report to answer seven questions, and reviewers asked for each missing one in turn. The questions are recognised as written in the wiki, numbered ("5." or "5)"), as "Topic 5:" or "Question 5:", and by short titles under their number ("5. Certificate data"); a pasted copy whose line breaks were lost is read too. A missing question is reported where it should have been: at the next question, or at the end of the report.',
+    source: 'Mozilla wiki "CA/Responding To An Incident", "Incident Report" (seven questions); CCADB IRG 1.0.',
+    examples: [
+      { title: "All seven questions", code: legacy(), expect: [] },
+      { title: "Question 5 left out", code: legacy([5]), expect: [{ messageId: "missing", line: 17 }] }
+    ]
+  },
+  check(report2, ctx) {
+    for (const block of blocksOf(report2, "mozilla-legacy")) {
+      const present = new Map(block.sections.map((s2) => [s2.spec.key, s2]));
+      const questions = block.spec.sections;
+      questions.forEach((q, i) => {
+        if (present.has(q.key)) return;
+        const next = questions.slice(i + 1).map((n2) => present.get(n2.key)).find((s2) => s2 !== void 0);
+        const loc = next ? at(next.headingSpan) : { line: block.endLine };
+        ctx.report({ messageId: "missing", data: { number: q.number ?? i + 1, name: q.title, asks: ASKS[q.number ?? i + 1] ?? q.title }, loc });
+      });
+    }
+  }
+});
+
+// src/parse/terms.ts
+init_text();
+var SUFFIXES = ["ations", "ation", "ments", "ment", "ings", "ing", "ness", "ions", "ion", "ies", "ied", "ers", "er", "ed", "es", "ly", "al", "s", "e", "y"];
+function stem(word) {
+  let w = word.toLowerCase();
+  for (const s2 of SUFFIXES) {
+    if (w.length - s2.length >= 4 && w.endsWith(s2)) {
+      w = w.slice(0, w.length - s2.length);
+      break;
+    }
+  }
+  if (w.length >= 5 && w.charAt(w.length - 1) === w.charAt(w.length - 2) && !/[aeiou]/.test(w.charAt(w.length - 1))) w = w.slice(0, -1);
+  return w;
+}
+function termsOf(text4, stopWords, minLength = 3, same = /* @__PURE__ */ new Map()) {
+  const out = /* @__PURE__ */ new Map();
+  for (const m of norm(text4).matchAll(/[a-z][a-z0-9'-]*/g)) {
+    const w = m[0].replace(/'s$/, "").replace(/'/g, "");
+    if (w.length < minLength || stopWords.has(w)) continue;
+    for (const part of w.split("-")) {
+      if (part.length < minLength || stopWords.has(part)) continue;
+      const own4 = stem(part);
+      const s2 = same.get(own4) ?? own4;
+      if (!stopWords.has(s2) && !out.has(s2)) out.set(s2, part);
+    }
+  }
+  return out;
+}
+function sameTerms(groups) {
+  const out = /* @__PURE__ */ new Map();
+  for (const g of groups) {
+    const words2 = norm(g).split(/[\s,]+/).filter((w) => w.length > 0);
+    const first = words2[0];
+    if (first === void 0) continue;
+    for (const w of words2) out.set(stem(w), stem(first));
+  }
+  return out;
+}
+function sharedTerms(a, b) {
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const u of b.keys()) {
+    if (u.length < 6) continue;
+    const k = u.slice(0, 6);
+    const list3 = byPrefix.get(k);
+    if (list3) list3.push(u);
+    else byPrefix.set(k, [u]);
+  }
+  const out = [];
+  for (const t of a.keys()) {
+    if (b.has(t)) out.push(t);
+    else if (t.length >= 6 && (byPrefix.get(t.slice(0, 6)) ?? []).some((u) => u.startsWith(t) || t.startsWith(u))) out.push(t);
+  }
+  return out;
+}
+function phrasesRegExp2(phrases) {
+  const w = phrases.map((p) => norm(p)).filter((p) => p.length > 0);
+  return w.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${w.map((p) => escapeRegExp(p).replace(/ /g, "\\s+")).join("|")})`, "i") : void 0;
+}
+function timestampsIn(text4, max = 20) {
+  const out = [];
+  let from = 0;
+  while (from < text4.length && out.length < max) {
+    const rest = text4.slice(from);
+    const ts2 = parseTimestamp(rest);
+    if (!ts2) break;
+    const shifted = shift(ts2, from);
+    out.push(shifted);
+    const next = from + Math.max(ts2.span[1], 1);
+    if (next <= from) break;
+    from = next;
+  }
+  return out;
+}
+function shift(ts2, by) {
+  if (by === 0) return ts2;
+  const s2 = (span) => [span[0] + by, span[1] + by];
+  const out = { ...ts2, span: s2(ts2.span) };
+  if (ts2.date) out.date = { ...ts2.date, span: s2(ts2.date.span) };
+  if (ts2.time) out.time = { ...ts2.time, span: s2(ts2.time.span) };
+  if (ts2.zone) out.zone = { ...ts2.zone, span: s2(ts2.zone.span) };
+  return out;
+}
+
+// rules/lessons-action-items.ts
+init_text();
+init_memo();
+init_query();
+var STOP_WORDS = [
+  "the",
+  "and",
+  "for",
+  "with",
+  "that",
+  "this",
+  "these",
+  "those",
+  "was",
+  "were",
+  "are",
+  "is",
+  "been",
+  "being",
+  "be",
+  "has",
+  "have",
+  "had",
+  "not",
+  "but",
+  "from",
+  "into",
+  "onto",
+  "our",
+  "ours",
+  "we",
+  "us",
+  "its",
+  "it",
+  "their",
+  "they",
+  "them",
+  "which",
+  "who",
+  "whom",
+  "what",
+  "when",
+  "where",
+  "why",
+  "how",
+  "all",
+  "any",
+  "each",
+  "every",
+  "some",
+  "more",
+  "most",
+  "less",
+  "than",
+  "then",
+  "also",
+  "only",
+  "very",
+  "can",
+  "could",
+  "would",
+  "should",
+  "will",
+  "shall",
+  "may",
+  "might",
+  "must",
+  "did",
+  "does",
+  "doing",
+  "done",
+  "didn",
+  "don",
+  "doesn",
+  "wasn",
+  "weren",
+  "after",
+  "before",
+  "during",
+  "while",
+  "about",
+  "because",
+  "due",
+  "such",
+  "other",
+  "same",
+  "there",
+  "here",
+  "over",
+  "under",
+  "between",
+  "within",
+  "without",
+  "through",
+  "until",
+  "again",
+  "further",
+  "once",
+  "one",
+  "two",
+  "three",
+  "first",
+  "new",
+  "well",
+  "go",
+  "went",
+  "going",
+  "got",
+  "get",
+  "make",
+  "made",
+  "take",
+  "taken",
+  "took",
+  "use",
+  "used",
+  "using",
+  "need",
+  "needed",
+  "able",
+  "time",
+  "times",
+  "day",
+  "days",
+  "hour",
+  "hours",
+  "minute",
+  "minutes",
+  "week",
+  "weeks",
+  "month",
+  "months",
+  "year",
+  "years",
+  "way",
+  "case",
+  "cases",
+  "lack",
+  "fact",
+  "thing",
+  "things",
+  // the subject of every report
+  "certificate",
+  "certificates",
+  "cert",
+  "certs",
+  "incident",
+  "incidents",
+  "issue",
+  "issues",
+  "problem",
+  "problems",
+  "report",
+  "reports",
+  "reported",
+  "item",
+  "items",
+  "action",
+  "actions",
+  "ca",
+  "cas",
+  "root",
+  "cause",
+  "causes",
+  "contributing",
+  "factor",
+  "factors"
+];
+var SYNONYMS = [
+  "subscriber customer client applicant",
+  "email e-mail mail mailbox inbox",
+  "alert alarm page paging notification notify",
+  "monitor monitoring watch",
+  "review check inspect inspection",
+  "test testing verify verification",
+  "document documentation doc docs",
+  "staff employee personnel team operator people",
+  "slow late delay delayed",
+  "weekend holiday after-hours",
+  "communication contact communicate",
+  "response respond reply answer acknowledge acknowledgement",
+  "procedure process",
+  "tool tooling software system"
+];
+var NEGATION = /(?<![a-z0-9])(?:not|no|never|nobody|nothing)(?![a-z0-9])|n't(?![a-z])/;
+var PROBLEM_WORDS = ["fail", "lack", "missing", "miss", "late", "slow", "without", "gap", "could have", "should have", "error", "mistake", "unclear", "insufficient", "inadequate", "incomplete", "overlook", "wrong", "incorrect", "delay", "weak", "poor", "unable"];
+var LESSON_FIELDS = { "went-badly": "What didn't go well", "lessons-other": "Additional" };
+var REFERENCE2 = /\baction[ \t]+items?[ \t]*(?:(?:#|no\.?|number)[ \t]*)?\d{1,2}\b|\bAI[ \t]*(?:[-#][ \t]*)?\d{1,2}\b|\b(?:addressed|covered|tracked)[ \t]+(?:by|in)[ \t]+(?:the[ \t]+)?action/i;
+var compiled4 = perOptions((o) => ({
+  problem: phrasesRegExp2(o.problemWords),
+  stop: new Set(o.stopWords.map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0)),
+  same: sameTerms(o.synonyms)
+}));
+var REPORT3 = (lesson, action) => `## Full Incident Report
+
+### Lessons Learned
+
+- **What went well:** The scanner alerted within minutes.
+- **What didn't go well:** ${lesson}
+- **Where we got lucky:** N/A
+- **Additional:** N/A
+
+### Action Items
+
+| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |
+| --- | --- | --- | --- | --- | --- |
+| ${action} | Prevent | Root Cause #1 | Test fails on a stale result | 2025-10-15 | Ongoing |
+`;
+var lessons_action_items_default = defineRule({
+  meta: {
+    id: "lessons-action-items",
+    description: "Warn when an item of What didn't go well or Additional in the Lessons Learned has no corresponding action item.",
+    tags: ["lessons-learned", "action-items"],
+    severity: "warn",
+    messages: {
+      unaddressed: '{{field}} item "{{item}}" seems to have no corresponding action item: no action item shares any of its terms ({{terms}}) or refers to it. The IRG requires at least one Action Item for each; add one, or name the item it is addressed by ("addressed by action item 2").'
+    },
+    options: ruleOptions({
+      /** Words left out when comparing a lesson with the action items. */
+      stopWords: stringList(STOP_WORDS),
+      /** Groups of words that count as the same term, one group a string ("customer subscriber client"). */
+      synonyms: stringList(SYNONYMS),
+      /** Word starts that make an Additional item a shortcoming that needs an action (every What didn't go well item needs one). */
+      problemWords: stringList(PROBLEM_WORDS),
+      /** Shortest word (letters) that counts as a term. */
+      minWordLength: integer2(2, 3)
+    }),
+    rationale: `What went wrong and what the CA will change should meet: a reviewer reads each "didn't go well" item and looks for the action that fixes it. An item with no action is either not fixed or not explained. ir-lint cannot judge meaning, so it looks for an explicit pointer ("addressed by action item 2") or at least one word the item shares with an action item or its evaluation criteria, or two words it shares with a contributing factor that an action item names in "Corresponding Root Cause(s)" (words stemmed, so "monitoring" meets "monitor"; a few groups of words count as one, such as "customer" and "subscriber"; common words such as "certificate" or "incident" do not count). Every "What didn't go well" item is checked; an "Additional" item only when it names a shortcoming ("not", "failed", "lack", "late"...), since that field also holds observations. It warns only when no action is found, naming the terms it looked for; the word lists are options.`,
+    source: `CCADB IRG 3.x, Full Incident Report, "Lessons Learned": "each item in What didn't go well MUST have at least one corresponding Action Item".`,
+    examples: [
+      { title: "A lesson and an action that share terms", code: REPORT3("The nightly scanner let 8 days pass before the first alert.", "Run the compliance scanner every 15 minutes instead of nightly"), expect: [] },
+      { title: "A lesson no action addresses", code: REPORT3("Our CPS described a validation method we no longer use.", "Run the compliance scanner every 15 minutes instead of nightly"), expect: [{ messageId: "unaddressed", line: 6 }] }
+    ]
+  },
+  check(report2, ctx) {
+    const { stop, same, problem } = compiled4(ctx.options);
+    const minLength = ctx.options.minWordLength;
+    for (const ai of actionItemsOf(report2)) {
+      if (ai.items.length === 0) continue;
+      const lessons = lessonItems(report2, ai.block).filter((l2) => l2.key in LESSON_FIELDS);
+      if (lessons.length === 0) continue;
+      const actionText = (i) => [i.action.text, i.criteria?.text ?? "", i.rootCauses?.text ?? ""].join(" ");
+      const actionTerms = termsOf(ai.items.map(actionText).join(" "), stop, minLength, same);
+      const named = /* @__PURE__ */ new Set();
+      let all2 = false;
+      for (const i of ai.items) {
+        if (!i.rootCauses) continue;
+        const r = factorReferences(i.rootCauses.text);
+        all2 ||= r.all;
+        for (const n2 of r.numbers) named.add(n2);
+      }
+      const factorTerms = factorsOf(report2, ai.block).filter((f) => all2 || f.number !== void 0 && named.has(f.number)).map((f) => termsOf([f.title, ...f.fields.filter((x) => x.spec.key === "factor-description").map((x) => x.value)].join(" "), stop, minLength, same));
+      for (const l2 of lessons) {
+        if (REFERENCE2.test(l2.text)) continue;
+        if (l2.key === "lessons-other") {
+          const t = norm(l2.text);
+          if (!NEGATION.test(t) && !(problem?.test(t) ?? false)) continue;
+        }
+        const terms = termsOf(l2.text, stop, minLength, same);
+        if (terms.size < 2) continue;
+        if (sharedTerms(terms, actionTerms).length > 0) continue;
+        if (factorTerms.some((ft) => sharedTerms(terms, ft).length >= 2)) continue;
+        const shown2 = [...terms.values()].slice(0, 6).join(", ");
+        ctx.report({ messageId: "unaddressed", data: { field: LESSON_FIELDS[l2.key], item: clip(l2.text, 70), terms: shown2 }, loc: at(l2.span) });
+      }
+    }
+  }
+});
+
+// rules/action-items-revocation-delay.ts
+init_context();
+init_text();
+init_memo();
+init_query();
+var FUTURE = [
+  "delay",
+  "deadline",
+  "timely",
+  "on time",
+  "in time",
+  "within 24 hours",
+  "within 5 days",
+  "within five days",
+  "within 120 hours",
+  "24-hour",
+  "5-day",
+  "120-hour",
+  "mass revocation",
+  "revocation process",
+  "revocation procedure",
+  "revocation plan",
+  "revocation policy",
+  "revocation capab",
+  "revocation tool",
+  "revocation automation",
+  "revocation workflow",
+  "revocation readiness",
+  "revocation exercise",
+  "revocation drill",
+  "revocation time",
+  "revocation sla",
+  "revocation notice",
+  "revocation communication",
+  "revoke within",
+  "revoked within",
+  "revoke on time",
+  "future revocation",
+  "future incident",
+  "subscriber agreement",
+  "terms of use",
+  "terms of service",
+  "contract",
+  "automat",
+  "acme",
+  "renewal info",
+  "playbook",
+  "runbook",
+  "critical infrastructure",
+  "short-lived",
+  "shorter validity",
+  "customer readiness"
+];
+var REPAIR = /^(?:revoke|complete(?:[ \t]+the)?[ \t]+revocation|finish(?:[ \t]+the)?[ \t]+revocation|finish[ \t]+revoking)\b/i;
+var compiled5 = perOptions((o) => phrasesRegExp2(o.phrases));
+var REPORT4 = (row3) => `---
+whiteboard: "[ca-compliance] [leaf-revocation-delay]"
+---
+
+## Full Incident Report
+
+### Action Items
+
+| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |
+| --- | --- | --- | --- | --- | --- |
+${row3}
+`;
+var action_items_revocation_delay_default = defineRule({
+  meta: {
+    id: "action-items-revocation-delay",
+    description: "Require a revocation-delay report to have at least one action item against future revocation delays.",
+    tags: ["action-items", "revocation-delay"],
+    severity: "error",
+    messages: {
+      missing: "This incident is a revocation delay ({{evidence}}), but none of its {{count}} action item(s) acts against future revocation delays (a revocation process, automation, subscriber agreements, exercises); the IRG requires at least one. Revoking this incident's certificates does not count."
+    },
+    options: ruleOptions({
+      /** Word starts that mark an action against future revocation delays. */
+      phrases: stringList(FUTURE)
+    }),
+    rationale: `A revocation delay is judged less by this incident's certificates than by whether the CA will revoke on time next time. The IRG therefore requires that a revocation-delay report include at least one action item that addresses future delays: a faster revocation process, automated replacement (ACME, ARI), subscriber agreements that allow revocation within the BR deadlines, a mass-revocation exercise. An action that only finishes revoking this incident's certificates does not count. A report is a revocation delay when its whiteboard carries a revocation-delay tag, or, with no whiteboard in front matter, its title or Summary says "delayed revocation". The requirement came with IRG 3.0, so v3 Full reports are checked. The expected and actual completion of revocation in the Timeline are checked by timeline-key-events.`,
+    source: 'CCADB IRG 3.x, "Action Items": for revocation delays, the report MUST include at least one action item that addresses future revocation delays.',
+    examples: [
+      { title: "An action against future delays", code: REPORT4("| Automate certificate replacement with ACME ARI for the affected subscribers | Prevent | Root Cause #1 | 95% of subscribers renew through ARI | 2025-12-01 | Ongoing |"), expect: [] },
+      { title: "Only this incident's revocations", code: REPORT4("| Revoke the remaining 40 certificates | Mitigate | Root Cause #1 | All 40 revoked | 2025-10-01 | Ongoing |"), expect: [{ messageId: "missing", line: 9 }] }
+    ]
+  },
+  check(report2, ctx) {
+    const delay = reportContext(report2).revocationDelay;
+    if (!delay) return;
+    const re = compiled5(ctx.options);
+    if (!re) return;
+    for (const ai of actionItemsOf(report2)) {
+      if (ai.block.template !== "ccadb-v3-full") continue;
+      if (ai.items.length === 0) continue;
+      const against = (i) => {
+        const text4 = norm(i.action.text);
+        const repair = REPAIR.test(text4);
+        if (re.test(repair ? text4.replace(/\bdelay(?:ed|ing)?\b/g, " ") : text4)) return true;
+        return !repair && i.criteria !== void 0 && re.test(norm(i.criteria.text));
+      };
+      if (ai.items.some(against)) continue;
+      const loc = ai.header ? at(ai.header.span) : at(ai.items[0].span);
+      ctx.report({ messageId: "missing", data: { evidence: delay.evidence, count: ai.items.length }, loc, related: [{ message: "The report is marked as a revocation delay here.", line: delay.line }] });
+    }
+  }
+});
+
+// rules/action-items-recurrence.ts
+init_text();
+init_memo();
+init_query();
+var REPAIRS = [
+  "revoke",
+  "revoked",
+  "revoking",
+  "revocation of",
+  "complete revocation",
+  "complete the revocation",
+  "reissue",
+  "re-issue",
+  "reissued",
+  "replace",
+  "replaced",
+  "replacing",
+  "renew",
+  "notify",
+  "notified",
+  "contact",
+  "contacted",
+  "inform the affected",
+  "inform affected",
+  "inform subscribers",
+  "inform customers",
+  "reach out",
+  "correct the",
+  "corrected the",
+  "correct this",
+  "correct these",
+  "fix the",
+  "fixed the",
+  "fix this",
+  "fix these",
+  "amend the",
+  "amended the",
+  "update the cps",
+  "update the cp",
+  "update our cps",
+  "update the ccadb",
+  "update ccadb",
+  "update the record",
+  "update the audit",
+  "updated the cps",
+  "updated the ccadb",
+  "publish the",
+  "publish an updated",
+  "publish a corrected",
+  "post the",
+  "file the",
+  "submit the",
+  "disable the",
+  "disabled the",
+  "stop issuance",
+  "stopped issuance",
+  "halt issuance",
+  "remove the affected",
+  "delete the"
+];
+var FORWARD = [
+  "prevent",
+  "detect",
+  "future",
+  "going forward",
+  "recur",
+  "again",
+  "all new",
+  "every new",
+  "before issuance",
+  "pre-issuance",
+  "preissuance",
+  "post-issuance",
+  "lint",
+  "check",
+  "monitor",
+  "alert",
+  "scan",
+  "test",
+  "automat",
+  "validat",
+  "block",
+  "reject",
+  "enforce",
+  "ensure",
+  "guard",
+  "control",
+  "review",
+  "audit",
+  "procedure",
+  "process",
+  "policy",
+  "checklist",
+  "workflow",
+  "tool",
+  "training",
+  "train ",
+  "system",
+  "software",
+  "code",
+  "rule",
+  "continuous",
+  "periodic",
+  "regular",
+  "daily",
+  "weekly",
+  "monthly",
+  "quarterly",
+  "each release",
+  "every release"
+];
+var compiled6 = perOptions((o) => ({ repair: phrasesRegExp2(o.repairs), forward: phrasesRegExp2(o.forward) }));
+var REPORT5 = (rows) => `## Full Incident Report
+
+### Action Items
+
+| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |
+| --- | --- | --- | --- | --- | --- |
+${rows.join("\n")}
+`;
+var action_items_recurrence_default = defineRule({
+  meta: {
+    id: "action-items-recurrence",
+    description: "Warn when every action item only repairs this incident and none prevents or detects the next one.",
+    tags: ["action-items"],
+    severity: "warn",
+    messages: {
+      repairOnly: "All {{count}} action item(s) only repair this incident ({{first}}); none prevents the problem from recurring or detects it next time. The IRG asks for action items that address the root causes so the incident does not happen again; add a Prevent or Detect action."
+    },
+    options: ruleOptions({
+      /** Word starts that open an action repairing this incident only (revoke, reissue, fix the record). */
+      repairs: stringList(REPAIRS),
+      /** Word starts anywhere in an action or its criteria that show it looks ahead (check, monitor, lint, process). */
+      forward: stringList(FORWARD)
+    }),
+    rationale: "Revoking the affected certificates, reissuing them and correcting this profile or record end this incident; they do not stop the next one. Reviewers send back plans that stop there. The IRG asks the Action Items to address the contributing factors so that the problem is prevented, detected sooner, or does less harm next time. An action counts as a repair when it begins with a repair verb (revoke, reissue, replace, notify subscribers, fix the profile, update the CPS) and neither it nor its evaluation criteria say anything that looks ahead (check, lint, monitor, test, process, future). The rule warns only when every action item is such a repair; both word lists are options.",
+    source: 'CCADB IRG 3.x, "Action Items": actions that address the root causes and prevent recurrence (Kind: Prevent, Mitigate, Detect); Mozilla "Responding to an Incident": steps to prevent recurrence.',
+    examples: [
+      { title: "Only repairs", code: REPORT5(["| Revoke the 14 affected certificates | Mitigate | Root Cause #1 | All 14 revoked | 2025-08-17 | Complete |", "| Reissue certificates for the affected subscribers | Mitigate | Root Cause #1 | All subscribers have a replacement | 2025-08-20 | Complete |"]), expect: [{ messageId: "repairOnly", line: 5 }] },
+      { title: "A repair and a check against recurrence", code: REPORT5(["| Revoke the 14 affected certificates | Mitigate | Root Cause #1 | All 14 revoked | 2025-08-17 | Complete |", "| Add a pre-issuance lint for the CAA age | Prevent | Root Cause #1 | Lint rejects a 9-hour-old CAA result in staging | 2025-09-30 | Ongoing |"]), expect: [] }
+    ]
+  },
+  check(report2, ctx) {
+    const { repair, forward } = compiled6(ctx.options);
+    if (!repair) return;
+    for (const ai of actionItemsOf(report2)) {
+      if (ai.items.length === 0) continue;
+      const repairOnly = (i) => {
+        const text4 = norm(i.action.text);
+        const m = repair.exec(text4);
+        if (!m || m.index > 24) return false;
+        return forward === void 0 || !forward.test(`${text4} ${norm(i.criteria?.text ?? "")}`);
+      };
+      if (!ai.items.every(repairOnly)) continue;
+      const first = ai.items[0];
+      const loc = ai.header ? at(ai.header.span) : at(first.span);
+      ctx.report({ messageId: "repairOnly", data: { count: ai.items.length, first: `"${first.action.text.length > 60 ? `${first.action.text.slice(0, 59)}\u2026` : first.action.text}"` }, loc });
+    }
+  }
+});
+
+// rules/related-incidents-scope.ts
+init_context();
+init_text();
+init_days();
+init_memo();
+init_query();
+var OTHERS = ["other ca", "other cas", "other cas'", "another ca", "another ca's", "different ca", "other certification authorit", "other certificate authorit", "industry", "ecosystem", "similar incidents from", "incidents by other", "incidents of other", "reported by other", "third-party ca", "no other", "none from other", "we searched", "we reviewed", "search of", "searched bugzilla", "reviewed bugzilla"];
+var OWN = ["our", "we", "us", "this ca", "same ca", "previous incident", "prior incident", "earlier incident"];
+var NONE_RECENT = /\b(?:no|none|not\s+find|found\s+no|did\s+not\s+identify)\b[^.\n]{0,80}\b(?:last|past|previous|recent)\b/i;
+var NAME_FILLERS = /* @__PURE__ */ new Set(["the", "and", "ltd", "inc", "llc", "corp", "gmbh", "plc", "sas", "spa", "oy", "ab", "as"]);
+var compiled7 = perOptions((o) => ({
+  others: phrasesRegExp2(o.others),
+  own: o.own.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${o.own.map((w) => escapeRegExp(norm(w)).replace(/ /g, "\\s+")).join("|")})(?![a-z0-9])`, "i") : void 0
+}));
+var REPORT6 = (rows, front = "ca-owner: Example Trust\nposted: 2025-09-10\n") => `---
+${front}---
+
+## Full Incident Report
+
+### Related Incidents
+
+| Bug | Date | Description |
+| --- | --- | --- |
+${rows.join("\n")}
+`;
+var related_incidents_scope_default = defineRule({
+  meta: {
+    id: "related-incidents-scope",
+    description: "Warn when Related Incidents lists only the CA's own bugs, or nothing from the two years before the report.",
+    tags: ["related-incidents"],
+    severity: "warn",
+    messages: {
+      ownOnly: "Every related incident listed ({{count}}) is the CA's own ({{owner}}); the IRG asks to consider other CAs' incidents too. Add other CAs' incidents with a similar cause, or say how you searched and found none.",
+      noneRecent: "No related incident is from the two years before the report was posted ({{posted}}); the newest listed is from {{newest}}. The IRG asks for incidents from at least the last two years, or a word on how you searched and found none."
+    },
+    options: ruleOptions({
+      /** Word starts that show the section looks beyond the CA's own bugs. */
+      others: stringList(OTHERS),
+      /** Whole words that mark a row as the CA's own incident ("our", "we"). */
+      own: stringList(OWN),
+      /** How far back (days before posting) the newest row may be. */
+      days: integer2(1, 730)
+    }),
+    rationale: 'Related incidents show whether the CA learns from history, its own and the industry\'s: the IRG asks the CA to consider incidents from at least the last two years, including other CAs\' incidents, and reviewers ask "have you looked at other CAs\' bugs?". A row counts as the CA\'s own when it names the CA Owner (front matter `ca-owner:` or the title "CA Owner: description") or says "our"/"we"; the rule warns only when every row is the CA\'s own and nothing in the section mentions other CAs or a search. It also warns when every dated row is older than two years before posting (front matter `posted:`, else `--now`) and the section does not say why.',
+    source: 'CCADB IRG 3.x, Full Incident Report, "Related Incidents": consider incidents from at least the last two years, including those of other CAs.',
+    examples: [
+      { title: "Only the CA's own incidents", code: REPORT6(["| https://bugzilla.mozilla.org/show_bug.cgi?id=1921254 | 2024-10-14 | Example Trust: domain validation reuse periods |", "| https://bugzilla.mozilla.org/show_bug.cgi?id=1887007 | 2024-03-27 | Our earlier CAA incident |"]), expect: [{ messageId: "ownOnly", line: 12 }] },
+      { title: "Another CA's incident listed", code: REPORT6(["| https://bugzilla.mozilla.org/show_bug.cgi?id=1921254 | 2024-10-14 | Example Trust: domain validation reuse periods |", "| https://bugzilla.mozilla.org/show_bug.cgi?id=1887007 | 2024-03-27 | Other CA: CAA check reused a stale DNS answer |"]), expect: [] },
+      { title: "Nothing from the last two years", code: REPORT6(["| https://bugzilla.mozilla.org/show_bug.cgi?id=1551372 | 2019-05-14 | Other CA: CAA check reused a stale DNS answer |"]), expect: [{ messageId: "noneRecent", line: 12 }] }
+    ]
+  },
+  check(report2, ctx) {
+    const { others, own: own4 } = compiled7(ctx.options);
+    const context = reportContext(report2);
+    const owner = context.caOwner?.name;
+    const ownerWord = owner ? norm(owner).split(/[\s,.()]+/).find((w) => w.length >= 3 && !NAME_FILLERS.has(w)) : void 0;
+    const ownerRe = ownerWord ? new RegExp(`(?<![a-z0-9])${escapeRegExp(ownerWord)}(?![a-z0-9])`, "i") : void 0;
+    const posted = postingDay(report2, ctx.now().toMillis());
+    for (const block of blocksOf(report2, "ccadb-v3-full")) {
+      const s2 = section(block, "related-incidents");
+      if (!s2) continue;
+      const rows = relatedRows(report2, s2);
+      if (rows.length === 0) continue;
+      const sectionText = norm([s2.heading, s2.text].join(" "));
+      const looksBeyond = others?.test(sectionText) ?? false;
+      if (!looksBeyond && rows.length >= 1) {
+        const isOwn = (r) => {
+          const d = norm(r.description);
+          const prefix = /^([a-z0-9][a-z0-9 .&'-]{1,60}?):\s/.exec(d);
+          if (prefix && ownerWord && !prefix[1].includes(ownerWord)) return false;
+          return (ownerRe?.test(d) ?? false) || (own4?.test(d) ?? false);
+        };
+        if (rows.every(isOwn)) {
+          const loc = at(rows[0].span);
+          ctx.report({ messageId: "ownOnly", data: { count: rows.length, owner: owner ?? "the CA" }, loc });
+        }
+      }
+      const dated = rows.flatMap((r) => {
+        const iso = r.date?.isoDate;
+        const d = iso ? dayOfIso(iso) : void 0;
+        return d !== void 0 && !r.date?.invalidDate ? [{ r, d }] : [];
+      });
+      if (dated.length > 0 && dated.length === rows.length && !NONE_RECENT.test(sectionText)) {
+        const newest = dated.reduce((a, b) => b.d > a.d ? b : a);
+        if (newest.d < posted - ctx.options.days) {
+          ctx.report({ messageId: "noneRecent", data: { posted: isoOfDay(posted), newest: isoOfDay(newest.d) }, loc: at(newest.r.span) });
+        }
+      }
+    }
+  }
+});
+
 // src/parse/timeline.ts
+init_query();
+init_lines();
 var TIMELINE_SECTION_KEYS = ["timeline", "q2-timeline"];
 var LEADING_PREFIX = /^[\s*_>\[(~\u2022\u00b7\-\u2013\u2014]*(?:(?:on|at|as of|approx(?:imately|\.)?|around|about|since|from|by|between|ca\.|circa)[ \t][\s*_(~]*)?$/i;
 var HEADER_REST = /^[\s*_:.,)(\-\u2013\u2014]*$/;
@@ -40181,13 +44390,15 @@ function readTimeline(report2, block, section2) {
   }
   const sectionZoneAt = (line) => {
     const before = declarations.filter((d) => d.from !== "table-header" && d.line <= line);
-    const pick3 = before[before.length - 1] ?? declarations.find((d) => d.from !== "table-header");
-    return pick3?.zone;
+    const pick4 = before[before.length - 1] ?? declarations.find((d) => d.from !== "table-header");
+    return pick4?.zone;
   };
   let dayHeader;
   let lastDate;
   let lastYear;
   let current;
+  let currentLast = 0;
+  const dayHeaders = [];
   const flushHeader = () => {
     if (dayHeader && !dayHeader.used && dayHeader.entry) entries.push(dayHeader.entry);
     dayHeader = void 0;
@@ -40207,6 +44418,7 @@ function readTimeline(report2, block, section2) {
         ts2.zoneSource = "day-header";
       }
       const entry = makeEntry(report2, lineRef, "day-header", ts2, l2.bodyStart, "entry");
+      dayHeaders.push(entry);
       dayHeader = { ts: ts2, p, used: false, entry };
       if (hz) dayHeader.zone = { ...hz };
       const d = dateOf(ts2);
@@ -40215,6 +44427,7 @@ function readTimeline(report2, block, section2) {
         lastYear = d.year;
       }
       current = entry;
+      currentLast = l2.line;
       rest = "";
       continue;
     }
@@ -40242,6 +44455,7 @@ function readTimeline(report2, block, section2) {
       if (ownDate && dayHeader && p.ts.time === void 0) dayHeader.used = true;
       entries.push(entry);
       current = entry;
+      currentLast = l2.line;
       const d = ownDate ? dateOf(ts2) : void 0;
       if (d) {
         lastDate = d;
@@ -40249,8 +44463,13 @@ function readTimeline(report2, block, section2) {
       }
       continue;
     }
-    if (current) current.text += `
+    if (current && l2.line === currentLast + 1) {
+      current.text += `
 ${l2.body}`;
+      currentLast = l2.line;
+    } else {
+      current = void 0;
+    }
   }
   flushHeader();
   for (const t of section2.tables) {
@@ -40266,30 +44485,30 @@ ${l2.body}`;
     }
     const headerZone = declarations.find((d) => d.from === "table-header" && d.line === t.header.line)?.zone;
     let lastTableDate;
-    for (const row of t.rows) {
-      const dc = row.cells[cols.date];
+    for (const row3 of t.rows) {
+      const dc = row3.cells[cols.date];
       if (!dc || dc.text === "") continue;
       const ctx = {};
       if (lastYear !== void 0) ctx.year = lastYear;
-      zoneContext(ctx, headerZone ?? sectionZoneAt(row.line), "section");
+      zoneContext(ctx, headerZone ?? sectionZoneAt(row3.line), "section");
       let ts2 = parseTimestamp(dc.text, ctx);
       let base = dc.span.start;
       let dateSource = ts2?.date ? "entry" : "none";
-      const tc = cols.time !== void 0 ? row.cells[cols.time] : void 0;
+      const tc = cols.time !== void 0 ? row3.cells[cols.time] : void 0;
       if (tc && tc.text !== "" && ts2?.date && !ts2.time) {
         const d2 = dateOf(ts2);
         const tctx = { ...ctx };
         if (d2) tctx.date = d2;
         const tts = parseTimestamp(tc.text, tctx);
         if (tts?.time) {
-          const shift = tc.span.start - base;
+          const shift2 = tc.span.start - base;
           const merged = {
             ...tts,
-            span: [ts2.span[0], shift + tts.span[1]],
-            time: { ...tts.time, span: [shift + tts.time.span[0], shift + tts.time.span[1]] }
+            span: [ts2.span[0], shift2 + tts.span[1]],
+            time: { ...tts.time, span: [shift2 + tts.time.span[0], shift2 + tts.time.span[1]] }
           };
           if (ts2.date) merged.date = ts2.date;
-          if (tts.zone) merged.zone = { ...tts.zone, span: [shift + tts.zone.span[0], shift + tts.zone.span[1]] };
+          if (tts.zone) merged.zone = { ...tts.zone, span: [shift2 + tts.zone.span[0], shift2 + tts.zone.span[1]] };
           merged.ambiguousDate = ts2.ambiguousDate;
           merged.missingYear = ts2.missingYear;
           if (ts2.isoDate) merged.isoDate = ts2.isoDate;
@@ -40303,9 +44522,9 @@ ${l2.body}`;
         }
       }
       if (!ts2) continue;
-      const rowRef = { line: row.line, start: row.span.start, end: row.span.end, raw: report2.source.slice(row.span.start, row.span.end) };
+      const rowRef = { line: row3.line, start: row3.span.start, end: row3.span.end, raw: report2.source.slice(row3.span.start, row3.span.end) };
       const entry = makeEntry(report2, rowRef, "table", ts2, base, dateSource);
-      entry.text = row.cells.map((c) => c.text).join(" | ");
+      entry.text = row3.cells.map((c) => c.text).join(" | ");
       entries.push(entry);
       const d = dateOf(ts2);
       if (d && ts2.date) {
@@ -40317,7 +44536,7 @@ ${l2.body}`;
   }
   entries.sort((a, b) => a.at.start - b.at.start);
   declarations.sort((a, b) => a.span.start - b.span.start);
-  return { block, section: section2, entries, declarations };
+  return { block, section: section2, entries, dayHeaders, declarations };
 }
 function timelines(report2) {
   return derived(report2, "timelines", () => {
@@ -40325,6 +44544,11 @@ function timelines(report2) {
     for (const block of report2.blocks) {
       for (const s2 of block.sections) {
         if (TIMELINE_SECTION_KEYS.includes(s2.spec.key)) out.push(readTimeline(report2, block, s2));
+      }
+      if (block.template === "ccadb-v2-preliminary" && block.sections[0]) {
+        const t = readTimeline(report2, block, block.sections[0]);
+        t.entries = t.entries.filter((e) => e.shape !== "prose" && e.at.start === e.base);
+        if (t.entries.length > 0) out.push(t);
       }
     }
     return out;
@@ -40345,8 +44569,431 @@ function exampleForm(e) {
   return `YYYY-MM-DD ${hhmm} UTC`;
 }
 
-// rules/timeline-timezone.ts
+// rules/summary-timeline-match.ts
+init_text();
+init_memo();
+init_query();
+var DEFAULTS = {
+  start: ["non-compliance start", "non-compliance began", "non-compliance begins", "non-compliance begin", "noncompliance start", "noncompliance began", "start of the non-compliance", "start of non-compliance", "incident start", "incident began", "incident begins", "first non-compliant certificate", "first affected certificate", "first mis-issued certificate", "first misissued certificate"],
+  identified: ["non-compliance identified", "noncompliance identified", "became aware", "become aware", "becomes aware", "first aware", "made aware", "awareness of the"],
+  end: ["non-compliance end", "non-compliance ended", "non-compliance ends", "noncompliance end", "end of the non-compliance", "end of non-compliance", "incident end", "incident ended", "incident ends", "last non-compliant certificate", "last mis-issued certificate", "last misissued certificate"]
+};
+var KEYS = [
+  { key: "noncompliance-start", option: "start", label: "Non-compliance start date", event: "start" },
+  { key: "noncompliance-identified", option: "identified", label: "Non-compliance identified date", event: "awareness" },
+  { key: "noncompliance-end", option: "end", label: "Non-compliance end date", event: "end" }
+];
+var WINDOW = /\b(?:between|from|since|starting(?:[ \t]+on|[ \t]+from)?|beginning(?:[ \t]+on)?)[ \t]+(?:the[ \t]+)?(?=\S*\d)/i;
+var compiled8 = perOptions((o) => ({ start: phrasesRegExp2(o.start), identified: phrasesRegExp2(o.identified), end: phrasesRegExp2(o.end) }));
+function days(ts2) {
+  const out = /* @__PURE__ */ new Set();
+  if (ts2.isoDate && ts2.precision === "date") out.add(ts2.isoDate);
+  const local = localDate(ts2);
+  if (local) out.add(local);
+  const utc = ts2.instant?.toUTC().toISODate();
+  if (utc) out.add(utc);
+  return out;
+}
+function shown(ts2) {
+  return ts2.isoDate ?? localDate(ts2) ?? ts2.date?.text ?? "";
+}
+var REPORT7 = (start, line) => `## Full Incident Report
+
+### Summary
+
+- **Timeline summary:**
+  - **Non-compliance start date:** ${start}
+  - **Non-compliance identified date:** 2025-08-12
+  - **Non-compliance end date:** 2025-08-12
+
+### Timeline
+
+All times are UTC.
+
+${line}
+- 2025-08-12 14:30 Scanner alert; we become aware.
+- 2025-08-12 16:40 Retry path disabled (non-compliance ends).
+`;
+var summary_timeline_match_default = defineRule({
+  meta: {
+    id: "summary-timeline-match",
+    description: "Warn when the Summary's non-compliance dates, or the Incident heuristic's window, disagree with the Timeline's start, awareness and end entries.",
+    tags: ["summary", "timeline", "impact"],
+    severity: "warn",
+    messages: {
+      mismatch: "{{label}} {{summary}} does not match the Timeline's {{event}} entry on {{timeline}} (line {{line}}); the same event should have the same day in both. Check which one is right.",
+      heuristicStart: "The Incident heuristic's window starts on {{window}}, after the Non-compliance start date {{start}} (line {{line}}); what was affected from the start would be left out of the window. Check both dates.",
+      timelineEntry: "the Timeline entry is here",
+      startDate: "the start date is here"
+    },
+    options: ruleOptions({
+      /** Word starts that mark the Timeline entry where the non-compliance started. */
+      start: stringList(DEFAULTS.start),
+      /** Word starts that mark the Timeline entry where the CA became aware. */
+      identified: stringList(DEFAULTS.identified),
+      /** Word starts that mark the Timeline entry where the non-compliance ended. */
+      end: stringList(DEFAULTS.end)
+    }),
+    rationale: `The Summary's Timeline summary and the Timeline tell the same story twice; when they disagree, reviewers and auditors (CCADB Policy asks them to check that scope and impact are accurately described) cannot tell which is right. The rule compares a Summary date with the Timeline entries that say explicitly which event they are ("non-compliance starts", "we became aware", "non-compliance ended"; the words are options) and warns only when every such entry falls on another day. A date matches an entry on the same day in the Timeline's stated zone or in UTC, so a UTC+8 timeline is not read a day off. Timelines that do not name the events are not judged. The Incident heuristic's window ("issued between 2025-08-04 and ...") must not open after the start date; it may open before it (a problem report filed a day before its 24-hour deadline passed, certificates issued long before a revocation deadline).`,
+    source: 'CCADB IRG 3.x, Full Incident Report: Summary "Timeline summary" (Non-compliance start, identified and end dates) and "Timeline"; Impact "Incident heuristic".',
+    examples: [
+      { title: "The start in the Summary and in the Timeline agree", code: REPORT7("2025-08-04", "- 2025-08-04 09:12 First affected certificate issued (non-compliance starts)."), expect: [] },
+      { title: "A start date that the Timeline contradicts", code: REPORT7("2025-08-03", "- 2025-08-04 09:12 First affected certificate issued (non-compliance starts)."), expect: [{ messageId: "mismatch", line: 6 }] }
+    ]
+  },
+  check(report2, ctx) {
+    const res = compiled8(ctx.options);
+    const all2 = timelines(report2);
+    for (const block of blocksOf(report2, "ccadb-v3-full")) {
+      const summary = section(block, "summary");
+      if (!summary) continue;
+      const parent = field(summary, "timeline-summary");
+      const parentZone = parent ? findZone(parent.value) : void 0;
+      const read = (f) => {
+        if (!f || f.value === "") return void 0;
+        const value = f.value.replace(/[*_`]/g, "").trim();
+        if (isNotApplicable(value)) return void 0;
+        const c = parentZone ? { zone: parentZone, zoneSource: "section" } : {};
+        const ts2 = parseTimestamp(value, c);
+        if (!ts2?.date || ts2.span[0] > 12 || ts2.ambiguousDate || ts2.invalidDate || ts2.missingYear || !ts2.instant) return void 0;
+        return ts2;
+      };
+      const timeline = all2.find((t) => t.block === block);
+      const starts = (() => {
+        const f = field(summary, "noncompliance-start");
+        const ts2 = read(f);
+        return ts2 && f ? { ts: ts2, f } : void 0;
+      })();
+      if (timeline) {
+        for (const k of KEYS) {
+          const re = res[k.option];
+          if (!re) continue;
+          const f = field(summary, k.key);
+          const ts2 = read(f);
+          if (!ts2 || !f) continue;
+          const entries = timeline.entries.filter((e2) => e2.instant !== void 0 && !e2.timestamp.ambiguousDate && re.test(norm(e2.text)));
+          if (entries.length === 0) continue;
+          const want = days(ts2);
+          if (entries.some((e2) => [...days(e2.timestamp)].some((d) => want.has(d)))) continue;
+          const e = entries[0];
+          ctx.report({
+            messageId: "mismatch",
+            data: { label: k.label, summary: shown(ts2), event: k.event, timeline: localDate(e.timestamp) ?? "", line: e.line },
+            loc: at(f.valueSpan),
+            related: [{ messageId: "timelineEntry", line: e.line }]
+          });
+        }
+      }
+      const heuristic = field(section(block, "impact"), "incident-heuristic");
+      if (starts && heuristic && heuristic.value !== "") {
+        const m = WINDOW.exec(heuristic.value);
+        if (!m) continue;
+        const after = heuristic.value.slice(m.index + m[0].length, m.index + m[0].length + 60);
+        const ts2 = parseTimestamp(after);
+        if (!ts2?.date || ts2.span[0] !== 0 || ts2.ambiguousDate || ts2.invalidDate || ts2.missingYear || !ts2.instant) continue;
+        const want = days(starts.ts);
+        if ([...days(ts2)].some((d) => want.has(d))) continue;
+        if ((localDate(ts2) ?? "") <= [...want].sort().slice(-1)[0]) continue;
+        const start = heuristic.valueSpan.start + m.index + m[0].length;
+        ctx.report({
+          messageId: "heuristicStart",
+          data: { window: shown(ts2), start: shown(starts.ts), line: starts.f.line },
+          loc: heuristic.value.slice(0, m.index).includes("\n") ? at(heuristic.valueSpan) : { start, end: start + ts2.span[1] },
+          related: [{ messageId: "startDate", line: starts.f.line }]
+        });
+      }
+    }
+  }
+});
+
+// rules/impact-certificate-types.ts
+init_text();
+init_query();
+var NONE = /^(?:n\/?a|none|nil|-+|not applicable|no(?:ne)? types?)\.?$/i;
+var REPORT8 = (total, types) => `## Full Incident Report
+
+### Impact
+
+- **Total number of certificates:** ${total}
+- **Total number of "remaining valid" certificates:** 0
+- **Affected certificate types:** ${types}
+`;
+var impact_certificate_types_default = defineRule({
+  meta: {
+    id: "impact-certificate-types",
+    description: "Require Affected certificate types to name the types when the Impact counts affected certificates.",
+    tags: ["impact"],
+    severity: "error",
+    messages: {
+      notApplicable: 'Affected certificate types is "{{found}}", but the report counts {{total}} affected certificate(s) (line {{line}}); name their types (DV, OV, EV, IV, S/MIME, code signing, subordinate CA).',
+      totalHere: "the total is here"
+    },
+    rationale: "Whether an incident touches DV, OV or EV TLS certificates, S/MIME or subordinate CA certificates decides which requirements apply and who must look at it. N/A is right only when no certificate is affected; when the Impact counts affected certificates, their types are known and the IRG asks for them. An empty field is reported by field-empty.",
+    source: 'CCADB IRG 3.x, Full Incident Report, Impact: "Affected certificate types".',
+    examples: [
+      { title: "Certificates counted, types N/A", code: REPORT8("14", "N/A"), expect: [{ messageId: "notApplicable", line: 7 }] },
+      { title: "No certificates, types N/A", code: REPORT8("0", "N/A"), expect: [] },
+      { title: "Types named", code: REPORT8("14", "DV and OV TLS server certificates"), expect: [] }
+    ]
+  },
+  check(report2, ctx) {
+    for (const block of blocksOf(report2, "ccadb-v3-full")) {
+      const impact = section(block, "impact");
+      const types = field(impact, "certificate-types");
+      const total = field(impact, "total-certificates");
+      if (!types || !total || types.value === "") continue;
+      const value = types.value.replace(/[*_`]/g, "").trim();
+      if (!(isNotApplicable(value) || NONE.test(value))) continue;
+      const count = readCount(total.value);
+      if (count.kind !== "exact" && count.kind !== "approximate" || count.value <= 0) continue;
+      ctx.report({ messageId: "notApplicable", data: { found: value.split("\n")[0] ?? "", total: String(count.value), line: total.line }, loc: at(types.valueSpan), related: [{ messageId: "totalHere", line: total.line }] });
+    }
+  }
+});
+
+// rules/impact-heuristic-specific.ts
+init_query();
+var ONLY_A_NUMBER = /^(?:n[ \t]*=[ \t]*|total[ \t:]*|approx(?:imately|\.)?[ \t]+|about[ \t]+|~[ \t]*)?\d[\d,.' ]{0,15}(?:[ \t]*(?:k|thousand|million))?(?:[ \t]+(?:affected[ \t]+)?(?:(?:pre)?certificates?|certs?|leaf[ \t]+certificates?))?[ \t]*\.?$/i;
+var REPORT9 = (value) => `## Full Incident Report
+
+### Impact
+
+- **Total number of certificates:** 14
+- **Incident heuristic:** ${value}
+`;
+var impact_heuristic_specific_default = defineRule({
+  meta: {
+    id: "impact-heuristic-specific",
+    description: "Warn when the Incident heuristic is only a number instead of a way to find the affected certificates.",
+    tags: ["impact"],
+    severity: "warn",
+    messages: {
+      onlyNumber: 'The Incident heuristic is only a number ("{{found}}"); the IRG asks for a heuristic that lets others find the affected certificates (the issuer, the profile, the validity window, a field value, a crt.sh query).'
+    },
+    rationale: 'The count is asked for in "Total number of certificates". The Incident heuristic is there so that others (root programs, researchers, other CAs) can find the affected certificates themselves and check the scope: the issuing CA, the profile or field that was wrong, the issuance window, a query. A bare number tells them nothing they can check.',
+    source: 'CCADB IRG 3.x, Full Incident Report, Impact: "Incident heuristic".',
+    examples: [
+      { title: "Only a count", code: REPORT9("14 certificates"), expect: [{ messageId: "onlyNumber", line: 6 }] },
+      { title: "A heuristic others can run", code: REPORT9("Certificates issued by Example DV CA R3 between 2025-08-04 and 2025-08-12 whose CAA check is older than 8 hours."), expect: [] }
+    ]
+  },
+  check(report2, ctx) {
+    for (const block of blocksOf(report2, "ccadb-v3-full")) {
+      const f = field(section(block, "impact"), "incident-heuristic");
+      if (!f || f.value === "") continue;
+      const value = f.value.replace(/[*_`]/g, "").trim();
+      if (value.length > 60 || !ONLY_A_NUMBER.test(value)) continue;
+      ctx.report({ messageId: "onlyNumber", data: { found: value }, loc: at(f.valueSpan) });
+    }
+  }
+});
+
+// rules/impact-preliminary.ts
+init_text();
+init_memo();
+init_query();
+var IMPACT_WORDS = ["impact", "affect", "mis-issu", "misissu", "mississu", "non-compliant certificate", "noncompliant certificate", "no certificate", "none of the certificates", "all certificates", "every certificate", "subscriber", "relying part", "scope"];
+var COUNT = /(?<![\w.-])(?:\d[\d,.]{0,12}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|dozens of|hundreds of|thousands of)(?:[ \t]+[a-z][a-z/-]{0,20}){0,3}[ \t]+(?:(?:pre)?certificates?|certs?|cas?|responses?|crls?|domains?|orders?|subscribers?|customers?|keys?|files?|minutes?|hours?|days?|records?|entries)\b/i;
+var compiled9 = perOptions((o) => phrasesRegExp2(o.words));
+var REPORT10 = (description) => `## Preliminary Incident Report
+
+### Summary
+
+- **Incident description:** ${description}
+- **Relevant policies:** TLS Baseline Requirements version 2.1.7, section 7.1.2.7
+- **Source of incident disclosure:** Self Reported
+`;
+var impact_preliminary_default = defineRule({
+  meta: {
+    id: "impact-preliminary",
+    description: "Require a Preliminary report to state the impact of the incident.",
+    tags: ["impact", "preliminary"],
+    severity: "error",
+    messages: {
+      missing: 'This Preliminary report says nothing about the impact: no number of affected certificates, no "affected", no "no certificates". The IRG requires the initial report to state the impact accurately; say how many certificates (or responses, CRLs, subscribers) are affected, or that none are.'
+    },
+    options: ruleOptions({
+      /** Word starts that count as a statement of the impact. */
+      words: stringList(IMPACT_WORDS)
+    }),
+    rationale: 'The first report is where the community learns how big the incident is; a Preliminary report that only says what went wrong leaves everyone guessing until the Full report. The IRG requires the initial report to state the impact accurately. The rule looks for any statement of impact in the Preliminary report: a count of certificates or other things ("14 certificates", "3 intermediate CAs", "two CA certificate files", "47 minutes"), or words such as "affected", "impact", "mis-issued", "no certificates" (an option). It reports only when there is none.',
+    source: 'CCADB IRG 3.x, "Preliminary Incident Report": "the initial incident report MUST state the impact accurately".',
+    examples: [
+      { title: "No impact stated", code: REPORT10("On 2025-10-01 we found that our CPS still listed a retired validation method. A Full Incident Report will follow by 2025-10-15."), expect: [{ messageId: "missing", line: 1 }] },
+      { title: "A count of certificates", code: REPORT10("On 2025-10-01 we found 14 TLS certificates with a wrong organizationName. A Full Incident Report will follow by 2025-10-15."), expect: [] }
+    ]
+  },
+  check(report2, ctx) {
+    const re = compiled9(ctx.options);
+    for (const block of blocksOf(report2, "ccadb-v3-preliminary")) {
+      const text4 = block.lines.filter((l2) => l2.kind === "text" || l2.kind === "table").map((l2) => l2.body).join("\n");
+      if (text4.trim() === "") continue;
+      if (COUNT.test(text4) || (re?.test(norm(text4)) ?? false)) continue;
+      ctx.report({ messageId: "missing", loc: at(block.headingSpan) });
+    }
+  }
+});
+
+// rules/action-item-evidence-date.ts
+init_context();
+init_days();
+init_text();
+var COMPLETE = /^(?:complete|completed|done|finished)\b/;
+var REPORT11 = (criteria, status = "Complete") => `---
+posted: 2025-09-10
+---
+
+## Full Incident Report
+
+### Action Items
+
+| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |
+| --- | --- | --- | --- | --- | --- |
+| Add a CAA age test to every issuance path | Prevent | Root Cause #1 | ${criteria} | 2025-09-01 | ${status} |
+`;
+var action_item_evidence_date_default = defineRule({
+  meta: {
+    id: "action-item-evidence-date",
+    description: "Warn when an action item marked Complete gives evidence dated after the report was posted.",
+    tags: ["action-items"],
+    severity: "warn",
+    messages: {
+      afterPosting: "This action item is {{status}}, but its {{column}} is dated {{date}}, after the report was posted ({{posted}}); a completed action cannot rest on evidence from the future. Mark it Ongoing until then, or correct the date."
+    },
+    rationale: "A Complete action item says the work is done and its evaluation criteria were met. When the evidence it cites (the evaluation criteria or the status note) is dated after the report was posted, either the status is premature or a date is wrong, and reviewers will ask which. The posting date is front matter `posted:`, else `--now`; ambiguous numeric dates (03/04/2025) are not read.",
+    source: 'CCADB IRG 3.x, "Action Items": Evaluation Criteria and Status (Complete means the action is done and evaluated).',
+    examples: [
+      { title: "Evidence after posting", code: REPORT11("Coverage report of 2025-10-01 lists a test per path"), expect: [{ messageId: "afterPosting", line: 11 }] },
+      { title: "Evidence before posting", code: REPORT11("Coverage report of 2025-09-01 lists a test per path"), expect: [] },
+      { title: "A future date on an Ongoing item", code: REPORT11("Coverage report of 2025-10-01 lists a test per path", "Ongoing"), expect: [] }
+    ]
+  },
+  check(report2, ctx) {
+    const posted = postingDay(report2, ctx.now().toMillis());
+    for (const ai of actionItemsOf(report2)) {
+      for (const item of ai.items) {
+        const status = item.status ? canonicalStatus(item.status.text, DEFAULT_STATUSES, DEFAULT_STATUS_ALIASES) : void 0;
+        if (status?.value !== "Complete" && !(item.status && COMPLETE.test(norm(item.status.text)))) continue;
+        const cells = [
+          ["evaluation criteria", item.criteria],
+          ["status", item.status]
+        ];
+        let done = false;
+        for (const [column, cell2] of cells) {
+          if (!cell2 || done) continue;
+          for (const ts2 of timestampsIn(cell2.text)) {
+            if (!ts2.isoDate || ts2.ambiguousDate || ts2.invalidDate || ts2.missingYear || !ts2.date) continue;
+            const day = dayOfIso(ts2.isoDate);
+            if (day === void 0 || day <= posted) continue;
+            const start = cell2.span.start + ts2.date.span[0];
+            ctx.report({ messageId: "afterPosting", data: { status: item.status?.text.trim() ?? "Complete", column, date: ts2.isoDate, posted: isoOfDay(posted) }, loc: { start, end: start + ts2.date.text.length } });
+            done = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+});
+
+// rules/timestamp-timezone.ts
+var SKIPPED = /* @__PURE__ */ new Set([...TIMELINE_SECTION_KEYS, "related-incidents", "appendix", "q5-data"]);
+var HAS_TIME = /\d[:h.]\d\d|\d[ \t]?[ap]\.?m\b/i;
+function pad(n2) {
+  return String(n2).padStart(2, "0");
+}
+function utcForm(ts2, offset2) {
+  const t = ts2.time;
+  if (!t) return void 0;
+  if (ts2.instant && ts2.date && !ts2.ambiguousDate && !ts2.missingYear) {
+    const written = ts2.zoneUsed?.offset ?? (luxonZone(ts2.zoneUsed)?.offset(ts2.instant.toMillis()) ?? 0);
+    return `${ts2.instant.plus({ minutes: written - offset2 }).toUTC().toFormat("yyyy-LL-dd HH:mm")} UTC`;
+  }
+  const minutes = ((t.hour * 60 + (t.minute ?? 0) - offset2) % 1440 + 1440) % 1440;
+  return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)} UTC`;
+}
+function givesUtc(ts2) {
+  return ts2.time !== void 0 && (ts2.zone?.kind === "utc" || ts2.zone?.kind === "offset");
+}
 function meaningsText(zone) {
+  const m = zone.meanings ?? [];
+  return m.length <= 1 ? m[0] ?? "" : `${m.slice(0, -1).join(", ")} or ${m[m.length - 1]}`;
+}
+var REPORT12 = (sentence) => `## Full Incident Report
+
+### Summary
+
+- **Incident description:** ${sentence}
+`;
+var timestamp_timezone_default = defineRule({
+  meta: {
+    id: "timestamp-timezone",
+    description: "Warn when a time outside the Timeline is written in a named local zone, or in a zone name that is wrong for its date.",
+    tags: ["summary", "impact", "action-items"],
+    severity: "warn",
+    messages: {
+      namedZone: "'{{found}}' is in the local zone '{{zone}}'; the Timeline must use UTC or a UTC offset, and the rest of the report should too, so the times can be compared: write '{{utc}}'.",
+      localZone: "'{{found}}' says '{{zone}}', which does not say which timezone; write the time in UTC or with a UTC offset.",
+      ambiguousZone: "'{{zone}}' in '{{found}}' is ambiguous: it can mean {{meanings}}. Write the time in UTC (with the first meaning, '{{utc}}') or with a UTC offset.",
+      seasonMismatch: "'{{zone}}' in '{{found}}' is {{season}} time, but on {{date}} that region is on {{other}} ({{otherOffset}}); if the clock showed {{other}}, the time is '{{utc}}'. Write it in UTC."
+    },
+    options: ruleOptions({
+      /** Accept unambiguous zone names (CEST, PDT, Europe/Berlin) that are right for their date. */
+      acceptNamedZones: flag(false)
+    }),
+    rationale: 'The IRG requires Timeline times in UTC or UTC plus an offset, and timeline-timezone checks that. The same times come back in the Summary ("identified at 10:00 PST"), the Impact ("issuance stopped at 16:40 CEST") and the Action Items; written in a local zone, they cannot be compared with the Timeline or the CT logs without converting, and a zone name that is wrong for its date (PST in June, when the Pacific coast is on PDT) is an hour off. The message gives the UTC form; a local time given with its UTC form beside it ("09:00 CEST (07:00 UTC)") is not reported. Related Incidents and the Appendix are not read.',
+    source: 'CCADB IRG 3.x "Timeline": all times MUST be in UTC or UTC plus an offset (applied to the times the rest of the report repeats).',
+    examples: [
+      { title: "A local zone in the Summary", code: REPORT12("On 2025-08-12 at 07:30 PDT our scanner flagged 3 certificates."), expect: [{ messageId: "namedZone", line: 5 }] },
+      { title: "PST in June", code: REPORT12("On 2025-06-03 at 10:00 PST our scanner flagged 3 certificates."), expect: [{ messageId: "seasonMismatch", line: 5 }] },
+      { title: "UTC", code: REPORT12("On 2025-08-12 at 14:30 UTC our scanner flagged 3 certificates."), expect: [] }
+    ]
+  },
+  check(report2, ctx) {
+    const acceptNamed = ctx.options.acceptNamedZones;
+    for (const block of report2.blocks) {
+      for (const s2 of block.sections) {
+        if (SKIPPED.has(s2.spec.key)) continue;
+        for (const l2 of s2.bodyLines) {
+          if (l2.kind !== "text" && l2.kind !== "table") continue;
+          const text4 = l2.kind === "table" ? l2.raw : l2.body;
+          const base = l2.kind === "table" ? l2.start : l2.bodyStart;
+          if (!HAS_TIME.test(text4)) continue;
+          const all2 = timestampsIn(text4);
+          all2.forEach((ts2, i) => {
+            const zone = ts2.zone;
+            if (!ts2.time || !zone || zone.kind !== "abbreviation" && zone.kind !== "iana" && zone.kind !== "local") return;
+            const next = all2[i + 1];
+            const prev = all2[i - 1];
+            if (next && givesUtc(next) && next.span[0] - ts2.span[1] <= 4 || prev && givesUtc(prev) && ts2.span[0] - prev.span[1] <= 4) return;
+            const start = base + ts2.span[0];
+            const loc = { start, end: base + ts2.span[1] };
+            const found = text4.slice(ts2.span[0], ts2.span[1]).replace(/\s+/g, " ").trim();
+            if (zone.kind === "local" && !zone.iana) {
+              ctx.report({ messageId: "localZone", data: { found, zone: zone.text }, loc });
+            } else if (ts2.ambiguousZone) {
+              ctx.report({ messageId: "ambiguousZone", data: { found, zone: zone.text, meanings: meaningsText(zone), utc: utcForm(ts2, zone.offset ?? 0) ?? "" }, loc });
+            } else if (ts2.seasonMismatch && zone.season) {
+              const other = ZONE_ABBREVIATIONS[zone.season.other];
+              const otherOffset = other?.offset ?? zone.offset ?? 0;
+              ctx.report({
+                messageId: "seasonMismatch",
+                data: { found, zone: zone.text, season: zone.season.daylight ? "daylight-saving" : "standard", date: localDate(ts2) ?? ts2.date?.text ?? "", other: zone.season.other, otherOffset: formatOffset2(otherOffset), utc: utcForm(ts2, otherOffset) ?? "" },
+                loc
+              });
+            } else if (!acceptNamed) {
+              const offset2 = zone.offset ?? (ts2.instant ? luxonZone(zone)?.offset(ts2.instant.toMillis()) ?? 0 : 0);
+              ctx.report({ messageId: "namedZone", data: { found, zone: zone.text, utc: utcForm(ts2, offset2) ?? "" }, loc });
+            }
+          });
+        }
+      }
+    }
+  }
+});
+
+// rules/timeline-timezone.ts
+function meaningsText2(zone) {
   const m = zone.meanings ?? [];
   return m.length <= 1 ? m[0] ?? "" : `${m.slice(0, -1).join(", ")} or ${m[m.length - 1]}`;
 }
@@ -40398,7 +45045,7 @@ var timeline_timezone_default = defineRule({
     for (const t of timelines(report2)) {
       for (const d of t.declarations) {
         if (d.zone.meanings) {
-          ctx.report({ messageId: "ambiguousDeclaration", data: { zone: d.zone.text, meanings: meaningsText(d.zone), offset: formatOffset2(d.zone.offset ?? 0) }, loc: { start: d.span.start, end: d.span.end } });
+          ctx.report({ messageId: "ambiguousDeclaration", data: { zone: d.zone.text, meanings: meaningsText2(d.zone), offset: formatOffset2(d.zone.offset ?? 0) }, loc: { start: d.span.start, end: d.span.end } });
         } else if (isNamed(d.zone) && !acceptNamed && !d.zone.season) {
           const offset2 = d.zone.offset !== void 0 ? formatOffset2(d.zone.offset) : "UTC";
           ctx.report({ messageId: "namedDeclaration", data: { zone: d.zone.text, offset: offset2 }, loc: { start: d.span.start, end: d.span.end } });
@@ -40431,7 +45078,7 @@ var timeline_timezone_default = defineRule({
           continue;
         }
         if (ts2.ambiguousZone) {
-          if (own4) ctx.report({ messageId: "ambiguousZone", data: { zone: zone.text, found, meanings: meaningsText(zone), example: wallForm(ts2, formatOffset2(zone.offset ?? 0)) ?? exampleForm(e) }, loc });
+          if (own4) ctx.report({ messageId: "ambiguousZone", data: { zone: zone.text, found, meanings: meaningsText2(zone), example: wallForm(ts2, formatOffset2(zone.offset ?? 0)) ?? exampleForm(e) }, loc });
           continue;
         }
         if (ts2.seasonMismatch && zone.season) {
@@ -40454,7 +45101,8 @@ var timeline_timezone_default = defineRule({
 });
 
 // rules/timeline-timestamp.ts
-init_text2();
+init_text();
+init_query();
 var timeline_timestamp_default = defineRule({
   meta: {
     id: "timeline-timestamp",
@@ -40513,7 +45161,7 @@ var pad22 = (n2) => String(n2).padStart(2, "0");
 var timeline_date_format_default = defineRule({
   meta: {
     id: "timeline-date-format",
-    description: "Require timeline dates that parse and read one way, written as ISO 8601 (YYYY-MM-DD).",
+    description: "Require timeline dates that parse and read one way (and, with preferIso, written as ISO 8601).",
     tags: ["timeline"],
     severity: "error",
     fixable: true,
@@ -40525,7 +45173,11 @@ var timeline_date_format_default = defineRule({
       dayFirst: "Date '{{found}}' is read day-first as {{iso}}; write it as YYYY-MM-DD so that no reader has to guess.",
       clock12: "Write times on the 24-hour clock, as the IRG template does: '{{found}}' is {{time}}."
     },
-    rationale: 'Reports are read worldwide: 03/04/2024 is 4 March to one reader and 3 April to another, and a timeline that cannot be read one way cannot be checked. Ambiguous and impossible dates are errors. Clear dates in other forms ("June 3, 2022", "08.10.2019", "3:14 PM") are warnings with a fix to the ISO 8601 form the IRG template uses (2025-01-19, 24-hour clock), which also sorts and compares as text.',
+    options: ruleOptions({
+      /** Also warn about clear dates and times not in ISO 8601 form ("July 14, 2022", "12.09.2025", "6:27 AM"), with a fix to YYYY-MM-DD and the 24-hour clock. */
+      preferIso: flag(false)
+    }),
+    rationale: 'Reports are read worldwide: 03/04/2024 is 4 March to one reader and 3 April to another, and a timeline that cannot be read one way cannot be checked. Ambiguous and impossible dates are errors, and a date without a year is a warning. Clear dates in other forms ("July 14, 2022", "12.09.2025", "6:27 AM") read one way, and no reviewer sends a report back for them: they are reported only with the option preferIso (as warnings, with a fix to the ISO 8601 form the IRG template uses, 2025-01-19 and the 24-hour clock), for a CA that wants its house style.',
     source: "CCADB IRG 3.x templates (dates as 2025-01-19, times in UTC); ISO 8601.",
     examples: [
       {
@@ -40534,15 +45186,23 @@ var timeline_date_format_default = defineRule({
         expect: [{ messageId: "ambiguous", line: 7 }]
       },
       {
-        title: "A clear date with a month name",
+        title: "A clear date with a month name is not a defect",
+        code: "## Incident Report\n\n### Timeline\n\nAll times are UTC.\n\n- June 3, 2022 09:30 The report was received.\n",
+        expect: []
+      },
+      {
+        title: "The same date with preferIso",
+        options: { preferIso: true },
         code: "## Incident Report\n\n### Timeline\n\nAll times are UTC.\n\n- June 3, 2022 09:30 The report was received.\n",
         expect: [{ messageId: "nonIso", line: 7 }]
       }
     ]
   },
   check(report2, ctx) {
+    const preferIso = ctx.options.preferIso;
     for (const t of timelines(report2)) {
-      for (const e of t.entries) {
+      const entries = t.dayHeaders.length === 0 ? t.entries : [...t.entries, ...t.dayHeaders.filter((h) => !t.entries.includes(h))];
+      for (const e of entries) {
         const ts2 = e.timestamp;
         const d = ts2.date;
         if (d && e.dateSource === "entry") {
@@ -40557,7 +45217,7 @@ var timeline_date_format_default = defineRule({
             ctx.report({ messageId: "invalid", data: { found }, loc });
           } else if (ts2.missingYear || d.year === void 0) {
             ctx.report({ messageId: "noYear", data: { found }, loc, severity: "warn" });
-          } else if (d.style !== "iso" && ts2.isoDate) {
+          } else if (preferIso && d.style !== "iso" && ts2.isoDate) {
             const weekday = /^[A-Za-z]+\.?,?\s+(?=\S)/.exec(found);
             const dateOnlyStart = d.style === "month-name" && weekday && !/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(found) ? start + weekday[0].length : start;
             const readsOneWay = d.style !== "day-first-dotted" || d.day > 12 || d.day === d.month;
@@ -40569,7 +45229,7 @@ var timeline_date_format_default = defineRule({
           }
         }
         const tm = ts2.time;
-        if (tm && tm.twelveHour) {
+        if (preferIso && tm && tm.twelveHour) {
           const start = e.base + tm.span[0];
           const end = e.base + tm.span[1];
           const time2 = `${pad22(tm.hour)}:${pad22(tm.minute ?? 0)}${tm.second !== void 0 ? `:${pad22(tm.second)}` : ""}`;
@@ -40582,26 +45242,102 @@ var timeline_date_format_default = defineRule({
 });
 
 // rules/timeline-order.ts
-function outOfOrder(entries) {
-  const n2 = entries.length;
-  const cmp = (i, j) => compareTimestamps(entries[i].timestamp, entries[j].timestamp) ?? 0;
-  const len = new Array(n2).fill(1);
-  const prev = new Array(n2).fill(-1);
-  for (let i = 0; i < n2; i++) {
-    for (let j = 0; j < i; j++) {
-      if (cmp(j, i) <= 0 && len[j] + 1 > len[i]) {
-        len[i] = len[j] + 1;
-        prev[i] = j;
-      }
+function orderKeys(entries) {
+  const dayText = entries.map((e) => localDate(e.timestamp) ?? "");
+  const ms = entries.map((e) => e.timestamp.precision === "date" || !e.timestamp.instant ? void 0 : e.timestamp.instant.toMillis());
+  const dayRank = new Map([...new Set(dayText)].sort().map((d, i) => [d, i]));
+  const timeRank = new Map([...new Set(ms.filter((m) => m !== void 0))].sort((a, b) => a - b).map((m, i) => [m, i]));
+  const keys = entries.map((_, i) => ({ day: dayRank.get(dayText[i]), time: ms[i] === void 0 ? -1 : timeRank.get(ms[i]) }));
+  return { keys, days: dayRank.size, times: timeRank.size };
+}
+var PrefixBest = class {
+  constructor(size, better) {
+    this.size = size;
+    this.better = better;
+    this.tree = new Int32Array(size + 1).fill(-1);
+  }
+  size;
+  better;
+  tree;
+  add(rank, index2) {
+    for (let k = rank + 1; k <= this.size; k += k & -k) {
+      const cur = this.tree[k];
+      if (cur < 0 || this.better(index2, cur)) this.tree[k] = index2;
     }
   }
+  /** Best index at ranks 0..rank (-1: none; a negative rank: none). */
+  best(rank) {
+    let out = -1;
+    for (let k = Math.min(rank, this.size - 1) + 1; k > 0; k -= k & -k) {
+      const cur = this.tree[k];
+      if (cur >= 0 && (out < 0 || this.better(cur, out))) out = cur;
+    }
+    return out;
+  }
+};
+function pick3(a, b, better) {
+  if (a < 0) return b;
+  if (b < 0) return a;
+  return better(b, a) ? b : a;
+}
+function outOfOrder(entries, ok2 = orderKeys(entries)) {
+  const n2 = entries.length;
+  if (n2 === 0) return [];
+  const { keys, days: days2, times } = ok2;
+  const len = new Int32Array(n2);
+  const prev = new Int32Array(n2).fill(-1);
+  const better = (a, b) => len[a] > len[b] || len[a] === len[b] && a < b;
+  const timed = new PrefixBest(Math.max(1, times), better);
+  const dated = new PrefixBest(Math.max(1, days2), better);
+  const all2 = new PrefixBest(Math.max(1, days2), better);
   let best = 0;
-  for (let i = 0; i < n2; i++) if (len[i] > len[best]) best = i;
-  const keep = /* @__PURE__ */ new Set();
-  for (let i = n2 > 0 ? best : -1; i >= 0; i = prev[i]) keep.add(i);
+  for (let i = 0; i < n2; i++) {
+    const k = keys[i];
+    const j = k.time >= 0 ? pick3(timed.best(k.time), dated.best(k.day), better) : all2.best(k.day);
+    len[i] = j >= 0 ? len[j] + 1 : 1;
+    prev[i] = j;
+    if (k.time >= 0) timed.add(k.time, i);
+    else dated.add(k.day, i);
+    all2.add(k.day, i);
+    if (len[i] > len[best]) best = i;
+  }
+  const keep = new Uint8Array(n2);
+  for (let i = best; i >= 0; i = prev[i]) keep[i] = 1;
   const out = [];
-  for (let i = 0; i < n2; i++) if (!keep.has(i)) out.push(i);
+  for (let i = 0; i < n2; i++) if (keep[i] === 0) out.push(i);
   return out;
+}
+function nearestOutOfPlace(entries, ok2 = orderKeys(entries)) {
+  const n2 = entries.length;
+  const laterAbove = new Int32Array(n2).fill(-1);
+  const earlierBelow = new Int32Array(n2).fill(-1);
+  if (n2 === 0) return { laterAbove, earlierBelow };
+  const { keys, days: days2, times } = ok2;
+  const T = Math.max(1, times);
+  const D = Math.max(1, days2);
+  const nearer = (a, b) => a > b;
+  let timed = new PrefixBest(T, nearer);
+  let dated = new PrefixBest(D, nearer);
+  let all2 = new PrefixBest(D, nearer);
+  for (let i = 0; i < n2; i++) {
+    const k = keys[i];
+    laterAbove[i] = k.time >= 0 ? pick3(timed.best(T - 2 - k.time), dated.best(D - 2 - k.day), nearer) : all2.best(D - 2 - k.day);
+    if (k.time >= 0) timed.add(T - 1 - k.time, i);
+    else dated.add(D - 1 - k.day, i);
+    all2.add(D - 1 - k.day, i);
+  }
+  const nearerBelow = (a, b) => a < b;
+  timed = new PrefixBest(T, nearerBelow);
+  dated = new PrefixBest(D, nearerBelow);
+  all2 = new PrefixBest(D, nearerBelow);
+  for (let i = n2 - 1; i >= 0; i--) {
+    const k = keys[i];
+    earlierBelow[i] = k.time >= 0 ? pick3(timed.best(k.time - 1), dated.best(k.day - 1), nearerBelow) : all2.best(k.day - 1);
+    if (k.time >= 0) timed.add(k.time, i);
+    else dated.add(k.day, i);
+    all2.add(k.day, i);
+  }
+  return { laterAbove, earlierBelow };
 }
 function label(report2, e) {
   const c = canonicalForm(e.timestamp);
@@ -40631,26 +45367,39 @@ var timeline_order_default = defineRule({
   },
   check(report2, ctx) {
     for (const t of timelines(report2)) {
-      const entries = t.entries.filter((e) => e.instant !== void 0 && !e.timestamp.ambiguousDate && !e.timestamp.missingYear);
-      for (const i of outOfOrder(entries)) {
+      const entries = t.entries.filter((e) => e.instant !== void 0 && !e.timestamp.ambiguousDate && !e.timestamp.missingYear && e.timestamp.rangeEnd === void 0);
+      const keys = orderKeys(entries);
+      const flagged = outOfOrder(entries, keys);
+      if (flagged.length === 0) continue;
+      const { laterAbove, earlierBelow } = nearestOutOfPlace(entries, keys);
+      const texts = /* @__PURE__ */ new Map();
+      const textOf = (x) => {
+        let t2 = texts.get(x);
+        if (!t2) texts.set(x, t2 = { written: writtenTimestamp(report2, x), when: label(report2, x) });
+        return t2;
+      };
+      const written = (x) => textOf(x).written;
+      const when = (x) => textOf(x).when;
+      for (const i of flagged) {
         const e = entries[i];
-        const data = { found: writtenTimestamp(report2, e), when: label(report2, e) };
-        let other;
-        for (let j = i - 1; j >= 0 && !other; j--) if ((compareTimestamps(entries[j].timestamp, e.timestamp) ?? 0) > 0) other = entries[j];
-        if (other) {
+        const data = { found: written(e), when: when(e) };
+        const above = laterAbove[i];
+        if (above >= 0) {
+          const other = entries[above];
           ctx.report({
             messageId: "afterLater",
-            data: { ...data, other: writtenTimestamp(report2, other), otherWhen: label(report2, other), otherLine: other.line },
+            data: { ...data, other: written(other), otherWhen: when(other), otherLine: other.line },
             loc: { start: e.at.start, end: e.at.end },
             related: [{ messageId: "laterEntry", line: other.line, column: other.at.column }]
           });
           continue;
         }
-        for (let j = i + 1; j < entries.length && !other; j++) if ((compareTimestamps(entries[j].timestamp, e.timestamp) ?? 0) < 0) other = entries[j];
-        if (other) {
+        const below = earlierBelow[i];
+        if (below >= 0) {
+          const other = entries[below];
           ctx.report({
             messageId: "beforeEarlier",
-            data: { ...data, other: writtenTimestamp(report2, other), otherWhen: label(report2, other), otherLine: other.line },
+            data: { ...data, other: written(other), otherWhen: when(other), otherLine: other.line },
             loc: { start: e.at.start, end: e.at.end },
             related: [{ messageId: "earlierEntry", line: other.line, column: other.at.column }]
           });
@@ -40661,8 +45410,10 @@ var timeline_order_default = defineRule({
 });
 
 // rules/timeline-future.ts
-init_text2();
+init_text();
 init_memo();
+init_days();
+init_context();
 var DEFAULT_PLANNED = ["will", "expected", "expect", "planned", "plan", "scheduled", "deadline", "target", "estimated", "no later than"];
 var plannedRegExp = perOptions((o) => {
   const words2 = o.plannedWords.map((w) => w.trim()).filter((w) => w.length > 0);
@@ -40681,7 +45432,7 @@ var timeline_future_default = defineRule({
       /** Words that mark an entry as planned (an expected revocation completion, a scheduled deployment). */
       plannedWords: stringList(DEFAULT_PLANNED)
     }),
-    rationale: 'A timeline entry dated in the future is nearly always a typo in the year or the month (2052 for 2025, 11 for 01), and it breaks the chronology a reviewer checks. Entries that announce a planned step ("revocation expected to complete by ...") are allowed: the IRG asks revocation-delay reports to give the expected completion.',
+    rationale: 'A timeline entry dated in the future is nearly always a typo in the year or the month (2052 for 2025, 11 for 01), and it breaks the chronology a reviewer checks. Entries that announce a planned step ("revocation expected to complete by ...") are allowed: the IRG asks revocation-delay reports to give the expected completion. The date compared against is front matter "posted:" when present, otherwise --now; a date alone is that whole day, so an entry on that day (in its own zone, at any hour) is not in the future, and reports that list their own posting are fine.',
     source: 'CCADB IRG 3.x "Timeline" (events before, during and after the incident; for revocation delays, the expected completion of revocation).',
     examples: [
       {
@@ -40694,14 +45445,22 @@ var timeline_future_default = defineRule({
   },
   check(report2, ctx) {
     const nowMs = ctx.now().toMillis();
+    const posted = reportContext(report2).posted;
+    const day = posted ?? (ctx.nowIsDay() ? isoOfDay(dayOfInstant(nowMs)) : void 0);
+    const dayStartMs = day !== void 0 ? dayOfIso(day) * 864e5 : 0;
     let todayIso;
-    const today = () => todayIso ??= isoOfDay(dayOfInstant(nowMs));
+    const today = () => todayIso ??= day ?? isoOfDay(dayOfInstant(nowMs));
     const planned = plannedRegExp(ctx.options);
     for (const t of timelines(report2)) {
       for (const e of t.entries) {
         if (!e.instant || e.timestamp.ambiguousDate || e.timestamp.missingYear) continue;
         const at2 = e.instant.toMillis();
-        const later = e.precision === "date" ? at2 > nowMs - 864e5 && localDate(e.timestamp) > today() : at2 > nowMs;
+        let later;
+        if (day !== void 0) {
+          later = at2 > dayStartMs - 864e5 && localDate(e.timestamp) > day;
+        } else {
+          later = e.precision === "date" ? at2 > nowMs - 864e5 && localDate(e.timestamp) > today() : at2 > nowMs;
+        }
         if (!later) continue;
         if (planned?.test(e.text)) continue;
         ctx.report({
@@ -40715,19 +45474,63 @@ var timeline_future_default = defineRule({
 });
 
 // rules/timeline-key-events.ts
-init_text2();
+init_context();
+init_text();
+init_query();
 init_memo();
-var DEFAULTS = {
-  awareness: ["aware", "notif", "report", "receiv", "discover", "identif", "detect", "alert", "learn", "flag", "inform", "notic", "found", "became known"],
-  end: ["resolv", "fix", "deploy", "revok", "complet", "remediat", "stop", "ceas", "correct", "ended", "ends", "disabl", "replac", "updat", "halt", "rolled back", "ongoing", "mitigat", "publish", "respond", "closed"],
+var DEFAULTS2 = {
+  awareness: ["aware", "notif", "report", "receiv", "discover", "identif", "detect", "alert", "learn", "flag", "inform", "notic", "found", "became known", "escalat", "paged", "spotted", "raised"],
+  end: [
+    "resolv",
+    "fix",
+    "deploy",
+    "revok",
+    "complet",
+    "remediat",
+    "stop",
+    "ceas",
+    "correct",
+    "end",
+    "ended",
+    "ends",
+    "disabl",
+    "replac",
+    "updat",
+    "halt",
+    "rolled back",
+    "roll back",
+    "ongoing",
+    "mitigat",
+    "publish",
+    "respond",
+    "closed",
+    "restor",
+    "resum",
+    "re-enabl",
+    "reenabl",
+    "exempt",
+    "patch",
+    "rebuil",
+    "back in",
+    "no longer",
+    "paus",
+    "suspend",
+    "block",
+    "remov",
+    "reverted",
+    "revert",
+    "contain"
+  ],
   revocationPlanned: ["will revoke", "will be revoked", "expect", "plan", "schedul", "deadline", "no later than", "target", "due"],
   revocationDone: ["revoked", "revocation completed", "revocation was completed", "completed revocation", "completed the revocation", "revocation complete"]
 };
+var OWN_REPORT = /\b(?:post|posts|posted|posting|publish|published|publishes|file|files|filed|filing|submit|submits|submitted|send|sends|sent|share|shares|shared|upload|uploaded|open|opens|opened|create|created|update|updated)\b[^.\n]{0,40}?\b(?:report|bug)\b/gi;
+var AWARENESS_EVENT = /\b(?:became aware|become aware|becomes aware|notified|received|discovered|detected|alerted|learned|noticed|found|finds|identified|reported)\b/i;
 function wordsRe(words2) {
   const w = words2.map((x) => x.trim()).filter((x) => x.length > 0);
   return w.length > 0 ? new RegExp(`\\b(?:${w.map((x) => escapeRegExp(x).replace(/ +/g, "\\s+")).join("|")})`, "i") : void 0;
 }
-var compiled4 = perOptions((o) => ({
+var compiled10 = perOptions((o) => ({
   aware: wordsRe(o.awareness),
   end: wordsRe(o.end),
   planned: wordsRe(o.revocationPlanned),
@@ -40746,10 +45549,10 @@ var timeline_key_events_default = defineRule({
       missingRevocationDone: "This is a revocation-delay incident ({{evidence}}), but the timeline has no entry for when revocation was actually completed (or that it is still ongoing); the IRG asks for it."
     },
     options: ruleOptions({
-      awareness: stringList(DEFAULTS.awareness),
-      end: stringList(DEFAULTS.end),
-      revocationPlanned: stringList(DEFAULTS.revocationPlanned),
-      revocationDone: stringList(DEFAULTS.revocationDone)
+      awareness: stringList(DEFAULTS2.awareness),
+      end: stringList(DEFAULTS2.end),
+      revocationPlanned: stringList(DEFAULTS2.revocationPlanned),
+      revocationDone: stringList(DEFAULTS2.revocationDone)
     }),
     rationale: "The IRG lists the events a timeline must show: the changes that contributed, the start of the incident, when the CA became aware, when it ended, and for revocation delays when revocation was expected to complete and when it did. Without the awareness and end entries a reviewer cannot measure the response time, which is what most incidents are judged on. The words that mark each event are options, so a CA can add its own vocabulary.",
     source: 'CCADB IRG 3.x "Timeline": include the start, the awareness, the end of the incident and, for revocation delays, the expected and actual completion of revocation.',
@@ -40763,16 +45566,20 @@ var timeline_key_events_default = defineRule({
   },
   check(report2, ctx) {
     const o = ctx.options;
-    const { aware, end, planned, done } = compiled4(o);
+    const { aware, end, planned, done } = compiled10(o);
     const delay = reportContext(report2).revocationDelay;
     for (const t of timelines(report2)) {
       if (t.block.template !== "ccadb-v3-full" && t.block.template !== "ccadb-v2") continue;
       if (t.entries.length === 0) continue;
       const texts = t.entries.map((e) => e.text);
       const any = (re, filter = () => true) => re === void 0 || texts.some((s2) => filter(s2) && re.test(s2));
+      const awareTexts = texts.map((x) => x.includes("report") || x.includes("Report") ? x.replace(OWN_REPORT, " ") : x);
+      const anyAware = aware === void 0 || awareTexts.some((x) => aware.test(x));
       const loc = at(t.section.headingSpan);
-      if (!any(aware)) ctx.report({ messageId: "missingAwareness", loc });
-      if (!any(end)) ctx.report({ messageId: "missingEnd", loc });
+      const summaryDates = summaryDays(t.block);
+      const onDay = (day, other) => day !== void 0 && t.entries.some((e) => e.instant !== void 0 && localDate(e.timestamp) === day && !(other?.test(e.text) ?? false));
+      if (!anyAware && !onDay(summaryDates.identified, end)) ctx.report({ messageId: "missingAwareness", loc });
+      if (!any(end) && !onDay(summaryDates.end, AWARENESS_EVENT)) ctx.report({ messageId: "missingEnd", loc });
       if (delay) {
         const aboutRevocation = (s2) => /revo/i.test(s2);
         if (!any(planned, aboutRevocation)) ctx.report({ messageId: "missingRevocationPlanned", data: { evidence: delay.evidence }, loc });
@@ -40782,9 +45589,26 @@ var timeline_key_events_default = defineRule({
     }
   }
 });
+function summaryDays(block) {
+  const summary = section(block, "summary");
+  const out = {};
+  if (!summary) return out;
+  const day = (key) => {
+    const f = fields(summary, key)[0];
+    if (!f) return void 0;
+    const ts2 = parseTimestamp(f.value.replace(/[*_`]/g, ""));
+    return ts2 && !ts2.ambiguousDate && !ts2.missingYear && !ts2.invalidDate ? ts2.isoDate : void 0;
+  };
+  const identified = day("noncompliance-identified");
+  const end = day("noncompliance-end");
+  if (identified) out.identified = identified;
+  if (end) out.end = end;
+  return out;
+}
 
 // rules/timeline-summary-dates.ts
-init_text2();
+init_text();
+init_query();
 var LABELS = {
   "noncompliance-start": "Non-compliance start date",
   "noncompliance-identified": "Non-compliance identified date",
@@ -40816,8 +45640,8 @@ var timeline_summary_dates_default = defineRule({
         title: "A start date after the identified date",
         code: "## Full Incident Report\n\n### Summary\n\n- **Timeline summary:**\n  - **Non-compliance start date:** 2025-08-14\n  - **Non-compliance identified date:** 2025-08-12\n  - **Non-compliance end date:** 2025-08-12\n",
         expect: [
-          { messageId: "startAfterEnd", line: 6 },
-          { messageId: "startAfterIdentified", line: 6 }
+          { messageId: "startAfterIdentified", line: 6 },
+          { messageId: "startAfterEnd", line: 6 }
         ]
       }
     ]
@@ -40826,10 +45650,10 @@ var timeline_summary_dates_default = defineRule({
     for (const block of blocksOf(report2, "ccadb-v3-full")) {
       const summary = section(block, "summary");
       if (!summary) continue;
-      const parent = field2(summary, "timeline-summary");
+      const parent = field(summary, "timeline-summary");
       const parentZone = parent ? findZone(parent.value) : void 0;
       const read = (key) => {
-        const f = field2(summary, key);
+        const f = field(summary, key);
         if (!f || f.value === "") return void 0;
         const label3 = LABELS[key];
         const value = f.value.replace(/[*_`]/g, "").trim();
@@ -40884,6 +45708,236 @@ var timeline_summary_dates_default = defineRule({
   }
 });
 
+// rules/bugzilla-raw-html.ts
+init_posting();
+init_memo();
+var ELEMENTS = new Set(
+  "a abbr acronym address area article aside audio b base bdi bdo big blink blockquote body br button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark marquee menu meta meter nav nobr noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script search section select slot small source span strike strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr".split(" ")
+);
+var INSTEAD = {};
+var advise = (names, advice) => {
+  for (const n2 of names.split(" ")) INSTEAD[n2] = advice;
+};
+advise("b strong", "write `**bold**` instead");
+advise("i em cite dfn var", "write `*italics*` instead");
+advise("u ins mark", "Markdown has no underline or highlight: use `**bold**` or `*italics*`");
+advise("s strike del", "write `~~strikethrough~~` instead");
+advise("code tt kbd samp", "put the code between backticks instead");
+advise("pre", "use a fenced code block (a line of three backticks before and after) instead");
+advise("a", "write `[text](https://...)` or the bare URL (Bugzilla links it) instead");
+advise("img picture svg video audio iframe embed object canvas", "attach the file to the bug and describe in the text what it shows");
+advise("h1 h2 h3 h4 h5 h6", "use a Markdown heading (`#`, `##`, `###`) instead");
+advise("p", "separate paragraphs with a blank line instead");
+advise("ul ol li dl dt dd menu dir", "write list items (`- item`, `1. item`) instead");
+advise("table thead tbody tfoot tr td th caption colgroup col", "write a Markdown table (`| a | b |` rows) instead");
+advise("blockquote", "start the quoted lines with `>` instead");
+advise("q", "use quotation marks instead");
+advise("hr", "write a line of `***` instead");
+advise("details summary", "Bugzilla has no collapsible sections: remove the tags, and attach long data (a CSV or a crt.sh list) to the bug instead of pasting it");
+advise("sub sup", "Markdown has neither: write it as plain text (`2^10`, `CO2`)");
+var NAME = /[A-Za-z][A-Za-z0-9-]*/y;
+function tagEnd(source, from, end) {
+  const gt = source.indexOf(">", from);
+  return gt >= 0 && gt < end ? gt + 1 : end;
+}
+var allowedSet = perOptions((o) => new Set(o.allowedElements.map((e) => e.toLowerCase())));
+function inTable(report2, offset2) {
+  return report2.tables.some((t) => t.kind === "gfm" && t.span.start <= offset2 && offset2 < t.span.end);
+}
+var bugzilla_raw_html_default = defineRule({
+  meta: {
+    id: "bugzilla-raw-html",
+    description: "Disallow raw HTML, which Bugzilla shows as text instead of rendering it.",
+    tags: ["posting"],
+    severity: "warn",
+    messages: {
+      tag: "Bugzilla shows `{{tag}}` as text, it does not render HTML: {{instead}}.",
+      other: "Bugzilla shows `{{tag}}` as text, it does not render HTML: remove the tag and keep its text.",
+      lineBreak: "Bugzilla shows `{{tag}}` as text; a line break is already a line break in a Bugzilla comment, so start a new line instead.",
+      lineBreakInTable: "Bugzilla shows `{{tag}}` as text, and a table cell cannot hold a line break there: separate the items with `;` or move them out of the table.",
+      comment: "Bugzilla shows this HTML comment as text (`{{text}}`); delete it, and keep notes to yourself outside the text you post.",
+      markup: "Bugzilla shows `{{text}}` as text; delete it.",
+      escapedLt: "Bugzilla shows the backslash of `\\<`: it shows every `<` as typed anyway (it escapes them itself before rendering), so write `<` without the backslash."
+    },
+    options: ruleOptions({ allowedElements: stringList([]) }),
+    rationale: "bugzilla.mozilla.org renders comments with cmark-gfm, but first replaces every `<` that does not start `http://` or `https://` (Bugzilla/Markdown.pm), so no HTML reaches the renderer: tags, comments and `<br>` appear literally in the posted comment, where reviewers read them as noise. ir-lint directives and front matter are not reported: `ir-lint --for-bugzilla` removes them from the text to paste. Code spans and fences show their text as written and are not reported; nor are `<https://...>` autolinks, or angle-bracket placeholders that are not HTML element names (`<domain>`), which Bugzilla shows as typed. An escaped `\\<` is reported too: cmark-gfm sees the character Bugzilla put in place of the `<`, which a backslash does not escape, so the backslash shows. A comment whose first line is `#[markdown(off)]` is shown as plain text on purpose and is not checked.",
+    source: "CCADB IRG 3.x: check the Bugzilla preview before posting; bmo Bugzilla/Markdown.pm (render_html).",
+    examples: [
+      {
+        title: "A collapsible section in the Appendix",
+        code: "## Full Incident Report\n\n### Appendix\n\n<details>\n<summary>Affected certificates</summary>\n\nSee the attached CSV.\n\n</details>\n",
+        expect: [
+          { messageId: "tag", line: 5 },
+          { messageId: "tag", line: 6 }
+        ]
+      },
+      {
+        title: "A line break in a table cell, and an HTML comment",
+        code: "| Action Item | Status |\n| --- | --- |\n| Add a check<br>Alert on it | Ongoing |\n\n<!-- check with legal before posting -->\n",
+        expect: [
+          { messageId: "lineBreakInTable", line: 3 },
+          { messageId: "comment", line: 5 }
+        ]
+      },
+      {
+        title: "Directives, code and autolinks are fine",
+        code: "<!-- ir-lint-disable-next-line rca-depth -->\nThe parser accepted `<br>` in names; see <https://bugzilla.mozilla.org/show_bug.cgi?id=1> and the <domain> placeholder.\n",
+        expect: []
+      }
+    ]
+  },
+  check(report2, ctx) {
+    if (report2.markup.html.length === 0 && report2.markup.escapedLt.length === 0 || markdownOff(posting(report2).text)) return;
+    const allowed = allowedSet(ctx.options);
+    const source = report2.source;
+    for (const at2 of report2.markup.escapedLt) {
+      if (!source.startsWith("http://", at2 + 2) && !source.startsWith("https://", at2 + 2)) ctx.report({ messageId: "escapedLt", loc: { start: at2, end: at2 + 2 } });
+    }
+    const directives = new Set(directiveComments(report2).map((c) => c.start));
+    let lower;
+    for (const node2 of report2.markup.html) {
+      for (let i = source.indexOf("<", node2.start); i >= 0 && i < node2.end; i = source.indexOf("<", i + 1)) {
+        if (source.startsWith("<!--", i)) {
+          const close = source.indexOf("-->", i + 4);
+          const end2 = close >= 0 && close + 3 <= node2.end ? close + 3 : node2.end;
+          if (!directives.has(i)) ctx.report({ messageId: "comment", data: { text: source.slice(i, end2).replace(/\s+/g, " ") }, loc: { start: i, end: end2 } });
+          i = end2 - 1;
+          continue;
+        }
+        const next = source.charCodeAt(i + 1);
+        if (next === 33 || next === 63) {
+          const end2 = tagEnd(source, i, node2.end);
+          ctx.report({ messageId: "markup", data: { text: source.slice(i, end2) }, loc: { start: i, end: end2 } });
+          i = end2 - 1;
+          continue;
+        }
+        if (next === 47) continue;
+        NAME.lastIndex = i + 1;
+        const m = NAME.exec(source);
+        if (!m || i + 1 + m[0].length > node2.end) continue;
+        const name = m[0].toLowerCase();
+        if (!ELEMENTS.has(name) || allowed.has(name)) continue;
+        const end = tagEnd(source, i, node2.end);
+        const attributes = source.slice(i + 1 + m[0].length, end).replace(/\/?>$/, "").trim();
+        if (attributes !== "" && !attributes.includes("=") && !(lower ??= source.toLowerCase()).includes(`</${name}`)) continue;
+        const tag = `<${m[0]}>`;
+        const loc = { start: i, end };
+        if (name === "br") ctx.report({ messageId: inTable(report2, i) ? "lineBreakInTable" : "lineBreak", data: { tag }, loc });
+        else if (INSTEAD[name] !== void 0) ctx.report({ messageId: "tag", data: { tag, instead: INSTEAD[name] }, loc });
+        else ctx.report({ messageId: "other", data: { tag }, loc });
+      }
+    }
+  }
+});
+
+// rules/bugzilla-image.ts
+init_posting();
+var bugzilla_image_default = defineRule({
+  meta: {
+    id: "bugzilla-image",
+    description: "Disallow Markdown images, which Bugzilla removes from a comment.",
+    tags: ["posting"],
+    severity: "warn",
+    messages: {
+      image: "Bugzilla removes images from a comment, so `{{image}}` will not show at all (not even its text); attach the file to the bug and describe in the text what it shows."
+    },
+    options: ruleOptions({}),
+    rationale: "bugzilla.mozilla.org renders a comment with cmark-gfm and then deletes every `<img>` element from the result (Bugzilla/Markdown.pm, `@bad_tags`), alt text included: a screenshot of a log or a diagram simply vanishes from the posted report. Attach the file to the bug and say in the text what it shows, so the report stands on its own. Inline (`![text](file.png)`) and reference (`![text][ref]`) images are both reported; a comment whose first line is `#[markdown(off)]` shows them as typed and is not checked.",
+    source: "CCADB IRG 3.x: a report is complete in itself; bmo Bugzilla/Markdown.pm (render_html removes img).",
+    examples: [
+      {
+        title: "A screenshot in the Timeline",
+        code: "## Full Incident Report\n\n### Timeline\n\n- 2025-08-12 14:30 UTC: the monitor alerted ![alert](alert.png)\n",
+        expect: [{ messageId: "image", line: 5 }]
+      },
+      { title: "A link to an attachment is fine", code: "The alert is in [attachment 9400123](https://bugzilla.mozilla.org/attachment.cgi?id=9400123).\n", expect: [] }
+    ]
+  },
+  check(report2, ctx) {
+    if (report2.markup.images.length === 0 || markdownOff(posting(report2).text)) return;
+    for (const img of report2.markup.images) {
+      ctx.report({ messageId: "image", data: { image: report2.source.slice(img.start, img.end).replace(/\s+/g, " ") }, loc: { start: img.start, end: img.end } });
+    }
+  }
+});
+
+// rules/bugzilla-comment-length.ts
+init_posting();
+init_query();
+var MAX_COMMENT_LENGTH = 65535;
+var COMMENT_HEADER = /^[ \t]*Comment[ \t]+\d+[ \t]*[\u2022\u00b7]/;
+function keptText(source, removals, start, end) {
+  let text4 = "";
+  let at2 = start;
+  for (const r of removals) {
+    if (r.end <= at2 || r.start >= end) continue;
+    if (r.start > at2) text4 += source.slice(at2, r.start);
+    at2 = Math.max(at2, r.end);
+  }
+  return at2 < end ? text4 + source.slice(at2, end) : text4;
+}
+function thousands(n2) {
+  return n2.toLocaleString("en-US");
+}
+var bugzilla_comment_length_default = defineRule({
+  meta: {
+    id: "bugzilla-comment-length",
+    description: "Require the text to paste to fit in one Bugzilla comment (65,535 characters).",
+    tags: ["posting"],
+    severity: "error",
+    messages: {
+      tooLong: "The text to paste is {{length}} characters, over the {{max}} that one Bugzilla comment holds (Bugzilla refuses it); attach the bulky part, such as the Appendix certificate data as a CSV or a crt.sh list, to the bug instead of pasting it.",
+      tooLongAppendix: "The text to paste is {{length}} characters, over the {{max}} that one Bugzilla comment holds (Bugzilla refuses it), and the Appendix is {{appendix}} of them: attach the certificate data to the bug as a CSV (or, for 10,000 or more, a crt.sh list) and name the attachment in the Appendix.",
+      appendixHere: "The Appendix starts here.",
+      commentTooLong: "{{comment}} is {{length}} characters, over the {{max}} that one Bugzilla comment holds (Bugzilla refuses it); attach the bulky part to the bug instead of pasting it."
+    },
+    options: ruleOptions({ maxLength: integer2(1, MAX_COMMENT_LENGTH) }),
+    rationale: 'Bugzilla refuses a comment longer than MAX_COMMENT_LENGTH = 65535 characters (bmo Bugzilla/Constants.pm; checked in Bugzilla/Comment.pm after trailing white space is removed and CRLF becomes LF). Perl counts characters of the decoded text, so this counts code points: an accented letter or a CJK character is one, an emoji is one, CRLF is one. What is counted is the text to paste (`ir-lint --for-bugzilla`: front matter and ir-lint directives removed). Long reports are nearly always long because of the certificate list; the IRG lets the Appendix data be an attached CSV or crt.sh list. The finding points at the first character past the limit. The limit is per comment and the file is taken as one comment, as `--for-bugzilla` prints it: keep a report that will be posted later (the Closure Summary) in a file of its own. A bug thread copied from a Bugzilla page is measured comment by comment, split at its "Comment N\u2022..." lines. `maxLength` is for Bugzilla instances with another limit.',
+    source: 'CCADB IRG 3.x "Appendix" (attach the certificate data); bmo Bugzilla/Constants.pm MAX_COMMENT_LENGTH, Bugzilla/Comment.pm _check_thetext.',
+    examples: [
+      {
+        title: "A report over a small limit (the default is 65,535)",
+        code: "## Preliminary Incident Report\n\n### Summary\n\n- **Incident description:** We issued 12 certificates with a wrong OU.\n",
+        options: { maxLength: 60 },
+        expect: [{ messageId: "tooLong", line: 5 }]
+      },
+      { title: "A report that fits", code: "## Preliminary Incident Report\n\n### Summary\n\n- **Incident description:** We issued 12 certificates with a wrong OU.\n", expect: [] }
+    ]
+  },
+  check(report2, ctx) {
+    const max = ctx.options.maxLength;
+    if (report2.source.length <= max) return;
+    const p = posting(report2);
+    const headers = report2.lines.filter((l2) => l2.kind === "text" && COMMENT_HEADER.test(l2.raw));
+    if (headers.length > 0) {
+      const starts = [0, ...headers.map((l2) => l2.start), report2.source.length];
+      for (let i = 0; i + 1 < starts.length; i++) {
+        const text4 = keptText(report2.source, p.removals, starts[i], starts[i + 1]);
+        const { length: length2 } = bugzillaLength(text4, max);
+        if (length2 <= max) continue;
+        const at3 = starts[i];
+        ctx.report({ messageId: "commentTooLong", data: { comment: i === 0 ? 'The text before the first "Comment N" line' : `Comment ${/\d+/.exec(headers[i - 1].raw)?.[0] ?? i}`, length: thousands(length2), max: thousands(max) }, loc: { start: at3, end: at3 } });
+      }
+      return;
+    }
+    const { length, overAt } = bugzillaLength(p.text, max);
+    if (overAt === void 0) return;
+    const at2 = p.toSource(overAt);
+    const data = { length: thousands(length), max: thousands(max) };
+    const appendix = sectionsNamed(report2, "appendix")[0]?.section;
+    if (appendix) {
+      const start = report2.lineStarts[appendix.headingSpan.line - 1];
+      const end = appendix.endLine < report2.lineStarts.length ? report2.lineStarts[appendix.endLine] : report2.source.length;
+      const size = bugzillaLength(report2.source.slice(start, end)).length;
+      if (size * 4 >= length) {
+        ctx.report({ messageId: "tooLongAppendix", data: { ...data, appendix: thousands(size) }, loc: { start: at2, end: at2 }, related: [{ messageId: "appendixHere", line: appendix.headingSpan.line }] });
+        return;
+      }
+    }
+    ctx.report({ messageId: "tooLong", data, loc: { start: at2, end: at2 } });
+  }
+});
+
 // rules/index.ts
 var rules = [
   // structure
@@ -40898,6 +45952,7 @@ var rules = [
   na_format_default,
   free_standing_default,
   title_format_default,
+  html_block_unclosed_default,
   // summary and impact
   front_matter_default,
   front_matter_keys_default,
@@ -40908,6 +45963,7 @@ var rules = [
   issuance_stopped_answer_default,
   revocation_delay_analysis_default,
   contained_or_ongoing_default,
+  preliminary_full_report_date_default,
   // timeline
   timeline_timezone_default,
   timeline_timestamp_default,
@@ -40931,41 +45987,33 @@ var rules = [
   closure_attestation_default,
   closure_action_items_complete_default,
   appendix_certificate_data_default,
+  appendix_csv_columns_default,
+  appendix_csv_values_default,
+  appendix_csv_consistency_default,
+  appendix_csv_count_default,
+  appendix_crtsh_list_default,
   related_incidents_links_default,
-  legacy_questions_default
+  legacy_questions_default,
+  // checks across sections
+  lessons_action_items_default,
+  action_items_revocation_delay_default,
+  action_items_recurrence_default,
+  related_incidents_scope_default,
+  summary_timeline_match_default,
+  impact_certificate_types_default,
+  impact_heuristic_specific_default,
+  impact_preliminary_default,
+  action_item_evidence_date_default,
+  timestamp_timezone_default,
+  // posting to Bugzilla
+  bugzilla_raw_html_default,
+  bugzilla_image_default,
+  bugzilla_comment_length_default
 ];
 var ruleById = new Map(rules.map((r) => [r.meta.id, r]));
 
-// src/errors.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-var ConfigError = class extends Error {
-  constructor(message, file, keyPath) {
-    super(message);
-    this.file = file;
-    this.keyPath = keyPath;
-  }
-  file;
-  keyPath;
-  name = "ConfigError";
-};
-var IoError = class extends Error {
-  constructor(message, path10, code) {
-    super(message);
-    this.path = path10;
-    this.code = code;
-  }
-  path;
-  code;
-  name = "IoError";
-};
-function errnoCode(error2) {
-  return error2?.code;
-}
-function formatSize(n2) {
-  return n2 >= 1024 ** 2 ? `${(n2 / 1024 ** 2).toFixed(1)} MB` : n2 >= 1024 ? `${(n2 / 1024).toFixed(1)} KB` : `${n2} bytes`;
-}
+// src/cli/main.ts
+init_errors();
 
 // src/format/index.ts
 var FORMATS = {
@@ -40980,6 +46028,7 @@ var FORMAT_NAMES = Object.keys(FORMATS);
 
 // src/cli/main.ts
 init_meta();
+init_engine();
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -40999,6 +46048,7 @@ var {
 } = import_index.default;
 
 // src/cli/args.ts
+init_errors();
 init_meta();
 function collect(value, previous2) {
   return [...previous2, value];
@@ -41010,7 +46060,7 @@ function nonNegativeInt(name) {
   };
 }
 function buildProgram() {
-  return new Command("ir-lint").description("Lint CA incident reports against the CCADB Incident Reporting Guidelines.").usage("[options] [paths...]").argument("[paths...]", "files, directories (searched for *.md, *.markdown) and globs; - reads stdin").addOption(new Option("-f, --format <name>", "output format: stylish, compact, json, sarif, github, junit").default("stylish")).option("-o, --output-file <path>", "write the report to a file").option("-c, --config <path>", "use this config file (no search for others)").option("--no-config", "ignore config files").option("--rule <id:severity>", "set a rule severity (off, warn, error); repeatable", collect, []).option("--template <id>", "force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, mozilla-legacy").option("--now <date>", "the date that date rules compare against (YYYY-MM-DD or ISO time; default: today)").option("--max-warnings <n>", "exit 1 when there are more warnings than this", nonNegativeInt("--max-warnings"), -1).option("--quiet", "report errors only", false).option("--fix", "apply safe fixes in place", false).option("--fix-dry-run", "print the fixes as a diff; write nothing", false).option("--list-rules", "list the rules and exit", false).option("--explain <rule-id>", "explain a rule and exit").option("--print-config <file>", "print the configuration that applies to a file and exit").option("--init [path]", "write a v3 Full Incident Report skeleton to fill in").option("--stdin-filename <name>", "name for stdin input in output and config lookup").option("--report-unused-disables", "report ir-lint-disable comments that suppress nothing", false).option("--color", "force colour output").option("--no-color", "disable colour output").option("--max-file-size <size>", "refuse files larger than this (default 2MB; 0 = no limit)").option("--rule-timeout <ms>", "stop a rule that runs longer than this on one file (when linting in worker threads)", nonNegativeInt("--rule-timeout"), 1e4).option("--debug", "print stack traces for internal errors", false).version(VERSION, "-v, --version", "print the version").helpOption("-h, --help", "show this help").addHelpText(
+  return new Command("ir-lint").description("Lint CA incident reports against the CCADB Incident Reporting Guidelines.").usage("[options] [paths...]").argument("[paths...]", "files, directories (searched for *.md, *.markdown) and globs; - reads stdin").addOption(new Option("-f, --format <name>", "output format: stylish, compact, json, sarif, github, junit").default("stylish")).option("-o, --output-file <path>", "write the report to a file").option("-c, --config <path>", "use this config file (no search for others)").option("--no-config", "ignore config files").option("--rule <id:severity>", "set a rule severity (off, warn, error); repeatable", collect, []).option("--template <id>", "force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, ccadb-v2-preliminary, mozilla-legacy").option("--now <date>", "the date that date rules compare against (YYYY-MM-DD or ISO time; default: today)").option("--max-warnings <n>", "exit 1 when there are more warnings than this (default: no limit)", nonNegativeInt("--max-warnings")).option("--quiet", "report errors only", false).option("--fix", "apply safe fixes in place", false).option("--fix-dry-run", "print the fixes as a diff; write nothing", false).option("--for-bugzilla", "print the text to paste into a Bugzilla comment (front matter and ir-lint directives removed) and check it with the posting rules; findings go to stderr", false).option("--list-rules", "list the rules and exit", false).option("--explain <rule-id>", "explain a rule and exit").option("--print-config <file>", "print the configuration that applies to a file and exit").option("--init [path]", "write a v3 Full Incident Report skeleton to fill in").option("--stdin-filename <name>", "name for stdin input in output and config lookup").option("--report-unused-disables", "report ir-lint-disable comments that suppress nothing", false).option("--color", "force colour output").option("--no-color", "disable colour output").option("--max-file-size <size>", "refuse files larger than this (default 2MB; 0 = no limit)").option("--max-attachment-size <size>", "refuse Appendix attachments (*.csv, *.txt) larger than this (default 50MB; 0 = no limit)").option("--rule-timeout <ms>", "stop a rule (a plugin rule on the main thread, any rule in worker threads) that runs longer than this many ms on one file; 0 = no limit", nonNegativeInt("--rule-timeout"), 1e4).option("--debug", "print stack traces for internal errors", false).version(VERSION, "-v, --version", "print the version").helpOption("-h, --help", "show this help").addHelpText(
     "after",
     "\nExit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config, I/O or internal failure.\nDocs: ir-lint --explain <rule-id>, ir-lint --list-rules"
   ).showSuggestionAfterError(true).allowExcessArguments(false);
@@ -41045,10 +46095,12 @@ function parseArgs(argv) {
     paths: program2.args,
     format: o["format"],
     rule: o["rule"],
-    maxWarnings: o["maxWarnings"],
+    // -1: no limit.
+    maxWarnings: o["maxWarnings"] ?? -1,
     quiet: o["quiet"] === true,
     fix: o["fix"] === true,
     fixDryRun: o["fixDryRun"] === true,
+    forBugzilla: o["forBugzilla"] === true,
     listRules: o["listRules"] === true,
     reportUnusedDisables: o["reportUnusedDisables"] === true,
     ruleTimeout: o["ruleTimeout"],
@@ -41064,6 +46116,7 @@ function parseArgs(argv) {
   if (o["stdinFilename"] !== void 0) options.stdinFilename = o["stdinFilename"];
   if (o["color"] !== void 0) options.color = o["color"];
   if (o["maxFileSize"] !== void 0) options.maxFileSize = o["maxFileSize"];
+  if (o["maxAttachmentSize"] !== void 0) options.maxAttachmentSize = o["maxAttachmentSize"];
   return { kind: "run", options };
 }
 function usageText() {
@@ -41078,6 +46131,25 @@ var EXIT_FAILURE = 2;
 // src/cli/files.ts
 var import_node_path3 = __toESM(require("node:path"), 1);
 init_lazy();
+
+// src/kinds.ts
+init_attachment();
+var DIRECTORY_KINDS = [
+  // Only CSVs whose first row names the IRG columns: a compliance repository holds other CSVs too.
+  { id: "csv", extensions: [".csv"], inDirectory: looksLikeIrgCsv }
+];
+function isAttachmentName(name) {
+  const lower = name.toLowerCase();
+  return lower.endsWith(".csv") || lower.endsWith(".txt");
+}
+function kindOf(name, text4) {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".csv")) return sniffCsvKind(text4);
+  if (lower.endsWith(".txt")) return looksLikeCrtshList(text4) ? "crtsh" : "report";
+  return "report";
+}
+
+// src/cli/files.ts
 var MARKDOWN_EXTENSIONS = [".md", ".markdown"];
 var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 var GLOB_CHARS = /[*?[\]{}!]/;
@@ -41111,7 +46183,7 @@ async function walk(io, dir, out, seen, ignore) {
   try {
     real = await io.realpath(import_node_path3.default.resolve(io.cwd, dir));
   } catch (error2) {
-    out.push({ path: display(io, dir), problem: errorText2(error2) });
+    out.push({ path: display(io, dir), problem: errorText2(error2), message: `Cannot read directory: ${errorText2(error2)}.` });
     return;
   }
   if (seen.has(real)) return;
@@ -41120,7 +46192,7 @@ async function walk(io, dir, out, seen, ignore) {
   try {
     entries = await io.readDir(import_node_path3.default.resolve(io.cwd, dir));
   } catch (error2) {
-    out.push({ path: display(io, dir), problem: `cannot read directory: ${errorText2(error2)}` });
+    out.push({ path: display(io, dir), problem: `cannot read directory: ${errorText2(error2)}`, message: `Cannot read directory: ${errorText2(error2)}.` });
     return;
   }
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -41142,6 +46214,18 @@ async function walk(io, dir, out, seen, ignore) {
       await walk(io, child, out, seen, ignore);
     } else if (isMarkdown(e.name)) {
       out.push({ path: display(io, child) });
+    } else {
+      for (const k of DIRECTORY_KINDS) {
+        if (!k.extensions.some((x) => e.name.toLowerCase().endsWith(x))) continue;
+        let head;
+        try {
+          head = new TextDecoder().decode((await io.readFile(import_node_path3.default.resolve(io.cwd, child))).subarray(0, 4096));
+        } catch {
+          break;
+        }
+        if (k.inDirectory(head)) out.push({ path: display(io, child), kind: k.id });
+        break;
+      }
     }
   }
 }
@@ -41162,7 +46246,7 @@ async function expandPaths(io, args, ignores = [], stdinName) {
       if (code === "ENOENT" && GLOB_CHARS.test(arg)) {
         const matches = await io.glob([arg.split(import_node_path3.default.sep).join("/")], { cwd: io.cwd, ignore: ["**/node_modules/**", "**/.git/**"] });
         const files = matches.filter((m) => !ignore(m)).sort();
-        if (files.length === 0) out.push({ path: arg, problem: "no files match this pattern" });
+        if (files.length === 0) out.push({ path: arg, problem: "no files match this pattern", message: "No files match this pattern." });
         for (const f of files) out.push({ path: display(io, f) });
         continue;
       }
@@ -41172,9 +46256,9 @@ async function expandPaths(io, args, ignores = [], stdinName) {
     if (st.kind === "directory") {
       const before = out.length;
       await walk(io, arg, out, /* @__PURE__ */ new Set(), ignore);
-      if (out.length === before) out.push({ path: display(io, arg), problem: "no Markdown files (*.md, *.markdown) in this directory" });
+      if (out.length === before) out.push({ path: display(io, arg), problem: "no Markdown files (*.md, *.markdown) or Appendix CSVs in this directory", message: "No Markdown files (*.md, *.markdown) or Appendix CSVs in this directory." });
     } else if (st.kind === "file") {
-      if (!ignore(display(io, arg))) out.push({ path: display(io, arg) });
+      if (!ignore(display(io, arg))) out.push({ path: display(io, arg), explicit: true });
     } else {
       out.push({ path: display(io, arg), problem: "not a regular file (a FIFO, socket or device); ir-lint reads files only" });
     }
@@ -41268,6 +46352,9 @@ function sameBytes(a, b) {
   return true;
 }
 
+// src/cli/fix.ts
+init_errors();
+
 // src/engine/fix.ts
 var MAX_FIX_PASSES = 10;
 function lineEndingOf(source) {
@@ -41326,6 +46413,7 @@ function fixLoop(source, lint, maxPasses = MAX_FIX_PASSES) {
 }
 
 // src/cli/fix.ts
+init_engine();
 init_lazy();
 var MACHINE_FORMATS = /* @__PURE__ */ new Set(["json", "sarif", "junit"]);
 function unifiedDiff(filePath, before, after) {
@@ -41347,8 +46435,9 @@ async function fixFile(io, target, read, lint, opts) {
   if (loop.changed) result.output = loop.output;
   const fatal = loop.messages.some((m) => m.fatal);
   if (opts.fixDryRun) {
-    if (loop.changed) diffWriter(io, opts)(unifiedDiff(target.path, read.text, loop.output));
-    return result;
+    if (!loop.changed) return result;
+    diffWriter(io, opts)(unifiedDiff(target.path, read.text, loop.output));
+    return { ...result, messages: onDisk(loop.messages, read.text, loop.output), source: read.text };
   }
   if (target.stdin) {
     const text4 = fatal ? read.text : loop.output;
@@ -41361,6 +46450,50 @@ async function fixFile(io, target, read, lint, opts) {
     return { messages: lint(read.text), source: read.text, failure: failure3 };
   }
   return result;
+}
+function lineLengths2(text4) {
+  return text4.split(/\r\n|\r|\n/).map((l2) => l2.length);
+}
+function lineMapping(before, after) {
+  const { diffLines } = diff2();
+  const lastBefore = lineLengths2(before).length;
+  const map = [{ line: 1, exact: false }];
+  let b = 1;
+  let removed = [];
+  for (const part of diffLines(before, after)) {
+    const count = part.count ?? 0;
+    if (part.removed) {
+      removed = Array.from({ length: count }, (_, i) => b + i);
+      b += count;
+      continue;
+    }
+    if (part.added) {
+      for (let i = 0; i < count; i++) map.push({ line: Math.min(removed[Math.min(i, removed.length - 1)] ?? b, lastBefore), exact: false });
+    } else {
+      for (let i = 0; i < count; i++) map.push({ line: b + i, exact: true });
+      b += count;
+    }
+    removed = [];
+  }
+  return map;
+}
+function onDisk(messages, before, after) {
+  const map = lineMapping(before, after);
+  const lengths = lineLengths2(before);
+  const place = (line, column) => {
+    const m = map[line] ?? { line: lengths.length, exact: false };
+    const max = (lengths[m.line - 1] ?? 0) + 1;
+    return { line: m.line, column: m.exact ? column : Math.min(column, max) };
+  };
+  return sortMessages(messages.map((msg) => {
+    const start = place(msg.line, msg.column);
+    let end = place(msg.endLine, msg.endColumn);
+    if (end.line < start.line || end.line === start.line && end.column < start.column) end = start;
+    const moved = { ...msg, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    delete moved.fix;
+    if (msg.related) moved.related = msg.related.map((r) => ({ ...r, ...place(r.line, r.column) }));
+    return moved;
+  }));
 }
 async function writeFixed(io, absPath, read, output) {
   if (!sameBytes(encodeText(read.text, read.encoding), read.bytes)) {
@@ -41378,6 +46511,7 @@ async function writeFixed(io, absPath, read, output) {
   try {
     await io.writeFileAtomic(absPath, read.encoding === "utf-8" ? output : encodeText(output, read.encoding));
   } catch (error2) {
+    if (error2.code === "EREADONLY") return "Cannot fix file: read-only, not changed (make it writable to apply the fixes).";
     return `Cannot write fixed file: ${errorText3(error2)}; the file was left unchanged.`;
   }
   return void 0;
@@ -41387,13 +46521,14 @@ function errorText3(error2) {
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "ENOSPC") return "no space left on the device";
   if (code === "EROFS") return "read-only file system";
-  return error2 instanceof Error ? error2.message : String(error2);
+  return clause(error2);
 }
 
 // src/cli/info.ts
 var import_node_path6 = __toESM(require("node:path"), 1);
 
 // src/config/index.ts
+init_errors();
 init_templates();
 init_suggest();
 init_suggest();
@@ -41501,6 +46636,7 @@ function optionKeys(rule) {
 // src/config/load.ts
 var import_node_path5 = __toESM(require("node:path"), 1);
 var import_node_url3 = require("node:url");
+init_errors();
 init_templates();
 init_lazy();
 init_memo();
@@ -41560,6 +46696,36 @@ function parseJson(text4, file) {
     throw new ConfigError(`${at2}invalid JSON: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`, file);
   }
 }
+var JSONC_ERRORS = {
+  InvalidSymbol: "unexpected character",
+  InvalidNumberFormat: "invalid number",
+  PropertyNameExpected: "expected a property name in double quotes",
+  ValueExpected: "expected a value",
+  ColonExpected: 'expected ":" after the property name',
+  CommaExpected: 'expected "," between entries',
+  CloseBraceExpected: 'expected "}" to close the object',
+  CloseBracketExpected: 'expected "]" to close the array',
+  EndOfFileExpected: "unexpected text after the end of the configuration",
+  InvalidCommentToken: "invalid comment",
+  UnexpectedEndOfComment: "a /* comment is not closed",
+  UnexpectedEndOfString: "a string is not closed",
+  UnexpectedEndOfNumber: "a number is cut short",
+  InvalidUnicode: "invalid \\u escape",
+  InvalidEscapeCharacter: "invalid escape character",
+  InvalidCharacter: "invalid character in a string (a raw control character)"
+};
+function parseJsonc(text4, file) {
+  const { parse: parse6, printParseErrorCode: printParseErrorCode2 } = jsonc();
+  const errors = [];
+  const value = parse6(text4, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (first) {
+    const where = lineColumn(text4, first.offset);
+    const code = printParseErrorCode2(first.error);
+    throw new ConfigError(`line ${where.line}, column ${where.column}: invalid JSON: ${JSONC_ERRORS[code] ?? code}`, file);
+  }
+  return value;
+}
 function parseYaml(text4, file) {
   const doc = yaml().parseDocument(text4.replace(/\r\n?/g, "\n"), { schema: "core", customTags: [], merge: false, uniqueKeys: true, prettyErrors: true, strict: true });
   const problem = doc.errors[0] ?? doc.warnings[0];
@@ -41571,7 +46737,7 @@ function parseYaml(text4, file) {
   try {
     return doc.toJS({ maxAliasCount: 100 });
   } catch (error2) {
-    throw new ConfigError(`invalid YAML: ${error2 instanceof Error ? error2.message : String(error2)}`, file);
+    throw new ConfigError(`invalid YAML: ${clause(error2)}`, file);
   }
 }
 function parseSeverityStrict(value) {
@@ -41653,7 +46819,7 @@ function createConfigResolver(io, options) {
     if (text4.trim() === "") {
       throw new ConfigError(`the file is empty; write ${name.endsWith(".json") ? "{}" : "{} (or rules: {})"} for a configuration that changes nothing, or delete it`, show2(p));
     }
-    const data = sanitize2(/\.json$/i.test(name) ? parseJson(text4, show2(p)) : parseYaml(text4, show2(p)));
+    const data = sanitize2(name === "package.json" ? parseJson(text4, show2(p)) : /\.json$/i.test(name) ? parseJsonc(text4, show2(p)) : parseYaml(text4, show2(p)));
     if (name === "package.json") {
       const pkg = data;
       if (pkg === null || typeof pkg !== "object" || !(PACKAGE_JSON_KEY in pkg)) {
@@ -41691,7 +46857,7 @@ function createConfigResolver(io, options) {
       throw new ConfigError(`${keyPath}: ${text4}`, file, keyPath);
     };
     if (!(spec.startsWith("./") || spec.startsWith("../") || import_node_path5.default.isAbsolute(spec))) {
-      fail2(`"${spec}" is not a local path; plugins are local modules named relative to the config file, e.g. "./rules/house-rules.js"`);
+      fail2(`"${spec}" is not a local path; plugins are local modules named relative to the config file, e.g. "./rules/house-rules.mjs"`);
     }
     const abs = import_node_path5.default.resolve(dir, spec);
     const cached2 = modules.get(abs);
@@ -41704,7 +46870,11 @@ function createConfigResolver(io, options) {
       try {
         mod = await io.importModule(abs);
       } catch (error2) {
-        fail2(`cannot load plugin "${spec}": ${error2 instanceof Error ? error2.message.split("\n")[0] ?? "" : String(error2)}`);
+        const code = error2?.code;
+        if (code === "ERR_MODULE_NOT_FOUND" && /(?:package|module) '(?:ir-lint)(?:\/[^']*)?' imported from/.test(clause(error2))) {
+          fail2(`cannot load plugin "${spec}": it imports "ir-lint", which Node cannot find from the plugin's folder; install ir-lint in that project (npm install --save-dev <the git URL or tarball you installed it from>), or, with a global install, link it there with "npm link ir-lint"`);
+        }
+        fail2(`cannot load plugin "${spec}": ${clause(error2)}`);
       }
       const m = mod;
       const exported = m["default"] ?? m["rules"];
@@ -41890,6 +47060,7 @@ init_meta();
 // src/testing/rule-tester.ts
 init_luxon();
 init_engine();
+init_attachment();
 init_parse2();
 var DEFAULT_TEST_NOW = "2025-06-01";
 function parseOptions(schema, value) {
@@ -41909,14 +47080,22 @@ function deepFreeze(value, seen = /* @__PURE__ */ new WeakSet()) {
   }
   return value;
 }
+function pairedAttachments(files) {
+  return Object.entries(files).map(([name, text4]) => ({ name, attachment: parseAttachment(name.toLowerCase().endsWith(".csv") ? sniffCsvKind(text4) : "crtsh", text4) }));
+}
 function runRule(rule, c) {
   const now2 = parseNow(c.now ?? DEFAULT_TEST_NOW) ?? DateTime.utc();
-  const report2 = parseReport(c.code, c.template ? { template: c.template } : {});
+  const kind = c.kind ?? "report";
+  const wants = rule.meta.appliesTo ?? "report";
+  if (kind !== wants) throw new Error(`${rule.meta.id} checks ${wants === "report" ? "reports" : `${wants} files`}; set the case's kind to "${wants}".`);
+  const report2 = kind === "report" ? parseReport(c.code, c.template ? { template: c.template } : {}) : parseAttachment(kind, c.code);
   deepFreeze(report2);
   let options = void 0;
   if (rule.meta.options) options = parseOptions(rule.meta.options, c.options);
   const severity = rule.meta.severity === "error" ? 2 : 1;
-  const messages = sortMessages(runRules(report2, { rules: [{ rule, severity, options }], now: now2 }));
+  const lintOptions = { rules: [{ rule, severity, options }], now: now2, nowIsDay: isDateOnly(c.now ?? DEFAULT_TEST_NOW) };
+  if (c.attachments) lintOptions.attachments = deepFreeze(pairedAttachments(c.attachments));
+  const messages = sortMessages(runRules(report2, lintOptions, kind));
   const crashed = messages.find((m) => m.messageId === "internalError");
   if (crashed) throw new Error(crashed.message);
   return { messages, report: report2 };
@@ -41957,6 +47136,8 @@ function exampleOutcomes(rule) {
     const c = { code: example.code };
     if (example.now) c.now = example.now;
     if (example.options !== void 0) c.options = example.options;
+    if (example.kind) c.kind = example.kind;
+    if (example.attachments) c.attachments = example.attachments;
     let messages;
     try {
       messages = runRule(rule, c).messages.map((m) => ({ line: m.line, messageId: m.messageId, message: m.message }));
@@ -41994,6 +47175,7 @@ function renderExplain(rule, origin) {
     for (const { example, messages } of outcomes) {
       out.push(`  ${example.title}${example.now ? ` (--now ${example.now})` : ""}${example.options !== void 0 ? ` (options ${JSON.stringify(example.options)})` : ""}`);
       out.push(indent(example.code, "    | "));
+      for (const [name, text4] of Object.entries(example.attachments ?? {})) out.push(`    with ${name} beside it:`, indent(text4, "    | "));
       if (messages.length === 0) out.push("    \u2192 reports nothing");
       for (const msg of messages) out.push(`    \u2192 line ${msg.line}: ${msg.message}`);
       out.push("");
@@ -42006,6 +47188,7 @@ function renderExplain(rule, origin) {
 }
 
 // src/cli/info.ts
+init_errors();
 init_meta();
 var DEFAULT_INIT_PATH = "incident-report.md";
 var FULL_REPORT_SKELETON = `## Full Incident Report
@@ -42065,7 +47248,10 @@ var FULL_REPORT_SKELETON = `## Full Incident Report
 ### Appendix
 `;
 async function runInfo(io, opts, builtins, configOptions2) {
-  if (opts.init !== void 0) return init(io, opts.init === true ? DEFAULT_INIT_PATH : opts.init);
+  if (opts.init !== void 0) {
+    if (opts.paths.length > 0) throw new UsageError(`--init writes one skeleton and takes one path; found more: ${[opts.init === true ? "" : opts.init, ...opts.paths].filter((p) => p !== "").map((p) => `"${p}"`).join(", ")}`);
+    return init(io, opts.init === true ? DEFAULT_INIT_PATH : opts.init);
+  }
   if (!opts.listRules && opts.explain === void 0 && opts.printConfig === void 0) return void 0;
   const resolver2 = createConfigResolver(io, configOptions2);
   if (opts.listRules) return listRules(io, opts, builtins, await resolver2.forDirectory(io.cwd));
@@ -42082,7 +47268,7 @@ async function init(io, target) {
   try {
     await io.stat(abs);
   } catch (error2) {
-    if (errnoCode(error2) !== "ENOENT") throw new IoError(`cannot check the path: ${error2 instanceof Error ? error2.message : String(error2)}`, target);
+    if (errnoCode(error2) !== "ENOENT") throw new IoError(`cannot check the path: ${clause(error2)}`, target);
     exists = false;
   }
   const refuse = () => {
@@ -42093,7 +47279,7 @@ async function init(io, target) {
     await io.writeFile(abs, FULL_REPORT_SKELETON, { exclusive: true });
   } catch (error2) {
     if (errnoCode(error2) === "EEXIST") refuse();
-    throw new IoError(`cannot write: ${error2 instanceof Error ? error2.message : String(error2)}`, target);
+    throw new IoError(`cannot write: ${clause(error2)}`, target);
   }
   io.stdout(`Wrote ${target}: a v3 Full Incident Report skeleton.
 Fill in every field (write N/A where one does not apply), then run "${TOOL_NAME} ${target}" to see what is still missing.
@@ -42163,21 +47349,58 @@ function printConfig(io, opts, file, fc) {
   return EXIT_OK;
 }
 
+// src/cli/budget.ts
+init_engine();
+init_lazy();
+function ruleBudget(ms, guarded) {
+  const { createContext, Script } = vm();
+  const sandbox = {};
+  const context = createContext(sandbox);
+  const script = new Script("call()", { filename: "ir-lint-rule-budget" });
+  const skipRules = /* @__PURE__ */ new Set();
+  const runRule2 = (ruleId, check) => {
+    if (!guarded(ruleId)) return check();
+    sandbox.call = check;
+    try {
+      return script.runInContext(context, { timeout: ms });
+    } catch (error2) {
+      if (error2?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT") {
+        skipRules.add(ruleId);
+        throw new RuleStoppedError(ms);
+      }
+      throw error2;
+    } finally {
+      sandbox.call = void 0;
+    }
+  };
+  return { runRule: runRule2, skipRules };
+}
+
+// src/cli/posting.ts
+init_engine();
+init_errors();
+init_posting();
+
 // src/cli/run.ts
 var import_node_path7 = __toESM(require("node:path"), 1);
 init_luxon();
 init_engine();
+init_attachment();
+init_appendix();
+init_errors();
 var DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+var DEFAULT_MAX_ATTACHMENT_SIZE = 50 * 1024 * 1024;
+var MAX_PAIRED = 20;
 var FORMATS_WITH_SOURCE = /* @__PURE__ */ new Set(["json", "sarif"]);
 function configOptions(opts) {
   const o = { builtins: rules, ruleFlags: opts.rule };
   if (opts.config !== void 0) o.config = opts.config;
   return o;
 }
-function parseSize(value) {
-  if (value === void 0) return DEFAULT_MAX_FILE_SIZE;
+function parseSize(value, fallback = DEFAULT_MAX_FILE_SIZE, flagName = "--max-file-size") {
+  if (value === void 0) return fallback;
   const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(value.trim());
-  if (!m) throw new UsageError(`--max-file-size expects a size such as 500KB, 10MB or 0 (no limit), got "${value}"`);
+  if (!m) throw new UsageError(`${flagName} expects a size such as 500KB, 10MB or 0 (no limit), got "${value}"`);
   const n2 = Number(m[1]);
   const unit = (m[2] ?? "b").toLowerCase();
   const mult = unit.startsWith("k") ? 1024 : unit.startsWith("m") ? 1024 ** 2 : unit.startsWith("g") ? 1024 ** 3 : 1;
@@ -42188,7 +47411,9 @@ async function prepare(io, opts) {
     throw new UsageError(`unknown format "${opts.format}" (one of: ${FORMAT_NAMES.join(", ")})`);
   }
   let now2;
+  let nowIsDay = false;
   if (opts.now !== void 0) {
+    nowIsDay = isDateOnly(opts.now);
     const parsed = parseNow(opts.now);
     if (!parsed) throw new UsageError(`--now expects a date (YYYY-MM-DD) or an ISO time, got "${opts.now}"`);
     now2 = parsed;
@@ -42199,9 +47424,11 @@ async function prepare(io, opts) {
   const resolver2 = createConfigResolver(io, configOptions(opts));
   const setup = {
     now: now2,
+    nowIsDay,
     configFor: (filePath) => resolver2.forFile(filePath),
     knownRules: resolver2.allRules,
-    maxFileSize: parseSize(opts.maxFileSize)
+    maxFileSize: parseSize(opts.maxFileSize),
+    maxAttachmentSize: parseSize(opts.maxAttachmentSize, DEFAULT_MAX_ATTACHMENT_SIZE, "--max-attachment-size")
   };
   if (forced !== "auto") setup.template = forced;
   return setup;
@@ -42217,40 +47444,88 @@ function readErrorText(error2) {
   if (code === "EISDIR") return "Cannot read file: it is a directory.";
   if (code === "ENOTREG") return "Cannot read file: not a regular file (a FIFO, socket or device).";
   if (code === "ELOOP") return "Cannot read file: too many levels of symbolic links (a symlink loop).";
-  return `Cannot read file: ${error2 instanceof Error ? error2.message : String(error2)}.`;
+  return `Cannot read file: ${clause(error2)}.`;
+}
+function tooLarge(size, limit, attachment) {
+  const flag2 = attachment ? "--max-attachment-size" : "--max-file-size";
+  const what = attachment ? "this really is one attachment" : "this really is one report";
+  return size === void 0 ? `Input is over the ${formatSize(limit)} limit; raise it with ${flag2} if ${what}.` : `File is ${formatSize(size)}, over the ${formatSize(limit)} limit; raise it with ${flag2} if ${what}.`;
 }
 async function readTarget(io, t, setup) {
-  if (t.problem) return { result: failure2(t.path, `Cannot read file: ${t.problem}.`) };
+  if (t.problem) return { result: failure2(t.path, t.message ?? `Cannot read file: ${t.problem}.`) };
+  const attachmentName = t.kind === "csv" || t.kind === "crtsh" || isAttachmentName(t.path);
+  const limit = attachmentName ? setup.maxAttachmentSize : setup.maxFileSize;
   if (!t.stdin) {
     try {
       const st = await io.stat(import_node_path7.default.resolve(io.cwd, t.path));
-      if (setup.maxFileSize > 0 && st.size > setup.maxFileSize) {
-        return { result: failure2(t.path, `File is ${formatSize(st.size)}, over the ${formatSize(setup.maxFileSize)} limit; raise it with --max-file-size if this really is one report.`) };
-      }
+      if (limit > 0 && st.size > limit) return { result: failure2(t.path, tooLarge(st.size, limit, attachmentName)) };
     } catch (error2) {
       return { result: failure2(t.path, readErrorText(error2)) };
     }
   }
   let bytes;
   try {
-    bytes = t.stdin ? await io.readStdin(setup.maxFileSize > 0 ? setup.maxFileSize : void 0) : await io.readFile(import_node_path7.default.resolve(io.cwd, t.path));
+    bytes = t.stdin ? await io.readStdin(limit > 0 ? limit : void 0) : await io.readFile(import_node_path7.default.resolve(io.cwd, t.path));
   } catch (error2) {
     return { result: failure2(t.path, readErrorText(error2)) };
   }
-  if (setup.maxFileSize > 0 && bytes.length > setup.maxFileSize) {
-    return { result: failure2(t.path, `Input is over the ${formatSize(setup.maxFileSize)} limit; raise it with --max-file-size if this really is one report.`) };
+  if (limit > 0 && bytes.length > limit) {
+    return { result: failure2(t.path, tooLarge(t.stdin ? void 0 : bytes.length, limit, attachmentName)) };
   }
   const decoded = decodeReport(bytes);
   if (!decoded.ok) return { result: failure2(t.path, `Cannot lint file: ${decoded.reason}.`) };
-  return { text: decoded.text, encoding: decoded.encoding, bytes };
+  const kind = t.kind ?? kindOf(t.path, decoded.text);
+  if (kind === "report" && setup.maxFileSize > 0 && bytes.length > setup.maxFileSize) {
+    return { result: failure2(t.path, tooLarge(t.stdin ? void 0 : bytes.length, setup.maxFileSize, false)) };
+  }
+  return { text: decoded.text, encoding: decoded.encoding, bytes, kind };
+}
+function namesInReport(text4) {
+  const names = attachmentNamesIn(text4);
+  if (text4.startsWith("---")) {
+    const end = text4.indexOf("\n---", 3);
+    const fm = end > 0 ? text4.slice(0, end) : "";
+    for (const m of fm.matchAll(/^(?:appendix:[ \t]*|[ \t]*-[ \t]+)(["'])([^"'\r\n]+)\1[ \t]*$/gm)) {
+      const name = m[2].trim();
+      if (!names.includes(name)) names.push(name);
+    }
+  }
+  return names;
+}
+async function pairedAttachments2(io, reportPath, text4, setup) {
+  const out = [];
+  const dir = import_node_path7.default.dirname(import_node_path7.default.resolve(io.cwd, reportPath));
+  for (const name of namesInReport(text4).slice(0, MAX_PAIRED)) {
+    if (import_node_path7.default.isAbsolute(name) || name.split(/[\\/]/).includes("..")) continue;
+    const file = import_node_path7.default.resolve(dir, name);
+    try {
+      const st = await io.stat(file);
+      if (st.kind !== "file" || setup.maxAttachmentSize > 0 && st.size > setup.maxAttachmentSize) continue;
+      const decoded = decodeReport(await io.readFile(file));
+      if (!decoded.ok) continue;
+      const kind = kindOf(name, decoded.text);
+      if (kind === "report") continue;
+      out.push({ name, attachment: parseAttachment(kind, decoded.text) });
+    } catch {
+    }
+  }
+  return out;
 }
 async function lintOne(io, t, setup, fileConfig, opts, probe = {}) {
   const read = await readTarget(io, t, setup);
   if ("result" in read) return read.result;
   const { rules: rules2, known, config: config2 } = fileConfig;
+  if (read.kind !== "report") {
+    const { messages: messages2 } = lintAttachment(read.text, read.kind, { rules: rules2, now: setup.now, filePath: t.path, ...probe });
+    const extra2 = {};
+    if (messages2.some((m) => m.fatal)) extra2.fatalError = true;
+    if (FORMATS_WITH_SOURCE.has(opts.format) && messages2.length > 0) extra2.source = read.text;
+    return makeResult(t.path, messages2, extra2);
+  }
   const lintOpts = {
     rules: rules2,
     now: setup.now,
+    nowIsDay: setup.nowIsDay,
     filePath: t.path,
     reportUnusedDisables: opts.reportUnusedDisables,
     knownRules: [...known.keys()],
@@ -42258,6 +47533,7 @@ async function lintOne(io, t, setup, fileConfig, opts, probe = {}) {
   };
   const template = setup.template ?? (config2.template !== "auto" ? config2.template : void 0);
   if (template) lintOpts.template = template;
+  if (!t.stdin) lintOpts.attachments = await pairedAttachments2(io, t.path, read.text, setup);
   if (opts.fix || opts.fixDryRun) {
     const fixed = await fixFile(io, t, read, (text4) => lintText(text4, lintOpts).messages, opts);
     const failed = fixed.failure !== void 0 ? [failure2(t.path, fixed.failure).messages[0]] : [];
@@ -42271,6 +47547,43 @@ async function lintOne(io, t, setup, fileConfig, opts, probe = {}) {
   if (messages.some((m) => m.fatal)) extra.fatalError = true;
   if (FORMATS_WITH_SOURCE.has(opts.format) && messages.length > 0) extra.source = read.text;
   return makeResult(t.path, messages, extra);
+}
+
+// src/cli/posting.ts
+var POSTING_TAG = "posting";
+function checkForBugzilla(opts) {
+  if (opts.fix || opts.fixDryRun) {
+    throw new UsageError(`--for-bugzilla prints the text to paste and changes no file; it cannot be combined with ${opts.fix ? "--fix" : "--fix-dry-run"} (run the fix first, then --for-bugzilla)`);
+  }
+  if (opts.reportUnusedDisables) {
+    throw new UsageError("--for-bugzilla runs only the posting rules, so every other directive would look unused; run --report-unused-disables without it");
+  }
+}
+async function forBugzilla(io, targets, setup, opts) {
+  if (targets.length !== 1) {
+    throw new UsageError(
+      targets.length === 0 ? "--for-bugzilla found no file to read; name one report file (or - for stdin)" : `--for-bugzilla prints the text of one Bugzilla comment; name one file, not ${targets.length} (${targets.slice(0, 3).map((t) => t.path).join(", ")}${targets.length > 3 ? ", ..." : ""})`
+    );
+  }
+  const target = targets[0];
+  const read = await readTarget(io, target, setup);
+  if ("result" in read) return [read.result];
+  const { rules: rules2, known, config: config2 } = await setup.configFor(target.path);
+  const lintOpts = {
+    rules: rules2.filter((r) => r.rule.meta.tags.includes(POSTING_TAG)),
+    now: setup.now,
+    filePath: target.path,
+    // Directives may name any rule, not only the ones that run here.
+    knownRules: [...known.keys()]
+  };
+  const template = setup.template ?? (config2.template !== "auto" ? config2.template : void 0);
+  if (template) lintOpts.template = template;
+  const { messages, report: report2 } = lintText(read.text, lintOpts);
+  const extra = {};
+  if (messages.some((m) => m.fatal)) extra.fatalError = true;
+  else io.stdout(posting(report2).text);
+  if (opts.format === "json" || opts.format === "sarif") extra.source = read.text;
+  return [makeResult(target.path, messages, extra)];
 }
 
 // src/cli/main.ts
@@ -42287,6 +47600,7 @@ async function main(io, hooks = {}) {
     debug = opts.debug;
     const info = await runInfoCommand(io, opts);
     if (info !== void 0) return info;
+    if (opts.forBugzilla) checkForBugzilla(opts);
     if (opts.paths.length === 0) {
       io.stderr(usageText());
       io.stderr(`
@@ -42296,10 +47610,11 @@ ${TOOL_NAME}: no files to lint; name report files, directories or globs (or - fo
     }
     const setup = await prepare(io, opts);
     const targets = await expandPaths(io, opts.paths, [], opts.stdinFilename);
-    const results = await lintTargets(io, targets, setup, opts);
-    const shown = await writeReport(reportGoesToStderr(opts, targets) ? { ...io, stdout: io.stderr } : io, results, setup, opts);
-    if (hooks.afterReport) await hooks.afterReport(shown.results, shown.ctx);
-    return exitCode(io, results, opts);
+    const results = opts.forBugzilla ? await forBugzilla(io, targets, setup, opts) : await lintTargets(io, targets, setup, opts);
+    const over = tooManyWarnings(results, opts);
+    const shown2 = await writeReport(opts.forBugzilla || reportGoesToStderr(opts, targets) ? { ...io, stdout: io.stderr } : io, results, setup, opts, over);
+    if (hooks.afterReport) await hooks.afterReport(shown2.results, shown2.ctx);
+    return exitCode(io, results, opts, over);
   } catch (error2) {
     return fail(io, error2, debug);
   }
@@ -42307,12 +47622,38 @@ ${TOOL_NAME}: no files to lint; name report files, directories or globs (or - fo
 async function lintTargets(io, targets, setup, opts) {
   const configs = /* @__PURE__ */ new Map();
   for (const t of targets) configs.set(t, await setup.configFor(t.path));
-  const todo = targets.filter((t) => t.stdin === true || t.problem !== void 0 || configs.get(t)?.ignored !== true);
+  const isIgnored = (t) => t.stdin !== true && t.problem === void 0 && configs.get(t)?.ignored === true;
+  const notices = /* @__PURE__ */ new Map();
+  for (const t of targets) if (isIgnored(t) && t.explicit) notices.set(t, ignoredNotice(io, t, configs.get(t)));
+  const todo = targets.filter((t) => !isIgnored(t));
   const requested = io.env["IR_LINT_WORKERS"] !== void 0 ? Number(io.env["IR_LINT_WORKERS"]) : void 0;
   const cores = Math.max(1, io.cpus ?? 1);
   const hasPlugins = todo.some((t) => (configs.get(t)?.rules ?? []).some((r) => !rules.includes(r.rule)));
   const canUseWorkers = io.lintInWorkers !== void 0 && !opts.fix && !opts.fixDryRun && !todo.some((t) => t.stdin);
-  const workers = requested !== void 0 && Number.isFinite(requested) ? Math.max(0, Math.floor(requested)) : todo.length >= MIN_FILES_FOR_WORKERS || hasPlugins ? cores : 0;
+  const workers = requested !== void 0 && Number.isFinite(requested) ? Math.max(0, Math.floor(requested)) : todo.length >= MIN_FILES_FOR_WORKERS ? cores : 0;
+  const linted = await lintTodo(io, todo, configs, setup, opts, workers, canUseWorkers, hasPlugins);
+  if (notices.size === 0) return linted;
+  const byTarget = new Map(todo.map((t, i) => [t, linted[i]]));
+  return targets.flatMap((t) => {
+    const r = notices.get(t) ?? byTarget.get(t);
+    return r ? [r] : [];
+  });
+}
+function ignoredNotice(io, t, fc) {
+  const where = fc.configPath ? ` in ${import_node_path8.default.relative(io.cwd, fc.configPath).split(import_node_path8.default.sep).join("/") || fc.configPath}` : "";
+  const m = {
+    ruleId: null,
+    messageId: "fileIgnored",
+    severity: 1,
+    message: `File ignored because of a matching ignore pattern ("ignores"${where}); it was not linted.`,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1
+  };
+  return makeResult(t.path, [m]);
+}
+async function lintTodo(io, todo, configs, setup, opts, workers, canUseWorkers, hasPlugins) {
   if (canUseWorkers && workers > 0 && io.lintInWorkers) {
     return io.lintInWorkers({
       argv: io.argv,
@@ -42325,7 +47666,12 @@ async function lintTargets(io, targets, setup, opts) {
     });
   }
   const results = [];
-  for (const t of todo) results.push(await lintOne(io, t, setup, configs.get(t), opts));
+  let probe = {};
+  if (hasPlugins && opts.ruleTimeout > 0) {
+    const builtinIds = new Set(rules.map((r) => r.meta.id));
+    probe = ruleBudget(opts.ruleTimeout, (id) => !builtinIds.has(id));
+  }
+  for (const t of todo) results.push(await lintOne(io, t, setup, configs.get(t), opts, probe));
   return results;
 }
 async function runInfoCommand(io, opts) {
@@ -42344,8 +47690,15 @@ function filterQuiet(results) {
     return { ...r, messages, warningCount: 0, fixableWarningCount: 0 };
   });
 }
-async function writeReport(io, results, setup, opts) {
-  const shown = opts.quiet ? filterQuiet(results) : results;
+var HUMAN_FORMATS = /* @__PURE__ */ new Set(["stylish", "compact"]);
+function tooManyWarnings(results, opts) {
+  if (results.some((r) => r.fatalError) || results.some((r) => r.errorCount > 0)) return void 0;
+  const warnings = results.reduce((n2, r) => n2 + r.warningCount, 0);
+  if (opts.maxWarnings < 0 || warnings <= opts.maxWarnings) return void 0;
+  return `${warnings} warning${warnings === 1 ? "" : "s"}, more than --max-warnings ${opts.maxWarnings}${opts.quiet ? " (not shown: --quiet reports errors only)" : ""}; the run fails.`;
+}
+async function writeReport(io, results, setup, opts, over) {
+  const shown2 = opts.quiet ? filterQuiet(results) : results;
   const formatter = await FORMATS[opts.format]();
   const ctx = {
     cwd: io.cwd,
@@ -42356,28 +47709,29 @@ async function writeReport(io, results, setup, opts) {
     version: VERSION,
     targets: opts.paths
   };
-  const text4 = formatter(shown, ctx);
+  const footer = over !== void 0 ? `${TOOL_NAME}: ${over}
+` : "";
+  const text4 = formatter(shown2, ctx) + (HUMAN_FORMATS.has(opts.format) ? footer : "");
   if (opts.outputFile) {
     try {
       await io.writeFile(import_node_path8.default.resolve(io.cwd, opts.outputFile), text4);
     } catch (error2) {
-      throw new IoError(`cannot write output file: ${error2 instanceof Error ? error2.message : String(error2)}`, opts.outputFile);
+      if (errnoCode(error2) === "EISDIR") throw new IoError("is a directory; --output-file needs a file name (e.g. --output-file reports/ir-lint.json)", opts.outputFile);
+      throw new IoError(`cannot write output file: ${clause(error2)}`, opts.outputFile);
     }
     const stylish2 = await FORMATS["stylish"]();
-    const screen = stylish2(shown, { ...ctx, color: useColor(io, opts) });
+    const screen = stylish2(shown2, { ...ctx, color: useColor(io, opts) }) + footer;
     if (screen) io.stderr(screen);
   } else if (text4) {
     io.stdout(text4);
   }
-  return { results: shown, ctx };
+  return { results: shown2, ctx };
 }
-function exitCode(io, results, opts) {
+function exitCode(io, results, opts, over) {
   if (results.some((r) => r.fatalError)) return EXIT_FAILURE;
-  const errors = results.reduce((n2, r) => n2 + r.errorCount, 0);
-  const warnings = results.reduce((n2, r) => n2 + r.warningCount, 0);
-  if (errors > 0) return EXIT_LINT_ERRORS;
-  if (opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
-    io.stderr(`${TOOL_NAME}: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}.
+  if (results.some((r) => r.errorCount > 0)) return EXIT_LINT_ERRORS;
+  if (over !== void 0) {
+    if (!HUMAN_FORMATS.has(opts.format) && opts.outputFile === void 0) io.stderr(`${TOOL_NAME}: ${over}
 `);
     return EXIT_LINT_ERRORS;
   }
@@ -42437,26 +47791,27 @@ function stepSummary(results, ctx, options = {}) {
   if (unreadable > 0) count += `; ${plural2(unreadable, "file")} could not be linted`;
   out.push(`${count}.`, "", "| File | Line | Severity | Rule | Message |", "| --- | --- | --- | --- | --- |");
   let size = out.join("\n").length;
-  let shown = 0;
+  let shown2 = 0;
   for (const { file, m } of messages) {
     const where = `${m.line}:${m.column}`;
-    const link = options.fileUrl?.(file, m.line) ?? "";
-    const fileCell = link ? `[${cell(file)}](${link})` : cell(file);
+    const link2 = options.fileUrl?.(file, m.line) ?? "";
+    const fileCell = link2 ? `[${cell(file)}](${link2})` : cell(file);
     const id = m.ruleId ?? TOOL_NAME;
     const url = m.ruleId !== null ? urls.get(m.ruleId) ?? ruleDocsUrl(m.ruleId) : `${HOMEPAGE}#readme`;
-    const row = `| ${fileCell} | ${where} | ${m.severity === 2 ? "error" : "warning"} | [${cell(id)}](${url}) | ${cell(m.message)} |`;
-    if (size + row.length + 1 > limit) break;
-    out.push(row);
-    size += row.length + 1;
-    shown++;
+    const row3 = `| ${fileCell} | ${where} | ${m.severity === 2 ? "error" : "warning"} | [${cell(id)}](${url}) | ${cell(m.message)} |`;
+    if (size + row3.length + 1 > limit) break;
+    out.push(row3);
+    size += row3.length + 1;
+    shown2++;
   }
-  if (shown < messages.length) out.push("", `${plural2(messages.length - shown, "more problem")} not shown: the summary would be too long for GitHub. The job log and the SARIF file have them all.`);
+  if (shown2 < messages.length) out.push("", `${plural2(messages.length - shown2, "more problem")} not shown: the summary would be too long for GitHub. The job log and the SARIF file have them all.`);
   out.push("");
   return `${out.join("\n")}
 `;
 }
 
 // src/action/run.ts
+init_errors();
 init_meta();
 var InputError = class extends Error {
 };
@@ -42586,8 +47941,8 @@ ${TOOL_NAME} stopped: ${cell(error2.message)}.
       io.stdout(`::notice title=${escapeProperty(TOOL_NAME)}::${escapeData(`${title}. GitHub shows 10 annotations of each kind per step; the step summary lists them all.`)}
 `);
     }
-    const link = fileLink(io.env);
-    const opts = link ? { fileUrl: link } : {};
+    const link2 = fileLink(io.env);
+    const opts = link2 ? { fileUrl: link2 } : {};
     await appendSummary(stepSummary(results, ctx, opts));
     if (sarifFile !== "") {
       const target = import_node_path9.default.resolve(io.cwd, sarifFile);

@@ -51,7 +51,6 @@ const DEFAULT_PHRASES = [
   'resumed',
   'not yet',
   'still not',
-  'still',
   'remain',
   'remains',
   'continues',

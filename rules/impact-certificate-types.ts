@@ -15,7 +15,7 @@ export default defineRule({
     tags: ['impact'],
     severity: 'error',
     messages: {
-      notApplicable: 'Affected certificate types is "{{found}}", but the report counts {{total}} affected certificate(s) (line {{line}}); name their types (DV, OV, EV, IV, S/MIME, code signing, subordinate CA...).',
+      notApplicable: 'Affected certificate types is "{{found}}", but the report counts {{total}} affected certificate(s) (line {{line}}); name their types (DV, OV, EV, IV, S/MIME, code signing, subordinate CA).',
       totalHere: 'the total is here',
     },
     rationale:

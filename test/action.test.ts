@@ -276,7 +276,7 @@ describe('the action, run as GitHub runs it', () => {
     expect(badConfig.stderr).not.toMatch(/\n\s+at /);
     const missing = await both({ files: BASE, inputs: { globs: 'incidents/clean.md nope/*.md', ...NOW } });
     expect(missing.code).toBe(2);
-    expect(missing.stdout).toMatch(/^::error file=nope\/\*\.md,line=1,col=1,title=ir-lint::Cannot read file: no files match this pattern\.$/m);
+    expect(missing.stdout).toMatch(/^::error file=nope\/\*\.md,line=1,col=1,title=ir-lint::No files match this pattern\.$/m);
     expect(missing.summary).toMatch(/; 1 file could not be linted\.\n/);
   });
 

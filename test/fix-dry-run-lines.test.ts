@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { lineMapping } from '../src/cli/fix.js';
 import { runBin, tempDir } from './helpers/bin.js';
 
-// Line 5 has a fixable "none", line 7 is where the missing Impact heading is inserted, line 9 a fixable date; the missing
-// sections after Timeline are appended after line 9.
+// Line 5 has a fixable "none", line 7 is where the missing Impact heading is inserted; the missing sections after
+// Timeline are appended after line 9, at the end of the file (line 10, after the last line break).
 const REPORT = '## Full Incident Report\n\n### Summary\n\n- **CA Owner CCADB unique ID:** none\n\n### Timeline\n\n- 2024-4-5 10:00 UTC x\n';
 
 describe('lineMapping', () => {
@@ -51,8 +51,8 @@ describe('--fix-dry-run through the built binary', () => {
     expect(ms.find((m) => m.message === missing.message)).toMatchObject({ line: missing.line, column: missing.column });
     // A finding in the inserted Impact section is placed where the diff inserts it: before the Timeline heading (line 7).
     expect(ms.find((m) => m.message.startsWith('Section "Impact" is empty'))).toMatchObject({ line: 7 });
-    // The appended sections go after the last line.
-    expect(ms.find((m) => m.message.startsWith('Section "Appendix" is empty'))).toMatchObject({ line: 9 });
+    // The appended sections go after the last line: the end of the file.
+    expect(ms.find((m) => m.message.startsWith('Section "Appendix" is empty'))).toMatchObject({ line: 10, column: 1 });
   });
 
   it('compact: the same lines; the diff before the report', () => {

@@ -64,7 +64,7 @@ describe('paths that are not files say what they are', () => {
     expect(r.out).toBe(
       [
         'nothing/*.md:1:1: error ir-lint No files match this pattern.',
-        'empty:1:1: error ir-lint No Markdown files (*.md, *.markdown) in this directory.',
+        'empty:1:1: error ir-lint No Markdown files (*.md, *.markdown) or Appendix CSVs in this directory.',
         'missing.md:1:1: error ir-lint Cannot read file: no such file or directory.',
         '',
       ].join('\n'),

@@ -42,7 +42,7 @@ const fixable = [
   '### Lessons Learned',
   '',
   '- **What went well:** Fast revocation.',
-  "- **What didn't go well:** Late detection.",
+  "- **What didn't go well:** The linter had no check for it.",
   '- **Where we got lucky:** None',
   '',
   '### Action Items',
@@ -145,7 +145,7 @@ export const CASES: CliCase[] = [
     '',
   ].join('\n') },
   { name: 'warnings only: exit 0', args: [...NOW, '-f', 'compact', 'r.md'], files: { 'r.md': warnOnly }, code: 0, stdout: all(compactLine('r.md', WARN_LINE, 19, 'warning', 'na-format')) },
-  { name: '--max-warnings 0 with a warning: exit 1', args: [...NOW, '--max-warnings', '0', 'r.md'], files: { 'r.md': warnOnly }, code: 1, stdout: /na-format/, stderr: 'ir-lint: 1 warnings, more than --max-warnings 0.\n' },
+  { name: '--max-warnings 0 with a warning: exit 1', args: [...NOW, '--max-warnings', '0', 'r.md'], files: { 'r.md': warnOnly }, code: 1, stdout: all(/na-format/, /\nir-lint: 1 warning, more than --max-warnings 0; the run fails\.\n$/) },
   { name: '--max-warnings 1 with one warning: exit 0', args: [...NOW, '--max-warnings', '1', 'r.md'], files: { 'r.md': warnOnly }, code: 0, stdout: /na-format/ },
   { name: '--max-warnings with a bad number: exit 2', args: [...NOW, '--max-warnings', 'many', 'r.md'], files: { 'r.md': warnOnly }, code: 2, stderr: /--max-warnings expects a whole number, got "many"/ },
   { name: '--quiet hides warnings', args: [...NOW, '--quiet', 'r.md'], files: { 'r.md': warnOnly }, code: 0 },
@@ -236,15 +236,18 @@ export const CASES: CliCase[] = [
     all(compactLine('reports/a.md', 5, 5, 'error', 'field-required'), compactLine('reports/deep/c.md', 5, 5, 'error', 'field-required'))(t);
     expect(t).not.toMatch(/n\.md/);
   } },
-  { name: 'glob that matches nothing: exit 2', args: [...NOW, 'nothing/*.md'], files: { 'r.md': clean }, code: 2, stdout: all(/^nothing\/\*\.md$/m, /^ {2}1:1 {2}error {2}.*no files match this pattern/m) },
+  { name: 'glob that matches nothing: exit 2', args: [...NOW, 'nothing/*.md'], files: { 'r.md': clean }, code: 2, stdout: all(/^nothing\/\*\.md$/m, /^ {2}1:1 {2}error {2}No files match this pattern\./m) },
   { name: 'missing file among good files: reported, others linted, exit 2', args: [...NOW, '-f', 'compact', 'a.md', 'missing.md', 'b.md'], files: { 'a.md': broken, 'b.md': broken }, code: 2, stdout: all(compactLine('a.md', 5, 5, 'error', 'field-required'), /^missing\.md:1:1: error ir-lint Cannot read file: no such file or directory\.$/m, compactLine('b.md', 5, 5, 'error', 'field-required')) },
-  { name: 'directory without reports: exit 2', args: [...NOW, 'empty'], files: { 'empty/notes.txt': 'x' }, code: 2, stdout: /no Markdown files/ },
+  { name: 'directory without reports: exit 2', args: [...NOW, 'empty'], files: { 'empty/notes.txt': 'x' }, code: 2, stdout: /No Markdown files \(\*\.md, \*\.markdown\) or Appendix CSVs in this directory\./ },
   { name: 'directory named like a report is searched', args: [...NOW, '-f', 'compact', 'folder.md'], files: { 'folder.md/inner.md': broken }, code: 1, stdout: all(compactLine('folder.md/inner.md', 5, 5, 'error', 'field-required')) },
   { name: 'binary file named .md', args: [...NOW, '-f', 'compact', 'img.md'], files: { 'img.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0]) }, code: 2, stdout: /^img\.md:1:1: error ir-lint Cannot lint file: binary file \(a PNG image\)/m },
   { name: 'invalid UTF-8', args: [...NOW, '-f', 'compact', 'latin1.md'], files: { 'latin1.md': new Uint8Array([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a]) }, code: 2, stdout: /^latin1\.md:1:1: error ir-lint .*not valid UTF-8 \(first bad byte at offset 5\)/m },
   { name: 'empty file: a lint error, not a crash', args: [...NOW, '-f', 'compact', 'empty.md'], files: { 'empty.md': '' }, code: 1, stdout: /^empty\.md:1:1: error report-template The file is empty/m },
   { name: 'file over --max-file-size', args: [...NOW, '-f', 'compact', '--max-file-size', '1KB', 'big.md'], files: { 'big.md': 'x'.repeat(2048) }, code: 2, stdout: /^big\.md:1:1: error ir-lint .*over the 1\.0 KB limit/m },
   { name: '--max-file-size 0: no limit', args: [...NOW, '-f', 'compact', '--max-file-size', '0', 'r.md'], files: { 'r.md': broken }, code: 1, stdout: all(...BROKEN_COMPACT) },
+  { name: '--max-attachment-size refuses a larger CSV', args: [...NOW, '-f', 'compact', '--max-attachment-size', '1KB', 'certs.csv'], files: { 'certs.csv': readFileSync(path.join(ROOT, 'fixtures', 'csv', 'dossier-clean.csv')) }, code: 2, stdout: /^certs\.csv:1:1: error ir-lint .*over the 1\.0 KB limit; raise it with --max-attachment-size/m },
+  { name: '--for-bugzilla prints the text to paste: no front matter, no directive', args: [...NOW, '--for-bugzilla', 'r.md'], files: { 'r.md': clean.replace('## Full Incident Report', '<!-- ir-lint-disable-next-line na-format -->\n## Full Incident Report') }, code: 0, nodes: true, stdout: clean.replace(/^---\n[\s\S]*?\n---\n/, '') },
+  { name: '--for-bugzilla with --fix: usage, exit 2', args: ['--for-bugzilla', '--fix', 'r.md'], files: { 'r.md': clean }, code: 2, stderr: /^ir-lint: .*--for-bugzilla/m },
   { name: '--max-file-size with a bad size: exit 2', args: [...NOW, '--max-file-size', 'huge', 'r.md'], files: { 'r.md': clean }, code: 2, stderr: /^ir-lint: .*--max-file-size/ },
 
   // Usage errors and information
@@ -340,7 +343,7 @@ export const CASES: CliCase[] = [
   { name: 'disable-file', args: [...NOW, 'r.md'], files: { 'r.md': `<!-- ir-lint-disable-file -->\n${broken}` }, code: 0 },
   { name: 'a directive for a plugin rule', args: [...NOW, 'r.md'], files: { 'r.md': codenameReport.replace('- **Incident description:**', '<!-- ir-lint-disable-next-line acme-no-codename -->\n- **Incident description:**'), 'house.mjs': housePlugin, '.irlintrc.json': '{ "plugins": ["./house.mjs"] }' }, code: 0 },
   { name: '--report-unused-disables', args: [...NOW, '-f', 'compact', '--report-unused-disables', 'r.md'], files: { 'r.md': clean.replace('## Full Incident Report', '<!-- ir-lint-disable-next-line na-format -->\n## Full Incident Report') }, code: 0, stdout: 'r.md:9:1: warning ir-lint Unused ir-lint-disable-next-line directive (no problems were reported for na-format); remove it.\n' },
-  { name: '--report-unused-disables with --max-warnings 0: exit 1', args: [...NOW, '-f', 'compact', '--report-unused-disables', '--max-warnings', '0', 'r.md'], files: { 'r.md': clean.replace('## Full Incident Report', '<!-- ir-lint-disable-next-line na-format -->\n## Full Incident Report') }, code: 1, stdout: /^r\.md:9:1: warning ir-lint Unused ir-lint-disable-next-line directive/, stderr: 'ir-lint: 1 warnings, more than --max-warnings 0.\n' },
+  { name: '--report-unused-disables with --max-warnings 0: exit 1', args: [...NOW, '-f', 'compact', '--report-unused-disables', '--max-warnings', '0', 'r.md'], files: { 'r.md': clean.replace('## Full Incident Report', '<!-- ir-lint-disable-next-line na-format -->\n## Full Incident Report') }, code: 1, stdout: all(/^r\.md:9:1: warning ir-lint Unused ir-lint-disable-next-line directive/, /\nir-lint: 1 warning, more than --max-warnings 0; the run fails\.\n$/) },
 
   // --fix and --fix-dry-run
   { name: '--fix writes the fixed file and reports what remains', args: [...FIX_NOW, '-f', 'compact', '--fix', 'r.md'], files: { 'r.md': fixable }, code: 1, nodes: true, after: { 'r.md': fixed }, stdout: REMAINING },
