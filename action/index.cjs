@@ -45733,7 +45733,7 @@ advise("table thead tbody tfoot tr td th caption colgroup col", "write a Markdow
 advise("blockquote", "start the quoted lines with `>` instead");
 advise("q", "use quotation marks instead");
 advise("hr", "write a line of `***` instead");
-advise("details summary", "Bugzilla has no collapsible sections: remove the tags, and attach long data (a CSV or a crt.sh list) to the bug instead of pasting it");
+advise("details summary", "it has no collapsible sections either: remove the tags, and attach long data (a CSV or a crt.sh list) to the bug instead of pasting it");
 advise("sub sup", "Markdown has neither: write it as plain text (`2^10`, `CO2`)");
 var NAME = /[A-Za-z][A-Za-z0-9-]*/y;
 function tagEnd(source, from, end) {
@@ -45751,8 +45751,8 @@ var bugzilla_raw_html_default = defineRule({
     tags: ["posting"],
     severity: "warn",
     messages: {
-      tag: "Bugzilla shows `{{tag}}` as text, it does not render HTML: {{instead}}.",
-      other: "Bugzilla shows `{{tag}}` as text, it does not render HTML: remove the tag and keep its text.",
+      tag: "Bugzilla shows `{{tag}}` as text (it renders no HTML); {{instead}}.",
+      other: "Bugzilla shows `{{tag}}` as text (it renders no HTML); remove the tag and keep its text.",
       lineBreak: "Bugzilla shows `{{tag}}` as text; a line break is already a line break in a Bugzilla comment, so start a new line instead.",
       lineBreakInTable: "Bugzilla shows `{{tag}}` as text, and a table cell cannot hold a line break there: separate the items with `;` or move them out of the table.",
       comment: "Bugzilla shows this HTML comment as text (`{{text}}`); delete it, and keep notes to yourself outside the text you post.",

@@ -25,7 +25,7 @@ new RuleTester({ describe, it }).run(rule, {
       name: 'details and summary in the Appendix',
       code: appendix('<details>\n<summary>Certificates</summary>\n\n| Serial | Subject |\n| --- | --- |\n| 01 | CN=a |\n\n</details>'),
       errors: [
-        { messageId: 'tag', line: 5, column: 1, message: 'Bugzilla shows `<details>` as text, it does not render HTML: Bugzilla has no collapsible sections: remove the tags, and attach long data (a CSV or a crt.sh list) to the bug instead of pasting it.' },
+        { messageId: 'tag', line: 5, column: 1, message: 'Bugzilla shows `<details>` as text (it renders no HTML); it has no collapsible sections either: remove the tags, and attach long data (a CSV or a crt.sh list) to the bug instead of pasting it.' },
         { messageId: 'tag', line: 6, column: 1 },
       ],
     },
@@ -45,10 +45,10 @@ new RuleTester({ describe, it }).run(rule, {
       name: 'formatting tags, each with its Markdown',
       code: 'A <b>bold</b>, <i>italic</i>, <code>x</code> and <s>old</s> word.\n',
       errors: [
-        { messageId: 'tag', line: 1, column: 3, message: 'Bugzilla shows `<b>` as text, it does not render HTML: write `**bold**` instead.' },
+        { messageId: 'tag', line: 1, column: 3, message: 'Bugzilla shows `<b>` as text (it renders no HTML); write `**bold**` instead.' },
         { messageId: 'tag', line: 1, column: 16 },
         { messageId: 'tag', line: 1, column: 31 },
-        { messageId: 'tag', line: 1, column: 50, message: 'Bugzilla shows `<s>` as text, it does not render HTML: write `~~strikethrough~~` instead.' },
+        { messageId: 'tag', line: 1, column: 50, message: 'Bugzilla shows `<s>` as text (it renders no HTML); write `~~strikethrough~~` instead.' },
       ],
     },
     { name: 'sub and sup', code: 'H<sub>2</sub>O and 2<sup>10</sup>\n', errors: [{ messageId: 'tag', line: 1, column: 2 }, { messageId: 'tag', line: 1, column: 21 }] },
