@@ -47,14 +47,12 @@ describe('lessons learned', () => {
 });
 
 describe('contributing factors of a long Root Cause Analysis', () => {
-  it('are found in time linear in the section (8,000 factors), with the same lines and fields as a filter finds', { timeout: 60_000 }, () => {
+  it('are found with the same lines and fields as a filter finds (8,000 factors; the time is measured by npm run bench:adversarial)', { timeout: 60_000 }, () => {
     const n = 8000;
     const body = Array.from({ length: n }, (_, i) => `**Contributing Factor #${i + 1}: Path ${i}**\n\n- **Description:** Path ${i} reused a cached result.\n- **Detection:** The scanner.\n`).join('\n');
     const r = parseReport(`## Full Incident Report\n\n### Root Cause Analysis\n\n${body}\n### Lessons Learned\n\nN/A\n`);
-    const t = performance.now();
     const fs = factorsOf(r, r.blocks[0]!);
     const texts = rootCauseTexts(r);
-    const ms = performance.now() - t;
     expect(fs).toHaveLength(n);
     expect(texts).toHaveLength(n);
     const rca = r.blocks[0]!.sections.find((s) => s.spec.key === 'root-cause-analysis')!;
@@ -63,7 +61,5 @@ describe('contributing factors of a long Root Cause Analysis', () => {
       expect(f.fields.map((x) => x.line)).toEqual(rca.fields.filter((x) => x.line > f.line && x.line <= f.endLine).map((x) => x.line));
       expect(texts[i]!.lines.map((l) => l.line)).toEqual(rca.bodyLines.filter((l) => l.line >= f.line && l.line <= f.endLine && l.kind === 'text').map((l) => l.line));
     }
-    // Filtering every line once per factor took seconds here (64 million line tests); the bound leaves room for a loaded machine.
-    expect(ms).toBeLessThan(1500);
   });
 });

@@ -2,7 +2,7 @@
  * timeline-order's O(n log n) search gives the findings of the quadratic
  * search it replaced (kept here as the reference), on every fixture, every
  * corpus report and random timelines that mix dates, times, date-only entries
- * and zones; and a 57,000-row timeline takes seconds, not minutes.
+ * and zones; and a 57,000-row timeline (the quadratic search took 85 s on it).
  */
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -103,18 +103,14 @@ describe('timeline-order: the fast search agrees with the quadratic one', () => 
     );
   });
 
-  it('57,000 rows in random order: seconds, not minutes', { timeout: 180_000 }, () => {
+  it('57,000 rows in random order: every out-of-place entry found (its time is measured by npm run bench:adversarial)', { timeout: 180_000 }, () => {
     let x = 12345;
     const rnd = (): number => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const rows = Array.from({ length: 57_000 }, (_, i) => `| 2024-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)} ${String(Math.floor(rnd() * 24)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} | e |`);
     const text = tl(['| Time | Event |', '| --- | --- |', ...rows]);
     const [entries] = entryLists(text);
     expect(entries?.length).toBe(57_000);
-    const t = performance.now();
     const found = fast(entries as TimelineEntry[]);
-    const ms = performance.now() - t;
     expect(found.length).toBeGreaterThan(50_000);
-    // The quadratic search took 85 s here (3.2 billion comparisons); the bound leaves room for a loaded machine.
-    expect(ms).toBeLessThan(15_000);
   });
 });
