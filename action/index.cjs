@@ -35842,7 +35842,8 @@ function nodeIo() {
     writeFileAtomic: (target, data) => writeFileAtomic(target, data),
     async writeFile(p, data, options) {
       await import_node_fs2.promises.mkdir(import_node_path.default.dirname(import_node_path.default.resolve(p)), { recursive: true });
-      await import_node_fs2.promises.writeFile(p, data, { encoding: "utf8", flag: options?.exclusive ? "wx" : "w" });
+      if (options?.exclusive) await import_node_fs2.promises.writeFile(p, data, { encoding: "utf8", flag: "wx" });
+      else await writeFileAtomic(p, data);
     },
     importModule: (p) => import((0, import_node_url2.pathToFileURL)(import_node_path.default.resolve(p)).href),
     cpus: (0, import_node_os.availableParallelism)(),

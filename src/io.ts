@@ -47,7 +47,7 @@ export interface Io {
    * are written as UTF-8.
    */
   writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>;
-  /** Write a new file (fails if it exists when `exclusive`). */
+  /** Write a file, creating its folder: a new one when `exclusive` (fails if it exists), else replaced atomically as `writeFileAtomic` does. */
   writeFile(path: string, data: string, options?: { exclusive?: boolean }): Promise<void>;
   /** Import a local module (plugins). */
   importModule(path: string): Promise<unknown>;

@@ -108,7 +108,9 @@ export function nodeIo(): Io {
     writeFileAtomic: (target, data) => writeFileAtomic(target, data),
     async writeFile(p, data, options) {
       await fs.mkdir(path.dirname(path.resolve(p)), { recursive: true });
-      await fs.writeFile(p, data, { encoding: 'utf8', flag: options?.exclusive ? 'wx' : 'w' });
+      // A new file (--init) must not replace one; any other (--output-file) is replaced atomically.
+      if (options?.exclusive) await fs.writeFile(p, data, { encoding: 'utf8', flag: 'wx' });
+      else await writeFileAtomic(p, data);
     },
     importModule: (p) => import(pathToFileURL(path.resolve(p)).href),
     cpus: availableParallelism(),
