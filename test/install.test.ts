@@ -45,11 +45,11 @@ afterAll(() => {
 
 describe('the packed package', () => {
   it('holds what runs and nothing of the development tree', () => {
-    for (const f of ['package.json', 'README.md', 'bin/ir-lint.js', 'bin/package.json', 'dist/ir-lint.cjs', 'dist/ir-lint-worker.cjs', 'dist/ir-lint.cjs.cache', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/testing/index.js', 'dist/src/cli/bin.js', 'dist/src/cli/worker.js', 'docs/rules.md']) {
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'bin/ir-lint.js', 'bin/package.json', 'dist/ir-lint.cjs', 'dist/ir-lint-worker.cjs', 'dist/ir-lint.cjs.cache', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/testing/index.js', 'dist/src/cli/bin.js', 'dist/src/cli/worker.js', 'docs/rules.md']) {
       expect(packed).toContain(f);
     }
     // Compiled JavaScript and type declarations only: no TypeScript sources, tests, fixtures, scripts or build leftovers.
-    expect(packed.filter((f) => !/^(?:bin|dist|docs)\/|^(?:package\.json|README\.md)$/.test(f))).toEqual([]);
+    expect(packed.filter((f) => !/^(?:bin|dist|docs)\/|^(?:package\.json|README\.md|LICENSE)$/.test(f))).toEqual([]);
     expect(packed.filter((f) => (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f.includes('import-meta-shim') || /\.test\.ts$/.test(f))).toEqual([]);
     expect(packed.filter((f) => /^(?:test|fixtures|bench|scripts|src|rules|node_modules)\//.test(f))).toEqual([]);
   });
