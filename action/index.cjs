@@ -20144,7 +20144,7 @@ function unclosedHtml(report2) {
     let tail = lines.length;
     while (tail > 0 && (lines[tail - 1]?.kind === "html" || lines[tail - 1]?.kind === "blank")) tail--;
     const lastCloser = /* @__PURE__ */ new Map();
-    const lower = report2.source.toLowerCase();
+    let lower;
     for (let i = tail; i < lines.length; i++) {
       const l2 = lines[i];
       if (l2.kind !== "html") continue;
@@ -20155,7 +20155,7 @@ function unclosedHtml(report2) {
         if (!m) continue;
         const close = closer(m[0]);
         const start = l2.start + lead;
-        if (!lastCloser.has(close)) lastCloser.set(close, lower.lastIndexOf(close));
+        if (!lastCloser.has(close)) lastCloser.set(close, (lower ??= report2.source.toLowerCase()).lastIndexOf(close));
         const last = lastCloser.get(close);
         const bodyFrom = start + m[0].length - (close === "-->" ? 2 : 0);
         if (last < bodyFrom) {
@@ -42094,6 +42094,7 @@ var closure_action_items_complete_default = defineRule({
 init_appendix();
 
 // src/parse/certs.ts
+init_days();
 function isSeparator(c, commas) {
   return c === 32 || c === 9 || c === 10 || c === 13 || commas && (c === 44 || c === 59);
 }
@@ -42160,10 +42161,7 @@ function make(y, mo, d, h, mi, s2, ms, offsetMin, dateOnly) {
   const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (d > MONTH_DAYS[mo - 1] + (leap ? 1 : 0)) return void 0;
   const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(s2, 59), ms) - offsetMin * 6e4;
-  return { ms: t, day: Math.floor(t / 864e5), dateOnly };
-}
-function epochDay(ms) {
-  return Math.floor(ms / 864e5);
+  return { ms: t, day: dayOfInstant(t), dateOnly };
 }
 function zoneOf(z) {
   const t = z.trim();
@@ -42706,6 +42704,7 @@ init_attachment();
 init_appendix();
 init_text();
 init_lines();
+init_days();
 var HEADER4 = IRG_CSV_COLUMNS.join(",");
 var row2 = (o = {}) => ["N/A", o.cert ?? "b".repeat(64), "CN=www.example.com", '"CN=Example TLS CA,O=Example CA Inc.,C=US"', o.before ?? "2025-08-04T00:00:00+00:00", o.after ?? "2026-08-03T23:59:59+00:00", "5d1e0c", "www.example.com", o.revoked ?? "Yes", o.date ?? "2025-08-16T10:00:00+00:00", o.reason ?? "superseded"].join(",");
 function na2(v) {
@@ -42747,7 +42746,7 @@ ${row2()}
   check(csv, ctx) {
     if (!csv.header) return;
     const now2 = ctx.now().toUTC();
-    const today = epochDay(Date.UTC(now2.year, now2.month - 1, now2.day));
+    const today = dayOfInstant(Date.UTC(now2.year, now2.month - 1, now2.day));
     const nowText = now2.toISODate() ?? "";
     const indexes = new Map(IRG_CSV_COLUMNS.map((c) => [c, columnIndex(csv, c)]));
     const cellAt = (r, name) => {
@@ -43636,9 +43635,9 @@ function sharedTerms(a, b) {
   }
   return out;
 }
-function phrasesRegExp2(phrases) {
+function phrasesRegExp2(phrases, wholeWord = false) {
   const w = phrases.map((p) => norm(p)).filter((p) => p.length > 0);
-  return w.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${w.map((p) => escapeRegExp(p).replace(/ /g, "\\s+")).join("|")})`, "i") : void 0;
+  return w.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${w.map((p) => escapeRegExp(p).replace(/ /g, "\\s+")).join("|")})${wholeWord ? "(?![a-z0-9])" : ""}`, "i") : void 0;
 }
 function timestampsIn(text4, max = 20) {
   const out = [];
@@ -44215,7 +44214,7 @@ var NONE_RECENT = /\b(?:no|none|not\s+find|found\s+no|did\s+not\s+identify)\b[^.
 var NAME_FILLERS = /* @__PURE__ */ new Set(["the", "and", "ltd", "inc", "llc", "corp", "gmbh", "plc", "sas", "spa", "oy", "ab", "as"]);
 var compiled7 = perOptions((o) => ({
   others: phrasesRegExp2(o.others),
-  own: o.own.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${o.own.map((w) => escapeRegExp(norm(w)).replace(/ /g, "\\s+")).join("|")})(?![a-z0-9])`, "i") : void 0
+  own: phrasesRegExp2(o.own, true)
 }));
 var REPORT6 = (rows, front = "ca-owner: Example Trust\nposted: 2025-09-10\n") => `---
 ${front}---
@@ -47512,10 +47511,17 @@ async function pairedAttachments2(io, reportPath, text4, setup) {
   }
   return out;
 }
+function reportLintOptions(t, setup, fileConfig) {
+  const { rules: rules2, known, config: config2 } = fileConfig;
+  const o = { rules: rules2, now: setup.now, nowIsDay: setup.nowIsDay, filePath: t.path, knownRules: [...known.keys()] };
+  const template = setup.template ?? (config2.template !== "auto" ? config2.template : void 0);
+  if (template) o.template = template;
+  return o;
+}
 async function lintOne(io, t, setup, fileConfig, opts, probe = {}) {
   const read = await readTarget(io, t, setup);
   if ("result" in read) return read.result;
-  const { rules: rules2, known, config: config2 } = fileConfig;
+  const { rules: rules2 } = fileConfig;
   if (read.kind !== "report") {
     const { messages: messages2 } = lintAttachment(read.text, read.kind, { rules: rules2, now: setup.now, filePath: t.path, ...probe });
     const extra2 = {};
@@ -47523,17 +47529,7 @@ async function lintOne(io, t, setup, fileConfig, opts, probe = {}) {
     if (FORMATS_WITH_SOURCE.has(opts.format) && messages2.length > 0) extra2.source = read.text;
     return makeResult(t.path, messages2, extra2);
   }
-  const lintOpts = {
-    rules: rules2,
-    now: setup.now,
-    nowIsDay: setup.nowIsDay,
-    filePath: t.path,
-    reportUnusedDisables: opts.reportUnusedDisables,
-    knownRules: [...known.keys()],
-    ...probe
-  };
-  const template = setup.template ?? (config2.template !== "auto" ? config2.template : void 0);
-  if (template) lintOpts.template = template;
+  const lintOpts = { ...reportLintOptions(t, setup, fileConfig), reportUnusedDisables: opts.reportUnusedDisables, ...probe };
   if (!t.stdin) lintOpts.attachments = await pairedAttachments2(io, t.path, read.text, setup);
   if (opts.fix || opts.fixDryRun) {
     const fixed = await fixFile(io, t, read, (text4) => lintText(text4, lintOpts).messages, opts);
@@ -47569,21 +47565,13 @@ async function forBugzilla(io, targets, setup, opts) {
   const target = targets[0];
   const read = await readTarget(io, target, setup);
   if ("result" in read) return [read.result];
-  const { rules: rules2, known, config: config2 } = await setup.configFor(target.path);
-  const lintOpts = {
-    rules: rules2.filter((r) => r.rule.meta.tags.includes(POSTING_TAG)),
-    now: setup.now,
-    filePath: target.path,
-    // Directives may name any rule, not only the ones that run here.
-    knownRules: [...known.keys()]
-  };
-  const template = setup.template ?? (config2.template !== "auto" ? config2.template : void 0);
-  if (template) lintOpts.template = template;
+  const all2 = reportLintOptions(target, setup, await setup.configFor(target.path));
+  const lintOpts = { ...all2, rules: all2.rules.filter((r) => r.rule.meta.tags.includes(POSTING_TAG)) };
   const { messages, report: report2 } = lintText(read.text, lintOpts);
   const extra = {};
   if (messages.some((m) => m.fatal)) extra.fatalError = true;
   else io.stdout(posting(report2).text);
-  if (opts.format === "json" || opts.format === "sarif") extra.source = read.text;
+  if (FORMATS_WITH_SOURCE.has(opts.format)) extra.source = read.text;
   return [makeResult(target.path, messages, extra)];
 }
 

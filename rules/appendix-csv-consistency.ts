@@ -1,9 +1,10 @@
 import { cellLoc, columnIndex, valueStart, type CsvAttachment, type CsvCell, type CsvRecord } from '../src/parse/attachment.js';
 import { IRG_CSV_COLUMNS } from '../src/parse/appendix.js';
-import { epochDay, isSha256Token, parseCertDate, splitList, type CertDate } from '../src/parse/certs.js';
+import { isSha256Token, parseCertDate, splitList, type CertDate } from '../src/parse/certs.js';
 import { clip, isNotApplicable } from '../src/parse/text.js';
 import { flag, ruleOptions } from '../src/options.js';
 import { positionAt } from '../src/parse/lines.js';
+import { dayOfInstant } from '../src/days.js';
 import { defineRule } from '../src/types.js';
 
 const HEADER = IRG_CSV_COLUMNS.join(',');
@@ -45,7 +46,7 @@ export default defineRule({
   check(csv: CsvAttachment, ctx) {
     if (!csv.header) return;
     const now = ctx.now().toUTC();
-    const today = epochDay(Date.UTC(now.year, now.month - 1, now.day));
+    const today = dayOfInstant(Date.UTC(now.year, now.month - 1, now.day));
     const nowText = now.toISODate() ?? '';
     const indexes = new Map(IRG_CSV_COLUMNS.map((c) => [c, columnIndex(csv, c)]));
     const cellAt = (r: CsvRecord, name: (typeof IRG_CSV_COLUMNS)[number]): CsvCell | undefined => {

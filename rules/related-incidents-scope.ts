@@ -22,7 +22,7 @@ const NAME_FILLERS = new Set(['the', 'and', 'ltd', 'inc', 'llc', 'corp', 'gmbh',
 
 const compiled = perOptions((o: { others: string[]; own: string[] }) => ({
   others: phrasesRegExp(o.others),
-  own: o.own.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${o.own.map((w) => escapeRegExp(norm(w)).replace(/ /g, '\\s+')).join('|')})(?![a-z0-9])`, 'i') : undefined,
+  own: phrasesRegExp(o.own, true),
 }));
 
 const REPORT = (rows: string[], front = 'ca-owner: Example Trust\nposted: 2025-09-10\n'): string =>

@@ -92,7 +92,8 @@ export function unclosedHtml(report: IncidentReport): UnclosedHtml | undefined {
     let tail = lines.length;
     while (tail > 0 && (lines[tail - 1]?.kind === 'html' || lines[tail - 1]?.kind === 'blank')) tail--;
     const lastCloser = new Map<string, number>();
-    const lower = report.source.toLowerCase();
+    // Lowered only when an HTML opener is found (most reports have none at their end).
+    let lower: string | undefined;
     for (let i = tail; i < lines.length; i++) {
       const l = lines[i] as (typeof lines)[number];
       if (l.kind !== 'html') continue;
@@ -103,7 +104,7 @@ export function unclosedHtml(report: IncidentReport): UnclosedHtml | undefined {
         if (!m) continue;
         const close = closer(m[0]);
         const start = l.start + lead;
-        if (!lastCloser.has(close)) lastCloser.set(close, lower.lastIndexOf(close));
+        if (!lastCloser.has(close)) lastCloser.set(close, (lower ??= report.source.toLowerCase()).lastIndexOf(close));
         const last = lastCloser.get(close) as number;
         // `<!-->` and `<!--->` close themselves (CommonMark).
         const bodyFrom = start + m[0].length - (close === '-->' ? 2 : 0);

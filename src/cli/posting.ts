@@ -17,7 +17,7 @@ import { posting } from '../parse/posting.js';
 import type { LintResult } from '../types.js';
 import type { CliOptions } from './args.js';
 import type { FileTarget } from './files.js';
-import { readTarget, type RunSetup } from './run.js';
+import { FORMATS_WITH_SOURCE, readTarget, reportLintOptions, type RunSetup } from './run.js';
 
 /** The tag that makes a rule a posting rule. */
 export const POSTING_TAG = 'posting';
@@ -48,20 +48,13 @@ export async function forBugzilla(io: Io, targets: FileTarget[], setup: RunSetup
   const read = await readTarget(io, target, setup);
   if ('result' in read) return [read.result];
   // A file named on the command line is read even when the config's "ignores" would skip it in a lint run.
-  const { rules, known, config } = await setup.configFor(target.path);
-  const lintOpts: LintOptions = {
-    rules: rules.filter((r) => r.rule.meta.tags.includes(POSTING_TAG)),
-    now: setup.now,
-    filePath: target.path,
-    // Directives may name any rule, not only the ones that run here.
-    knownRules: [...known.keys()],
-  };
-  const template = setup.template ?? (config.template !== 'auto' ? config.template : undefined);
-  if (template) lintOpts.template = template;
+  // Directives may name any rule (knownRules), not only the posting rules that run here.
+  const all = reportLintOptions(target, setup, await setup.configFor(target.path));
+  const lintOpts: LintOptions = { ...all, rules: all.rules.filter((r) => r.rule.meta.tags.includes(POSTING_TAG)) };
   const { messages, report } = lintText(read.text, lintOpts);
   const extra: Partial<LintResult> = {};
   if (messages.some((m) => m.fatal)) extra.fatalError = true;
   else io.stdout(posting(report).text);
-  if (opts.format === 'json' || opts.format === 'sarif') extra.source = read.text;
+  if (FORMATS_WITH_SOURCE.has(opts.format)) extra.source = read.text;
   return [makeResult(target.path, messages, extra)];
 }

@@ -39,7 +39,7 @@ export const DEFAULT_MAX_ATTACHMENT_SIZE = 50 * 1024 * 1024;
 /** At most this many files a report names are looked for beside it. */
 const MAX_PAIRED = 20;
 /** Formats that show a file's source (ESLint's json carries it; SARIF fixes need it). */
-const FORMATS_WITH_SOURCE = new Set(['json', 'sarif']);
+export const FORMATS_WITH_SOURCE: ReadonlySet<string> = new Set(['json', 'sarif']);
 
 /** What a run needs once the arguments are read. */
 export interface RunSetup {
@@ -200,11 +200,20 @@ export async function pairedAttachments(io: Io, reportPath: string, text: string
 /** Hooks a worker uses to tell its watchdog which rule is running; on the main thread, the plugin rules' time budget. */
 export type RuleProbe = Pick<LintOptions, 'onRuleStart' | 'skipRules' | 'runRule'>;
 
+/** What linting a report needs from the run and its file's config: rules, `now`, the template, the rule ids directives may name. */
+export function reportLintOptions(t: FileTarget, setup: RunSetup, fileConfig: FileConfig): LintOptions {
+  const { rules, known, config } = fileConfig;
+  const o: LintOptions = { rules, now: setup.now, nowIsDay: setup.nowIsDay, filePath: t.path, knownRules: [...known.keys()] };
+  const template = setup.template ?? (config.template !== 'auto' ? config.template : undefined);
+  if (template) o.template = template;
+  return o;
+}
+
 /** Read, lint (and with --fix, fix) one file. */
 export async function lintOne(io: Io, t: FileTarget, setup: RunSetup, fileConfig: FileConfig, opts: CliOptions, probe: RuleProbe = {}): Promise<LintResult> {
   const read = await readTarget(io, t, setup);
   if ('result' in read) return read.result;
-  const { rules, known, config } = fileConfig;
+  const { rules } = fileConfig;
   if (read.kind !== 'report') {
     // An Appendix attachment: its own rules, nothing to fix.
     const { messages } = lintAttachment(read.text, read.kind, { rules, now: setup.now, filePath: t.path, ...probe });
@@ -213,17 +222,7 @@ export async function lintOne(io: Io, t: FileTarget, setup: RunSetup, fileConfig
     if (FORMATS_WITH_SOURCE.has(opts.format) && messages.length > 0) extra.source = read.text;
     return makeResult(t.path, messages, extra);
   }
-  const lintOpts: LintOptions = {
-    rules,
-    now: setup.now,
-    nowIsDay: setup.nowIsDay,
-    filePath: t.path,
-    reportUnusedDisables: opts.reportUnusedDisables,
-    knownRules: [...known.keys()],
-    ...probe,
-  };
-  const template = setup.template ?? (config.template !== 'auto' ? config.template : undefined);
-  if (template) lintOpts.template = template;
+  const lintOpts: LintOptions = { ...reportLintOptions(t, setup, fileConfig), reportUnusedDisables: opts.reportUnusedDisables, ...probe };
   // The Appendix files the report names, read beside it for its rules (none for stdin: there is no "beside").
   if (!t.stdin) lintOpts.attachments = await pairedAttachments(io, t.path, read.text, setup);
   if (opts.fix || opts.fixDryRun) {

@@ -6,6 +6,7 @@
  * No regular expressions over cell text: a 10,000-row CSV has 110,000
  * cells, and character loops are both linear and fast.
  */
+import { dayOfInstant } from '../days.js';
 
 export interface Token {
   text: string;
@@ -109,12 +110,7 @@ function make(y: number, mo: number, d: number, h: number, mi: number, s: number
   const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (d > (MONTH_DAYS[mo - 1] as number) + (leap ? 1 : 0)) return undefined; // 2025-02-30
   const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms) - offsetMin * 60000;
-  return { ms: t, day: Math.floor(t / 86400000), dateOnly };
-}
-
-/** The UTC calendar day of an instant, as days since 1970-01-01 (what CertDate.day holds). */
-export function epochDay(ms: number): number {
-  return Math.floor(ms / 86400000);
+  return { ms: t, day: dayOfInstant(t), dateOnly };
 }
 
 /** A zone after a time: Z, UTC, GMT, +HH:MM, +HHMM, +HH; returns minutes east or undefined when not a zone. */

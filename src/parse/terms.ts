@@ -72,10 +72,14 @@ export function sharedTerms(a: ReadonlyMap<string, string>, b: ReadonlyMap<strin
   return out;
 }
 
-/** An alternation matching any of the phrases at the start of a word, case-insensitively; undefined for an empty list. */
-export function phrasesRegExp(phrases: readonly string[]): RegExp | undefined {
+/**
+ * An alternation matching any of the phrases at the start of a word (with
+ * `wholeWord`, also ending at a word's end), case-insensitively; undefined
+ * for an empty list.
+ */
+export function phrasesRegExp(phrases: readonly string[], wholeWord = false): RegExp | undefined {
   const w = phrases.map((p) => norm(p)).filter((p) => p.length > 0);
-  return w.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${w.map((p) => escapeRegExp(p).replace(/ /g, '\\s+')).join('|')})`, 'i') : undefined;
+  return w.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${w.map((p) => escapeRegExp(p).replace(/ /g, '\\s+')).join('|')})${wholeWord ? '(?![a-z0-9])' : ''}`, 'i') : undefined;
 }
 
 /** Every timestamp in a line, left to right, with offsets relative to the line. */
