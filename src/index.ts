@@ -2,9 +2,30 @@
  * The public API of the ir-lint package: lint a text, parse a report, write
  * and test a house rule.
  *
+ *   import { lint } from 'ir-lint';
+ *   const result = await lint({ text, now: '2026-11-22' });
+ *
  *   import { defineRule, z } from 'ir-lint';
  *   import { RuleTester } from 'ir-lint/testing';
  */
+import { lint as lintWith, type LintHost, type LintInput } from './api.js';
+import type { LintResult } from './types.js';
+
+/**
+ * Lint one text (a report, an Appendix CSV or a crt.sh list) with the
+ * built-in rules and a config object, or with `config: 'file'` the nearest
+ * config file to `filePath`. Returns what `ir-lint -f json` prints for it.
+ */
+export async function lint(input: LintInput, host: LintHost = {}): Promise<LintResult> {
+  if (host.io === undefined && input?.config === 'file') {
+    const { nodeIo } = await import('./cli/node-io.js');
+    return lintWith(input, { ...host, io: nodeIo() });
+  }
+  return lintWith(input, host);
+}
+export type { ConfigObject, LintHost, LintInput } from './api.js';
+export type { Io } from './io.js';
+export { ConfigError, UsageError } from './errors.js';
 export { isDateOnly, lintText, parseNow, type LintOptions } from './engine/index.js';
 export { parseReport, type ParseOptions } from './parse/index.js';
 export { defineRule } from './types.js';

@@ -9,10 +9,10 @@ import { rules as builtinRules } from '../../rules/index.js';
 import { parseTemplate } from '../config/index.js';
 import { createConfigResolver, type FileConfig } from '../config/load.js';
 import { decodeReport, type TextEncoding } from '../decode.js';
-import { isDateOnly, lintAttachment, lintText, makeResult, parseNow, type LintOptions } from '../engine/index.js';
+import { lintOptionsFor } from '../api.js';
+import { isDateOnly, lintText, lintToResult, makeResult, parseNow, type LintOptions } from '../engine/index.js';
 import { isAttachmentName, kindOf, type DocumentKind } from '../kinds.js';
-import { parseAttachment, type PairedAttachment } from '../parse/attachment.js';
-import { attachmentNamesIn } from '../parse/appendix.js';
+import { pairedAttachments } from '../attachments.js';
 import { clause, formatSize, UsageError } from '../errors.js';
 import { FORMATS, FORMAT_NAMES } from '../format/index.js';
 import type { Io } from '../io.js';
@@ -22,22 +22,8 @@ import type { CliOptions } from './args.js';
 import type { FileTarget } from './files.js';
 import { fixFile } from './fix.js';
 
-/**
- * Files larger than this are refused unless --max-file-size says otherwise.
- * A Bugzilla comment holds at most 65,535 characters, so a real report is far
- * smaller; parsing Markdown takes roughly 250 times the file size in memory,
- * and this keeps a run under 1 GiB.
- */
-export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
-/**
- * Appendix attachments (*.csv, *.txt) larger than this are refused unless
- * --max-attachment-size says otherwise: a CSV row is a few hundred bytes,
- * so 50 MB is well over 100,000 certificates, and a CSV costs about 30
- * times its size in memory, not the 250 times of a Markdown report.
- */
-export const DEFAULT_MAX_ATTACHMENT_SIZE = 50 * 1024 * 1024;
-/** At most this many files a report names are looked for beside it. */
-const MAX_PAIRED = 20;
+export { DEFAULT_MAX_ATTACHMENT_SIZE, DEFAULT_MAX_FILE_SIZE } from '../limits.js';
+import { DEFAULT_MAX_ATTACHMENT_SIZE, DEFAULT_MAX_FILE_SIZE } from '../limits.js';
 /** Formats that show a file's source (ESLint's json carries it; SARIF fixes need it). */
 export const FORMATS_WITH_SOURCE: ReadonlySet<string> = new Set(['json', 'sarif']);
 
@@ -156,57 +142,12 @@ export async function readTarget(io: Io, t: FileTarget, setup: RunSetup): Promis
   return { text: decoded.text, encoding: decoded.encoding, bytes, kind };
 }
 
-/** Names of Appendix files a report's text gives: front matter `appendix:` (quoted names may hold spaces) and *.csv / *.txt names. */
-function namesInReport(text: string): string[] {
-  const names = attachmentNamesIn(text);
-  if (text.startsWith('---')) {
-    const end = text.indexOf('\n---', 3);
-    const fm = end > 0 ? text.slice(0, end) : '';
-    for (const m of fm.matchAll(/^(?:appendix:[ \t]*|[ \t]*-[ \t]+)(["'])([^"'\r\n]+)\1[ \t]*$/gm)) {
-      const name = (m[2] as string).trim();
-      if (!names.includes(name)) names.push(name);
-    }
-  }
-  return names;
-}
-
-/**
- * The Appendix files a report names that exist beside it (relative to its
- * directory), read and parsed for the report's rules. Files that cannot be
- * read, are too large or are not an attachment are left out: the report's
- * rules then see no attachment by that name.
- */
-export async function pairedAttachments(io: Io, reportPath: string, text: string, setup: RunSetup): Promise<PairedAttachment[]> {
-  const out: PairedAttachment[] = [];
-  const dir = path.dirname(path.resolve(io.cwd, reportPath));
-  for (const name of namesInReport(text).slice(0, MAX_PAIRED)) {
-    if (path.isAbsolute(name) || name.split(/[\\/]/).includes('..')) continue;
-    const file = path.resolve(dir, name);
-    try {
-      const st = await io.stat(file);
-      if (st.kind !== 'file' || (setup.maxAttachmentSize > 0 && st.size > setup.maxAttachmentSize)) continue;
-      const decoded = decodeReport(await io.readFile(file));
-      if (!decoded.ok) continue;
-      const kind = kindOf(name, decoded.text);
-      if (kind === 'report') continue;
-      out.push({ name, attachment: parseAttachment(kind, decoded.text) });
-    } catch {
-      // Not there (or unreadable): not paired.
-    }
-  }
-  return out;
-}
-
 /** Hooks a worker uses to tell its watchdog which rule is running; on the main thread, the plugin rules' time budget. */
 export type RuleProbe = Pick<LintOptions, 'onRuleStart' | 'skipRules' | 'runRule'>;
 
 /** What linting a report needs from the run and its file's config: rules, `now`, the template, the rule ids directives may name. */
 export function reportLintOptions(t: FileTarget, setup: RunSetup, fileConfig: FileConfig): LintOptions {
-  const { rules, known, config } = fileConfig;
-  const o: LintOptions = { rules, now: setup.now, nowIsDay: setup.nowIsDay, filePath: t.path, knownRules: [...known.keys()] };
-  const template = setup.template ?? (config.template !== 'auto' ? config.template : undefined);
-  if (template) o.template = template;
-  return o;
+  return lintOptionsFor(fileConfig, { at: setup.now, isDay: setup.nowIsDay }, t.path, setup.template);
 }
 
 /** Read, lint (and with --fix, fix) one file. */
@@ -216,15 +157,11 @@ export async function lintOne(io: Io, t: FileTarget, setup: RunSetup, fileConfig
   const { rules } = fileConfig;
   if (read.kind !== 'report') {
     // An Appendix attachment: its own rules, nothing to fix.
-    const { messages } = lintAttachment(read.text, read.kind, { rules, now: setup.now, filePath: t.path, ...probe });
-    const extra: Partial<LintResult> = {};
-    if (messages.some((m) => m.fatal)) extra.fatalError = true;
-    if (FORMATS_WITH_SOURCE.has(opts.format) && messages.length > 0) extra.source = read.text;
-    return makeResult(t.path, messages, extra);
+    return lintToResult(t.path, read.text, read.kind, { rules, now: setup.now, filePath: t.path, ...probe }, FORMATS_WITH_SOURCE.has(opts.format));
   }
   const lintOpts: LintOptions = { ...reportLintOptions(t, setup, fileConfig), reportUnusedDisables: opts.reportUnusedDisables, ...probe };
   // The Appendix files the report names, read beside it for its rules (none for stdin: there is no "beside").
-  if (!t.stdin) lintOpts.attachments = await pairedAttachments(io, t.path, read.text, setup);
+  if (!t.stdin) lintOpts.attachments = await pairedAttachments(io, t.path, read.text, setup.maxAttachmentSize);
   if (opts.fix || opts.fixDryRun) {
     const fixed = await fixFile(io, t, read, (text) => lintText(text, lintOpts).messages, opts);
     const failed = fixed.failure !== undefined ? [failure(t.path, fixed.failure).messages[0] as LintMessage] : [];
@@ -233,10 +170,6 @@ export async function lintOne(io: Io, t: FileTarget, setup: RunSetup, fileConfig
     if (failed.length > 0 || fixed.messages.some((m) => m.fatal)) extra.fatalError = true;
     return makeResult(t.path, [...failed, ...fixed.messages], extra);
   }
-  const { messages } = lintText(read.text, lintOpts);
-  const extra: Partial<LintResult> = {};
-  if (messages.some((m) => m.fatal)) extra.fatalError = true;
   // Keep the text only where the output shows it: thousands of files must not stay in memory.
-  if (FORMATS_WITH_SOURCE.has(opts.format) && messages.length > 0) extra.source = read.text;
-  return makeResult(t.path, messages, extra);
+  return lintToResult(t.path, read.text, 'report', lintOpts, FORMATS_WITH_SOURCE.has(opts.format));
 }

@@ -71,6 +71,12 @@ export interface ConfigResolverOptions {
   config?: string | false;
   /** `--rule id:severity` flags. */
   ruleFlags?: string[];
+  /**
+   * A config given as data, not read from a file (the `lint()` API's
+   * `config`): it is validated as a config file would be, and named `name`
+   * in messages. Its plugins are found relative to `io.cwd`.
+   */
+  inline?: { data: unknown; name: string };
 }
 
 export interface ConfigResolver {
@@ -238,8 +244,11 @@ export function createConfigResolver(io: Io, options: ConfigResolverOptions): Co
   const loaded = new Map<string, Promise<LoadedFile>>();
   const resolved = new Map<string, Promise<Omit<FileConfig, 'ignored'> & { file?: LoadedFile }>>();
   const modules = new Map<string, Promise<Rule[]>>();
+  // An inline config stands where a config file in the working directory would.
+  const inlinePath = path.join(io.cwd, '<inline config>');
 
   const show = (abs: string): string => {
+    if (options.inline !== undefined && abs === inlinePath) return options.inline.name;
     const rel = path.relative(io.cwd, abs);
     return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
   };
@@ -380,9 +389,9 @@ export function createConfigResolver(io: Io, options: ConfigResolverOptions): Co
     const cached = loaded.get(p);
     if (cached) return cached;
     const promise = (async (): Promise<LoadedFile> => {
-      const file = show(p);
+      const file = options.inline !== undefined && p === inlinePath ? options.inline.name : show(p);
       const dir = path.dirname(p);
-      const data = await readData(p, explicit);
+      const data = options.inline !== undefined && p === inlinePath ? sanitize(options.inline.data) : await readData(p, explicit);
       if (data === null || typeof data !== 'object' || Array.isArray(data)) {
         throw new ConfigError(`expected an object with "rules", "template", "plugins" or "ignores"; found ${describeValue(data)}`, file);
       }
@@ -508,6 +517,7 @@ export function createConfigResolver(io: Io, options: ConfigResolverOptions): Co
   }
 
   async function configPathFor(dir: string): Promise<{ path: string | undefined; explicit: boolean }> {
+    if (options.inline !== undefined) return { path: inlinePath, explicit: true };
     if (options.config === false) return { path: undefined, explicit: false };
     if (typeof options.config === 'string') return { path: path.resolve(io.cwd, options.config), explicit: true };
     return { path: await findConfig(dir), explicit: false };

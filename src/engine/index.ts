@@ -309,8 +309,17 @@ function parseFailure(report: IncidentReport, error: unknown): LintMessage {
   };
 }
 
+/** `lintText` is the low-level call: it takes resolved rules and a luxon `now`; `lint()` takes a config. */
+function checkLowLevelOptions(options: LintOptions): void {
+  if (options === null || typeof options !== 'object' || !Array.isArray(options.rules)) {
+    throw new TypeError('lintText(source, options) needs options.rules, the resolved rules; call lint({ text }) for the built-in rules and a config');
+  }
+  if (!DateTime.isDateTime(options.now)) throw new TypeError('lintText(source, options) needs options.now as a luxon DateTime; lint({ text, now }) takes a date string or a Date');
+}
+
 /** Parse and lint one source text. */
 export function lintText(source: string, options: LintOptions): { messages: LintMessage[]; report: IncidentReport } {
+  checkLowLevelOptions(options);
   const opts: { template?: TemplateId } = {};
   if (options.template) opts.template = options.template;
   let report: IncidentReport;
@@ -331,6 +340,7 @@ export function lintText(source: string, options: LintOptions): { messages: Lint
  * rules for its kind. Inline directives are a Markdown matter: none here.
  */
 export function lintAttachment(source: string, kind: Exclude<DocumentKind, 'report'>, options: LintOptions): { messages: LintMessage[]; attachment: Attachment } {
+  checkLowLevelOptions(options);
   const attachment = parseAttachment(kind, source);
   const { attachments: _none, ...rest } = options;
   const messages = runRules(attachment, rest, kind);
@@ -340,6 +350,19 @@ export function lintAttachment(source: string, kind: Exclude<DocumentKind, 'repo
 /** Lint a file of any kind: the one entry point hosts call. */
 export function lintDocument(source: string, kind: DocumentKind, options: LintOptions): { messages: LintMessage[] } {
   return kind === 'report' ? lintText(source, options) : lintAttachment(source, kind, options);
+}
+
+/**
+ * Lint a file of any kind into its result, as every host shows it: counts,
+ * `fatalError` when a message is fatal, and the source when `keepSource`
+ * and there is something to show it for.
+ */
+export function lintToResult(filePath: string, source: string, kind: DocumentKind, options: LintOptions, keepSource: boolean): LintResult {
+  const { messages } = lintDocument(source, kind, options);
+  const extra: Partial<LintResult> = {};
+  if (messages.some((m) => m.fatal)) extra.fatalError = true;
+  if (keepSource && messages.length > 0) extra.source = source;
+  return makeResult(filePath, messages, extra);
 }
 
 /** Count a file's messages into an ESLint-shaped result. */
@@ -364,13 +387,4 @@ function isUtcMidnight(dt: DateTime): boolean {
   return dt.toMillis() % 86_400_000 === 0;
 }
 
-/** `--now` given as a date alone ("2025-10-21"): it means that whole day. */
-export function isDateOnly(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
-}
-
-/** Parse `--now`: a date or an ISO time; dates are taken as the start of that day in UTC (and mean the whole day, see `nowIsDay`). */
-export function parseNow(value: string): DateTime | undefined {
-  const dt = DateTime.fromISO(value.trim(), { zone: 'utc', setZone: true });
-  return dt.isValid ? dt : undefined;
-}
+export { isDateOnly, parseNow } from '../now.js';
