@@ -3,8 +3,6 @@
  * builds the real one (src/cli/node-io.ts); tests pass an in-memory one.
  */
 
-import type { PoolJob } from './cli/pool.js';
-import type { LintResult } from './types.js';
 
 export type EntryKind = 'file' | 'directory' | 'symlink' | 'other';
 
@@ -51,8 +49,4 @@ export interface Io {
   writeFile(path: string, data: string, options?: { exclusive?: boolean }): Promise<void>;
   /** Import a local module (plugins). */
   importModule(path: string): Promise<unknown>;
-  /** Cores available for linting in parallel (1 when unknown). */
-  cpus?: number;
-  /** Lint files in worker threads (absent in tests' in-memory Io: everything runs in one thread). */
-  lintInWorkers?(job: PoolJob): Promise<LintResult[]>;
 }

@@ -244,7 +244,6 @@ describe('bad input: the file system', () => {
     let out = '';
     let err = '';
     const io: Io = { ...nodeIo(), argv: [...NOW, ...args], cwd, isTTY: false, stdout: (t) => (out += t), stderr: (t) => (err += t) };
-    delete io.lintInWorkers;
     const code = await main(io);
     return { code, out, err };
   }

@@ -109,12 +109,15 @@ describe('one file with a plugin', () => {
       isTTY: false,
       stdout: (t) => (out += t),
       stderr: (t) => (out += t),
-      lintInWorkers: async () => {
+    };
+    const parallel = {
+      threads: 4,
+      lint: async () => {
         workersStarted++;
         return [];
       },
     };
-    expect(await main(io)).toBe(1);
+    expect(await main(io, { parallel })).toBe(1);
     expect(workersStarted).toBe(0);
     expect(out).toMatch(/^a\.md:\d+:\d+: /m);
   });

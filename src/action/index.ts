@@ -12,8 +12,6 @@ import { runAction } from './run.js';
 export async function run(): Promise<void> {
   Settings.defaultLocale = 'en-US';
   const io = nodeIo();
-  // One thread: the Action runs the bundle alone, without the CLI's worker file beside it.
-  delete io.lintInWorkers;
   try {
     process.exitCode = await runAction({
       ...io,

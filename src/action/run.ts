@@ -185,6 +185,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     }
     reported = true;
   };
+  // No `parallel`: the Action runs the bundle alone, without the CLI's worker file beside it, so every file is linted in this thread.
   const code = await main(inner, { afterReport });
   if (!reported) {
     // The run stopped before linting (a bad config, a bad --now): say why where people look.

@@ -8,7 +8,6 @@
  */
 import path from 'node:path';
 import type { Io } from '../io.js';
-import { picomatch } from '../lazy.js';
 import { DIRECTORY_KINDS, type DocumentKind } from '../kinds.js';
 
 export interface FileTarget {
@@ -58,7 +57,7 @@ function errorText(error: unknown): string {
   }
 }
 
-async function walk(io: Io, dir: string, out: FileTarget[], seen: Set<string>, ignore: (p: string) => boolean): Promise<void> {
+async function walk(io: Io, dir: string, out: FileTarget[], seen: Set<string>): Promise<void> {
   let real: string;
   try {
     real = await io.realpath(path.resolve(io.cwd, dir));
@@ -78,7 +77,6 @@ async function walk(io: Io, dir: string, out: FileTarget[], seen: Set<string>, i
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const child = path.join(dir, e.name);
-    if (ignore(display(io, child))) continue;
     let kind = e.kind;
     if (kind === 'symlink') {
       try {
@@ -91,7 +89,7 @@ async function walk(io: Io, dir: string, out: FileTarget[], seen: Set<string>, i
     }
     if (kind === 'directory') {
       if (SKIP_DIRS.has(e.name)) continue;
-      await walk(io, child, out, seen, ignore);
+      await walk(io, child, out, seen);
     } else if (isMarkdown(e.name)) {
       out.push({ path: display(io, child) });
     } else {
@@ -111,11 +109,9 @@ async function walk(io: Io, dir: string, out: FileTarget[], seen: Set<string>, i
   }
 }
 
-/** Expand command-line paths. `ignores` are globs relative to cwd. */
-export async function expandPaths(io: Io, args: string[], ignores: string[] = [], stdinName?: string): Promise<FileTarget[]> {
+/** Expand command-line paths. A config's "ignores" are applied later, per file (src/cli/main.ts). */
+export async function expandPaths(io: Io, args: string[], stdinName?: string): Promise<FileTarget[]> {
   const out: FileTarget[] = [];
-  const ignoreMatch = ignores.length > 0 ? picomatch()(ignores, { dot: true }) : () => false;
-  const ignore = (p: string): boolean => ignoreMatch(p) || ignoreMatch(`${p}/`);
   for (const arg of args) {
     if (arg === '-') {
       out.push({ path: stdinName ?? '<stdin>', stdin: true });
@@ -128,7 +124,7 @@ export async function expandPaths(io: Io, args: string[], ignores: string[] = []
       const code = (error as { code?: string }).code;
       if (code === 'ENOENT' && GLOB_CHARS.test(arg)) {
         const matches = await io.glob([arg.split(path.sep).join('/')], { cwd: io.cwd, ignore: ['**/node_modules/**', '**/.git/**'] });
-        const files = matches.filter((m) => !ignore(m)).sort();
+        const files = [...matches].sort();
         if (files.length === 0) out.push({ path: arg, problem: 'no files match this pattern', message: 'No files match this pattern.' });
         for (const f of files) out.push({ path: display(io, f) });
         continue;
@@ -138,11 +134,11 @@ export async function expandPaths(io: Io, args: string[], ignores: string[] = []
     }
     if (st.kind === 'directory') {
       const before = out.length;
-      await walk(io, arg, out, new Set(), ignore);
+      await walk(io, arg, out, new Set());
       if (out.length === before) out.push({ path: display(io, arg), problem: 'no Markdown files (*.md, *.markdown) or Appendix CSVs in this directory', message: 'No Markdown files (*.md, *.markdown) or Appendix CSVs in this directory.' });
     } else if (st.kind === 'file') {
-      // Ignores win, as in ESLint; a file named explicitly that a config ignores gets a warning (src/cli/main.ts).
-      if (!ignore(display(io, arg))) out.push({ path: display(io, arg), explicit: true });
+      // A file named explicitly that a config ignores gets a warning (src/cli/main.ts).
+      out.push({ path: display(io, arg), explicit: true });
     } else {
       out.push({ path: display(io, arg), problem: 'not a regular file (a FIFO, socket or device); ir-lint reads files only' });
     }

@@ -12,12 +12,14 @@ import { makeResult } from '../engine/index.js';
 import type { LintMessage, LintResult } from '../types.js';
 import { parseArgs, usageText, type CliOptions } from './args.js';
 import { EXIT_FAILURE, EXIT_LINT_ERRORS, EXIT_OK } from './exit-codes.js';
-import { expandPaths, type FileTarget } from './files.js';
+import type { FileTarget } from './files.js';
 import { reportGoesToStderr } from './fix.js';
 import { runInfo } from './info.js';
 import { ruleBudget } from './budget.js';
 import { checkForBugzilla, forBugzilla } from './posting.js';
-import { configOptions, lintOne, prepare, type RuleProbe, type RunSetup } from './run.js';
+import { configSource, planData, planRun } from './plan.js';
+import type { PoolJob } from './pool.js';
+import { configOptions, lintOne, openRun, type RuleProbe, type RunSetup } from './run.js';
 
 /** Below this many files, starting worker threads costs more than it saves (measured: a worker starts in ~0.2 s, a file lints in ~15 ms). */
 const MIN_FILES_FOR_WORKERS = 64;
@@ -31,6 +33,19 @@ export interface MainHooks {
    * What it throws ends the run like any other error (an IoError is exit 2).
    */
   afterReport?(results: LintResult[], ctx: FormatContext): void | Promise<void>;
+  /**
+   * How to lint many files in parallel (the CLI: worker threads, src/cli/pool.ts).
+   * Without it every file is linted in this thread, as tests' in-memory Io and
+   * the Action need.
+   */
+  parallel?: Parallel;
+}
+
+/** A way to lint many files at once, which main uses when a run is large enough and allows it. */
+export interface Parallel {
+  /** How many files can be linted at the same time (cores). */
+  threads: number;
+  lint(job: PoolJob): Promise<LintResult[]>;
 }
 
 export async function main(io: Io, hooks: MainHooks = {}): Promise<number> {
@@ -51,10 +66,11 @@ export async function main(io: Io, hooks: MainHooks = {}): Promise<number> {
       io.stderr(`\n${TOOL_NAME}: no files to lint; name report files, directories or globs (or - for stdin).\n`);
       return EXIT_FAILURE;
     }
-    const setup = await prepare(io, opts);
-    const targets = await expandPaths(io, opts.paths, [], opts.stdinFilename);
+    const plan = await planRun(io, opts);
+    const setup = openRun(io, plan);
+    const { targets } = plan;
     // --for-bugzilla: stdout carries the text to paste, so the report goes to stderr.
-    const results = opts.forBugzilla ? await forBugzilla(io, targets, setup, opts) : await lintTargets(io, targets, setup, opts);
+    const results = opts.forBugzilla ? await forBugzilla(io, targets, setup, opts) : await lintTargets(io, setup, hooks.parallel);
     const over = tooManyWarnings(results, opts);
     const shown = await writeReport(opts.forBugzilla || reportGoesToStderr(opts, targets) ? { ...io, stdout: io.stderr } : io, results, setup, opts, over);
     if (hooks.afterReport) await hooks.afterReport(shown.results, shown.ctx);
@@ -71,7 +87,8 @@ export async function main(io: Io, hooks: MainHooks = {}): Promise<number> {
  * stdin stay in this thread, where plugin rules run under the same budget
  * (src/cli/budget.ts).
  */
-async function lintTargets(io: Io, targets: FileTarget[], setup: RunSetup, opts: CliOptions): Promise<LintResult[]> {
+async function lintTargets(io: Io, setup: RunSetup, parallel: Parallel | undefined): Promise<LintResult[]> {
+  const { targets, options: opts } = setup.plan;
   const configs = new Map<FileTarget, FileConfig>();
   for (const t of targets) configs.set(t, await setup.configFor(t.path));
   // A file that matches an "ignores" pattern of its config is skipped: silently when a directory or a
@@ -81,11 +98,11 @@ async function lintTargets(io: Io, targets: FileTarget[], setup: RunSetup, opts:
   for (const t of targets) if (isIgnored(t) && t.explicit) notices.set(t, ignoredNotice(io, t, configs.get(t) as FileConfig));
   const todo = targets.filter((t) => !isIgnored(t));
   const requested = io.env['IR_LINT_WORKERS'] !== undefined ? Number(io.env['IR_LINT_WORKERS']) : undefined;
-  const cores = Math.max(1, io.cpus ?? 1);
+  const cores = Math.max(1, parallel?.threads ?? 1);
   const hasPlugins = todo.some((t) => (configs.get(t)?.rules ?? []).some((r) => !builtinRules.includes(r.rule)));
-  const canUseWorkers = io.lintInWorkers !== undefined && !opts.fix && !opts.fixDryRun && !todo.some((t) => t.stdin);
+  const canUseWorkers = !opts.fix && !opts.fixDryRun && !todo.some((t) => t.stdin);
   const workers = requested !== undefined && Number.isFinite(requested) ? Math.max(0, Math.floor(requested)) : todo.length >= MIN_FILES_FOR_WORKERS ? cores : 0;
-  const linted = await lintTodo(io, todo, configs, setup, opts, workers, canUseWorkers, hasPlugins);
+  const linted = await lintTodo(io, todo, configs, setup, canUseWorkers && workers > 0 ? parallel : undefined, workers, hasPlugins);
   if (notices.size === 0) return linted;
   // Results in input order, the notices where their files were named.
   const byTarget = new Map(todo.map((t, i) => [t, linted[i] as LintResult]));
@@ -111,12 +128,11 @@ function ignoredNotice(io: Io, t: FileTarget, fc: FileConfig): LintResult {
   return makeResult(t.path, [m]);
 }
 
-async function lintTodo(io: Io, todo: FileTarget[], configs: Map<FileTarget, FileConfig>, setup: RunSetup, opts: CliOptions, workers: number, canUseWorkers: boolean, hasPlugins: boolean): Promise<LintResult[]> {
-  if (canUseWorkers && workers > 0 && io.lintInWorkers) {
-    return io.lintInWorkers({
-      argv: io.argv,
-      cwd: io.cwd,
-      now: setup.now.toISO() ?? '',
+async function lintTodo(io: Io, todo: FileTarget[], configs: Map<FileTarget, FileConfig>, setup: RunSetup, parallel: Parallel | undefined, workers: number, hasPlugins: boolean): Promise<LintResult[]> {
+  const opts = setup.plan.options;
+  if (parallel) {
+    return parallel.lint({
+      plan: planData(setup.plan),
       targets: todo,
       workers: Math.min(workers, Math.max(1, Math.ceil(todo.length / 8))),
       ruleTimeoutMs: opts.ruleTimeout,
@@ -135,7 +151,7 @@ async function lintTodo(io: Io, todo: FileTarget[], configs: Map<FileTarget, Fil
 
 /** --list-rules, --explain, --print-config, --init: src/cli/info.ts. */
 async function runInfoCommand(io: Io, opts: CliOptions): Promise<number | undefined> {
-  return runInfo(io, opts, builtinRules, configOptions(opts));
+  return runInfo(io, opts, builtinRules, configOptions(configSource(opts)));
 }
 
 function useColor(io: Io, opts: CliOptions): boolean {

@@ -2,7 +2,6 @@
  * The real Io: the only module (with bin/) that touches node:fs and process.
  */
 import { promises as fs, constants as fsConstants, readFileSync, readdirSync, realpathSync, statSync, writeSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DirEntry, FileStat, Io } from '../io.js';
@@ -113,11 +112,6 @@ export function nodeIo(): Io {
       else await writeFileAtomic(p, data);
     },
     importModule: (p) => import(pathToFileURL(path.resolve(p)).href),
-    cpus: availableParallelism(),
-    async lintInWorkers(job) {
-      const { lintInWorkers } = await import('./pool.js');
-      return lintInWorkers(job);
-    },
   };
 }
 

@@ -12,14 +12,12 @@ import { Worker } from 'node:worker_threads';
 import { makeResult, ruleStoppedMessage as stoppedMessage } from '../engine/index.js';
 import type { LintMessage, LintResult } from '../types.js';
 import type { FileTarget } from './files.js';
+import type { PlanData } from './plan.js';
 import type { WorkerInit, WorkerRequest } from './worker.js';
 
 export interface PoolJob {
-  argv: string[];
-  /** The directory the paths are relative to (the Io's cwd, which need not be the process's). */
-  cwd: string;
-  /** The run's `now`, so every worker judges dates alike. */
-  now: string;
+  /** The run every worker lints from (its `now` too, so every worker judges dates alike). */
+  plan: PlanData;
   targets: FileTarget[];
   workers: number;
   /** Per-rule time budget per file, in ms (0: none). */
@@ -78,7 +76,7 @@ export function lintInWorkers(job: PoolJob): Promise<LintResult[]> {
     };
     const spawn = (): void => {
       const state = new SharedArrayBuffer(16);
-      const init: WorkerInit = { argv: job.argv, cwd: job.cwd, now: job.now, skipRules: [...skip], state };
+      const init: WorkerInit = { plan: job.plan, skipRules: [...skip], state };
       const worker = new Worker(url, { workerData: init });
       const slot: Slot = { worker, state, ready: false };
       slots.add(slot);

@@ -4,34 +4,31 @@
  * result for the same file.
  */
 import path from 'node:path';
-import { DateTime } from 'luxon';
 import { rules as builtinRules } from '../../rules/index.js';
-import { parseTemplate } from '../config/index.js';
-import { createConfigResolver, type FileConfig } from '../config/load.js';
+import { createConfigResolver, type ConfigResolverOptions, type FileConfig } from '../config/load.js';
 import { decodeReport, type TextEncoding } from '../decode.js';
 import { lintOptionsFor } from '../api.js';
-import { isDateOnly, lintText, lintToResult, makeResult, parseNow, type LintOptions } from '../engine/index.js';
+import { lintText, lintToResult, makeResult, type LintOptions } from '../engine/index.js';
 import { isAttachmentName, kindOf, type DocumentKind } from '../kinds.js';
 import { pairedAttachments } from '../attachments.js';
-import { clause, formatSize, UsageError } from '../errors.js';
-import { FORMATS, FORMAT_NAMES } from '../format/index.js';
+import { clause, formatSize } from '../errors.js';
 import type { Io } from '../io.js';
+import type { RunNow } from '../now.js';
 import type { TemplateId } from '../templates.js';
 import type { LintMessage, LintResult, Rule } from '../types.js';
 import type { CliOptions } from './args.js';
 import type { FileTarget } from './files.js';
 import { fixFile } from './fix.js';
+import type { ConfigSource, RunPlan } from './plan.js';
 
 export { DEFAULT_MAX_ATTACHMENT_SIZE, DEFAULT_MAX_FILE_SIZE } from '../limits.js';
-import { DEFAULT_MAX_ATTACHMENT_SIZE, DEFAULT_MAX_FILE_SIZE } from '../limits.js';
 /** Formats that show a file's source (ESLint's json carries it; SARIF fixes need it). */
 export const FORMATS_WITH_SOURCE: ReadonlySet<string> = new Set(['json', 'sarif']);
 
-/** What a run needs once the arguments are read. */
+/** A plan opened for linting: its configs resolve (nearest config file wins), its plugins are known. */
 export interface RunSetup {
-  now: DateTime;
-  /** `--now` was a date alone: it means that whole day. */
-  nowIsDay: boolean;
+  plan: RunPlan;
+  now: RunNow;
   template?: TemplateId;
   /** Config that applies to a file (nearest config file wins). */
   configFor(filePath: string): Promise<FileConfig>;
@@ -42,48 +39,25 @@ export interface RunSetup {
   maxAttachmentSize: number;
 }
 
-/** How config files are found for this run (--config, --no-config, --rule). */
-export function configOptions(opts: CliOptions): Parameters<typeof createConfigResolver>[1] {
-  const o: Parameters<typeof createConfigResolver>[1] = { builtins: builtinRules, ruleFlags: opts.rule };
-  if (opts.config !== undefined) o.config = opts.config;
+/** The config resolver's options for a plan's config source (the built-in rules, then --config, --no-config, --rule). */
+export function configOptions(source: ConfigSource): ConfigResolverOptions {
+  const o: ConfigResolverOptions = { builtins: builtinRules, ruleFlags: source.ruleFlags };
+  if (source.config !== undefined) o.config = source.config;
   return o;
 }
 
-export function parseSize(value: string | undefined, fallback = DEFAULT_MAX_FILE_SIZE, flagName = '--max-file-size'): number {
-  if (value === undefined) return fallback;
-  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(value.trim());
-  if (!m) throw new UsageError(`${flagName} expects a size such as 500KB, 10MB or 0 (no limit), got "${value}"`);
-  const n = Number(m[1]);
-  const unit = (m[2] ?? 'b').toLowerCase();
-  const mult = unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('g') ? 1024 ** 3 : 1;
-  return Math.floor(n * mult);
-}
-
-export async function prepare(io: Io, opts: CliOptions): Promise<RunSetup> {
-  if (!FORMATS[opts.format]) {
-    throw new UsageError(`unknown format "${opts.format}" (one of: ${FORMAT_NAMES.join(', ')})`);
-  }
-  let now: DateTime;
-  let nowIsDay = false;
-  if (opts.now !== undefined) {
-    nowIsDay = isDateOnly(opts.now);
-    const parsed = parseNow(opts.now);
-    if (!parsed) throw new UsageError(`--now expects a date (YYYY-MM-DD) or an ISO time, got "${opts.now}"`);
-    now = parsed;
-  } else {
-    now = DateTime.fromJSDate(io.now(), { zone: 'utc' });
-  }
-  const forced = opts.template !== undefined ? parseTemplate(opts.template) : 'auto';
-  const resolver = createConfigResolver(io, configOptions(opts));
+/** Open a plan for linting, in the main thread or a worker: reads neither the arguments nor the clock. */
+export function openRun(io: Io, plan: RunPlan): RunSetup {
+  const resolver = createConfigResolver(io, configOptions(plan.configs));
   const setup: RunSetup = {
-    now,
-    nowIsDay,
+    plan,
+    now: plan.now,
     configFor: (filePath) => resolver.forFile(filePath),
     knownRules: resolver.allRules,
-    maxFileSize: parseSize(opts.maxFileSize),
-    maxAttachmentSize: parseSize(opts.maxAttachmentSize, DEFAULT_MAX_ATTACHMENT_SIZE, '--max-attachment-size'),
+    maxFileSize: plan.maxFileSize,
+    maxAttachmentSize: plan.maxAttachmentSize,
   };
-  if (forced !== 'auto') setup.template = forced;
+  if (plan.template !== undefined) setup.template = plan.template;
   return setup;
 }
 
@@ -147,7 +121,7 @@ export type RuleProbe = Pick<LintOptions, 'onRuleStart' | 'skipRules' | 'runRule
 
 /** What linting a report needs from the run and its file's config: rules, `now`, the template, the rule ids directives may name. */
 export function reportLintOptions(t: FileTarget, setup: RunSetup, fileConfig: FileConfig): LintOptions {
-  return lintOptionsFor(fileConfig, { at: setup.now, isDay: setup.nowIsDay }, t.path, setup.template);
+  return lintOptionsFor(fileConfig, setup.now, t.path, setup.template);
 }
 
 /** Read, lint (and with --fix, fix) one file. */
@@ -157,7 +131,7 @@ export async function lintOne(io: Io, t: FileTarget, setup: RunSetup, fileConfig
   const { rules } = fileConfig;
   if (read.kind !== 'report') {
     // An Appendix attachment: its own rules, nothing to fix.
-    return lintToResult(t.path, read.text, read.kind, { rules, now: setup.now, filePath: t.path, ...probe }, FORMATS_WITH_SOURCE.has(opts.format));
+    return lintToResult(t.path, read.text, read.kind, { rules, now: setup.now.at, filePath: t.path, ...probe }, FORMATS_WITH_SOURCE.has(opts.format));
   }
   const lintOpts: LintOptions = { ...reportLintOptions(t, setup, fileConfig), reportUnusedDisables: opts.reportUnusedDisables, ...probe };
   // The Appendix files the report names, read beside it for its rules (none for stdin: there is no "beside").

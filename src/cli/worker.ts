@@ -1,21 +1,19 @@
 /**
- * A lint worker: sets up the run from the same arguments as the main
- * thread, then lints the files it is sent, one at a time. Before each rule
- * it records which rule runs and since when, in memory shared with the
- * main thread's watchdog (src/cli/pool.ts).
+ * A lint worker: opens the run from the plan the main thread sends (the
+ * same options, `now` and config sources: it reads neither the arguments
+ * nor the clock), then lints the files it is sent, one at a time. Before
+ * each rule it records which rule runs and since when, in memory shared
+ * with the main thread's watchdog (src/cli/pool.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { DateTime, Settings } from 'luxon';
-import { parseArgs } from './args.js';
+import { Settings } from 'luxon';
 import type { FileTarget } from './files.js';
 import { nodeIo } from './node-io.js';
-import { lintOne, prepare } from './run.js';
+import { planFromData, type PlanData } from './plan.js';
+import { lintOne, openRun } from './run.js';
 
 export interface WorkerInit {
-  argv: string[];
-  /** The main thread's Io cwd: target paths and config lookups are relative to it. */
-  cwd: string;
-  now: string;
+  plan: PlanData;
   skipRules: string[];
   /** Int32[0]: index of the running rule + 1 (0: none); Float64 at byte 8: when it started (ms since epoch). */
   state: SharedArrayBuffer;
@@ -26,20 +24,19 @@ export interface WorkerRequest {
   target: FileTarget;
 }
 
-async function start(): Promise<void> {
+function start(): void {
   const port = parentPort;
   if (!port) return;
   const init = workerData as WorkerInit;
   Settings.defaultLocale = 'en-US'; // as in bin.ts: no probe of the system locale
   const running = new Int32Array(init.state, 0, 1);
   const since = new Float64Array(init.state, 8, 1);
-  const parsed = parseArgs(init.argv);
-  if (parsed.kind !== 'run') throw new Error('worker started without a lint run');
-  const opts = parsed.options;
+  const plan = planFromData(init.plan);
+  const opts = plan.options;
   const io = nodeIo();
-  io.cwd = init.cwd;
-  const setup = await prepare(io, opts);
-  setup.now = DateTime.fromISO(init.now, { setZone: true });
+  // Target paths and config lookups are relative to the main thread's Io cwd.
+  io.cwd = plan.cwd;
+  const setup = openRun(io, plan);
   const skipRules = new Set(init.skipRules);
   const probe = {
     skipRules,
@@ -65,4 +62,4 @@ async function start(): Promise<void> {
   port.postMessage({ ready: true });
 }
 
-void start();
+start();

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { main } from '../../src/cli/main.js';
+import { main, type Parallel } from '../../src/cli/main.js';
 import { nodeIo } from '../../src/cli/node-io.js';
 import type { Io } from '../../src/io.js';
 import { memoryIo } from './memory-io.js';
@@ -113,6 +113,15 @@ export async function runMemory(c: CliCase): Promise<HostResult> {
   }
 }
 
+/** Worker threads as the CLI starts them, from the compiled pool and worker in dist/. */
+const compiledWorkers: Parallel = {
+  threads: availableParallelism(),
+  async lint(job) {
+    const pool = (await import(path.join(ROOT, 'dist', 'src', 'cli', 'pool.js'))) as typeof import('../../src/cli/pool.js');
+    return pool.lintInWorkers(job);
+  },
+};
+
 /**
  * main() with the real node Io in a temporary directory: real files, real
  * writes. Output and stdin are captured instead of the process's own. Worker
@@ -134,12 +143,8 @@ export async function runNodeIo(c: CliCase): Promise<HostResult> {
       stdout: (t) => void (stdout += t),
       stderr: (t) => void (stderr += t),
       readStdin: async () => new TextEncoder().encode(c.stdin ?? ''),
-      async lintInWorkers(job) {
-        const pool = (await import(path.join(ROOT, 'dist', 'src', 'cli', 'pool.js'))) as typeof import('../../src/cli/pool.js');
-        return pool.lintInWorkers(job);
-      },
     };
-    const code = await main(io);
+    const code = await main(io, { parallel: compiledWorkers });
     return normalise(dir, { code, stdout, stderr }, snapshot(dir));
   } finally {
     rmSync(dir, { recursive: true, force: true });
