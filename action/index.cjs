@@ -122,17 +122,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path11) {
-      const ctrl = callVisitor(key, node2, visitor, path11);
+    function visit_(key, node2, visitor, path15) {
+      const ctrl = callVisitor(key, node2, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
+          path15 = Object.freeze(path15.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path11);
+            const ci = visit_(i, node2.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -143,13 +143,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path11);
+          path15 = Object.freeze(path15.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path11);
+          const cv = visit_("value", node2.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -170,17 +170,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path11) {
-      const ctrl = await callVisitor(key, node2, visitor, path11);
+    async function visitAsync_(key, node2, visitor, path15) {
+      const ctrl = await callVisitor(key, node2, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
+          path15 = Object.freeze(path15.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -191,13 +191,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path11);
+          path15 = Object.freeze(path15.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path11);
+          const cv = await visitAsync_("value", node2.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -224,23 +224,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path11) {
+    function callVisitor(key, node2, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path11);
+        return visitor(key, node2, path15);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path11);
+        return visitor.Map?.(key, node2, path15);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path11);
+        return visitor.Seq?.(key, node2, path15);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path11);
+        return visitor.Pair?.(key, node2, path15);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path11);
+        return visitor.Scalar?.(key, node2, path15);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path11);
+        return visitor.Alias?.(key, node2, path15);
       return void 0;
     }
-    function replaceNode(key, path11, node2) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key, path15, node2) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -852,10 +852,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path11, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -874,7 +874,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -904,11 +904,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value) {
-        if (isEmptyPath(path11))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path15;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -922,8 +922,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -937,8 +937,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -956,8 +956,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -967,8 +967,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        const [key, ...rest] = path11;
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3483,9 +3483,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path11, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3560,14 +3560,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection.isEmptyPath(path11)) {
+      deleteIn(path15) {
+        if (Collection.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3582,10 +3582,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection.isEmptyPath(path11))
+      getIn(path15, keepScalar) {
+        if (Collection.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3596,10 +3596,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection.isEmptyPath(path11))
+      hasIn(path15) {
+        if (Collection.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3616,13 +3616,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        if (Collection.isEmptyPath(path11)) {
+      setIn(path15, value) {
+        if (Collection.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -5583,9 +5583,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path11) => {
+    visit3.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field3, index2] of path11) {
+      for (const [field3, index2] of path15) {
         const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5594,23 +5594,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path11) => {
-      const parent = visit3.itemAtPath(cst, path11.slice(0, -1));
-      const field3 = path11[path11.length - 1][0];
+    visit3.parentCollection = (cst, path15) => {
+      const parent = visit3.itemAtPath(cst, path15.slice(0, -1));
+      const field3 = path15[path15.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field3 of ["key", "value"]) {
         const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field3, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5621,10 +5621,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field3 === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -7630,8 +7630,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path11, { windows } = {}) => {
-      const segs = path11.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path15, { windows } = {}) => {
+      const segs = path15.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -9255,16 +9255,16 @@ var require_base = __commonJS({
           }
         }
       }
-      addToPath(path11, added, removed, oldPosInc, options) {
-        const last = path11.lastComponent;
+      addToPath(path15, added, removed, oldPosInc, options) {
+        const last = path15.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path11.oldPos + oldPosInc,
+            oldPos: path15.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path11.oldPos + oldPosInc,
+            oldPos: path15.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -12004,12 +12004,12 @@ function parseTree(text4, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path11) {
+function findNodeAtLocation(root, path15) {
   if (!root) {
     return void 0;
   }
   let node2 = root;
-  for (let segment2 of path11) {
+  for (let segment2 of path15) {
     if (typeof segment2 === "string") {
       if (node2.type !== "object" || !Array.isArray(node2.children)) {
         return void 0;
@@ -12039,17 +12039,17 @@ function getNodePath(node2) {
   if (!node2.parent || !node2.parent.children) {
     return [];
   }
-  const path11 = getNodePath(node2.parent);
+  const path15 = getNodePath(node2.parent);
   if (node2.parent.type === "property") {
     const key = node2.parent.children[0].value;
-    path11.push(key);
+    path15.push(key);
   } else if (node2.parent.type === "array") {
     const index2 = node2.parent.children.indexOf(node2);
     if (index2 !== -1) {
-      path11.push(index2);
+      path15.push(index2);
     }
   }
-  return path11;
+  return path15;
 }
 function getNodeValue(node2) {
   switch (node2.type) {
@@ -12452,14 +12452,14 @@ var init_parser = __esm({
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text4, originalPath, value, options) {
-  const path11 = originalPath.slice();
+  const path15 = originalPath.slice();
   const errors = [];
   const root = parseTree(text4, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path11.length > 0) {
-    lastSegment = path11.pop();
-    parent = findNodeAtLocation(root, path11);
+  while (path15.length > 0) {
+    lastSegment = path15.pop();
+    parent = findNodeAtLocation(root, path15);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -12662,8 +12662,8 @@ function printParseErrorCode(code) {
 function format2(documentText, range, options) {
   return format(documentText, range, options);
 }
-function modify(text4, path11, value, options) {
-  return setProperty(text4, path11, value, options);
+function modify(text4, path15, value, options) {
+  return setProperty(text4, path15, value, options);
 }
 function applyEdits(text4, edits) {
   let sortedEdits = edits.slice(0).sort((a, b) => {
@@ -12753,25 +12753,25 @@ var init_main = __esm({
 });
 
 // node_modules/fdir/dist/index.mjs
-function cleanPath(path11) {
-  let normalized = (0, import_path.normalize)(path11);
+function cleanPath(path15) {
+  let normalized = (0, import_path.normalize)(path15);
   if (normalized.length > 1 && normalized[normalized.length - 1] === import_path.sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
-function convertSlashes(path11, separator) {
-  return path11.replace(SLASHES_REGEX, separator);
+function convertSlashes(path15, separator) {
+  return path15.replace(SLASHES_REGEX, separator);
 }
-function isRootDirectory(path11) {
-  return path11 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path11);
+function isRootDirectory(path15) {
+  return path15 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path15);
 }
-function normalizePath(path11, options) {
+function normalizePath(path15, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path11.includes("/") || path11.startsWith(".");
-  if (resolvePaths) path11 = (0, import_path.resolve)(path11);
-  if (normalizePath$1 || pathNeedsCleaning) path11 = cleanPath(path11);
-  if (path11 === ".") return "";
-  const needsSeperator = path11[path11.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path11 + pathSeparator : path11, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path15.includes("/") || path15.startsWith(".");
+  if (resolvePaths) path15 = (0, import_path.resolve)(path15);
+  if (normalizePath$1 || pathNeedsCleaning) path15 = cleanPath(path15);
+  if (path15 === ".") return "";
+  const needsSeperator = path15[path15.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path15 + pathSeparator : path15, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -12827,9 +12827,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path11, resolved, state) {
+function isRecursive(path15, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = (0, import_path.dirname)(path11);
+  let parent = (0, import_path.dirname)(path15);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -12837,7 +12837,7 @@ function isRecursive(path11, resolved, state) {
     if (isSameRoot) depth++;
     else parent = (0, import_path.dirname)(parent);
   }
-  state.symlinks.set(path11, resolved);
+  state.symlinks.set(path15, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -12886,8 +12886,8 @@ var init_dist = __esm({
       paths.push(directoryPath || ".");
     };
     pushDirectoryFilter = (directoryPath, paths, filters) => {
-      const path11 = directoryPath || ".";
-      if (filters.every((filter) => filter(path11, true))) paths.push(path11);
+      const path15 = directoryPath || ".";
+      if (filters.every((filter) => filter(path15, true))) paths.push(path15);
     };
     empty$2 = () => {
     };
@@ -12920,26 +12920,26 @@ var init_dist = __esm({
     };
     empty = () => {
     };
-    resolveSymlinksAsync = function(path11, state, callback$1) {
+    resolveSymlinksAsync = function(path15, state, callback$1) {
       const { queue, fs: fs3, options: { suppressErrors } } = state;
       queue.enqueue();
-      fs3.realpath(path11, (error2, resolvedPath) => {
+      fs3.realpath(path15, (error2, resolvedPath) => {
         if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
         fs3.stat(resolvedPath, (error$1, stat2) => {
           if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-          if (stat2.isDirectory() && isRecursive(path11, resolvedPath, state)) return queue.dequeue(null, state);
+          if (stat2.isDirectory() && isRecursive(path15, resolvedPath, state)) return queue.dequeue(null, state);
           callback$1(stat2, resolvedPath);
           queue.dequeue(null, state);
         });
       });
     };
-    resolveSymlinks = function(path11, state, callback$1) {
+    resolveSymlinks = function(path15, state, callback$1) {
       const { queue, fs: fs3, options: { suppressErrors } } = state;
       queue.enqueue();
       try {
-        const resolvedPath = fs3.realpathSync(path11);
+        const resolvedPath = fs3.realpathSync(path15);
         const stat2 = fs3.statSync(resolvedPath);
-        if (stat2.isDirectory() && isRecursive(path11, resolvedPath, state)) return;
+        if (stat2.isDirectory() && isRecursive(path15, resolvedPath, state)) return;
         callback$1(stat2, resolvedPath);
       } catch (e) {
         if (!suppressErrors) throw e;
@@ -13097,19 +13097,19 @@ var init_dist = __esm({
             const filename = this.joinPath(entry.name, directoryPath);
             this.pushFile(filename, files, this.state.counts, filters);
           } else if (entry.isDirectory()) {
-            let path11 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-            if (exclude && exclude(entry.name, path11)) continue;
-            this.pushDirectory(path11, paths, filters);
-            this.walkDirectory(this.state, path11, path11, depth - 1, this.walk);
+            let path15 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+            if (exclude && exclude(entry.name, path15)) continue;
+            this.pushDirectory(path15, paths, filters);
+            this.walkDirectory(this.state, path15, path15, depth - 1, this.walk);
           } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-            let path11 = joinPathWithBasePath(entry.name, directoryPath);
-            this.resolveSymlink(path11, this.state, (stat2, resolvedPath) => {
+            let path15 = joinPathWithBasePath(entry.name, directoryPath);
+            this.resolveSymlink(path15, this.state, (stat2, resolvedPath) => {
               if (stat2.isDirectory()) {
                 resolvedPath = normalizePath(resolvedPath, this.state.options);
-                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path11 + pathSeparator)) return;
-                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path11 + pathSeparator, depth - 1, this.walk);
+                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path15 + pathSeparator)) return;
+                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path15 + pathSeparator, depth - 1, this.walk);
               } else {
-                resolvedPath = useRealPaths ? resolvedPath : path11;
+                resolvedPath = useRealPaths ? resolvedPath : path15;
                 const filename = (0, import_path.basename)(resolvedPath);
                 const directoryPath$1 = normalizePath((0, import_path.dirname)(resolvedPath), this.state.options);
                 resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -13259,7 +13259,7 @@ var init_dist = __esm({
           isMatch = globFn(patterns, ...options);
           this.globCache[patterns.join("\0")] = isMatch;
         }
-        this.options.filters.push((path11) => isMatch(path11));
+        this.options.filters.push((path15) => isMatch(path15));
         return this;
       }
     };
@@ -13336,19 +13336,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path11) {
-  return path11.replace(DRIVE_RELATIVE_PATH, (match2) => `${match2}/`);
+function ensureNonDriveRelativePath(path15) {
+  return path15.replace(DRIVE_RELATIVE_PATH, (match2) => `${match2}/`);
 }
-function splitPattern(path11) {
+function splitPattern(path15) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path11, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path11];
+  const result = import_picomatch.default.scan(path15, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path15];
 }
-function convertPosixPathToPattern(path11) {
-  return escapePosixPath(path11);
+function convertPosixPathToPattern(path15) {
+  return escapePosixPath(path15);
 }
-function convertWin32PathToPattern(path11) {
-  return escapeWin32Path(path11).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+function convertWin32PathToPattern(path15) {
+  return escapeWin32Path(path15).replace(ESCAPED_WIN32_BACKSLASHES, "/");
 }
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -13453,13 +13453,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path11 = format3(p, isDirectory);
-      const matches = matcher(path11) && !ignore(path11);
-      if (matches) log(`matched ${path11}`);
+      const path15 = format3(p, isDirectory);
+      const matches = matcher(path15) && !ignore(path15);
+      if (matches) log(`matched ${path15}`);
       return matches;
     } : (p, isDirectory) => {
-      const path11 = format3(p, isDirectory);
-      return matcher(path11) && !ignore(path11);
+      const path15 = format3(p, isDirectory);
+      return matcher(path15) && !ignore(path15);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -13540,8 +13540,8 @@ var init_dist2 = __esm({
     convertPathToPattern = isWin ? convertWin32PathToPattern : convertPosixPathToPattern;
     POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
     WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-    escapePosixPath = (path11) => path11.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-    escapeWin32Path = (path11) => path11.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapePosixPath = (path15) => path15.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapeWin32Path = (path15) => path15.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
     escapePath = isWin ? escapeWin32Path : escapePosixPath;
     PARENT_DIRECTORY = /^(\/?\.\.)+/;
     ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
@@ -15884,7 +15884,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path11 = require("node:path");
+    var path15 = require("node:path");
     var fs3 = require("node:fs");
     var process3 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -16897,9 +16897,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path11.resolve(baseDir, baseName);
+          const localBin = path15.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path11.extname(baseName))) return void 0;
+          if (sourceExt.includes(path15.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -16917,17 +16917,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path11.resolve(
-            path11.dirname(resolvedScriptPath),
+          executableDir = path15.resolve(
+            path15.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path11.basename(
+            const legacyName = path15.basename(
               this._scriptPath,
-              path11.extname(this._scriptPath)
+              path15.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -16938,7 +16938,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path11.extname(executableFile));
+        launchWithNode = sourceExt.includes(path15.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -17853,7 +17853,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path11.basename(filename, path11.extname(filename));
+        this._name = path15.basename(filename, path15.extname(filename));
         return this;
       }
       /**
@@ -17867,9 +17867,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path12) {
-        if (path12 === void 0) return this._executableDir;
-        this._executableDir = path12;
+      executableDir(path16) {
+        if (path16 === void 0) return this._executableDir;
+        this._executableDir = path16;
         return this;
       }
       /**
@@ -24915,10 +24915,10 @@ async function syncDirectory(dir) {
 }
 
 // src/action/run.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/cli/main.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // src/types.ts
 function defineRule(rule) {
@@ -25122,11 +25122,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path11, issues) {
+function prefixIssues(path15, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path11);
+    iss.path.unshift(path15);
     return iss;
   });
 }
@@ -36137,9 +36137,9 @@ var ConfigError = class extends Error {
   name = "ConfigError";
 };
 var IoError = class extends Error {
-  constructor(message, path11, code) {
+  constructor(message, path15, code) {
     super(message);
-    this.path = path11;
+    this.path = path15;
     this.code = code;
   }
   path;
@@ -36148,6 +36148,22 @@ var IoError = class extends Error {
 };
 function errnoCode(error2) {
   return error2?.code;
+}
+var ERRNO_TEXT = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "it is a directory",
+  ENOTDIR: "a part of the path is not a directory",
+  ENOTREG: "not a regular file (a FIFO, socket or device)",
+  ELOOP: "too many levels of symbolic links (a symlink loop)",
+  ENAMETOOLONG: "file name too long",
+  ENOSPC: "no space left on the device",
+  EROFS: "read-only file system"
+};
+function errnoText(error2) {
+  const code = errnoCode(error2);
+  return (code !== void 0 && Object.hasOwn(ERRNO_TEXT, code) ? ERRNO_TEXT[code] : void 0) ?? clause(error2);
 }
 function formatSize(n2) {
   return n2 >= 1024 ** 2 ? `${(n2 / 1024 ** 2).toFixed(1)} MB` : n2 >= 1024 ? `${(n2 / 1024).toFixed(1)} KB` : `${n2} bytes`;
@@ -36178,6 +36194,258 @@ var FORMAT_NAMES = Object.keys(FORMATS);
 
 // src/cli/main.ts
 init_meta();
+
+// src/result.ts
+function makeResult(filePath, messages, extra = {}) {
+  let errorCount = 0;
+  let warningCount = 0;
+  let fixableErrorCount = 0;
+  let fixableWarningCount = 0;
+  for (const m of messages) {
+    if (m.severity === 2) {
+      errorCount++;
+      if (m.fix) fixableErrorCount++;
+    } else {
+      warningCount++;
+      if (m.fix) fixableWarningCount++;
+    }
+  }
+  return { filePath, messages, errorCount, warningCount, fixableErrorCount, fixableWarningCount, ...extra };
+}
+
+// node_modules/commander/esm.mjs
+var import_index = __toESM(require_commander(), 1);
+var {
+  program,
+  createCommand,
+  createArgument,
+  createOption,
+  CommanderError,
+  InvalidArgumentError: InvalidArgumentError2,
+  InvalidOptionArgumentError,
+  // deprecated old name
+  Command,
+  Argument,
+  Option,
+  Help
+} = import_index.default;
+
+// src/cli/args.ts
+init_meta();
+function collect(value, previous2) {
+  return [...previous2, value];
+}
+function nonNegativeInt(name) {
+  return (value) => {
+    if (!/^\d+$/.test(value)) throw new UsageError(`${name} expects a whole number, got "${value}"`);
+    return Number(value);
+  };
+}
+function buildProgram() {
+  return new Command("ir-lint").description("Lint CA incident reports against the CCADB Incident Reporting Guidelines.").usage("[options] [paths...]").argument("[paths...]", "files, directories (searched for *.md, *.markdown) and globs; - reads stdin").addOption(new Option("-f, --format <name>", "output format: stylish, compact, json, sarif, github, junit").default("stylish")).option("-o, --output-file <path>", "write the report to a file").option("-c, --config <path>", "use this config file (no search for others)").option("--no-config", "ignore config files").option("--rule <id:severity>", "set a rule severity (off, warn, error); repeatable", collect, []).option("--template <id>", "force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, ccadb-v2-preliminary, mozilla-legacy").option("--now <date>", "the date that date rules compare against (YYYY-MM-DD or ISO time; default: today)").option("--max-warnings <n>", "exit 1 when there are more warnings than this (default: no limit)", nonNegativeInt("--max-warnings")).option("--quiet", "report errors only", false).option("--fix", "apply safe fixes in place", false).option("--fix-dry-run", "print the fixes as a diff; write nothing", false).option("--for-bugzilla", "print the text to paste into a Bugzilla comment (front matter and ir-lint directives removed) and check it with the posting rules; findings go to stderr", false).option("--list-rules", "list the rules and exit", false).option("--explain <rule-id>", "explain a rule and exit").option("--print-config <file>", "print the configuration that applies to a file and exit").option("--init [path]", "write a v3 Full Incident Report skeleton to fill in").option("--stdin-filename <name>", "name for stdin input in output and config lookup").option("--report-unused-disables", "report ir-lint-disable comments that suppress nothing", false).option("--color", "force colour output").option("--no-color", "disable colour output").option("--max-file-size <size>", "refuse files larger than this (default 2MB; 0 = no limit)").option("--max-attachment-size <size>", "refuse Appendix attachments (*.csv, *.txt) larger than this (default 50MB; 0 = no limit)").option("--rule-timeout <ms>", "stop a rule (a plugin rule on the main thread, any rule in worker threads) that runs longer than this many ms on one file; 0 = no limit", nonNegativeInt("--rule-timeout"), 1e4).option("--debug", "print stack traces for internal errors", false).version(VERSION2, "-v, --version", "print the version").helpOption("-h, --help", "show this help").addHelpText(
+    "after",
+    "\nExit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config, I/O or internal failure.\nDocs: ir-lint --explain <rule-id>, ir-lint --list-rules"
+  ).showSuggestionAfterError(true).allowExcessArguments(false);
+}
+function parseArgs(argv) {
+  const program2 = buildProgram();
+  let out = "";
+  let err = "";
+  program2.exitOverride().configureOutput({
+    writeOut: (s2) => {
+      out += s2;
+    },
+    writeErr: (s2) => {
+      err += s2;
+    },
+    outputError: (s2, write2) => write2(s2)
+  });
+  try {
+    program2.parse(argv, { from: "user" });
+  } catch (error2) {
+    if (error2 instanceof CommanderError) {
+      if (error2.code === "commander.helpDisplayed" || error2.code === "commander.version" || error2.code === "commander.help") {
+        return { kind: "exit", code: 0, stdout: out };
+      }
+      const text4 = (err || error2.message).replace(/^error: /, "").trim();
+      throw new UsageError(text4);
+    }
+    throw error2;
+  }
+  const o = program2.opts();
+  const options = {
+    paths: program2.args,
+    format: o["format"],
+    rule: o["rule"],
+    // -1: no limit.
+    maxWarnings: o["maxWarnings"] ?? -1,
+    quiet: o["quiet"] === true,
+    fix: o["fix"] === true,
+    fixDryRun: o["fixDryRun"] === true,
+    forBugzilla: o["forBugzilla"] === true,
+    listRules: o["listRules"] === true,
+    reportUnusedDisables: o["reportUnusedDisables"] === true,
+    ruleTimeout: o["ruleTimeout"],
+    debug: o["debug"] === true
+  };
+  if (o["outputFile"] !== void 0) options.outputFile = o["outputFile"];
+  if (o["config"] !== void 0 && o["config"] !== true) options.config = o["config"];
+  if (o["template"] !== void 0) options.template = o["template"];
+  if (o["now"] !== void 0) options.now = o["now"];
+  if (o["explain"] !== void 0) options.explain = o["explain"];
+  if (o["printConfig"] !== void 0) options.printConfig = o["printConfig"];
+  if (o["init"] !== void 0) options.init = o["init"];
+  if (o["stdinFilename"] !== void 0) options.stdinFilename = o["stdinFilename"];
+  if (o["color"] !== void 0) options.color = o["color"];
+  if (o["maxFileSize"] !== void 0) options.maxFileSize = o["maxFileSize"];
+  if (o["maxAttachmentSize"] !== void 0) options.maxAttachmentSize = o["maxAttachmentSize"];
+  return { kind: "run", options };
+}
+function usageText() {
+  return buildProgram().helpInformation();
+}
+
+// src/cli/exit-codes.ts
+var EXIT_OK = 0;
+var EXIT_LINT_ERRORS = 1;
+var EXIT_FAILURE = 2;
+
+// src/cli/fix.ts
+var import_node_path3 = __toESM(require("node:path"), 1);
+
+// src/decode.ts
+var MAGIC = [
+  ["a PNG image", [137, 80, 78, 71]],
+  ["a PDF document", [37, 80, 68, 70, 45]],
+  ["a gzip archive", [31, 139]],
+  ["a ZIP archive (or an Office document)", [80, 75, 3, 4]],
+  ["a JPEG image", [255, 216, 255]],
+  ["a GIF image", [71, 73, 70, 56]],
+  ["an ELF executable", [127, 69, 76, 70]]
+];
+function startsWith(bytes, sig) {
+  if (bytes.length < sig.length) return false;
+  return sig.every((b, i) => bytes[i] === b);
+}
+function decodeReport(bytes) {
+  for (const [what, sig] of MAGIC) {
+    if (startsWith(bytes, sig)) return { ok: false, reason: `binary file (${what}), not a Markdown report` };
+  }
+  if (startsWith(bytes, [255, 254]) || startsWith(bytes, [254, 255])) {
+    const le = bytes[0] === 255;
+    try {
+      const text4 = new TextDecoder(le ? "utf-16le" : "utf-16be", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2));
+      return { ok: true, text: text4, encoding: le ? "utf-16le" : "utf-16be" };
+    } catch {
+      return { ok: false, reason: `invalid UTF-16${le ? "LE" : "BE"} text` };
+    }
+  }
+  const probe = bytes.subarray(0, Math.min(bytes.length, 8192));
+  if (probe.includes(0)) return { ok: false, reason: "binary file (contains NUL bytes), not a Markdown report" };
+  try {
+    let text4 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    const bom = text4.charCodeAt(0) === 65279;
+    if (bom) text4 = text4.slice(1);
+    if (text4.includes("\0")) return { ok: false, reason: "binary file (contains NUL bytes), not a Markdown report" };
+    return { ok: true, text: text4, encoding: bom ? "utf-8-bom" : "utf-8" };
+  } catch {
+    return { ok: false, reason: `not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)}); save the file as UTF-8` };
+  }
+}
+function firstInvalidUtf8(b) {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    let n2 = 0;
+    if (c < 128) n2 = 0;
+    else if (c >= 194 && c <= 223) n2 = 1;
+    else if (c >= 224 && c <= 239) n2 = 2;
+    else if (c >= 240 && c <= 244) n2 = 3;
+    else return i;
+    for (let k = 1; k <= n2; k++) {
+      const d = b[i + k];
+      if (d === void 0 || (d & 192) !== 128) return i;
+    }
+    i += n2 + 1;
+  }
+  return b.length;
+}
+function encodeText(text4, encoding) {
+  if (encoding === "utf-8") return new TextEncoder().encode(text4);
+  if (encoding === "utf-8-bom") return new TextEncoder().encode(`\uFEFF${text4}`);
+  const out = new Uint8Array(2 + text4.length * 2);
+  const le = encoding === "utf-16le";
+  out[0] = le ? 255 : 254;
+  out[1] = le ? 254 : 255;
+  for (let i = 0; i < text4.length; i++) {
+    const c = text4.charCodeAt(i);
+    out[2 + 2 * i] = le ? c & 255 : c >> 8;
+    out[3 + 2 * i] = le ? c >> 8 : c & 255;
+  }
+  return out;
+}
+function sameBytes(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+// src/engine/fix.ts
+var MAX_FIX_PASSES = 10;
+function lineEndingOf(source) {
+  let crlf = 0;
+  let lf = 0;
+  for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) {
+    if (i > 0 && source.charCodeAt(i - 1) === 13) crlf++;
+    else lf++;
+  }
+  return crlf > lf ? "\r\n" : "\n";
+}
+function adaptLineEndings(text4, eol) {
+  return eol === "\n" ? text4 : text4.replace(/\r?\n/g, "\r\n");
+}
+function applyFixes(source, messages) {
+  const withFix = messages.filter((m) => m.fix !== void 0);
+  withFix.sort((a, b) => a.fix.range[0] - b.fix.range[0] || a.fix.range[1] - b.fix.range[1]);
+  const eol = lineEndingOf(source);
+  const applied = [];
+  const skipped = [];
+  let out = "";
+  let cursor = 0;
+  let previous2;
+  for (const m of withFix) {
+    const [start, end] = m.fix.range;
+    if (previous2 && (start < previous2.range[1] || start === previous2.range[1] && start === end)) {
+      skipped.push(m);
+      continue;
+    }
+    out += source.slice(cursor, start) + adaptLineEndings(m.fix.text, eol);
+    cursor = end;
+    previous2 = m.fix;
+    applied.push(m);
+  }
+  out += source.slice(cursor);
+  return { output: out, applied, skipped };
+}
+function fixLoop(source, lint, maxPasses = MAX_FIX_PASSES) {
+  let text4 = source;
+  let messages = lint(text4);
+  let passes = 0;
+  let appliedCount = 0;
+  const seen = /* @__PURE__ */ new Set([text4]);
+  while (passes < maxPasses) {
+    if (messages.some((m) => m.fatal)) break;
+    if (!messages.some((m) => m.fix)) break;
+    const outcome = applyFixes(text4, messages);
+    if (outcome.output === text4 || seen.has(outcome.output)) break;
+    seen.add(outcome.output);
+    text4 = outcome.output;
+    appliedCount += outcome.applied.length;
+    passes++;
+    messages = lint(text4);
+  }
+  return { output: text4, messages, passes, appliedCount, changed: text4 !== source };
+}
 
 // node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions = {};
@@ -44876,25 +45144,6 @@ function applyDirectives(report2, messages, options) {
   return kept;
 }
 
-// src/now.ts
-function isDateOnly(value) {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
-}
-function parseNow(value) {
-  const dt = DateTime.fromISO(value.trim(), { zone: "utc", setZone: true });
-  return dt.isValid ? dt : void 0;
-}
-function resolveNow(value, clock) {
-  if (value === void 0) return { at: DateTime.fromJSDate(clock(), { zone: "utc" }), isDay: false };
-  if (value instanceof Date) {
-    const at3 = DateTime.fromJSDate(value, { zone: "utc" });
-    return at3.isValid ? { at: at3, isDay: false } : void 0;
-  }
-  if (typeof value !== "string") return void 0;
-  const at2 = parseNow(value);
-  return at2 ? { at: at2, isDay: isDateOnly(value) } : void 0;
-}
-
 // src/engine/index.ts
 var RuleStoppedError = class extends Error {
   constructor(budgetMs) {
@@ -44923,11 +45172,11 @@ function formatMessage(template, data) {
     return v === void 0 ? whole : String(v);
   });
 }
-function errorText(error2) {
+function thrownText(error2) {
   return clause(error2).slice(0, 500);
 }
 function internalMessage(ruleId, error2, line = 1) {
-  const text4 = errorText(error2);
+  const text4 = thrownText(error2);
   return {
     ruleId,
     messageId: "internalError",
@@ -44947,14 +45196,14 @@ function runRules(report2, options, kind = "report") {
   const now2 = options.now;
   const nowIsDay = options.nowIsDay ?? isUtcMidnight(now2);
   for (let index2 = 0; index2 < options.rules.length; index2++) {
-    const { rule, severity, options: ruleOptions2 } = options.rules[index2];
+    const { rule, severity, options: ruleOptions3 } = options.rules[index2];
     const id = rule.meta.id;
     if (options.skipRules?.has(id) || (rule.meta.appliesTo ?? "report") !== kind) continue;
     options.onRuleStart?.(index2, id);
     let url;
     const found = [];
     const ctx = {
-      options: ruleOptions2,
+      options: ruleOptions3,
       now: () => now2,
       nowIsDay: () => nowIsDay,
       filePath: options.filePath ?? "<input>",
@@ -45093,7 +45342,7 @@ function parseFailure(report2, error2) {
     messageId: limit ? "inputLimit" : "parseError",
     severity: 2,
     fatal: true,
-    message: limit ? error2.message : `Cannot parse file: ${errorText(error2)}.`,
+    message: limit ? error2.message : `Cannot parse file: ${thrownText(error2)}.`,
     line,
     column: 1,
     endLine: line,
@@ -45138,258 +45387,8 @@ function lintToResult(filePath, source, kind, options, keepSource) {
   if (keepSource && messages.length > 0) extra.source = source;
   return makeResult(filePath, messages, extra);
 }
-function makeResult(filePath, messages, extra = {}) {
-  let errorCount = 0;
-  let warningCount = 0;
-  let fixableErrorCount = 0;
-  let fixableWarningCount = 0;
-  for (const m of messages) {
-    if (m.severity === 2) {
-      errorCount++;
-      if (m.fix) fixableErrorCount++;
-    } else {
-      warningCount++;
-      if (m.fix) fixableWarningCount++;
-    }
-  }
-  return { filePath, messages, errorCount, warningCount, fixableErrorCount, fixableWarningCount, ...extra };
-}
 function isUtcMidnight(dt) {
   return dt.toMillis() % 864e5 === 0;
-}
-
-// node_modules/commander/esm.mjs
-var import_index = __toESM(require_commander(), 1);
-var {
-  program,
-  createCommand,
-  createArgument,
-  createOption,
-  CommanderError,
-  InvalidArgumentError: InvalidArgumentError2,
-  InvalidOptionArgumentError,
-  // deprecated old name
-  Command,
-  Argument,
-  Option,
-  Help
-} = import_index.default;
-
-// src/cli/args.ts
-init_meta();
-function collect(value, previous2) {
-  return [...previous2, value];
-}
-function nonNegativeInt(name) {
-  return (value) => {
-    if (!/^\d+$/.test(value)) throw new UsageError(`${name} expects a whole number, got "${value}"`);
-    return Number(value);
-  };
-}
-function buildProgram() {
-  return new Command("ir-lint").description("Lint CA incident reports against the CCADB Incident Reporting Guidelines.").usage("[options] [paths...]").argument("[paths...]", "files, directories (searched for *.md, *.markdown) and globs; - reads stdin").addOption(new Option("-f, --format <name>", "output format: stylish, compact, json, sarif, github, junit").default("stylish")).option("-o, --output-file <path>", "write the report to a file").option("-c, --config <path>", "use this config file (no search for others)").option("--no-config", "ignore config files").option("--rule <id:severity>", "set a rule severity (off, warn, error); repeatable", collect, []).option("--template <id>", "force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, ccadb-v2-preliminary, mozilla-legacy").option("--now <date>", "the date that date rules compare against (YYYY-MM-DD or ISO time; default: today)").option("--max-warnings <n>", "exit 1 when there are more warnings than this (default: no limit)", nonNegativeInt("--max-warnings")).option("--quiet", "report errors only", false).option("--fix", "apply safe fixes in place", false).option("--fix-dry-run", "print the fixes as a diff; write nothing", false).option("--for-bugzilla", "print the text to paste into a Bugzilla comment (front matter and ir-lint directives removed) and check it with the posting rules; findings go to stderr", false).option("--list-rules", "list the rules and exit", false).option("--explain <rule-id>", "explain a rule and exit").option("--print-config <file>", "print the configuration that applies to a file and exit").option("--init [path]", "write a v3 Full Incident Report skeleton to fill in").option("--stdin-filename <name>", "name for stdin input in output and config lookup").option("--report-unused-disables", "report ir-lint-disable comments that suppress nothing", false).option("--color", "force colour output").option("--no-color", "disable colour output").option("--max-file-size <size>", "refuse files larger than this (default 2MB; 0 = no limit)").option("--max-attachment-size <size>", "refuse Appendix attachments (*.csv, *.txt) larger than this (default 50MB; 0 = no limit)").option("--rule-timeout <ms>", "stop a rule (a plugin rule on the main thread, any rule in worker threads) that runs longer than this many ms on one file; 0 = no limit", nonNegativeInt("--rule-timeout"), 1e4).option("--debug", "print stack traces for internal errors", false).version(VERSION2, "-v, --version", "print the version").helpOption("-h, --help", "show this help").addHelpText(
-    "after",
-    "\nExit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config, I/O or internal failure.\nDocs: ir-lint --explain <rule-id>, ir-lint --list-rules"
-  ).showSuggestionAfterError(true).allowExcessArguments(false);
-}
-function parseArgs(argv) {
-  const program2 = buildProgram();
-  let out = "";
-  let err = "";
-  program2.exitOverride().configureOutput({
-    writeOut: (s2) => {
-      out += s2;
-    },
-    writeErr: (s2) => {
-      err += s2;
-    },
-    outputError: (s2, write2) => write2(s2)
-  });
-  try {
-    program2.parse(argv, { from: "user" });
-  } catch (error2) {
-    if (error2 instanceof CommanderError) {
-      if (error2.code === "commander.helpDisplayed" || error2.code === "commander.version" || error2.code === "commander.help") {
-        return { kind: "exit", code: 0, stdout: out };
-      }
-      const text4 = (err || error2.message).replace(/^error: /, "").trim();
-      throw new UsageError(text4);
-    }
-    throw error2;
-  }
-  const o = program2.opts();
-  const options = {
-    paths: program2.args,
-    format: o["format"],
-    rule: o["rule"],
-    // -1: no limit.
-    maxWarnings: o["maxWarnings"] ?? -1,
-    quiet: o["quiet"] === true,
-    fix: o["fix"] === true,
-    fixDryRun: o["fixDryRun"] === true,
-    forBugzilla: o["forBugzilla"] === true,
-    listRules: o["listRules"] === true,
-    reportUnusedDisables: o["reportUnusedDisables"] === true,
-    ruleTimeout: o["ruleTimeout"],
-    debug: o["debug"] === true
-  };
-  if (o["outputFile"] !== void 0) options.outputFile = o["outputFile"];
-  if (o["config"] !== void 0 && o["config"] !== true) options.config = o["config"];
-  if (o["template"] !== void 0) options.template = o["template"];
-  if (o["now"] !== void 0) options.now = o["now"];
-  if (o["explain"] !== void 0) options.explain = o["explain"];
-  if (o["printConfig"] !== void 0) options.printConfig = o["printConfig"];
-  if (o["init"] !== void 0) options.init = o["init"];
-  if (o["stdinFilename"] !== void 0) options.stdinFilename = o["stdinFilename"];
-  if (o["color"] !== void 0) options.color = o["color"];
-  if (o["maxFileSize"] !== void 0) options.maxFileSize = o["maxFileSize"];
-  if (o["maxAttachmentSize"] !== void 0) options.maxAttachmentSize = o["maxAttachmentSize"];
-  return { kind: "run", options };
-}
-function usageText() {
-  return buildProgram().helpInformation();
-}
-
-// src/cli/exit-codes.ts
-var EXIT_OK = 0;
-var EXIT_LINT_ERRORS = 1;
-var EXIT_FAILURE = 2;
-
-// src/cli/fix.ts
-var import_node_path3 = __toESM(require("node:path"), 1);
-
-// src/decode.ts
-var MAGIC = [
-  ["a PNG image", [137, 80, 78, 71]],
-  ["a PDF document", [37, 80, 68, 70, 45]],
-  ["a gzip archive", [31, 139]],
-  ["a ZIP archive (or an Office document)", [80, 75, 3, 4]],
-  ["a JPEG image", [255, 216, 255]],
-  ["a GIF image", [71, 73, 70, 56]],
-  ["an ELF executable", [127, 69, 76, 70]]
-];
-function startsWith(bytes, sig) {
-  if (bytes.length < sig.length) return false;
-  return sig.every((b, i) => bytes[i] === b);
-}
-function decodeReport(bytes) {
-  for (const [what, sig] of MAGIC) {
-    if (startsWith(bytes, sig)) return { ok: false, reason: `binary file (${what}), not a Markdown report` };
-  }
-  if (startsWith(bytes, [255, 254]) || startsWith(bytes, [254, 255])) {
-    const le = bytes[0] === 255;
-    try {
-      const text4 = new TextDecoder(le ? "utf-16le" : "utf-16be", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2));
-      return { ok: true, text: text4, encoding: le ? "utf-16le" : "utf-16be" };
-    } catch {
-      return { ok: false, reason: `invalid UTF-16${le ? "LE" : "BE"} text` };
-    }
-  }
-  const probe = bytes.subarray(0, Math.min(bytes.length, 8192));
-  if (probe.includes(0)) return { ok: false, reason: "binary file (contains NUL bytes), not a Markdown report" };
-  try {
-    let text4 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-    const bom = text4.charCodeAt(0) === 65279;
-    if (bom) text4 = text4.slice(1);
-    if (text4.includes("\0")) return { ok: false, reason: "binary file (contains NUL bytes), not a Markdown report" };
-    return { ok: true, text: text4, encoding: bom ? "utf-8-bom" : "utf-8" };
-  } catch {
-    return { ok: false, reason: `not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)}); save the file as UTF-8` };
-  }
-}
-function firstInvalidUtf8(b) {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i];
-    let n2 = 0;
-    if (c < 128) n2 = 0;
-    else if (c >= 194 && c <= 223) n2 = 1;
-    else if (c >= 224 && c <= 239) n2 = 2;
-    else if (c >= 240 && c <= 244) n2 = 3;
-    else return i;
-    for (let k = 1; k <= n2; k++) {
-      const d = b[i + k];
-      if (d === void 0 || (d & 192) !== 128) return i;
-    }
-    i += n2 + 1;
-  }
-  return b.length;
-}
-function encodeText(text4, encoding) {
-  if (encoding === "utf-8") return new TextEncoder().encode(text4);
-  if (encoding === "utf-8-bom") return new TextEncoder().encode(`\uFEFF${text4}`);
-  const out = new Uint8Array(2 + text4.length * 2);
-  const le = encoding === "utf-16le";
-  out[0] = le ? 255 : 254;
-  out[1] = le ? 254 : 255;
-  for (let i = 0; i < text4.length; i++) {
-    const c = text4.charCodeAt(i);
-    out[2 + 2 * i] = le ? c & 255 : c >> 8;
-    out[3 + 2 * i] = le ? c >> 8 : c & 255;
-  }
-  return out;
-}
-function sameBytes(a, b) {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-// src/engine/fix.ts
-var MAX_FIX_PASSES = 10;
-function lineEndingOf(source) {
-  let crlf = 0;
-  let lf = 0;
-  for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) {
-    if (i > 0 && source.charCodeAt(i - 1) === 13) crlf++;
-    else lf++;
-  }
-  return crlf > lf ? "\r\n" : "\n";
-}
-function adaptLineEndings(text4, eol) {
-  return eol === "\n" ? text4 : text4.replace(/\r?\n/g, "\r\n");
-}
-function applyFixes(source, messages) {
-  const withFix = messages.filter((m) => m.fix !== void 0);
-  withFix.sort((a, b) => a.fix.range[0] - b.fix.range[0] || a.fix.range[1] - b.fix.range[1]);
-  const eol = lineEndingOf(source);
-  const applied = [];
-  const skipped = [];
-  let out = "";
-  let cursor = 0;
-  let previous2;
-  for (const m of withFix) {
-    const [start, end] = m.fix.range;
-    if (previous2 && (start < previous2.range[1] || start === previous2.range[1] && start === end)) {
-      skipped.push(m);
-      continue;
-    }
-    out += source.slice(cursor, start) + adaptLineEndings(m.fix.text, eol);
-    cursor = end;
-    previous2 = m.fix;
-    applied.push(m);
-  }
-  out += source.slice(cursor);
-  return { output: out, applied, skipped };
-}
-function fixLoop(source, lint, maxPasses = MAX_FIX_PASSES) {
-  let text4 = source;
-  let messages = lint(text4);
-  let passes = 0;
-  let appliedCount = 0;
-  const seen = /* @__PURE__ */ new Set([text4]);
-  while (passes < maxPasses) {
-    if (messages.some((m) => m.fatal)) break;
-    if (!messages.some((m) => m.fix)) break;
-    const outcome = applyFixes(text4, messages);
-    if (outcome.output === text4 || seen.has(outcome.output)) break;
-    seen.add(outcome.output);
-    text4 = outcome.output;
-    appliedCount += outcome.applied.length;
-    passes++;
-    messages = lint(text4);
-  }
-  return { output: text4, messages, passes, appliedCount, changed: text4 !== source };
 }
 
 // src/cli/fix.ts
@@ -45481,7 +45480,7 @@ async function writeFixed(io, absPath, read, output) {
   try {
     current = await io.readFile(absPath);
   } catch (error2) {
-    return `Cannot fix file: it could not be read again before writing (${errorText2(error2)}); the file was left unchanged.`;
+    return `Cannot fix file: it could not be read again before writing (${errnoText(error2)}); the file was left unchanged.`;
   }
   if (!sameBytes(current, read.bytes)) {
     return "Cannot fix file: it changed on disk while it was being linted; the file was left unchanged. Run again.";
@@ -45490,27 +45489,21 @@ async function writeFixed(io, absPath, read, output) {
     await io.writeFileAtomic(absPath, read.encoding === "utf-8" ? output : encodeText(output, read.encoding));
   } catch (error2) {
     if (error2.code === "EREADONLY") return "Cannot fix file: read-only, not changed (make it writable to apply the fixes).";
-    return `Cannot write fixed file: ${errorText2(error2)}; the file was left unchanged.`;
+    return `Cannot write fixed file: ${errnoText(error2)}; the file was left unchanged.`;
   }
   return void 0;
 }
-function errorText2(error2) {
-  const code = error2.code;
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "ENOSPC") return "no space left on the device";
-  if (code === "EROFS") return "read-only file system";
-  return clause(error2);
-}
 
 // src/cli/info.ts
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // src/config/index.ts
-function parseSeverity(value) {
-  if (value === "off" || value === 0 || value === "0") return 0;
-  if (value === "warn" || value === "warning" || value === 1 || value === "1") return 1;
-  if (value === "error" || value === 2 || value === "2") return 2;
-  return void 0;
+var SEVERITY_NAMES = { off: 0, warn: 1, error: 2 };
+function parseSeverity(value, options = {}) {
+  let v = value;
+  if (options.text && typeof v === "string") v = /^[012]$/.test(v) ? Number(v) : v === "warning" ? "warn" : v;
+  if (v === 0 || v === 1 || v === 2) return v;
+  return typeof v === "string" && Object.hasOwn(SEVERITY_NAMES, v) ? SEVERITY_NAMES[v] : void 0;
 }
 function defaultConfig() {
   return { template: "auto", rules: /* @__PURE__ */ new Map(), ignores: [], plugins: [], pluginRules: [], sources: [] };
@@ -45521,7 +45514,7 @@ function applyRuleFlags(config2, flags, known) {
     const idx = flag2.lastIndexOf(":");
     if (idx <= 0) throw new UsageError(`--rule expects "rule-id:severity" (off, warn or error), got "${flag2}"`);
     const id = flag2.slice(0, idx).trim();
-    const sev = parseSeverity(flag2.slice(idx + 1).trim());
+    const sev = parseSeverity(flag2.slice(idx + 1).trim(), { text: true });
     if (!known.has(id)) {
       const hint = didYouMean(id, known.keys());
       throw new UsageError(`--rule names unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : ""} (ir-lint --list-rules lists them)`);
@@ -45586,20 +45579,18 @@ function resolveRules(config2, registry2, configFile) {
     const setting = config2.rules.get(rule.meta.id);
     const severity = setting ? setting.severity : rule.meta.severity === "error" ? 2 : 1;
     if (severity === 0) continue;
-    let options = void 0;
-    if (rule.meta.options) {
-      const parsed = rule.meta.options.safeParse(setting?.options);
-      if (!parsed.success) {
-        const issue2 = parsed.error.issues[0];
-        const known = optionKeys(rule);
-        const { keyPath, text: text4 } = issue2 ? describeIssue(issue2, setting?.options, ["rules", rule.meta.id, 1], known) : { keyPath: formatKeyPath(["rules", rule.meta.id, 1]), text: "invalid options" };
-        throw new ConfigError(`${keyPath}: ${text4}`, configFile, keyPath);
-      }
-      options = parsed.data;
-    }
+    const options = setting?.validated ? setting.validated.options : ruleOptions2(rule, setting?.options, configFile);
     out.push({ rule, severity, options });
   }
   return out;
+}
+function ruleOptions2(rule, raw, configFile) {
+  if (!rule.meta.options) return void 0;
+  const parsed = rule.meta.options.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue2 = parsed.error.issues[0];
+  const { keyPath, text: text4 } = issue2 ? describeIssue(issue2, raw, ["rules", rule.meta.id, 1], optionKeys(rule)) : { keyPath: formatKeyPath(["rules", rule.meta.id, 1]), text: "invalid options" };
+  throw new ConfigError(`${keyPath}: ${text4}`, configFile, keyPath);
 }
 function optionKeys(rule) {
   const parsed = rule.meta.options?.safeParse(void 0);
@@ -45608,35 +45599,15 @@ function optionKeys(rule) {
 }
 
 // src/config/load.ts
+var import_node_path8 = __toESM(require("node:path"), 1);
+
+// src/config/find.ts
+var import_node_path5 = __toESM(require("node:path"), 1);
+
+// src/config/read.ts
 var import_node_path4 = __toESM(require("node:path"), 1);
-var import_node_url2 = require("node:url");
-var CONFIG_FILE_NAMES = [".irlintrc.json", ".irlintrc.yaml", ".irlintrc.yml", "package.json"];
 var PACKAGE_JSON_KEY = "ir-lint";
 var MAX_CONFIG_SIZE = 1024 * 1024;
-var TOP_LEVEL_KEYS = ["$schema", "template", "rules", "plugins", "ignores"];
-var KEBAB_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-var ConfigFileSchema = once(() => strictObject({
-  $schema: optional(string2()),
-  template: optional(string2()),
-  rules: optional(record(string2(), unknown())),
-  plugins: optional(array(string2())),
-  ignores: optional(array(string2().check(_minLength(1))))
-}));
-function ioReason(error2) {
-  switch (errnoCode(error2)) {
-    case "ENOENT":
-      return "no such file";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "it is a directory, not a file";
-    case "ELOOP":
-      return "too many levels of symbolic links";
-    default:
-      return error2 instanceof Error ? error2.message.split("\n")[0] ?? "unknown error" : String(error2);
-  }
-}
 function lineColumn(text4, offset2) {
   const before = text4.slice(0, Math.max(0, Math.min(offset2, text4.length)));
   const lines = before.split("\n");
@@ -45710,12 +45681,90 @@ function parseYaml(text4, file) {
     throw new ConfigError(`invalid YAML: ${clause(error2)}`, file);
   }
 }
-function parseSeverityStrict(value) {
-  if (value === "off" || value === 0) return 0;
-  if (value === "warn" || value === 1) return 1;
-  if (value === "error" || value === 2) return 2;
-  return void 0;
+async function statKind(r, p, searching = false) {
+  try {
+    return (await r.io.stat(p)).kind;
+  } catch (error2) {
+    if (errnoCode(error2) === "ENOENT" || errnoCode(error2) === "ENOTDIR" || searching) return void 0;
+    throw new ConfigError(`cannot read: ${errnoText(error2)}`, r.show(p));
+  }
 }
+function tooLarge(size) {
+  return `the file is ${formatSize(size)}, over the ${formatSize(MAX_CONFIG_SIZE)} limit for a configuration; is this the right file?`;
+}
+async function readText(r, p) {
+  const kind = await statKind(r, p);
+  if (kind === void 0) throw new ConfigError(`cannot read: ${errnoText({ code: "ENOENT" })}`, r.show(p));
+  if (kind === "directory") throw new ConfigError("is a directory; name a config file such as .irlintrc.json", r.show(p));
+  if (kind !== "file") throw new ConfigError("is not a regular file", r.show(p));
+  const size = (await r.io.stat(p)).size;
+  if (size > MAX_CONFIG_SIZE) throw new ConfigError(tooLarge(size), r.show(p));
+  let bytes;
+  try {
+    bytes = await r.io.readFile(p);
+  } catch (error2) {
+    throw new ConfigError(`cannot read: ${errnoText(error2)}`, r.show(p));
+  }
+  if (bytes.length > MAX_CONFIG_SIZE) throw new ConfigError(tooLarge(bytes.length), r.show(p));
+  let text4;
+  try {
+    text4 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ConfigError("is not valid UTF-8 text", r.show(p));
+  }
+  return text4.replace(/^\uFEFF/, "");
+}
+async function readConfigData(r, p, explicit) {
+  const text4 = await readText(r, p);
+  const name = import_node_path4.default.basename(p);
+  const file = r.show(p);
+  if (text4.trim() === "") {
+    throw new ConfigError(`the file is empty; write ${name.endsWith(".json") ? "{}" : "{} (or rules: {})"} for a configuration that changes nothing, or delete it`, file);
+  }
+  const data = sanitize2(name === "package.json" ? parseJson(text4, file) : /\.json$/i.test(name) ? parseJsonc(text4, file) : parseYaml(text4, file));
+  if (name === "package.json") {
+    const pkg = data;
+    if (pkg === null || typeof pkg !== "object" || !(PACKAGE_JSON_KEY in pkg)) {
+      if (explicit) throw new ConfigError(`has no "${PACKAGE_JSON_KEY}" key`, file);
+      return void 0;
+    }
+    return pkg[PACKAGE_JSON_KEY];
+  }
+  return data;
+}
+
+// src/config/find.ts
+var CONFIG_FILE_NAMES = [".irlintrc.json", ".irlintrc.yaml", ".irlintrc.yml", "package.json"];
+function configFinder(r) {
+  const found = /* @__PURE__ */ new Map();
+  const find = (dir) => {
+    const cached2 = found.get(dir);
+    if (cached2) return cached2;
+    const promise2 = (async () => {
+      for (const name of CONFIG_FILE_NAMES) {
+        const candidate = import_node_path5.default.join(dir, name);
+        const kind = await statKind(r, candidate, true);
+        if (kind === void 0) continue;
+        if (name === "package.json") {
+          if (kind !== "file") continue;
+          const data = await readConfigData(r, candidate, false);
+          if (data === void 0) continue;
+        }
+        return candidate;
+      }
+      const parent = import_node_path5.default.dirname(dir);
+      return parent === dir ? void 0 : find(parent);
+    })();
+    found.set(dir, promise2);
+    return promise2;
+  };
+  return find;
+}
+
+// src/config/plugins.ts
+var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_url2 = require("node:url");
+var KEBAB_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 function isRuleExport(v) {
   return v !== null && typeof v === "object" && "meta" in v && "check" in v;
 }
@@ -45735,112 +45784,26 @@ var PluginRuleShape = once(() => object({
   }),
   check: custom((v) => typeof v === "function", "must be a function check(report, ctx)")
 }));
-function createConfigResolver(io, options) {
-  const builtins = options.builtins;
-  const builtinIds = new Map(builtins.map((r) => [r.meta.id, r]));
-  const allRules = new Map(builtinIds);
-  const pluginOrigin = /* @__PURE__ */ new Map();
-  const flags = options.ruleFlags ?? [];
-  const found = /* @__PURE__ */ new Map();
-  const loaded = /* @__PURE__ */ new Map();
-  const resolved = /* @__PURE__ */ new Map();
+function pluginLoader(r) {
   const modules = /* @__PURE__ */ new Map();
-  const inlinePath = import_node_path4.default.join(io.cwd, "<inline config>");
-  const show2 = (abs) => {
-    if (options.inline !== void 0 && abs === inlinePath) return options.inline.name;
-    const rel = import_node_path4.default.relative(io.cwd, abs);
-    return rel === "" || rel.startsWith("..") || import_node_path4.default.isAbsolute(rel) ? abs : rel.split(import_node_path4.default.sep).join("/");
-  };
-  async function statKind(p, searching = false) {
-    try {
-      return (await io.stat(p)).kind;
-    } catch (error2) {
-      if (errnoCode(error2) === "ENOENT" || errnoCode(error2) === "ENOTDIR" || searching) return void 0;
-      throw new ConfigError(`cannot read: ${ioReason(error2)}`, show2(p));
-    }
-  }
-  async function readText(p) {
-    const kind = await statKind(p);
-    if (kind === void 0) throw new ConfigError("cannot read: no such file", show2(p));
-    if (kind === "directory") throw new ConfigError("is a directory; name a config file such as .irlintrc.json", show2(p));
-    if (kind !== "file") throw new ConfigError("is not a regular file", show2(p));
-    const size = (await io.stat(p)).size;
-    if (size > MAX_CONFIG_SIZE) {
-      throw new ConfigError(`the file is ${formatSize(size)}, over the ${formatSize(MAX_CONFIG_SIZE)} limit for a configuration; is this the right file?`, show2(p));
-    }
-    let bytes;
-    try {
-      bytes = await io.readFile(p);
-    } catch (error2) {
-      throw new ConfigError(`cannot read: ${ioReason(error2)}`, show2(p));
-    }
-    if (bytes.length > MAX_CONFIG_SIZE) {
-      throw new ConfigError(`the file is ${formatSize(bytes.length)}, over the ${formatSize(MAX_CONFIG_SIZE)} limit for a configuration; is this the right file?`, show2(p));
-    }
-    let text4;
-    try {
-      text4 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      throw new ConfigError("is not valid UTF-8 text", show2(p));
-    }
-    return text4.replace(/^\uFEFF/, "");
-  }
-  async function readData(p, explicit) {
-    const text4 = await readText(p);
-    const name = import_node_path4.default.basename(p);
-    if (text4.trim() === "") {
-      throw new ConfigError(`the file is empty; write ${name.endsWith(".json") ? "{}" : "{} (or rules: {})"} for a configuration that changes nothing, or delete it`, show2(p));
-    }
-    const data = sanitize2(name === "package.json" ? parseJson(text4, show2(p)) : /\.json$/i.test(name) ? parseJsonc(text4, show2(p)) : parseYaml(text4, show2(p)));
-    if (name === "package.json") {
-      const pkg = data;
-      if (pkg === null || typeof pkg !== "object" || !(PACKAGE_JSON_KEY in pkg)) {
-        if (explicit) throw new ConfigError(`has no "${PACKAGE_JSON_KEY}" key`, show2(p));
-        return void 0;
-      }
-      return pkg[PACKAGE_JSON_KEY];
-    }
-    return data;
-  }
-  async function findConfig(dir) {
-    const cached2 = found.get(dir);
-    if (cached2) return cached2;
-    const promise2 = (async () => {
-      for (const name of CONFIG_FILE_NAMES) {
-        const candidate = import_node_path4.default.join(dir, name);
-        const kind = await statKind(candidate, true);
-        if (kind === void 0) continue;
-        if (name === "package.json") {
-          if (kind !== "file") continue;
-          const data = await readData(candidate, false);
-          if (data === void 0) continue;
-        }
-        return candidate;
-      }
-      const parent = import_node_path4.default.dirname(dir);
-      return parent === dir ? void 0 : findConfig(parent);
-    })();
-    found.set(dir, promise2);
-    return promise2;
-  }
-  async function loadPlugin(spec, index2, file, dir) {
+  return async (spec, index2, file, dir) => {
     const keyPath = formatKeyPath(["plugins", index2]);
     const fail2 = (text4) => {
       throw new ConfigError(`${keyPath}: ${text4}`, file, keyPath);
     };
-    if (!(spec.startsWith("./") || spec.startsWith("../") || import_node_path4.default.isAbsolute(spec))) {
+    if (!(spec.startsWith("./") || spec.startsWith("../") || import_node_path6.default.isAbsolute(spec))) {
       fail2(`"${spec}" is not a local path; plugins are local modules named relative to the config file, e.g. "./rules/house-rules.mjs"`);
     }
-    const abs = import_node_path4.default.resolve(dir, spec);
+    const abs = import_node_path6.default.resolve(dir, spec);
     const cached2 = modules.get(abs);
     if (cached2) return cached2;
     const promise2 = (async () => {
-      const kind = await statKind(abs);
-      if (kind === void 0) fail2(`cannot find plugin "${spec}" (looked for ${show2(abs)})`);
-      if (kind !== "file") fail2(`plugin "${spec}" is not a file (${show2(abs)})`);
+      const kind = await statKind(r, abs);
+      if (kind === void 0) fail2(`cannot find plugin "${spec}" (looked for ${r.show(abs)})`);
+      if (kind !== "file") fail2(`plugin "${spec}" is not a file (${r.show(abs)})`);
       let mod;
       try {
-        mod = await io.importModule(abs);
+        mod = await r.io.importModule(abs);
       } catch (error2) {
         const code = error2?.code;
         if (code === "ERR_MODULE_NOT_FOUND" && /(?:package|module) '(?:ir-lint)(?:\/[^']*)?' imported from/.test(clause(error2))) {
@@ -45873,119 +45836,160 @@ function createConfigResolver(io, options) {
     })();
     modules.set(abs, promise2);
     return promise2;
+  };
+}
+
+// src/config/validate.ts
+var import_node_path7 = __toESM(require("node:path"), 1);
+var TOP_LEVEL_KEYS = ["$schema", "template", "rules", "plugins", "ignores"];
+var ConfigFileSchema = once(() => strictObject({
+  $schema: optional(string2()),
+  template: optional(string2()),
+  rules: optional(record(string2(), unknown())),
+  plugins: optional(array(string2())),
+  ignores: optional(array(string2().check(_minLength(1))))
+}));
+function validTemplate(value, file) {
+  if (value === void 0 || value === "auto") return "auto";
+  if (!TEMPLATE_IDS.includes(value)) {
+    const hint = didYouMean(value, TEMPLATE_IDS);
+    throw new ConfigError(`template: unknown template "${value}"${hint ? `; did you mean "${hint}"?` : ""} (one of: auto, ${TEMPLATE_IDS.join(", ")})`, file, "template");
   }
-  async function loadFile(p, explicit) {
+  return value;
+}
+async function validPlugins(specs, file, dir, ctx) {
+  const pluginRules = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const [i, spec] of specs.entries()) {
+    for (const rule of await ctx.loadPlugin(spec, i, file, dir)) {
+      const id = rule.meta.id;
+      const keyPath = formatKeyPath(["plugins", i]);
+      if (ctx.builtinIds.has(id)) {
+        throw new ConfigError(`${keyPath}: plugin "${spec}" defines rule "${id}", which is a built-in rule; give house rules their own prefix (e.g. "acme-${id}")`, file, keyPath);
+      }
+      const other = seen.get(id);
+      if (other !== void 0) throw new ConfigError(`${keyPath}: rule "${id}" is defined twice (in "${other}" and "${spec}")`, file, keyPath);
+      const origin = ctx.pluginOrigin.get(id);
+      const abs = import_node_path7.default.resolve(dir, spec);
+      if (origin !== void 0 && origin !== abs) {
+        throw new ConfigError(`${keyPath}: rule "${id}" from "${spec}" has the same id as a rule from ${ctx.show(origin)}; rule ids must be unique`, file, keyPath);
+      }
+      seen.set(id, spec);
+      ctx.pluginOrigin.set(id, abs);
+      ctx.allRules.set(id, rule);
+      pluginRules.push(rule);
+    }
+  }
+  return pluginRules;
+}
+function validSetting(id, entry, rule, file) {
+  const keyPath = formatKeyPath(["rules", id]);
+  const tuple = Array.isArray(entry);
+  const severityValue = tuple ? entry[0] : entry;
+  const severity = parseSeverity(severityValue);
+  const sevPath = tuple ? formatKeyPath(["rules", id, 0]) : keyPath;
+  if (tuple && (entry.length < 1 || entry.length > 2)) {
+    throw new ConfigError(`${keyPath}: expected [severity] or [severity, options]; found a list of ${entry.length}`, file, keyPath);
+  }
+  if (severity === void 0) {
+    const hint = typeof severityValue === "string" ? didYouMean(severityValue, ["off", "warn", "error"]) : void 0;
+    throw new ConfigError(
+      `${sevPath}: severity must be "off", "warn" or "error" (or 0, 1, 2)${tuple ? "" : ", or [severity, options]"}; found ${describeValue(severityValue)}${hint ? `; did you mean "${hint}"?` : ""}`,
+      file,
+      sevPath
+    );
+  }
+  const setting = { severity };
+  if (tuple && entry.length === 2) {
+    const raw = entry[1];
+    const optPath = formatKeyPath(["rules", id, 1]);
+    if (!rule.meta.options) throw new ConfigError(`${optPath}: rule "${id}" takes no options`, file, optPath);
+    setting.validated = { options: ruleOptions2(rule, raw, file) };
+    setting.options = raw;
+  }
+  return setting;
+}
+function ignoreMatcher(ignores) {
+  const matcher = ignores.length > 0 ? picomatch()(ignores, { dot: true }) : void 0;
+  return (rel) => {
+    if (matcher === void 0) return false;
+    const parts = rel.split("/");
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = parts.slice(0, i).join("/");
+      if (matcher(prefix) || i < parts.length && matcher(`${prefix}/`)) return true;
+    }
+    return false;
+  };
+}
+async function validateConfig(data, file, abs, ctx) {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    throw new ConfigError(`expected an object with "rules", "template", "plugins" or "ignores"; found ${describeValue(data)}`, file);
+  }
+  const parsed = ConfigFileSchema().safeParse(data);
+  if (!parsed.success) {
+    const issue2 = parsed.error.issues[0];
+    const { keyPath, text: text4 } = describeIssue(issue2, data, [], TOP_LEVEL_KEYS);
+    throw new ConfigError(`${keyPath}: ${text4}`, file, keyPath);
+  }
+  const cfg = parsed.data;
+  const dir = import_node_path7.default.dirname(abs);
+  const template = validTemplate(cfg.template, file);
+  const pluginRules = await validPlugins(cfg.plugins ?? [], file, dir, ctx);
+  const known = new Map([...ctx.builtinIds, ...pluginRules.map((r) => [r.meta.id, r])]);
+  const rules2 = /* @__PURE__ */ new Map();
+  for (const [id, entry] of Object.entries(cfg.rules ?? {})) {
+    const rule = known.get(id);
+    if (!rule) {
+      const keyPath = formatKeyPath(["rules", id]);
+      const hint = didYouMean(id, known.keys());
+      throw new ConfigError(`${keyPath}: unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : ""} (ir-lint --list-rules lists them)`, file, keyPath);
+    }
+    rules2.set(id, validSetting(id, entry, rule, file));
+  }
+  const ignores = cfg.ignores ?? [];
+  return { path: abs, dir, template, rules: rules2, plugins: cfg.plugins ?? [], pluginRules, ignores, isIgnored: ignoreMatcher(ignores) };
+}
+
+// src/config/load.ts
+function createConfigResolver(io, options) {
+  const builtins = options.builtins;
+  const builtinIds = new Map(builtins.map((r) => [r.meta.id, r]));
+  const allRules = new Map(builtinIds);
+  const flags = options.ruleFlags ?? [];
+  const loaded = /* @__PURE__ */ new Map();
+  const resolved = /* @__PURE__ */ new Map();
+  const inlinePath = import_node_path8.default.join(io.cwd, "<inline config>");
+  const isInline = (p) => options.inline !== void 0 && p === inlinePath;
+  const reader = {
+    io,
+    show(abs) {
+      if (options.inline !== void 0 && abs === inlinePath) return options.inline.name;
+      const rel = import_node_path8.default.relative(io.cwd, abs);
+      return rel === "" || rel.startsWith("..") || import_node_path8.default.isAbsolute(rel) ? abs : rel.split(import_node_path8.default.sep).join("/");
+    }
+  };
+  const findConfig = configFinder(reader);
+  const validation = { builtinIds, loadPlugin: pluginLoader(reader), allRules, pluginOrigin: /* @__PURE__ */ new Map(), show: reader.show };
+  function loadFile(p, explicit) {
     const cached2 = loaded.get(p);
     if (cached2) return cached2;
     const promise2 = (async () => {
-      const file = options.inline !== void 0 && p === inlinePath ? options.inline.name : show2(p);
-      const dir = import_node_path4.default.dirname(p);
-      const data = options.inline !== void 0 && p === inlinePath ? sanitize2(options.inline.data) : await readData(p, explicit);
-      if (data === null || typeof data !== "object" || Array.isArray(data)) {
-        throw new ConfigError(`expected an object with "rules", "template", "plugins" or "ignores"; found ${describeValue(data)}`, file);
-      }
-      const parsed = ConfigFileSchema().safeParse(data);
-      if (!parsed.success) {
-        const issue2 = parsed.error.issues[0];
-        const { keyPath, text: text4 } = describeIssue(issue2, data, [], TOP_LEVEL_KEYS);
-        throw new ConfigError(`${keyPath}: ${text4}`, file, keyPath);
-      }
-      const cfg = parsed.data;
-      let template = "auto";
-      if (cfg.template !== void 0 && cfg.template !== "auto") {
-        if (!TEMPLATE_IDS.includes(cfg.template)) {
-          const hint = didYouMean(cfg.template, TEMPLATE_IDS);
-          throw new ConfigError(`template: unknown template "${cfg.template}"${hint ? `; did you mean "${hint}"?` : ""} (one of: auto, ${TEMPLATE_IDS.join(", ")})`, file, "template");
-        }
-        template = cfg.template;
-      }
-      const pluginRules = [];
-      const seen = /* @__PURE__ */ new Map();
-      for (const [i, spec] of (cfg.plugins ?? []).entries()) {
-        for (const rule of await loadPlugin(spec, i, file, dir)) {
-          const id = rule.meta.id;
-          const keyPath = formatKeyPath(["plugins", i]);
-          if (builtinIds.has(id)) {
-            throw new ConfigError(`${keyPath}: plugin "${spec}" defines rule "${id}", which is a built-in rule; give house rules their own prefix (e.g. "acme-${id}")`, file, keyPath);
-          }
-          const other = seen.get(id);
-          if (other !== void 0) throw new ConfigError(`${keyPath}: rule "${id}" is defined twice (in "${other}" and "${spec}")`, file, keyPath);
-          const origin = pluginOrigin.get(id);
-          const abs = import_node_path4.default.resolve(dir, spec);
-          if (origin !== void 0 && origin !== abs) {
-            throw new ConfigError(`${keyPath}: rule "${id}" from "${spec}" has the same id as a rule from ${show2(origin)}; rule ids must be unique`, file, keyPath);
-          }
-          seen.set(id, spec);
-          pluginOrigin.set(id, abs);
-          allRules.set(id, rule);
-          pluginRules.push(rule);
-        }
-      }
-      const known = new Map([...builtinIds, ...pluginRules.map((r) => [r.meta.id, r])]);
-      const rules2 = /* @__PURE__ */ new Map();
-      for (const [id, entry] of Object.entries(cfg.rules ?? {})) {
-        const keyPath = formatKeyPath(["rules", id]);
-        const rule = known.get(id);
-        if (!rule) {
-          const hint = didYouMean(id, known.keys());
-          throw new ConfigError(`${keyPath}: unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : ""} (ir-lint --list-rules lists them)`, file, keyPath);
-        }
-        const tuple = Array.isArray(entry);
-        const severityValue = tuple ? entry[0] : entry;
-        const severity = parseSeverityStrict(severityValue);
-        const sevPath = tuple ? formatKeyPath(["rules", id, 0]) : keyPath;
-        if (tuple && (entry.length < 1 || entry.length > 2)) {
-          throw new ConfigError(`${keyPath}: expected [severity] or [severity, options]; found a list of ${entry.length}`, file, keyPath);
-        }
-        if (severity === void 0) {
-          const hint = typeof severityValue === "string" ? didYouMean(severityValue, ["off", "warn", "error"]) : void 0;
-          throw new ConfigError(
-            `${sevPath}: severity must be "off", "warn" or "error" (or 0, 1, 2)${tuple ? "" : ", or [severity, options]"}; found ${describeValue(severityValue)}${hint ? `; did you mean "${hint}"?` : ""}`,
-            file,
-            sevPath
-          );
-        }
-        const setting = { severity };
-        if (tuple && entry.length === 2) {
-          const raw = entry[1];
-          const optPath = formatKeyPath(["rules", id, 1]);
-          if (!rule.meta.options) throw new ConfigError(`${optPath}: rule "${id}" takes no options`, file, optPath);
-          const checked = rule.meta.options.safeParse(raw);
-          if (!checked.success) {
-            const issue2 = checked.error.issues[0];
-            const d = describeIssue(issue2, raw, ["rules", id, 1], optionKeys(rule));
-            throw new ConfigError(`${d.keyPath}: ${d.text}`, file, d.keyPath);
-          }
-          setting.options = raw;
-        }
-        rules2.set(id, setting);
-      }
-      const ignores = cfg.ignores ?? [];
-      const matcher = ignores.length > 0 ? picomatch()(ignores, { dot: true }) : void 0;
-      const isIgnored = (rel) => {
-        if (matcher === void 0) return false;
-        const parts = rel.split("/");
-        for (let i = 1; i <= parts.length; i++) {
-          const prefix = parts.slice(0, i).join("/");
-          if (matcher(prefix) || i < parts.length && matcher(`${prefix}/`)) return true;
-        }
-        return false;
-      };
-      return { path: p, dir, template, rules: rules2, plugins: cfg.plugins ?? [], pluginRules, ignores, isIgnored };
+      const data = isInline(p) ? sanitize2(options.inline?.data) : await readConfigData(reader, p, explicit);
+      return validateConfig(data, reader.show(p), p, validation);
     })();
     loaded.set(p, promise2);
     return promise2;
   }
-  async function resolveFor(configPath, explicit) {
+  function resolveFor(configPath, explicit) {
     const key = configPath ?? "";
     const cached2 = resolved.get(key);
     if (cached2) return cached2;
     const promise2 = (async () => {
       const file = configPath !== void 0 ? await loadFile(configPath, explicit) : void 0;
-      const base = file ? { template: file.template, rules: file.rules, ignores: file.ignores, plugins: file.plugins, pluginRules: file.pluginRules, sources: [show2(file.path)] } : defaultConfig();
+      const base = file ? { template: file.template, rules: file.rules, ignores: file.ignores, plugins: file.plugins, pluginRules: file.pluginRules, sources: [reader.show(file.path)] } : defaultConfig();
       const known = new Map([...builtinIds, ...base.pluginRules.map((r) => [r.meta.id, r])]);
       const config2 = applyRuleFlags(base, flags, known);
-      const rules2 = resolveRules(config2, builtins, file ? show2(file.path) : void 0);
+      const rules2 = resolveRules(config2, builtins, file ? reader.show(file.path) : void 0);
       const out = { config: config2, rules: rules2, known };
       if (file) {
         out.file = file;
@@ -45999,7 +46003,7 @@ function createConfigResolver(io, options) {
   async function configPathFor(dir) {
     if (options.inline !== void 0) return { path: inlinePath, explicit: true };
     if (options.config === false) return { path: void 0, explicit: false };
-    if (typeof options.config === "string") return { path: import_node_path4.default.resolve(io.cwd, options.config), explicit: true };
+    if (typeof options.config === "string") return { path: import_node_path8.default.resolve(io.cwd, options.config), explicit: true };
     return { path: await findConfig(dir), explicit: false };
   }
   function strip(r, ignored) {
@@ -46010,18 +46014,18 @@ function createConfigResolver(io, options) {
   return {
     allRules,
     async forFile(filePath) {
-      const abs = import_node_path4.default.resolve(io.cwd, filePath);
-      const where = await configPathFor(import_node_path4.default.dirname(abs));
+      const abs = import_node_path8.default.resolve(io.cwd, filePath);
+      const where = await configPathFor(import_node_path8.default.dirname(abs));
       const r = await resolveFor(where.path, where.explicit);
       let ignored = false;
       if (r.file && r.file.ignores.length > 0) {
-        const rel = import_node_path4.default.relative(r.file.dir, abs).split(import_node_path4.default.sep).join("/");
+        const rel = import_node_path8.default.relative(r.file.dir, abs).split(import_node_path8.default.sep).join("/");
         ignored = !rel.startsWith("../") && r.file.isIgnored(rel);
       }
       return strip(r, ignored);
     },
     async forDirectory(dir) {
-      const where = await configPathFor(import_node_path4.default.resolve(io.cwd, dir));
+      const where = await configPathFor(import_node_path8.default.resolve(io.cwd, dir));
       return strip(await resolveFor(where.path, where.explicit), false);
     }
   };
@@ -46029,6 +46033,25 @@ function createConfigResolver(io, options) {
 
 // src/docs.ts
 init_meta();
+
+// src/now.ts
+function isDateOnly(value) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
+}
+function parseNow(value) {
+  const dt = DateTime.fromISO(value.trim(), { zone: "utc", setZone: true });
+  return dt.isValid ? dt : void 0;
+}
+function resolveNow(value, clock) {
+  if (value === void 0) return { at: DateTime.fromJSDate(clock(), { zone: "utc" }), isDay: false };
+  if (value instanceof Date) {
+    const at3 = DateTime.fromJSDate(value, { zone: "utc" });
+    return at3.isValid ? { at: at3, isDay: false } : void 0;
+  }
+  if (typeof value !== "string") return void 0;
+  const at2 = parseNow(value);
+  return at2 ? { at: at2, isDay: isDateOnly(value) } : void 0;
+}
 
 // src/testing/rule-tester.ts
 var DEFAULT_TEST_NOW = "2025-06-01";
@@ -46231,7 +46254,7 @@ async function init(io, target) {
     io.stdout(FULL_REPORT_SKELETON);
     return EXIT_OK;
   }
-  const abs = import_node_path5.default.resolve(io.cwd, target);
+  const abs = import_node_path9.default.resolve(io.cwd, target);
   let exists = true;
   try {
     await io.stat(abs);
@@ -46343,10 +46366,10 @@ function ruleBudget(ms, guarded) {
 }
 
 // src/cli/run.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/attachments.ts
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/kinds.ts
 var DIRECTORY_KINDS = [
@@ -46380,10 +46403,10 @@ function namesInReport(text4) {
 }
 async function pairedAttachments2(io, reportPath, text4, maxAttachmentSize) {
   const out = [];
-  const dir = import_node_path6.default.dirname(import_node_path6.default.resolve(io.cwd, reportPath));
+  const dir = import_node_path10.default.dirname(import_node_path10.default.resolve(io.cwd, reportPath));
   for (const name of namesInReport(text4).slice(0, MAX_PAIRED)) {
-    if (import_node_path6.default.isAbsolute(name) || name.split(/[\\/]/).includes("..")) continue;
-    const file = import_node_path6.default.resolve(dir, name);
+    if (import_node_path10.default.isAbsolute(name) || name.split(/[\\/]/).includes("..")) continue;
+    const file = import_node_path10.default.resolve(dir, name);
     try {
       const st = await io.stat(file);
       if (st.kind !== "file" || maxAttachmentSize > 0 && st.size > maxAttachmentSize) continue;
@@ -46436,15 +46459,9 @@ function failure2(filePath, message) {
   return makeResult(filePath, [m], { fatalError: true });
 }
 function readErrorText(error2) {
-  const code = error2.code;
-  if (code === "ENOENT") return "Cannot read file: no such file or directory.";
-  if (code === "EACCES" || code === "EPERM") return "Cannot read file: permission denied.";
-  if (code === "EISDIR") return "Cannot read file: it is a directory.";
-  if (code === "ENOTREG") return "Cannot read file: not a regular file (a FIFO, socket or device).";
-  if (code === "ELOOP") return "Cannot read file: too many levels of symbolic links (a symlink loop).";
-  return `Cannot read file: ${clause(error2)}.`;
+  return `Cannot read file: ${errnoText(error2)}.`;
 }
-function tooLarge(size, limit, attachment) {
+function tooLarge2(size, limit, attachment) {
   const flag2 = attachment ? "--max-attachment-size" : "--max-file-size";
   const what = attachment ? "this really is one attachment" : "this really is one report";
   return size === void 0 ? `Input is over the ${formatSize(limit)} limit; raise it with ${flag2} if ${what}.` : `File is ${formatSize(size)}, over the ${formatSize(limit)} limit; raise it with ${flag2} if ${what}.`;
@@ -46455,26 +46472,26 @@ async function readTarget(io, t, setup) {
   const limit = attachmentName ? setup.maxAttachmentSize : setup.maxFileSize;
   if (!t.stdin) {
     try {
-      const st = await io.stat(import_node_path7.default.resolve(io.cwd, t.path));
-      if (limit > 0 && st.size > limit) return { result: failure2(t.path, tooLarge(st.size, limit, attachmentName)) };
+      const st = await io.stat(import_node_path11.default.resolve(io.cwd, t.path));
+      if (limit > 0 && st.size > limit) return { result: failure2(t.path, tooLarge2(st.size, limit, attachmentName)) };
     } catch (error2) {
       return { result: failure2(t.path, readErrorText(error2)) };
     }
   }
   let bytes;
   try {
-    bytes = t.stdin ? await io.readStdin(limit > 0 ? limit : void 0) : await io.readFile(import_node_path7.default.resolve(io.cwd, t.path));
+    bytes = t.stdin ? await io.readStdin(limit > 0 ? limit : void 0) : await io.readFile(import_node_path11.default.resolve(io.cwd, t.path));
   } catch (error2) {
     return { result: failure2(t.path, readErrorText(error2)) };
   }
   if (limit > 0 && bytes.length > limit) {
-    return { result: failure2(t.path, tooLarge(t.stdin ? void 0 : bytes.length, limit, attachmentName)) };
+    return { result: failure2(t.path, tooLarge2(t.stdin ? void 0 : bytes.length, limit, attachmentName)) };
   }
   const decoded = decodeReport(bytes);
   if (!decoded.ok) return { result: failure2(t.path, `Cannot lint file: ${decoded.reason}.`) };
   const kind = t.kind ?? kindOf(t.path, decoded.text);
   if (kind === "report" && setup.maxFileSize > 0 && bytes.length > setup.maxFileSize) {
-    return { result: failure2(t.path, tooLarge(t.stdin ? void 0 : bytes.length, setup.maxFileSize, false)) };
+    return { result: failure2(t.path, tooLarge2(t.stdin ? void 0 : bytes.length, setup.maxFileSize, false)) };
   }
   return { text: decoded.text, encoding: decoded.encoding, bytes, kind };
 }
@@ -46531,62 +46548,46 @@ async function forBugzilla(io, targets, setup, opts) {
 }
 
 // src/cli/files.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 var MARKDOWN_EXTENSIONS = [".md", ".markdown"];
 var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 var GLOB_CHARS = /[*?[\]{}!]/;
 function display(io, p) {
-  const abs = import_node_path8.default.resolve(io.cwd, p);
-  const rel = import_node_path8.default.relative(io.cwd, abs);
-  return rel === "" ? "." : rel.startsWith("..") || import_node_path8.default.isAbsolute(rel) ? abs : rel.split(import_node_path8.default.sep).join("/");
+  const abs = import_node_path12.default.resolve(io.cwd, p);
+  const rel = import_node_path12.default.relative(io.cwd, abs);
+  return rel === "" ? "." : rel.startsWith("..") || import_node_path12.default.isAbsolute(rel) ? abs : rel.split(import_node_path12.default.sep).join("/");
 }
 function isMarkdown(name) {
   const lower = name.toLowerCase();
   return MARKDOWN_EXTENSIONS.some((e) => lower.endsWith(e));
 }
-function errorText3(error2) {
-  const code = error2.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file or directory";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "ELOOP":
-      return "too many levels of symbolic links (a symlink loop)";
-    case "ENAMETOOLONG":
-      return "file name too long";
-    default:
-      return error2 instanceof Error ? error2.message : String(error2);
-  }
-}
 async function walk(io, dir, out, seen) {
   let real;
   try {
-    real = await io.realpath(import_node_path8.default.resolve(io.cwd, dir));
+    real = await io.realpath(import_node_path12.default.resolve(io.cwd, dir));
   } catch (error2) {
-    out.push({ path: display(io, dir), problem: errorText3(error2), message: `Cannot read directory: ${errorText3(error2)}.` });
+    out.push({ path: display(io, dir), problem: errnoText(error2), message: `Cannot read directory: ${errnoText(error2)}.` });
     return;
   }
   if (seen.has(real)) return;
   seen.add(real);
   let entries;
   try {
-    entries = await io.readDir(import_node_path8.default.resolve(io.cwd, dir));
+    entries = await io.readDir(import_node_path12.default.resolve(io.cwd, dir));
   } catch (error2) {
-    out.push({ path: display(io, dir), problem: `cannot read directory: ${errorText3(error2)}`, message: `Cannot read directory: ${errorText3(error2)}.` });
+    out.push({ path: display(io, dir), problem: `cannot read directory: ${errnoText(error2)}`, message: `Cannot read directory: ${errnoText(error2)}.` });
     return;
   }
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   for (const e of entries) {
-    const child = import_node_path8.default.join(dir, e.name);
+    const child = import_node_path12.default.join(dir, e.name);
     let kind = e.kind;
     if (kind === "symlink") {
       try {
-        const st = await io.stat(import_node_path8.default.resolve(io.cwd, child));
+        const st = await io.stat(import_node_path12.default.resolve(io.cwd, child));
         kind = st.kind === "directory" ? "directory" : st.kind === "file" ? "file" : "other";
       } catch (error2) {
-        if (isMarkdown(e.name)) out.push({ path: display(io, child), problem: errorText3(error2) });
+        if (isMarkdown(e.name)) out.push({ path: display(io, child), problem: errnoText(error2) });
         continue;
       }
     }
@@ -46600,7 +46601,7 @@ async function walk(io, dir, out, seen) {
         if (!k.extensions.some((x) => e.name.toLowerCase().endsWith(x))) continue;
         let head;
         try {
-          head = new TextDecoder().decode((await io.readFile(import_node_path8.default.resolve(io.cwd, child))).subarray(0, 4096));
+          head = new TextDecoder().decode((await io.readFile(import_node_path12.default.resolve(io.cwd, child))).subarray(0, 4096));
         } catch {
           break;
         }
@@ -46619,17 +46620,17 @@ async function expandPaths(io, args, stdinName) {
     }
     let st;
     try {
-      st = await io.stat(import_node_path8.default.resolve(io.cwd, arg));
+      st = await io.stat(import_node_path12.default.resolve(io.cwd, arg));
     } catch (error2) {
       const code = error2.code;
       if (code === "ENOENT" && GLOB_CHARS.test(arg)) {
-        const matches = await io.glob([arg.split(import_node_path8.default.sep).join("/")], { cwd: io.cwd, ignore: ["**/node_modules/**", "**/.git/**"] });
+        const matches = await io.glob([arg.split(import_node_path12.default.sep).join("/")], { cwd: io.cwd, ignore: ["**/node_modules/**", "**/.git/**"] });
         const files = [...matches].sort();
         if (files.length === 0) out.push({ path: arg, problem: "no files match this pattern", message: "No files match this pattern." });
         for (const f of files) out.push({ path: display(io, f) });
         continue;
       }
-      out.push({ path: display(io, arg), problem: errorText3(error2) });
+      out.push({ path: display(io, arg), problem: errnoText(error2) });
       continue;
     }
     if (st.kind === "directory") {
@@ -46747,7 +46748,7 @@ async function lintTargets(io, setup, parallel) {
   });
 }
 function ignoredNotice(io, t, fc) {
-  const where = fc.configPath ? ` in ${import_node_path9.default.relative(io.cwd, fc.configPath).split(import_node_path9.default.sep).join("/") || fc.configPath}` : "";
+  const where = fc.configPath ? ` in ${import_node_path13.default.relative(io.cwd, fc.configPath).split(import_node_path13.default.sep).join("/") || fc.configPath}` : "";
   const m = {
     ruleId: null,
     messageId: "fileIgnored",
@@ -46820,7 +46821,7 @@ async function writeReport(io, results, setup, opts, over) {
   const text4 = formatter(shown2, ctx) + (HUMAN_FORMATS.has(opts.format) ? footer : "");
   if (opts.outputFile) {
     try {
-      await io.writeFile(import_node_path9.default.resolve(io.cwd, opts.outputFile), text4);
+      await io.writeFile(import_node_path13.default.resolve(io.cwd, opts.outputFile), text4);
     } catch (error2) {
       if (errnoCode(error2) === "EISDIR") throw new IoError("is a directory; --output-file needs a file name (e.g. --output-file reports/ir-lint.json)", opts.outputFile);
       throw new IoError(`cannot write output file: ${clause(error2)}`, opts.outputFile);
@@ -47050,9 +47051,9 @@ ${TOOL_NAME} stopped: ${cell(error2.message)}.
     const opts = link2 ? { fileUrl: link2 } : {};
     await appendSummary(stepSummary(results, ctx, opts));
     if (sarifFile !== "") {
-      const target = import_node_path10.default.resolve(io.cwd, sarifFile);
+      const target = import_node_path14.default.resolve(io.cwd, sarifFile);
       try {
-        await io.ensureDir(import_node_path10.default.dirname(target));
+        await io.ensureDir(import_node_path14.default.dirname(target));
         await io.writeFileAtomic(target, sarif2);
       } catch (error2) {
         throw new IoError(`cannot write the SARIF file: ${error2 instanceof Error ? error2.message : String(error2)}`, sarifFile);

@@ -29,7 +29,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { rules } from '../rules/index.js';
 import { defaultConfig, resolveRules } from '../src/config/index.js';
-import { lintText, parseNow, runRules } from '../src/engine/index.js';
+import { lintText, runRules } from '../src/engine/index.js';
+import { parseNow } from '../src/now.js';
 import { parseReport } from '../src/parse/index.js';
 import { outline } from '../src/parse/outline.js';
 

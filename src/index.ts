@@ -26,7 +26,8 @@ export async function lint(input: LintInput, host: LintHost = {}): Promise<LintR
 export type { ConfigObject, LintHost, LintInput } from './api.js';
 export type { Io } from './io.js';
 export { ConfigError, UsageError } from './errors.js';
-export { isDateOnly, lintText, parseNow, type LintOptions } from './engine/index.js';
+export { lintText, type LintOptions } from './engine/index.js';
+export { isDateOnly, parseNow } from './now.js';
 export { parseReport, type ParseOptions } from './parse/index.js';
 export { defineRule } from './types.js';
 export type {

@@ -17,7 +17,7 @@ import { stepSummary } from '../src/format/github-summary.js';
 import { childEnv, otherNodes, spawnText } from './helpers/cli-hosts.js';
 import { memoryIo } from './helpers/memory-io.js';
 import { ctx } from './format/helpers.js';
-import { makeResult } from '../src/engine/index.js';
+import { makeResult } from '../src/result.js';
 // @ts-expect-error: a plain ES module without types
 import { actionBundle } from '../scripts/bundle-action.mjs';
 

@@ -1,6 +1,7 @@
 /** Inline directives: ranges, next line, same line, whole file, rule lists, unused and unknown names. */
 import { describe, expect, it } from 'vitest';
-import { lintText, parseNow } from '../src/engine/index.js';
+import { lintText } from '../src/engine/index.js';
+import { parseNow } from '../src/now.js';
 import { defineRule, type LintMessage, type ResolvedRule } from '../src/types.js';
 
 /** Reports every line that contains its word. */

@@ -215,7 +215,8 @@ describe('fix properties (all built-in rules)', { timeout: 60_000 }, () => {
 
 describe('the engine and meta.fixable', () => {
   it('turns a fix from a rule without meta.fixable into an internal error', async () => {
-    const { runRules, parseNow } = await import('../src/engine/index.js');
+    const { runRules } = await import('../src/engine/index.js');
+    const { parseNow } = await import('../src/now.js');
     const { parseReport } = await import('../src/parse/index.js');
     const { defineRule } = await import('../src/types.js');
     const sneaky = defineRule({
@@ -230,7 +231,8 @@ describe('the engine and meta.fixable', () => {
   });
 
   it('rejects a fix range that splits a CRLF', async () => {
-    const { runRules, parseNow } = await import('../src/engine/index.js');
+    const { runRules } = await import('../src/engine/index.js');
+    const { parseNow } = await import('../src/now.js');
     const { parseReport } = await import('../src/parse/index.js');
     const { defineRule } = await import('../src/types.js');
     const splitter = defineRule({

@@ -7,6 +7,7 @@
  * when the file is read for files named on the command line.
  */
 import path from 'node:path';
+import { errnoText } from '../errors.js';
 import type { Io } from '../io.js';
 import { DIRECTORY_KINDS, type DocumentKind } from '../kinds.js';
 
@@ -40,29 +41,12 @@ function isMarkdown(name: string): boolean {
   return MARKDOWN_EXTENSIONS.some((e) => lower.endsWith(e));
 }
 
-function errorText(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'too many levels of symbolic links (a symlink loop)';
-    case 'ENAMETOOLONG':
-      return 'file name too long';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
-}
-
 async function walk(io: Io, dir: string, out: FileTarget[], seen: Set<string>): Promise<void> {
   let real: string;
   try {
     real = await io.realpath(path.resolve(io.cwd, dir));
   } catch (error) {
-    out.push({ path: display(io, dir), problem: errorText(error), message: `Cannot read directory: ${errorText(error)}.` });
+    out.push({ path: display(io, dir), problem: errnoText(error), message: `Cannot read directory: ${errnoText(error)}.` });
     return;
   }
   if (seen.has(real)) return; // a symlink loop or a second route to the same directory
@@ -71,7 +55,7 @@ async function walk(io: Io, dir: string, out: FileTarget[], seen: Set<string>): 
   try {
     entries = await io.readDir(path.resolve(io.cwd, dir));
   } catch (error) {
-    out.push({ path: display(io, dir), problem: `cannot read directory: ${errorText(error)}`, message: `Cannot read directory: ${errorText(error)}.` });
+    out.push({ path: display(io, dir), problem: `cannot read directory: ${errnoText(error)}`, message: `Cannot read directory: ${errnoText(error)}.` });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -83,7 +67,7 @@ async function walk(io: Io, dir: string, out: FileTarget[], seen: Set<string>): 
         const st = await io.stat(path.resolve(io.cwd, child));
         kind = st.kind === 'directory' ? 'directory' : st.kind === 'file' ? 'file' : 'other';
       } catch (error) {
-        if (isMarkdown(e.name)) out.push({ path: display(io, child), problem: errorText(error) });
+        if (isMarkdown(e.name)) out.push({ path: display(io, child), problem: errnoText(error) });
         continue;
       }
     }
@@ -129,7 +113,7 @@ export async function expandPaths(io: Io, args: string[], stdinName?: string): P
         for (const f of files) out.push({ path: display(io, f) });
         continue;
       }
-      out.push({ path: display(io, arg), problem: errorText(error) });
+      out.push({ path: display(io, arg), problem: errnoText(error) });
       continue;
     }
     if (st.kind === 'directory') {

@@ -17,7 +17,7 @@
  */
 import path from 'node:path';
 import { encodeText, sameBytes, type TextEncoding } from '../decode.js';
-import { clause } from '../errors.js';
+import { errnoText } from '../errors.js';
 import { fixLoop } from '../engine/fix.js';
 import { sortMessages } from '../engine/index.js';
 import type { Io } from '../io.js';
@@ -160,7 +160,7 @@ async function writeFixed(io: Io, absPath: string, read: ReadText, output: strin
   try {
     current = await io.readFile(absPath);
   } catch (error) {
-    return `Cannot fix file: it could not be read again before writing (${errorText(error)}); the file was left unchanged.`;
+    return `Cannot fix file: it could not be read again before writing (${errnoText(error)}); the file was left unchanged.`;
   }
   if (!sameBytes(current, read.bytes)) {
     return 'Cannot fix file: it changed on disk while it was being linted; the file was left unchanged. Run again.';
@@ -169,15 +169,7 @@ async function writeFixed(io: Io, absPath: string, read: ReadText, output: strin
     await io.writeFileAtomic(absPath, read.encoding === 'utf-8' ? output : encodeText(output, read.encoding));
   } catch (error) {
     if ((error as { code?: string }).code === 'EREADONLY') return 'Cannot fix file: read-only, not changed (make it writable to apply the fixes).';
-    return `Cannot write fixed file: ${errorText(error)}; the file was left unchanged.`;
+    return `Cannot write fixed file: ${errnoText(error)}; the file was left unchanged.`;
   }
   return undefined;
-}
-
-function errorText(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOSPC') return 'no space left on the device';
-  if (code === 'EROFS') return 'read-only file system';
-  return clause(error);
 }

@@ -8,7 +8,7 @@ import { clause, ConfigError, errnoCode, IoError, UsageError } from '../errors.j
 import { FORMATS, type FormatContext } from '../format/index.js';
 import type { Io } from '../io.js';
 import { TOOL_NAME, VERSION } from '../meta.js';
-import { makeResult } from '../engine/index.js';
+import { makeResult } from '../result.js';
 import type { LintMessage, LintResult } from '../types.js';
 import { parseArgs, usageText, type CliOptions } from './args.js';
 import { EXIT_FAILURE, EXIT_LINT_ERRORS, EXIT_OK } from './exit-codes.js';

@@ -9,7 +9,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { makeResult, ruleStoppedMessage as stoppedMessage } from '../engine/index.js';
+import { ruleStoppedMessage as stoppedMessage } from '../engine/index.js';
+import { makeResult } from '../result.js';
 import type { LintMessage, LintResult } from '../types.js';
 import type { FileTarget } from './files.js';
 import type { PlanData } from './plan.js';

@@ -10,7 +10,8 @@
  * together would be neither. Nothing is written to any file; a file that
  * cannot be read or parsed prints nothing on stdout (exit 2).
  */
-import { lintText, makeResult, type LintOptions } from '../engine/index.js';
+import { lintText, type LintOptions } from '../engine/index.js';
+import { makeResult } from '../result.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { posting } from '../parse/posting.js';

@@ -8,10 +8,11 @@ import { rules as builtinRules } from '../../rules/index.js';
 import { createConfigResolver, type ConfigResolverOptions, type FileConfig } from '../config/load.js';
 import { decodeReport, type TextEncoding } from '../decode.js';
 import { lintOptionsFor } from '../api.js';
-import { lintText, lintToResult, makeResult, type LintOptions } from '../engine/index.js';
+import { lintText, lintToResult, type LintOptions } from '../engine/index.js';
+import { makeResult } from '../result.js';
 import { isAttachmentName, kindOf, type DocumentKind } from '../kinds.js';
 import { pairedAttachments } from '../attachments.js';
-import { clause, formatSize } from '../errors.js';
+import { errnoText, formatSize } from '../errors.js';
 import type { Io } from '../io.js';
 import type { RunNow } from '../now.js';
 import type { TemplateId } from '../templates.js';
@@ -67,13 +68,7 @@ export function failure(filePath: string, message: string): LintResult {
 }
 
 function readErrorText(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'Cannot read file: no such file or directory.';
-  if (code === 'EACCES' || code === 'EPERM') return 'Cannot read file: permission denied.';
-  if (code === 'EISDIR') return 'Cannot read file: it is a directory.';
-  if (code === 'ENOTREG') return 'Cannot read file: not a regular file (a FIFO, socket or device).';
-  if (code === 'ELOOP') return 'Cannot read file: too many levels of symbolic links (a symlink loop).';
-  return `Cannot read file: ${clause(error)}.`;
+  return `Cannot read file: ${errnoText(error)}.`;
 }
 
 function tooLarge(size: number | undefined, limit: number, attachment: boolean): string {

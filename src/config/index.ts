@@ -12,8 +12,10 @@ export type SeveritySetting = 0 | SeverityLevel;
 
 export interface RuleSetting {
   severity: SeveritySetting;
-  /** Raw options as written (validated against the rule's schema when resolved). */
+  /** Raw options as written. */
   options?: unknown;
+  /** The options validated against the rule's schema (defaults filled in), when the config's validation did it: not validated again. */
+  validated?: { options: unknown };
 }
 
 export interface ResolvedConfig {
@@ -28,11 +30,18 @@ export interface ResolvedConfig {
   sources: string[];
 }
 
-export function parseSeverity(value: unknown): SeveritySetting | undefined {
-  if (value === 'off' || value === 0 || value === '0') return 0;
-  if (value === 'warn' || value === 'warning' || value === 1 || value === '1') return 1;
-  if (value === 'error' || value === 2 || value === '2') return 2;
-  return undefined;
+const SEVERITY_NAMES: Readonly<Record<string, SeveritySetting>> = { off: 0, warn: 1, error: 2 };
+
+/**
+ * The one severity coercion: "off", "warn", "error" or 0, 1, 2. Text from
+ * the command line (`--rule id:1`, `{ text: true }`), where every value is a
+ * string, may also write the numbers as digits and "warn" as "warning".
+ */
+export function parseSeverity(value: unknown, options: { text?: boolean } = {}): SeveritySetting | undefined {
+  let v = value;
+  if (options.text && typeof v === 'string') v = /^[012]$/.test(v) ? Number(v) : v === 'warning' ? 'warn' : v;
+  if (v === 0 || v === 1 || v === 2) return v;
+  return typeof v === 'string' && Object.hasOwn(SEVERITY_NAMES, v) ? SEVERITY_NAMES[v] : undefined;
 }
 
 export { didYouMean, levenshtein } from '../suggest.js';
@@ -48,7 +57,7 @@ export function applyRuleFlags(config: ResolvedConfig, flags: string[], known: R
     const idx = flag.lastIndexOf(':');
     if (idx <= 0) throw new UsageError(`--rule expects "rule-id:severity" (off, warn or error), got "${flag}"`);
     const id = flag.slice(0, idx).trim();
-    const sev = parseSeverity(flag.slice(idx + 1).trim());
+    const sev = parseSeverity(flag.slice(idx + 1).trim(), { text: true });
     if (!known.has(id)) {
       const hint = didYouMean(id, known.keys());
       throw new UsageError(`--rule names unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : ''} (ir-lint --list-rules lists them)`);
@@ -129,22 +138,27 @@ export function resolveRules(config: ResolvedConfig, registry: readonly Rule[], 
     const setting = config.rules.get(rule.meta.id);
     const severity: SeveritySetting = setting ? setting.severity : rule.meta.severity === 'error' ? 2 : 1;
     if (severity === 0) continue;
-    let options: unknown = undefined;
-    if (rule.meta.options) {
-      const parsed = rule.meta.options.safeParse(setting?.options);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const known = optionKeys(rule);
-        const { keyPath, text } = issue
-          ? describeIssue(issue as Parameters<typeof describeIssue>[0], setting?.options, ['rules', rule.meta.id, 1], known)
-          : { keyPath: formatKeyPath(['rules', rule.meta.id, 1]), text: 'invalid options' };
-        throw new ConfigError(`${keyPath}: ${text}`, configFile, keyPath);
-      }
-      options = parsed.data;
-    }
+    // Options a config's validation has checked are not checked again; the rest (defaults) are checked here.
+    const options = setting?.validated ? setting.validated.options : ruleOptions(rule, setting?.options, configFile);
     out.push({ rule, severity, options });
   }
   return out;
+}
+
+/**
+ * A rule's options validated against its schema, defaults filled in
+ * (undefined for a rule without options); a ConfigError at
+ * `rules.<id>[1]` when they do not fit. The one place options are validated.
+ */
+export function ruleOptions(rule: Rule, raw: unknown, configFile?: string): unknown {
+  if (!rule.meta.options) return undefined;
+  const parsed = rule.meta.options.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const { keyPath, text } = issue
+    ? describeIssue(issue as Parameters<typeof describeIssue>[0], raw, ['rules', rule.meta.id, 1], optionKeys(rule))
+    : { keyPath: formatKeyPath(['rules', rule.meta.id, 1]), text: 'invalid options' };
+  throw new ConfigError(`${keyPath}: ${text}`, configFile, keyPath);
 }
 
 /** The option names of a rule (top level), for "did you mean". */

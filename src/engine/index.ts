@@ -14,6 +14,7 @@ import type { LintMessage, LintResult, ReportDescriptor, ResolvedRule, RuleConte
 import { ruleDocsUrl } from '../meta.js';
 import { clause } from '../errors.js';
 import { applyDirectives } from './directives.js';
+import { makeResult } from '../result.js';
 
 export interface LintOptions {
   rules: ResolvedRule[];
@@ -82,18 +83,16 @@ export function formatMessage(template: string, data: Record<string, string | nu
   });
 }
 
-export const INTERNAL_RULE_ID = 'internal-error';
-
 /**
  * The first line of what was thrown. A rule (or plugin) may throw anything,
  * even an object whose toString throws; this never throws.
  */
-function errorText(error: unknown): string {
+function thrownText(error: unknown): string {
   return clause(error).slice(0, 500);
 }
 
 function internalMessage(ruleId: string, error: unknown, line = 1): LintMessage {
-  const text = errorText(error);
+  const text = thrownText(error);
   return {
     ruleId,
     messageId: 'internalError',
@@ -301,7 +300,7 @@ function parseFailure(report: IncidentReport, error: unknown): LintMessage {
     messageId: limit ? 'inputLimit' : 'parseError',
     severity: 2,
     fatal: true,
-    message: limit ? error.message : `Cannot parse file: ${errorText(error)}.`,
+    message: limit ? error.message : `Cannot parse file: ${thrownText(error)}.`,
     line,
     column: 1,
     endLine: line,
@@ -365,26 +364,6 @@ export function lintToResult(filePath: string, source: string, kind: DocumentKin
   return makeResult(filePath, messages, extra);
 }
 
-/** Count a file's messages into an ESLint-shaped result. */
-export function makeResult(filePath: string, messages: LintMessage[], extra: Partial<LintResult> = {}): LintResult {
-  let errorCount = 0;
-  let warningCount = 0;
-  let fixableErrorCount = 0;
-  let fixableWarningCount = 0;
-  for (const m of messages) {
-    if (m.severity === 2) {
-      errorCount++;
-      if (m.fix) fixableErrorCount++;
-    } else {
-      warningCount++;
-      if (m.fix) fixableWarningCount++;
-    }
-  }
-  return { filePath, messages, errorCount, warningCount, fixableErrorCount, fixableWarningCount, ...extra };
-}
-
 function isUtcMidnight(dt: DateTime): boolean {
   return dt.toMillis() % 86_400_000 === 0;
 }
-
-export { isDateOnly, parseNow } from '../now.js';

@@ -7,7 +7,8 @@
 import { DateTime } from 'luxon';
 import '../options.js'; // zod messages in English
 import { applyFixes } from '../engine/fix.js';
-import { isDateOnly, parseNow, runRules, sortMessages } from '../engine/index.js';
+import { runRules, sortMessages } from '../engine/index.js';
+import { isDateOnly, parseNow } from '../now.js';
 import type { IncidentReport } from '../model.js';
 import { parseAttachment, sniffCsvKind, type Attachment, type DocumentKind, type PairedAttachment } from '../parse/attachment.js';
 import { parseReport } from '../parse/index.js';

@@ -1,6 +1,6 @@
 /** Shared inputs for the format tests: hand-made results with awkward text, and results linted from files. */
 import { rules } from '../../rules/index.js';
-import { makeResult } from '../../src/engine/index.js';
+import { makeResult } from '../../src/result.js';
 import type { FormatContext, Formatter } from '../../src/format/index.js';
 import { FORMATS } from '../../src/format/index.js';
 import { VERSION } from '../../src/meta.js';

@@ -1,7 +1,8 @@
 /** Lint a text with every built-in rule at its default severity (what the CLI does without config). */
 import { rules } from '../../rules/index.js';
 import { defaultConfig, resolveRules } from '../../src/config/index.js';
-import { lintText, parseNow } from '../../src/engine/index.js';
+import { lintText } from '../../src/engine/index.js';
+import { parseNow } from '../../src/now.js';
 import type { TemplateId } from '../../src/templates.js';
 import type { LintMessage } from '../../src/types.js';
 
