@@ -21,22 +21,29 @@ export interface OptionField<T> {
 }
 
 /** An option with a schema of its own; `schema` must apply the same default as `value`. */
-export function field<T>(schema: () => z.ZodMiniType<T>, value: () => T): OptionField<T> {
+export function optionField<T>(schema: () => z.ZodMiniType<T>, value: () => T): OptionField<T> {
   return { schema, value };
 }
 
+/**
+ * The former name of `optionField`, which read like the report query
+ * `field()` (src/query.ts: a field of a section).
+ * @deprecated use `optionField`.
+ */
+export const field = optionField;
+
 /** A list of strings, `d` when left out. */
 export const stringList = (d: readonly string[]): OptionField<string[]> =>
-  field(() => z._default(z.array(z.string()), () => [...d]), () => [...d]);
+  optionField(() => z._default(z.array(z.string()), () => [...d]), () => [...d]);
 
 /** An integer of at least `min`, `d` when left out. */
-export const integer = (min: number, d: number): OptionField<number> => field(() => z._default(z.int().check(z.minimum(min)), d), () => d);
+export const integer = (min: number, d: number): OptionField<number> => optionField(() => z._default(z.int().check(z.minimum(min)), d), () => d);
 
 /** true or false, `d` when left out. */
-export const flag = (d: boolean): OptionField<boolean> => field(() => z._default(z.boolean(), d), () => d);
+export const flag = (d: boolean): OptionField<boolean> => optionField(() => z._default(z.boolean(), d), () => d);
 
 /** A string, `d` when left out. */
-export const text = (d: string): OptionField<string> => field(() => z._default(z.string(), d), () => d);
+export const text = (d: string): OptionField<string> => optionField(() => z._default(z.string(), d), () => d);
 
 type Shape = Record<string, OptionField<unknown>>;
 type Output<S extends Shape> = { [K in keyof S]: S[K] extends OptionField<infer T> ? T : never };

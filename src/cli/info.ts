@@ -6,7 +6,7 @@ import path from 'node:path';
 import { didYouMean, parseTemplate } from '../config/index.js';
 import { createConfigResolver, type ConfigResolverOptions, type FileConfig } from '../config/load.js';
 import { docsUrl, renderExplain } from '../docs.js';
-import { clause, errnoCode, IoError, UsageError } from '../errors.js';
+import { errnoCode, errnoText, IoError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { TOOL_NAME } from '../meta.js';
 import type { Rule } from '../types.js';
@@ -100,7 +100,7 @@ async function init(io: Io, target: string): Promise<number> {
   try {
     await io.stat(abs);
   } catch (error) {
-    if (errnoCode(error) !== 'ENOENT') throw new IoError(`cannot check the path: ${clause(error)}`, target);
+    if (errnoCode(error) !== 'ENOENT') throw new IoError(`cannot check the path: ${errnoText(error)}`, target);
     exists = false;
   }
   const refuse = (): never => {
@@ -111,7 +111,7 @@ async function init(io: Io, target: string): Promise<number> {
     await io.writeFile(abs, FULL_REPORT_SKELETON, { exclusive: true });
   } catch (error) {
     if (errnoCode(error) === 'EEXIST') refuse();
-    throw new IoError(`cannot write: ${clause(error)}`, target);
+    throw new IoError(`cannot write: ${errnoText(error)}`, target);
   }
   io.stdout(`Wrote ${target}: a v3 Full Incident Report skeleton.\nFill in every field (write N/A where one does not apply), then run "${TOOL_NAME} ${target}" to see what is still missing.\n`);
   return EXIT_OK;

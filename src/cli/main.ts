@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { rules as builtinRules } from '../../rules/index.js';
 import type { FileConfig } from '../config/load.js';
-import { clause, ConfigError, errnoCode, IoError, UsageError } from '../errors.js';
+import { ConfigError, errnoCode, errnoText, IoError, UsageError } from '../errors.js';
 import { FORMATS, type FormatContext } from '../format/index.js';
 import type { Io } from '../io.js';
 import { TOOL_NAME, VERSION } from '../meta.js';
@@ -202,7 +202,7 @@ async function writeReport(io: Io, results: LintResult[], setup: RunSetup, opts:
       await io.writeFile(path.resolve(io.cwd, opts.outputFile), text);
     } catch (error) {
       if (errnoCode(error) === 'EISDIR') throw new IoError('is a directory; --output-file needs a file name (e.g. --output-file reports/ir-lint.json)', opts.outputFile);
-      throw new IoError(`cannot write output file: ${clause(error)}`, opts.outputFile);
+      throw new IoError(`cannot write output file: ${errnoText(error)}`, opts.outputFile);
     }
     // The file holds the requested format; people and CI logs still see the
     // problems as stylish on stderr, and stdout stays free for pipes.

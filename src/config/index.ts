@@ -139,7 +139,7 @@ export function resolveRules(config: ResolvedConfig, registry: readonly Rule[], 
     const severity: SeveritySetting = setting ? setting.severity : rule.meta.severity === 'error' ? 2 : 1;
     if (severity === 0) continue;
     // Options a config's validation has checked are not checked again; the rest (defaults) are checked here.
-    const options = setting?.validated ? setting.validated.options : ruleOptions(rule, setting?.options, configFile);
+    const options = setting?.validated ? setting.validated.options : validateRuleOptions(rule, setting?.options, configFile);
     out.push({ rule, severity, options });
   }
   return out;
@@ -150,7 +150,7 @@ export function resolveRules(config: ResolvedConfig, registry: readonly Rule[], 
  * (undefined for a rule without options); a ConfigError at
  * `rules.<id>[1]` when they do not fit. The one place options are validated.
  */
-export function ruleOptions(rule: Rule, raw: unknown, configFile?: string): unknown {
+export function validateRuleOptions(rule: Rule, raw: unknown, configFile?: string): unknown {
   if (!rule.meta.options) return undefined;
   const parsed = rule.meta.options.safeParse(raw);
   if (parsed.success) return parsed.data;

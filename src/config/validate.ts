@@ -12,7 +12,7 @@ import { picomatch } from '../lazy.js';
 import { once } from '../memo.js';
 import { TEMPLATE_IDS, type TemplateId } from '../templates.js';
 import type { Rule } from '../types.js';
-import { describeIssue, describeValue, didYouMean, formatKeyPath, parseSeverity, ruleOptions, type RuleSetting } from './index.js';
+import { describeIssue, describeValue, didYouMean, formatKeyPath, parseSeverity, validateRuleOptions, type RuleSetting } from './index.js';
 import type { PluginLoader } from './plugins.js';
 
 const TOP_LEVEL_KEYS = ['$schema', 'template', 'rules', 'plugins', 'ignores'];
@@ -110,7 +110,7 @@ function validSetting(id: string, entry: unknown, rule: Rule, file: string): Rul
     const raw: unknown = entry[1];
     const optPath = formatKeyPath(['rules', id, 1]);
     if (!rule.meta.options) throw new ConfigError(`${optPath}: rule "${id}" takes no options`, file, optPath);
-    setting.validated = { options: ruleOptions(rule, raw, file) };
+    setting.validated = { options: validateRuleOptions(rule, raw, file) };
     setting.options = raw;
   }
   return setting;
