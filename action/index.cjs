@@ -28245,13 +28245,14 @@ function refine(fn, _params = {}) {
 
 // src/options.ts
 config(en_default());
-function field(schema, value) {
+function optionField(schema, value) {
   return { schema, value };
 }
-var stringList = (d) => field(() => _default(array(string2()), () => [...d]), () => [...d]);
-var integer2 = (min, d) => field(() => _default(int2().check(_gte(min)), d), () => d);
-var flag = (d) => field(() => _default(boolean2(), d), () => d);
-var text = (d) => field(() => _default(string2(), d), () => d);
+var field = optionField;
+var stringList = (d) => optionField(() => _default(array(string2()), () => [...d]), () => [...d]);
+var integer2 = (min, d) => optionField(() => _default(int2().check(_gte(min)), d), () => d);
+var flag = (d) => optionField(() => _default(boolean2(), d), () => d);
+var text = (d) => optionField(() => _default(string2(), d), () => d);
 function ruleOptions(shape) {
   const zod = once(() => {
     const fields2 = {};
@@ -45196,14 +45197,14 @@ function runRules(report2, options, kind = "report") {
   const now2 = options.now;
   const nowIsDay = options.nowIsDay ?? isUtcMidnight(now2);
   for (let index2 = 0; index2 < options.rules.length; index2++) {
-    const { rule, severity, options: ruleOptions3 } = options.rules[index2];
+    const { rule, severity, options: ruleOptions2 } = options.rules[index2];
     const id = rule.meta.id;
     if (options.skipRules?.has(id) || (rule.meta.appliesTo ?? "report") !== kind) continue;
     options.onRuleStart?.(index2, id);
     let url;
     const found = [];
     const ctx = {
-      options: ruleOptions3,
+      options: ruleOptions2,
       now: () => now2,
       nowIsDay: () => nowIsDay,
       filePath: options.filePath ?? "<input>",
@@ -45579,12 +45580,12 @@ function resolveRules(config2, registry2, configFile) {
     const setting = config2.rules.get(rule.meta.id);
     const severity = setting ? setting.severity : rule.meta.severity === "error" ? 2 : 1;
     if (severity === 0) continue;
-    const options = setting?.validated ? setting.validated.options : ruleOptions2(rule, setting?.options, configFile);
+    const options = setting?.validated ? setting.validated.options : validateRuleOptions(rule, setting?.options, configFile);
     out.push({ rule, severity, options });
   }
   return out;
 }
-function ruleOptions2(rule, raw, configFile) {
+function validateRuleOptions(rule, raw, configFile) {
   if (!rule.meta.options) return void 0;
   const parsed = rule.meta.options.safeParse(raw);
   if (parsed.success) return parsed.data;
@@ -45904,7 +45905,7 @@ function validSetting(id, entry, rule, file) {
     const raw = entry[1];
     const optPath = formatKeyPath(["rules", id, 1]);
     if (!rule.meta.options) throw new ConfigError(`${optPath}: rule "${id}" takes no options`, file, optPath);
-    setting.validated = { options: ruleOptions2(rule, raw, file) };
+    setting.validated = { options: validateRuleOptions(rule, raw, file) };
     setting.options = raw;
   }
   return setting;
@@ -46053,40 +46054,27 @@ function resolveNow(value, clock) {
   return at2 ? { at: at2, isDay: isDateOnly(value) } : void 0;
 }
 
-// src/testing/rule-tester.ts
-var DEFAULT_TEST_NOW = "2025-06-01";
+// src/examples.ts
+var DEFAULT_SNIPPET_NOW = "2025-06-01";
 function parseOptions(schema, value) {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   throw new Error(`invalid options for the rule: ${r.error.issues.map((i) => `${formatKeyPath(i.path) || "(top level)"}: ${i.message}`).join("; ")}`);
 }
-function deepFreeze(value, seen = /* @__PURE__ */ new WeakSet()) {
-  const stack = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (v === null || typeof v !== "object" || seen.has(v)) continue;
-    if (v instanceof Map) continue;
-    seen.add(v);
-    Object.freeze(v);
-    for (const k of Object.keys(v)) stack.push(v[k]);
-  }
-  return value;
-}
-function pairedAttachments(files) {
+function snippetAttachments(files) {
   return Object.entries(files).map(([name, text4]) => ({ name, attachment: parseAttachment(name.toLowerCase().endsWith(".csv") ? sniffCsvKind(text4) : "crtsh", text4) }));
 }
-function runRule(rule, c) {
-  const now2 = parseNow(c.now ?? DEFAULT_TEST_NOW) ?? DateTime.utc();
+function runSnippet(rule, c, seal = (v) => v) {
+  const now2 = parseNow(c.now ?? DEFAULT_SNIPPET_NOW) ?? DateTime.utc();
   const kind = c.kind ?? "report";
   const wants = rule.meta.appliesTo ?? "report";
   if (kind !== wants) throw new Error(`${rule.meta.id} checks ${wants === "report" ? "reports" : `${wants} files`}; set the case's kind to "${wants}".`);
-  const report2 = kind === "report" ? parseReport(c.code, c.template ? { template: c.template } : {}) : parseAttachment(kind, c.code);
-  deepFreeze(report2);
+  const report2 = seal(kind === "report" ? parseReport(c.code, c.template ? { template: c.template } : {}) : parseAttachment(kind, c.code));
   let options = void 0;
   if (rule.meta.options) options = parseOptions(rule.meta.options, c.options);
   const severity = rule.meta.severity === "error" ? 2 : 1;
-  const lintOptions = { rules: [{ rule, severity, options }], now: now2, nowIsDay: isDateOnly(c.now ?? DEFAULT_TEST_NOW) };
-  if (c.attachments) lintOptions.attachments = deepFreeze(pairedAttachments(c.attachments));
+  const lintOptions = { rules: [{ rule, severity, options }], now: now2, nowIsDay: isDateOnly(c.now ?? DEFAULT_SNIPPET_NOW) };
+  if (c.attachments) lintOptions.attachments = seal(snippetAttachments(c.attachments));
   const messages = sortMessages(runRules(report2, lintOptions, kind));
   const crashed = messages.find((m) => m.messageId === "internalError");
   if (crashed) throw new Error(crashed.message);
@@ -46132,7 +46120,7 @@ function exampleOutcomes(rule) {
     if (example.attachments) c.attachments = example.attachments;
     let messages;
     try {
-      messages = runRule(rule, c).messages.map((m) => ({ line: m.line, messageId: m.messageId, message: m.message }));
+      messages = runSnippet(rule, c).messages.map((m) => ({ line: m.line, messageId: m.messageId, message: m.message }));
     } catch (error2) {
       messages = [{ line: 0, messageId: "internalError", message: error2 instanceof Error ? error2.message : String(error2) }];
     }
@@ -46259,7 +46247,7 @@ async function init(io, target) {
   try {
     await io.stat(abs);
   } catch (error2) {
-    if (errnoCode(error2) !== "ENOENT") throw new IoError(`cannot check the path: ${clause(error2)}`, target);
+    if (errnoCode(error2) !== "ENOENT") throw new IoError(`cannot check the path: ${errnoText(error2)}`, target);
     exists = false;
   }
   const refuse = () => {
@@ -46270,7 +46258,7 @@ async function init(io, target) {
     await io.writeFile(abs, FULL_REPORT_SKELETON, { exclusive: true });
   } catch (error2) {
     if (errnoCode(error2) === "EEXIST") refuse();
-    throw new IoError(`cannot write: ${clause(error2)}`, target);
+    throw new IoError(`cannot write: ${errnoText(error2)}`, target);
   }
   io.stdout(`Wrote ${target}: a v3 Full Incident Report skeleton.
 Fill in every field (write N/A where one does not apply), then run "${TOOL_NAME} ${target}" to see what is still missing.
@@ -46347,7 +46335,7 @@ function ruleBudget(ms, guarded) {
   const context = createContext(sandbox);
   const script = new Script("call()", { filename: "ir-lint-rule-budget" });
   const skipRules = /* @__PURE__ */ new Set();
-  const runRule2 = (ruleId, check) => {
+  const runRule = (ruleId, check) => {
     if (!guarded(ruleId)) return check();
     sandbox.call = check;
     try {
@@ -46362,7 +46350,7 @@ function ruleBudget(ms, guarded) {
       sandbox.call = void 0;
     }
   };
-  return { runRule: runRule2, skipRules };
+  return { runRule, skipRules };
 }
 
 // src/cli/run.ts
@@ -46401,7 +46389,7 @@ function namesInReport(text4) {
   }
   return names;
 }
-async function pairedAttachments2(io, reportPath, text4, maxAttachmentSize) {
+async function pairedAttachments(io, reportPath, text4, maxAttachmentSize) {
   const out = [];
   const dir = import_node_path10.default.dirname(import_node_path10.default.resolve(io.cwd, reportPath));
   for (const name of namesInReport(text4).slice(0, MAX_PAIRED)) {
@@ -46506,7 +46494,7 @@ async function lintOne(io, t, setup, fileConfig, opts, probe = {}) {
     return lintToResult(t.path, read.text, read.kind, { rules: rules2, now: setup.now.at, filePath: t.path, ...probe }, FORMATS_WITH_SOURCE.has(opts.format));
   }
   const lintOpts = { ...reportLintOptions(t, setup, fileConfig), reportUnusedDisables: opts.reportUnusedDisables, ...probe };
-  if (!t.stdin) lintOpts.attachments = await pairedAttachments2(io, t.path, read.text, setup.maxAttachmentSize);
+  if (!t.stdin) lintOpts.attachments = await pairedAttachments(io, t.path, read.text, setup.maxAttachmentSize);
   if (opts.fix || opts.fixDryRun) {
     const fixed = await fixFile(io, t, read, (text4) => lintText(text4, lintOpts).messages, opts);
     const failed = fixed.failure !== void 0 ? [failure2(t.path, fixed.failure).messages[0]] : [];
@@ -46824,7 +46812,7 @@ async function writeReport(io, results, setup, opts, over) {
       await io.writeFile(import_node_path13.default.resolve(io.cwd, opts.outputFile), text4);
     } catch (error2) {
       if (errnoCode(error2) === "EISDIR") throw new IoError("is a directory; --output-file needs a file name (e.g. --output-file reports/ir-lint.json)", opts.outputFile);
-      throw new IoError(`cannot write output file: ${clause(error2)}`, opts.outputFile);
+      throw new IoError(`cannot write output file: ${errnoText(error2)}`, opts.outputFile);
     }
     const stylish2 = await FORMATS["stylish"]();
     const screen = stylish2(shown2, { ...ctx, color: useColor(io, opts) }) + footer;

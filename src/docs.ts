@@ -1,11 +1,14 @@
 /**
  * Rule documentation from rule metadata: docs/rules.md (`npm run docs`) and
- * `ir-lint --explain <rule-id>`. One source: the rule's `meta`.
+ * `ir-lint --explain <rule-id>`. One source: the rule's `meta`. What an
+ * example reports is what the rule reports on it now (src/examples.ts; the
+ * test harness is not loaded); test/examples.test.ts checks it is what the
+ * example says.
  */
 import * as z from 'zod/mini';
 import './options.js'; // zod messages in English
 import { ruleDocsUrl, TOOL_NAME } from './meta.js';
-import { runRule } from './testing/rule-tester.js';
+import { runSnippet, type Snippet } from './examples.js';
 import type { Rule, RuleExample } from './types.js';
 
 export interface OptionDoc {
@@ -68,14 +71,14 @@ export interface ExampleOutcome {
 
 export function exampleOutcomes(rule: Rule): ExampleOutcome[] {
   return rule.meta.examples.map((example) => {
-    const c: Parameters<typeof runRule>[1] = { code: example.code };
+    const c: Snippet = { code: example.code };
     if (example.now) c.now = example.now;
     if (example.options !== undefined) c.options = example.options;
     if (example.kind) c.kind = example.kind;
     if (example.attachments) c.attachments = example.attachments;
     let messages: ExampleOutcome['messages'];
     try {
-      messages = runRule(rule, c).messages.map((m) => ({ line: m.line, messageId: m.messageId, message: m.message }));
+      messages = runSnippet(rule, c).messages.map((m) => ({ line: m.line, messageId: m.messageId, message: m.message }));
     } catch (error) {
       messages = [{ line: 0, messageId: 'internalError', message: error instanceof Error ? error.message : String(error) }];
     }

@@ -4,29 +4,16 @@
  * The parsed report is frozen, so a rule that mutates it fails; `now` is
  * pinned per case. Works with any test runner that provides describe/it.
  */
-import { DateTime } from 'luxon';
 import '../options.js'; // zod messages in English
 import { applyFixes } from '../engine/fix.js';
-import { runRules, sortMessages } from '../engine/index.js';
-import { isDateOnly, parseNow } from '../now.js';
+import { DEFAULT_SNIPPET_NOW, runSnippet, snippetAttachments, type Snippet } from '../examples.js';
 import type { IncidentReport } from '../model.js';
-import { parseAttachment, sniffCsvKind, type Attachment, type DocumentKind, type PairedAttachment } from '../parse/attachment.js';
-import { parseReport } from '../parse/index.js';
-import type { TemplateId } from '../templates.js';
-import { formatKeyPath } from '../config/index.js';
-import type { LintMessage, OptionsSchema, Rule } from '../types.js';
+import type { Attachment } from '../parse/attachment.js';
+import type { LintMessage, Rule } from '../types.js';
 
-export interface ValidCase {
+/** A snippet (src/examples.ts: code, options, now (default 2025-06-01), template, kind, attachments) and a name. */
+export interface ValidCase extends Snippet {
   name?: string;
-  code: string;
-  options?: unknown;
-  /** Default: 2025-06-01. */
-  now?: string;
-  template?: TemplateId;
-  /** What `code` is: a report (default), an Appendix CSV (`csv`) or a crt.sh list (`crtsh`). */
-  kind?: DocumentKind;
-  /** Files beside the report, by name (`{ 'certs.csv': '...' }`): a `.csv` is a CSV (or a crt.sh list in one column), a `.txt` a crt.sh list. */
-  attachments?: Record<string, string>;
 }
 
 export interface ExpectedDiagnostic {
@@ -51,14 +38,7 @@ export interface RuleCases {
 type Describe = (name: string, fn: () => void) => void;
 type It = (name: string, fn: () => void) => void;
 
-export const DEFAULT_TEST_NOW = '2025-06-01';
-
-/** The options of a case through the rule's schema; bad options fail the case with zod's messages. */
-function parseOptions<O>(schema: OptionsSchema<O>, value: unknown): O {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  throw new Error(`invalid options for the rule: ${r.error.issues.map((i) => `${formatKeyPath(i.path) || '(top level)'}: ${i.message}`).join('; ')}`);
-}
+export const DEFAULT_TEST_NOW = DEFAULT_SNIPPET_NOW;
 
 function deepFreeze<T>(value: T, seen = new WeakSet<object>()): T {
   const stack: unknown[] = [value];
@@ -73,28 +53,12 @@ function deepFreeze<T>(value: T, seen = new WeakSet<object>()): T {
   return value;
 }
 
-/** Run one rule on one snippet, the way the engine does. */
 /** Attachments as a host hands them to a report's rules. */
-export function pairedAttachments(files: Record<string, string>): PairedAttachment[] {
-  return Object.entries(files).map(([name, text]) => ({ name, attachment: parseAttachment(name.toLowerCase().endsWith('.csv') ? sniffCsvKind(text) : 'crtsh', text) }));
-}
+export const pairedAttachments = snippetAttachments;
 
+/** Run one rule on one snippet, the way the engine does; the parsed report (and attachments) frozen, so a rule that mutates them fails. */
 export function runRule(rule: Rule, c: ValidCase): { messages: LintMessage[]; report: IncidentReport | Attachment } {
-  const now = parseNow(c.now ?? DEFAULT_TEST_NOW) ?? DateTime.utc();
-  const kind = c.kind ?? 'report';
-  const wants = rule.meta.appliesTo ?? 'report';
-  if (kind !== wants) throw new Error(`${rule.meta.id} checks ${wants === 'report' ? 'reports' : `${wants} files`}; set the case's kind to "${wants}".`);
-  const report = kind === 'report' ? parseReport(c.code, c.template ? { template: c.template } : {}) : parseAttachment(kind, c.code);
-  deepFreeze(report);
-  let options: unknown = undefined;
-  if (rule.meta.options) options = parseOptions(rule.meta.options, c.options);
-  const severity = rule.meta.severity === 'error' ? 2 : 1;
-  const lintOptions: Parameters<typeof runRules>[1] = { rules: [{ rule, severity, options }], now, nowIsDay: isDateOnly(c.now ?? DEFAULT_TEST_NOW) };
-  if (c.attachments) lintOptions.attachments = deepFreeze(pairedAttachments(c.attachments));
-  const messages = sortMessages(runRules(report, lintOptions, kind));
-  const crashed = messages.find((m) => m.messageId === 'internalError');
-  if (crashed) throw new Error(crashed.message);
-  return { messages, report };
+  return runSnippet(rule, c, deepFreeze);
 }
 
 function describeMessages(messages: LintMessage[]): string {
