@@ -36233,6 +36233,25 @@ var {
 
 // src/cli/args.ts
 init_meta();
+
+// src/cli/exit-codes.ts
+var EXIT_OK = 0;
+var EXIT_LINT_ERRORS = 1;
+var EXIT_FAILURE = 2;
+var EXIT_CODES = [
+  { code: EXIT_OK, summary: "no errors", meaning: "No errors (warnings allowed, up to `--max-warnings`)." },
+  { code: EXIT_LINT_ERRORS, summary: "errors (or too many warnings)", meaning: "At least one error, or more warnings than `--max-warnings`." },
+  {
+    code: EXIT_FAILURE,
+    summary: "usage, config, I/O or internal failure",
+    meaning: "Usage, configuration, I/O or internal failure: a file that cannot be read (missing, binary, not UTF-8, too large) is reported for that file and the other files are still linted."
+  }
+];
+function exitCodesHelp() {
+  return `Exit codes: ${EXIT_CODES.map((e) => `${e.code} ${e.summary}`).join(", ")}.`;
+}
+
+// src/cli/args.ts
 function collect(value, previous2) {
   return [...previous2, value];
 }
@@ -36245,7 +36264,9 @@ function nonNegativeInt(name) {
 function buildProgram() {
   return new Command("ir-lint").description("Lint CA incident reports against the CCADB Incident Reporting Guidelines.").usage("[options] [paths...]").argument("[paths...]", "files, directories (searched for *.md, *.markdown) and globs; - reads stdin").addOption(new Option("-f, --format <name>", "output format: stylish, compact, json, sarif, github, junit").default("stylish")).option("-o, --output-file <path>", "write the report to a file").option("-c, --config <path>", "use this config file (no search for others)").option("--no-config", "ignore config files").option("--rule <id:severity>", "set a rule severity (off, warn, error); repeatable", collect, []).option("--template <id>", "force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, ccadb-v2-preliminary, mozilla-legacy").option("--now <date>", "the date that date rules compare against (YYYY-MM-DD or ISO time; default: today)").option("--max-warnings <n>", "exit 1 when there are more warnings than this (default: no limit)", nonNegativeInt("--max-warnings")).option("--quiet", "report errors only", false).option("--fix", "apply safe fixes in place", false).option("--fix-dry-run", "print the fixes as a diff; write nothing", false).option("--for-bugzilla", "print the text to paste into a Bugzilla comment (front matter and ir-lint directives removed) and check it with the posting rules; findings go to stderr", false).option("--list-rules", "list the rules and exit", false).option("--explain <rule-id>", "explain a rule and exit").option("--print-config <file>", "print the configuration that applies to a file and exit").option("--init [path]", "write a v3 Full Incident Report skeleton to fill in").option("--stdin-filename <name>", "name for stdin input in output and config lookup").option("--report-unused-disables", "report ir-lint-disable comments that suppress nothing", false).option("--color", "force colour output").option("--no-color", "disable colour output").option("--max-file-size <size>", "refuse files larger than this (default 2MB; 0 = no limit)").option("--max-attachment-size <size>", "refuse Appendix attachments (*.csv, *.txt) larger than this (default 50MB; 0 = no limit)").option("--rule-timeout <ms>", "stop a rule (a plugin rule on the main thread, any rule in worker threads) that runs longer than this many ms on one file; 0 = no limit", nonNegativeInt("--rule-timeout"), 1e4).option("--debug", "print stack traces for internal errors", false).version(VERSION2, "-v, --version", "print the version").helpOption("-h, --help", "show this help").addHelpText(
     "after",
-    "\nExit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config, I/O or internal failure.\nDocs: ir-lint --explain <rule-id>, ir-lint --list-rules"
+    `
+${exitCodesHelp()}
+Docs: ir-lint --explain <rule-id>, ir-lint --list-rules`
   ).showSuggestionAfterError(true).allowExcessArguments(false);
 }
 function parseArgs(argv) {
@@ -36305,11 +36326,6 @@ function parseArgs(argv) {
 function usageText() {
   return buildProgram().helpInformation();
 }
-
-// src/cli/exit-codes.ts
-var EXIT_OK = 0;
-var EXIT_LINT_ERRORS = 1;
-var EXIT_FAILURE = 2;
 
 // src/cli/fix.ts
 var import_node_path3 = __toESM(require("node:path"), 1);

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import './options.js'; // zod messages in English
+import { exitCodesMarkdown } from './cli/exit-codes.js';
 import { ruleDocsUrl, TOOL_NAME } from './meta.js';
 import { runSnippet, type Snippet } from './examples.js';
 import type { Rule, RuleExample } from './types.js';
@@ -199,4 +200,23 @@ export function renderExplain(rule: Rule, origin?: string): string {
   const url = docsUrl(rule);
   if (url) out.push(`Docs: ${url}`);
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+/** The README's generated blocks: the text between `<!-- <name>:start ... -->` and `<!-- <name>:end -->`, by name. */
+const README_BLOCKS: Record<string, () => string> = {
+  'exit-codes': exitCodesMarkdown,
+};
+
+/** The README with every generated block rendered afresh (`npm run docs`); a block whose markers are missing is an error. */
+export function renderReadme(readme: string): string {
+  let out = readme;
+  for (const [name, render] of Object.entries(README_BLOCKS)) {
+    const start = new RegExp(`<!-- ${name}:start[^>]*-->\\n`);
+    const m = start.exec(out);
+    const endMarker = `<!-- ${name}:end -->`;
+    const end = m ? out.indexOf(endMarker, m.index) : -1;
+    if (!m || end < 0) throw new Error(`README.md has no generated block "${name}" (${m ? endMarker : `<!-- ${name}:start -->`} is missing)`);
+    out = `${out.slice(0, m.index + m[0].length)}${render()}\n${out.slice(end)}`;
+  }
+  return out;
 }

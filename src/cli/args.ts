@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { VERSION } from '../meta.js';
+import { exitCodesHelp } from './exit-codes.js';
 
 export interface CliOptions {
   paths: string[];
@@ -80,7 +81,7 @@ export function buildProgram(): Command {
     .helpOption('-h, --help', 'show this help')
     .addHelpText(
       'after',
-      '\nExit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config, I/O or internal failure.\nDocs: ir-lint --explain <rule-id>, ir-lint --list-rules',
+      `\n${exitCodesHelp()}\nDocs: ir-lint --explain <rule-id>, ir-lint --list-rules`,
     )
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);
