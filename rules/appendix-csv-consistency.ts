@@ -3,7 +3,7 @@ import { IRG_CSV_COLUMNS } from '../src/parse/appendix.js';
 import { isSha256Token, parseCertDate, splitList, type CertDate } from '../src/parse/certs.js';
 import { clip, isNotApplicable } from '../src/parse/text.js';
 import { flag, ruleOptions } from '../src/options.js';
-import { positionAt } from '../src/parse/lines.js';
+import { positionAt } from '../src/parse/positions.js';
 import { dayOfInstant } from '../src/days.js';
 import { defineRule } from '../src/types.js';
 

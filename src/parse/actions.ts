@@ -7,8 +7,9 @@
  */
 import { DateTime } from 'luxon';
 import type { ActionColumn, ActionItem, ActionItems, ClosureSummary, IncidentReport, ReportBlock, Section, SourceLine, Span, Table, TextSpan } from '../model.js';
-import { derived, section } from '../query.js';
-import { spanOf } from './lines.js';
+import { derived } from './derived.js';
+import { section } from './sections.js';
+import { spanOf } from './positions.js';
 import { isNotApplicable, norm } from './text.js';
 
 // ---------------------------------------------------------------- columns

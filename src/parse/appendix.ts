@@ -4,7 +4,7 @@
  * SHA-256 fingerprints written in the text.
  */
 import type { IncidentReport, Section, SourceLine } from '../model.js';
-import { derived } from '../query.js';
+import { derived } from './derived.js';
 import type { PairedAttachment } from './attachment.js';
 import { reportContext } from './context.js';
 import { readCsv } from './csv.js';

@@ -6,7 +6,7 @@
  */
 import { irgColumn, IRG_CSV_COLUMNS } from './appendix.js';
 import { readCsv, type CsvCell, type CsvProblem, type CsvRecord } from './csv.js';
-import { computeLineStarts } from './lines.js';
+import { computeLineStarts } from './positions.js';
 
 export type { CsvCell, CsvRecord } from './csv.js';
 

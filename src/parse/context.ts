@@ -10,7 +10,7 @@ import { DateTime } from 'luxon';
 import type { FrontMatterIssue, IncidentReport, ReportBlock, ReportContext, SourceLine } from '../model.js';
 import type { TemplateId } from '../templates.js';
 import { dayOfInstant, dayOfIso } from '../days.js';
-import { derived } from '../query.js';
+import { derived } from './derived.js';
 import { levenshtein } from '../suggest.js';
 
 /** Front matter keys ir-lint understands. */
