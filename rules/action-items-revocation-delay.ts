@@ -1,7 +1,7 @@
 import { ruleOptions, stringList } from '../src/options.js';
 import type { ActionItem } from '../src/model.js';
 import { actionItemsOf } from '../src/parse/actions.js';
-import { reportContext } from '../src/parse/context.js';
+import { revocationDelay } from './_vocabulary.js';
 import { phrasesRegExp } from '../src/parse/terms.js';
 import { norm } from '../src/parse/text.js';
 import { perOptions } from '../src/memo.js';
@@ -46,7 +46,7 @@ export default defineRule({
     ],
   },
   check(report, ctx) {
-    const delay = reportContext(report).revocationDelay;
+    const delay = revocationDelay(report);
     if (!delay) return;
     const re = compiled(ctx.options);
     if (!re) return;

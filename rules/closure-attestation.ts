@@ -1,5 +1,5 @@
 import { at } from '../src/query.js';
-import { closureSummaries } from '../src/parse/actions.js';
+import { closureSummaries } from './_vocabulary.js';
 import { clip } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
 

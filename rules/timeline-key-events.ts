@@ -1,6 +1,6 @@
 import { ruleOptions, stringList } from '../src/options.js';
 import type { ReportBlock, TimelineEntry } from '../src/model.js';
-import { reportContext } from '../src/parse/context.js';
+import { revocationDelay } from './_vocabulary.js';
 import { timelines } from '../src/parse/timeline.js';
 import { escapeRegExp } from '../src/parse/text.js';
 import { at, fields, section } from '../src/query.js';
@@ -68,7 +68,7 @@ export default defineRule({
   check(report, ctx) {
     const o = ctx.options;
     const { aware, end, planned, done } = compiled(o);
-    const delay = reportContext(report).revocationDelay;
+    const delay = revocationDelay(report);
     for (const t of timelines(report)) {
       if (t.block.template !== 'ccadb-v3-full' && t.block.template !== 'ccadb-v2') continue;
       if (t.entries.length === 0) continue;
