@@ -4,7 +4,7 @@
  * into a model the attachment rules read, the way parseReport does for a
  * report.
  */
-import { irgColumn, IRG_CSV_COLUMNS } from './appendix.js';
+import { irgColumn, IRG_CSV_COLUMNS } from './csv-columns.js';
 import { readCsv, type CsvCell, type CsvProblem, type CsvRecord } from './csv.js';
 import { computeLineStarts } from './positions.js';
 
