@@ -6660,17 +6660,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path10) {
-      const ctrl = callVisitor(key, node2, visitor, path10);
+    function visit_(key, node2, visitor, path11) {
+      const ctrl = callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path10);
+            const ci = visit_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6681,13 +6681,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path10);
+          const cv = visit_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6708,17 +6708,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path10) {
-      const ctrl = await callVisitor(key, node2, visitor, path10);
+    async function visitAsync_(key, node2, visitor, path11) {
+      const ctrl = await callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6729,13 +6729,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path10);
+          const cv = await visitAsync_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6762,23 +6762,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path10) {
+    function callVisitor(key, node2, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path10);
+        return visitor(key, node2, path11);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path10);
+        return visitor.Map?.(key, node2, path11);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path10);
+        return visitor.Seq?.(key, node2, path11);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path10);
+        return visitor.Pair?.(key, node2, path11);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path10);
+        return visitor.Scalar?.(key, node2, path11);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path10);
+        return visitor.Alias?.(key, node2, path11);
       return void 0;
     }
-    function replaceNode(key, path10, node2) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path11, node2) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -7390,10 +7390,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7412,7 +7412,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7442,11 +7442,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path11;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -7460,8 +7460,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -7475,8 +7475,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -7494,8 +7494,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -7505,8 +7505,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key, ...rest] = path10;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10021,9 +10021,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10098,14 +10098,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10120,10 +10120,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10134,10 +10134,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10154,13 +10154,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection.isEmptyPath(path10)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -12121,9 +12121,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path10) => {
+    visit3.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field3, index2] of path10) {
+      for (const [field3, index2] of path11) {
         const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -12132,23 +12132,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path10) => {
-      const parent = visit3.itemAtPath(cst, path10.slice(0, -1));
-      const field3 = path10[path10.length - 1][0];
+    visit3.parentCollection = (cst, path11) => {
+      const parent = visit3.itemAtPath(cst, path11.slice(0, -1));
+      const field3 = path11[path11.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field3 of ["key", "value"]) {
         const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field3, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12159,10 +12159,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field3 === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -14168,8 +14168,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path10, { windows } = {}) => {
-      const segs = path10.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path11, { windows } = {}) => {
+      const segs = path11.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -15793,16 +15793,16 @@ var require_base = __commonJS({
           }
         }
       }
-      addToPath(path10, added, removed, oldPosInc, options) {
-        const last = path10.lastComponent;
+      addToPath(path11, added, removed, oldPosInc, options) {
+        const last = path11.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path10.oldPos + oldPosInc,
+            oldPos: path11.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path10.oldPos + oldPosInc,
+            oldPos: path11.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -18542,12 +18542,12 @@ function parseTree(text4, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path10) {
+function findNodeAtLocation(root, path11) {
   if (!root) {
     return void 0;
   }
   let node2 = root;
-  for (let segment2 of path10) {
+  for (let segment2 of path11) {
     if (typeof segment2 === "string") {
       if (node2.type !== "object" || !Array.isArray(node2.children)) {
         return void 0;
@@ -18577,17 +18577,17 @@ function getNodePath(node2) {
   if (!node2.parent || !node2.parent.children) {
     return [];
   }
-  const path10 = getNodePath(node2.parent);
+  const path11 = getNodePath(node2.parent);
   if (node2.parent.type === "property") {
     const key = node2.parent.children[0].value;
-    path10.push(key);
+    path11.push(key);
   } else if (node2.parent.type === "array") {
     const index2 = node2.parent.children.indexOf(node2);
     if (index2 !== -1) {
-      path10.push(index2);
+      path11.push(index2);
     }
   }
-  return path10;
+  return path11;
 }
 function getNodeValue(node2) {
   switch (node2.type) {
@@ -18990,14 +18990,14 @@ var init_parser = __esm({
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text4, originalPath, value, options) {
-  const path10 = originalPath.slice();
+  const path11 = originalPath.slice();
   const errors = [];
   const root = parseTree(text4, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path10.length > 0) {
-    lastSegment = path10.pop();
-    parent = findNodeAtLocation(root, path10);
+  while (path11.length > 0) {
+    lastSegment = path11.pop();
+    parent = findNodeAtLocation(root, path11);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -19200,8 +19200,8 @@ function printParseErrorCode(code) {
 function format2(documentText, range, options) {
   return format(documentText, range, options);
 }
-function modify(text4, path10, value, options) {
-  return setProperty(text4, path10, value, options);
+function modify(text4, path11, value, options) {
+  return setProperty(text4, path11, value, options);
 }
 function applyEdits(text4, edits) {
   let sortedEdits = edits.slice(0).sort((a, b) => {
@@ -19309,25 +19309,25 @@ var init_lazy = __esm({
 });
 
 // node_modules/fdir/dist/index.mjs
-function cleanPath(path10) {
-  let normalized = (0, import_path.normalize)(path10);
+function cleanPath(path11) {
+  let normalized = (0, import_path.normalize)(path11);
   if (normalized.length > 1 && normalized[normalized.length - 1] === import_path.sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
-function convertSlashes(path10, separator) {
-  return path10.replace(SLASHES_REGEX, separator);
+function convertSlashes(path11, separator) {
+  return path11.replace(SLASHES_REGEX, separator);
 }
-function isRootDirectory(path10) {
-  return path10 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path10);
+function isRootDirectory(path11) {
+  return path11 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path11);
 }
-function normalizePath(path10, options) {
+function normalizePath(path11, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path10.includes("/") || path10.startsWith(".");
-  if (resolvePaths) path10 = (0, import_path.resolve)(path10);
-  if (normalizePath$1 || pathNeedsCleaning) path10 = cleanPath(path10);
-  if (path10 === ".") return "";
-  const needsSeperator = path10[path10.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path10 + pathSeparator : path10, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path11.includes("/") || path11.startsWith(".");
+  if (resolvePaths) path11 = (0, import_path.resolve)(path11);
+  if (normalizePath$1 || pathNeedsCleaning) path11 = cleanPath(path11);
+  if (path11 === ".") return "";
+  const needsSeperator = path11[path11.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path11 + pathSeparator : path11, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -19383,9 +19383,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path10, resolved, state) {
+function isRecursive(path11, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = (0, import_path.dirname)(path10);
+  let parent = (0, import_path.dirname)(path11);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -19393,7 +19393,7 @@ function isRecursive(path10, resolved, state) {
     if (isSameRoot) depth++;
     else parent = (0, import_path.dirname)(parent);
   }
-  state.symlinks.set(path10, resolved);
+  state.symlinks.set(path11, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -19442,8 +19442,8 @@ var init_dist = __esm({
       paths.push(directoryPath || ".");
     };
     pushDirectoryFilter = (directoryPath, paths, filters) => {
-      const path10 = directoryPath || ".";
-      if (filters.every((filter) => filter(path10, true))) paths.push(path10);
+      const path11 = directoryPath || ".";
+      if (filters.every((filter) => filter(path11, true))) paths.push(path11);
     };
     empty$2 = () => {
     };
@@ -19476,26 +19476,26 @@ var init_dist = __esm({
     };
     empty = () => {
     };
-    resolveSymlinksAsync = function(path10, state, callback$1) {
+    resolveSymlinksAsync = function(path11, state, callback$1) {
       const { queue, fs: fs3, options: { suppressErrors } } = state;
       queue.enqueue();
-      fs3.realpath(path10, (error2, resolvedPath) => {
+      fs3.realpath(path11, (error2, resolvedPath) => {
         if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
         fs3.stat(resolvedPath, (error$1, stat2) => {
           if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-          if (stat2.isDirectory() && isRecursive(path10, resolvedPath, state)) return queue.dequeue(null, state);
+          if (stat2.isDirectory() && isRecursive(path11, resolvedPath, state)) return queue.dequeue(null, state);
           callback$1(stat2, resolvedPath);
           queue.dequeue(null, state);
         });
       });
     };
-    resolveSymlinks = function(path10, state, callback$1) {
+    resolveSymlinks = function(path11, state, callback$1) {
       const { queue, fs: fs3, options: { suppressErrors } } = state;
       queue.enqueue();
       try {
-        const resolvedPath = fs3.realpathSync(path10);
+        const resolvedPath = fs3.realpathSync(path11);
         const stat2 = fs3.statSync(resolvedPath);
-        if (stat2.isDirectory() && isRecursive(path10, resolvedPath, state)) return;
+        if (stat2.isDirectory() && isRecursive(path11, resolvedPath, state)) return;
         callback$1(stat2, resolvedPath);
       } catch (e) {
         if (!suppressErrors) throw e;
@@ -19653,19 +19653,19 @@ var init_dist = __esm({
             const filename = this.joinPath(entry.name, directoryPath);
             this.pushFile(filename, files, this.state.counts, filters);
           } else if (entry.isDirectory()) {
-            let path10 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-            if (exclude && exclude(entry.name, path10)) continue;
-            this.pushDirectory(path10, paths, filters);
-            this.walkDirectory(this.state, path10, path10, depth - 1, this.walk);
+            let path11 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+            if (exclude && exclude(entry.name, path11)) continue;
+            this.pushDirectory(path11, paths, filters);
+            this.walkDirectory(this.state, path11, path11, depth - 1, this.walk);
           } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-            let path10 = joinPathWithBasePath(entry.name, directoryPath);
-            this.resolveSymlink(path10, this.state, (stat2, resolvedPath) => {
+            let path11 = joinPathWithBasePath(entry.name, directoryPath);
+            this.resolveSymlink(path11, this.state, (stat2, resolvedPath) => {
               if (stat2.isDirectory()) {
                 resolvedPath = normalizePath(resolvedPath, this.state.options);
-                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path10 + pathSeparator)) return;
-                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path10 + pathSeparator, depth - 1, this.walk);
+                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path11 + pathSeparator)) return;
+                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path11 + pathSeparator, depth - 1, this.walk);
               } else {
-                resolvedPath = useRealPaths ? resolvedPath : path10;
+                resolvedPath = useRealPaths ? resolvedPath : path11;
                 const filename = (0, import_path.basename)(resolvedPath);
                 const directoryPath$1 = normalizePath((0, import_path.dirname)(resolvedPath), this.state.options);
                 resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -19815,7 +19815,7 @@ var init_dist = __esm({
           isMatch = globFn(patterns, ...options);
           this.globCache[patterns.join("\0")] = isMatch;
         }
-        this.options.filters.push((path10) => isMatch(path10));
+        this.options.filters.push((path11) => isMatch(path11));
         return this;
       }
     };
@@ -19892,19 +19892,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path10) {
-  return path10.replace(DRIVE_RELATIVE_PATH, (match2) => `${match2}/`);
+function ensureNonDriveRelativePath(path11) {
+  return path11.replace(DRIVE_RELATIVE_PATH, (match2) => `${match2}/`);
 }
-function splitPattern(path10) {
+function splitPattern(path11) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path10, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path10];
+  const result = import_picomatch.default.scan(path11, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path11];
 }
-function convertPosixPathToPattern(path10) {
-  return escapePosixPath(path10);
+function convertPosixPathToPattern(path11) {
+  return escapePosixPath(path11);
 }
-function convertWin32PathToPattern(path10) {
-  return escapeWin32Path(path10).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+function convertWin32PathToPattern(path11) {
+  return escapeWin32Path(path11).replace(ESCAPED_WIN32_BACKSLASHES, "/");
 }
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -20009,13 +20009,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path10 = format3(p, isDirectory);
-      const matches = matcher(path10) && !ignore(path10);
-      if (matches) log(`matched ${path10}`);
+      const path11 = format3(p, isDirectory);
+      const matches = matcher(path11) && !ignore(path11);
+      if (matches) log(`matched ${path11}`);
       return matches;
     } : (p, isDirectory) => {
-      const path10 = format3(p, isDirectory);
-      return matcher(path10) && !ignore(path10);
+      const path11 = format3(p, isDirectory);
+      return matcher(path11) && !ignore(path11);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -20096,8 +20096,8 @@ var init_dist2 = __esm({
     convertPathToPattern = isWin ? convertWin32PathToPattern : convertPosixPathToPattern;
     POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
     WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-    escapePosixPath = (path10) => path10.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-    escapeWin32Path = (path10) => path10.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapePosixPath = (path11) => path11.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapeWin32Path = (path11) => path11.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
     escapePath = isWin ? escapeWin32Path : escapePosixPath;
     PARENT_DIRECTORY = /^(\/?\.\.)+/;
     ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
@@ -20111,340 +20111,63 @@ var init_dist2 = __esm({
   }
 });
 
-// src/query.ts
-function at(span) {
-  return { start: span.start, end: span.end };
+// src/parse/csv-columns.ts
+function columnKey(text4) {
+  return text4.toLowerCase().replace(/#/g, "number").replace(/[^a-z0-9]/g, "");
 }
-function blocksOf(report2, ...templates) {
-  return templates.length === 0 ? report2.blocks : report2.blocks.filter((b) => templates.includes(b.template));
+function irgColumn(text4) {
+  return CANONICAL.get(columnKey(text4.replace(/^["'`*_]+|(?<!["'`*_])["'`*_]+$/g, "")));
 }
-function section(block, key) {
-  return block.sections.find((s2) => s2.spec.key === key);
-}
-function fields(sectionOrUndefined, key) {
-  return sectionOrUndefined ? sectionOrUndefined.fields.filter((f) => f.spec.key === key) : [];
-}
-function field(sectionOrUndefined, key) {
-  return sectionOrUndefined?.fields.find((f) => f.spec.key === key);
-}
-function sectionsNamed(report2, key) {
-  const out = [];
-  for (const block of report2.blocks) for (const s2 of block.sections) if (s2.spec.key === key) out.push({ block, section: s2 });
-  return out;
-}
-function derived(report2, key, compute2) {
-  if (report2.cache.has(key)) return report2.cache.get(key);
-  const value = compute2();
-  report2.cache.set(key, value);
-  return value;
-}
-function unclosedHtml(report2) {
-  return derived(report2, "unclosedHtml", () => {
-    const lines = report2.lines;
-    let tail = lines.length;
-    while (tail > 0 && (lines[tail - 1]?.kind === "html" || lines[tail - 1]?.kind === "blank")) tail--;
-    const lastCloser = /* @__PURE__ */ new Map();
-    let lower;
-    for (let i = tail; i < lines.length; i++) {
-      const l2 = lines[i];
-      if (l2.kind !== "html") continue;
-      const lead = /^(?:[ \t]*>)*[ \t]*/.exec(l2.raw)?.[0].length ?? 0;
-      const rest = l2.raw.slice(lead);
-      for (const { re, closer } of HTML_OPENERS) {
-        const m = re.exec(rest);
-        if (!m) continue;
-        const close = closer(m[0]);
-        const start = l2.start + lead;
-        if (!lastCloser.has(close)) lastCloser.set(close, (lower ??= report2.source.toLowerCase()).lastIndexOf(close));
-        const last = lastCloser.get(close);
-        const bodyFrom = start + m[0].length - (close === "-->" ? 2 : 0);
-        if (last < bodyFrom) {
-          let endLine = lines.length;
-          while (endLine > l2.line && (lines[endLine - 1]?.raw.trim() ?? "") === "") endLine--;
-          return { line: l2.line, start, opener: m[0], closer: close, endLine };
-        }
-        break;
-      }
-    }
-    return void 0;
-  });
-}
-function isRenderedCopy(report2) {
-  return derived(report2, "renderedCopy", () => {
-    if (report2.tables.some((t) => t.kind === "gfm")) return false;
-    let text4 = 0;
-    for (const l2 of report2.lines) {
-      if (l2.kind === "code") return false;
-      if (l2.kind !== "text") continue;
-      text4++;
-      if (l2.headingDepth !== void 0) return false;
-      if (l2.bullet !== void 0 && /^[-*+]$/.test(l2.bullet)) return false;
-      const b = l2.body;
-      if (b.includes("**") || b.includes("__") || b.includes("](")) return false;
-    }
-    return text4 > 0;
-  });
-}
-var HTML_OPENERS;
-var init_query = __esm({
-  "src/query.ts"() {
+var IRG_CSV_COLUMNS, COLUMN_ALIASES, CANONICAL;
+var init_csv_columns = __esm({
+  "src/parse/csv-columns.ts"() {
     "use strict";
-    HTML_OPENERS = [
-      { re: /^<!--/, closer: () => "-->" },
-      { re: /^<(script|pre|style|textarea)(?=[\s>]|$)/i, closer: (o) => `</${o.slice(1).toLowerCase()}>` },
-      { re: /^<\?/, closer: () => "?>" },
-      { re: /^<!\[CDATA\[/, closer: () => "]]>" },
-      { re: /^<![A-Za-z]/, closer: () => ">" }
+    IRG_CSV_COLUMNS = [
+      "Precertificate SHA-256 hash",
+      "Certificate SHA-256 hash",
+      "Subject",
+      "Issuer",
+      "Not before",
+      "Not after",
+      "Serial #",
+      "dNSNames",
+      "Is revoked?",
+      "Revocation date",
+      "Revocation reason"
     ];
-  }
-});
-
-// src/days.ts
-function dayOfInstant(ms) {
-  return Math.floor(ms / MS_PER_DAY);
-}
-function dayOfIso(iso) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
-  if (!m) return void 0;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return void 0;
-  return t / MS_PER_DAY;
-}
-function isoOfDay(day) {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
-var MS_PER_DAY;
-var init_days = __esm({
-  "src/days.ts"() {
-    "use strict";
-    MS_PER_DAY = 864e5;
-  }
-});
-
-// src/suggest.ts
-function levenshtein(a, b) {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
-function didYouMean(value, candidates) {
-  let best;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = levenshtein(value, c);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== void 0 && bestD <= Math.max(2, Math.floor(value.length / 4)) ? best : void 0;
-}
-var init_suggest = __esm({
-  "src/suggest.ts"() {
-    "use strict";
-  }
-});
-
-// src/parse/context.ts
-function whiteboardTags(value) {
-  if (Array.isArray(value)) {
-    const tags = value.filter((v) => typeof v === "string").map((v) => v.replace(/^\[|\]$/g, "").trim());
-    return tags.filter((t) => t.length > 0);
-  }
-  if (typeof value !== "string") return void 0;
-  const bracketed = [...value.matchAll(/\[([^\]\n]{1,80})\]/g)].map((m) => m[1].trim());
-  if (bracketed.length > 0) return bracketed.filter((t) => t.length > 0);
-  return value.split(/[\s,]+/).filter((t) => t.length > 0);
-}
-function closestKey(key, known = FRONT_MATTER_KEYS) {
-  const k = key.toLowerCase().replace(/[_\s]+/g, "-");
-  let best;
-  for (const c of known) {
-    const d = levenshtein(k, c);
-    if (!best || d < best.d) best = { key: c, d };
-  }
-  if (!best) return void 0;
-  if (best.d <= Math.max(1, Math.floor(best.key.length / 3)) || k.startsWith(best.key) || best.key.startsWith(k)) return best.key;
-  return void 0;
-}
-function frontMatterKeyLine(report2, key) {
-  const fm = report2.frontMatter;
-  if (!fm) return 1;
-  for (let n2 = fm.span.line; n2 <= fm.span.endLine; n2++) {
-    const raw = report2.lines[n2 - 1]?.raw ?? "";
-    const m = /^\s*["']?([^"':]+?)["']?\s*:/.exec(raw.slice(0, 200));
-    if (m && m[1] === key) return n2;
-  }
-  return fm.span.line;
-}
-function isoDate(value) {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? void 0 : DateTime.fromJSDate(value, { zone: "utc" }).toISODate() ?? void 0;
-  if (typeof value === "string") {
-    const d = DateTime.fromISO(value.trim(), { zone: "utc" });
-    return d.isValid ? d.toISODate() ?? void 0 : void 0;
-  }
-  return void 0;
-}
-function bugNumber(value) {
-  if (typeof value === "number" && Number.isInteger(value) && value > 0) return value;
-  if (typeof value === "string") {
-    const m = /^(?:https?:\/\/bugzilla\.mozilla\.org\/show_bug\.cgi\?id=|https?:\/\/bugzil\.la\/|bug[ \t]*(?:#[ \t]*)?)?(\d{1,9})$/i.exec(value.trim());
-    if (m) return Number(m[1]);
-  }
-  return void 0;
-}
-function compute(report2) {
-  const ctx = { frontMatterIssues: [] };
-  const issues = ctx.frontMatterIssues;
-  const fm = report2.frontMatter;
-  let fmWhiteboard = false;
-  if (fm && !fm.error) {
-    for (const [key, value] of Object.entries(fm.data)) {
-      const line = frontMatterKeyLine(report2, key);
-      const found = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === "object" ? JSON.stringify(value) : String(value);
-      switch (key) {
-        case "title":
-          if (typeof value === "string" && value.trim()) ctx.title = { text: value.trim(), line, from: "front-matter" };
-          else issues.push({ kind: "bad-value", key, expected: 'the bug title, "CA Owner: short description"', found, line });
-          break;
-        case "ca-owner":
-          if (typeof value === "string" && value.trim()) ctx.caOwner = { name: value.trim(), from: "front-matter" };
-          else issues.push({ kind: "bad-value", key, expected: "the CA Owner name as in the CCADB", found, line });
-          break;
-        case "bug": {
-          const n2 = bugNumber(value);
-          if (n2 !== void 0) ctx.bug = n2;
-          else issues.push({ kind: "bad-value", key, expected: "a Bugzilla bug number or URL", found, line });
-          break;
-        }
-        case "posted": {
-          const d = isoDate(value);
-          if (d) ctx.posted = d;
-          else issues.push({ kind: "bad-value", key, expected: "a date (YYYY-MM-DD)", found, line });
-          break;
-        }
-        case "whiteboard": {
-          const tags = whiteboardTags(value);
-          if (tags) {
-            ctx.whiteboard = { tags, from: "front-matter", line };
-            fmWhiteboard = true;
-          } else issues.push({ kind: "bad-value", key, expected: 'Bugzilla whiteboard tags, e.g. "[ca-compliance] [leaf-revocation-delay]"', found, line });
-          break;
-        }
-        case "appendix": {
-          const names = (Array.isArray(value) ? value : [value]).filter((v) => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
-          if (names.length > 0 && names.length === (Array.isArray(value) ? value.length : 1)) ctx.appendix = { names, line };
-          else issues.push({ kind: "bad-value", key, expected: "the file name of the Appendix attachment (e.g. certs.csv) or a list of them", found, line });
-          break;
-        }
-        default: {
-          const issue2 = { kind: "unknown-key", key, line };
-          const close = closestKey(key);
-          if (close) issue2.expected = close;
-          issues.push(issue2);
-        }
-      }
-    }
-  }
-  if (!ctx.title) {
-    if (report2.title && report2.title.from === "h1") ctx.title = { text: report2.title.text, line: report2.title.span.line, from: "h1" };
-    else {
-      const text4 = report2.lines.filter((l2) => l2.kind === "text");
-      const first = text4[0];
-      if (first && /^Categories$/i.test(text4[1]?.body ?? "")) ctx.title = { text: first.body, line: first.line, from: "page" };
-    }
-  }
-  if (!ctx.caOwner && ctx.title) {
-    const m = CA_OWNER_TITLE.exec(ctx.title.text);
-    if (m) ctx.caOwner = { name: m[1].trim(), from: "title" };
-  }
-  if (!ctx.whiteboard) {
-    for (const l2 of report2.lines) {
-      if (l2.kind !== "text") continue;
-      const m = WHITEBOARD_LINE.exec(l2.body.trim());
-      if (!m) continue;
-      const tags = whiteboardTags(m[1]);
-      if (tags && tags.length > 0) {
-        ctx.whiteboard = { tags, from: "text", line: l2.line };
-        break;
-      }
-    }
-  }
-  if (ctx.whiteboard) {
-    const tag = ctx.whiteboard.tags.find((t) => REVOCATION_DELAY_TAG.test(t));
-    if (tag) ctx.revocationDelay = { from: "whiteboard", evidence: `whiteboard tag [${tag}]`, line: ctx.whiteboard.line };
-  }
-  if (!ctx.revocationDelay && !fmWhiteboard) {
-    const inTitle = ctx.title ? REVOCATION_DELAY_PHRASE.exec(ctx.title.text) : null;
-    if (ctx.title && inTitle) {
-      ctx.revocationDelay = { from: "title", evidence: `the title says "${inTitle[0]}"`, line: ctx.title.line };
-    } else {
-      const hit = findPhrase(report2);
-      if (hit) ctx.revocationDelay = { from: "text", evidence: `the report says "${hit.text}"`, line: hit.line };
-    }
-  }
-  return ctx;
-}
-function findPhrase(report2) {
-  const candidates = [];
-  const firstBlock = report2.blocks[0]?.startLine ?? report2.lines.length + 1;
-  for (const l2 of report2.lines) {
-    if (l2.line >= firstBlock) break;
-    if (l2.kind === "text") candidates.push(l2);
-  }
-  for (const b of report2.blocks) {
-    for (const s2 of b.sections) {
-      const key = s2.spec.key;
-      if (key === "summary" || key === "closure" || key === "q1-awareness") {
-        for (const l2 of s2.bodyLines) if (l2.kind === "text") candidates.push(l2);
-      }
-    }
-  }
-  for (const l2 of candidates) {
-    if (/^\(In reply to /.test(l2.body)) continue;
-    const m = REVOCATION_DELAY_PHRASE.exec(l2.body);
-    if (m) return { text: m[0], line: l2.line };
-  }
-  return void 0;
-}
-function reportContext(report2) {
-  return derived(report2, "context", () => compute(report2));
-}
-function postingDay(report2, nowMs) {
-  const posted = reportContext(report2).posted;
-  return posted !== void 0 ? dayOfIso(posted) : dayOfInstant(nowMs);
-}
-function judgedTemplate(report2, block, nowMs) {
-  if (block.detectedBy === "forced") return block.template;
-  const from = block.spec.effectiveFrom;
-  if (block.template === "ccadb-v3-preliminary" && from !== void 0 && postingDay(report2, nowMs) < dayOfIso(from)) return "ccadb-v2-preliminary";
-  return block.template;
-}
-var FRONT_MATTER_KEYS, REVOCATION_DELAY_TAG, REVOCATION_DELAY_PHRASE, WHITEBOARD_LINE, CA_OWNER_TITLE;
-var init_context = __esm({
-  "src/parse/context.ts"() {
-    "use strict";
-    init_luxon();
-    init_days();
-    init_query();
-    init_suggest();
-    FRONT_MATTER_KEYS = ["title", "bug", "whiteboard", "posted", "ca-owner", "appendix"];
-    REVOCATION_DELAY_TAG = /(?:^|-)revocation-delay$|^delayed-revocation$/i;
-    REVOCATION_DELAY_PHRASE = /\b(?:delayed[ \t]+revocations?|revocation[ \t]+delays?|delay(?:ed|ing|s)?[ \t]+(?:the[ \t]+|in[ \t]+)?revo(?:cation|king)|revocations?[ \t]+(?:was|were|is|are|has[ \t]+been|have[ \t]+been)[ \t]+delayed|late[ \t]+revocations?)\b/i;
-    WHITEBOARD_LINE = /^\(?[ \t]*Whiteboard:[ \t]*((?:\[[^\]\n]{1,80}\][ \t]*)+)(?:\)[ \t]*)?$/i;
-    CA_OWNER_TITLE = /^([^:]{2,80}?):[ \t]+\S/;
+    COLUMN_ALIASES = {
+      precertificatesha256: "Precertificate SHA-256 hash",
+      precertsha256hash: "Precertificate SHA-256 hash",
+      precertsha256: "Precertificate SHA-256 hash",
+      precertificatesha256fingerprint: "Precertificate SHA-256 hash",
+      certificatesha256: "Certificate SHA-256 hash",
+      certsha256hash: "Certificate SHA-256 hash",
+      certsha256: "Certificate SHA-256 hash",
+      certificatesha256fingerprint: "Certificate SHA-256 hash",
+      sha256: "Certificate SHA-256 hash",
+      sha256hash: "Certificate SHA-256 hash",
+      subjectdn: "Subject",
+      issuerdn: "Issuer",
+      notbefore: "Not before",
+      notafter: "Not after",
+      validfrom: "Not before",
+      validto: "Not after",
+      serial: "Serial #",
+      serialnumber: "Serial #",
+      serialno: "Serial #",
+      dnsnames: "dNSNames",
+      dnsname: "dNSNames",
+      san: "dNSNames",
+      sans: "dNSNames",
+      isrevoked: "Is revoked?",
+      revoked: "Is revoked?",
+      revocationdate: "Revocation date",
+      revokedat: "Revocation date",
+      revocationreason: "Revocation reason"
+    };
+    CANONICAL = /* @__PURE__ */ new Map();
+    for (const c of IRG_CSV_COLUMNS) CANONICAL.set(columnKey(c), c);
+    for (const [k, v] of Object.entries(COLUMN_ALIASES)) CANONICAL.set(k.replace(/#/g, "number"), v);
   }
 });
 
@@ -20550,303 +20273,7 @@ var init_csv = __esm({
   }
 });
 
-// src/parse/appendix.ts
-function columnKey(text4) {
-  return text4.toLowerCase().replace(/#/g, "number").replace(/[^a-z0-9]/g, "");
-}
-function irgColumn(text4) {
-  return CANONICAL.get(columnKey(text4.replace(/^["'`*_]+|(?<!["'`*_])["'`*_]+$/g, "")));
-}
-function isSha256(text4) {
-  const t = text4.trim();
-  return /^[0-9a-f]{64}$/i.test(t) || /^(?:[0-9a-f]{2}:){31}[0-9a-f]{2}$/i.test(t);
-}
-function hexLength(text4) {
-  return text4.replace(/:/g, "").length;
-}
-function splitCsv(text4, base, delimiter = ",") {
-  const record2 = readCsv(text4, { delimiter }).records[0];
-  if (!record2) return [{ text: "", start: base, end: base }];
-  return record2.cells.map((c) => {
-    let s2 = c.quoted ? c.start + 1 : c.start;
-    let e = c.quoted && text4.charCodeAt(c.end - 1) === 34 && c.end - 1 > c.start ? c.end - 1 : c.end;
-    if (!c.quoted) {
-      while (s2 < e && (text4[s2] === " " || text4[s2] === "	")) s2++;
-      while (e > s2 && (text4[e - 1] === " " || text4[e - 1] === "	")) e--;
-      return { text: text4.slice(s2, e), start: base + s2, end: base + e };
-    }
-    const v = c.text.trim();
-    return { text: v, start: base + c.start, end: base + c.end };
-  });
-}
-function attachmentNamesIn(text4) {
-  const out = [];
-  const lower = text4.toLowerCase();
-  for (const ext of [".csv", ".txt"]) {
-    for (let i = lower.indexOf(ext); i >= 0; i = lower.indexOf(ext, i + 1)) {
-      const end = i + ext.length;
-      const after = lower.charCodeAt(end);
-      if (after >= 97 && after <= 122 || after >= 48 && after <= 57 || after === 95) continue;
-      let s2 = i;
-      while (s2 > 0 && /[A-Za-z0-9_./-]/.test(text4[s2 - 1])) s2--;
-      const name = text4.slice(s2, end).replace(/^(?:\.\/)+/, "");
-      if (name === ext || name.startsWith("/") || name.startsWith(".") || name.split("/").includes("..") || text4.slice(Math.max(0, s2 - 3), s2).endsWith(":")) continue;
-      if (!out.includes(name)) out.push(name);
-    }
-  }
-  return out;
-}
-function lineText(l2) {
-  return l2.kind === "code" ? { text: l2.raw, base: l2.start } : { text: l2.body, base: l2.bodyStart };
-}
-function occurs(text4, d, n2) {
-  let at2 = -1;
-  for (let k = 0; k < n2; k++) {
-    at2 = text4.indexOf(d, at2 + 1);
-    if (at2 < 0) return false;
-  }
-  return true;
-}
-function delimiterOf(text4) {
-  for (const d of [",", "	", ";"]) if (occurs(text4, d, 2)) return d;
-  return void 0;
-}
-function isSentence(cells) {
-  const last = cells[cells.length - 1]?.text ?? "";
-  if (/[.!]$/.test(last) && irgColumn(last) === void 0) return true;
-  for (const c of cells) {
-    if (irgColumn(c.text) !== void 0) continue;
-    if (/:\s/.test(c.text) || c.text.split(" ").length > 6) return true;
-  }
-  return false;
-}
-function csvIn(lines) {
-  const out = [];
-  for (let i = 0; i < lines.length; i++) {
-    const l2 = lines[i];
-    if (l2.kind !== "code" && l2.kind !== "text") continue;
-    const { text: text4, base } = lineText(l2);
-    const d = delimiterOf(text4);
-    if (!d) continue;
-    const header = splitCsv(text4, base, d);
-    if (header.filter((c) => irgColumn(c.text) !== void 0).length < 3) continue;
-    if (l2.kind === "text" && isSentence(header)) continue;
-    const data = { header: { cells: header, line: l2.line }, rows: [], from: l2.kind === "code" ? "code" : "text" };
-    let j = i + 1;
-    for (; j < lines.length; j++) {
-      const r = lines[j];
-      if (r.kind !== l2.kind) break;
-      const rt = lineText(r);
-      if (rt.text.trim() === "" || /^[ \t>]*(?:```|~~~)/.test(rt.text)) break;
-      if (!occurs(rt.text, d, 1)) break;
-      data.rows.push({ cells: splitCsv(rt.text, rt.base, d), line: r.line });
-    }
-    out.push(data);
-    i = j - 1;
-  }
-  return out;
-}
-function scanText(lines, csvLines, data) {
-  for (const l2 of lines) {
-    if (l2.kind !== "text" && l2.kind !== "code" && l2.kind !== "table") continue;
-    const { text: text4, base } = l2.kind === "table" ? { text: l2.raw, base: l2.start } : lineText(l2);
-    const hasLink = CRTSH_HINT.test(text4);
-    for (const m of hasLink ? text4.matchAll(CRTSH) : []) {
-      const query = m[1];
-      const params = /* @__PURE__ */ new Map();
-      for (const part of query.split("&")) {
-        const eq = part.indexOf("=");
-        if (eq > 0) params.set(part.slice(0, eq).toLowerCase(), part.slice(eq + 1));
-      }
-      const start = base + (m.index ?? 0);
-      const link2 = { url: m[0], start, end: start + m[0].length, line: l2.line };
-      if (params.has("sha256")) data.crtsh.push({ ...link2, param: "sha256", value: params.get("sha256") ?? "" });
-      else if (params.has("id")) data.crtsh.push({ ...link2, param: "id", value: params.get("id") ?? "" });
-      else if (params.has("q")) data.crtsh.push({ ...link2, param: "q", value: params.get("q") ?? "" });
-      else data.crtsh.push({ ...link2, param: "other", value: query });
-    }
-    if (csvLines.has(l2.line)) continue;
-    const withoutLinks = hasLink ? text4.replace(CRTSH, (s2) => " ".repeat(s2.length)) : text4;
-    for (const m of withoutLinks.matchAll(HEXISH)) {
-      const start = base + (m.index ?? 0);
-      data.hashes.push({ text: m[0], start, end: start + m[0].length, line: l2.line });
-    }
-  }
-}
-function tableCsv(section2) {
-  const out = [];
-  for (const t of section2.tables) {
-    const header = t.header.cells.map((c) => ({ text: c.text, start: c.span.start, end: c.span.end }));
-    if (header.filter((c) => irgColumn(c.text) !== void 0).length < 3) continue;
-    out.push({
-      header: { cells: header, line: t.header.line },
-      rows: t.rows.map((r) => ({ cells: r.cells.map((c) => ({ text: c.text, start: c.span.start, end: c.span.end })), line: r.line })),
-      from: "table"
-    });
-  }
-  return out;
-}
-function certificateData(report2, section2) {
-  return derived(report2, `certificate-data:${section2.headingSpan.start}:${section2.spec.key}`, () => {
-    const data = { csv: [...csvIn(section2.bodyLines), ...tableCsv(section2)], crtsh: [], hashes: [] };
-    data.csv.sort((a, b) => a.header.line - b.header.line);
-    const csvLines = /* @__PURE__ */ new Set();
-    for (const c of data.csv) {
-      csvLines.add(c.header.line);
-      for (const r of c.rows) csvLines.add(r.line);
-    }
-    scanText(section2.bodyLines, csvLines, data);
-    return data;
-  });
-}
-function nameKey(name) {
-  return name.trim().replace(/\\/g, "/").replace(/^(?:\.\/)+/, "");
-}
-function namedAttachments(report2, section2, attachments) {
-  if (!attachments || attachments.length === 0) return [];
-  const names = new Set([...reportContext(report2).appendix?.names ?? [], ...section2 ? attachmentNamesIn(section2.text) : []].map(nameKey));
-  return attachments.filter((a) => names.has(nameKey(a.name)));
-}
-var IRG_CSV_COLUMNS, COLUMN_ALIASES, CANONICAL, CRTSH, CRTSH_HINT, HEXISH;
-var init_appendix = __esm({
-  "src/parse/appendix.ts"() {
-    "use strict";
-    init_query();
-    init_context();
-    init_csv();
-    IRG_CSV_COLUMNS = [
-      "Precertificate SHA-256 hash",
-      "Certificate SHA-256 hash",
-      "Subject",
-      "Issuer",
-      "Not before",
-      "Not after",
-      "Serial #",
-      "dNSNames",
-      "Is revoked?",
-      "Revocation date",
-      "Revocation reason"
-    ];
-    COLUMN_ALIASES = {
-      precertificatesha256: "Precertificate SHA-256 hash",
-      precertsha256hash: "Precertificate SHA-256 hash",
-      precertsha256: "Precertificate SHA-256 hash",
-      precertificatesha256fingerprint: "Precertificate SHA-256 hash",
-      certificatesha256: "Certificate SHA-256 hash",
-      certsha256hash: "Certificate SHA-256 hash",
-      certsha256: "Certificate SHA-256 hash",
-      certificatesha256fingerprint: "Certificate SHA-256 hash",
-      sha256: "Certificate SHA-256 hash",
-      sha256hash: "Certificate SHA-256 hash",
-      subjectdn: "Subject",
-      issuerdn: "Issuer",
-      notbefore: "Not before",
-      notafter: "Not after",
-      validfrom: "Not before",
-      validto: "Not after",
-      serial: "Serial #",
-      serialnumber: "Serial #",
-      serialno: "Serial #",
-      dnsnames: "dNSNames",
-      dnsname: "dNSNames",
-      san: "dNSNames",
-      sans: "dNSNames",
-      isrevoked: "Is revoked?",
-      revoked: "Is revoked?",
-      revocationdate: "Revocation date",
-      revokedat: "Revocation date",
-      revocationreason: "Revocation reason"
-    };
-    CANONICAL = /* @__PURE__ */ new Map();
-    for (const c of IRG_CSV_COLUMNS) CANONICAL.set(columnKey(c), c);
-    for (const [k, v] of Object.entries(COLUMN_ALIASES)) CANONICAL.set(k.replace(/#/g, "number"), v);
-    CRTSH = /https?:\/\/crt\.sh\/?\?([^\s)>\]"'<|,]+)/gi;
-    CRTSH_HINT = /crt\.sh/i;
-    HEXISH = /(?<![0-9a-z])(?:[0-9a-f]{2}:){20,40}[0-9a-f]{2}(?![0-9a-z:])|(?<![0-9a-z=])[0-9a-f]{56,72}(?![0-9a-z])/gi;
-  }
-});
-
-// src/parse/text.ts
-function norm(text4) {
-  if (plainAscii(text4)) return text4.trim().toLowerCase();
-  let t = text4;
-  if (SPECIAL.test(t)) {
-    t = t.replace(/[\u2018\u2019\u201B\u02BC\u00B4`]/g, "'").replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"').replace(/[*_]+/g, "");
-  }
-  if (SPACES.test(t)) t = t.replace(/\s+/g, " ");
-  return t.trim().toLowerCase();
-}
-function plainAscii(text4) {
-  let space = false;
-  for (let i = 0; i < text4.length; i++) {
-    const c = text4.charCodeAt(i);
-    if (c === 32) {
-      if (space) return false;
-      space = true;
-      continue;
-    }
-    space = false;
-    if (c < 33 || c > 126 || c === 42 || c === 95 || c === 96) return false;
-  }
-  return true;
-}
-function trimEndChars(text4, chars) {
-  let end = text4.length;
-  while (end > 0 && chars.includes(text4.charAt(end - 1))) end--;
-  return end === text4.length ? text4 : text4.slice(0, end);
-}
-function normTitle(text4) {
-  let t = norm(text4.replace(/\\/g, ""));
-  t = t.replace(/^#+\s*/, "");
-  t = trimEndChars(trimEndChars(t, "#"), " 	");
-  t = t.replace(/^(?:\d{1,2}[.)]|[ivx]{1,4}\.)\s+/, "");
-  t = trimEndChars(t, " 	:?.\uFF1A\uFF1F");
-  return t;
-}
-function stripTitleNote(normalised) {
-  const paren = normalised.indexOf(" (");
-  let t = paren > 0 ? normalised.slice(0, paren) : normalised;
-  const dash = t.search(/ [-\u2013\u2014:] /);
-  if (dash > 0) t = t.slice(0, dash);
-  return trimEndChars(t, " 	:?.\uFF1A\uFF1F");
-}
-function escapeRegExp(text4) {
-  return text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function labelPattern(label2) {
-  let out = "";
-  for (const ch of label2) {
-    if (ch === "'" || ch === "\u2019") out += "['\u2018\u2019\u02BC`]?";
-    else if (ch === '"' || ch === "\u201C" || ch === "\u201D") out += '["\u201C\u201D\u201E]?';
-    else if (ch === " ") out += "[ \\t]+";
-    else if (ch === "-") out += "[-\u2010\u2011 ]?";
-    else out += escapeRegExp(ch);
-  }
-  return out;
-}
-function wordCount(text4) {
-  return text4.trim().split(/\s+/).length;
-}
-function isNotApplicable(value) {
-  const v = norm(value);
-  if (NA_VALUES.has(v)) return true;
-  return /^n\/a\b/.test(v);
-}
-function clip(text4, max = 60) {
-  const one2 = text4.replace(/\s+/g, " ").trim();
-  return one2.length > max ? `${one2.slice(0, max - 1)}\u2026` : one2;
-}
-var SPECIAL, SPACES, NA_VALUES;
-var init_text = __esm({
-  "src/parse/text.ts"() {
-    "use strict";
-    SPECIAL = /[\u2018\u2019\u201B\u02BC\u00B4`\u201C\u201D\u201E\u00AB\u00BB*_]/;
-    SPACES = /\s\s|[\t\n\r\f\v\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]/;
-    NA_VALUES = /* @__PURE__ */ new Set(["n/a", "n/a.", "na", "n.a.", "n.a", "not applicable", "not applicable."]);
-  }
-});
-
-// src/parse/lines.ts
+// src/parse/positions.ts
 function computeLineStarts(source) {
   const starts = [0];
   for (let i = 0; i < source.length; i++) {
@@ -20874,187 +20301,9 @@ function spanOf(lineStarts, start, end) {
   const b = positionAt(lineStarts, end);
   return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, start, end };
 }
-function buildLines(source, lineStarts, outline2, frontMatterEndLine) {
-  const lines = [];
-  for (let i = 0; i < lineStarts.length; i++) {
-    const start = lineStarts[i];
-    let end = i + 1 < lineStarts.length ? lineStarts[i + 1] : source.length;
-    while (end > start && (source.charCodeAt(end - 1) === 10 || source.charCodeAt(end - 1) === 13)) end--;
-    const raw = source.slice(start, end);
-    lines.push({ line: i + 1, raw, start, kind: raw.trim() === "" ? "blank" : "text", body: "", bodyStart: start, indent: 0 });
-  }
-  for (let i = 0; i < frontMatterEndLine && i < lines.length; i++) lines[i].kind = "frontmatter";
-  const tables = [];
-  const mark = (from, to, kind) => {
-    for (let l2 = from; l2 <= to && l2 <= lines.length; l2++) {
-      const sl = lines[l2 - 1];
-      if (sl.kind !== "frontmatter") sl.kind = kind;
-    }
-  };
-  for (const node2 of outline2) {
-    switch (node2.type) {
-      case "heading": {
-        const first = lines[node2.startLine - 1];
-        if (first) first.headingDepth = node2.depth;
-        if (node2.endLine > node2.startLine) {
-          const under = lines[node2.endLine - 1];
-          if (under) under.kind = "blank";
-          for (let l2 = node2.startLine + 1; l2 < node2.endLine; l2++) {
-            const mid = lines[l2 - 1];
-            if (mid) mid.headingDepth = node2.depth;
-          }
-        }
-        break;
-      }
-      case "code": {
-        const first = lines[node2.startLine - 1];
-        if (first && /^[ \t>]*(?:```|~~~)/.test(first.raw)) mark(node2.startLine, node2.endLine, "code");
-        break;
-      }
-      case "html":
-        mark(node2.startLine, node2.endLine, "html");
-        break;
-      case "table":
-        mark(node2.startLine, node2.endLine, "table");
-        tables.push(tableFromOutline(node2, source, lineStarts));
-        break;
-      case "thematicBreak":
-        mark(node2.startLine, node2.endLine, "blank");
-        break;
-    }
-  }
-  for (const sl of lines) {
-    if (sl.kind !== "text") continue;
-    let rest = sl.raw;
-    let offset2 = 0;
-    for (let q = 0; q < 100; q++) {
-      const m = QUOTE2.exec(rest);
-      if (!m) break;
-      rest = rest.slice(m[0].length);
-      offset2 += m[0].length;
-    }
-    const ws = /^[ \t]*/.exec(rest)?.[0] ?? "";
-    sl.indent = ws.replace(/\t/g, "    ").length;
-    rest = rest.slice(ws.length);
-    offset2 += ws.length;
-    if (rest.trim() === "") {
-      sl.kind = "blank";
-      continue;
-    }
-    if (sl.headingDepth !== void 0) {
-      const h = /^#{1,6}(?:[ \t]+|$)/.exec(rest);
-      if (h) {
-        rest = rest.slice(h[0].length);
-        offset2 += h[0].length;
-        const trimmed = rest.trimEnd();
-        const hashes = trimEndChars(trimmed, "#");
-        if (hashes.length < trimmed.length && /[ \t]$/.test(hashes)) rest = hashes;
-      }
-    } else {
-      const b = BULLET.exec(rest);
-      if (b) {
-        sl.bullet = b[0].trim();
-        rest = rest.slice(b[0].length);
-        offset2 += b[0].length;
-        const h = /^#{1,6}[ \t]+/.exec(rest);
-        if (h) {
-          rest = rest.slice(h[0].length);
-          offset2 += h[0].length;
-        }
-      }
-    }
-    sl.body = trimEndChars(rest, " 	");
-    sl.bodyStart = sl.start + offset2;
-  }
-  return { lines, tables };
-}
-function cellText(source, start, end) {
-  return source.slice(start, end).trim();
-}
-function tableFromOutline(node2, source, lineStarts) {
-  const rows = [];
-  for (const row3 of node2.rows) {
-    const cells = [];
-    for (const cell2 of row3.cells) {
-      let s2 = cell2.start;
-      let e = cell2.end;
-      let text4 = source.slice(s2, e);
-      const lead = /^\|?[ \t]*/.exec(text4)?.[0].length ?? 0;
-      const trail = /(?<![ \t])[ \t]*\|?$/.exec(text4.slice(lead))?.[0].length ?? 0;
-      s2 += lead;
-      e -= trail;
-      if (e < s2) e = s2;
-      text4 = cellText(source, s2, e);
-      cells.push({ text: text4, span: spanOf(lineStarts, s2, e) });
-    }
-    rows.push({ cells, line: row3.line, span: spanOf(lineStarts, row3.start, row3.end) });
-  }
-  const [header, ...body] = rows;
-  return { kind: "gfm", header: header ?? { cells: [], line: node2.startLine, span: spanOf(lineStarts, node2.start, node2.start) }, rows: body, span: spanOf(lineStarts, node2.start, node2.end) };
-}
-function splitPipeRow(text4, base) {
-  const cells = [];
-  let i = 0;
-  const n2 = text4.length;
-  while (i < n2 && (text4[i] === " " || text4[i] === "	")) i++;
-  if (text4[i] === "|") i++;
-  let cellStart = i;
-  for (; i <= n2; i++) {
-    const ch = text4[i];
-    if (ch === "\\" && i + 1 < n2) {
-      i++;
-      continue;
-    }
-    if (ch === "|" || i === n2) {
-      let s2 = cellStart;
-      let e = i;
-      while (s2 < e && (text4[s2] === " " || text4[s2] === "	")) s2++;
-      while (e > s2 && (text4[e - 1] === " " || text4[e - 1] === "	")) e--;
-      const isTrailingEmpty = i === n2 && s2 === e;
-      if (!isTrailingEmpty || cells.length === 0) cells.push({ text: text4.slice(s2, e), start: base + s2, end: base + e });
-      cellStart = i + 1;
-    }
-  }
-  return cells;
-}
-function pipeTables(lines, lineStarts) {
-  const out = [];
-  let group = [];
-  const flush = () => {
-    const rowsLines = group.filter((l2) => !/^\|?[\s:|-]+\|?$/.test(l2.body) || !l2.body.includes("-"));
-    if (rowsLines.length >= 2 || rowsLines.length === 1 && group.length >= 1 && (rowsLines[0]?.body.split("|").length ?? 0) >= 4) {
-      const rows = rowsLines.map((l2) => {
-        const cells = splitPipeRow(l2.body, l2.bodyStart).map((c) => ({ text: c.text, span: spanOf(lineStarts, c.start, c.end) }));
-        return { cells, line: l2.line, span: spanOf(lineStarts, l2.bodyStart, l2.bodyStart + l2.body.length) };
-      });
-      const [header, ...body] = rows;
-      if (header) {
-        const first = group[0];
-        const last = group[group.length - 1];
-        out.push({ kind: "pipe", header, rows: body, span: spanOf(lineStarts, first.bodyStart, last.bodyStart + last.body.length) });
-      }
-    }
-    group = [];
-  };
-  for (const l2 of lines) {
-    if (l2.kind === "text" && l2.body.startsWith("|") && l2.body.length > 1 && l2.body.indexOf("|", 1) > 0) {
-      group.push(l2);
-    } else if (l2.kind === "blank" && group.length > 0) {
-      continue;
-    } else if (group.length > 0) {
-      flush();
-    }
-  }
-  if (group.length > 0) flush();
-  return out;
-}
-var BULLET, QUOTE2;
-var init_lines = __esm({
-  "src/parse/lines.ts"() {
+var init_positions = __esm({
+  "src/parse/positions.ts"() {
     "use strict";
-    init_text();
-    BULLET = /^(?:[-*+\u2022\u00B7\u25AA\u25E6\u2023\u2043\u25CF]|\d{1,3}[.)])(?=[ \t]|$)[ \t]*/;
-    QUOTE2 = /^[ \t]{0,3}>[ \t]?/;
   }
 });
 
@@ -21148,9 +20397,9 @@ var IRG_KEYS, CRTSH_LINK;
 var init_attachment = __esm({
   "src/parse/attachment.ts"() {
     "use strict";
-    init_appendix();
+    init_csv_columns();
     init_csv();
-    init_lines();
+    init_positions();
     IRG_KEYS = new Map(IRG_CSV_COLUMNS.map((c) => [columnSpellingKey(c), c]));
     CRTSH_LINK = "https://crt.sh/";
   }
@@ -27262,7 +26511,7 @@ function resolveAllLineSuffixes(events, context) {
   return events;
 }
 var resolver, string, text;
-var init_text2 = __esm({
+var init_text = __esm({
   "node_modules/micromark/lib/initialize/text.js"() {
     init_micromark_util_edit_map();
     resolver = {
@@ -27290,7 +26539,7 @@ var document2, contentInitial, flowInitial, flow2, string2, text2, insideSpan, a
 var init_constructs = __esm({
   "node_modules/micromark/lib/constructs.js"() {
     init_micromark_core_commonmark();
-    init_text2();
+    init_text();
     document2 = {
       [42]: list,
       [43]: list,
@@ -27719,7 +26968,7 @@ var init_parse = __esm({
     init_content();
     init_document();
     init_flow();
-    init_text2();
+    init_text();
     init_constructs();
     init_create_tokenizer();
   }
@@ -29525,7 +28774,207 @@ var init_templates = __esm({
   }
 });
 
-// src/parse/blocks.ts
+// src/parse/text.ts
+function norm(text4) {
+  if (plainAscii(text4)) return text4.trim().toLowerCase();
+  let t = text4;
+  if (SPECIAL.test(t)) {
+    t = t.replace(/[\u2018\u2019\u201B\u02BC\u00B4`]/g, "'").replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"').replace(/[*_]+/g, "");
+  }
+  if (SPACES.test(t)) t = t.replace(/\s+/g, " ");
+  return t.trim().toLowerCase();
+}
+function plainAscii(text4) {
+  let space = false;
+  for (let i = 0; i < text4.length; i++) {
+    const c = text4.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+      continue;
+    }
+    space = false;
+    if (c < 33 || c > 126 || c === 42 || c === 95 || c === 96) return false;
+  }
+  return true;
+}
+function trimEndChars(text4, chars) {
+  let end = text4.length;
+  while (end > 0 && chars.includes(text4.charAt(end - 1))) end--;
+  return end === text4.length ? text4 : text4.slice(0, end);
+}
+function normTitle(text4) {
+  let t = norm(text4.replace(/\\/g, ""));
+  t = t.replace(/^#+\s*/, "");
+  t = trimEndChars(trimEndChars(t, "#"), " 	");
+  t = t.replace(/^(?:\d{1,2}[.)]|[ivx]{1,4}\.)\s+/, "");
+  t = trimEndChars(t, " 	:?.\uFF1A\uFF1F");
+  return t;
+}
+function stripTitleNote(normalised) {
+  const paren = normalised.indexOf(" (");
+  let t = paren > 0 ? normalised.slice(0, paren) : normalised;
+  const dash = t.search(/ [-\u2013\u2014:] /);
+  if (dash > 0) t = t.slice(0, dash);
+  return trimEndChars(t, " 	:?.\uFF1A\uFF1F");
+}
+function escapeRegExp(text4) {
+  return text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function labelPattern(label2) {
+  let out = "";
+  for (const ch of label2) {
+    if (ch === "'" || ch === "\u2019") out += "['\u2018\u2019\u02BC`]?";
+    else if (ch === '"' || ch === "\u201C" || ch === "\u201D") out += '["\u201C\u201D\u201E]?';
+    else if (ch === " ") out += "[ \\t]+";
+    else if (ch === "-") out += "[-\u2010\u2011 ]?";
+    else out += escapeRegExp(ch);
+  }
+  return out;
+}
+function wordCount(text4) {
+  return text4.trim().split(/\s+/).length;
+}
+function isNotApplicable(value) {
+  const v = norm(value);
+  if (NA_VALUES.has(v)) return true;
+  return /^n\/a\b/.test(v);
+}
+function clip(text4, max = 60) {
+  const one2 = text4.replace(/\s+/g, " ").trim();
+  return one2.length > max ? `${one2.slice(0, max - 1)}\u2026` : one2;
+}
+var SPECIAL, SPACES, NA_VALUES;
+var init_text2 = __esm({
+  "src/parse/text.ts"() {
+    "use strict";
+    SPECIAL = /[\u2018\u2019\u201B\u02BC\u00B4`\u201C\u201D\u201E\u00AB\u00BB*_]/;
+    SPACES = /\s\s|[\t\n\r\f\v\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]/;
+    NA_VALUES = /* @__PURE__ */ new Set(["n/a", "n/a.", "na", "n.a.", "n.a", "not applicable", "not applicable."]);
+  }
+});
+
+// src/parse/fields.ts
+function labelRegExp(label2) {
+  const pat = labelPattern(label2.replace(/(?<![?:])[?:]+$/, ""));
+  return new RegExp(`^[*_]{0,3}[ \\t]*${pat}[ \\t]*[*_]{0,3}[ \\t]*(?:[?:\\uFF1A\\uFF1F][ \\t]*(?:[?:\\uFF1A\\uFF1F][ \\t]*)?[*_]{0,3}[ \\t]*|$|(?=[ \\t]))`, "i");
+}
+function compiled(spec) {
+  let c = labelCache.get(spec);
+  if (!c) {
+    c = [spec.label, ...spec.aliases ?? []].map((label2) => {
+      const re = labelRegExp(label2);
+      const prefix = (/^[A-Za-z0-9]*/.exec(label2)?.[0] ?? "").toLowerCase();
+      return { spec, re, strict: wordCount(label2) < 2, prefix };
+    });
+    labelCache.set(spec, c);
+  }
+  return c;
+}
+function labelStart(body) {
+  let i = 0;
+  while (i < 3 && (body[i] === "*" || body[i] === "_")) i++;
+  while (body[i] === " " || body[i] === "	") i++;
+  return i;
+}
+function hasPrefixAt(body, prefix, at2) {
+  if (body.length - at2 < prefix.length) return false;
+  for (let k = 0; k < prefix.length; k++) {
+    let c = body.charCodeAt(at2 + k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== prefix.charCodeAt(k)) return false;
+  }
+  return true;
+}
+function matchLabel(body, specs) {
+  let best;
+  const start = labelStart(body);
+  for (const spec of specs) {
+    for (const c of compiled(spec)) {
+      if (!hasPrefixAt(body, c.prefix, start)) continue;
+      const m = c.re.exec(body);
+      if (!m) continue;
+      const rest = body.slice(m[0].length);
+      const sep2 = /[?:\uFF1A\uFF1F]/.test(m[0].slice(-6)) || rest.length === 0;
+      if (!sep2 && c.strict) continue;
+      if (!best || m[0].length > best.length) best = { spec, length: m[0].length };
+    }
+  }
+  return best;
+}
+function readFields(bodyLines, specs, lineStarts) {
+  if (specs.length === 0) return [];
+  const fields2 = [];
+  let open;
+  let sawBlank = false;
+  const close = () => {
+    if (!open) return;
+    const f = open.field;
+    f.value = open.values.join("\n").trim();
+    if (open.lastText && f.value.length > 0) {
+      const endLine = open.lastText;
+      f.valueSpan = spanOf(lineStarts, f.valueSpan.start, endLine.bodyStart + endLine.body.length);
+    }
+    open = void 0;
+  };
+  for (const l2 of bodyLines) {
+    if (l2.kind === "blank") {
+      sawBlank = true;
+      continue;
+    }
+    if (l2.kind !== "text" && l2.kind !== "table") continue;
+    const match2 = l2.kind === "text" ? matchLabel(l2.body, specs) : void 0;
+    if (match2) {
+      close();
+      const labelEnd2 = l2.bodyStart + match2.length;
+      const labelText = l2.body.slice(0, match2.length).replace(/(?<![*_\s:?\uFF1A\uFF1F])[*_\s:?\uFF1A\uFF1F]+$/, "").replace(/^[*_\s]+/, "");
+      const value = l2.body.slice(match2.length).replace(/^[*_\s]+/, "").trim();
+      const valueStart2 = l2.bodyStart + l2.body.length - l2.body.slice(match2.length).replace(/^[*_\s]+/, "").length;
+      const field3 = {
+        spec: match2.spec,
+        label: labelText,
+        labelSpan: spanOf(lineStarts, l2.bodyStart, labelEnd2),
+        value,
+        valueSpan: spanOf(lineStarts, value ? valueStart2 : labelEnd2, value ? l2.bodyStart + l2.body.length : labelEnd2),
+        line: l2.line,
+        children: []
+      };
+      if (match2.spec.parent) {
+        const parent = [...fields2].reverse().find((f) => f.spec.key === match2.spec.parent);
+        if (parent) parent.children.push(field3);
+      }
+      fields2.push(field3);
+      open = { field: field3, inline: value.length > 0, lastText: value ? l2 : void 0, values: value ? [value] : [], labelLine: l2 };
+      sawBlank = false;
+      continue;
+    }
+    if (!open) continue;
+    if (sawBlank && open.inline && l2.indent === 0 && l2.bullet === void 0 && open.labelLine.bullet !== void 0) {
+      close();
+      continue;
+    }
+    sawBlank = false;
+    const text4 = l2.kind === "table" ? l2.raw.trim() : l2.bullet ? `${l2.bullet} ${l2.body}` : l2.body;
+    if (open.values.length === 0) {
+      open.field.valueSpan = spanOf(lineStarts, l2.bodyStart - (l2.bullet ? l2.bullet.length + 1 : 0), l2.bodyStart + l2.body.length);
+    }
+    open.values.push(text4);
+    open.lastText = l2;
+  }
+  close();
+  return fields2;
+}
+var labelCache;
+var init_fields = __esm({
+  "src/parse/fields.ts"() {
+    "use strict";
+    init_positions();
+    init_text2();
+    labelCache = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/parse/headings.ts
 function headingCandidate(l2) {
   if (l2.kind !== "text") return void 0;
   if (l2.headingDepth !== void 0) {
@@ -29553,6 +29002,34 @@ function isNoise(l2) {
   const t = l2.raw.trim();
   return NOISE.some((r) => r.test(t));
 }
+function headingLike(l2) {
+  return l2.headingDepth !== void 0 || l2.bullet === void 0 && l2.body.length <= 300 && BOLD_ONLY.test(l2.body);
+}
+var BOLD_ONLY, REPORT_HEADINGS, NOISE;
+var init_headings = __esm({
+  "src/parse/headings.ts"() {
+    "use strict";
+    init_templates();
+    init_text2();
+    BOLD_ONLY = /^(\*\*|__)([^*_].*?)\1[ \t]*[:.]?[ \t]*$/;
+    REPORT_HEADINGS = /* @__PURE__ */ new Map();
+    for (const t of Object.values(TEMPLATES)) {
+      for (const h of t.headings) REPORT_HEADINGS.set(h, t.id === "ccadb-v2" ? "incident-report" : t.id);
+    }
+    NOISE = [
+      /^\(In reply to .{1,200} from comment #\d+\)$/,
+      /^[A-Z][A-Za-z ]{1,40}: .*\u2192/,
+      /^Flags: /,
+      /^Ever confirmed: /,
+      /^You need to log in before you can comment/,
+      /^_{8,}$/,
+      /^\|\s*(?:Reporter|Assignee|Comment \d+)\s*\|/,
+      /^Attachment #\d+/
+    ];
+  }
+});
+
+// src/parse/legacy.ts
 function legacyQuestionOf(l2, inLegacyBlock) {
   if (l2.kind !== "text") return void 0;
   let body = l2.body.replace(/^(?:\*\*|__)(?=\S)/, "");
@@ -29637,9 +29114,23 @@ function questionLines(lines, parts) {
   }
   return out;
 }
-function headingLike(l2) {
-  return l2.headingDepth !== void 0 || l2.bullet === void 0 && l2.body.length <= 300 && BOLD_ONLY.test(l2.body);
-}
+var LEGACY, NUMBERED_PREFIX, LEGACY_HEAD, LEGACY_PREFIX, COMBINED_PREFIX, INLINE_QUESTION;
+var init_legacy = __esm({
+  "src/parse/legacy.ts"() {
+    "use strict";
+    init_templates();
+    init_text2();
+    init_headings();
+    LEGACY = TEMPLATES["mozilla-legacy"];
+    NUMBERED_PREFIX = /^(?:(?:topic|question|q)[ \t]*\d{1,2}[ \t]*[:.)-]?|\d{1,2}[ \t]*[.)])[ \t]*/i;
+    LEGACY_HEAD = { anchored: 160, unanchored: 100 };
+    LEGACY_PREFIX = { anchored: 400, unanchored: 250 };
+    COMBINED_PREFIX = /^(?:\*\*|__)?(?:(?:questions?|topics?|q)[ \t]*)?([1-7])[ \t]*(?:and|&|\+|\/|,)[ \t]*(?:q[ \t]*)?([1-7])[ \t]*[.):-]/i;
+    INLINE_QUESTION = /(?<=[\s.;:)\]])(?:(?:topic|question)[ \t]*)?[1-7][ \t]*[.):][ \t]*(?=[A-Za-z])/gi;
+  }
+});
+
+// src/parse/blocks.ts
 function titleKeys(s2) {
   return [s2.title, ...s2.aliases ?? []].map((t) => normTitle(t));
 }
@@ -29928,143 +29419,16 @@ function readSections(block, spec, lineStarts, allTables, headLine) {
   }
   return sections;
 }
-function labelRegExp(label2) {
-  const pat = labelPattern(label2.replace(/(?<![?:])[?:]+$/, ""));
-  return new RegExp(`^[*_]{0,3}[ \\t]*${pat}[ \\t]*[*_]{0,3}[ \\t]*(?:[?:\\uFF1A\\uFF1F][ \\t]*(?:[?:\\uFF1A\\uFF1F][ \\t]*)?[*_]{0,3}[ \\t]*|$|(?=[ \\t]))`, "i");
-}
-function compiled(spec) {
-  let c = labelCache.get(spec);
-  if (!c) {
-    c = [spec.label, ...spec.aliases ?? []].map((label2) => {
-      const re = labelRegExp(label2);
-      const prefix = (/^[A-Za-z0-9]*/.exec(label2)?.[0] ?? "").toLowerCase();
-      return { spec, re, strict: wordCount(label2) < 2, prefix };
-    });
-    labelCache.set(spec, c);
-  }
-  return c;
-}
-function labelStart(body) {
-  let i = 0;
-  while (i < 3 && (body[i] === "*" || body[i] === "_")) i++;
-  while (body[i] === " " || body[i] === "	") i++;
-  return i;
-}
-function hasPrefixAt(body, prefix, at2) {
-  if (body.length - at2 < prefix.length) return false;
-  for (let k = 0; k < prefix.length; k++) {
-    let c = body.charCodeAt(at2 + k);
-    if (c >= 65 && c <= 90) c += 32;
-    if (c !== prefix.charCodeAt(k)) return false;
-  }
-  return true;
-}
-function matchLabel(body, specs) {
-  let best;
-  const start = labelStart(body);
-  for (const spec of specs) {
-    for (const c of compiled(spec)) {
-      if (!hasPrefixAt(body, c.prefix, start)) continue;
-      const m = c.re.exec(body);
-      if (!m) continue;
-      const rest = body.slice(m[0].length);
-      const sep2 = /[?:\uFF1A\uFF1F]/.test(m[0].slice(-6)) || rest.length === 0;
-      if (!sep2 && c.strict) continue;
-      if (!best || m[0].length > best.length) best = { spec, length: m[0].length };
-    }
-  }
-  return best;
-}
-function readFields(bodyLines, specs, lineStarts) {
-  if (specs.length === 0) return [];
-  const fields2 = [];
-  let open;
-  let sawBlank = false;
-  const close = () => {
-    if (!open) return;
-    const f = open.field;
-    f.value = open.values.join("\n").trim();
-    if (open.lastText && f.value.length > 0) {
-      const endLine = open.lastText;
-      f.valueSpan = spanOf(lineStarts, f.valueSpan.start, endLine.bodyStart + endLine.body.length);
-    }
-    open = void 0;
-  };
-  for (const l2 of bodyLines) {
-    if (l2.kind === "blank") {
-      sawBlank = true;
-      continue;
-    }
-    if (l2.kind !== "text" && l2.kind !== "table") continue;
-    const match2 = l2.kind === "text" ? matchLabel(l2.body, specs) : void 0;
-    if (match2) {
-      close();
-      const labelEnd2 = l2.bodyStart + match2.length;
-      const labelText = l2.body.slice(0, match2.length).replace(/(?<![*_\s:?\uFF1A\uFF1F])[*_\s:?\uFF1A\uFF1F]+$/, "").replace(/^[*_\s]+/, "");
-      const value = l2.body.slice(match2.length).replace(/^[*_\s]+/, "").trim();
-      const valueStart2 = l2.bodyStart + l2.body.length - l2.body.slice(match2.length).replace(/^[*_\s]+/, "").length;
-      const field3 = {
-        spec: match2.spec,
-        label: labelText,
-        labelSpan: spanOf(lineStarts, l2.bodyStart, labelEnd2),
-        value,
-        valueSpan: spanOf(lineStarts, value ? valueStart2 : labelEnd2, value ? l2.bodyStart + l2.body.length : labelEnd2),
-        line: l2.line,
-        children: []
-      };
-      if (match2.spec.parent) {
-        const parent = [...fields2].reverse().find((f) => f.spec.key === match2.spec.parent);
-        if (parent) parent.children.push(field3);
-      }
-      fields2.push(field3);
-      open = { field: field3, inline: value.length > 0, lastText: value ? l2 : void 0, values: value ? [value] : [], labelLine: l2 };
-      sawBlank = false;
-      continue;
-    }
-    if (!open) continue;
-    if (sawBlank && open.inline && l2.indent === 0 && l2.bullet === void 0 && open.labelLine.bullet !== void 0) {
-      close();
-      continue;
-    }
-    sawBlank = false;
-    const text4 = l2.kind === "table" ? l2.raw.trim() : l2.bullet ? `${l2.bullet} ${l2.body}` : l2.body;
-    if (open.values.length === 0) {
-      open.field.valueSpan = spanOf(lineStarts, l2.bodyStart - (l2.bullet ? l2.bullet.length + 1 : 0), l2.bodyStart + l2.body.length);
-    }
-    open.values.push(text4);
-    open.lastText = l2;
-  }
-  close();
-  return fields2;
-}
-var BOLD_ONLY, REPORT_HEADINGS, NOISE, LEGACY, NUMBERED_PREFIX, LEGACY_HEAD, LEGACY_PREFIX, COMBINED_PREFIX, INLINE_QUESTION, FALLBACK_TITLES, SAYS_PRELIMINARY, STARTS_PRELIMINARY, TEMPLATE_INTRO, labelCache;
+var FALLBACK_TITLES, SAYS_PRELIMINARY, STARTS_PRELIMINARY, TEMPLATE_INTRO;
 var init_blocks = __esm({
   "src/parse/blocks.ts"() {
     "use strict";
     init_templates();
-    init_lines();
-    init_text();
-    BOLD_ONLY = /^(\*\*|__)([^*_].*?)\1[ \t]*[:.]?[ \t]*$/;
-    REPORT_HEADINGS = /* @__PURE__ */ new Map();
-    for (const t of Object.values(TEMPLATES)) {
-      for (const h of t.headings) REPORT_HEADINGS.set(h, t.id === "ccadb-v2" ? "incident-report" : t.id);
-    }
-    NOISE = [
-      /^\(In reply to .{1,200} from comment #\d+\)$/,
-      /^[A-Z][A-Za-z ]{1,40}: .*\u2192/,
-      /^Flags: /,
-      /^Ever confirmed: /,
-      /^You need to log in before you can comment/,
-      /^_{8,}$/,
-      /^\|\s*(?:Reporter|Assignee|Comment \d+)\s*\|/,
-      /^Attachment #\d+/
-    ];
-    LEGACY = TEMPLATES["mozilla-legacy"];
-    NUMBERED_PREFIX = /^(?:(?:topic|question|q)[ \t]*\d{1,2}[ \t]*[:.)-]?|\d{1,2}[ \t]*[.)])[ \t]*/i;
-    LEGACY_HEAD = { anchored: 160, unanchored: 100 };
-    LEGACY_PREFIX = { anchored: 400, unanchored: 250 };
-    COMBINED_PREFIX = /^(?:\*\*|__)?(?:(?:questions?|topics?|q)[ \t]*)?([1-7])[ \t]*(?:and|&|\+|\/|,)[ \t]*(?:q[ \t]*)?([1-7])[ \t]*[.):-]/i;
-    INLINE_QUESTION = /(?<=[\s.;:)\]])(?:(?:topic|question)[ \t]*)?[1-7][ \t]*[.):][ \t]*(?=[A-Za-z])/gi;
+    init_positions();
+    init_text2();
+    init_fields();
+    init_headings();
+    init_legacy();
     FALLBACK_TITLES = /* @__PURE__ */ new Map();
     for (const id of ["ccadb-v3-full", "ccadb-v2"]) {
       for (const s2 of TEMPLATES[id].sections) for (const k of titleKeys(s2)) FALLBACK_TITLES.set(k, s2.key);
@@ -30072,7 +29436,6 @@ var init_blocks = __esm({
     SAYS_PRELIMINARY = /\bthis\s+(?:is\s+(?:a|an|our)\s+)?(?:initial\s+(?:and\s+)?)?preliminary\s+(?:incident\s+)?report\b/i;
     STARTS_PRELIMINARY = /^(?:this\s+is\s+(?:a|an|our)\s+)?(?:initial\s+and\s+)?preliminary\s+(?:incident\s+)?report\b/i;
     TEMPLATE_INTRO = /\btemplate\b[^.!?\n]{0,40}:[ \t]*$/i;
-    labelCache = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -30163,6 +29526,192 @@ var init_limits = __esm({
     PLUS = 43;
     DOT = 46;
     PAREN = 41;
+  }
+});
+
+// src/parse/lines.ts
+function buildLines(source, lineStarts, outline2, frontMatterEndLine) {
+  const lines = [];
+  for (let i = 0; i < lineStarts.length; i++) {
+    const start = lineStarts[i];
+    let end = i + 1 < lineStarts.length ? lineStarts[i + 1] : source.length;
+    while (end > start && (source.charCodeAt(end - 1) === 10 || source.charCodeAt(end - 1) === 13)) end--;
+    const raw = source.slice(start, end);
+    lines.push({ line: i + 1, raw, start, kind: raw.trim() === "" ? "blank" : "text", body: "", bodyStart: start, indent: 0 });
+  }
+  for (let i = 0; i < frontMatterEndLine && i < lines.length; i++) lines[i].kind = "frontmatter";
+  const tables = [];
+  const mark = (from, to, kind) => {
+    for (let l2 = from; l2 <= to && l2 <= lines.length; l2++) {
+      const sl = lines[l2 - 1];
+      if (sl.kind !== "frontmatter") sl.kind = kind;
+    }
+  };
+  for (const node2 of outline2) {
+    switch (node2.type) {
+      case "heading": {
+        const first = lines[node2.startLine - 1];
+        if (first) first.headingDepth = node2.depth;
+        if (node2.endLine > node2.startLine) {
+          const under = lines[node2.endLine - 1];
+          if (under) under.kind = "blank";
+          for (let l2 = node2.startLine + 1; l2 < node2.endLine; l2++) {
+            const mid = lines[l2 - 1];
+            if (mid) mid.headingDepth = node2.depth;
+          }
+        }
+        break;
+      }
+      case "code": {
+        const first = lines[node2.startLine - 1];
+        if (first && /^[ \t>]*(?:```|~~~)/.test(first.raw)) mark(node2.startLine, node2.endLine, "code");
+        break;
+      }
+      case "html":
+        mark(node2.startLine, node2.endLine, "html");
+        break;
+      case "table":
+        mark(node2.startLine, node2.endLine, "table");
+        tables.push(tableFromOutline(node2, source, lineStarts));
+        break;
+      case "thematicBreak":
+        mark(node2.startLine, node2.endLine, "blank");
+        break;
+    }
+  }
+  for (const sl of lines) {
+    if (sl.kind !== "text") continue;
+    let rest = sl.raw;
+    let offset2 = 0;
+    for (let q = 0; q < 100; q++) {
+      const m = QUOTE2.exec(rest);
+      if (!m) break;
+      rest = rest.slice(m[0].length);
+      offset2 += m[0].length;
+    }
+    const ws = /^[ \t]*/.exec(rest)?.[0] ?? "";
+    sl.indent = ws.replace(/\t/g, "    ").length;
+    rest = rest.slice(ws.length);
+    offset2 += ws.length;
+    if (rest.trim() === "") {
+      sl.kind = "blank";
+      continue;
+    }
+    if (sl.headingDepth !== void 0) {
+      const h = /^#{1,6}(?:[ \t]+|$)/.exec(rest);
+      if (h) {
+        rest = rest.slice(h[0].length);
+        offset2 += h[0].length;
+        const trimmed = rest.trimEnd();
+        const hashes = trimEndChars(trimmed, "#");
+        if (hashes.length < trimmed.length && /[ \t]$/.test(hashes)) rest = hashes;
+      }
+    } else {
+      const b = BULLET.exec(rest);
+      if (b) {
+        sl.bullet = b[0].trim();
+        rest = rest.slice(b[0].length);
+        offset2 += b[0].length;
+        const h = /^#{1,6}[ \t]+/.exec(rest);
+        if (h) {
+          rest = rest.slice(h[0].length);
+          offset2 += h[0].length;
+        }
+      }
+    }
+    sl.body = trimEndChars(rest, " 	");
+    sl.bodyStart = sl.start + offset2;
+  }
+  return { lines, tables };
+}
+function cellText(source, start, end) {
+  return source.slice(start, end).trim();
+}
+function tableFromOutline(node2, source, lineStarts) {
+  const rows = [];
+  for (const row3 of node2.rows) {
+    const cells = [];
+    for (const cell2 of row3.cells) {
+      let s2 = cell2.start;
+      let e = cell2.end;
+      let text4 = source.slice(s2, e);
+      const lead = /^\|?[ \t]*/.exec(text4)?.[0].length ?? 0;
+      const trail = /(?<![ \t])[ \t]*\|?$/.exec(text4.slice(lead))?.[0].length ?? 0;
+      s2 += lead;
+      e -= trail;
+      if (e < s2) e = s2;
+      text4 = cellText(source, s2, e);
+      cells.push({ text: text4, span: spanOf(lineStarts, s2, e) });
+    }
+    rows.push({ cells, line: row3.line, span: spanOf(lineStarts, row3.start, row3.end) });
+  }
+  const [header, ...body] = rows;
+  return { kind: "gfm", header: header ?? { cells: [], line: node2.startLine, span: spanOf(lineStarts, node2.start, node2.start) }, rows: body, span: spanOf(lineStarts, node2.start, node2.end) };
+}
+function splitPipeRow(text4, base) {
+  const cells = [];
+  let i = 0;
+  const n2 = text4.length;
+  while (i < n2 && (text4[i] === " " || text4[i] === "	")) i++;
+  if (text4[i] === "|") i++;
+  let cellStart = i;
+  for (; i <= n2; i++) {
+    const ch = text4[i];
+    if (ch === "\\" && i + 1 < n2) {
+      i++;
+      continue;
+    }
+    if (ch === "|" || i === n2) {
+      let s2 = cellStart;
+      let e = i;
+      while (s2 < e && (text4[s2] === " " || text4[s2] === "	")) s2++;
+      while (e > s2 && (text4[e - 1] === " " || text4[e - 1] === "	")) e--;
+      const isTrailingEmpty = i === n2 && s2 === e;
+      if (!isTrailingEmpty || cells.length === 0) cells.push({ text: text4.slice(s2, e), start: base + s2, end: base + e });
+      cellStart = i + 1;
+    }
+  }
+  return cells;
+}
+function pipeTables(lines, lineStarts) {
+  const out = [];
+  let group = [];
+  const flush = () => {
+    const rowsLines = group.filter((l2) => !/^\|?[\s:|-]+\|?$/.test(l2.body) || !l2.body.includes("-"));
+    if (rowsLines.length >= 2 || rowsLines.length === 1 && group.length >= 1 && (rowsLines[0]?.body.split("|").length ?? 0) >= 4) {
+      const rows = rowsLines.map((l2) => {
+        const cells = splitPipeRow(l2.body, l2.bodyStart).map((c) => ({ text: c.text, span: spanOf(lineStarts, c.start, c.end) }));
+        return { cells, line: l2.line, span: spanOf(lineStarts, l2.bodyStart, l2.bodyStart + l2.body.length) };
+      });
+      const [header, ...body] = rows;
+      if (header) {
+        const first = group[0];
+        const last = group[group.length - 1];
+        out.push({ kind: "pipe", header, rows: body, span: spanOf(lineStarts, first.bodyStart, last.bodyStart + last.body.length) });
+      }
+    }
+    group = [];
+  };
+  for (const l2 of lines) {
+    if (l2.kind === "text" && l2.body.startsWith("|") && l2.body.length > 1 && l2.body.indexOf("|", 1) > 0) {
+      group.push(l2);
+    } else if (l2.kind === "blank" && group.length > 0) {
+      continue;
+    } else if (group.length > 0) {
+      flush();
+    }
+  }
+  if (group.length > 0) flush();
+  return out;
+}
+var BULLET, QUOTE2;
+var init_lines = __esm({
+  "src/parse/lines.ts"() {
+    "use strict";
+    init_positions();
+    init_text2();
+    BULLET = /^(?:[-*+\u2022\u00B7\u25AA\u25E6\u2023\u2043\u25CF]|\d{1,3}[.)])(?=[ \t]|$)[ \t]*/;
+    QUOTE2 = /^[ \t]{0,3}>[ \t]?/;
   }
 });
 
@@ -30364,7 +29913,7 @@ var init_outline = __esm({
     init_micromark();
     init_micromark_extension_gfm_table();
     init_micromark_util_subtokenize();
-    init_lines();
+    init_positions();
     init_micromark_linear();
     pipeLines = new Uint8Array(0);
     docSource = "";
@@ -30485,6 +30034,7 @@ var init_parse2 = __esm({
     init_blocks();
     init_limits();
     init_lines();
+    init_positions();
     init_micromark_linear();
     init_outline();
     init_lazy();
@@ -30544,9 +30094,9 @@ var init_errors = __esm({
       name = "ConfigError";
     };
     IoError = class extends Error {
-      constructor(message, path10, code) {
+      constructor(message, path11, code) {
         super(message);
-        this.path = path10;
+        this.path = path11;
         this.code = code;
       }
       path;
@@ -30685,8 +30235,40 @@ var DIRECTIVE_COMMENT;
 var init_posting = __esm({
   "src/parse/posting.ts"() {
     "use strict";
-    init_lines();
+    init_positions();
     DIRECTIVE_COMMENT = /<!--\s*ir-lint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|-->)([^]*?)-->/g;
+  }
+});
+
+// src/suggest.ts
+function levenshtein(a, b) {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+function didYouMean(value, candidates) {
+  let best;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = levenshtein(value, c);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== void 0 && bestD <= Math.max(2, Math.floor(value.length / 4)) ? best : void 0;
+}
+var init_suggest = __esm({
+  "src/suggest.ts"() {
+    "use strict";
   }
 });
 
@@ -30782,9 +30364,24 @@ function applyDirectives(report2, messages, options) {
 var init_directives = __esm({
   "src/engine/directives.ts"() {
     "use strict";
-    init_lines();
+    init_positions();
     init_posting();
     init_suggest();
+  }
+});
+
+// src/now.ts
+function isDateOnly(value) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
+}
+function parseNow(value) {
+  const dt = DateTime.fromISO(value.trim(), { zone: "utc", setZone: true });
+  return dt.isValid ? dt : void 0;
+}
+var init_now = __esm({
+  "src/now.ts"() {
+    "use strict";
+    init_luxon();
   }
 });
 
@@ -30984,7 +30581,14 @@ function parseFailure(report2, error2) {
     endColumn: 1
   };
 }
+function checkLowLevelOptions(options) {
+  if (options === null || typeof options !== "object" || !Array.isArray(options.rules)) {
+    throw new TypeError("lintText(source, options) needs options.rules, the resolved rules; call lint({ text }) for the built-in rules and a config");
+  }
+  if (!DateTime.isDateTime(options.now)) throw new TypeError("lintText(source, options) needs options.now as a luxon DateTime; lint({ text, now }) takes a date string or a Date");
+}
 function lintText(source, options) {
+  checkLowLevelOptions(options);
   const opts = {};
   if (options.template) opts.template = options.template;
   let report2;
@@ -30999,10 +30603,21 @@ function lintText(source, options) {
   return { messages: sortMessages(kept), report: report2 };
 }
 function lintAttachment(source, kind, options) {
+  checkLowLevelOptions(options);
   const attachment = parseAttachment(kind, source);
   const { attachments: _none, ...rest } = options;
   const messages = runRules(attachment, rest, kind);
   return { messages: sortMessages(messages), attachment };
+}
+function lintDocument(source, kind, options) {
+  return kind === "report" ? lintText(source, options) : lintAttachment(source, kind, options);
+}
+function lintToResult(filePath, source, kind, options, keepSource) {
+  const { messages } = lintDocument(source, kind, options);
+  const extra = {};
+  if (messages.some((m) => m.fatal)) extra.fatalError = true;
+  if (keepSource && messages.length > 0) extra.source = source;
+  return makeResult(filePath, messages, extra);
 }
 function makeResult(filePath, messages, extra = {}) {
   let errorCount = 0;
@@ -31023,13 +30638,6 @@ function makeResult(filePath, messages, extra = {}) {
 function isUtcMidnight(dt) {
   return dt.toMillis() % 864e5 === 0;
 }
-function isDateOnly(value) {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
-}
-function parseNow(value) {
-  const dt = DateTime.fromISO(value.trim(), { zone: "utc", setZone: true });
-  return dt.isValid ? dt : void 0;
-}
 var RuleStoppedError, MAX_QUOTED_LENGTH;
 var init_engine = __esm({
   "src/engine/index.ts"() {
@@ -31038,10 +30646,11 @@ var init_engine = __esm({
     init_attachment();
     init_parse2();
     init_limits();
-    init_lines();
+    init_positions();
     init_meta();
     init_errors();
     init_directives();
+    init_now();
     RuleStoppedError = class extends Error {
       constructor(budgetMs) {
         super(`stopped after ${budgetMs} ms`);
@@ -33482,7 +33091,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path10 = require("node:path");
+    var path11 = require("node:path");
     var fs3 = require("node:fs");
     var process3 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -34495,9 +34104,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path10.resolve(baseDir, baseName);
+          const localBin = path11.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path10.extname(baseName))) return void 0;
+          if (sourceExt.includes(path11.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -34515,17 +34124,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path10.resolve(
-            path10.dirname(resolvedScriptPath),
+          executableDir = path11.resolve(
+            path11.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path10.basename(
+            const legacyName = path11.basename(
               this._scriptPath,
-              path10.extname(this._scriptPath)
+              path11.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -34536,7 +34145,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path10.extname(executableFile));
+        launchWithNode = sourceExt.includes(path11.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -35451,7 +35060,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path10.basename(filename, path10.extname(filename));
+        this._name = path11.basename(filename, path11.extname(filename));
         return this;
       }
       /**
@@ -35465,9 +35074,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path11) {
-        if (path11 === void 0) return this._executableDir;
-        this._executableDir = path11;
+      executableDir(path12) {
+        if (path12 === void 0) return this._executableDir;
+        this._executableDir = path12;
         return this;
       }
       /**
@@ -35976,10 +35585,10 @@ async function syncDirectory(dir) {
 }
 
 // src/action/run.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/cli/main.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // src/types.ts
 function defineRule(rule) {
@@ -36015,8 +35624,25 @@ var report_template_default = defineRule({
   }
 });
 
-// rules/template-current.ts
-init_days();
+// src/days.ts
+var MS_PER_DAY = 864e5;
+function dayOfInstant(ms) {
+  return Math.floor(ms / MS_PER_DAY);
+}
+function dayOfIso(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  if (!m) return void 0;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return void 0;
+  return t / MS_PER_DAY;
+}
+function isoOfDay(day) {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
 
 // node_modules/zod/v4/core/util.js
 function getEnumValues(entries) {
@@ -36166,11 +35792,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path10, issues) {
+function prefixIssues(path11, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path10);
+    iss.path.unshift(path11);
     return iss;
   });
 }
@@ -39290,13 +38916,13 @@ function refine(fn, _params = {}) {
 // src/options.ts
 init_memo();
 config(en_default());
-function field2(schema, value) {
+function field(schema, value) {
   return { schema, value };
 }
-var stringList = (d) => field2(() => _default(array(string4()), () => [...d]), () => [...d]);
-var integer2 = (min, d) => field2(() => _default(int2().check(_gte(min)), d), () => d);
-var flag = (d) => field2(() => _default(boolean2(), d), () => d);
-var text3 = (d) => field2(() => _default(string4(), d), () => d);
+var stringList = (d) => field(() => _default(array(string4()), () => [...d]), () => [...d]);
+var integer2 = (min, d) => field(() => _default(int2().check(_gte(min)), d), () => d);
+var flag = (d) => field(() => _default(boolean2(), d), () => d);
+var text3 = (d) => field(() => _default(string4(), d), () => d);
 function ruleOptions(shape) {
   const zod = once(() => {
     const fields2 = {};
@@ -39314,9 +38940,258 @@ function ruleOptions(shape) {
   };
 }
 
+// src/parse/context.ts
+init_luxon();
+
+// src/parse/derived.ts
+function derived(report2, key, compute2) {
+  if (report2.cache.has(key)) return report2.cache.get(key);
+  const value = compute2();
+  report2.cache.set(key, value);
+  return value;
+}
+
+// src/parse/context.ts
+init_suggest();
+var FRONT_MATTER_KEYS = ["title", "bug", "whiteboard", "posted", "ca-owner", "appendix"];
+function whiteboardTags(value) {
+  if (Array.isArray(value)) {
+    const tags = value.filter((v) => typeof v === "string").map((v) => v.replace(/^\[|\]$/g, "").trim());
+    return tags.filter((t) => t.length > 0);
+  }
+  if (typeof value !== "string") return void 0;
+  const bracketed = [...value.matchAll(/\[([^\]\n]{1,80})\]/g)].map((m) => m[1].trim());
+  if (bracketed.length > 0) return bracketed.filter((t) => t.length > 0);
+  return value.split(/[\s,]+/).filter((t) => t.length > 0);
+}
+function closestKey(key, known = FRONT_MATTER_KEYS) {
+  const k = key.toLowerCase().replace(/[_\s]+/g, "-");
+  let best;
+  for (const c of known) {
+    const d = levenshtein(k, c);
+    if (!best || d < best.d) best = { key: c, d };
+  }
+  if (!best) return void 0;
+  if (best.d <= Math.max(1, Math.floor(best.key.length / 3)) || k.startsWith(best.key) || best.key.startsWith(k)) return best.key;
+  return void 0;
+}
+function frontMatterKeyLine(report2, key) {
+  const fm = report2.frontMatter;
+  if (!fm) return 1;
+  for (let n2 = fm.span.line; n2 <= fm.span.endLine; n2++) {
+    const raw = report2.lines[n2 - 1]?.raw ?? "";
+    const m = /^\s*["']?([^"':]+?)["']?\s*:/.exec(raw.slice(0, 200));
+    if (m && m[1] === key) return n2;
+  }
+  return fm.span.line;
+}
+function isoDate(value) {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? void 0 : DateTime.fromJSDate(value, { zone: "utc" }).toISODate() ?? void 0;
+  if (typeof value === "string") {
+    const d = DateTime.fromISO(value.trim(), { zone: "utc" });
+    return d.isValid ? d.toISODate() ?? void 0 : void 0;
+  }
+  return void 0;
+}
+function bugNumber(value) {
+  if (typeof value === "number" && Number.isInteger(value) && value > 0) return value;
+  if (typeof value === "string") {
+    const m = /^(?:https?:\/\/bugzilla\.mozilla\.org\/show_bug\.cgi\?id=|https?:\/\/bugzil\.la\/|bug[ \t]*(?:#[ \t]*)?)?(\d{1,9})$/i.exec(value.trim());
+    if (m) return Number(m[1]);
+  }
+  return void 0;
+}
+var WHITEBOARD_LINE = /^\(?[ \t]*Whiteboard:[ \t]*((?:\[[^\]\n]{1,80}\][ \t]*)+)(?:\)[ \t]*)?$/i;
+var CA_OWNER_TITLE = /^([^:]{2,80}?):[ \t]+\S/;
+function compute(report2) {
+  const ctx = { frontMatterIssues: [] };
+  const issues = ctx.frontMatterIssues;
+  const fm = report2.frontMatter;
+  if (fm && !fm.error) {
+    for (const [key, value] of Object.entries(fm.data)) {
+      const line = frontMatterKeyLine(report2, key);
+      const found = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === "object" ? JSON.stringify(value) : String(value);
+      switch (key) {
+        case "title":
+          if (typeof value === "string" && value.trim()) ctx.title = { text: value.trim(), line, from: "front-matter" };
+          else issues.push({ kind: "bad-value", key, expected: 'the bug title, "CA Owner: short description"', found, line });
+          break;
+        case "ca-owner":
+          if (typeof value === "string" && value.trim()) ctx.caOwner = { name: value.trim(), from: "front-matter" };
+          else issues.push({ kind: "bad-value", key, expected: "the CA Owner name as in the CCADB", found, line });
+          break;
+        case "bug": {
+          const n2 = bugNumber(value);
+          if (n2 !== void 0) ctx.bug = n2;
+          else issues.push({ kind: "bad-value", key, expected: "a Bugzilla bug number or URL", found, line });
+          break;
+        }
+        case "posted": {
+          const d = isoDate(value);
+          if (d) ctx.posted = d;
+          else issues.push({ kind: "bad-value", key, expected: "a date (YYYY-MM-DD)", found, line });
+          break;
+        }
+        case "whiteboard": {
+          const tags = whiteboardTags(value);
+          if (tags) {
+            ctx.whiteboard = { tags, from: "front-matter", line };
+          } else issues.push({ kind: "bad-value", key, expected: 'Bugzilla whiteboard tags, e.g. "[ca-compliance] [leaf-revocation-delay]"', found, line });
+          break;
+        }
+        case "appendix": {
+          const names = (Array.isArray(value) ? value : [value]).filter((v) => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
+          if (names.length > 0 && names.length === (Array.isArray(value) ? value.length : 1)) ctx.appendix = { names, line };
+          else issues.push({ kind: "bad-value", key, expected: "the file name of the Appendix attachment (e.g. certs.csv) or a list of them", found, line });
+          break;
+        }
+        default: {
+          const issue2 = { kind: "unknown-key", key, line };
+          const close = closestKey(key);
+          if (close) issue2.expected = close;
+          issues.push(issue2);
+        }
+      }
+    }
+  }
+  if (!ctx.title) {
+    if (report2.title && report2.title.from === "h1") ctx.title = { text: report2.title.text, line: report2.title.span.line, from: "h1" };
+    else {
+      const text4 = report2.lines.filter((l2) => l2.kind === "text");
+      const first = text4[0];
+      if (first && /^Categories$/i.test(text4[1]?.body ?? "")) ctx.title = { text: first.body, line: first.line, from: "page" };
+    }
+  }
+  if (!ctx.caOwner && ctx.title) {
+    const m = CA_OWNER_TITLE.exec(ctx.title.text);
+    if (m) ctx.caOwner = { name: m[1].trim(), from: "title" };
+  }
+  if (!ctx.whiteboard) {
+    for (const l2 of report2.lines) {
+      if (l2.kind !== "text") continue;
+      const m = WHITEBOARD_LINE.exec(l2.body.trim());
+      if (!m) continue;
+      const tags = whiteboardTags(m[1]);
+      if (tags && tags.length > 0) {
+        ctx.whiteboard = { tags, from: "text", line: l2.line };
+        break;
+      }
+    }
+  }
+  return ctx;
+}
+function describingLines(report2) {
+  return derived(report2, "describing-lines", () => {
+    const candidates = [];
+    const firstBlock = report2.blocks[0]?.startLine ?? report2.lines.length + 1;
+    for (const l2 of report2.lines) {
+      if (l2.line >= firstBlock) break;
+      if (l2.kind === "text") candidates.push(l2);
+    }
+    for (const b of report2.blocks) {
+      for (const s2 of b.sections) {
+        const key = s2.spec.key;
+        if (key === "summary" || key === "closure" || key === "q1-awareness") {
+          for (const l2 of s2.bodyLines) if (l2.kind === "text") candidates.push(l2);
+        }
+      }
+    }
+    return candidates.filter((l2) => !/^\(In reply to /.test(l2.body));
+  });
+}
+function reportContext(report2) {
+  return derived(report2, "context", () => compute(report2));
+}
+function postingDay(report2, nowMs) {
+  const posted = reportContext(report2).posted;
+  return posted !== void 0 ? dayOfIso(posted) : dayOfInstant(nowMs);
+}
+function judgedTemplate(report2, block, nowMs) {
+  if (block.detectedBy === "forced") return block.template;
+  const from = block.spec.effectiveFrom;
+  if (block.template === "ccadb-v3-preliminary" && from !== void 0 && postingDay(report2, nowMs) < dayOfIso(from)) return "ccadb-v2-preliminary";
+  return block.template;
+}
+
+// src/parse/sections.ts
+function section(block, key) {
+  return block.sections.find((s2) => s2.spec.key === key);
+}
+function fields(sectionOrUndefined, key) {
+  return sectionOrUndefined ? sectionOrUndefined.fields.filter((f) => f.spec.key === key) : [];
+}
+function field2(sectionOrUndefined, key) {
+  return sectionOrUndefined?.fields.find((f) => f.spec.key === key);
+}
+
+// src/query.ts
+function at(span) {
+  return { start: span.start, end: span.end };
+}
+function blocksOf(report2, ...templates) {
+  return templates.length === 0 ? report2.blocks : report2.blocks.filter((b) => templates.includes(b.template));
+}
+function sectionsNamed(report2, key) {
+  const out = [];
+  for (const block of report2.blocks) for (const s2 of block.sections) if (s2.spec.key === key) out.push({ block, section: s2 });
+  return out;
+}
+var HTML_OPENERS = [
+  { re: /^<!--/, closer: () => "-->" },
+  { re: /^<(script|pre|style|textarea)(?=[\s>]|$)/i, closer: (o) => `</${o.slice(1).toLowerCase()}>` },
+  { re: /^<\?/, closer: () => "?>" },
+  { re: /^<!\[CDATA\[/, closer: () => "]]>" },
+  { re: /^<![A-Za-z]/, closer: () => ">" }
+];
+function unclosedHtml(report2) {
+  return derived(report2, "unclosedHtml", () => {
+    const lines = report2.lines;
+    let tail = lines.length;
+    while (tail > 0 && (lines[tail - 1]?.kind === "html" || lines[tail - 1]?.kind === "blank")) tail--;
+    const lastCloser = /* @__PURE__ */ new Map();
+    let lower;
+    for (let i = tail; i < lines.length; i++) {
+      const l2 = lines[i];
+      if (l2.kind !== "html") continue;
+      const lead = /^(?:[ \t]*>)*[ \t]*/.exec(l2.raw)?.[0].length ?? 0;
+      const rest = l2.raw.slice(lead);
+      for (const { re, closer } of HTML_OPENERS) {
+        const m = re.exec(rest);
+        if (!m) continue;
+        const close = closer(m[0]);
+        const start = l2.start + lead;
+        if (!lastCloser.has(close)) lastCloser.set(close, (lower ??= report2.source.toLowerCase()).lastIndexOf(close));
+        const last = lastCloser.get(close);
+        const bodyFrom = start + m[0].length - (close === "-->" ? 2 : 0);
+        if (last < bodyFrom) {
+          let endLine = lines.length;
+          while (endLine > l2.line && (lines[endLine - 1]?.raw.trim() ?? "") === "") endLine--;
+          return { line: l2.line, start, opener: m[0], closer: close, endLine };
+        }
+        break;
+      }
+    }
+    return void 0;
+  });
+}
+function isRenderedCopy(report2) {
+  return derived(report2, "renderedCopy", () => {
+    if (report2.tables.some((t) => t.kind === "gfm")) return false;
+    let text4 = 0;
+    for (const l2 of report2.lines) {
+      if (l2.kind === "code") return false;
+      if (l2.kind !== "text") continue;
+      text4++;
+      if (l2.headingDepth !== void 0) return false;
+      if (l2.bullet !== void 0 && /^[-*+]$/.test(l2.bullet)) return false;
+      const b = l2.body;
+      if (b.includes("**") || b.includes("__") || b.includes("](")) return false;
+    }
+    return text4 > 0;
+  });
+}
+
 // rules/template-current.ts
-init_context();
-init_query();
 init_templates();
 var template_current_default = defineRule({
   meta: {
@@ -39359,7 +39234,6 @@ var template_current_default = defineRule({
 });
 
 // rules/section-required.ts
-init_query();
 function siblingMarks(report2, block) {
   let marks;
   for (const s2 of block.sections) {
@@ -39473,7 +39347,6 @@ var section_required_default = defineRule({
 });
 
 // rules/section-order.ts
-init_query();
 var section_order_default = defineRule({
   meta: {
     id: "section-order",
@@ -39481,7 +39354,7 @@ var section_order_default = defineRule({
     tags: ["structure"],
     severity: "warn",
     messages: {
-      outOfOrder: 'Section "{{section}}" is out of order; the {{template}} puts it before "{{before}}".',
+      outOfOrder: 'Section "{{section}}" is out of order; move it before "{{before}}", where the {{template}} puts it.',
       beforeIsHere: '"{{before}}" is here.'
     },
     rationale: "Reviewers and the tools they use read reports section by section in template order; a moved section reads as a missing one.",
@@ -39518,7 +39391,6 @@ var section_order_default = defineRule({
 });
 
 // rules/section-duplicate.ts
-init_query();
 var section_duplicate_default = defineRule({
   meta: {
     id: "section-duplicate",
@@ -39560,8 +39432,6 @@ var section_duplicate_default = defineRule({
 });
 
 // rules/field-required.ts
-init_query();
-init_context();
 var field_required_default = defineRule({
   meta: {
     id: "field-required",
@@ -39611,7 +39481,6 @@ var field_required_default = defineRule({
 });
 
 // rules/field-empty.ts
-init_query();
 var field_empty_default = defineRule({
   meta: {
     id: "field-empty",
@@ -39650,7 +39519,7 @@ var field_empty_default = defineRule({
 });
 
 // rules/no-placeholder.ts
-init_text();
+init_text2();
 init_memo();
 var DEFAULT_CELLS = ["Example", "Value", "Criteria", "Related Bug ID", "Related Bug URL", "Date Related Bug was opened"];
 var DEFAULT_WORDS = ["TBD", "TODO", "XXX", "FIXME", "TBC"];
@@ -39763,7 +39632,7 @@ var no_placeholder_default = defineRule({
 });
 
 // rules/na-format.ts
-init_text();
+init_text2();
 var DEFAULT_SPELLINGS = ["none", "nil", "null", "-", "--", "\u2014", "\u2013", "n.a.", "n.a", "na", "not applicable", "not applicable.", "nothing", "no"];
 var na_format_default = defineRule({
   meta: {
@@ -39876,7 +39745,6 @@ var title_format_default = defineRule({
 });
 
 // rules/html-block-unclosed.ts
-init_query();
 var html_block_unclosed_default = defineRule({
   meta: {
     id: "html-block-unclosed",
@@ -39907,7 +39775,6 @@ var html_block_unclosed_default = defineRule({
 });
 
 // rules/front-matter.ts
-init_context();
 var front_matter_default = defineRule({
   meta: {
     id: "front-matter",
@@ -39941,7 +39808,6 @@ var front_matter_default = defineRule({
 });
 
 // rules/front-matter-keys.ts
-init_context();
 var front_matter_keys_default = defineRule({
   meta: {
     id: "front-matter-keys",
@@ -39949,7 +39815,7 @@ var front_matter_keys_default = defineRule({
     tags: ["structure"],
     severity: "warn",
     messages: {
-      unknown: 'Unknown front matter key "{{key}}"; known keys are {{known}}.',
+      unknown: 'Unknown front matter key "{{key}}"; use one of the known keys: {{known}}.',
       typo: 'Unknown front matter key "{{key}}"; did you mean "{{suggestion}}"?'
     },
     options: ruleOptions({ allow: stringList([]) }),
@@ -39972,8 +39838,7 @@ var front_matter_keys_default = defineRule({
 });
 
 // rules/ccadb-id-format.ts
-init_query();
-init_text();
+init_text2();
 var FULL = (id) => `## Full Incident Report
 
 ### Summary
@@ -39990,8 +39855,8 @@ var ccadb_id_format_default = defineRule({
     fixable: true,
     messages: {
       format: 'CA Owner CCADB unique ID must be "A" followed by six digits (e.g. A000272); found "{{found}}".',
-      lowercase: 'CA Owner CCADB unique ID is written with a capital "A"; found "{{found}}".',
-      notApplicable: "CA Owner CCADB unique ID cannot be N/A: every CA Owner has one (shown on its CCADB record, e.g. A000272)."
+      lowercase: 'Write the CA Owner CCADB unique ID with a capital "A"; found "{{found}}".',
+      notApplicable: "CA Owner CCADB unique ID cannot be N/A: every CA Owner has one; give the ID shown on its CCADB record (e.g. A000272)."
     },
     rationale: 'The CCADB unique ID identifies the CA Owner without ambiguity (names change, CAs are acquired). Root programs join incident reports to CCADB records by this ID, so a number without the "A", a CA name, or a certificate record ID breaks that join.',
     source: 'CCADB IRG 3.x, Full Incident Report, Summary: "CA Owner CCADB unique ID".',
@@ -40022,8 +39887,7 @@ var ccadb_id_format_default = defineRule({
 });
 
 // rules/disclosure-source.ts
-init_query();
-init_text();
+init_text2();
 var VALUES = ["Self Reported", "Third Party Reported", "Audit"];
 var DEFAULT_HINTS = {
   "Third Party Reported": ["third party", "third-party", "researcher", "community", "external", "certificate problem report", "problem report", "cpr", "reported by", "reported to us", "mozilla", "root program", "chrome", "apple", "microsoft root", "customer", "subscriber", "bugzilla", "email from", "e-mail from"],
@@ -40056,7 +39920,7 @@ var disclosure_source_default = defineRule({
       suggest: 'Source of incident disclosure must be Self Reported, Third Party Reported or Audit; found "{{found}}" (did you mean "{{suggestion}}"?).'
     },
     options: ruleOptions({
-      hints: field2(
+      hints: field(
         () => _default(partialRecord(_enum(VALUES), array(string4())), DEFAULT_HINTS),
         () => DEFAULT_HINTS
       )
@@ -40094,8 +39958,7 @@ var disclosure_source_default = defineRule({
 });
 
 // rules/relevant-policies-specific.ts
-init_query();
-init_text();
+init_text2();
 init_memo();
 var DEFAULT_DOCUMENTS = [
   "Baseline Requirements",
@@ -40203,7 +40066,7 @@ var relevant_policies_specific_default = defineRule({
 });
 
 // src/parse/counts.ts
-init_text();
+init_text2();
 var APPROXIMATE_WORDS = [
   "about",
   "approximately",
@@ -40301,8 +40164,7 @@ function readCount(value, approximateWords = APPROXIMATE_WORDS) {
 }
 
 // rules/impact-counts.ts
-init_query();
-init_text();
+init_text2();
 var IMPACT = (total, remaining) => `## Full Incident Report
 
 ### Impact
@@ -40319,8 +40181,8 @@ var impact_counts_default = defineRule({
     messages: {
       notANumber: '{{field}} must be a whole number, or N/A when no certificates are involved; found "{{found}}".',
       approximate: '{{field}} is approximate ("{{found}}"); give the exact number of certificates, or say when the exact count will be known.',
-      remainingExceedsTotal: 'Remaining valid certificates ({{remaining}}) exceed the total number of certificates ({{total}}); "remaining valid" counts affected certificates that are still valid, so it cannot be larger.',
-      remainingWithoutTotal: "{{field}} gives {{remaining}} remaining valid certificates, but the total number of certificates is N/A."
+      remainingExceedsTotal: 'Remaining valid certificates ({{remaining}}) exceed the total number of certificates ({{total}}); "remaining valid" counts affected certificates that are still valid, so it cannot be larger. Check both counts.',
+      remainingWithoutTotal: "{{field}} gives {{remaining}} remaining valid certificates, but the total number of certificates is N/A; give the total."
     },
     options: ruleOptions({ approximateWords: stringList(APPROXIMATE_WORDS) }),
     rationale: 'The totals tell root programs how large the incident is and how many certificates still need revocation. Counts are read as people write them ("14", "2 certificates", "1,234", "0. All certificates were revoked"); a count qualified by "about", "over", "~" or written as "1.2 million" is approximate, and the IRG asks for the total number. "Remaining valid" is a part of the total, so it can never be larger.',
@@ -40344,8 +40206,8 @@ var impact_counts_default = defineRule({
     };
     for (const block of blocksOf(report2, "ccadb-v3-full")) {
       const impact = section(block, "impact");
-      const totalField = field(impact, "total-certificates");
-      const remainingField = field(impact, "remaining-valid");
+      const totalField = field2(impact, "total-certificates");
+      const remainingField = field2(impact, "remaining-valid");
       const total = read(totalField);
       const remaining = read(remainingField);
       if (!total || !remaining || !totalField || !remainingField) continue;
@@ -40366,8 +40228,7 @@ var impact_counts_default = defineRule({
 });
 
 // rules/issuance-stopped-answer.ts
-init_query();
-init_text();
+init_text2();
 var IMPACT2 = (v) => `## Full Incident Report
 
 ### Impact
@@ -40424,10 +40285,88 @@ var issuance_stopped_answer_default = defineRule({
   }
 });
 
+// rules/_vocabulary.ts
+init_positions();
+init_text2();
+var DEFAULT_STATUSES = ["Ongoing", "Complete", "Delayed", "Canceled"];
+var DEFAULT_STATUS_ALIASES = {
+  Completed: "Complete",
+  Done: "Complete",
+  Finished: "Complete",
+  Closed: "Complete",
+  Cancelled: "Canceled",
+  "In progress": "Ongoing",
+  "In-progress": "Ongoing",
+  "Work in progress": "Ongoing",
+  Open: "Ongoing"
+};
+var DEFAULT_DONE_STATUSES = ["Complete", "Canceled"];
+function canonicalStatus(text4, accepted, aliases) {
+  const t = norm(text4).replace(/(?<![.!])[.!]+$/, "");
+  const hit = accepted.find((a) => norm(a) === t);
+  if (hit) return { value: hit, exact: true };
+  for (const [from, to] of Object.entries(aliases)) if (norm(from) === t) return { value: to, exact: false };
+  const lead = /^([a-z]+(?: [a-z]+)?)\b\s*[(,;:\u2013\u2014-]/.exec(t)?.[1];
+  if (lead) {
+    const h = accepted.find((a) => norm(a) === lead) ?? accepted.find((a) => norm(a) === lead.split(" ")[0]);
+    if (h) return { value: h, exact: true };
+  }
+  return void 0;
+}
+var ATTESTATION = /all action items disclosed in this (incident )?report have been completed as described,? and we request (?:its|it's|the) closure\.?/;
+var NEAR_MISS = /all action items|request (?:its |the )?closure|have been completed as described/;
+function closureSummaries(report2) {
+  return derived(report2, "closure-summaries", () => {
+    const out = [];
+    for (const block of report2.blocks) {
+      if (block.template !== "ccadb-v3-closure") continue;
+      const c = { block };
+      const lines = block.lines.filter((l2) => l2.kind === "text");
+      for (let i = 0; i < lines.length && !c.attestation; i++) {
+        const l2 = lines[i];
+        const next = lines[i + 1];
+        const candidates = [{ text: l2.body, end: l2.bodyStart + l2.body.length }];
+        if (next && next.line === l2.line + 1) candidates.push({ text: `${l2.body} ${next.body}`, end: next.bodyStart + next.body.length });
+        for (const cand of candidates) {
+          const n2 = norm(cand.text);
+          const m = ATTESTATION.exec(n2);
+          if (!m) continue;
+          const quoted = /["'](?:\s*)$/.test(n2.slice(0, m.index));
+          c.attestation = { span: spanOf(report2.lineStarts, l2.bodyStart, cand.end), line: l2.line, quoted, wording: m[1] ? "incident-report" : "report" };
+          break;
+        }
+        if (!c.attestation && !c.nearMiss && NEAR_MISS.test(norm(l2.body))) {
+          c.nearMiss = { span: spanOf(report2.lineStarts, l2.bodyStart, l2.bodyStart + l2.body.length), line: l2.line, text: l2.body };
+        }
+      }
+      if (c.attestation) delete c.nearMiss;
+      out.push(c);
+    }
+    return out;
+  });
+}
+var REVOCATION_DELAY_TAG = /(?:^|-)revocation-delay$|^delayed-revocation$/i;
+var REVOCATION_DELAY_PHRASE = /\b(?:delayed[ \t]+revocations?|revocation[ \t]+delays?|delay(?:ed|ing|s)?[ \t]+(?:the[ \t]+|in[ \t]+)?revo(?:cation|king)|revocations?[ \t]+(?:was|were|is|are|has[ \t]+been|have[ \t]+been)[ \t]+delayed|late[ \t]+revocations?)\b/i;
+function revocationDelay(report2) {
+  return derived(report2, "revocation-delay", () => {
+    const ctx = reportContext(report2);
+    if (ctx.whiteboard) {
+      const tag = ctx.whiteboard.tags.find((t) => REVOCATION_DELAY_TAG.test(t));
+      if (tag) return { from: "whiteboard", evidence: `whiteboard tag [${tag}]`, line: ctx.whiteboard.line };
+      if (ctx.whiteboard.from === "front-matter") return void 0;
+    }
+    const inTitle = ctx.title ? REVOCATION_DELAY_PHRASE.exec(ctx.title.text) : null;
+    if (ctx.title && inTitle) return { from: "title", evidence: `the title says "${inTitle[0]}"`, line: ctx.title.line };
+    for (const l2 of describingLines(report2)) {
+      const m = REVOCATION_DELAY_PHRASE.exec(l2.body);
+      if (m) return { from: "text", evidence: `the report says "${m[0]}"`, line: l2.line };
+    }
+    return void 0;
+  });
+}
+
 // rules/revocation-delay-analysis.ts
-init_context();
-init_query();
-init_text();
+init_text2();
 var REPORT = (front, analysis) => `${front}## Full Incident Report
 
 ### Impact
@@ -40454,10 +40393,10 @@ var revocation_delay_analysis_default = defineRule({
     ]
   },
   check(report2, ctx) {
-    const delay = reportContext(report2).revocationDelay;
+    const delay = revocationDelay(report2);
     if (!delay) return;
     for (const block of blocksOf(report2, "ccadb-v3-full")) {
-      const f = field(section(block, "impact"), "analysis");
+      const f = field2(section(block, "impact"), "analysis");
       if (!f) continue;
       if (f.value === "") ctx.report({ messageId: "empty", data: { evidence: delay.evidence }, loc: at(f.labelSpan), related: [{ message: "The report is marked as a revocation delay here.", line: delay.line }] });
       else if (isNotApplicable(f.value) || /^(?:none|-+|nil)$/i.test(f.value.trim()))
@@ -40467,10 +40406,8 @@ var revocation_delay_analysis_default = defineRule({
 });
 
 // rules/contained-or-ongoing.ts
-init_query();
-init_text();
+init_text2();
 init_memo();
-init_context();
 var DEFAULT_PHRASES = [
   "contained",
   "ongoing",
@@ -40556,8 +40493,6 @@ var contained_or_ongoing_default = defineRule({
 });
 
 // rules/preliminary-full-report-date.ts
-init_query();
-init_context();
 var FULL_REPORT = /\b(?:full|final|complete|detailed|comprehensive|formal)\s+(?:incident\s+)?report\b|\breport\s+will\s+follow\b/i;
 var WHEN = /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?!\d)|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bwithin\s+(?:the\s+next\s+)?(?:\d+|one|two|three|four|five|six|seven|ten|fourteen)\s+(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|hours?)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bnext\s+week\b|\bend\s+of\s+(?:the\s+|this\s+|next\s+)?(?:week|month)\b/i;
 var preliminary_full_report_date_default = defineRule({
@@ -40567,7 +40502,7 @@ var preliminary_full_report_date_default = defineRule({
     tags: ["structure"],
     severity: "warn",
     messages: {
-      missing: 'This preliminary report does not say when the full incident report will follow; IRG 2.0 asked for an executive summary and the date of the full report (e.g. "We will post the full incident report by 2024-05-17.").'
+      missing: 'This preliminary report does not say when the full incident report will follow; give the date, as IRG 2.0 asked beside the executive summary (e.g. "We will post the full incident report by 2024-05-17.").'
     },
     rationale: 'Before IRG 3.0 (2025-03-01) there was no Preliminary template: a CA that could not post the full report at once posted an executive summary and the date by which the full report would follow, so that root programs knew when to expect it. A report of that era is held to what it asked, not to the v2 sections. The rule looks for a mention of the full (final, detailed) report with a date or a delay ("by 2024-05-17", "within two weeks") on the same line.',
     source: 'CCADB IRG 2.0 (2023-10-17), "Incident Reports": a preliminary report with an executive summary and the date the full incident report will be provided.',
@@ -40602,13 +40537,9 @@ var preliminary_full_report_date_default = defineRule({
   }
 });
 
-// rules/rca-contributing-factors.ts
-init_query();
-
 // src/parse/factors.ts
-init_query();
-init_lines();
-init_text();
+init_positions();
+init_text2();
 var FACTOR_HEADING = /^[*_]{0,3}[ \t]*contributing[ \t]+factor[ \t]*(#)?[ \t]*(\d{1,3})?[ \t]*[*_]{0,3}[ \t]*([:.)\u2013\u2014-])?[ \t]*(.*)$/i;
 function factorHeading(l2) {
   if (l2.kind !== "text") return void 0;
@@ -40707,7 +40638,7 @@ function rootCauseTexts(report2) {
         out.push({ from: "legacy-question", name: "question 6 (how and why the mistakes were made)", text: q6.text, lines: linesOf(q6.bodyLines), line: q6.headingSpan.line });
       }
       const closure = section(block, "closure");
-      const rc = field(closure, "incident-root-causes");
+      const rc = field2(closure, "incident-root-causes");
       if (closure && rc && rc.value) {
         const lines = closure.bodyLines.filter((l2) => l2.line >= rc.line && l2.line <= rc.valueSpan.endLine);
         out.push({ from: "closure-field", name: "Incident Root Cause(s)", text: rc.value, lines: linesOf(lines), line: rc.line });
@@ -40766,7 +40697,7 @@ function lessonsOfSection(report2, s2) {
 }
 
 // rules/rca-contributing-factors.ts
-init_text();
+init_text2();
 var rca_contributing_factors_default = defineRule({
   meta: {
     id: "rca-contributing-factors",
@@ -40774,7 +40705,7 @@ var rca_contributing_factors_default = defineRule({
     tags: ["root-cause"],
     severity: "error",
     messages: {
-      none: 'The Root Cause Analysis has no "Contributing Factor #1: title" block; the IRG 3.x template describes each contributing factor in its own numbered block with Description, Timeline, Detection and Interaction with other factors.',
+      none: 'The Root Cause Analysis has no "Contributing Factor #1: title" block; describe each contributing factor in its own numbered block with Description, Timeline, Detection and Interaction with other factors, as the IRG 3.x template does.',
       unnumbered: 'Contributing factor "{{title}}" has no number; write "Contributing Factor #{{expected}}: \u2026" so that action items can refer to it.',
       numbering: "Contributing factors are numbered 1, 2, 3\u2026 in order; expected #{{expected}}, found #{{found}}.",
       duplicate: "Contributing Factor #{{number}} is numbered twice; give each factor its own number.",
@@ -40825,7 +40756,7 @@ var rca_contributing_factors_default = defineRule({
 });
 
 // rules/rca-human-error.ts
-init_text();
+init_text2();
 init_memo();
 var DEFAULT_PHRASES2 = [
   "human error",
@@ -40939,8 +40870,7 @@ var rca_human_error_default = defineRule({
 });
 
 // rules/rca-depth.ts
-init_query();
-init_text();
+init_text2();
 var Options3 = ruleOptions({
   /** A root cause description shorter than this many words is flagged. */
   minWords: integer2(0, 20),
@@ -41006,14 +40936,9 @@ var rca_depth_default = defineRule({
   }
 });
 
-// rules/action-items-table.ts
-init_query();
-
 // src/parse/actions.ts
-init_luxon();
-init_query();
-init_lines();
-init_text();
+init_positions();
+init_text2();
 var V3_COLUMNS = ["action", "kind", "rootCauses", "criteria", "dueDate", "status"];
 var V2_COLUMNS = ["action", "kind", "dueDate"];
 var COLUMN_TITLES = {
@@ -41337,90 +41262,8 @@ function actionItemsOf(report2) {
     return out;
   });
 }
-var DEFAULT_STATUSES = ["Ongoing", "Complete", "Delayed", "Canceled"];
-var DEFAULT_STATUS_ALIASES = {
-  Completed: "Complete",
-  Done: "Complete",
-  Finished: "Complete",
-  Closed: "Complete",
-  Cancelled: "Canceled",
-  "In progress": "Ongoing",
-  "In-progress": "Ongoing",
-  "Work in progress": "Ongoing",
-  Open: "Ongoing"
-};
-var DEFAULT_DONE_STATUSES = ["Complete", "Canceled"];
 function isBlank3(cell2) {
   return cell2 === void 0 || norm(cell2.text).replace(/[-\u2013\u2014.\s]/g, "") === "";
-}
-function canonicalStatus(text4, accepted, aliases) {
-  const t = norm(text4).replace(/(?<![.!])[.!]+$/, "");
-  const hit = accepted.find((a) => norm(a) === t);
-  if (hit) return { value: hit, exact: true };
-  for (const [from, to] of Object.entries(aliases)) if (norm(from) === t) return { value: to, exact: false };
-  const lead = /^([a-z]+(?: [a-z]+)?)\b\s*[(,;:\u2013\u2014-]/.exec(t)?.[1];
-  if (lead) {
-    const h = accepted.find((a) => norm(a) === lead) ?? accepted.find((a) => norm(a) === lead.split(" ")[0]);
-    if (h) return { value: h, exact: true };
-  }
-  return void 0;
-}
-var MONTHS = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12
-};
-function ymd(y, m, d) {
-  const dt = DateTime.utc(y, m, d);
-  return dt.isValid ? dt : void 0;
-}
-function parseDueDate(raw) {
-  const text4 = raw.replace(/[*_`]/g, "").replace(/\s+/g, " ").trim();
-  let m = /^(\d{4})-(\d{2})-(\d{2})(?![\d-])/.exec(text4);
-  if (m) {
-    const d = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
-    return d ? { kind: "iso", date: d } : { kind: "invalid", text: text4 };
-  }
-  const clear = (d, matched) => d ? { kind: "clear", date: d, iso: d.toISODate(), text: text4, whole: matched.length === text4.length } : { kind: "invalid", text: text4 };
-  m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(text4);
-  if (m) return clear(ymd(Number(m[1]), Number(m[2]), Number(m[3])), m[0]);
-  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)/.exec(text4);
-  if (m) {
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    const y = Number(m[3]);
-    if (a > 12 && b <= 12) return clear(ymd(y, b, a), m[0]);
-    if (b > 12 && a <= 12) return clear(ymd(y, a, b), m[0]);
-    if (a === b) return clear(ymd(y, a, b), m[0]);
-    if (a <= 12 && b <= 12) return { kind: "ambiguous", text: text4 };
-    return { kind: "invalid", text: text4 };
-  }
-  m = /^([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/.exec(text4);
-  if (m && MONTHS[m[1].toLowerCase()]) return clear(ymd(Number(m[3]), MONTHS[m[1].toLowerCase()], Number(m[2])), m[0]);
-  m = /^(\d{1,2})(?:st|nd|rd|th)?[- ]([A-Za-z]{3,9})\.?[-, ]{1,2}(\d{4})\b/.exec(text4);
-  if (m && MONTHS[m[2].toLowerCase()]) return clear(ymd(Number(m[3]), MONTHS[m[2].toLowerCase()], Number(m[1])), m[0]);
-  return { kind: "not-a-date", text: text4 };
 }
 function factorReferences(text4) {
   const t = norm(text4);
@@ -41431,41 +41274,9 @@ function factorReferences(text4) {
   while ((m = re.exec(t)) !== null) numbers.push(Number(m[1]));
   return { numbers: [...new Set(numbers)], all: false };
 }
-var ATTESTATION = /all action items disclosed in this (incident )?report have been completed as described,? and we request (?:its|it's|the) closure\.?/;
-var NEAR_MISS = /all action items|request (?:its |the )?closure|have been completed as described/;
-function closureSummaries(report2) {
-  return derived(report2, "closure-summaries", () => {
-    const out = [];
-    for (const block of report2.blocks) {
-      if (block.template !== "ccadb-v3-closure") continue;
-      const c = { block };
-      const lines = block.lines.filter((l2) => l2.kind === "text");
-      for (let i = 0; i < lines.length && !c.attestation; i++) {
-        const l2 = lines[i];
-        const next = lines[i + 1];
-        const candidates = [{ text: l2.body, end: l2.bodyStart + l2.body.length }];
-        if (next && next.line === l2.line + 1) candidates.push({ text: `${l2.body} ${next.body}`, end: next.bodyStart + next.body.length });
-        for (const cand of candidates) {
-          const n2 = norm(cand.text);
-          const m = ATTESTATION.exec(n2);
-          if (!m) continue;
-          const quoted = /["'](?:\s*)$/.test(n2.slice(0, m.index));
-          c.attestation = { span: spanOf(report2.lineStarts, l2.bodyStart, cand.end), line: l2.line, quoted, wording: m[1] ? "incident-report" : "report" };
-          break;
-        }
-        if (!c.attestation && !c.nearMiss && NEAR_MISS.test(norm(l2.body))) {
-          c.nearMiss = { span: spanOf(report2.lineStarts, l2.bodyStart, l2.bodyStart + l2.body.length), line: l2.line, text: l2.body };
-        }
-      }
-      if (c.attestation) delete c.nearMiss;
-      out.push(c);
-    }
-    return out;
-  });
-}
 
 // rules/action-items-table.ts
-init_text();
+init_text2();
 function titles(cols) {
   return cols.map((c) => COLUMN_TITLES[c]).join(" | ");
 }
@@ -41477,11 +41288,11 @@ var action_items_table_default = defineRule({
     severity: "error",
     messages: {
       unread: "The Action Items could not be read as rows. Write them as the template's table: | {{columns}} |.",
-      notTable: "The Action Items are written as a list; the {{template}} template asks for a table: | {{columns}} |.",
+      notTable: "The Action Items are written as a list; write them as the {{template}} template's table: | {{columns}} |.",
       notMarkdownTable: 'The Action Items table is not a Markdown table (blank lines between rows or no "| --- |" delimiter row), so Bugzilla shows it as plain text; put the rows on consecutive lines under a delimiter row.',
-      missingColumns: "The Action Items table lacks the column(s) {{missing}}; the template's columns are | {{columns}} |.",
-      columnOrder: "The Action Items columns are out of order; the template's order is | {{columns}} |, found | {{found}} |.",
-      unreadRow: 'This Action Items row could not be split into the columns | {{columns}} |: "{{text}}".',
+      missingColumns: "The Action Items table lacks the column(s) {{missing}}; add them: the template's columns are | {{columns}} |.",
+      columnOrder: "The Action Items columns are out of order; put them in the template's order, | {{columns}} | (found | {{found}} |).",
+      unreadRow: 'This Action Items row could not be split into the columns | {{columns}} |: "{{text}}"; separate its cells with "|".',
       ambiguousRow: `This Action Items row of a copied page reads more than one way, so its Kind and root cause are not checked: "{{text}}"; separate the cells with tabs or | as the template's table does.`
     },
     rationale: "Reviewers and tools read the Action Items table column by column: what will be done, its kind, which root cause it addresses, how success is measured, when, and its status. A list or a table missing columns hides exactly the facts reviewers ask for. Extra columns (such as a Status column in a v2 report) are fine.",
@@ -41539,8 +41350,7 @@ var action_items_table_default = defineRule({
 });
 
 // rules/action-item-kind.ts
-init_query();
-init_text();
+init_text2();
 var DEFAULT_KINDS = ["Prevent", "Mitigate", "Detect"];
 function list2(values) {
   return values.length <= 1 ? values[0] ?? "" : `${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}`;
@@ -41590,13 +41400,12 @@ var action_item_kind_default = defineRule({
 });
 
 // rules/action-item-status.ts
-init_query();
-init_text();
+init_text2();
 var Options4 = ruleOptions({
   /** Accepted Status values (case-insensitive). */
   statuses: stringList([...DEFAULT_STATUSES]),
   /** Spellings fixed to an accepted value: { "Done": "Complete" }. */
-  aliases: field2(
+  aliases: field(
     () => _default(record(string4(), string4()), () => ({ ...DEFAULT_STATUS_ALIASES })),
     () => ({ ...DEFAULT_STATUS_ALIASES })
   )
@@ -41652,1314 +41461,9 @@ var action_item_status_default = defineRule({
   }
 });
 
-// rules/action-item-due-date.ts
-init_query();
-init_text();
-var action_item_due_date_default = defineRule({
-  meta: {
-    id: "action-item-due-date",
-    description: "Require each action item's Due Date to be a real date, written YYYY-MM-DD.",
-    tags: ["action-items"],
-    severity: "error",
-    fixable: true,
-    messages: {
-      missing: "Due Date is empty; give the date (YYYY-MM-DD) by which this action will be done.",
-      notDate: 'Due Date must be a date (YYYY-MM-DD); found "{{found}}". TBD, ASAP or a quarter is not a commitment: give the date you commit to.',
-      ambiguous: 'Due Date "{{found}}" can be read as two different dates (day and month could swap); write it as YYYY-MM-DD.',
-      invalid: 'Due Date "{{found}}" is not a calendar date; write a real date as YYYY-MM-DD.',
-      nonIso: `Due Date "{{found}}" is not in the template's YYYY-MM-DD form; write {{iso}}.`
-    },
-    rationale: 'Every action item is a commitment with a date: reviewers track the dates, ask about the ones that pass, and will not accept "TBD" or "Q3". The template writes dates as ISO YYYY-MM-DD (2025-01-19), which nobody can misread; other clear spellings are a warning with an automatic fix, ambiguous ones (03/04/2024) an error.',
-    source: 'CCADB IRG 3.x and 2.0, "Action Items": Due Date (template example 2025-01-19).',
-    examples: [
-      {
-        title: "TBD instead of a date",
-        code: "## Incident Report\n\n### Action Items\n\n| Action Item | Kind | Due Date |\n| --- | --- | --- |\n| Add a second reviewer to survey submissions | Prevent | TBD |\n",
-        expect: [{ messageId: "notDate", line: 7 }]
-      },
-      {
-        title: "A clear but non-ISO date (a warning with a fix)",
-        code: "## Incident Report\n\n### Action Items\n\n| Action Item | Kind | Due Date |\n| --- | --- | --- |\n| Update the CPR contact in CCADB | Prevent | 2024-4-20 |\n",
-        expect: [{ messageId: "nonIso", line: 7 }]
-      }
-    ]
-  },
-  check(report2, ctx) {
-    for (const ai of actionItemsOf(report2)) {
-      for (const item of ai.items) {
-        const cell2 = item.dueDate;
-        if (!cell2) continue;
-        if (isBlank3(cell2)) {
-          ctx.report({ messageId: "missing", loc: at(cell2.span) });
-          continue;
-        }
-        const d = parseDueDate(cell2.text);
-        const found = clip(cell2.text, 40);
-        switch (d.kind) {
-          case "iso":
-            break;
-          case "clear": {
-            const exact = d.whole && cell2.text.trim() === d.text;
-            if (exact) {
-              ctx.report({ messageId: "nonIso", data: { found, iso: d.iso }, loc: at(cell2.span), severity: "warn", fix: { range: [cell2.span.start, cell2.span.end], text: d.iso } });
-            } else {
-              ctx.report({ messageId: "nonIso", data: { found, iso: d.iso }, loc: at(cell2.span), severity: "warn" });
-            }
-            break;
-          }
-          case "ambiguous":
-            ctx.report({ messageId: "ambiguous", data: { found }, loc: at(cell2.span) });
-            break;
-          case "invalid":
-            ctx.report({ messageId: "invalid", data: { found }, loc: at(cell2.span) });
-            break;
-          default:
-            ctx.report({ messageId: "notDate", data: { found }, loc: at(cell2.span) });
-        }
-      }
-    }
-  }
-});
-
-// rules/action-item-overdue.ts
-init_days();
-init_context();
-init_query();
-var Options5 = ruleOptions({
-  /** Statuses that mean the work is still going on as planned. */
-  ongoing: stringList(["Ongoing"]),
-  /** Days of grace after the due date. */
-  graceDays: integer2(0, 0)
-});
-var action_item_overdue_default = defineRule({
-  meta: {
-    id: "action-item-overdue",
-    description: "Warn about an Ongoing action item whose due date has passed.",
-    tags: ["action-items"],
-    severity: "warn",
-    messages: {
-      overdue: 'This action item is still "{{status}}" but was due {{due}}, {{days}} day(s) before {{today}}; mark it Complete, or Delayed with a new date and the reason.'
-    },
-    options: Options5,
-    rationale: `An action item past its due date that still says Ongoing tells reviewers the CA is not tracking its commitments. The IRG status Delayed exists for exactly this: say so, give the new date and why. The date compared against is the report's front matter "posted:" when present (the report as posted), otherwise --now.`,
-    source: 'CCADB IRG 3.x, "Action Items" (Status: Ongoing, Complete, Delayed, Canceled); Mozilla Root Store Policy: CAs keep incident bugs updated.',
-    examples: [
-      {
-        title: "Ongoing after its due date",
-        now: "2025-12-01",
-        code: "## Full Incident Report\n\n### Action Items\n\n| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |\n| --- | --- | --- | --- | --- | --- |\n| Add per-path CAA tests | Prevent | Root Cause #1 | One test per issuance path | 2025-09-30 | Ongoing |\n",
-        expect: [{ messageId: "overdue", line: 7 }]
-      }
-    ]
-  },
-  check(report2, ctx) {
-    const today = postingDay(report2, ctx.now().toMillis());
-    const ongoing = ctx.options.ongoing;
-    const statuses = [...DEFAULT_STATUSES, ...ongoing];
-    for (const ai of actionItemsOf(report2)) {
-      for (const item of ai.items) {
-        if (!item.status || !item.dueDate) continue;
-        const st = canonicalStatus(item.status.text, statuses, DEFAULT_STATUS_ALIASES);
-        if (!st || !ongoing.some((o) => o.toLowerCase() === st.value.toLowerCase())) continue;
-        const d = parseDueDate(item.dueDate.text);
-        if (d.kind !== "iso" && d.kind !== "clear") continue;
-        const due = dayOfInstant(d.date.toMillis());
-        const days2 = today - due;
-        if (days2 <= ctx.options.graceDays) continue;
-        ctx.report({ messageId: "overdue", data: { status: item.status.text, due: isoOfDay(due), days: days2, today: isoOfDay(today) }, loc: at(item.dueDate.span) });
-      }
-    }
-  }
-});
-
-// rules/action-item-root-cause.ts
-init_query();
-init_text();
-var action_item_root_cause_default = defineRule({
-  meta: {
-    id: "action-item-root-cause",
-    description: "Require each action item to name an existing contributing factor, and each factor to have an action item.",
-    tags: ["action-items", "root-cause"],
-    severity: "error",
-    messages: {
-      missing: 'Corresponding Root Cause(s) is empty; name the contributing factor(s) this action addresses, e.g. "Root Cause #1".',
-      unrecognised: 'Corresponding Root Cause(s) "{{found}}" names no contributing factor number; write e.g. "Root Cause #1" or "Contributing Factor #1, #2".',
-      unknownFactor: "This action item refers to contributing factor #{{number}}, but the Root Cause Analysis has no Contributing Factor #{{number}} (it has {{known}}).",
-      unmappedFactor: 'No action item addresses {{factor}}; the IRG expects at least one action per contributing factor (name it in "Corresponding Root Cause(s)").',
-      tableHere: "The Action Items table is here."
-    },
-    rationale: 'IRG 3.x ties the report together: every contributing factor found in the analysis gets at least one action, and every action says which factor it addresses. A factor with no action is a cause left in place; an action pointing at a factor that does not exist is a typo or a stale table. Accepted references: "Root Cause #1", "Root Cause # 1", "Contributing Factor #1", "CF1", "#1", "1, 2", "All".',
-    source: 'CCADB IRG 3.x, Full Incident Report, "Action Items" (Corresponding Root Cause(s)) and "Root Cause Analysis".',
-    examples: [
-      {
-        title: "Factor #2 has no action; an action names factor #3",
-        code: "## Full Incident Report\n\n### Root Cause Analysis\n\n**Contributing Factor #1: Cache reuse**\n\n**Contributing Factor #2: No test**\n\n### Action Items\n\n| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |\n| --- | --- | --- | --- | --- | --- |\n| Repeat the CAA check on retry | Prevent | Root Cause #1 | Stale CAA test fails issuance | 2025-08-20 | Complete |\n| Scan every 15 minutes | Detect | Root Cause #3 | Synthetic stale certificate alerts in 15 minutes | 2025-10-15 | Complete |\n",
-        expect: [
-          { messageId: "unmappedFactor", line: 7 },
-          { messageId: "unknownFactor", line: 14 }
-        ]
-      }
-    ]
-  },
-  check(report2, ctx) {
-    const all2 = actionItemsOf(report2);
-    for (const block of blocksOf(report2, "ccadb-v3-full")) {
-      const factors = factorsOf(report2, block);
-      const ai = all2.find((a) => a.block === block);
-      if (factors.length === 0 || !ai || !ai.columns.includes("rootCauses") || !ai.header) continue;
-      const numbers = new Set(factors.map((f) => f.number).filter((n2) => n2 !== void 0));
-      const known = numbers.size === 0 ? "no numbered factors" : [...numbers].map((n2) => `#${n2}`).join(", ");
-      const covered = /* @__PURE__ */ new Set();
-      for (const item of ai.items) {
-        const cell2 = item.rootCauses;
-        if (!cell2) continue;
-        if (isBlank3(cell2) || isNotApplicable(cell2.text)) {
-          ctx.report({ messageId: "missing", loc: at(cell2.span) });
-          continue;
-        }
-        const refs = factorReferences(cell2.text);
-        if (refs.all) {
-          for (const n2 of numbers) covered.add(n2);
-          continue;
-        }
-        if (refs.numbers.length === 0) {
-          ctx.report({ messageId: "unrecognised", data: { found: clip(cell2.text, 50) }, loc: at(cell2.span) });
-          continue;
-        }
-        for (const n2 of refs.numbers) {
-          if (numbers.has(n2)) covered.add(n2);
-          else ctx.report({ messageId: "unknownFactor", data: { number: n2, known }, loc: at(cell2.span) });
-        }
-      }
-      if (ai.unreadRows.length > 0) continue;
-      for (const f of factors) {
-        if (f.number === void 0 || covered.has(f.number)) continue;
-        ctx.report({ messageId: "unmappedFactor", data: { factor: `Contributing Factor #${f.number}` }, loc: at(f.heading.span), related: [{ messageId: "tableHere", line: ai.header.line }] });
-      }
-    }
-  }
-});
-
-// rules/action-item-evaluation-criteria.ts
-init_query();
-init_text();
-init_memo();
-var DEFAULT_VAGUE = [
-  "monitor",
-  "monitoring",
-  "monitored",
-  "improved",
-  "improvement",
-  "improve",
-  "better",
-  "ongoing",
-  "done",
-  "complete",
-  "completed",
-  "yes",
-  "none",
-  "tbd",
-  "reviewed",
-  "observe",
-  "observation",
-  "no recurrence",
-  "no repeat",
-  "no further incidents",
-  "training completed",
-  "staff trained"
-];
-var TEMPLATE_FILLER = /* @__PURE__ */ new Set(["criteria", "example", "value"]);
-var Options6 = ruleOptions({
-  /** Words and phrases that do not measure anything on their own. */
-  vague: stringList(DEFAULT_VAGUE),
-  /** Criteria with at most this many words are vague when they contain one of the words above. */
-  maxVagueWords: integer2(0, 6),
-  /** Criteria shorter than this many words are too short to be measurable. */
-  minWords: integer2(0, 3)
-});
-var vagueRegExp = perOptions((o) => {
-  const vague = o.vague.filter((v) => v.trim() !== "");
-  return vague.length > 0 ? new RegExp(`(?<![\\w-])(?:${vague.map((v) => escapeRegExp(norm(v)).replace(/ /g, "\\s+")).join("|")})(?![\\w-])`) : void 0;
-});
-var action_item_evaluation_criteria_default = defineRule({
-  meta: {
-    id: "action-item-evaluation-criteria",
-    description: "Require measurable Evaluation Criteria for each action item.",
-    tags: ["action-items"],
-    severity: "warn",
-    messages: {
-      missing: "Evaluation Criteria is empty; say how you will know the action worked (a test, a metric, an audit result).",
-      notApplicable: 'Evaluation Criteria is "{{found}}"; every action needs a way to tell that it worked (a test, a metric, an audit result).',
-      vague: 'Evaluation Criteria "{{found}}" does not say what will be measured; name the check and its expected result (e.g. "synthetic report acknowledged within 4 hours, weekly").'
-    },
-    options: Options6,
-    rationale: 'IRG 3.x added Evaluation Criteria so that reviewers can see how the CA will know an action worked. "Monitor", "improved" or N/A cannot be checked by anyone; a test, a metric or an audit result can.',
-    source: 'CCADB IRG 3.x, Full Incident Report, "Action Items" (Evaluation Criteria).',
-    examples: [
-      {
-        title: "A criterion that measures nothing",
-        code: "## Full Incident Report\n\n### Action Items\n\n| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |\n| --- | --- | --- | --- | --- | --- |\n| Review the mailbox procedure | Prevent | Root Cause #1 | Process improved | 2025-08-20 | Complete |\n",
-        expect: [{ messageId: "vague", line: 7 }]
-      }
-    ]
-  },
-  check(report2, ctx) {
-    const { maxVagueWords, minWords } = ctx.options;
-    const vagueRe = vagueRegExp(ctx.options);
-    for (const ai of actionItemsOf(report2)) {
-      for (const item of ai.items) {
-        const cell2 = item.criteria;
-        if (!cell2) continue;
-        if (isBlank3(cell2)) {
-          ctx.report({ messageId: "missing", loc: at(cell2.span) });
-          continue;
-        }
-        if (isNotApplicable(cell2.text)) {
-          ctx.report({ messageId: "notApplicable", data: { found: clip(cell2.text, 40) }, loc: at(cell2.span) });
-          continue;
-        }
-        const t = norm(cell2.text);
-        if (TEMPLATE_FILLER.has(t)) continue;
-        const words2 = t.split(/\s+/).filter((w) => /[a-z0-9]/.test(w)).length;
-        if (words2 < minWords || words2 <= maxVagueWords && vagueRe?.test(t) === true) {
-          ctx.report({ messageId: "vague", data: { found: clip(cell2.text, 50) }, loc: at(cell2.span) });
-        }
-      }
-    }
-  }
-});
-
-// rules/action-items-training-only.ts
-init_query();
-init_text();
-init_memo();
-var DEFAULT_PHRASES3 = [
-  "train",
-  "retrain",
-  "re-train",
-  "remind",
-  "educat",
-  "awareness",
-  "brief",
-  "inform staff",
-  "inform employees",
-  "inform the staff",
-  "share this incident",
-  "share the incident",
-  "pay more attention",
-  "be more careful",
-  "emphasi",
-  "warn staff"
-];
-var Options7 = ruleOptions({
-  /** Word starts that mark an action as training or reminding staff. */
-  phrases: stringList(DEFAULT_PHRASES3),
-  /** The phrase must appear within this many words from the start of the action. */
-  withinWords: integer2(1, 6)
-});
-var phrasesRegExp = perOptions((o) => {
-  const phrases = o.phrases.filter((p) => p.trim() !== "");
-  return phrases.length > 0 ? new RegExp(`(?<![\\w-])(?:${phrases.map((p) => escapeRegExp(norm(p)).replace(/ /g, "\\s+")).join("|")})`) : void 0;
-});
-var action_items_training_only_default = defineRule({
-  meta: {
-    id: "action-items-training-only",
-    description: "Warn when every action item only trains or reminds staff.",
-    tags: ["action-items"],
-    severity: "warn",
-    messages: {
-      trainingOnly: "All {{count}} action item(s) only train or remind staff. Training does not stop the next mistake; add actions that change a system or process so the problem cannot recur (Prevent), is caught early (Detect) or does less harm (Mitigate)."
-    },
-    options: Options7,
-    rationale: "A remediation plan made only of training and reminders treats the incident as a people problem, which reviewers rarely accept: the same process will fail the same way with the next person. Training is fine next to technical or procedural controls, not instead of them.",
-    source: 'CCADB IRG 3.x, "Action Items" and "Root Cause Analysis"; Mozilla "Responding to an Incident" (remediation must prevent recurrence).',
-    examples: [
-      {
-        title: "A plan that is only training",
-        code: "## Incident Report\n\n### Action Items\n\n| Action Item | Kind | Due Date |\n| --- | --- | --- |\n| Train the staff on CPR handling | Prevent | 2024-10-30 |\n| Remind the team to check the mailbox at weekends | Prevent | 2024-10-30 |\n",
-        expect: [{ messageId: "trainingOnly", line: 5 }]
-      }
-    ]
-  },
-  check(report2, ctx) {
-    const re = phrasesRegExp(ctx.options);
-    if (!re) return;
-    const within = ctx.options.withinWords;
-    for (const ai of actionItemsOf(report2)) {
-      if (ai.items.length === 0) continue;
-      const training = ai.items.every((item) => {
-        const lead = norm(item.action.text).split(/\s+/).slice(0, within).join(" ");
-        return re.test(lead);
-      });
-      if (!training) continue;
-      const loc = ai.header ? at(ai.header.span) : at(ai.items[0].span);
-      ctx.report({ messageId: "trainingOnly", data: { count: ai.items.length }, loc });
-    }
-  }
-});
-
-// rules/closure-attestation.ts
-init_query();
-init_text();
-var SENTENCE = "All Action Items disclosed in this report have been completed as described, and we request its closure.";
-var closure_attestation_default = defineRule({
-  meta: {
-    id: "closure-attestation",
-    description: "Require the attestation sentence in a Report Closure Summary.",
-    tags: ["closure"],
-    severity: "error",
-    messages: {
-      missing: 'The Closure Summary lacks the attestation "{{sentence}}"; add it once every action item is Complete or Canceled.',
-      altered: `The closure attestation is reworded ("{{found}}"); use the template's sentence: "{{sentence}}"`
-    },
-    rationale: 'The Closure Summary ends with a fixed sentence by which the CA attests that every action item is done and asks for the bug to be closed. Reviewers look for that exact commitment; a paraphrase ("we think we are done") is not one. The older wording "in this Incident Report" is accepted, with or without quotation marks.',
-    source: 'CCADB IRG 3.x, "Report Closure Summary".',
-    examples: [
-      {
-        title: "A closure without the attestation",
-        code: "## Report Closure Summary\n\n- **Incident description:** x\n- **Incident Root Cause(s):** y\n- **Remediation description:** z\n- **Commitment summary:** w\n",
-        expect: [{ messageId: "missing", line: 1 }]
-      },
-      {
-        title: 'The older "in this Incident Report" wording is accepted',
-        code: "## Report Closure Summary\n\n- **Commitment summary:** w\n\nAll Action Items disclosed in this Incident Report have been completed as described, and we request its closure.\n",
-        expect: []
-      }
-    ]
-  },
-  check(report2, ctx) {
-    for (const c of closureSummaries(report2)) {
-      if (c.attestation) continue;
-      if (c.nearMiss) ctx.report({ messageId: "altered", data: { found: clip(c.nearMiss.text, 80), sentence: SENTENCE }, loc: at(c.nearMiss.span) });
-      else ctx.report({ messageId: "missing", data: { sentence: SENTENCE }, loc: at(c.block.headingSpan) });
-    }
-  }
-});
-
-// rules/closure-action-items-complete.ts
-init_query();
-init_text();
-var closure_action_items_complete_default = defineRule({
-  meta: {
-    id: "closure-action-items-complete",
-    description: "Disallow a closure request while an action item in the file is not Complete or Canceled.",
-    tags: ["closure", "action-items"],
-    severity: "error",
-    messages: {
-      open: 'Closure requested while {{count}} action item(s) are not Complete or Canceled; "{{item}}" is "{{status}}" (line {{line}}). Close the bug only when every action item is done.',
-      openItem: '"{{item}}" is "{{status}}".'
-    },
-    options: ruleOptions({
-      /** Statuses that allow closure. */
-      done: stringList([...DEFAULT_DONE_STATUSES])
-    }),
-    rationale: "The closure attestation says that every action item has been completed. Asking for closure while the Action Items table in the same file still shows Ongoing or Delayed items contradicts it, and reviewers send the closure back. Items without a Status column (v2 tables, legacy lists) are not judged.",
-    source: 'CCADB IRG 3.x, "Report Closure Summary" ("All Action Items disclosed in this report have been completed as described").',
-    examples: [
-      {
-        title: "Closure while an item is Ongoing",
-        code: "## Full Incident Report\n\n### Action Items\n\n| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |\n| --- | --- | --- | --- | --- | --- |\n| Add per-path CAA tests | Prevent | Root Cause #1 | One test per issuance path | 2025-09-30 | Ongoing |\n\n## Report Closure Summary\n\nAll Action Items disclosed in this report have been completed as described, and we request its closure.\n",
-        expect: [{ messageId: "open", line: 11 }]
-      }
-    ]
-  },
-  check(report2, ctx) {
-    const closures = closureSummaries(report2);
-    if (closures.length === 0) return;
-    const done = new Set(ctx.options.done.map((d) => d.toLowerCase()));
-    const open = [];
-    for (const ai of actionItemsOf(report2)) {
-      for (const item of ai.items) {
-        if (!item.status) continue;
-        const st = isBlank3(item.status) ? void 0 : canonicalStatus(item.status.text, [...DEFAULT_STATUSES, ...ctx.options.done], DEFAULT_STATUS_ALIASES);
-        if (st && done.has(st.value.toLowerCase())) continue;
-        open.push({ item: clip(item.action.text, 50), status: isBlank3(item.status) ? "(empty)" : clip(item.status.text, 30), line: item.line });
-      }
-    }
-    if (open.length === 0) return;
-    const first = open[0];
-    for (const c of closures) {
-      const loc = c.attestation ? at(c.attestation.span) : at(c.block.headingSpan);
-      ctx.report({
-        messageId: "open",
-        data: { count: open.length, item: first.item, status: first.status, line: first.line },
-        loc,
-        related: open.map((o) => ({ messageId: "openItem", data: { item: o.item, status: o.status }, line: o.line }))
-      });
-    }
-  }
-});
-
-// rules/appendix-certificate-data.ts
-init_appendix();
-
-// src/parse/certs.ts
-init_days();
-function isSeparator(c, commas) {
-  return c === 32 || c === 9 || c === 10 || c === 13 || commas && (c === 44 || c === 59);
-}
-function splitList(text4, base, commas = true) {
-  const out = [];
-  let i = 0;
-  const n2 = text4.length;
-  while (i < n2) {
-    while (i < n2 && isSeparator(text4.charCodeAt(i), commas)) i++;
-    if (i >= n2) break;
-    const s2 = i;
-    while (i < n2 && !isSeparator(text4.charCodeAt(i), commas)) i++;
-    out.push({ text: text4.slice(s2, i), start: base + s2, end: base + i });
-  }
-  return out;
-}
-function isHex(c) {
-  return c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
-}
-function isHexString(text4) {
-  if (text4.length === 0) return false;
-  for (let i = 0; i < text4.length; i++) if (!isHex(text4.charCodeAt(i))) return false;
-  return true;
-}
-function isSha256Token(text4) {
-  if (text4.length === 64) return isHexString(text4);
-  if (text4.length !== 95) return false;
-  for (let i = 0; i < 95; i++) {
-    const c = text4.charCodeAt(i);
-    if (i % 3 === 2 ? c !== 58 : !isHex(c)) return false;
-  }
-  return true;
-}
-function hexDigits(text4) {
-  let n2 = 0;
-  for (let i = 0; i < text4.length; i++) if (text4.charCodeAt(i) !== 58) n2++;
-  return n2;
-}
-function isSerial(text4) {
-  let t = text4.trim();
-  if (t.startsWith("0x") || t.startsWith("0X")) t = t.slice(2);
-  if (t.length === 0 || t.length > 128) return false;
-  let digits = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (isHex(c)) digits++;
-    else if (!(c === 58 || c === 32) || i === 0 || i === t.length - 1) return false;
-  }
-  return digits > 0;
-}
-var MONTHS2 = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
-function digitsAt(t, i, n2) {
-  let v = 0;
-  for (let k = 0; k < n2; k++) {
-    const c = t.charCodeAt(i + k);
-    if (!(c >= 48 && c <= 57)) return -1;
-    v = v * 10 + (c - 48);
-  }
-  return v;
-}
-var MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function make(y, mo, d, h, mi, s2, ms, offsetMin, dateOnly) {
-  if (mo < 1 || mo > 12 || d < 1 || h > 24 || mi > 59 || s2 > 60) return void 0;
-  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  if (d > MONTH_DAYS[mo - 1] + (leap ? 1 : 0)) return void 0;
-  const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(s2, 59), ms) - offsetMin * 6e4;
-  return { ms: t, day: dayOfInstant(t), dateOnly };
-}
-function zoneOf(z) {
-  const t = z.trim();
-  if (t === "" || t === "Z" || t === "z" || t.toUpperCase() === "UTC" || t.toUpperCase() === "GMT") return 0;
-  const sign = t[0] === "+" ? 1 : t[0] === "-" ? -1 : 0;
-  if (sign === 0) return void 0;
-  const r = t.slice(1).replace(":", "");
-  if (r.length !== 2 && r.length !== 4) return void 0;
-  const hh = digitsAt(r, 0, 2);
-  const mm = r.length === 4 ? digitsAt(r, 2, 2) : 0;
-  if (hh < 0 || mm < 0 || hh > 14 || mm > 59) return void 0;
-  return sign * (hh * 60 + mm);
-}
-function timeAndZone(y, mo, d, rest, basic) {
-  const h = digitsAt(rest, 0, 2);
-  let i = 2;
-  if (!basic && rest[i] !== ":") return void 0;
-  if (!basic) i++;
-  const mi = digitsAt(rest, i, 2);
-  i += 2;
-  let s2 = 0;
-  let ms = 0;
-  if (h < 0 || mi < 0) return void 0;
-  if (basic && /^\d/.test(rest.slice(i, i + 1)) || !basic && rest[i] === ":") {
-    if (!basic) i++;
-    s2 = digitsAt(rest, i, 2);
-    if (s2 < 0) return void 0;
-    i += 2;
-    if (rest[i] === "." || rest[i] === ",") {
-      i++;
-      const f = i;
-      while (i < rest.length && rest.charCodeAt(i) >= 48 && rest.charCodeAt(i) <= 57) i++;
-      if (i === f) return void 0;
-      ms = Math.floor(Number(`0.${rest.slice(f, i)}`) * 1e3);
-    }
-  }
-  const zone = zoneOf(rest.slice(i));
-  if (zone === void 0) return void 0;
-  return make(y, mo, d, h, mi, s2, ms, zone, false);
-}
-function parseCertDate(text4) {
-  const t = text4.trim();
-  if (t.length < 8 || t.length > 40) return void 0;
-  if (t[4] === "-" && t[7] === "-") {
-    const y = digitsAt(t, 0, 4);
-    const mo = digitsAt(t, 5, 2);
-    const d = digitsAt(t, 8, 2);
-    if (y < 0 || mo < 0 || d < 0) return void 0;
-    if (t.length === 10) return make(y, mo, d, 0, 0, 0, 0, 0, true);
-    const sep2 = t[10];
-    if (sep2 !== "T" && sep2 !== "t" && sep2 !== " ") return void 0;
-    return timeAndZone(y, mo, d, t.slice(11).trimStart(), false);
-  }
-  if (digitsAt(t, 0, 8) >= 0) {
-    const y = digitsAt(t, 0, 4);
-    const mo = digitsAt(t, 4, 2);
-    const d = digitsAt(t, 6, 2);
-    if (t.length === 8) return make(y, mo, d, 0, 0, 0, 0, 0, true);
-    if (t[8] !== "T" && t[8] !== "t") return void 0;
-    return timeAndZone(y, mo, d, t.slice(9), true);
-  }
-  const parts = t.split(/ +/);
-  if (parts.length === 4 || parts.length === 5) {
-    const mo = MONTHS2[(parts[0] ?? "").toLowerCase()];
-    const d = Number(parts[1]);
-    const time2 = parts[2] ?? "";
-    const y = Number(parts[3]);
-    if (mo === void 0 || !Number.isInteger(d) || !Number.isInteger(y) || y < 1900 || time2.length !== 8) return void 0;
-    const zone = parts[4] ?? "";
-    if (zoneOf(zone) !== 0) return void 0;
-    return timeAndZone(y, mo, d, time2, false);
-  }
-  return void 0;
-}
-function isLabelChar(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 45 || c === 95 || c > 127;
-}
-function isDnsNameShape(text4) {
-  let t = text4;
-  if (t.startsWith("*.")) t = t.slice(2);
-  if (t.endsWith(".")) t = t.slice(0, -1);
-  if (t.length === 0 || t.length > 253) return false;
-  let label2 = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c === 46) {
-      if (label2 === 0) return false;
-      label2 = 0;
-    } else if (isLabelChar(c)) {
-      label2++;
-      if (label2 > 63) return false;
-    } else {
-      return false;
-    }
-  }
-  return label2 > 0;
-}
-function isIpAddress(text4) {
-  const c0 = text4.charCodeAt(0);
-  if (!(c0 >= 48 && c0 <= 57) && !text4.includes(":")) return false;
-  const parts = text4.split(".");
-  if (parts.length === 4 && parts.every((p) => p.length >= 1 && p.length <= 3 && digitsAt(p, 0, p.length) >= 0 && Number(p) <= 255)) return true;
-  if (!text4.includes(":")) return false;
-  const groups = text4.split(":");
-  if (groups.length < 3 || groups.length > 8) return false;
-  return groups.every((g) => g.length <= 4 && (g === "" || isHexString(g)));
-}
-function commonName(dn) {
-  const lower = dn.toLowerCase();
-  let at2 = -1;
-  for (let i = lower.indexOf("cn="); i >= 0; i = lower.indexOf("cn=", i + 1)) {
-    const before = i === 0 ? "" : lower[i - 1];
-    if (before === "" || before === "," || before === "/" || before === " " || before === "+") {
-      at2 = i;
-      break;
-    }
-  }
-  if (at2 < 0) return void 0;
-  let out = "";
-  for (let i = at2 + 3; i < dn.length; i++) {
-    const ch = dn[i];
-    if (ch === "\\" && i + 1 < dn.length) {
-      out += dn[i + 1];
-      i++;
-      continue;
-    }
-    if (ch === "," || ch === "/" || ch === "+") break;
-    out += ch;
-  }
-  return out.trim();
-}
-
-// rules/appendix-certificate-data.ts
-init_query();
-init_text();
-var HEADER = IRG_CSV_COLUMNS.join(",");
-var ROW = `${"a".repeat(64)},${"b".repeat(64)},CN=www.example.com,CN=Example CA,2025-08-04,2025-11-02,0x5d1e,www.example.com,Yes,2025-08-16,superseded`;
-var FULL2 = (total, appendix) => `## Full Incident Report
-
-### Impact
-
-- **Total number of certificates:** ${total}
-
-### Appendix
-
-${appendix}
-`;
-var HASH_COLUMNS = /* @__PURE__ */ new Set(["Precertificate SHA-256 hash", "Certificate SHA-256 hash"]);
-function affected(block) {
-  const f = field(section(block, "impact"), "total-certificates");
-  if (!f || f.value === "") return { count: void 0, text: "" };
-  const r = readCount(f.value);
-  if (r.kind === "not-applicable") return { count: "none", text: r.text };
-  if (r.kind === "exact" || r.kind === "approximate") return { count: r.value === 0 ? "none" : r.value, text: r.text };
-  return { count: void 0, text: r.text };
-}
-var appendix_certificate_data_default = defineRule({
-  meta: {
-    id: "appendix-certificate-data",
-    description: "Require the affected certificates in the Appendix as an IRG CSV or crt.sh links, with well-formed SHA-256 hashes.",
-    tags: ["appendix"],
-    severity: "error",
-    messages: {
-      missing: "Impact gives {{total}} affected certificates, but the Appendix lists none; add a CSV with the IRG columns or, for 10,000 or more, one https://crt.sh/?sha256=<hash> link per line.",
-      csvMissingColumns: "The certificate CSV lacks the IRG column(s) {{columns}}; the IRG columns come first, in this order: {{order}}.",
-      csvOrder: 'CSV column {{position}} is "{{found}}"; the IRG order puts "{{expected}}" there (columns: {{order}}).',
-      badHash: 'Expected a SHA-256 fingerprint (64 hex digits, or 32 colon-separated bytes); found "{{found}}" ({{length}} hex digits).',
-      badCrtshHash: 'crt.sh link has a sha256 of {{length}} characters; a SHA-256 hash is 64 hex digits: "{{found}}".',
-      crtshId: `crt.sh link by ID ("{{found}}"); the IRG asks for https://crt.sh/?sha256=<certificate SHA-256 hash>, which does not depend on crt.sh's database.`
-    },
-    options: ruleOptions({ allowCrtshId: flag(true) }),
-    rationale: "Root programs and researchers check the affected certificates themselves; that needs the exact list. The IRG asks for a CSV whose first columns are, in order, " + IRG_CSV_COLUMNS.map((c) => `"${c}"`).join(", ") + ` (more columns may follow), or, for 10,000 certificates or more, one https://crt.sh/?sha256=<hash> link per line. A CSV is read from a fenced code block, from plain comma-separated lines or from a table. N/A (or no list) is accepted when Impact says no certificates are affected (0 or N/A). Links of the form https://crt.sh/?id=<number> identify certificates too and are accepted by default (older reports use them and crt.sh IDs are stable in practice), but they depend on one log aggregator's database; set "allowCrtshId": false to require ?sha256= links. In legacy reports, question 5 is checked for well-formed hashes and links.`,
-    source: 'CCADB IRG 3.x, Full Incident Report, "Appendix"; Mozilla "Responding to an Incident", question 5.',
-    examples: [
-      { title: "A CSV in the IRG order", code: FULL2("1", `\`\`\`csv
-${HEADER}
-${ROW}
-\`\`\``), expect: [] },
-      { title: "Subject before the hashes", code: FULL2("1", `\`\`\`csv
-Subject,${HEADER.replace("Subject,", "")}
-CN=www.example.com,${ROW.replace(",CN=www.example.com", "")}
-\`\`\``), expect: [{ messageId: "csvOrder", line: 10 }] },
-      { title: "A short hash in a crt.sh link", code: FULL2("1", `https://crt.sh/?sha256=${"c".repeat(63)}`), expect: [{ messageId: "badCrtshHash", line: 9 }] },
-      { title: "No certificates affected", code: FULL2("0", "N/A"), expect: [] }
-    ]
-  },
-  check(report2, ctx) {
-    const checkSection = (s2, block) => {
-      const data = certificateData(report2, s2);
-      for (const csv of data.csv) {
-        const cells = csv.header.cells;
-        const named = cells.map((c) => irgColumn(c.text));
-        const missing = IRG_CSV_COLUMNS.filter((c) => !named.includes(c));
-        if (missing.length > 0) {
-          ctx.report({
-            messageId: "csvMissingColumns",
-            data: { columns: missing.map((c) => `"${c}"`).join(", "), order: IRG_CSV_COLUMNS.join(", ") },
-            loc: { start: cells[0].start, end: cells[cells.length - 1].end }
-          });
-        } else {
-          const wrong = IRG_CSV_COLUMNS.findIndex((c, i) => named[i] !== c);
-          if (wrong >= 0) {
-            const cell2 = cells[wrong];
-            ctx.report({
-              messageId: "csvOrder",
-              data: { position: wrong + 1, found: clip(cell2.text, 40), expected: IRG_CSV_COLUMNS[wrong], order: IRG_CSV_COLUMNS.join(", ") },
-              loc: { start: cell2.start, end: cell2.end }
-            });
-          }
-        }
-        named.forEach((name, idx) => {
-          if (!name || !HASH_COLUMNS.has(name)) return;
-          for (const row3 of csv.rows) {
-            const cell2 = row3.cells[idx];
-            if (!cell2) continue;
-            const v = cell2.text.trim();
-            if (v === "" || v === "-" || isNotApplicable(v)) continue;
-            const quoted = cell2.text === v && report2.source.charCodeAt(cell2.start) === 34 ? 1 : 0;
-            for (const t of splitList(v, cell2.start + quoted)) {
-              if (isSha256(t.text)) continue;
-              ctx.report({ messageId: "badHash", data: { found: clip(t.text, 72), length: hexLength(t.text) }, loc: { start: t.start, end: t.end } });
-            }
-          }
-        });
-      }
-      for (const link2 of data.crtsh) {
-        if (link2.param === "sha256" && !isSha256(link2.value)) {
-          ctx.report({ messageId: "badCrtshHash", data: { found: clip(link2.url, 90), length: link2.value.length }, loc: { start: link2.start, end: link2.end } });
-        } else if (link2.param === "id" && !ctx.options.allowCrtshId) {
-          ctx.report({ messageId: "crtshId", data: { found: clip(link2.url, 90) }, loc: { start: link2.start, end: link2.end } });
-        }
-      }
-      for (const h of data.hashes) {
-        if (isSha256(h.text)) continue;
-        ctx.report({ messageId: "badHash", data: { found: clip(h.text, 72), length: hexLength(h.text) }, loc: { start: h.start, end: h.end } });
-      }
-      if (!block) return;
-      const { count, text: text4 } = affected(block);
-      if (typeof count !== "number") return;
-      const listed = data.csv.some((c) => c.rows.length > 0) || data.crtsh.length > 0 || data.hashes.length > 0;
-      const linksElsewhere = /\b(?:attach(?:ed|ment)|https?:\/\/|spreadsheet|\.csv\b)/i.test(s2.text);
-      const attached = namedAttachments(report2, s2, ctx.attachments).length > 0;
-      if (!listed && !linksElsewhere && !attached) ctx.report({ messageId: "missing", data: { total: clip(text4, 30) }, loc: at(s2.headingSpan) });
-    };
-    for (const block of blocksOf(report2, "ccadb-v3-full", "ccadb-v2")) {
-      const s2 = section(block, "appendix");
-      if (s2) checkSection(s2, block.template === "ccadb-v3-full" ? block : void 0);
-    }
-    for (const block of blocksOf(report2, "mozilla-legacy")) {
-      const s2 = section(block, "q5-data");
-      if (s2) checkSection(s2, void 0);
-    }
-  }
-});
-
-// rules/appendix-csv-columns.ts
-init_attachment();
-init_appendix();
-init_text();
-var ORDER = IRG_CSV_COLUMNS.join(", ");
-var HEADER2 = IRG_CSV_COLUMNS.join(",");
-var ROW2 = `${"a".repeat(64)},${"b".repeat(64)},CN=www.example.com,"CN=Example TLS CA,O=Example CA Inc.,C=US",2025-08-04T00:00:00+00:00,2025-11-02T23:59:59+00:00,5d1e0c,www.example.com,Yes,2025-08-16T10:00:00+00:00,superseded`;
-var appendix_csv_columns_default = defineRule({
-  meta: {
-    id: "appendix-csv-columns",
-    description: "Require the eleven IRG columns first and in order in an Appendix CSV, with custom columns only to their right.",
-    tags: ["appendix", "attachment"],
-    severity: "error",
-    appliesTo: "csv",
-    messages: {
-      empty: "The file is empty; expected a CSV whose first row names the IRG columns: {{order}}.",
-      missing: "Missing the IRG column(s) {{columns}}; the first eleven columns must be, in order: {{order}}.",
-      order: 'Column {{position}} is "{{found}}"; the IRG puts "{{expected}}" there (the first eleven columns, in order: {{order}}).',
-      customBefore: 'Custom column "{{found}}" (column {{position}}) comes before "Revocation reason"; the IRG allows additional columns only to the right of the eleven IRG columns.',
-      alias: 'Column {{position}} is "{{found}}"; the IRG names it "{{expected}}", and tools that read the IRG columns by name may not find it.',
-      duplicate: 'Column "{{found}}" appears twice (columns {{first}} and {{position}}).',
-      rowWidth: "Row {{row}} has {{found}} fields; the header has {{expected}}.",
-      unclosedQuote: "Row {{row}}: a quoted field opened here is never closed, so the rest of the file is read as one field."
-    },
-    options: ruleOptions({}),
-    rationale: 'IRG 3.2 requires the Appendix CSV to start with its columns in a fixed order, "to ensure automated parsing tools function correctly": ' + IRG_CSV_COLUMNS.map((c) => `"${c}"`).join(", ") + `. Additional columns may follow them. Header names are matched as generators write them: case, spaces, "#", "?" and "-" do not matter (DigiCert's dossier writes "Precertificate SHA-256 Hash", "Is Revoked?", "Revocation Date"); a different name for a column ("Serial Number", "SANs") is a warning, since a tool that reads the columns by name may miss it. Every row must have as many fields as the header (a quoted field may hold commas and line breaks).`,
-    source: 'CCADB IRG 3.2, Full Incident Report, "Appendix" (CSV columns and their order).',
-    examples: [
-      { title: "The IRG columns as dossier writes them", kind: "csv", code: `${HEADER2.replace("Is revoked?", "Is Revoked?").replace("Revocation date", "Revocation Date")}
-${ROW2}
-`, expect: [] },
-      { title: 'A custom column before "Revocation reason"', kind: "csv", code: `${HEADER2.replace(",Revocation reason", ",Ticket,Revocation reason")}
-${ROW2.replace(",superseded", ",T-1,superseded")}
-`, expect: [{ messageId: "customBefore", line: 1 }] },
-      { title: "Subject and Issuer swapped in the header", kind: "csv", code: `${HEADER2.replace("Subject,Issuer", "Issuer,Subject")}
-${ROW2}
-`, expect: [{ messageId: "order", line: 1 }] }
-    ]
-  },
-  check(csv, ctx) {
-    const header = csv.header;
-    if (!header) {
-      ctx.report({ messageId: "empty", data: { order: ORDER }, loc: { line: 1 } });
-      return;
-    }
-    const cells = header.cells;
-    const seen = /* @__PURE__ */ new Map();
-    cells.forEach((cell2, i) => {
-      const name = csv.columns[i];
-      if (!name) return;
-      const first = seen.get(name);
-      if (first !== void 0) {
-        ctx.report({ messageId: "duplicate", data: { found: clip(cell2.text, 40), first: first + 1, position: i + 1 }, loc: { start: cell2.start, end: cell2.end } });
-        return;
-      }
-      seen.set(name, i);
-      if (irgSpelling(cell2.text) !== name) ctx.report({ messageId: "alias", severity: "warn", data: { position: i + 1, found: clip(cell2.text, 40), expected: name }, loc: { start: cell2.start, end: cell2.end } });
-    });
-    const missing = IRG_CSV_COLUMNS.filter((c) => !seen.has(c));
-    if (missing.length > 0) {
-      ctx.report({ messageId: "missing", data: { columns: missing.map((c) => `"${c}"`).join(", "), order: ORDER }, loc: { start: header.start, end: header.end } });
-    }
-    const present = cells.map((_, i) => i).filter((i) => {
-      const n2 = csv.columns[i];
-      return n2 !== void 0 && seen.get(n2) === i;
-    });
-    const sorted = [...present].sort((x, y) => IRG_CSV_COLUMNS.indexOf(csv.columns[x]) - IRG_CSV_COLUMNS.indexOf(csv.columns[y]));
-    const j = present.findIndex((p, k) => p !== sorted[k]);
-    const outOfOrder2 = j >= 0;
-    if (outOfOrder2) {
-      const cell2 = cells[present[j]];
-      ctx.report({ messageId: "order", data: { position: present[j] + 1, found: clip(cell2.text, 40), expected: csv.columns[sorted[j]], order: ORDER }, loc: { start: cell2.start, end: cell2.end } });
-    }
-    if (!outOfOrder2) {
-      let lastIrg = -1;
-      cells.forEach((_, i) => {
-        if (csv.columns[i]) lastIrg = i;
-      });
-      const custom2 = cells.findIndex((_, i) => i < lastIrg && csv.columns[i] === void 0);
-      const cell2 = cells[custom2];
-      if (cell2) ctx.report({ messageId: "customBefore", data: { found: clip(cell2.text, 40) || "(empty)", position: custom2 + 1 }, loc: { start: cell2.start, end: Math.max(cell2.end, cell2.start) } });
-    }
-    for (const row3 of csv.rows) {
-      if (row3.cells.length !== cells.length) {
-        ctx.report({ messageId: "rowWidth", data: { row: row3.index, found: row3.cells.length, expected: cells.length }, loc: { start: row3.start, end: row3.end } });
-      }
-    }
-    const unclosed = csv.problems.find((p) => p.kind === "unclosedQuote");
-    if (unclosed) {
-      const row3 = [header, ...csv.rows].findLast((r) => r.start <= unclosed.offset);
-      ctx.report({ messageId: "unclosedQuote", data: { row: row3?.index ?? 1 }, loc: { start: unclosed.offset, end: unclosed.offset + 1 } });
-    }
-  }
-});
-
-// rules/appendix-csv-values.ts
-init_attachment();
-init_appendix();
-init_text();
-init_memo();
-var HEADER3 = IRG_CSV_COLUMNS.join(",");
-var H1 = "a".repeat(64);
-var H2 = "b".repeat(64);
-var H3 = "c".repeat(64);
-var row = (o = {}) => [o.pre ?? H1, o.cert ?? H2, o.subject ?? "CN=www.example.com", o.issuer ?? '"CN=Example TLS CA,O=Example CA Inc.,C=US"', "2025-08-04T00:00:00+00:00", "2025-11-02T23:59:59+00:00", "5d1e0c", o.dns ?? "www.example.com", o.revoked ?? "Yes", o.date ?? "2025-08-16T10:00:00+00:00", o.reason ?? "superseded"].join(",");
-var REASONS = ["unspecified", "keyCompromise", "cACompromise", "affiliationChanged", "superseded", "cessationOfOperation", "certificateHold", "removeFromCRL", "privilegeWithdrawn", "aACompromise"];
-var REVOKED = ["Yes", "Planned", "Delayed", "N/A"];
-var CA_WORDS = ["CA", "Certification Authority", "Certificate Authority", "Root", "Issuing", "Intermediate", "ICA", "SubCA"];
-var HASH_COLUMNS2 = ["Precertificate SHA-256 hash", "Certificate SHA-256 hash"];
-function na(v) {
-  return v.length <= 20 && isNotApplicable(v);
-}
-function reasonKey(text4) {
-  return text4.toLowerCase().replace(/[\s_-]/g, "");
-}
-var prepared = perOptions((o) => ({
-  reasons: new Set(o.reasons.map(reasonKey)),
-  revoked: new Set(o.revokedValues.map((v) => v.toLowerCase())),
-  caWords: o.caWords.map((w) => w.toLowerCase())
-}));
-function hasWord(name, words2) {
-  const lower = name.toLowerCase();
-  return words2.some((w) => {
-    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
-      const before = lower.charCodeAt(i - 1);
-      const after = lower.charCodeAt(i + w.length);
-      const letter = (c) => c >= 97 && c <= 122 || c >= 48 && c <= 57;
-      if (!letter(before) && !letter(after)) return true;
-    }
-    return false;
-  });
-}
-var appendix_csv_values_default = defineRule({
-  meta: {
-    id: "appendix-csv-values",
-    description: "Require well-formed values in an Appendix CSV: SHA-256 hashes, serial numbers, dates, dNSNames, revocation status and reason, Subject and Issuer.",
-    tags: ["appendix", "attachment"],
-    severity: "error",
-    appliesTo: "csv",
-    messages: {
-      badHash: 'Row {{row}}, {{column}}: expected SHA-256 hashes (64 hex digits each, separated by spaces) or N/A; found "{{found}}" ({{length}} hex digits).',
-      emptyHash: "Row {{row}}, {{column}} is empty; give the SHA-256 hash, or N/A when there is no {{what}}.",
-      noHash: "Row {{row}} has neither a precertificate nor a certificate hash (both N/A); every row needs at least one.",
-      badSerial: 'Row {{row}}, Serial #: expected the serial number in hex; found "{{found}}".',
-      badDate: 'Row {{row}}, {{column}}: expected a date such as 2025-07-18T17:23:31+00:00 (ISO 8601); found "{{found}}".',
-      missingDate: "Row {{row}}, {{column}} is empty; every certificate has one.",
-      badRevoked: 'Row {{row}}, Is revoked?: expected one of {{allowed}}; found "{{found}}".',
-      badReason: 'Row {{row}}, Revocation reason: expected an RFC 5280 reasonCode ({{allowed}}) or N/A; found "{{found}}".',
-      badDnsName: 'Row {{row}}, dNSNames: "{{found}}" is not a DNS name; list the names separated by spaces, without "DNS:" or other prefixes.',
-      ipAddress: 'Row {{row}}, dNSNames: "{{found}}" is an IP address, not a dNSName.',
-      missingName: "Row {{row}}, {{column}} is empty; give the distinguished name{{redacted}}.",
-      issuerRedacted: "Row {{row}}, Issuer is REDACTED; only an S/MIME certificate's Subject may be redacted, the issuing CA is public.",
-      swapped: 'Row {{row}}: the Issuer "{{issuer}}" looks like an end-entity subject{{subjectNote}}; are Subject and Issuer swapped?',
-      sameSubject: 'Every one of the {{rows}} rows has the same Subject ("{{subject}}") while the Issuer differs from row to row; are Subject and Issuer swapped?'
-    },
-    options: ruleOptions({
-      reasons: stringList(REASONS),
-      revokedValues: stringList(REVOKED),
-      allowIpAddresses: flag(false),
-      caWords: stringList(CA_WORDS)
-    }),
-    rationale: `The IRG asks for the data a reviewer needs to find each certificate and check its status: "Precertificate SHA-256 hash", "Certificate SHA-256 hash", "Subject", "Issuer", "Not before", "Not after", "Serial #", "dNSNames", "Is revoked?" (Yes, Planned, Delayed, or N/A for an expired certificate), "Revocation date" and "Revocation reason" (the CRL reasonCode). Values are read as generators write them: DigiCert's dossier puts several hashes or DNS names in one cell separated by spaces (commas and semicolons are read as separators too), writes N/A for a missing precertificate or final certificate, ISO 8601 dates with an offset, serial numbers in hex without 0x, reason names as Python's cryptography library spells them (key_compromise), and REDACTED for the Subject of an S/MIME certificate. Reason names match ignoring case, spaces, underscores and hyphens. Dates may also be written as 20250718T172331Z or as OpenSSL prints them (Jul 18 17:23:31 2025 GMT); ambiguous dates such as 03/04/2025 are errors. A dNSName may be a wildcard; IP addresses are not dNSNames and are a warning (set "allowIpAddresses": true where a CSV lists IP address SANs in that column). Swapped Subject and Issuer columns are detected two ways: an Issuer whose CN is one of the row's dNSNames or a host name while the Subject's is not, and (as a warning) a file where every row has the same Subject but the Issuer varies.`,
-    source: 'CCADB IRG 3.2, Full Incident Report, "Appendix" (the CSV fields); RFC 5280 section 5.3.1 (reasonCode).',
-    examples: [
-      { title: "A dossier-style row: two hashes in a cell, an N/A precertificate, superseded", kind: "csv", code: `${HEADER3}
-N/A,${H2} ${H3},CN=www.example.com,"CN=Example TLS CA,O=Example CA Inc.,C=US",2025-08-04T00:00:00+00:00,2025-11-02T23:59:59+00:00,5d1e0c,www.example.com example.com,Yes,2025-08-16T10:00:00+00:00,superseded
-`, expect: [] },
-      { title: "A 63-digit hash", kind: "csv", code: `${HEADER3}
-${row({ cert: "b".repeat(63) })}
-`, expect: [{ messageId: "badHash", line: 2 }] },
-      { title: "Subject and Issuer swapped", kind: "csv", code: `${HEADER3}
-${row({ subject: '"CN=Example TLS CA,O=Example CA Inc.,C=US"', issuer: "CN=www.example.com" })}
-`, expect: [{ messageId: "swapped", line: 2 }] },
-      { title: "A reason that is not a reasonCode", kind: "csv", code: `${HEADER3}
-${row({ reason: "customer request" })}
-`, expect: [{ messageId: "badReason", line: 2 }] }
-    ]
-  },
-  check(csv, ctx) {
-    if (!csv.header) return;
-    const p = prepared(ctx.options);
-    const idx = (name) => columnIndex(csv, name);
-    const cellAt = (r, i) => i >= 0 ? r.cells[i] : void 0;
-    const iPre = idx("Precertificate SHA-256 hash");
-    const iCert = idx("Certificate SHA-256 hash");
-    const iSubject = idx("Subject");
-    const iIssuer = idx("Issuer");
-    const iSerial = idx("Serial #");
-    const iDns = idx("dNSNames");
-    const iRevoked = idx("Is revoked?");
-    const iReason = idx("Revocation reason");
-    const dateColumns = ["Not before", "Not after", "Revocation date"].map((c) => [c, idx(c)]);
-    const subjects = /* @__PURE__ */ new Set();
-    const issuers = /* @__PURE__ */ new Set();
-    let named = 0;
-    for (const r of csv.rows) {
-      const row3 = r.index;
-      let naCount = 0;
-      for (const [k, i] of [iPre, iCert].entries()) {
-        const cell2 = cellAt(r, i);
-        const column = HASH_COLUMNS2[k];
-        if (!cell2) continue;
-        const v = cell2.text.trim();
-        if (v === "") {
-          ctx.report({ messageId: "emptyHash", data: { row: row3, column, what: k === 0 ? "precertificate" : "final certificate" }, loc: cellLoc(cell2) });
-          continue;
-        }
-        if (na(v)) {
-          naCount++;
-          continue;
-        }
-        for (const t of splitList(cell2.text, valueStart(cell2))) {
-          if (!isSha256Token(t.text)) ctx.report({ messageId: "badHash", data: { row: row3, column, found: clip(t.text, 72), length: hexDigits(t.text) }, loc: { start: t.start, end: t.end } });
-        }
-      }
-      if (naCount === 2) ctx.report({ messageId: "noHash", data: { row: row3 }, loc: { start: r.start, end: r.end } });
-      const serial = cellAt(r, iSerial);
-      if (serial && !isSerial(serial.text)) ctx.report({ messageId: "badSerial", data: { row: row3, found: clip(serial.text, 72) }, loc: cellLoc(serial) });
-      for (const [column, i] of dateColumns) {
-        const cell2 = cellAt(r, i);
-        if (!cell2) continue;
-        const v = cell2.text.trim();
-        if (v === "") {
-          if (column !== "Revocation date") ctx.report({ messageId: "missingDate", data: { row: row3, column }, loc: cellLoc(cell2) });
-          continue;
-        }
-        if (column === "Revocation date" && na(v)) continue;
-        if (!parseCertDate(v)) ctx.report({ messageId: "badDate", data: { row: row3, column, found: clip(v, 40) }, loc: cellLoc(cell2) });
-      }
-      const revoked = cellAt(r, iRevoked);
-      if (revoked && !p.revoked.has(revoked.text.trim().toLowerCase())) {
-        ctx.report({ messageId: "badRevoked", data: { row: row3, allowed: ctx.options.revokedValues.join(", "), found: clip(revoked.text, 40) }, loc: cellLoc(revoked) });
-      }
-      const reason = cellAt(r, iReason);
-      if (reason) {
-        const v = reason.text.trim();
-        if (v !== "" && !p.reasons.has(reasonKey(v)) && !na(v)) {
-          ctx.report({ messageId: "badReason", data: { row: row3, allowed: ctx.options.reasons.join(", "), found: clip(v, 40) }, loc: cellLoc(reason) });
-        }
-      }
-      const dnsCell = cellAt(r, iDns);
-      const dns = /* @__PURE__ */ new Set();
-      if (dnsCell && !na(dnsCell.text.trim())) {
-        for (const t of splitList(dnsCell.text, valueStart(dnsCell))) {
-          dns.add(t.text.toLowerCase());
-          if (isIpAddress(t.text)) {
-            if (!ctx.options.allowIpAddresses) ctx.report({ messageId: "ipAddress", severity: "warn", data: { row: row3, found: clip(t.text, 60) }, loc: { start: t.start, end: t.end } });
-          } else if (!isDnsNameShape(t.text)) {
-            ctx.report({ messageId: "badDnsName", data: { row: row3, found: clip(t.text, 60) }, loc: { start: t.start, end: t.end } });
-          }
-        }
-      }
-      const subject = cellAt(r, iSubject);
-      const issuer = cellAt(r, iIssuer);
-      const s2 = subject?.text.trim() ?? "";
-      const is = issuer?.text.trim() ?? "";
-      if (subject && s2 === "") ctx.report({ messageId: "missingName", data: { row: row3, column: "Subject", redacted: " (REDACTED for an S/MIME certificate)" }, loc: cellLoc(subject) });
-      if (issuer && is === "") ctx.report({ messageId: "missingName", data: { row: row3, column: "Issuer", redacted: "" }, loc: cellLoc(issuer) });
-      if (issuer && is.toUpperCase() === "REDACTED") ctx.report({ messageId: "issuerRedacted", data: { row: row3 }, loc: cellLoc(issuer) });
-      if (subject && issuer && s2 !== "" && is !== "") {
-        named++;
-        subjects.add(s2);
-        issuers.add(is);
-        const subjectCn = commonName(s2);
-        const issuerCn = commonName(is) ?? is;
-        const leafLike = (cn) => cn !== void 0 && (dns.has(cn.toLowerCase()) || cn.includes(".") && isDnsNameShape(cn) && !hasWord(cn, p.caWords));
-        if (leafLike(issuerCn) && !leafLike(subjectCn)) {
-          const subjectNote = hasWord(s2, p.caWords) ? ` and the Subject "${clip(s2, 60)}" like a CA` : "";
-          ctx.report({ messageId: "swapped", data: { row: row3, issuer: clip(is, 60), subjectNote }, loc: cellLoc(issuer) });
-        }
-      }
-    }
-    const headerSubject = csv.header.cells[iSubject];
-    if (headerSubject && named >= 3 && named === csv.rows.length && subjects.size === 1 && issuers.size > 1) {
-      const [only] = subjects;
-      if ((only ?? "").toUpperCase() !== "REDACTED") {
-        ctx.report({ messageId: "sameSubject", severity: "warn", data: { rows: named, subject: clip(only ?? "", 60) }, loc: cellLoc(headerSubject) });
-      }
-    }
-  }
-});
-
-// rules/appendix-csv-consistency.ts
-init_attachment();
-init_appendix();
-init_text();
-init_lines();
-init_days();
-var HEADER4 = IRG_CSV_COLUMNS.join(",");
-var row2 = (o = {}) => ["N/A", o.cert ?? "b".repeat(64), "CN=www.example.com", '"CN=Example TLS CA,O=Example CA Inc.,C=US"', o.before ?? "2025-08-04T00:00:00+00:00", o.after ?? "2026-08-03T23:59:59+00:00", "5d1e0c", "www.example.com", o.revoked ?? "Yes", o.date ?? "2025-08-16T10:00:00+00:00", o.reason ?? "superseded"].join(",");
-function na2(v) {
-  return v.length <= 20 && isNotApplicable(v);
-}
-var appendix_csv_consistency_default = defineRule({
-  meta: {
-    id: "appendix-csv-consistency",
-    description: "Require each Appendix CSV row to agree with itself: revocation status, date and reason, validity period, and no certificate listed twice.",
-    tags: ["appendix", "attachment"],
-    severity: "error",
-    appliesTo: "csv",
-    messages: {
-      revokedWithoutDate: "Row {{row}} says the certificate is revoked (Yes) but gives no revocation date.",
-      revokedWithoutReason: "Row {{row}} says the certificate is revoked (Yes) but the Revocation reason is empty; give the CRL reasonCode (N/A when the CRL entry has none).",
-      revokedInFuture: "Row {{row}}: revoked (Yes) on {{date}}, after today ({{now}}); a revocation still to come is Planned.",
-      pendingWithoutDate: "Row {{row}} is {{status}} but gives no revocation date; give the {{what}} revocation date.",
-      notExpired: "Row {{row}}: Is revoked? is N/A (expired), but Not after ({{notAfter}}) is not before {{now}}; an unexpired certificate is Yes, Planned or Delayed.",
-      validityOrder: "Row {{row}}: Not before ({{notBefore}}) is not before Not after ({{notAfter}}).",
-      revokedBeforeIssued: "Row {{row}}: the revocation date ({{date}}) is before Not before ({{notBefore}}).",
-      duplicate: "Row {{row}} lists the certificate {{hash}} again; it is listed in row {{first}}."
-    },
-    options: ruleOptions({ requirePlannedDate: flag(true) }),
-    rationale: `The IRG defines the revocation columns together: "Is revoked?" is Yes, Planned, Delayed, or N/A when the certificate has expired; the "Revocation date" is the actual or planned revocation date (N/A when not applicable); the "Revocation reason" is the CRL reasonCode. So a row that says Yes needs a date that has passed and a reason (N/A stands for a CRL entry without a reasonCode, as the TLS Baseline Requirements require for "unspecified"), a Planned or Delayed row needs the date it was or will be revoked, an N/A row must have expired before the report (as of --now), Not before comes before Not after, and each certificate is listed once. Dates are compared by UTC calendar day. DigiCert's dossier writes N/A as the date of a Planned row, since it cannot know the plan; set "requirePlannedDate": false to accept that.`,
-    source: 'CCADB IRG 3.2, Full Incident Report, "Appendix" ("Is revoked?", "Revocation date", "Revocation reason").',
-    examples: [
-      { title: "Revoked, with a date and a reason", kind: "csv", code: `${HEADER4}
-${row2()}
-`, now: "2025-12-01", expect: [] },
-      { title: "Yes without a revocation date", kind: "csv", code: `${HEADER4}
-${row2({ date: "N/A" })}
-`, now: "2025-12-01", expect: [{ messageId: "revokedWithoutDate", line: 2 }] },
-      { title: "The same certificate twice", kind: "csv", code: `${HEADER4}
-${row2()}
-${row2()}
-`, now: "2025-12-01", expect: [{ messageId: "duplicate", line: 3 }] }
-    ]
-  },
-  check(csv, ctx) {
-    if (!csv.header) return;
-    const now2 = ctx.now().toUTC();
-    const today = dayOfInstant(Date.UTC(now2.year, now2.month - 1, now2.day));
-    const nowText = now2.toISODate() ?? "";
-    const indexes = new Map(IRG_CSV_COLUMNS.map((c) => [c, columnIndex(csv, c)]));
-    const cellAt = (r, name) => {
-      const i = indexes.get(name) ?? -1;
-      return i >= 0 ? r.cells[i] : void 0;
-    };
-    const dateIn = (c) => c ? parseCertDate(c.text) : void 0;
-    const present = (c) => c !== void 0 && c.text.trim() !== "" && !na2(c.text.trim());
-    const seen = /* @__PURE__ */ new Map();
-    for (const r of csv.rows) {
-      const row3 = r.index;
-      const status = cellAt(r, "Is revoked?");
-      const dateCell = cellAt(r, "Revocation date");
-      const reasonCell = cellAt(r, "Revocation reason");
-      const notBeforeCell = cellAt(r, "Not before");
-      const notAfterCell = cellAt(r, "Not after");
-      const notBefore = dateIn(notBeforeCell);
-      const notAfter = dateIn(notAfterCell);
-      const revokedOn = dateIn(dateCell);
-      const s2 = status?.text.trim().toLowerCase();
-      const at2 = status ? cellLoc(status) : { start: r.start, end: r.end };
-      if (s2 === "yes") {
-        if (!present(dateCell)) ctx.report({ messageId: "revokedWithoutDate", data: { row: row3 }, loc: dateCell ? cellLoc(dateCell) : at2 });
-        else if (revokedOn && revokedOn.day > today) ctx.report({ messageId: "revokedInFuture", data: { row: row3, date: clip(dateCell?.text ?? "", 40), now: nowText }, loc: cellLoc(dateCell) });
-        if (reasonCell && reasonCell.text.trim() === "") ctx.report({ messageId: "revokedWithoutReason", data: { row: row3 }, loc: cellLoc(reasonCell) });
-      } else if (s2 === "planned" || s2 === "delayed") {
-        if (!present(dateCell) && (s2 === "delayed" || ctx.options.requirePlannedDate)) {
-          ctx.report({ messageId: "pendingWithoutDate", data: { row: row3, status: status?.text.trim() ?? "", what: s2 === "planned" ? "planned" : "actual or planned" }, loc: dateCell ? cellLoc(dateCell) : at2 });
-        }
-      } else if (s2 !== void 0 && (s2 === "n/a" || na2(s2)) && notAfter && notAfter.day >= today) {
-        ctx.report({ messageId: "notExpired", data: { row: row3, notAfter: clip(notAfterCell?.text ?? "", 40), now: nowText }, loc: at2 });
-      }
-      if (notBefore && notAfter && notBefore.ms >= notAfter.ms) {
-        ctx.report({ messageId: "validityOrder", data: { row: row3, notBefore: clip(notBeforeCell?.text ?? "", 40), notAfter: clip(notAfterCell?.text ?? "", 40) }, loc: cellLoc(notBeforeCell) });
-      }
-      if (notBefore && revokedOn && revokedOn.day < notBefore.day) {
-        ctx.report({ messageId: "revokedBeforeIssued", data: { row: row3, date: clip(dateCell?.text ?? "", 40), notBefore: clip(notBeforeCell?.text ?? "", 40) }, loc: cellLoc(dateCell) });
-      }
-      for (const name of ["Precertificate SHA-256 hash", "Certificate SHA-256 hash"]) {
-        const cell2 = cellAt(r, name);
-        if (!cell2) continue;
-        for (const t of splitList(cell2.text, valueStart(cell2))) {
-          if (!isSha256Token(t.text)) continue;
-          const key = t.text.replace(/:/g, "").toLowerCase();
-          const first = seen.get(key);
-          if (first === void 0) {
-            seen.set(key, r);
-          } else if (first !== r) {
-            const related = [{ message: `First listed in row ${first.index}.`, line: positionAt(csv.lineStarts, first.start).line }];
-            ctx.report({ messageId: "duplicate", data: { row: row3, hash: clip(t.text, 20), first: first.index }, loc: { start: t.start, end: t.end }, related });
-          }
-        }
-      }
-    }
-  }
-});
-
-// rules/appendix-csv-count.ts
-init_appendix();
-init_context();
-init_appendix();
-init_query();
-init_text();
-var HEADER5 = IRG_CSV_COLUMNS.join(",");
-var csvOf = (rows) => `${HEADER5}
-${Array.from({ length: rows }, (_, i) => `N/A,${(i + 1).toString(16).padStart(64, "0")},CN=www${i}.example.com,"CN=Example TLS CA,O=Example CA Inc.,C=US",2025-08-04T00:00:00+00:00,2026-08-03T23:59:59+00:00,5d1e0${i},www${i}.example.com,Planned,2025-12-20,N/A`).join("\n")}
-`;
-var REPORT2 = (total, remaining) => `---
-appendix: certs.csv
----
-## Full Incident Report
-
-### Impact
-
-- **Total number of certificates:** ${total}
-- **Total number of "remaining valid" certificates:** ${remaining}
-
-### Appendix
-
-The affected certificates are in the attached certs.csv.
-`;
-var appendix_csv_count_default = defineRule({
-  meta: {
-    id: "appendix-csv-count",
-    description: "Require the rows of the Appendix CSV beside a report to agree with the Impact totals.",
-    tags: ["appendix", "impact"],
-    severity: "error",
-    messages: {
-      fewerThanRemaining: 'Impact gives {{remaining}} "remaining valid" certificates, but {{file}} lists only {{rows}}; every affected certificate belongs in the Appendix CSV.',
-      moreThanTotal: "Impact gives {{total}} certificates in total, but {{file}} lists {{rows}}.",
-      approximate: '{{field}} is approximate ("{{found}}"), so the {{rows}} rows of {{file}} cannot be checked against it; give the exact number.',
-      notFound: 'Front matter names the Appendix attachment "{{name}}", but there is no such file beside the report.'
-    },
-    options: ruleOptions({ approximateWords: stringList(APPROXIMATE_WORDS) }),
-    rationale: `The Appendix lists the affected certificates and Impact counts them, so the two must agree: the CSV holds at least the "remaining valid" certificates and at most the total (CCADB Policy asks auditors to check that a report's scope and impact are accurately described, and wrong counts are a standing reviewer complaint). The CSV is the one named in front matter (\`appendix: certs.csv\`) or in the Appendix text, found beside the report; its rows are counted without the header. Counts are read as impact-counts reads them; an approximate count ("~500", "about 1,200") gets a message instead of a guess. Findings are on the report's Impact lines; the CSV's own findings are reported when the CSV is linted (name it, or lint the folder).`,
-    source: 'CCADB IRG 3.2, Full Incident Report, Impact ("Total number of certificates", "Total number of \\"remaining valid\\" certificates") and "Appendix".',
-    examples: [
-      { title: "Two rows for four remaining valid certificates", code: REPORT2("4", "4"), attachments: { "certs.csv": csvOf(2) }, expect: [{ messageId: "fewerThanRemaining", line: 9 }] },
-      { title: "Rows between the two totals", code: REPORT2("3", "2"), attachments: { "certs.csv": csvOf(2) }, expect: [] },
-      { title: "An approximate total", code: REPORT2("about 1,200", "0"), attachments: { "certs.csv": csvOf(2) }, expect: [{ messageId: "approximate", line: 8 }] }
-    ]
-  },
-  check(report2, ctx) {
-    const attachments = ctx.attachments;
-    if (attachments === void 0) return;
-    const named = reportContext(report2).appendix;
-    if (named) {
-      for (const name of named.names) {
-        if (!attachments.some((a) => a.name === name)) ctx.report({ messageId: "notFound", data: { name: clip(name, 80) }, loc: { line: named.line } });
-      }
-    }
-    const words2 = ctx.options.approximateWords;
-    for (const block of blocksOf(report2, "ccadb-v3-full")) {
-      const csv = namedAttachments(report2, section(block, "appendix"), attachments).find((a) => a.attachment.kind === "csv");
-      if (!csv || csv.attachment.kind !== "csv") continue;
-      const rows = csv.attachment.rows.length;
-      const file = clip(csv.name, 80);
-      const impact = section(block, "impact");
-      const read = (f, name) => {
-        if (!f || f.value === "") return void 0;
-        const r = readCount(f.value, words2);
-        if (r.kind === "approximate") {
-          ctx.report({ messageId: "approximate", data: { field: name, found: clip(r.text), rows, file }, loc: at(f.valueSpan) });
-          return void 0;
-        }
-        return r.kind === "exact" ? r.value : r.kind === "not-applicable" ? 0 : void 0;
-      };
-      const totalField = field(impact, "total-certificates");
-      const remainingField = field(impact, "remaining-valid");
-      const total = read(totalField, "Total number of certificates");
-      const remaining = read(remainingField, 'Total number of "remaining valid" certificates');
-      if (remaining !== void 0 && remainingField && rows < remaining) {
-        ctx.report({ messageId: "fewerThanRemaining", data: { remaining, rows, file }, loc: at(remainingField.valueSpan) });
-      }
-      if (total !== void 0 && totalField && rows > total) {
-        ctx.report({ messageId: "moreThanTotal", data: { total, rows, file }, loc: at(totalField.valueSpan) });
-      }
-    }
-  }
-});
-
-// rules/appendix-crtsh-list.ts
-init_text();
-var PREFIX = "https://crt.sh/?sha256=";
-var link = (n2) => `${PREFIX}${n2.toString(16).padStart(64, "0")}`;
-var appendix_crtsh_list_default = defineRule({
-  meta: {
-    id: "appendix-crtsh-list",
-    description: "Require a crt.sh list attachment to hold one https://crt.sh/?sha256=<hash> link per line, each once, for at least 10,000 certificates.",
-    tags: ["appendix", "attachment"],
-    severity: "error",
-    appliesTo: "crtsh",
-    messages: {
-      empty: "The file lists no crt.sh links; expected one https://crt.sh/?sha256=<SHA-256 hash> link per line.",
-      badLink: 'Line {{line}}: expected https://crt.sh/?sha256=<64 hex digits>; found "{{found}}".',
-      byId: 'Line {{line}}: a crt.sh link by ID ("{{found}}"); the IRG asks for https://crt.sh/?sha256=<certificate SHA-256 hash>.',
-      duplicate: "Line {{line}} repeats the link on line {{first}}.",
-      tooFew: "The list has {{count}} links; a crt.sh list replaces the CSV only for {{min}} or more certificates, so below that attach the CSV with the IRG columns."
-    },
-    options: ruleOptions({ minEntries: integer2(0, 1e4) }),
-    rationale: "The IRG asks for the affected certificates as a CSV; only for 10,000 certificates or more may a text file of https://crt.sh/?sha256=<SHA-256 hash> links, one per line, be attached instead. Each line is one link by SHA-256 hash (a link by crt.sh ID depends on one database), each certificate once; with fewer than 10,000 links the CSV is required. DigiCert's dossier writes one link for each precertificate and each final certificate, so one certificate may have two links with different hashes: only the same link twice is a duplicate.",
-    source: 'CCADB IRG 3.2, Full Incident Report, "Appendix" (crt.sh list for 10,000 or more certificates).',
-    examples: [
-      { title: "A list long enough (the option lowered for the example)", kind: "crtsh", code: `${link(1)}
-${link(2)}
-`, options: { minEntries: 2 }, expect: [] },
-      { title: "A short hash and a repeated link", kind: "crtsh", code: `${link(1)}
-${PREFIX}${"c".repeat(63)}
-${link(1)}
-`, options: { minEntries: 3 }, expect: [{ messageId: "badLink", line: 2 }, { messageId: "duplicate", line: 3 }] },
-      { title: "Too few links for a crt.sh list", kind: "crtsh", code: `${link(1)}
-${link(2)}
-`, expect: [{ messageId: "tooFew", line: 1 }] }
-    ]
-  },
-  check(list3, ctx) {
-    if (list3.entries.length === 0) {
-      ctx.report({ messageId: "empty", loc: { line: 1 } });
-      return;
-    }
-    const seen = /* @__PURE__ */ new Map();
-    for (const e of list3.entries) {
-      const lower = e.text.toLowerCase();
-      const loc = { start: e.start, end: e.end };
-      if (lower.startsWith("https://crt.sh/?id=") || lower.startsWith("http://crt.sh/?id=")) {
-        ctx.report({ messageId: "byId", data: { line: e.line, found: clip(e.text, 90) }, loc });
-      } else if (!lower.startsWith(PREFIX) || !isSha256Token(e.text.slice(PREFIX.length))) {
-        ctx.report({ messageId: "badLink", data: { line: e.line, found: clip(e.text, 90) }, loc });
-        continue;
-      }
-      const first = seen.get(lower);
-      if (first !== void 0) ctx.report({ messageId: "duplicate", data: { line: e.line, first }, loc, related: [{ message: "First listed here.", line: first }] });
-      else seen.set(lower, e.line);
-    }
-    if (list3.entries.length < ctx.options.minEntries) {
-      ctx.report({ messageId: "tooFew", data: { count: list3.entries.length, min: ctx.options.minEntries }, loc: { line: 1 } });
-    }
-  }
-});
-
-// rules/related-incidents-links.ts
-init_query();
-init_text();
-init_context();
-
-// src/parse/related.ts
-init_query();
-init_text();
-
 // src/parse/timestamp.ts
-init_days();
 init_luxon();
-var MONTHS3 = {
+var MONTHS = {
   jan: 1,
   january: 1,
   feb: 2,
@@ -42985,6 +41489,9 @@ var MONTHS3 = {
   dec: 12,
   december: 12
 };
+function monthNumber(word) {
+  return Object.hasOwn(MONTHS, word.toLowerCase()) ? MONTHS[word.toLowerCase()] : void 0;
+}
 var H = 60;
 var ZONE_ABBREVIATIONS = {
   CET: { offset: 1 * H, season: { iana: "Europe/Berlin", daylight: false, other: "CEST" } },
@@ -43166,7 +41673,7 @@ var DATE_PATTERNS = [
     // June 3, 2022; July 29. 2024; Saturday, May 11, 2019; August 3rd 2024; may20,2022; Aug 19th
     re: new RegExp(`\\b${WEEKDAY}${MONTH_WORD}\\.?[ \\t]?(\\d{1,2})${ORD}(?![\\d:])(?:(?:[ \\t]*[.,][ \\t]*|[ \\t]+)(\\d{4})(?!\\d))?`, "gi"),
     read: (m) => {
-      const month = MONTHS3[m[1].toLowerCase()];
+      const month = monthNumber(m[1]);
       if (!month) return void 0;
       const hasYear = m[3] !== void 0;
       if (!hasYear && !/^[A-Z]/.test(m[1])) return void 0;
@@ -43180,7 +41687,7 @@ var DATE_PATTERNS = [
     // 15 June 2023; 3rd of March, 2019; 10-June-2022; 2-Apr-2025
     re: new RegExp(`(?<![\\d.:/-])${WEEKDAY}(\\d{1,2})${ORD}(?:[ \\t]+(?:of[ \\t]+)?|-)${MONTH_WORD}\\.?(?:(?:[ \\t]*,[ \\t]*|[ \\t]+|-)(\\d{4})(?!\\d))?`, "gi"),
     read: (m) => {
-      const month = MONTHS3[m[2].toLowerCase()];
+      const month = monthNumber(m[2]);
       if (!month) return void 0;
       if (m[3] === void 0 && !/^[A-Z]/.test(m[2])) return void 0;
       const r = { month, day: Number(m[1]), style: "month-name", ambiguous: false };
@@ -43394,8 +41901,1473 @@ function readings(ts2) {
   const y = String(d.year);
   return [`${y}-${pad2(d.month)}-${pad2(d.day)}`, `${y}-${pad2(d.day)}-${pad2(d.month)}`];
 }
+function ymd(y, m, d) {
+  const dt = DateTime.utc(y, m, d);
+  return dt.isValid ? dt : void 0;
+}
+function parseDueDate(raw) {
+  const text4 = raw.replace(/[*_`]/g, "").replace(/\s+/g, " ").trim();
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?![\d-])/.exec(text4);
+  if (m) {
+    const d = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+    return d ? { kind: "iso", date: d } : { kind: "invalid", text: text4 };
+  }
+  const clear = (d, matched) => d ? { kind: "clear", date: d, iso: d.toISODate(), text: text4, whole: matched.length === text4.length } : { kind: "invalid", text: text4 };
+  m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(text4);
+  if (m) return clear(ymd(Number(m[1]), Number(m[2]), Number(m[3])), m[0]);
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)/.exec(text4);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const y = Number(m[3]);
+    if (a > 12 && b <= 12) return clear(ymd(y, b, a), m[0]);
+    if (b > 12 && a <= 12) return clear(ymd(y, a, b), m[0]);
+    if (a === b) return clear(ymd(y, a, b), m[0]);
+    if (a <= 12 && b <= 12) return { kind: "ambiguous", text: text4 };
+    return { kind: "invalid", text: text4 };
+  }
+  m = /^([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/.exec(text4);
+  if (m && monthNumber(m[1])) return clear(ymd(Number(m[3]), monthNumber(m[1]), Number(m[2])), m[0]);
+  m = /^(\d{1,2})(?:st|nd|rd|th)?[- ]([A-Za-z]{3,9})\.?[-, ]{1,2}(\d{4})\b/.exec(text4);
+  if (m && monthNumber(m[2])) return clear(ymd(Number(m[3]), monthNumber(m[2]), Number(m[1])), m[0]);
+  return { kind: "not-a-date", text: text4 };
+}
+
+// rules/action-item-due-date.ts
+init_text2();
+var action_item_due_date_default = defineRule({
+  meta: {
+    id: "action-item-due-date",
+    description: "Require each action item's Due Date to be a real date, written YYYY-MM-DD.",
+    tags: ["action-items"],
+    severity: "error",
+    fixable: true,
+    messages: {
+      missing: "Due Date is empty; give the date (YYYY-MM-DD) by which this action will be done.",
+      notDate: 'Due Date must be a date (YYYY-MM-DD); found "{{found}}". TBD, ASAP or a quarter is not a commitment: give the date you commit to.',
+      ambiguous: 'Due Date "{{found}}" can be read as two different dates (day and month could swap); write it as YYYY-MM-DD.',
+      invalid: 'Due Date "{{found}}" is not a calendar date; write a real date as YYYY-MM-DD.',
+      nonIso: `Due Date "{{found}}" is not in the template's YYYY-MM-DD form; write {{iso}}.`
+    },
+    rationale: 'Every action item is a commitment with a date: reviewers track the dates, ask about the ones that pass, and will not accept "TBD" or "Q3". The template writes dates as ISO YYYY-MM-DD (2025-01-19), which nobody can misread; other clear spellings are a warning with an automatic fix, ambiguous ones (03/04/2024) an error.',
+    source: 'CCADB IRG 3.x and 2.0, "Action Items": Due Date (template example 2025-01-19).',
+    examples: [
+      {
+        title: "TBD instead of a date",
+        code: "## Incident Report\n\n### Action Items\n\n| Action Item | Kind | Due Date |\n| --- | --- | --- |\n| Add a second reviewer to survey submissions | Prevent | TBD |\n",
+        expect: [{ messageId: "notDate", line: 7 }]
+      },
+      {
+        title: "A clear but non-ISO date (a warning with a fix)",
+        code: "## Incident Report\n\n### Action Items\n\n| Action Item | Kind | Due Date |\n| --- | --- | --- |\n| Update the CPR contact in CCADB | Prevent | 2024-4-20 |\n",
+        expect: [{ messageId: "nonIso", line: 7 }]
+      }
+    ]
+  },
+  check(report2, ctx) {
+    for (const ai of actionItemsOf(report2)) {
+      for (const item of ai.items) {
+        const cell2 = item.dueDate;
+        if (!cell2) continue;
+        if (isBlank3(cell2)) {
+          ctx.report({ messageId: "missing", loc: at(cell2.span) });
+          continue;
+        }
+        const d = parseDueDate(cell2.text);
+        const found = clip(cell2.text, 40);
+        switch (d.kind) {
+          case "iso":
+            break;
+          case "clear": {
+            const exact = d.whole && cell2.text.trim() === d.text;
+            if (exact) {
+              ctx.report({ messageId: "nonIso", data: { found, iso: d.iso }, loc: at(cell2.span), severity: "warn", fix: { range: [cell2.span.start, cell2.span.end], text: d.iso } });
+            } else {
+              ctx.report({ messageId: "nonIso", data: { found, iso: d.iso }, loc: at(cell2.span), severity: "warn" });
+            }
+            break;
+          }
+          case "ambiguous":
+            ctx.report({ messageId: "ambiguous", data: { found }, loc: at(cell2.span) });
+            break;
+          case "invalid":
+            ctx.report({ messageId: "invalid", data: { found }, loc: at(cell2.span) });
+            break;
+          default:
+            ctx.report({ messageId: "notDate", data: { found }, loc: at(cell2.span) });
+        }
+      }
+    }
+  }
+});
+
+// rules/action-item-overdue.ts
+var Options5 = ruleOptions({
+  /** Statuses that mean the work is still going on as planned. */
+  ongoing: stringList(["Ongoing"]),
+  /** Days of grace after the due date. */
+  graceDays: integer2(0, 0)
+});
+var action_item_overdue_default = defineRule({
+  meta: {
+    id: "action-item-overdue",
+    description: "Warn about an Ongoing action item whose due date has passed.",
+    tags: ["action-items"],
+    severity: "warn",
+    messages: {
+      overdue: 'This action item is still "{{status}}" but was due {{due}}, {{days}} day(s) before {{today}}; mark it Complete, or Delayed with a new date and the reason.'
+    },
+    options: Options5,
+    rationale: `An action item past its due date that still says Ongoing tells reviewers the CA is not tracking its commitments. The IRG status Delayed exists for exactly this: say so, give the new date and why. The date compared against is the report's front matter "posted:" when present (the report as posted), otherwise --now.`,
+    source: 'CCADB IRG 3.x, "Action Items" (Status: Ongoing, Complete, Delayed, Canceled); Mozilla Root Store Policy: CAs keep incident bugs updated.',
+    examples: [
+      {
+        title: "Ongoing after its due date",
+        now: "2025-12-01",
+        code: "## Full Incident Report\n\n### Action Items\n\n| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |\n| --- | --- | --- | --- | --- | --- |\n| Add per-path CAA tests | Prevent | Root Cause #1 | One test per issuance path | 2025-09-30 | Ongoing |\n",
+        expect: [{ messageId: "overdue", line: 7 }]
+      }
+    ]
+  },
+  check(report2, ctx) {
+    const today = postingDay(report2, ctx.now().toMillis());
+    const ongoing = ctx.options.ongoing;
+    const statuses = [...DEFAULT_STATUSES, ...ongoing];
+    for (const ai of actionItemsOf(report2)) {
+      for (const item of ai.items) {
+        if (!item.status || !item.dueDate) continue;
+        const st = canonicalStatus(item.status.text, statuses, DEFAULT_STATUS_ALIASES);
+        if (!st || !ongoing.some((o) => o.toLowerCase() === st.value.toLowerCase())) continue;
+        const d = parseDueDate(item.dueDate.text);
+        if (d.kind !== "iso" && d.kind !== "clear") continue;
+        const due = dayOfInstant(d.date.toMillis());
+        const days2 = today - due;
+        if (days2 <= ctx.options.graceDays) continue;
+        ctx.report({ messageId: "overdue", data: { status: item.status.text, due: isoOfDay(due), days: days2, today: isoOfDay(today) }, loc: at(item.dueDate.span) });
+      }
+    }
+  }
+});
+
+// rules/action-item-root-cause.ts
+init_text2();
+var action_item_root_cause_default = defineRule({
+  meta: {
+    id: "action-item-root-cause",
+    description: "Require each action item to name an existing contributing factor, and each factor to have an action item.",
+    tags: ["action-items", "root-cause"],
+    severity: "error",
+    messages: {
+      missing: 'Corresponding Root Cause(s) is empty; name the contributing factor(s) this action addresses, e.g. "Root Cause #1".',
+      unrecognised: 'Corresponding Root Cause(s) "{{found}}" names no contributing factor number; write e.g. "Root Cause #1" or "Contributing Factor #1, #2".',
+      unknownFactor: "This action item refers to contributing factor #{{number}}, but the Root Cause Analysis has no Contributing Factor #{{number}} (it has {{known}}); correct the number or add the factor.",
+      unmappedFactor: 'No action item addresses {{factor}}; the IRG expects at least one action per contributing factor: name it in "Corresponding Root Cause(s)" of the action that addresses it, or add one.',
+      tableHere: "The Action Items table is here."
+    },
+    rationale: 'IRG 3.x ties the report together: every contributing factor found in the analysis gets at least one action, and every action says which factor it addresses. A factor with no action is a cause left in place; an action pointing at a factor that does not exist is a typo or a stale table. Accepted references: "Root Cause #1", "Root Cause # 1", "Contributing Factor #1", "CF1", "#1", "1, 2", "All".',
+    source: 'CCADB IRG 3.x, Full Incident Report, "Action Items" (Corresponding Root Cause(s)) and "Root Cause Analysis".',
+    examples: [
+      {
+        title: "Factor #2 has no action; an action names factor #3",
+        code: "## Full Incident Report\n\n### Root Cause Analysis\n\n**Contributing Factor #1: Cache reuse**\n\n**Contributing Factor #2: No test**\n\n### Action Items\n\n| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |\n| --- | --- | --- | --- | --- | --- |\n| Repeat the CAA check on retry | Prevent | Root Cause #1 | Stale CAA test fails issuance | 2025-08-20 | Complete |\n| Scan every 15 minutes | Detect | Root Cause #3 | Synthetic stale certificate alerts in 15 minutes | 2025-10-15 | Complete |\n",
+        expect: [
+          { messageId: "unmappedFactor", line: 7 },
+          { messageId: "unknownFactor", line: 14 }
+        ]
+      }
+    ]
+  },
+  check(report2, ctx) {
+    const all2 = actionItemsOf(report2);
+    for (const block of blocksOf(report2, "ccadb-v3-full")) {
+      const factors = factorsOf(report2, block);
+      const ai = all2.find((a) => a.block === block);
+      if (factors.length === 0 || !ai || !ai.columns.includes("rootCauses") || !ai.header) continue;
+      const numbers = new Set(factors.map((f) => f.number).filter((n2) => n2 !== void 0));
+      const known = numbers.size === 0 ? "no numbered factors" : [...numbers].map((n2) => `#${n2}`).join(", ");
+      const covered = /* @__PURE__ */ new Set();
+      for (const item of ai.items) {
+        const cell2 = item.rootCauses;
+        if (!cell2) continue;
+        if (isBlank3(cell2) || isNotApplicable(cell2.text)) {
+          ctx.report({ messageId: "missing", loc: at(cell2.span) });
+          continue;
+        }
+        const refs = factorReferences(cell2.text);
+        if (refs.all) {
+          for (const n2 of numbers) covered.add(n2);
+          continue;
+        }
+        if (refs.numbers.length === 0) {
+          ctx.report({ messageId: "unrecognised", data: { found: clip(cell2.text, 50) }, loc: at(cell2.span) });
+          continue;
+        }
+        for (const n2 of refs.numbers) {
+          if (numbers.has(n2)) covered.add(n2);
+          else ctx.report({ messageId: "unknownFactor", data: { number: n2, known }, loc: at(cell2.span) });
+        }
+      }
+      if (ai.unreadRows.length > 0) continue;
+      for (const f of factors) {
+        if (f.number === void 0 || covered.has(f.number)) continue;
+        ctx.report({ messageId: "unmappedFactor", data: { factor: `Contributing Factor #${f.number}` }, loc: at(f.heading.span), related: [{ messageId: "tableHere", line: ai.header.line }] });
+      }
+    }
+  }
+});
+
+// rules/action-item-evaluation-criteria.ts
+init_text2();
+init_memo();
+var DEFAULT_VAGUE = [
+  "monitor",
+  "monitoring",
+  "monitored",
+  "improved",
+  "improvement",
+  "improve",
+  "better",
+  "ongoing",
+  "done",
+  "complete",
+  "completed",
+  "yes",
+  "none",
+  "tbd",
+  "reviewed",
+  "observe",
+  "observation",
+  "no recurrence",
+  "no repeat",
+  "no further incidents",
+  "training completed",
+  "staff trained"
+];
+var TEMPLATE_FILLER = /* @__PURE__ */ new Set(["criteria", "example", "value"]);
+var Options6 = ruleOptions({
+  /** Words and phrases that do not measure anything on their own. */
+  vague: stringList(DEFAULT_VAGUE),
+  /** Criteria with at most this many words are vague when they contain one of the words above. */
+  maxVagueWords: integer2(0, 6),
+  /** Criteria shorter than this many words are too short to be measurable. */
+  minWords: integer2(0, 3)
+});
+var vagueRegExp = perOptions((o) => {
+  const vague = o.vague.filter((v) => v.trim() !== "");
+  return vague.length > 0 ? new RegExp(`(?<![\\w-])(?:${vague.map((v) => escapeRegExp(norm(v)).replace(/ /g, "\\s+")).join("|")})(?![\\w-])`) : void 0;
+});
+var action_item_evaluation_criteria_default = defineRule({
+  meta: {
+    id: "action-item-evaluation-criteria",
+    description: "Require measurable Evaluation Criteria for each action item.",
+    tags: ["action-items"],
+    severity: "warn",
+    messages: {
+      missing: "Evaluation Criteria is empty; say how you will know the action worked (a test, a metric, an audit result).",
+      notApplicable: 'Evaluation Criteria is "{{found}}"; say how you will know the action worked (a test, a metric, an audit result): every action needs a way to tell.',
+      vague: 'Evaluation Criteria "{{found}}" does not say what will be measured; name the check and its expected result (e.g. "synthetic report acknowledged within 4 hours, weekly").'
+    },
+    options: Options6,
+    rationale: 'IRG 3.x added Evaluation Criteria so that reviewers can see how the CA will know an action worked. "Monitor", "improved" or N/A cannot be checked by anyone; a test, a metric or an audit result can.',
+    source: 'CCADB IRG 3.x, Full Incident Report, "Action Items" (Evaluation Criteria).',
+    examples: [
+      {
+        title: "A criterion that measures nothing",
+        code: "## Full Incident Report\n\n### Action Items\n\n| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |\n| --- | --- | --- | --- | --- | --- |\n| Review the mailbox procedure | Prevent | Root Cause #1 | Process improved | 2025-08-20 | Complete |\n",
+        expect: [{ messageId: "vague", line: 7 }]
+      }
+    ]
+  },
+  check(report2, ctx) {
+    const { maxVagueWords, minWords } = ctx.options;
+    const vagueRe = vagueRegExp(ctx.options);
+    for (const ai of actionItemsOf(report2)) {
+      for (const item of ai.items) {
+        const cell2 = item.criteria;
+        if (!cell2) continue;
+        if (isBlank3(cell2)) {
+          ctx.report({ messageId: "missing", loc: at(cell2.span) });
+          continue;
+        }
+        if (isNotApplicable(cell2.text)) {
+          ctx.report({ messageId: "notApplicable", data: { found: clip(cell2.text, 40) }, loc: at(cell2.span) });
+          continue;
+        }
+        const t = norm(cell2.text);
+        if (TEMPLATE_FILLER.has(t)) continue;
+        const words2 = t.split(/\s+/).filter((w) => /[a-z0-9]/.test(w)).length;
+        if (words2 < minWords || words2 <= maxVagueWords && vagueRe?.test(t) === true) {
+          ctx.report({ messageId: "vague", data: { found: clip(cell2.text, 50) }, loc: at(cell2.span) });
+        }
+      }
+    }
+  }
+});
+
+// rules/action-items-training-only.ts
+init_text2();
+init_memo();
+var DEFAULT_PHRASES3 = [
+  "train",
+  "retrain",
+  "re-train",
+  "remind",
+  "educat",
+  "awareness",
+  "brief",
+  "inform staff",
+  "inform employees",
+  "inform the staff",
+  "share this incident",
+  "share the incident",
+  "pay more attention",
+  "be more careful",
+  "emphasi",
+  "warn staff"
+];
+var Options7 = ruleOptions({
+  /** Word starts that mark an action as training or reminding staff. */
+  phrases: stringList(DEFAULT_PHRASES3),
+  /** The phrase must appear within this many words from the start of the action. */
+  withinWords: integer2(1, 6)
+});
+var phrasesRegExp = perOptions((o) => {
+  const phrases = o.phrases.filter((p) => p.trim() !== "");
+  return phrases.length > 0 ? new RegExp(`(?<![\\w-])(?:${phrases.map((p) => escapeRegExp(norm(p)).replace(/ /g, "\\s+")).join("|")})`) : void 0;
+});
+var action_items_training_only_default = defineRule({
+  meta: {
+    id: "action-items-training-only",
+    description: "Warn when every action item only trains or reminds staff.",
+    tags: ["action-items"],
+    severity: "warn",
+    messages: {
+      trainingOnly: "All {{count}} action item(s) only train or remind staff. Training does not stop the next mistake; add actions that change a system or process so the problem cannot recur (Prevent), is caught early (Detect) or does less harm (Mitigate)."
+    },
+    options: Options7,
+    rationale: "A remediation plan made only of training and reminders treats the incident as a people problem, which reviewers rarely accept: the same process will fail the same way with the next person. Training is fine next to technical or procedural controls, not instead of them.",
+    source: 'CCADB IRG 3.x, "Action Items" and "Root Cause Analysis"; Mozilla "Responding to an Incident" (remediation must prevent recurrence).',
+    examples: [
+      {
+        title: "A plan that is only training",
+        code: "## Incident Report\n\n### Action Items\n\n| Action Item | Kind | Due Date |\n| --- | --- | --- |\n| Train the staff on CPR handling | Prevent | 2024-10-30 |\n| Remind the team to check the mailbox at weekends | Prevent | 2024-10-30 |\n",
+        expect: [{ messageId: "trainingOnly", line: 5 }]
+      }
+    ]
+  },
+  check(report2, ctx) {
+    const re = phrasesRegExp(ctx.options);
+    if (!re) return;
+    const within = ctx.options.withinWords;
+    for (const ai of actionItemsOf(report2)) {
+      if (ai.items.length === 0) continue;
+      const training = ai.items.every((item) => {
+        const lead = norm(item.action.text).split(/\s+/).slice(0, within).join(" ");
+        return re.test(lead);
+      });
+      if (!training) continue;
+      const loc = ai.header ? at(ai.header.span) : at(ai.items[0].span);
+      ctx.report({ messageId: "trainingOnly", data: { count: ai.items.length }, loc });
+    }
+  }
+});
+
+// rules/closure-attestation.ts
+init_text2();
+var SENTENCE = "All Action Items disclosed in this report have been completed as described, and we request its closure.";
+var closure_attestation_default = defineRule({
+  meta: {
+    id: "closure-attestation",
+    description: "Require the attestation sentence in a Report Closure Summary.",
+    tags: ["closure"],
+    severity: "error",
+    messages: {
+      missing: 'The Closure Summary lacks the attestation "{{sentence}}"; add it once every action item is Complete or Canceled.',
+      altered: `The closure attestation is reworded ("{{found}}"); use the template's sentence: "{{sentence}}".`
+    },
+    rationale: 'The Closure Summary ends with a fixed sentence by which the CA attests that every action item is done and asks for the bug to be closed. Reviewers look for that exact commitment; a paraphrase ("we think we are done") is not one. The older wording "in this Incident Report" is accepted, with or without quotation marks.',
+    source: 'CCADB IRG 3.x, "Report Closure Summary".',
+    examples: [
+      {
+        title: "A closure without the attestation",
+        code: "## Report Closure Summary\n\n- **Incident description:** x\n- **Incident Root Cause(s):** y\n- **Remediation description:** z\n- **Commitment summary:** w\n",
+        expect: [{ messageId: "missing", line: 1 }]
+      },
+      {
+        title: 'The older "in this Incident Report" wording is accepted',
+        code: "## Report Closure Summary\n\n- **Commitment summary:** w\n\nAll Action Items disclosed in this Incident Report have been completed as described, and we request its closure.\n",
+        expect: []
+      }
+    ]
+  },
+  check(report2, ctx) {
+    for (const c of closureSummaries(report2)) {
+      if (c.attestation) continue;
+      if (c.nearMiss) ctx.report({ messageId: "altered", data: { found: clip(c.nearMiss.text, 80), sentence: SENTENCE }, loc: at(c.nearMiss.span) });
+      else ctx.report({ messageId: "missing", data: { sentence: SENTENCE }, loc: at(c.block.headingSpan) });
+    }
+  }
+});
+
+// rules/closure-action-items-complete.ts
+init_text2();
+var closure_action_items_complete_default = defineRule({
+  meta: {
+    id: "closure-action-items-complete",
+    description: "Disallow a closure request while an action item in the file is not Complete or Canceled.",
+    tags: ["closure", "action-items"],
+    severity: "error",
+    messages: {
+      open: 'Closure requested while {{count}} action item(s) are not Complete or Canceled; "{{item}}" is "{{status}}" (line {{line}}). Close the bug only when every action item is done.',
+      openItem: '"{{item}}" is "{{status}}".'
+    },
+    options: ruleOptions({
+      /** Statuses that allow closure. */
+      done: stringList([...DEFAULT_DONE_STATUSES])
+    }),
+    rationale: "The closure attestation says that every action item has been completed. Asking for closure while the Action Items table in the same file still shows Ongoing or Delayed items contradicts it, and reviewers send the closure back. Items without a Status column (v2 tables, legacy lists) are not judged.",
+    source: 'CCADB IRG 3.x, "Report Closure Summary" ("All Action Items disclosed in this report have been completed as described").',
+    examples: [
+      {
+        title: "Closure while an item is Ongoing",
+        code: "## Full Incident Report\n\n### Action Items\n\n| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |\n| --- | --- | --- | --- | --- | --- |\n| Add per-path CAA tests | Prevent | Root Cause #1 | One test per issuance path | 2025-09-30 | Ongoing |\n\n## Report Closure Summary\n\nAll Action Items disclosed in this report have been completed as described, and we request its closure.\n",
+        expect: [{ messageId: "open", line: 11 }]
+      }
+    ]
+  },
+  check(report2, ctx) {
+    const closures = closureSummaries(report2);
+    if (closures.length === 0) return;
+    const done = new Set(ctx.options.done.map((d) => d.toLowerCase()));
+    const open = [];
+    for (const ai of actionItemsOf(report2)) {
+      for (const item of ai.items) {
+        if (!item.status) continue;
+        const st = isBlank3(item.status) ? void 0 : canonicalStatus(item.status.text, [...DEFAULT_STATUSES, ...ctx.options.done], DEFAULT_STATUS_ALIASES);
+        if (st && done.has(st.value.toLowerCase())) continue;
+        open.push({ item: clip(item.action.text, 50), status: isBlank3(item.status) ? "(empty)" : clip(item.status.text, 30), line: item.line });
+      }
+    }
+    if (open.length === 0) return;
+    const first = open[0];
+    for (const c of closures) {
+      const loc = c.attestation ? at(c.attestation.span) : at(c.block.headingSpan);
+      ctx.report({
+        messageId: "open",
+        data: { count: open.length, item: first.item, status: first.status, line: first.line },
+        loc,
+        related: open.map((o) => ({ messageId: "openItem", data: { item: o.item, status: o.status }, line: o.line }))
+      });
+    }
+  }
+});
+
+// src/parse/appendix.ts
+init_csv();
+init_csv_columns();
+init_csv_columns();
+function isSha256(text4) {
+  const t = text4.trim();
+  return /^[0-9a-f]{64}$/i.test(t) || /^(?:[0-9a-f]{2}:){31}[0-9a-f]{2}$/i.test(t);
+}
+function hexLength(text4) {
+  return text4.replace(/:/g, "").length;
+}
+function splitCsv(text4, base, delimiter = ",") {
+  const record2 = readCsv(text4, { delimiter }).records[0];
+  if (!record2) return [{ text: "", start: base, end: base }];
+  return record2.cells.map((c) => {
+    let s2 = c.quoted ? c.start + 1 : c.start;
+    let e = c.quoted && text4.charCodeAt(c.end - 1) === 34 && c.end - 1 > c.start ? c.end - 1 : c.end;
+    if (!c.quoted) {
+      while (s2 < e && (text4[s2] === " " || text4[s2] === "	")) s2++;
+      while (e > s2 && (text4[e - 1] === " " || text4[e - 1] === "	")) e--;
+      return { text: text4.slice(s2, e), start: base + s2, end: base + e };
+    }
+    const v = c.text.trim();
+    return { text: v, start: base + c.start, end: base + c.end };
+  });
+}
+function attachmentNamesIn(text4) {
+  const out = [];
+  const lower = text4.toLowerCase();
+  for (const ext of [".csv", ".txt"]) {
+    for (let i = lower.indexOf(ext); i >= 0; i = lower.indexOf(ext, i + 1)) {
+      const end = i + ext.length;
+      const after = lower.charCodeAt(end);
+      if (after >= 97 && after <= 122 || after >= 48 && after <= 57 || after === 95) continue;
+      let s2 = i;
+      while (s2 > 0 && /[A-Za-z0-9_./-]/.test(text4[s2 - 1])) s2--;
+      const name = text4.slice(s2, end).replace(/^(?:\.\/)+/, "");
+      if (name === ext || name.startsWith("/") || name.startsWith(".") || name.split("/").includes("..") || text4.slice(Math.max(0, s2 - 3), s2).endsWith(":")) continue;
+      if (!out.includes(name)) out.push(name);
+    }
+  }
+  return out;
+}
+function lineText(l2) {
+  return l2.kind === "code" ? { text: l2.raw, base: l2.start } : { text: l2.body, base: l2.bodyStart };
+}
+function occurs(text4, d, n2) {
+  let at2 = -1;
+  for (let k = 0; k < n2; k++) {
+    at2 = text4.indexOf(d, at2 + 1);
+    if (at2 < 0) return false;
+  }
+  return true;
+}
+function delimiterOf(text4) {
+  for (const d of [",", "	", ";"]) if (occurs(text4, d, 2)) return d;
+  return void 0;
+}
+function isSentence(cells) {
+  const last = cells[cells.length - 1]?.text ?? "";
+  if (/[.!]$/.test(last) && irgColumn(last) === void 0) return true;
+  for (const c of cells) {
+    if (irgColumn(c.text) !== void 0) continue;
+    if (/:\s/.test(c.text) || c.text.split(" ").length > 6) return true;
+  }
+  return false;
+}
+function csvIn(lines) {
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l2 = lines[i];
+    if (l2.kind !== "code" && l2.kind !== "text") continue;
+    const { text: text4, base } = lineText(l2);
+    const d = delimiterOf(text4);
+    if (!d) continue;
+    const header = splitCsv(text4, base, d);
+    if (header.filter((c) => irgColumn(c.text) !== void 0).length < 3) continue;
+    if (l2.kind === "text" && isSentence(header)) continue;
+    const data = { header: { cells: header, line: l2.line }, rows: [], from: l2.kind === "code" ? "code" : "text" };
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const r = lines[j];
+      if (r.kind !== l2.kind) break;
+      const rt = lineText(r);
+      if (rt.text.trim() === "" || /^[ \t>]*(?:```|~~~)/.test(rt.text)) break;
+      if (!occurs(rt.text, d, 1)) break;
+      data.rows.push({ cells: splitCsv(rt.text, rt.base, d), line: r.line });
+    }
+    out.push(data);
+    i = j - 1;
+  }
+  return out;
+}
+var CRTSH = /https?:\/\/crt\.sh\/?\?([^\s)>\]"'<|,]+)/gi;
+var CRTSH_HINT = /crt\.sh/i;
+var HEXISH = /(?<![0-9a-z])(?:[0-9a-f]{2}:){20,40}[0-9a-f]{2}(?![0-9a-z:])|(?<![0-9a-z=])[0-9a-f]{56,72}(?![0-9a-z])/gi;
+function scanText(lines, csvLines, data) {
+  for (const l2 of lines) {
+    if (l2.kind !== "text" && l2.kind !== "code" && l2.kind !== "table") continue;
+    const { text: text4, base } = l2.kind === "table" ? { text: l2.raw, base: l2.start } : lineText(l2);
+    const hasLink = CRTSH_HINT.test(text4);
+    for (const m of hasLink ? text4.matchAll(CRTSH) : []) {
+      const query = m[1];
+      const params = /* @__PURE__ */ new Map();
+      for (const part of query.split("&")) {
+        const eq = part.indexOf("=");
+        if (eq > 0) params.set(part.slice(0, eq).toLowerCase(), part.slice(eq + 1));
+      }
+      const start = base + (m.index ?? 0);
+      const link2 = { url: m[0], start, end: start + m[0].length, line: l2.line };
+      if (params.has("sha256")) data.crtsh.push({ ...link2, param: "sha256", value: params.get("sha256") ?? "" });
+      else if (params.has("id")) data.crtsh.push({ ...link2, param: "id", value: params.get("id") ?? "" });
+      else if (params.has("q")) data.crtsh.push({ ...link2, param: "q", value: params.get("q") ?? "" });
+      else data.crtsh.push({ ...link2, param: "other", value: query });
+    }
+    if (csvLines.has(l2.line)) continue;
+    const withoutLinks = hasLink ? text4.replace(CRTSH, (s2) => " ".repeat(s2.length)) : text4;
+    for (const m of withoutLinks.matchAll(HEXISH)) {
+      const start = base + (m.index ?? 0);
+      data.hashes.push({ text: m[0], start, end: start + m[0].length, line: l2.line });
+    }
+  }
+}
+function tableCsv(section2) {
+  const out = [];
+  for (const t of section2.tables) {
+    const header = t.header.cells.map((c) => ({ text: c.text, start: c.span.start, end: c.span.end }));
+    if (header.filter((c) => irgColumn(c.text) !== void 0).length < 3) continue;
+    out.push({
+      header: { cells: header, line: t.header.line },
+      rows: t.rows.map((r) => ({ cells: r.cells.map((c) => ({ text: c.text, start: c.span.start, end: c.span.end })), line: r.line })),
+      from: "table"
+    });
+  }
+  return out;
+}
+function certificateData(report2, section2) {
+  return derived(report2, `certificate-data:${section2.headingSpan.start}:${section2.spec.key}`, () => {
+    const data = { csv: [...csvIn(section2.bodyLines), ...tableCsv(section2)], crtsh: [], hashes: [] };
+    data.csv.sort((a, b) => a.header.line - b.header.line);
+    const csvLines = /* @__PURE__ */ new Set();
+    for (const c of data.csv) {
+      csvLines.add(c.header.line);
+      for (const r of c.rows) csvLines.add(r.line);
+    }
+    scanText(section2.bodyLines, csvLines, data);
+    return data;
+  });
+}
+function nameKey(name) {
+  return name.trim().replace(/\\/g, "/").replace(/^(?:\.\/)+/, "");
+}
+function namedAttachments(report2, section2, attachments) {
+  if (!attachments || attachments.length === 0) return [];
+  const names = new Set([...reportContext(report2).appendix?.names ?? [], ...section2 ? attachmentNamesIn(section2.text) : []].map(nameKey));
+  return attachments.filter((a) => names.has(nameKey(a.name)));
+}
+
+// src/parse/certs.ts
+function isSeparator(c, commas) {
+  return c === 32 || c === 9 || c === 10 || c === 13 || commas && (c === 44 || c === 59);
+}
+function splitList(text4, base, commas = true) {
+  const out = [];
+  let i = 0;
+  const n2 = text4.length;
+  while (i < n2) {
+    while (i < n2 && isSeparator(text4.charCodeAt(i), commas)) i++;
+    if (i >= n2) break;
+    const s2 = i;
+    while (i < n2 && !isSeparator(text4.charCodeAt(i), commas)) i++;
+    out.push({ text: text4.slice(s2, i), start: base + s2, end: base + i });
+  }
+  return out;
+}
+function isHex(c) {
+  return c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
+}
+function isHexString(text4) {
+  if (text4.length === 0) return false;
+  for (let i = 0; i < text4.length; i++) if (!isHex(text4.charCodeAt(i))) return false;
+  return true;
+}
+function isSha256Token(text4) {
+  if (text4.length === 64) return isHexString(text4);
+  if (text4.length !== 95) return false;
+  for (let i = 0; i < 95; i++) {
+    const c = text4.charCodeAt(i);
+    if (i % 3 === 2 ? c !== 58 : !isHex(c)) return false;
+  }
+  return true;
+}
+function hexDigits(text4) {
+  let n2 = 0;
+  for (let i = 0; i < text4.length; i++) if (text4.charCodeAt(i) !== 58) n2++;
+  return n2;
+}
+function isSerial(text4) {
+  let t = text4.trim();
+  if (t.startsWith("0x") || t.startsWith("0X")) t = t.slice(2);
+  if (t.length === 0 || t.length > 128) return false;
+  let digits = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isHex(c)) digits++;
+    else if (!(c === 58 || c === 32) || i === 0 || i === t.length - 1) return false;
+  }
+  return digits > 0;
+}
+function digitsAt(t, i, n2) {
+  let v = 0;
+  for (let k = 0; k < n2; k++) {
+    const c = t.charCodeAt(i + k);
+    if (!(c >= 48 && c <= 57)) return -1;
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
+var MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function make(y, mo, d, h, mi, s2, ms, offsetMin, dateOnly) {
+  if (mo < 1 || mo > 12 || d < 1 || h > 24 || mi > 59 || s2 > 60) return void 0;
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > MONTH_DAYS[mo - 1] + (leap ? 1 : 0)) return void 0;
+  const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(s2, 59), ms) - offsetMin * 6e4;
+  return { ms: t, day: dayOfInstant(t), dateOnly };
+}
+function zoneOf(z) {
+  const t = z.trim();
+  if (t === "" || t === "Z" || t === "z" || t.toUpperCase() === "UTC" || t.toUpperCase() === "GMT") return 0;
+  const sign = t[0] === "+" ? 1 : t[0] === "-" ? -1 : 0;
+  if (sign === 0) return void 0;
+  const r = t.slice(1).replace(":", "");
+  if (r.length !== 2 && r.length !== 4) return void 0;
+  const hh = digitsAt(r, 0, 2);
+  const mm = r.length === 4 ? digitsAt(r, 2, 2) : 0;
+  if (hh < 0 || mm < 0 || hh > 14 || mm > 59) return void 0;
+  return sign * (hh * 60 + mm);
+}
+function timeAndZone(y, mo, d, rest, basic) {
+  const h = digitsAt(rest, 0, 2);
+  let i = 2;
+  if (!basic && rest[i] !== ":") return void 0;
+  if (!basic) i++;
+  const mi = digitsAt(rest, i, 2);
+  i += 2;
+  let s2 = 0;
+  let ms = 0;
+  if (h < 0 || mi < 0) return void 0;
+  if (basic && /^\d/.test(rest.slice(i, i + 1)) || !basic && rest[i] === ":") {
+    if (!basic) i++;
+    s2 = digitsAt(rest, i, 2);
+    if (s2 < 0) return void 0;
+    i += 2;
+    if (rest[i] === "." || rest[i] === ",") {
+      i++;
+      const f = i;
+      while (i < rest.length && rest.charCodeAt(i) >= 48 && rest.charCodeAt(i) <= 57) i++;
+      if (i === f) return void 0;
+      ms = Math.floor(Number(`0.${rest.slice(f, i)}`) * 1e3);
+    }
+  }
+  const zone = zoneOf(rest.slice(i));
+  if (zone === void 0) return void 0;
+  return make(y, mo, d, h, mi, s2, ms, zone, false);
+}
+function parseCertDate(text4) {
+  const t = text4.trim();
+  if (t.length < 8 || t.length > 40) return void 0;
+  if (t[4] === "-" && t[7] === "-") {
+    const y = digitsAt(t, 0, 4);
+    const mo = digitsAt(t, 5, 2);
+    const d = digitsAt(t, 8, 2);
+    if (y < 0 || mo < 0 || d < 0) return void 0;
+    if (t.length === 10) return make(y, mo, d, 0, 0, 0, 0, 0, true);
+    const sep2 = t[10];
+    if (sep2 !== "T" && sep2 !== "t" && sep2 !== " ") return void 0;
+    return timeAndZone(y, mo, d, t.slice(11).trimStart(), false);
+  }
+  if (digitsAt(t, 0, 8) >= 0) {
+    const y = digitsAt(t, 0, 4);
+    const mo = digitsAt(t, 4, 2);
+    const d = digitsAt(t, 6, 2);
+    if (t.length === 8) return make(y, mo, d, 0, 0, 0, 0, 0, true);
+    if (t[8] !== "T" && t[8] !== "t") return void 0;
+    return timeAndZone(y, mo, d, t.slice(9), true);
+  }
+  const parts = t.split(/ +/);
+  if (parts.length === 4 || parts.length === 5) {
+    const mo = monthNumber(parts[0] ?? "");
+    const d = Number(parts[1]);
+    const time2 = parts[2] ?? "";
+    const y = Number(parts[3]);
+    if (mo === void 0 || !Number.isInteger(d) || !Number.isInteger(y) || y < 1900 || time2.length !== 8) return void 0;
+    const zone = parts[4] ?? "";
+    if (zoneOf(zone) !== 0) return void 0;
+    return timeAndZone(y, mo, d, time2, false);
+  }
+  return void 0;
+}
+function isLabelChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 45 || c === 95 || c > 127;
+}
+function isDnsNameShape(text4) {
+  let t = text4;
+  if (t.startsWith("*.")) t = t.slice(2);
+  if (t.endsWith(".")) t = t.slice(0, -1);
+  if (t.length === 0 || t.length > 253) return false;
+  let label2 = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 46) {
+      if (label2 === 0) return false;
+      label2 = 0;
+    } else if (isLabelChar(c)) {
+      label2++;
+      if (label2 > 63) return false;
+    } else {
+      return false;
+    }
+  }
+  return label2 > 0;
+}
+function isIpAddress(text4) {
+  const c0 = text4.charCodeAt(0);
+  if (!(c0 >= 48 && c0 <= 57) && !text4.includes(":")) return false;
+  const parts = text4.split(".");
+  if (parts.length === 4 && parts.every((p) => p.length >= 1 && p.length <= 3 && digitsAt(p, 0, p.length) >= 0 && Number(p) <= 255)) return true;
+  if (!text4.includes(":")) return false;
+  const groups = text4.split(":");
+  if (groups.length < 3 || groups.length > 8) return false;
+  return groups.every((g) => g.length <= 4 && (g === "" || isHexString(g)));
+}
+function commonName(dn) {
+  const lower = dn.toLowerCase();
+  let at2 = -1;
+  for (let i = lower.indexOf("cn="); i >= 0; i = lower.indexOf("cn=", i + 1)) {
+    const before = i === 0 ? "" : lower[i - 1];
+    if (before === "" || before === "," || before === "/" || before === " " || before === "+") {
+      at2 = i;
+      break;
+    }
+  }
+  if (at2 < 0) return void 0;
+  let out = "";
+  for (let i = at2 + 3; i < dn.length; i++) {
+    const ch = dn[i];
+    if (ch === "\\" && i + 1 < dn.length) {
+      out += dn[i + 1];
+      i++;
+      continue;
+    }
+    if (ch === "," || ch === "/" || ch === "+") break;
+    out += ch;
+  }
+  return out.trim();
+}
+
+// rules/appendix-certificate-data.ts
+init_text2();
+var HEADER = IRG_CSV_COLUMNS.join(",");
+var ROW = `${"a".repeat(64)},${"b".repeat(64)},CN=www.example.com,CN=Example CA,2025-08-04,2025-11-02,0x5d1e,www.example.com,Yes,2025-08-16,superseded`;
+var FULL2 = (total, appendix) => `## Full Incident Report
+
+### Impact
+
+- **Total number of certificates:** ${total}
+
+### Appendix
+
+${appendix}
+`;
+var HASH_COLUMNS = /* @__PURE__ */ new Set(["Precertificate SHA-256 hash", "Certificate SHA-256 hash"]);
+function affected(block) {
+  const f = field2(section(block, "impact"), "total-certificates");
+  if (!f || f.value === "") return { count: void 0, text: "" };
+  const r = readCount(f.value);
+  if (r.kind === "not-applicable") return { count: "none", text: r.text };
+  if (r.kind === "exact" || r.kind === "approximate") return { count: r.value === 0 ? "none" : r.value, text: r.text };
+  return { count: void 0, text: r.text };
+}
+var appendix_certificate_data_default = defineRule({
+  meta: {
+    id: "appendix-certificate-data",
+    description: "Require the affected certificates in the Appendix as an IRG CSV or crt.sh links, with well-formed SHA-256 hashes.",
+    tags: ["appendix"],
+    severity: "error",
+    messages: {
+      missing: "Impact gives {{total}} affected certificates, but the Appendix lists none; add a CSV with the IRG columns or, for 10,000 or more, one https://crt.sh/?sha256=<hash> link per line.",
+      csvMissingColumns: "The certificate CSV lacks the IRG column(s) {{columns}}; add them as the first columns, in this order: {{order}}.",
+      csvOrder: 'CSV column {{position}} is "{{found}}"; put "{{expected}}" there, as the IRG order does (columns: {{order}}).',
+      badHash: 'Expected a SHA-256 fingerprint (64 hex digits, or 32 colon-separated bytes); found "{{found}}" ({{length}} hex digits).',
+      badCrtshHash: `crt.sh link has a sha256 of {{length}} characters ("{{found}}"); link the certificate's SHA-256 hash, 64 hex digits.`,
+      crtshId: `crt.sh link by ID ("{{found}}"); link by the certificate's SHA-256 hash instead, https://crt.sh/?sha256=<certificate SHA-256 hash>, as the IRG asks: it does not depend on crt.sh's database.`
+    },
+    options: ruleOptions({ allowCrtshId: flag(true) }),
+    rationale: "Root programs and researchers check the affected certificates themselves; that needs the exact list. The IRG asks for a CSV whose first columns are, in order, " + IRG_CSV_COLUMNS.map((c) => `"${c}"`).join(", ") + ` (more columns may follow), or, for 10,000 certificates or more, one https://crt.sh/?sha256=<hash> link per line. A CSV is read from a fenced code block, from plain comma-separated lines or from a table. N/A (or no list) is accepted when Impact says no certificates are affected (0 or N/A). Links of the form https://crt.sh/?id=<number> identify certificates too and are accepted by default (older reports use them and crt.sh IDs are stable in practice), but they depend on one log aggregator's database; set "allowCrtshId": false to require ?sha256= links. In legacy reports, question 5 is checked for well-formed hashes and links.`,
+    source: 'CCADB IRG 3.x, Full Incident Report, "Appendix"; Mozilla "Responding to an Incident", question 5.',
+    examples: [
+      { title: "A CSV in the IRG order", code: FULL2("1", `\`\`\`csv
+${HEADER}
+${ROW}
+\`\`\``), expect: [] },
+      { title: "Subject before the hashes", code: FULL2("1", `\`\`\`csv
+Subject,${HEADER.replace("Subject,", "")}
+CN=www.example.com,${ROW.replace(",CN=www.example.com", "")}
+\`\`\``), expect: [{ messageId: "csvOrder", line: 10 }] },
+      { title: "A short hash in a crt.sh link", code: FULL2("1", `https://crt.sh/?sha256=${"c".repeat(63)}`), expect: [{ messageId: "badCrtshHash", line: 9 }] },
+      { title: "No certificates affected", code: FULL2("0", "N/A"), expect: [] }
+    ]
+  },
+  check(report2, ctx) {
+    const checkSection = (s2, block) => {
+      const data = certificateData(report2, s2);
+      for (const csv of data.csv) {
+        const cells = csv.header.cells;
+        const named = cells.map((c) => irgColumn(c.text));
+        const missing = IRG_CSV_COLUMNS.filter((c) => !named.includes(c));
+        if (missing.length > 0) {
+          ctx.report({
+            messageId: "csvMissingColumns",
+            data: { columns: missing.map((c) => `"${c}"`).join(", "), order: IRG_CSV_COLUMNS.join(", ") },
+            loc: { start: cells[0].start, end: cells[cells.length - 1].end }
+          });
+        } else {
+          const wrong = IRG_CSV_COLUMNS.findIndex((c, i) => named[i] !== c);
+          if (wrong >= 0) {
+            const cell2 = cells[wrong];
+            ctx.report({
+              messageId: "csvOrder",
+              data: { position: wrong + 1, found: clip(cell2.text, 40), expected: IRG_CSV_COLUMNS[wrong], order: IRG_CSV_COLUMNS.join(", ") },
+              loc: { start: cell2.start, end: cell2.end }
+            });
+          }
+        }
+        named.forEach((name, idx) => {
+          if (!name || !HASH_COLUMNS.has(name)) return;
+          for (const row3 of csv.rows) {
+            const cell2 = row3.cells[idx];
+            if (!cell2) continue;
+            const v = cell2.text.trim();
+            if (v === "" || v === "-" || isNotApplicable(v)) continue;
+            const quoted = cell2.text === v && report2.source.charCodeAt(cell2.start) === 34 ? 1 : 0;
+            for (const t of splitList(v, cell2.start + quoted)) {
+              if (isSha256(t.text)) continue;
+              ctx.report({ messageId: "badHash", data: { found: clip(t.text, 72), length: hexLength(t.text) }, loc: { start: t.start, end: t.end } });
+            }
+          }
+        });
+      }
+      for (const link2 of data.crtsh) {
+        if (link2.param === "sha256" && !isSha256(link2.value)) {
+          ctx.report({ messageId: "badCrtshHash", data: { found: clip(link2.url, 90), length: link2.value.length }, loc: { start: link2.start, end: link2.end } });
+        } else if (link2.param === "id" && !ctx.options.allowCrtshId) {
+          ctx.report({ messageId: "crtshId", data: { found: clip(link2.url, 90) }, loc: { start: link2.start, end: link2.end } });
+        }
+      }
+      for (const h of data.hashes) {
+        if (isSha256(h.text)) continue;
+        ctx.report({ messageId: "badHash", data: { found: clip(h.text, 72), length: hexLength(h.text) }, loc: { start: h.start, end: h.end } });
+      }
+      if (!block) return;
+      const { count, text: text4 } = affected(block);
+      if (typeof count !== "number") return;
+      const listed = data.csv.some((c) => c.rows.length > 0) || data.crtsh.length > 0 || data.hashes.length > 0;
+      const linksElsewhere = /\b(?:attach(?:ed|ment)|https?:\/\/|spreadsheet|\.csv\b)/i.test(s2.text);
+      const attached = namedAttachments(report2, s2, ctx.attachments).length > 0;
+      if (!listed && !linksElsewhere && !attached) ctx.report({ messageId: "missing", data: { total: clip(text4, 30) }, loc: at(s2.headingSpan) });
+    };
+    for (const block of blocksOf(report2, "ccadb-v3-full", "ccadb-v2")) {
+      const s2 = section(block, "appendix");
+      if (s2) checkSection(s2, block.template === "ccadb-v3-full" ? block : void 0);
+    }
+    for (const block of blocksOf(report2, "mozilla-legacy")) {
+      const s2 = section(block, "q5-data");
+      if (s2) checkSection(s2, void 0);
+    }
+  }
+});
+
+// rules/appendix-csv-columns.ts
+init_attachment();
+init_text2();
+var ORDER = IRG_CSV_COLUMNS.join(", ");
+var HEADER2 = IRG_CSV_COLUMNS.join(",");
+var ROW2 = `${"a".repeat(64)},${"b".repeat(64)},CN=www.example.com,"CN=Example TLS CA,O=Example CA Inc.,C=US",2025-08-04T00:00:00+00:00,2025-11-02T23:59:59+00:00,5d1e0c,www.example.com,Yes,2025-08-16T10:00:00+00:00,superseded`;
+var appendix_csv_columns_default = defineRule({
+  meta: {
+    id: "appendix-csv-columns",
+    description: "Require the eleven IRG columns first and in order in an Appendix CSV, with custom columns only to their right.",
+    tags: ["appendix", "attachment"],
+    severity: "error",
+    appliesTo: "csv",
+    messages: {
+      empty: "The file is empty; expected a CSV whose first row names the IRG columns: {{order}}.",
+      missing: "Missing the IRG column(s) {{columns}}; the first eleven columns must be, in order: {{order}}.",
+      order: 'Column {{position}} is "{{found}}"; put "{{expected}}" there, as the IRG does (the first eleven columns, in order: {{order}}).',
+      customBefore: 'Custom column "{{found}}" (column {{position}}) comes before "Revocation reason"; move it to the right of the eleven IRG columns, the only place the IRG allows additional columns.',
+      alias: 'Column {{position}} is "{{found}}"; rename it "{{expected}}" as the IRG names it: tools that read the IRG columns by name may not find it.',
+      duplicate: 'Column "{{found}}" appears twice (columns {{first}} and {{position}}); remove one of them or rename it.',
+      rowWidth: "Row {{row}} has {{found}} fields and the header {{expected}}; give every row as many fields as the header (quote a field that holds a comma).",
+      unclosedQuote: "Row {{row}}: a quoted field opened here is never closed, so the rest of the file is read as one field; close the quote."
+    },
+    options: ruleOptions({}),
+    rationale: 'IRG 3.2 requires the Appendix CSV to start with its columns in a fixed order, "to ensure automated parsing tools function correctly": ' + IRG_CSV_COLUMNS.map((c) => `"${c}"`).join(", ") + `. Additional columns may follow them. Header names are matched as generators write them: case, spaces, "#", "?" and "-" do not matter (DigiCert's dossier writes "Precertificate SHA-256 Hash", "Is Revoked?", "Revocation Date"); a different name for a column ("Serial Number", "SANs") is a warning, since a tool that reads the columns by name may miss it. Every row must have as many fields as the header (a quoted field may hold commas and line breaks).`,
+    source: 'CCADB IRG 3.2, Full Incident Report, "Appendix" (CSV columns and their order).',
+    examples: [
+      { title: "The IRG columns as dossier writes them", kind: "csv", code: `${HEADER2.replace("Is revoked?", "Is Revoked?").replace("Revocation date", "Revocation Date")}
+${ROW2}
+`, expect: [] },
+      { title: 'A custom column before "Revocation reason"', kind: "csv", code: `${HEADER2.replace(",Revocation reason", ",Ticket,Revocation reason")}
+${ROW2.replace(",superseded", ",T-1,superseded")}
+`, expect: [{ messageId: "customBefore", line: 1 }] },
+      { title: "Subject and Issuer swapped in the header", kind: "csv", code: `${HEADER2.replace("Subject,Issuer", "Issuer,Subject")}
+${ROW2}
+`, expect: [{ messageId: "order", line: 1 }] }
+    ]
+  },
+  check(csv, ctx) {
+    const header = csv.header;
+    if (!header) {
+      ctx.report({ messageId: "empty", data: { order: ORDER }, loc: { line: 1 } });
+      return;
+    }
+    const cells = header.cells;
+    const seen = /* @__PURE__ */ new Map();
+    cells.forEach((cell2, i) => {
+      const name = csv.columns[i];
+      if (!name) return;
+      const first = seen.get(name);
+      if (first !== void 0) {
+        ctx.report({ messageId: "duplicate", data: { found: clip(cell2.text, 40), first: first + 1, position: i + 1 }, loc: { start: cell2.start, end: cell2.end } });
+        return;
+      }
+      seen.set(name, i);
+      if (irgSpelling(cell2.text) !== name) ctx.report({ messageId: "alias", severity: "warn", data: { position: i + 1, found: clip(cell2.text, 40), expected: name }, loc: { start: cell2.start, end: cell2.end } });
+    });
+    const missing = IRG_CSV_COLUMNS.filter((c) => !seen.has(c));
+    if (missing.length > 0) {
+      ctx.report({ messageId: "missing", data: { columns: missing.map((c) => `"${c}"`).join(", "), order: ORDER }, loc: { start: header.start, end: header.end } });
+    }
+    const present = cells.map((_, i) => i).filter((i) => {
+      const n2 = csv.columns[i];
+      return n2 !== void 0 && seen.get(n2) === i;
+    });
+    const sorted = [...present].sort((x, y) => IRG_CSV_COLUMNS.indexOf(csv.columns[x]) - IRG_CSV_COLUMNS.indexOf(csv.columns[y]));
+    const j = present.findIndex((p, k) => p !== sorted[k]);
+    const outOfOrder2 = j >= 0;
+    if (outOfOrder2) {
+      const cell2 = cells[present[j]];
+      ctx.report({ messageId: "order", data: { position: present[j] + 1, found: clip(cell2.text, 40), expected: csv.columns[sorted[j]], order: ORDER }, loc: { start: cell2.start, end: cell2.end } });
+    }
+    if (!outOfOrder2) {
+      let lastIrg = -1;
+      cells.forEach((_, i) => {
+        if (csv.columns[i]) lastIrg = i;
+      });
+      const custom2 = cells.findIndex((_, i) => i < lastIrg && csv.columns[i] === void 0);
+      const cell2 = cells[custom2];
+      if (cell2) ctx.report({ messageId: "customBefore", data: { found: clip(cell2.text, 40) || "(empty)", position: custom2 + 1 }, loc: { start: cell2.start, end: Math.max(cell2.end, cell2.start) } });
+    }
+    for (const row3 of csv.rows) {
+      if (row3.cells.length !== cells.length) {
+        ctx.report({ messageId: "rowWidth", data: { row: row3.index, found: row3.cells.length, expected: cells.length }, loc: { start: row3.start, end: row3.end } });
+      }
+    }
+    const unclosed = csv.problems.find((p) => p.kind === "unclosedQuote");
+    if (unclosed) {
+      const row3 = [header, ...csv.rows].findLast((r) => r.start <= unclosed.offset);
+      ctx.report({ messageId: "unclosedQuote", data: { row: row3?.index ?? 1 }, loc: { start: unclosed.offset, end: unclosed.offset + 1 } });
+    }
+  }
+});
+
+// rules/appendix-csv-values.ts
+init_attachment();
+init_text2();
+init_memo();
+var HEADER3 = IRG_CSV_COLUMNS.join(",");
+var H1 = "a".repeat(64);
+var H2 = "b".repeat(64);
+var H3 = "c".repeat(64);
+var row = (o = {}) => [o.pre ?? H1, o.cert ?? H2, o.subject ?? "CN=www.example.com", o.issuer ?? '"CN=Example TLS CA,O=Example CA Inc.,C=US"', "2025-08-04T00:00:00+00:00", "2025-11-02T23:59:59+00:00", "5d1e0c", o.dns ?? "www.example.com", o.revoked ?? "Yes", o.date ?? "2025-08-16T10:00:00+00:00", o.reason ?? "superseded"].join(",");
+var REASONS = ["unspecified", "keyCompromise", "cACompromise", "affiliationChanged", "superseded", "cessationOfOperation", "certificateHold", "removeFromCRL", "privilegeWithdrawn", "aACompromise"];
+var REVOKED = ["Yes", "Planned", "Delayed", "N/A"];
+var CA_WORDS = ["CA", "Certification Authority", "Certificate Authority", "Root", "Issuing", "Intermediate", "ICA", "SubCA"];
+var HASH_COLUMNS2 = ["Precertificate SHA-256 hash", "Certificate SHA-256 hash"];
+function na(v) {
+  return v.length <= 20 && isNotApplicable(v);
+}
+function reasonKey(text4) {
+  return text4.toLowerCase().replace(/[\s_-]/g, "");
+}
+var prepared = perOptions((o) => ({
+  reasons: new Set(o.reasons.map(reasonKey)),
+  revoked: new Set(o.revokedValues.map((v) => v.toLowerCase())),
+  caWords: o.caWords.map((w) => w.toLowerCase())
+}));
+function hasWord(name, words2) {
+  const lower = name.toLowerCase();
+  return words2.some((w) => {
+    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
+      const before = lower.charCodeAt(i - 1);
+      const after = lower.charCodeAt(i + w.length);
+      const letter = (c) => c >= 97 && c <= 122 || c >= 48 && c <= 57;
+      if (!letter(before) && !letter(after)) return true;
+    }
+    return false;
+  });
+}
+var appendix_csv_values_default = defineRule({
+  meta: {
+    id: "appendix-csv-values",
+    description: "Require well-formed values in an Appendix CSV: SHA-256 hashes, serial numbers, dates, dNSNames, revocation status and reason, Subject and Issuer.",
+    tags: ["appendix", "attachment"],
+    severity: "error",
+    appliesTo: "csv",
+    messages: {
+      badHash: 'Row {{row}}, {{column}}: expected SHA-256 hashes (64 hex digits each, separated by spaces) or N/A; found "{{found}}" ({{length}} hex digits).',
+      emptyHash: "Row {{row}}, {{column}} is empty; give the SHA-256 hash, or N/A when there is no {{what}}.",
+      noHash: "Row {{row}} has neither a precertificate nor a certificate hash (both N/A); give at least one of them.",
+      badSerial: 'Row {{row}}, Serial #: expected the serial number in hex; found "{{found}}".',
+      badDate: 'Row {{row}}, {{column}}: expected a date such as 2025-07-18T17:23:31+00:00 (ISO 8601); found "{{found}}".',
+      missingDate: "Row {{row}}, {{column}} is empty; give the date: every certificate has one.",
+      badRevoked: 'Row {{row}}, "Is revoked?": expected one of {{allowed}}; found "{{found}}".',
+      badReason: 'Row {{row}}, Revocation reason: expected an RFC 5280 reasonCode ({{allowed}}) or N/A; found "{{found}}".',
+      badDnsName: 'Row {{row}}, dNSNames: "{{found}}" is not a DNS name; list the names separated by spaces, without "DNS:" or other prefixes.',
+      ipAddress: 'Row {{row}}, dNSNames: "{{found}}" is an IP address, not a dNSName; list only DNS names in this column.',
+      missingName: "Row {{row}}, {{column}} is empty; give the distinguished name{{redacted}}.",
+      issuerRedacted: "Row {{row}}, Issuer is REDACTED; give the issuing CA's name: it is public, and only an S/MIME certificate's Subject may be redacted.",
+      swapped: 'Row {{row}}: the Issuer "{{issuer}}" looks like an end-entity subject{{subjectNote}}; check whether Subject and Issuer are swapped.',
+      sameSubject: 'Every one of the {{rows}} rows has the same Subject ("{{subject}}") while the Issuer differs from row to row; check whether Subject and Issuer are swapped.'
+    },
+    options: ruleOptions({
+      reasons: stringList(REASONS),
+      revokedValues: stringList(REVOKED),
+      allowIpAddresses: flag(false),
+      caWords: stringList(CA_WORDS)
+    }),
+    rationale: `The IRG asks for the data a reviewer needs to find each certificate and check its status: "Precertificate SHA-256 hash", "Certificate SHA-256 hash", "Subject", "Issuer", "Not before", "Not after", "Serial #", "dNSNames", "Is revoked?" (Yes, Planned, Delayed, or N/A for an expired certificate), "Revocation date" and "Revocation reason" (the CRL reasonCode). Values are read as generators write them: DigiCert's dossier puts several hashes or DNS names in one cell separated by spaces (commas and semicolons are read as separators too), writes N/A for a missing precertificate or final certificate, ISO 8601 dates with an offset, serial numbers in hex without 0x, reason names as Python's cryptography library spells them (key_compromise), and REDACTED for the Subject of an S/MIME certificate. Reason names match ignoring case, spaces, underscores and hyphens. Dates may also be written as 20250718T172331Z or as OpenSSL prints them (Jul 18 17:23:31 2025 GMT); ambiguous dates such as 03/04/2025 are errors. A dNSName may be a wildcard; IP addresses are not dNSNames and are a warning (set "allowIpAddresses": true where a CSV lists IP address SANs in that column). Swapped Subject and Issuer columns are detected two ways: an Issuer whose CN is one of the row's dNSNames or a host name while the Subject's is not, and (as a warning) a file where every row has the same Subject but the Issuer varies.`,
+    source: 'CCADB IRG 3.2, Full Incident Report, "Appendix" (the CSV fields); RFC 5280 section 5.3.1 (reasonCode).',
+    examples: [
+      { title: "A dossier-style row: two hashes in a cell, an N/A precertificate, superseded", kind: "csv", code: `${HEADER3}
+N/A,${H2} ${H3},CN=www.example.com,"CN=Example TLS CA,O=Example CA Inc.,C=US",2025-08-04T00:00:00+00:00,2025-11-02T23:59:59+00:00,5d1e0c,www.example.com example.com,Yes,2025-08-16T10:00:00+00:00,superseded
+`, expect: [] },
+      { title: "A 63-digit hash", kind: "csv", code: `${HEADER3}
+${row({ cert: "b".repeat(63) })}
+`, expect: [{ messageId: "badHash", line: 2 }] },
+      { title: "Subject and Issuer swapped", kind: "csv", code: `${HEADER3}
+${row({ subject: '"CN=Example TLS CA,O=Example CA Inc.,C=US"', issuer: "CN=www.example.com" })}
+`, expect: [{ messageId: "swapped", line: 2 }] },
+      { title: "A reason that is not a reasonCode", kind: "csv", code: `${HEADER3}
+${row({ reason: "customer request" })}
+`, expect: [{ messageId: "badReason", line: 2 }] }
+    ]
+  },
+  check(csv, ctx) {
+    if (!csv.header) return;
+    const p = prepared(ctx.options);
+    const idx = (name) => columnIndex(csv, name);
+    const cellAt = (r, i) => i >= 0 ? r.cells[i] : void 0;
+    const iPre = idx("Precertificate SHA-256 hash");
+    const iCert = idx("Certificate SHA-256 hash");
+    const iSubject = idx("Subject");
+    const iIssuer = idx("Issuer");
+    const iSerial = idx("Serial #");
+    const iDns = idx("dNSNames");
+    const iRevoked = idx("Is revoked?");
+    const iReason = idx("Revocation reason");
+    const dateColumns = ["Not before", "Not after", "Revocation date"].map((c) => [c, idx(c)]);
+    const subjects = /* @__PURE__ */ new Set();
+    const issuers = /* @__PURE__ */ new Set();
+    let named = 0;
+    for (const r of csv.rows) {
+      const row3 = r.index;
+      let naCount = 0;
+      for (const [k, i] of [iPre, iCert].entries()) {
+        const cell2 = cellAt(r, i);
+        const column = HASH_COLUMNS2[k];
+        if (!cell2) continue;
+        const v = cell2.text.trim();
+        if (v === "") {
+          ctx.report({ messageId: "emptyHash", data: { row: row3, column, what: k === 0 ? "precertificate" : "final certificate" }, loc: cellLoc(cell2) });
+          continue;
+        }
+        if (na(v)) {
+          naCount++;
+          continue;
+        }
+        for (const t of splitList(cell2.text, valueStart(cell2))) {
+          if (!isSha256Token(t.text)) ctx.report({ messageId: "badHash", data: { row: row3, column, found: clip(t.text, 72), length: hexDigits(t.text) }, loc: { start: t.start, end: t.end } });
+        }
+      }
+      if (naCount === 2) ctx.report({ messageId: "noHash", data: { row: row3 }, loc: { start: r.start, end: r.end } });
+      const serial = cellAt(r, iSerial);
+      if (serial && !isSerial(serial.text)) ctx.report({ messageId: "badSerial", data: { row: row3, found: clip(serial.text, 72) }, loc: cellLoc(serial) });
+      for (const [column, i] of dateColumns) {
+        const cell2 = cellAt(r, i);
+        if (!cell2) continue;
+        const v = cell2.text.trim();
+        if (v === "") {
+          if (column !== "Revocation date") ctx.report({ messageId: "missingDate", data: { row: row3, column }, loc: cellLoc(cell2) });
+          continue;
+        }
+        if (column === "Revocation date" && na(v)) continue;
+        if (!parseCertDate(v)) ctx.report({ messageId: "badDate", data: { row: row3, column, found: clip(v, 40) }, loc: cellLoc(cell2) });
+      }
+      const revoked = cellAt(r, iRevoked);
+      if (revoked && !p.revoked.has(revoked.text.trim().toLowerCase())) {
+        ctx.report({ messageId: "badRevoked", data: { row: row3, allowed: ctx.options.revokedValues.join(", "), found: clip(revoked.text, 40) }, loc: cellLoc(revoked) });
+      }
+      const reason = cellAt(r, iReason);
+      if (reason) {
+        const v = reason.text.trim();
+        if (v !== "" && !p.reasons.has(reasonKey(v)) && !na(v)) {
+          ctx.report({ messageId: "badReason", data: { row: row3, allowed: ctx.options.reasons.join(", "), found: clip(v, 40) }, loc: cellLoc(reason) });
+        }
+      }
+      const dnsCell = cellAt(r, iDns);
+      const dns = /* @__PURE__ */ new Set();
+      if (dnsCell && !na(dnsCell.text.trim())) {
+        for (const t of splitList(dnsCell.text, valueStart(dnsCell))) {
+          dns.add(t.text.toLowerCase());
+          if (isIpAddress(t.text)) {
+            if (!ctx.options.allowIpAddresses) ctx.report({ messageId: "ipAddress", severity: "warn", data: { row: row3, found: clip(t.text, 60) }, loc: { start: t.start, end: t.end } });
+          } else if (!isDnsNameShape(t.text)) {
+            ctx.report({ messageId: "badDnsName", data: { row: row3, found: clip(t.text, 60) }, loc: { start: t.start, end: t.end } });
+          }
+        }
+      }
+      const subject = cellAt(r, iSubject);
+      const issuer = cellAt(r, iIssuer);
+      const s2 = subject?.text.trim() ?? "";
+      const is = issuer?.text.trim() ?? "";
+      if (subject && s2 === "") ctx.report({ messageId: "missingName", data: { row: row3, column: "Subject", redacted: " (REDACTED for an S/MIME certificate)" }, loc: cellLoc(subject) });
+      if (issuer && is === "") ctx.report({ messageId: "missingName", data: { row: row3, column: "Issuer", redacted: "" }, loc: cellLoc(issuer) });
+      if (issuer && is.toUpperCase() === "REDACTED") ctx.report({ messageId: "issuerRedacted", data: { row: row3 }, loc: cellLoc(issuer) });
+      if (subject && issuer && s2 !== "" && is !== "") {
+        named++;
+        subjects.add(s2);
+        issuers.add(is);
+        const subjectCn = commonName(s2);
+        const issuerCn = commonName(is) ?? is;
+        const leafLike = (cn) => cn !== void 0 && (dns.has(cn.toLowerCase()) || cn.includes(".") && isDnsNameShape(cn) && !hasWord(cn, p.caWords));
+        if (leafLike(issuerCn) && !leafLike(subjectCn)) {
+          const subjectNote = hasWord(s2, p.caWords) ? ` and the Subject "${clip(s2, 60)}" like a CA` : "";
+          ctx.report({ messageId: "swapped", data: { row: row3, issuer: clip(is, 60), subjectNote }, loc: cellLoc(issuer) });
+        }
+      }
+    }
+    const headerSubject = csv.header.cells[iSubject];
+    if (headerSubject && named >= 3 && named === csv.rows.length && subjects.size === 1 && issuers.size > 1) {
+      const [only] = subjects;
+      if ((only ?? "").toUpperCase() !== "REDACTED") {
+        ctx.report({ messageId: "sameSubject", severity: "warn", data: { rows: named, subject: clip(only ?? "", 60) }, loc: cellLoc(headerSubject) });
+      }
+    }
+  }
+});
+
+// rules/appendix-csv-consistency.ts
+init_attachment();
+init_text2();
+init_positions();
+var HEADER4 = IRG_CSV_COLUMNS.join(",");
+var row2 = (o = {}) => ["N/A", o.cert ?? "b".repeat(64), "CN=www.example.com", '"CN=Example TLS CA,O=Example CA Inc.,C=US"', o.before ?? "2025-08-04T00:00:00+00:00", o.after ?? "2026-08-03T23:59:59+00:00", "5d1e0c", "www.example.com", o.revoked ?? "Yes", o.date ?? "2025-08-16T10:00:00+00:00", o.reason ?? "superseded"].join(",");
+function na2(v) {
+  return v.length <= 20 && isNotApplicable(v);
+}
+var appendix_csv_consistency_default = defineRule({
+  meta: {
+    id: "appendix-csv-consistency",
+    description: "Require each Appendix CSV row to agree with itself: revocation status, date and reason, validity period, and no certificate listed twice.",
+    tags: ["appendix", "attachment"],
+    severity: "error",
+    appliesTo: "csv",
+    messages: {
+      revokedWithoutDate: "Row {{row}} says the certificate is revoked (Yes) but gives no revocation date; give the date.",
+      revokedWithoutReason: "Row {{row}} says the certificate is revoked (Yes) but the Revocation reason is empty; give the CRL reasonCode (N/A when the CRL entry has none).",
+      revokedInFuture: "Row {{row}}: revoked (Yes) on {{date}}, after today ({{now}}); write Planned for a revocation still to come.",
+      pendingWithoutDate: "Row {{row}} is {{status}} but gives no revocation date; give the {{what}} revocation date.",
+      notExpired: 'Row {{row}}: "Is revoked?" is N/A (expired), but Not after ({{notAfter}}) is not before {{now}}; write Yes, Planned or Delayed for an unexpired certificate.',
+      validityOrder: "Row {{row}}: Not before ({{notBefore}}) is not before Not after ({{notAfter}}); check both dates.",
+      revokedBeforeIssued: "Row {{row}}: the revocation date ({{date}}) is before Not before ({{notBefore}}); check both dates.",
+      duplicate: "Row {{row}} lists the certificate {{hash}} again (it is listed in row {{first}}); list each certificate once."
+    },
+    options: ruleOptions({ requirePlannedDate: flag(true) }),
+    rationale: `The IRG defines the revocation columns together: "Is revoked?" is Yes, Planned, Delayed, or N/A when the certificate has expired; the "Revocation date" is the actual or planned revocation date (N/A when not applicable); the "Revocation reason" is the CRL reasonCode. So a row that says Yes needs a date that has passed and a reason (N/A stands for a CRL entry without a reasonCode, as the TLS Baseline Requirements require for "unspecified"), a Planned or Delayed row needs the date it was or will be revoked, an N/A row must have expired before the report (as of --now), Not before comes before Not after, and each certificate is listed once. Dates are compared by UTC calendar day. DigiCert's dossier writes N/A as the date of a Planned row, since it cannot know the plan; set "requirePlannedDate": false to accept that.`,
+    source: 'CCADB IRG 3.2, Full Incident Report, "Appendix" ("Is revoked?", "Revocation date", "Revocation reason").',
+    examples: [
+      { title: "Revoked, with a date and a reason", kind: "csv", code: `${HEADER4}
+${row2()}
+`, now: "2025-12-01", expect: [] },
+      { title: "Yes without a revocation date", kind: "csv", code: `${HEADER4}
+${row2({ date: "N/A" })}
+`, now: "2025-12-01", expect: [{ messageId: "revokedWithoutDate", line: 2 }] },
+      { title: "The same certificate twice", kind: "csv", code: `${HEADER4}
+${row2()}
+${row2()}
+`, now: "2025-12-01", expect: [{ messageId: "duplicate", line: 3 }] }
+    ]
+  },
+  check(csv, ctx) {
+    if (!csv.header) return;
+    const now2 = ctx.now().toUTC();
+    const today = dayOfInstant(Date.UTC(now2.year, now2.month - 1, now2.day));
+    const nowText = now2.toISODate() ?? "";
+    const indexes = new Map(IRG_CSV_COLUMNS.map((c) => [c, columnIndex(csv, c)]));
+    const cellAt = (r, name) => {
+      const i = indexes.get(name) ?? -1;
+      return i >= 0 ? r.cells[i] : void 0;
+    };
+    const dateIn = (c) => c ? parseCertDate(c.text) : void 0;
+    const present = (c) => c !== void 0 && c.text.trim() !== "" && !na2(c.text.trim());
+    const seen = /* @__PURE__ */ new Map();
+    for (const r of csv.rows) {
+      const row3 = r.index;
+      const status = cellAt(r, "Is revoked?");
+      const dateCell = cellAt(r, "Revocation date");
+      const reasonCell = cellAt(r, "Revocation reason");
+      const notBeforeCell = cellAt(r, "Not before");
+      const notAfterCell = cellAt(r, "Not after");
+      const notBefore = dateIn(notBeforeCell);
+      const notAfter = dateIn(notAfterCell);
+      const revokedOn = dateIn(dateCell);
+      const s2 = status?.text.trim().toLowerCase();
+      const at2 = status ? cellLoc(status) : { start: r.start, end: r.end };
+      if (s2 === "yes") {
+        if (!present(dateCell)) ctx.report({ messageId: "revokedWithoutDate", data: { row: row3 }, loc: dateCell ? cellLoc(dateCell) : at2 });
+        else if (revokedOn && revokedOn.day > today) ctx.report({ messageId: "revokedInFuture", data: { row: row3, date: clip(dateCell?.text ?? "", 40), now: nowText }, loc: cellLoc(dateCell) });
+        if (reasonCell && reasonCell.text.trim() === "") ctx.report({ messageId: "revokedWithoutReason", data: { row: row3 }, loc: cellLoc(reasonCell) });
+      } else if (s2 === "planned" || s2 === "delayed") {
+        if (!present(dateCell) && (s2 === "delayed" || ctx.options.requirePlannedDate)) {
+          ctx.report({ messageId: "pendingWithoutDate", data: { row: row3, status: status?.text.trim() ?? "", what: s2 === "planned" ? "planned" : "actual or planned" }, loc: dateCell ? cellLoc(dateCell) : at2 });
+        }
+      } else if (s2 !== void 0 && (s2 === "n/a" || na2(s2)) && notAfter && notAfter.day >= today) {
+        ctx.report({ messageId: "notExpired", data: { row: row3, notAfter: clip(notAfterCell?.text ?? "", 40), now: nowText }, loc: at2 });
+      }
+      if (notBefore && notAfter && notBefore.ms >= notAfter.ms) {
+        ctx.report({ messageId: "validityOrder", data: { row: row3, notBefore: clip(notBeforeCell?.text ?? "", 40), notAfter: clip(notAfterCell?.text ?? "", 40) }, loc: cellLoc(notBeforeCell) });
+      }
+      if (notBefore && revokedOn && revokedOn.day < notBefore.day) {
+        ctx.report({ messageId: "revokedBeforeIssued", data: { row: row3, date: clip(dateCell?.text ?? "", 40), notBefore: clip(notBeforeCell?.text ?? "", 40) }, loc: cellLoc(dateCell) });
+      }
+      for (const name of ["Precertificate SHA-256 hash", "Certificate SHA-256 hash"]) {
+        const cell2 = cellAt(r, name);
+        if (!cell2) continue;
+        for (const t of splitList(cell2.text, valueStart(cell2))) {
+          if (!isSha256Token(t.text)) continue;
+          const key = t.text.replace(/:/g, "").toLowerCase();
+          const first = seen.get(key);
+          if (first === void 0) {
+            seen.set(key, r);
+          } else if (first !== r) {
+            const related = [{ message: `First listed in row ${first.index}.`, line: positionAt(csv.lineStarts, first.start).line }];
+            ctx.report({ messageId: "duplicate", data: { row: row3, hash: clip(t.text, 20), first: first.index }, loc: { start: t.start, end: t.end }, related });
+          }
+        }
+      }
+    }
+  }
+});
+
+// rules/appendix-csv-count.ts
+init_text2();
+var HEADER5 = IRG_CSV_COLUMNS.join(",");
+var csvOf = (rows) => `${HEADER5}
+${Array.from({ length: rows }, (_, i) => `N/A,${(i + 1).toString(16).padStart(64, "0")},CN=www${i}.example.com,"CN=Example TLS CA,O=Example CA Inc.,C=US",2025-08-04T00:00:00+00:00,2026-08-03T23:59:59+00:00,5d1e0${i},www${i}.example.com,Planned,2025-12-20,N/A`).join("\n")}
+`;
+var REPORT2 = (total, remaining) => `---
+appendix: certs.csv
+---
+## Full Incident Report
+
+### Impact
+
+- **Total number of certificates:** ${total}
+- **Total number of "remaining valid" certificates:** ${remaining}
+
+### Appendix
+
+The affected certificates are in the attached certs.csv.
+`;
+var appendix_csv_count_default = defineRule({
+  meta: {
+    id: "appendix-csv-count",
+    description: "Require the rows of the Appendix CSV beside a report to agree with the Impact totals.",
+    tags: ["appendix", "impact"],
+    severity: "error",
+    messages: {
+      fewerThanRemaining: 'Impact gives {{remaining}} "remaining valid" certificates, but {{file}} lists only {{rows}}; list every affected certificate in the Appendix CSV.',
+      moreThanTotal: "Impact gives {{total}} certificates in total, but {{file}} lists {{rows}}; correct the total or the list.",
+      approximate: '{{field}} is approximate ("{{found}}"), so the {{rows}} rows of {{file}} cannot be checked against it; give the exact number.',
+      notFound: 'Front matter names the Appendix attachment "{{name}}", but there is no such file beside the report; put the file beside the report or correct the name.'
+    },
+    options: ruleOptions({ approximateWords: stringList(APPROXIMATE_WORDS) }),
+    rationale: `The Appendix lists the affected certificates and Impact counts them, so the two must agree: the CSV holds at least the "remaining valid" certificates and at most the total (CCADB Policy asks auditors to check that a report's scope and impact are accurately described, and wrong counts are a standing reviewer complaint). The CSV is the one named in front matter (\`appendix: certs.csv\`) or in the Appendix text, found beside the report; its rows are counted without the header. Counts are read as impact-counts reads them; an approximate count ("~500", "about 1,200") gets a message instead of a guess. Findings are on the report's Impact lines; the CSV's own findings are reported when the CSV is linted (name it, or lint the folder).`,
+    source: 'CCADB IRG 3.2, Full Incident Report, Impact ("Total number of certificates", "Total number of \\"remaining valid\\" certificates") and "Appendix".',
+    examples: [
+      { title: "Two rows for four remaining valid certificates", code: REPORT2("4", "4"), attachments: { "certs.csv": csvOf(2) }, expect: [{ messageId: "fewerThanRemaining", line: 9 }] },
+      { title: "Rows between the two totals", code: REPORT2("3", "2"), attachments: { "certs.csv": csvOf(2) }, expect: [] },
+      { title: "An approximate total", code: REPORT2("about 1,200", "0"), attachments: { "certs.csv": csvOf(2) }, expect: [{ messageId: "approximate", line: 8 }] }
+    ]
+  },
+  check(report2, ctx) {
+    const attachments = ctx.attachments;
+    if (attachments === void 0) return;
+    const named = reportContext(report2).appendix;
+    if (named) {
+      for (const name of named.names) {
+        if (!attachments.some((a) => a.name === name)) ctx.report({ messageId: "notFound", data: { name: clip(name, 80) }, loc: { line: named.line } });
+      }
+    }
+    const words2 = ctx.options.approximateWords;
+    for (const block of blocksOf(report2, "ccadb-v3-full")) {
+      const csv = namedAttachments(report2, section(block, "appendix"), attachments).find((a) => a.attachment.kind === "csv");
+      if (!csv || csv.attachment.kind !== "csv") continue;
+      const rows = csv.attachment.rows.length;
+      const file = clip(csv.name, 80);
+      const impact = section(block, "impact");
+      const read = (f, name) => {
+        if (!f || f.value === "") return void 0;
+        const r = readCount(f.value, words2);
+        if (r.kind === "approximate") {
+          ctx.report({ messageId: "approximate", data: { field: name, found: clip(r.text), rows, file }, loc: at(f.valueSpan) });
+          return void 0;
+        }
+        return r.kind === "exact" ? r.value : r.kind === "not-applicable" ? 0 : void 0;
+      };
+      const totalField = field2(impact, "total-certificates");
+      const remainingField = field2(impact, "remaining-valid");
+      const total = read(totalField, "Total number of certificates");
+      const remaining = read(remainingField, 'Total number of "remaining valid" certificates');
+      if (remaining !== void 0 && remainingField && rows < remaining) {
+        ctx.report({ messageId: "fewerThanRemaining", data: { remaining, rows, file }, loc: at(remainingField.valueSpan) });
+      }
+      if (total !== void 0 && totalField && rows > total) {
+        ctx.report({ messageId: "moreThanTotal", data: { total, rows, file }, loc: at(totalField.valueSpan) });
+      }
+    }
+  }
+});
+
+// rules/appendix-crtsh-list.ts
+init_text2();
+var PREFIX = "https://crt.sh/?sha256=";
+var link = (n2) => `${PREFIX}${n2.toString(16).padStart(64, "0")}`;
+var appendix_crtsh_list_default = defineRule({
+  meta: {
+    id: "appendix-crtsh-list",
+    description: "Require a crt.sh list attachment to hold one https://crt.sh/?sha256=<hash> link per line, each once, for at least 10,000 certificates.",
+    tags: ["appendix", "attachment"],
+    severity: "error",
+    appliesTo: "crtsh",
+    messages: {
+      empty: "The file lists no crt.sh links; expected one https://crt.sh/?sha256=<SHA-256 hash> link per line.",
+      badLink: 'Line {{line}}: expected https://crt.sh/?sha256=<64 hex digits>; found "{{found}}".',
+      byId: 'Line {{line}}: a crt.sh link by ID ("{{found}}"); link by hash instead, https://crt.sh/?sha256=<certificate SHA-256 hash>, as the IRG asks.',
+      duplicate: "Line {{line}} repeats the link on line {{first}}; list each certificate once.",
+      tooFew: "The list has {{count}} links; attach the CSV with the IRG columns instead, as a crt.sh list replaces the CSV only for {{min}} or more certificates."
+    },
+    options: ruleOptions({ minEntries: integer2(0, 1e4) }),
+    rationale: "The IRG asks for the affected certificates as a CSV; only for 10,000 certificates or more may a text file of https://crt.sh/?sha256=<SHA-256 hash> links, one per line, be attached instead. Each line is one link by SHA-256 hash (a link by crt.sh ID depends on one database), each certificate once; with fewer than 10,000 links the CSV is required. DigiCert's dossier writes one link for each precertificate and each final certificate, so one certificate may have two links with different hashes: only the same link twice is a duplicate.",
+    source: 'CCADB IRG 3.2, Full Incident Report, "Appendix" (crt.sh list for 10,000 or more certificates).',
+    examples: [
+      { title: "A list long enough (the option lowered for the example)", kind: "crtsh", code: `${link(1)}
+${link(2)}
+`, options: { minEntries: 2 }, expect: [] },
+      { title: "A short hash and a repeated link", kind: "crtsh", code: `${link(1)}
+${PREFIX}${"c".repeat(63)}
+${link(1)}
+`, options: { minEntries: 3 }, expect: [{ messageId: "badLink", line: 2 }, { messageId: "duplicate", line: 3 }] },
+      { title: "Too few links for a crt.sh list", kind: "crtsh", code: `${link(1)}
+${link(2)}
+`, expect: [{ messageId: "tooFew", line: 1 }] }
+    ]
+  },
+  check(list3, ctx) {
+    if (list3.entries.length === 0) {
+      ctx.report({ messageId: "empty", loc: { line: 1 } });
+      return;
+    }
+    const seen = /* @__PURE__ */ new Map();
+    for (const e of list3.entries) {
+      const lower = e.text.toLowerCase();
+      const loc = { start: e.start, end: e.end };
+      if (lower.startsWith("https://crt.sh/?id=") || lower.startsWith("http://crt.sh/?id=")) {
+        ctx.report({ messageId: "byId", data: { line: e.line, found: clip(e.text, 90) }, loc });
+      } else if (!lower.startsWith(PREFIX) || !isSha256Token(e.text.slice(PREFIX.length))) {
+        ctx.report({ messageId: "badLink", data: { line: e.line, found: clip(e.text, 90) }, loc });
+        continue;
+      }
+      const first = seen.get(lower);
+      if (first !== void 0) ctx.report({ messageId: "duplicate", data: { line: e.line, first }, loc, related: [{ message: "First listed here.", line: first }] });
+      else seen.set(lower, e.line);
+    }
+    if (list3.entries.length < ctx.options.minEntries) {
+      ctx.report({ messageId: "tooFew", data: { count: list3.entries.length, min: ctx.options.minEntries }, loc: { line: 1 } });
+    }
+  }
+});
+
+// rules/related-incidents-links.ts
+init_text2();
 
 // src/parse/related.ts
+init_text2();
 var BUG_REFERENCE = /\bbugzilla\.mozilla\.org\/show_bug\.cgi\?(?:[^\s|)]{0,200}&)?id=\d{3,8}\b|\bbugzil\.la\/\d{3,8}\b|\bbugs?[ \t]*(?:#[ \t]*)?\d{5,8}\b/i;
 var MALFORMED_BUG_LINK = /\b(?:bugzilla\.mozilla\.org\/show_bug\.cgi\?(?:[^\s|)]{0,200}&)?id=|bugzil\.la\/)(?!\d{3,8}(?![\w]))[^\s|)&#]{1,40}/i;
 var PLACEHOLDER = /^(?:related bug (?:id|url)|date related bug was opened|description|example|bug|date)$/i;
@@ -43453,7 +43425,6 @@ function relatedRows(report2, s2) {
 }
 
 // rules/related-incidents-links.ts
-init_days();
 var BUG = /\bbugzilla\.mozilla\.org\/show_bug\.cgi\?(?:[^\s|)]{0,200}&)?id=\d{3,8}\b|\bbugzil\.la\/\d{3,8}\b|\bbugs?[ \t]*(?:#[ \t]*)?\d{5,8}\b/i;
 var DATE = /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{4}\/\d{1,2}\/\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?[ \t]+\d{4}\b/i;
 var PLACEHOLDER2 = /^(?:related bug (?:id|url)|date related bug was opened|description|example)$/i;
@@ -43534,7 +43505,6 @@ var related_incidents_links_default = defineRule({
 });
 
 // rules/legacy-questions.ts
-init_query();
 init_templates();
 var ASKS = {
   1: "how and when (date and time) the CA first became aware of the problem",
@@ -43558,7 +43528,7 @@ var legacy_questions_default = defineRule({
     tags: ["legacy"],
     severity: "error",
     messages: {
-      missing: 'Question {{number}} ("{{name}}") is missing; it asks for {{asks}}.'
+      missing: 'Question {{number}} ("{{name}}") is missing; answer it: it asks for {{asks}}.'
     },
     rationale: 'Before IRG 2.0, Mozilla asked every incident report to answer seven questions, and reviewers asked for each missing one in turn. The questions are recognised as written in the wiki, numbered ("5." or "5)"), as "Topic 5:" or "Question 5:", and by short titles under their number ("5. Certificate data"); a pasted copy whose line breaks were lost is read too. A missing question is reported where it should have been: at the next question, or at the end of the report.',
     source: 'Mozilla wiki "CA/Responding To An Incident", "Incident Report" (seven questions); CCADB IRG 1.0.',
@@ -43582,7 +43552,7 @@ var legacy_questions_default = defineRule({
 });
 
 // src/parse/terms.ts
-init_text();
+init_text2();
 var SUFFIXES = ["ations", "ation", "ments", "ment", "ings", "ing", "ness", "ions", "ion", "ies", "ied", "ers", "er", "ed", "es", "ly", "al", "s", "e", "y"];
 function stem(word) {
   let w = word.toLowerCase();
@@ -43665,9 +43635,8 @@ function shift(ts2, by) {
 }
 
 // rules/lessons-action-items.ts
-init_text();
+init_text2();
 init_memo();
-init_query();
 var STOP_WORDS = [
   "the",
   "and",
@@ -43934,10 +43903,8 @@ var lessons_action_items_default = defineRule({
 });
 
 // rules/action-items-revocation-delay.ts
-init_context();
-init_text();
+init_text2();
 init_memo();
-init_query();
 var FUTURE = [
   "delay",
   "deadline",
@@ -44007,7 +43974,7 @@ var action_items_revocation_delay_default = defineRule({
     tags: ["action-items", "revocation-delay"],
     severity: "error",
     messages: {
-      missing: "This incident is a revocation delay ({{evidence}}), but none of its {{count}} action item(s) acts against future revocation delays (a revocation process, automation, subscriber agreements, exercises); the IRG requires at least one. Revoking this incident's certificates does not count."
+      missing: "This incident is a revocation delay ({{evidence}}), but none of its {{count}} action item(s) acts against future revocation delays (a revocation process, automation, subscriber agreements, exercises); add one, as the IRG requires. Revoking this incident's certificates does not count."
     },
     options: ruleOptions({
       /** Word starts that mark an action against future revocation delays. */
@@ -44021,7 +43988,7 @@ var action_items_revocation_delay_default = defineRule({
     ]
   },
   check(report2, ctx) {
-    const delay = reportContext(report2).revocationDelay;
+    const delay = revocationDelay(report2);
     if (!delay) return;
     const re = compiled5(ctx.options);
     if (!re) return;
@@ -44042,9 +44009,8 @@ var action_items_revocation_delay_default = defineRule({
 });
 
 // rules/action-items-recurrence.ts
-init_text();
+init_text2();
 init_memo();
-init_query();
 var REPAIRS = [
   "revoke",
   "revoked",
@@ -44203,11 +44169,8 @@ var action_items_recurrence_default = defineRule({
 });
 
 // rules/related-incidents-scope.ts
-init_context();
-init_text();
-init_days();
+init_text2();
 init_memo();
-init_query();
 var OTHERS = ["other ca", "other cas", "other cas'", "another ca", "another ca's", "different ca", "other certification authorit", "other certificate authorit", "industry", "ecosystem", "similar incidents from", "incidents by other", "incidents of other", "reported by other", "third-party ca", "no other", "none from other", "we searched", "we reviewed", "search of", "searched bugzilla", "reviewed bugzilla"];
 var OWN = ["our", "we", "us", "this ca", "same ca", "previous incident", "prior incident", "earlier incident"];
 var NONE_RECENT = /\b(?:no|none|not\s+find|found\s+no|did\s+not\s+identify)\b[^.\n]{0,80}\b(?:last|past|previous|recent)\b/i;
@@ -44235,7 +44198,7 @@ var related_incidents_scope_default = defineRule({
     severity: "warn",
     messages: {
       ownOnly: "Every related incident listed ({{count}}) is the CA's own ({{owner}}); the IRG asks to consider other CAs' incidents too. Add other CAs' incidents with a similar cause, or say how you searched and found none.",
-      noneRecent: "No related incident is from the two years before the report was posted ({{posted}}); the newest listed is from {{newest}}. The IRG asks for incidents from at least the last two years, or a word on how you searched and found none."
+      noneRecent: "No related incident is from the two years before the report was posted ({{posted}}); the newest listed is from {{newest}}. List incidents from at least the last two years, as the IRG asks, or say how you searched and found none."
     },
     options: ruleOptions({
       /** Word starts that show the section looks beyond the CA's own bugs. */
@@ -44295,8 +44258,7 @@ var related_incidents_scope_default = defineRule({
 });
 
 // src/parse/timeline.ts
-init_query();
-init_lines();
+init_positions();
 var TIMELINE_SECTION_KEYS = ["timeline", "q2-timeline"];
 var LEADING_PREFIX = /^[\s*_>\[(~\u2022\u00b7\-\u2013\u2014]*(?:(?:on|at|as of|approx(?:imately|\.)?|around|about|since|from|by|between|ca\.|circa)[ \t][\s*_(~]*)?$/i;
 var HEADER_REST = /^[\s*_:.,)(\-\u2013\u2014]*$/;
@@ -44570,9 +44532,8 @@ function exampleForm(e) {
 }
 
 // rules/summary-timeline-match.ts
-init_text();
+init_text2();
 init_memo();
-init_query();
 var DEFAULTS = {
   start: ["non-compliance start", "non-compliance began", "non-compliance begins", "non-compliance begin", "noncompliance start", "noncompliance began", "start of the non-compliance", "start of non-compliance", "incident start", "incident began", "incident begins", "first non-compliant certificate", "first affected certificate", "first mis-issued certificate", "first misissued certificate"],
   identified: ["non-compliance identified", "noncompliance identified", "became aware", "become aware", "becomes aware", "first aware", "made aware", "awareness of the"],
@@ -44623,8 +44584,8 @@ var summary_timeline_match_default = defineRule({
     messages: {
       mismatch: "{{label}} {{summary}} does not match the Timeline's {{event}} entry on {{timeline}} (line {{line}}); the same event should have the same day in both. Check which one is right.",
       heuristicStart: "The Incident heuristic's window starts on {{window}}, after the Non-compliance start date {{start}} (line {{line}}); what was affected from the start would be left out of the window. Check both dates.",
-      timelineEntry: "the Timeline entry is here",
-      startDate: "the start date is here"
+      timelineEntry: "The Timeline entry is here.",
+      startDate: "The start date is here."
     },
     options: ruleOptions({
       /** Word starts that mark the Timeline entry where the non-compliance started. */
@@ -44647,7 +44608,7 @@ var summary_timeline_match_default = defineRule({
     for (const block of blocksOf(report2, "ccadb-v3-full")) {
       const summary = section(block, "summary");
       if (!summary) continue;
-      const parent = field(summary, "timeline-summary");
+      const parent = field2(summary, "timeline-summary");
       const parentZone = parent ? findZone(parent.value) : void 0;
       const read = (f) => {
         if (!f || f.value === "") return void 0;
@@ -44660,7 +44621,7 @@ var summary_timeline_match_default = defineRule({
       };
       const timeline = all2.find((t) => t.block === block);
       const starts = (() => {
-        const f = field(summary, "noncompliance-start");
+        const f = field2(summary, "noncompliance-start");
         const ts2 = read(f);
         return ts2 && f ? { ts: ts2, f } : void 0;
       })();
@@ -44668,7 +44629,7 @@ var summary_timeline_match_default = defineRule({
         for (const k of KEYS) {
           const re = res[k.option];
           if (!re) continue;
-          const f = field(summary, k.key);
+          const f = field2(summary, k.key);
           const ts2 = read(f);
           if (!ts2 || !f) continue;
           const entries = timeline.entries.filter((e2) => e2.instant !== void 0 && !e2.timestamp.ambiguousDate && re.test(norm(e2.text)));
@@ -44684,7 +44645,7 @@ var summary_timeline_match_default = defineRule({
           });
         }
       }
-      const heuristic = field(section(block, "impact"), "incident-heuristic");
+      const heuristic = field2(section(block, "impact"), "incident-heuristic");
       if (starts && heuristic && heuristic.value !== "") {
         const m = WINDOW.exec(heuristic.value);
         if (!m) continue;
@@ -44707,8 +44668,7 @@ var summary_timeline_match_default = defineRule({
 });
 
 // rules/impact-certificate-types.ts
-init_text();
-init_query();
+init_text2();
 var NONE = /^(?:n\/?a|none|nil|-+|not applicable|no(?:ne)? types?)\.?$/i;
 var REPORT8 = (total, types) => `## Full Incident Report
 
@@ -44726,7 +44686,7 @@ var impact_certificate_types_default = defineRule({
     severity: "error",
     messages: {
       notApplicable: 'Affected certificate types is "{{found}}", but the report counts {{total}} affected certificate(s) (line {{line}}); name their types (DV, OV, EV, IV, S/MIME, code signing, subordinate CA).',
-      totalHere: "the total is here"
+      totalHere: "The total is here."
     },
     rationale: "Whether an incident touches DV, OV or EV TLS certificates, S/MIME or subordinate CA certificates decides which requirements apply and who must look at it. N/A is right only when no certificate is affected; when the Impact counts affected certificates, their types are known and the IRG asks for them. An empty field is reported by field-empty.",
     source: 'CCADB IRG 3.x, Full Incident Report, Impact: "Affected certificate types".',
@@ -44739,8 +44699,8 @@ var impact_certificate_types_default = defineRule({
   check(report2, ctx) {
     for (const block of blocksOf(report2, "ccadb-v3-full")) {
       const impact = section(block, "impact");
-      const types = field(impact, "certificate-types");
-      const total = field(impact, "total-certificates");
+      const types = field2(impact, "certificate-types");
+      const total = field2(impact, "total-certificates");
       if (!types || !total || types.value === "") continue;
       const value = types.value.replace(/[*_`]/g, "").trim();
       if (!(isNotApplicable(value) || NONE.test(value))) continue;
@@ -44752,7 +44712,6 @@ var impact_certificate_types_default = defineRule({
 });
 
 // rules/impact-heuristic-specific.ts
-init_query();
 var ONLY_A_NUMBER = /^(?:n[ \t]*=[ \t]*|total[ \t:]*|approx(?:imately|\.)?[ \t]+|about[ \t]+|~[ \t]*)?\d[\d,.' ]{0,15}(?:[ \t]*(?:k|thousand|million))?(?:[ \t]+(?:affected[ \t]+)?(?:(?:pre)?certificates?|certs?|leaf[ \t]+certificates?))?[ \t]*\.?$/i;
 var REPORT9 = (value) => `## Full Incident Report
 
@@ -44768,7 +44727,7 @@ var impact_heuristic_specific_default = defineRule({
     tags: ["impact"],
     severity: "warn",
     messages: {
-      onlyNumber: 'The Incident heuristic is only a number ("{{found}}"); the IRG asks for a heuristic that lets others find the affected certificates (the issuer, the profile, the validity window, a field value, a crt.sh query).'
+      onlyNumber: 'The Incident heuristic is only a number ("{{found}}"); describe what lets others find the affected certificates (the issuer, the profile, the validity window, a field value, a crt.sh query), as the IRG asks.'
     },
     rationale: 'The count is asked for in "Total number of certificates". The Incident heuristic is there so that others (root programs, researchers, other CAs) can find the affected certificates themselves and check the scope: the issuing CA, the profile or field that was wrong, the issuance window, a query. A bare number tells them nothing they can check.',
     source: 'CCADB IRG 3.x, Full Incident Report, Impact: "Incident heuristic".',
@@ -44779,7 +44738,7 @@ var impact_heuristic_specific_default = defineRule({
   },
   check(report2, ctx) {
     for (const block of blocksOf(report2, "ccadb-v3-full")) {
-      const f = field(section(block, "impact"), "incident-heuristic");
+      const f = field2(section(block, "impact"), "incident-heuristic");
       if (!f || f.value === "") continue;
       const value = f.value.replace(/[*_`]/g, "").trim();
       if (value.length > 60 || !ONLY_A_NUMBER.test(value)) continue;
@@ -44789,9 +44748,8 @@ var impact_heuristic_specific_default = defineRule({
 });
 
 // rules/impact-preliminary.ts
-init_text();
+init_text2();
 init_memo();
-init_query();
 var IMPACT_WORDS = ["impact", "affect", "mis-issu", "misissu", "mississu", "non-compliant certificate", "noncompliant certificate", "no certificate", "none of the certificates", "all certificates", "every certificate", "subscriber", "relying part", "scope"];
 var COUNT = /(?<![\w.-])(?:\d[\d,.]{0,12}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|dozens of|hundreds of|thousands of)(?:[ \t]+[a-z][a-z/-]{0,20}){0,3}[ \t]+(?:(?:pre)?certificates?|certs?|cas?|responses?|crls?|domains?|orders?|subscribers?|customers?|keys?|files?|minutes?|hours?|days?|records?|entries)\b/i;
 var compiled9 = perOptions((o) => phrasesRegExp2(o.words));
@@ -44835,9 +44793,7 @@ var impact_preliminary_default = defineRule({
 });
 
 // rules/action-item-evidence-date.ts
-init_context();
-init_days();
-init_text();
+init_text2();
 var COMPLETE = /^(?:complete|completed|done|finished)\b/;
 var REPORT11 = (criteria, status = "Complete") => `---
 posted: 2025-09-10
@@ -44932,10 +44888,10 @@ var timestamp_timezone_default = defineRule({
     tags: ["summary", "impact", "action-items"],
     severity: "warn",
     messages: {
-      namedZone: "'{{found}}' is in the local zone '{{zone}}'; the Timeline must use UTC or a UTC offset, and the rest of the report should too, so the times can be compared: write '{{utc}}'.",
-      localZone: "'{{found}}' says '{{zone}}', which does not say which timezone; write the time in UTC or with a UTC offset.",
-      ambiguousZone: "'{{zone}}' in '{{found}}' is ambiguous: it can mean {{meanings}}. Write the time in UTC (with the first meaning, '{{utc}}') or with a UTC offset.",
-      seasonMismatch: "'{{zone}}' in '{{found}}' is {{season}} time, but on {{date}} that region is on {{other}} ({{otherOffset}}); if the clock showed {{other}}, the time is '{{utc}}'. Write it in UTC."
+      namedZone: '"{{found}}" is in the local zone "{{zone}}"; the Timeline must use UTC or a UTC offset, and the rest of the report should too, so the times can be compared: write "{{utc}}".',
+      localZone: '"{{found}}" says "{{zone}}", which does not say which timezone; write the time in UTC or with a UTC offset.',
+      ambiguousZone: '"{{zone}}" in "{{found}}" is ambiguous: it can mean {{meanings}}. Write the time in UTC (with the first meaning, "{{utc}}") or with a UTC offset.',
+      seasonMismatch: '"{{zone}}" in "{{found}}" is {{season}} time, but on {{date}} that region is on {{other}} ({{otherOffset}}); if the clock showed {{other}}, the time is "{{utc}}". Write it in UTC.'
     },
     options: ruleOptions({
       /** Accept unambiguous zone names (CEST, PDT, Europe/Berlin) that are right for their date. */
@@ -45007,14 +44963,14 @@ var timeline_timezone_default = defineRule({
     tags: ["timeline"],
     severity: "error",
     messages: {
-      noZone: `Time '{{found}}' has no timezone; the IRG requires UTC or UTC plus an offset. Write '{{example}}', or state once at the top of the Timeline "All times are UTC."`,
-      noZoneAny: `No time in this timeline says its timezone ({{times}}); the IRG requires UTC or UTC plus an offset. Add "All times are UTC." (or "All times are UTC+8.") at the top of the Timeline, or write each time as '{{example}}'.`,
-      ambiguousZone: "'{{zone}}' in '{{found}}' is ambiguous: it can mean {{meanings}}. Write the offset instead, e.g. '{{example}}'.",
-      seasonMismatch: "'{{zone}}' in '{{found}}' is {{season}} time, but on {{date}} that region is on {{other}} ({{otherOffset}}), so the offset is unclear. Write the offset instead, e.g. '{{example}}'.",
-      namedZone: "'{{zone}}' in '{{found}}' is a zone name, not UTC or a UTC offset as the IRG requires; write '{{example}}'.",
-      localZone: "'{{zone}}' in '{{found}}' does not say which timezone; the IRG requires UTC or UTC plus an offset. Write '{{example}}'.",
-      ambiguousDeclaration: `The timeline's zone '{{zone}}' is ambiguous: it can mean {{meanings}}. State the offset instead, e.g. "All times are {{offset}}."`,
-      namedDeclaration: `The timeline's zone '{{zone}}' is a zone name, not UTC or a UTC offset as the IRG requires; state "All times are {{offset}}." or convert the times to UTC.`
+      noZone: 'Time "{{found}}" has no timezone; the IRG requires UTC or UTC plus an offset. Write "{{example}}", or state once at the top of the Timeline "All times are UTC."',
+      noZoneAny: 'No time in this timeline says its timezone ({{times}}); the IRG requires UTC or UTC plus an offset. Add "All times are UTC." (or "All times are UTC+8.") at the top of the Timeline, or write each time as "{{example}}".',
+      ambiguousZone: '"{{zone}}" in "{{found}}" is ambiguous: it can mean {{meanings}}. Write the offset instead, e.g. "{{example}}".',
+      seasonMismatch: '"{{zone}}" in "{{found}}" is {{season}} time, but on {{date}} that region is on {{other}} ({{otherOffset}}), so the offset is unclear. Write the offset instead, e.g. "{{example}}".',
+      namedZone: '"{{zone}}" in "{{found}}" is a zone name, not UTC or a UTC offset as the IRG requires; write "{{example}}".',
+      localZone: '"{{zone}}" in "{{found}}" does not say which timezone; the IRG requires UTC or UTC plus an offset. Write "{{example}}".',
+      ambiguousDeclaration: `The timeline's zone "{{zone}}" is ambiguous: it can mean {{meanings}}. State the offset instead, e.g. "All times are {{offset}}."`,
+      namedDeclaration: `The timeline's zone "{{zone}}" is a zone name, not UTC or a UTC offset as the IRG requires; state "All times are {{offset}}." or convert the times to UTC.`
     },
     options: ruleOptions({
       /** Accept unambiguous zone names (CEST, PDT, Europe/Berlin) although the IRG asks for UTC or an offset. */
@@ -45101,8 +45057,7 @@ var timeline_timezone_default = defineRule({
 });
 
 // rules/timeline-timestamp.ts
-init_text();
-init_query();
+init_text2();
 var timeline_timestamp_default = defineRule({
   meta: {
     id: "timeline-timestamp",
@@ -45110,11 +45065,11 @@ var timeline_timestamp_default = defineRule({
     tags: ["timeline"],
     severity: "warn",
     messages: {
-      noTime: "Entry '{{found}}' has a date but no time of day; the IRG asks for times at least to the minute, e.g. '{{example}}'.",
-      noTimeAny: "No entry of this timeline has a time of day ({{count}} entries, the first is '{{found}}'); the IRG asks for each event's date and time at least to the minute, e.g. '{{example}}'.",
-      hourOnly: "Time '{{found}}' is given to the hour; the IRG asks for times at least to the minute, e.g. '{{example}}'.",
-      noDate: `Time '{{found}}' has no date; put it under a day header ("2024-03-05:") or write '{{example}}'.`,
-      noEntries: 'The timeline has no dated entries; the IRG expects a date-and-time-stamped sequence of events, one a line, e.g. "2024-03-05 10:18 UTC: The certificate problem report was received."'
+      noTime: 'Entry "{{found}}" has a date but no time of day; give the time at least to the minute, as the IRG asks, e.g. "{{example}}".',
+      noTimeAny: `No entry of this timeline has a time of day ({{count}} entries, the first is "{{found}}"); give each event's date and time at least to the minute, as the IRG asks, e.g. "{{example}}".`,
+      hourOnly: 'Time "{{found}}" is given to the hour; give it at least to the minute, as the IRG asks, e.g. "{{example}}".',
+      noDate: 'Time "{{found}}" has no date; put it under a day header ("2024-03-05:") or write "{{example}}".',
+      noEntries: 'The timeline has no dated entries; list the events with their date and time, one a line, as the IRG expects, e.g. "2024-03-05 10:18 UTC: The certificate problem report was received."'
     },
     rationale: "A timeline is read to see how long each step took: when the CA could have known, when it knew, when it stopped the problem, when it revoked. A date without a time hides delays of up to a day, and delays in hours are what the BRs measure (24 hours to respond, 5 days to revoke). The IRG asks for times at least to the minute.",
     source: 'CCADB IRG 3.x "Timeline": times SHOULD be at least to the minute; Mozilla wiki: "a date-and-time-stamped sequence of all relevant events".',
@@ -45166,12 +45121,12 @@ var timeline_date_format_default = defineRule({
     severity: "error",
     fixable: true,
     messages: {
-      ambiguous: "Date '{{found}}' reads both as {{first}} and {{second}}; write it as YYYY-MM-DD.",
-      invalid: "Date '{{found}}' does not exist; write a real date as YYYY-MM-DD.",
-      noYear: "Date '{{found}}' has no year; write it as YYYY-MM-DD.",
-      nonIso: "Write dates as YYYY-MM-DD, as the IRG template does: '{{found}}' is {{iso}}.",
-      dayFirst: "Date '{{found}}' is read day-first as {{iso}}; write it as YYYY-MM-DD so that no reader has to guess.",
-      clock12: "Write times on the 24-hour clock, as the IRG template does: '{{found}}' is {{time}}."
+      ambiguous: 'Date "{{found}}" reads both as {{first}} and {{second}}; write it as YYYY-MM-DD.',
+      invalid: 'Date "{{found}}" does not exist; write a real date as YYYY-MM-DD.',
+      noYear: 'Date "{{found}}" has no year; write it as YYYY-MM-DD.',
+      nonIso: 'Write dates as YYYY-MM-DD, as the IRG template does: "{{found}}" is {{iso}}.',
+      dayFirst: 'Date "{{found}}" is read day-first as {{iso}}; write it as YYYY-MM-DD so that no reader has to guess.',
+      clock12: 'Write times on the 24-hour clock, as the IRG template does: "{{found}}" is {{time}}.'
     },
     options: ruleOptions({
       /** Also warn about clear dates and times not in ISO 8601 form ("July 14, 2022", "12.09.2025", "6:27 AM"), with a fix to YYYY-MM-DD and the 24-hour clock. */
@@ -45350,10 +45305,10 @@ var timeline_order_default = defineRule({
     tags: ["timeline"],
     severity: "warn",
     messages: {
-      afterLater: "Entry '{{found}}'{{when}} comes after '{{other}}'{{otherWhen}} on line {{otherLine}}, which is later; list the timeline in chronological order and move it before line {{otherLine}}.",
-      beforeEarlier: "Entry '{{found}}'{{when}} comes before '{{other}}'{{otherWhen}} on line {{otherLine}}, which is earlier; list the timeline in chronological order and move it after line {{otherLine}}.",
-      laterEntry: "the later entry is here",
-      earlierEntry: "the earlier entry is here"
+      afterLater: 'Entry "{{found}}"{{when}} comes after "{{other}}"{{otherWhen}} on line {{otherLine}}, which is later; list the timeline in chronological order and move it before line {{otherLine}}.',
+      beforeEarlier: 'Entry "{{found}}"{{when}} comes before "{{other}}"{{otherWhen}} on line {{otherLine}}, which is earlier; list the timeline in chronological order and move it after line {{otherLine}}.',
+      laterEntry: "The later entry is here.",
+      earlierEntry: "The earlier entry is here."
     },
     rationale: 'Reviewers read a timeline top to bottom to see what the CA knew when. An entry out of place, often a typo in a date or a time ("10:18" under the wrong day), makes the sequence of awareness and response impossible to follow and is one of the steady reasons reports are sent back. Entries are compared at the precision both have: a date-only entry is equal to any time that day.',
     source: 'CCADB IRG 3.x "Timeline"; Mozilla wiki: "a date-and-time-stamped sequence of all relevant events".',
@@ -45410,10 +45365,8 @@ var timeline_order_default = defineRule({
 });
 
 // rules/timeline-future.ts
-init_text();
+init_text2();
 init_memo();
-init_days();
-init_context();
 var DEFAULT_PLANNED = ["will", "expected", "expect", "planned", "plan", "scheduled", "deadline", "target", "estimated", "no later than"];
 var plannedRegExp = perOptions((o) => {
   const words2 = o.plannedWords.map((w) => w.trim()).filter((w) => w.length > 0);
@@ -45426,7 +45379,7 @@ var timeline_future_default = defineRule({
     tags: ["timeline"],
     severity: "warn",
     messages: {
-      future: `Entry '{{found}}'{{when}} is after {{now}}, the date this report is checked against; a timeline records what happened. Correct the date, or say that the step is planned ("expected", "scheduled") or move it to the Action Items.`
+      future: 'Entry "{{found}}"{{when}} is after {{now}}, the date this report is checked against; a timeline records what happened. Correct the date, or say that the step is planned ("expected", "scheduled") or move it to the Action Items.'
     },
     options: ruleOptions({
       /** Words that mark an entry as planned (an expected revocation completion, a scheduled deployment). */
@@ -45474,9 +45427,7 @@ var timeline_future_default = defineRule({
 });
 
 // rules/timeline-key-events.ts
-init_context();
-init_text();
-init_query();
+init_text2();
 init_memo();
 var DEFAULTS2 = {
   awareness: ["aware", "notif", "report", "receiv", "discover", "identif", "detect", "alert", "learn", "flag", "inform", "notic", "found", "became known", "escalat", "paged", "spotted", "raised"],
@@ -45543,10 +45494,10 @@ var timeline_key_events_default = defineRule({
     tags: ["timeline"],
     severity: "warn",
     messages: {
-      missingAwareness: "The timeline has no entry for when the CA became aware of the incident (a report received, an alert, a finding); the IRG expects the awareness event with its date and time.",
-      missingEnd: "The timeline has no entry for when the incident ended (fix deployed, issuance stopped, certificates revoked) or that says it is ongoing; the IRG expects the end of the incident with its date and time.",
-      missingRevocationPlanned: "This is a revocation-delay incident ({{evidence}}), but the timeline has no entry for when revocation was expected to be complete; the IRG asks for it.",
-      missingRevocationDone: "This is a revocation-delay incident ({{evidence}}), but the timeline has no entry for when revocation was actually completed (or that it is still ongoing); the IRG asks for it."
+      missingAwareness: "The timeline has no entry for when the CA became aware of the incident (a report received, an alert, a finding); add the awareness event with its date and time, as the IRG expects.",
+      missingEnd: "The timeline has no entry for when the incident ended (fix deployed, issuance stopped, certificates revoked) or that says it is ongoing; add the end of the incident with its date and time, as the IRG expects.",
+      missingRevocationPlanned: "This is a revocation-delay incident ({{evidence}}), but the timeline has no entry for when revocation was expected to be complete; add it, as the IRG asks.",
+      missingRevocationDone: "This is a revocation-delay incident ({{evidence}}), but the timeline has no entry for when revocation was actually completed (or that it is still ongoing); add it, as the IRG asks."
     },
     options: ruleOptions({
       awareness: stringList(DEFAULTS2.awareness),
@@ -45567,7 +45518,7 @@ var timeline_key_events_default = defineRule({
   check(report2, ctx) {
     const o = ctx.options;
     const { aware, end, planned, done } = compiled10(o);
-    const delay = reportContext(report2).revocationDelay;
+    const delay = revocationDelay(report2);
     for (const t of timelines(report2)) {
       if (t.block.template !== "ccadb-v3-full" && t.block.template !== "ccadb-v2") continue;
       if (t.entries.length === 0) continue;
@@ -45607,8 +45558,7 @@ function summaryDays(block) {
 }
 
 // rules/timeline-summary-dates.ts
-init_text();
-init_query();
+init_text2();
 var LABELS = {
   "noncompliance-start": "Non-compliance start date",
   "noncompliance-identified": "Non-compliance identified date",
@@ -45625,13 +45575,13 @@ var timeline_summary_dates_default = defineRule({
     tags: ["summary", "timeline"],
     severity: "error",
     messages: {
-      unparsed: "{{label}} must be a date, as in the template (2025-01-19, or 2025-01-19 10:18 UTC), or N/A with a reason; found '{{found}}'.",
-      ambiguous: "{{label}} '{{found}}' reads both as {{first}} and {{second}}; write it as YYYY-MM-DD.",
+      unparsed: '{{label}} must be a date, as in the template (2025-01-19, or 2025-01-19 10:18 UTC), or N/A with a reason; found "{{found}}".',
+      ambiguous: '{{label}} "{{found}}" reads both as {{first}} and {{second}}; write it as YYYY-MM-DD.',
       naWithoutReason: '{{label}} is N/A without a reason; say why no date applies, e.g. "N/A (audit recommendation, no non-compliance)".',
       startAfterIdentified: "{{label}} {{start}} is after the Non-compliance identified date {{identified}} (line {{line}}); non-compliance starts before it can be identified. Check both dates.",
       startAfterEnd: "{{label}} {{start}} is after the Non-compliance end date {{end}} (line {{line}}); check both dates.",
-      identifiedDate: "the identified date is here",
-      endDate: "the end date is here"
+      identifiedDate: "The identified date is here.",
+      endDate: "The end date is here."
     },
     rationale: `The Timeline summary gives reviewers the incident's three anchor dates: when the non-compliance started, when the CA identified it, and when it ended. Dates that do not parse, that read two ways, or that contradict each other (a start after the identification) send the report back. The end may come before the identification (a problem fixed before anyone noticed it) and may be "ongoing"; a date that does not apply is N/A with the reason.`,
     source: 'CCADB IRG 3.x "Full Incident Report", Summary: Timeline summary (Non-compliance start date, Non-compliance identified date, Non-compliance end date).',
@@ -45650,10 +45600,10 @@ var timeline_summary_dates_default = defineRule({
     for (const block of blocksOf(report2, "ccadb-v3-full")) {
       const summary = section(block, "summary");
       if (!summary) continue;
-      const parent = field(summary, "timeline-summary");
+      const parent = field2(summary, "timeline-summary");
       const parentZone = parent ? findZone(parent.value) : void 0;
       const read = (key) => {
-        const f = field(summary, key);
+        const f = field2(summary, key);
         if (!f || f.value === "") return void 0;
         const label3 = LABELS[key];
         const value = f.value.replace(/[*_`]/g, "").trim();
@@ -45718,23 +45668,23 @@ var INSTEAD = {};
 var advise = (names, advice) => {
   for (const n2 of names.split(" ")) INSTEAD[n2] = advice;
 };
-advise("b strong", "write `**bold**` instead");
-advise("i em cite dfn var", "write `*italics*` instead");
-advise("u ins mark", "Markdown has no underline or highlight: use `**bold**` or `*italics*`");
-advise("s strike del", "write `~~strikethrough~~` instead");
+advise("b strong", 'write "**bold**" instead');
+advise("i em cite dfn var", 'write "*italics*" instead');
+advise("u ins mark", 'Markdown has no underline or highlight: use "**bold**" or "*italics*"');
+advise("s strike del", 'write "~~strikethrough~~" instead');
 advise("code tt kbd samp", "put the code between backticks instead");
 advise("pre", "use a fenced code block (a line of three backticks before and after) instead");
-advise("a", "write `[text](https://...)` or the bare URL (Bugzilla links it) instead");
+advise("a", 'write "[text](https://...)" or the bare URL (Bugzilla links it) instead');
 advise("img picture svg video audio iframe embed object canvas", "attach the file to the bug and describe in the text what it shows");
-advise("h1 h2 h3 h4 h5 h6", "use a Markdown heading (`#`, `##`, `###`) instead");
+advise("h1 h2 h3 h4 h5 h6", 'use a Markdown heading ("#", "##", "###") instead');
 advise("p", "separate paragraphs with a blank line instead");
-advise("ul ol li dl dt dd menu dir", "write list items (`- item`, `1. item`) instead");
-advise("table thead tbody tfoot tr td th caption colgroup col", "write a Markdown table (`| a | b |` rows) instead");
-advise("blockquote", "start the quoted lines with `>` instead");
+advise("ul ol li dl dt dd menu dir", 'write list items ("- item", "1. item") instead');
+advise("table thead tbody tfoot tr td th caption colgroup col", 'write a Markdown table ("| a | b |" rows) instead');
+advise("blockquote", 'start the quoted lines with ">" instead');
 advise("q", "use quotation marks instead");
-advise("hr", "write a line of `***` instead");
+advise("hr", 'write a line of "***" instead');
 advise("details summary", "it has no collapsible sections either: remove the tags, and attach long data (a CSV or a crt.sh list) to the bug instead of pasting it");
-advise("sub sup", "Markdown has neither: write it as plain text (`2^10`, `CO2`)");
+advise("sub sup", 'Markdown has neither: write it as plain text ("2^10", "CO2")');
 var NAME = /[A-Za-z][A-Za-z0-9-]*/y;
 function tagEnd(source, from, end) {
   const gt = source.indexOf(">", from);
@@ -45751,13 +45701,13 @@ var bugzilla_raw_html_default = defineRule({
     tags: ["posting"],
     severity: "warn",
     messages: {
-      tag: "Bugzilla shows `{{tag}}` as text (it renders no HTML); {{instead}}.",
-      other: "Bugzilla shows `{{tag}}` as text (it renders no HTML); remove the tag and keep its text.",
-      lineBreak: "Bugzilla shows `{{tag}}` as text; a line break is already a line break in a Bugzilla comment, so start a new line instead.",
-      lineBreakInTable: "Bugzilla shows `{{tag}}` as text, and a table cell cannot hold a line break there: separate the items with `;` or move them out of the table.",
-      comment: "Bugzilla shows this HTML comment as text (`{{text}}`); delete it, and keep notes to yourself outside the text you post.",
-      markup: "Bugzilla shows `{{text}}` as text; delete it.",
-      escapedLt: "Bugzilla shows the backslash of `\\<`: it shows every `<` as typed anyway (it escapes them itself before rendering), so write `<` without the backslash."
+      tag: 'Bugzilla shows "{{tag}}" as text (it renders no HTML); {{instead}}.',
+      other: 'Bugzilla shows "{{tag}}" as text (it renders no HTML); remove the tag and keep its text.',
+      lineBreak: 'Bugzilla shows "{{tag}}" as text; a line break is already a line break in a Bugzilla comment, so start a new line instead.',
+      lineBreakInTable: 'Bugzilla shows "{{tag}}" as text, and a table cell cannot hold a line break there: separate the items with ";" or move them out of the table.',
+      comment: 'Bugzilla shows this HTML comment as text ("{{text}}"); delete it, and keep notes to yourself outside the text you post.',
+      markup: 'Bugzilla shows "{{text}}" as text; delete it.',
+      escapedLt: 'Bugzilla shows the backslash of "\\<": it shows every "<" as typed anyway (it escapes them itself before rendering), so write "<" without the backslash.'
     },
     options: ruleOptions({ allowedElements: stringList([]) }),
     rationale: "bugzilla.mozilla.org renders comments with cmark-gfm, but first replaces every `<` that does not start `http://` or `https://` (Bugzilla/Markdown.pm), so no HTML reaches the renderer: tags, comments and `<br>` appear literally in the posted comment, where reviewers read them as noise. ir-lint directives and front matter are not reported: `ir-lint --for-bugzilla` removes them from the text to paste. Code spans and fences show their text as written and are not reported; nor are `<https://...>` autolinks, or angle-bracket placeholders that are not HTML element names (`<domain>`), which Bugzilla shows as typed. An escaped `\\<` is reported too: cmark-gfm sees the character Bugzilla put in place of the `<`, which a backslash does not escape, so the backslash shows. A comment whose first line is `#[markdown(off)]` is shown as plain text on purpose and is not checked.",
@@ -45839,7 +45789,7 @@ var bugzilla_image_default = defineRule({
     tags: ["posting"],
     severity: "warn",
     messages: {
-      image: "Bugzilla removes images from a comment, so `{{image}}` will not show at all (not even its text); attach the file to the bug and describe in the text what it shows."
+      image: 'Bugzilla removes images from a comment, so "{{image}}" will not show at all (not even its text); attach the file to the bug and describe in the text what it shows.'
     },
     options: ruleOptions({}),
     rationale: "bugzilla.mozilla.org renders a comment with cmark-gfm and then deletes every `<img>` element from the result (Bugzilla/Markdown.pm, `@bad_tags`), alt text included: a screenshot of a log or a diagram simply vanishes from the posted report. Attach the file to the bug and say in the text what it shows, so the report stands on its own. Inline (`![text](file.png)`) and reference (`![text][ref]`) images are both reported; a comment whose first line is `#[markdown(off)]` shows them as typed and is not checked.",
@@ -45863,7 +45813,6 @@ var bugzilla_image_default = defineRule({
 
 // rules/bugzilla-comment-length.ts
 init_posting();
-init_query();
 var MAX_COMMENT_LENGTH = 65535;
 var COMMENT_HEADER = /^[ \t]*Comment[ \t]+\d+[ \t]*[\u2022\u00b7]/;
 function keptText(source, removals, start, end) {
@@ -46775,7 +46724,9 @@ function createConfigResolver(io, options) {
   const loaded = /* @__PURE__ */ new Map();
   const resolved = /* @__PURE__ */ new Map();
   const modules = /* @__PURE__ */ new Map();
+  const inlinePath = import_node_path5.default.join(io.cwd, "<inline config>");
   const show2 = (abs) => {
+    if (options.inline !== void 0 && abs === inlinePath) return options.inline.name;
     const rel = import_node_path5.default.relative(io.cwd, abs);
     return rel === "" || rel.startsWith("..") || import_node_path5.default.isAbsolute(rel) ? abs : rel.split(import_node_path5.default.sep).join("/");
   };
@@ -46906,9 +46857,9 @@ function createConfigResolver(io, options) {
     const cached2 = loaded.get(p);
     if (cached2) return cached2;
     const promise2 = (async () => {
-      const file = show2(p);
+      const file = options.inline !== void 0 && p === inlinePath ? options.inline.name : show2(p);
       const dir = import_node_path5.default.dirname(p);
-      const data = await readData(p, explicit);
+      const data = options.inline !== void 0 && p === inlinePath ? sanitize2(options.inline.data) : await readData(p, explicit);
       if (data === null || typeof data !== "object" || Array.isArray(data)) {
         throw new ConfigError(`expected an object with "rules", "template", "plugins" or "ignores"; found ${describeValue(data)}`, file);
       }
@@ -47025,6 +46976,7 @@ function createConfigResolver(io, options) {
     return promise2;
   }
   async function configPathFor(dir) {
+    if (options.inline !== void 0) return { path: inlinePath, explicit: true };
     if (options.config === false) return { path: void 0, explicit: false };
     if (typeof options.config === "string") return { path: import_node_path5.default.resolve(io.cwd, options.config), explicit: true };
     return { path: await findConfig(dir), explicit: false };
@@ -47382,15 +47334,66 @@ init_errors();
 init_posting();
 
 // src/cli/run.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 init_luxon();
-init_engine();
+
+// src/attachments.ts
+var import_node_path7 = __toESM(require("node:path"), 1);
 init_attachment();
-init_appendix();
+var MAX_PAIRED = 20;
+function namesInReport(text4) {
+  const names = attachmentNamesIn(text4);
+  if (text4.startsWith("---")) {
+    const end = text4.indexOf("\n---", 3);
+    const fm = end > 0 ? text4.slice(0, end) : "";
+    for (const m of fm.matchAll(/^(?:appendix:[ \t]*|[ \t]*-[ \t]+)(["'])([^"'\r\n]+)\1[ \t]*$/gm)) {
+      const name = m[2].trim();
+      if (!names.includes(name)) names.push(name);
+    }
+  }
+  return names;
+}
+async function pairedAttachments2(io, reportPath, text4, maxAttachmentSize) {
+  const out = [];
+  const dir = import_node_path7.default.dirname(import_node_path7.default.resolve(io.cwd, reportPath));
+  for (const name of namesInReport(text4).slice(0, MAX_PAIRED)) {
+    if (import_node_path7.default.isAbsolute(name) || name.split(/[\\/]/).includes("..")) continue;
+    const file = import_node_path7.default.resolve(dir, name);
+    try {
+      const st = await io.stat(file);
+      if (st.kind !== "file" || maxAttachmentSize > 0 && st.size > maxAttachmentSize) continue;
+      const decoded = decodeReport(await io.readFile(file));
+      if (!decoded.ok) continue;
+      const kind = kindOf(name, decoded.text);
+      if (kind === "report") continue;
+      out.push({ name, attachment: parseAttachment(kind, decoded.text) });
+    } catch {
+    }
+  }
+  return out;
+}
+
+// src/api.ts
+init_engine();
 init_errors();
+
+// src/limits.ts
 var DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 var DEFAULT_MAX_ATTACHMENT_SIZE = 50 * 1024 * 1024;
-var MAX_PAIRED = 20;
+
+// src/api.ts
+init_now();
+function lintOptionsFor(fileConfig, now2, filePath, forced) {
+  const { rules: rules2, known, config: config2 } = fileConfig;
+  const o = { rules: rules2, now: now2.at, nowIsDay: now2.isDay, filePath, knownRules: [...known.keys()] };
+  const template = forced ?? (config2.template !== "auto" ? config2.template : void 0);
+  if (template) o.template = template;
+  return o;
+}
+
+// src/cli/run.ts
+init_engine();
+init_errors();
 var FORMATS_WITH_SOURCE = /* @__PURE__ */ new Set(["json", "sarif"]);
 function configOptions(opts) {
   const o = { builtins: rules, ruleFlags: opts.rule };
@@ -47457,7 +47460,7 @@ async function readTarget(io, t, setup) {
   const limit = attachmentName ? setup.maxAttachmentSize : setup.maxFileSize;
   if (!t.stdin) {
     try {
-      const st = await io.stat(import_node_path7.default.resolve(io.cwd, t.path));
+      const st = await io.stat(import_node_path8.default.resolve(io.cwd, t.path));
       if (limit > 0 && st.size > limit) return { result: failure2(t.path, tooLarge(st.size, limit, attachmentName)) };
     } catch (error2) {
       return { result: failure2(t.path, readErrorText(error2)) };
@@ -47465,7 +47468,7 @@ async function readTarget(io, t, setup) {
   }
   let bytes;
   try {
-    bytes = t.stdin ? await io.readStdin(limit > 0 ? limit : void 0) : await io.readFile(import_node_path7.default.resolve(io.cwd, t.path));
+    bytes = t.stdin ? await io.readStdin(limit > 0 ? limit : void 0) : await io.readFile(import_node_path8.default.resolve(io.cwd, t.path));
   } catch (error2) {
     return { result: failure2(t.path, readErrorText(error2)) };
   }
@@ -47480,70 +47483,27 @@ async function readTarget(io, t, setup) {
   }
   return { text: decoded.text, encoding: decoded.encoding, bytes, kind };
 }
-function namesInReport(text4) {
-  const names = attachmentNamesIn(text4);
-  if (text4.startsWith("---")) {
-    const end = text4.indexOf("\n---", 3);
-    const fm = end > 0 ? text4.slice(0, end) : "";
-    for (const m of fm.matchAll(/^(?:appendix:[ \t]*|[ \t]*-[ \t]+)(["'])([^"'\r\n]+)\1[ \t]*$/gm)) {
-      const name = m[2].trim();
-      if (!names.includes(name)) names.push(name);
-    }
-  }
-  return names;
-}
-async function pairedAttachments2(io, reportPath, text4, setup) {
-  const out = [];
-  const dir = import_node_path7.default.dirname(import_node_path7.default.resolve(io.cwd, reportPath));
-  for (const name of namesInReport(text4).slice(0, MAX_PAIRED)) {
-    if (import_node_path7.default.isAbsolute(name) || name.split(/[\\/]/).includes("..")) continue;
-    const file = import_node_path7.default.resolve(dir, name);
-    try {
-      const st = await io.stat(file);
-      if (st.kind !== "file" || setup.maxAttachmentSize > 0 && st.size > setup.maxAttachmentSize) continue;
-      const decoded = decodeReport(await io.readFile(file));
-      if (!decoded.ok) continue;
-      const kind = kindOf(name, decoded.text);
-      if (kind === "report") continue;
-      out.push({ name, attachment: parseAttachment(kind, decoded.text) });
-    } catch {
-    }
-  }
-  return out;
-}
 function reportLintOptions(t, setup, fileConfig) {
-  const { rules: rules2, known, config: config2 } = fileConfig;
-  const o = { rules: rules2, now: setup.now, nowIsDay: setup.nowIsDay, filePath: t.path, knownRules: [...known.keys()] };
-  const template = setup.template ?? (config2.template !== "auto" ? config2.template : void 0);
-  if (template) o.template = template;
-  return o;
+  return lintOptionsFor(fileConfig, { at: setup.now, isDay: setup.nowIsDay }, t.path, setup.template);
 }
 async function lintOne(io, t, setup, fileConfig, opts, probe = {}) {
   const read = await readTarget(io, t, setup);
   if ("result" in read) return read.result;
   const { rules: rules2 } = fileConfig;
   if (read.kind !== "report") {
-    const { messages: messages2 } = lintAttachment(read.text, read.kind, { rules: rules2, now: setup.now, filePath: t.path, ...probe });
-    const extra2 = {};
-    if (messages2.some((m) => m.fatal)) extra2.fatalError = true;
-    if (FORMATS_WITH_SOURCE.has(opts.format) && messages2.length > 0) extra2.source = read.text;
-    return makeResult(t.path, messages2, extra2);
+    return lintToResult(t.path, read.text, read.kind, { rules: rules2, now: setup.now, filePath: t.path, ...probe }, FORMATS_WITH_SOURCE.has(opts.format));
   }
   const lintOpts = { ...reportLintOptions(t, setup, fileConfig), reportUnusedDisables: opts.reportUnusedDisables, ...probe };
-  if (!t.stdin) lintOpts.attachments = await pairedAttachments2(io, t.path, read.text, setup);
+  if (!t.stdin) lintOpts.attachments = await pairedAttachments2(io, t.path, read.text, setup.maxAttachmentSize);
   if (opts.fix || opts.fixDryRun) {
     const fixed = await fixFile(io, t, read, (text4) => lintText(text4, lintOpts).messages, opts);
     const failed = fixed.failure !== void 0 ? [failure2(t.path, fixed.failure).messages[0]] : [];
-    const extra2 = { source: fixed.source };
-    if (fixed.output !== void 0 && failed.length === 0) extra2.output = fixed.output;
-    if (failed.length > 0 || fixed.messages.some((m) => m.fatal)) extra2.fatalError = true;
-    return makeResult(t.path, [...failed, ...fixed.messages], extra2);
+    const extra = { source: fixed.source };
+    if (fixed.output !== void 0 && failed.length === 0) extra.output = fixed.output;
+    if (failed.length > 0 || fixed.messages.some((m) => m.fatal)) extra.fatalError = true;
+    return makeResult(t.path, [...failed, ...fixed.messages], extra);
   }
-  const { messages } = lintText(read.text, lintOpts);
-  const extra = {};
-  if (messages.some((m) => m.fatal)) extra.fatalError = true;
-  if (FORMATS_WITH_SOURCE.has(opts.format) && messages.length > 0) extra.source = read.text;
-  return makeResult(t.path, messages, extra);
+  return lintToResult(t.path, read.text, "report", lintOpts, FORMATS_WITH_SOURCE.has(opts.format));
 }
 
 // src/cli/posting.ts
@@ -47629,7 +47589,7 @@ async function lintTargets(io, targets, setup, opts) {
   });
 }
 function ignoredNotice(io, t, fc) {
-  const where = fc.configPath ? ` in ${import_node_path8.default.relative(io.cwd, fc.configPath).split(import_node_path8.default.sep).join("/") || fc.configPath}` : "";
+  const where = fc.configPath ? ` in ${import_node_path9.default.relative(io.cwd, fc.configPath).split(import_node_path9.default.sep).join("/") || fc.configPath}` : "";
   const m = {
     ruleId: null,
     messageId: "fileIgnored",
@@ -47703,7 +47663,7 @@ async function writeReport(io, results, setup, opts, over) {
   const text4 = formatter(shown2, ctx) + (HUMAN_FORMATS.has(opts.format) ? footer : "");
   if (opts.outputFile) {
     try {
-      await io.writeFile(import_node_path8.default.resolve(io.cwd, opts.outputFile), text4);
+      await io.writeFile(import_node_path9.default.resolve(io.cwd, opts.outputFile), text4);
     } catch (error2) {
       if (errnoCode(error2) === "EISDIR") throw new IoError("is a directory; --output-file needs a file name (e.g. --output-file reports/ir-lint.json)", opts.outputFile);
       throw new IoError(`cannot write output file: ${clause(error2)}`, opts.outputFile);
@@ -47934,9 +47894,9 @@ ${TOOL_NAME} stopped: ${cell(error2.message)}.
     const opts = link2 ? { fileUrl: link2 } : {};
     await appendSummary(stepSummary(results, ctx, opts));
     if (sarifFile !== "") {
-      const target = import_node_path9.default.resolve(io.cwd, sarifFile);
+      const target = import_node_path10.default.resolve(io.cwd, sarifFile);
       try {
-        await io.ensureDir(import_node_path9.default.dirname(target));
+        await io.ensureDir(import_node_path10.default.dirname(target));
         await io.writeFileAtomic(target, sarif2);
       } catch (error2) {
         throw new IoError(`cannot write the SARIF file: ${error2 instanceof Error ? error2.message : String(error2)}`, sarifFile);

@@ -31,7 +31,7 @@ export default defineRule({
     severity: 'error',
     messages: {
       missing:
-        'This incident is a revocation delay ({{evidence}}), but none of its {{count}} action item(s) acts against future revocation delays (a revocation process, automation, subscriber agreements, exercises); the IRG requires at least one. Revoking this incident\'s certificates does not count.',
+        'This incident is a revocation delay ({{evidence}}), but none of its {{count}} action item(s) acts against future revocation delays (a revocation process, automation, subscriber agreements, exercises); add one, as the IRG requires. Revoking this incident\'s certificates does not count.',
     },
     options: ruleOptions({
       /** Word starts that mark an action against future revocation delays. */
