@@ -45016,7 +45016,7 @@ var timeline_timezone_default = defineRule({
       const unzoned = timed.filter((e) => e.zoneSource === "none");
       if (unzoned.length > 0 && unzoned.length === timed.length && t.declarations.length === 0) {
         const first = unzoned[0];
-        ctx.report({ messageId: "noZoneAny", data: { times: unzoned.length === 1 ? `'${writtenTimestamp(report2, first)}'` : `${unzoned.length} times, the first is '${writtenTimestamp(report2, first)}'`, example: exampleForm(first) }, loc: { start: first.at.start, end: first.at.end } });
+        ctx.report({ messageId: "noZoneAny", data: { times: unzoned.length === 1 ? `"${writtenTimestamp(report2, first)}"` : `${unzoned.length} times, the first is "${writtenTimestamp(report2, first)}"`, example: exampleForm(first) }, loc: { start: first.at.start, end: first.at.end } });
         continue;
       }
       for (const e of timed) {

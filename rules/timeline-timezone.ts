@@ -79,7 +79,7 @@ export default defineRule({
       const unzoned = timed.filter((e) => e.zoneSource === 'none');
       if (unzoned.length > 0 && unzoned.length === timed.length && t.declarations.length === 0) {
         const first = unzoned[0] as TimelineEntry;
-        ctx.report({ messageId: 'noZoneAny', data: { times: unzoned.length === 1 ? `'${writtenTimestamp(report, first)}'` : `${unzoned.length} times, the first is '${writtenTimestamp(report, first)}'`, example: exampleForm(first) }, loc: { start: first.at.start, end: first.at.end } });
+        ctx.report({ messageId: 'noZoneAny', data: { times: unzoned.length === 1 ? `"${writtenTimestamp(report, first)}"` : `${unzoned.length} times, the first is "${writtenTimestamp(report, first)}"`, example: exampleForm(first) }, loc: { start: first.at.start, end: first.at.end } });
         continue;
       }
       for (const e of timed) {

@@ -10,10 +10,12 @@
  * that points at the other place; the main message says what to do) is in
  * test/message-style-allow.json with the reason.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
+import { corpusFiles } from './helpers/corpus.js';
+import { lintAll } from './helpers/lint.js';
 
 const ALLOW_FILE = path.join(import.meta.dirname, 'message-style-allow.json');
 const ALLOW = (JSON.parse(readFileSync(ALLOW_FILE, 'utf8')) as { entries: Record<string, string> }).entries;
@@ -83,6 +85,24 @@ describe('message style', () => {
     const byKey = new Map(MESSAGES.map((m) => [m.key, m.text]));
     const stale = Object.entries(ALLOW).filter(([key, why]) => !byKey.has(key) || saysWhatToDo(byKey.get(key) as string) || why.length < 20);
     expect(stale.map(([key]) => key)).toEqual([]);
+  });
+
+  it('quotes the values a rule passes in double quotes too (every finding on the fixtures and the corpus)', () => {
+    const root = path.join(import.meta.dirname, '..');
+    const texts = [
+      ...['fixtures/reports', 'fixtures/fix', 'fixtures/clean', 'fixtures/clean-cross'].flatMap((d) =>
+        readdirSync(path.join(root, d)).filter((f) => /\.(?:md|txt)$/.test(f) && !f.endsWith('.expected.txt')).map((f) => readFileSync(path.join(root, d, f), 'utf8')),
+      ),
+      ...corpusFiles().map((f) => f.text),
+    ];
+    const bad = new Set<string>();
+    for (const t of texts) {
+      for (const m of lintAll(t, '2026-11-22')) {
+        const related = (m.related ?? []).map((r) => r.message);
+        for (const text of [m.message, ...related]) if (singleQuoted(text) || text.includes('`')) bad.add(`${m.ruleId}: ${text}`);
+      }
+    }
+    expect([...bad]).toEqual([]);
   });
 
   it('the checks can fail', () => {
