@@ -1,5 +1,6 @@
 import { at } from '../src/query.js';
-import { actionItemsOf, isBlank, parseDueDate } from '../src/parse/actions.js';
+import { actionItemsOf, isBlank } from '../src/parse/actions.js';
+import { parseDueDate } from '../src/parse/timestamp.js';
 import { clip } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
 

@@ -55,7 +55,7 @@ export default defineRule({
     severity: 'warn',
     messages: {
       missing: 'Evaluation Criteria is empty; say how you will know the action worked (a test, a metric, an audit result).',
-      notApplicable: 'Evaluation Criteria is "{{found}}"; every action needs a way to tell that it worked (a test, a metric, an audit result).',
+      notApplicable: 'Evaluation Criteria is "{{found}}"; say how you will know the action worked (a test, a metric, an audit result): every action needs a way to tell.',
       vague: 'Evaluation Criteria "{{found}}" does not say what will be measured; name the check and its expected result (e.g. "synthetic report acknowledged within 4 hours, weekly").',
     },
     options: Options,

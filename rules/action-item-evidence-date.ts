@@ -1,5 +1,6 @@
 import type { ActionItem, TextSpan } from '../src/model.js';
-import { actionItemsOf, canonicalStatus, DEFAULT_STATUS_ALIASES, DEFAULT_STATUSES } from '../src/parse/actions.js';
+import { actionItemsOf } from '../src/parse/actions.js';
+import { canonicalStatus, DEFAULT_STATUS_ALIASES, DEFAULT_STATUSES } from './_vocabulary.js';
 import { postingDay } from '../src/parse/context.js';
 import { timestampsIn } from '../src/parse/terms.js';
 import { dayOfIso, isoOfDay } from '../src/days.js';

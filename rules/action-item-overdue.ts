@@ -2,7 +2,9 @@ import { dayOfInstant, isoOfDay } from '../src/days.js';
 import { integer, ruleOptions, stringList } from '../src/options.js';
 import { postingDay } from '../src/parse/context.js';
 import { at } from '../src/query.js';
-import { actionItemsOf, canonicalStatus, DEFAULT_STATUS_ALIASES, DEFAULT_STATUSES, parseDueDate } from '../src/parse/actions.js';
+import { actionItemsOf } from '../src/parse/actions.js';
+import { parseDueDate } from '../src/parse/timestamp.js';
+import { canonicalStatus, DEFAULT_STATUS_ALIASES, DEFAULT_STATUSES } from './_vocabulary.js';
 import { defineRule } from '../src/types.js';
 
 const Options = ruleOptions({

@@ -13,8 +13,8 @@ export default defineRule({
     messages: {
       missing: 'Corresponding Root Cause(s) is empty; name the contributing factor(s) this action addresses, e.g. "Root Cause #1".',
       unrecognised: 'Corresponding Root Cause(s) "{{found}}" names no contributing factor number; write e.g. "Root Cause #1" or "Contributing Factor #1, #2".',
-      unknownFactor: 'This action item refers to contributing factor #{{number}}, but the Root Cause Analysis has no Contributing Factor #{{number}} (it has {{known}}).',
-      unmappedFactor: 'No action item addresses {{factor}}; the IRG expects at least one action per contributing factor (name it in "Corresponding Root Cause(s)").',
+      unknownFactor: 'This action item refers to contributing factor #{{number}}, but the Root Cause Analysis has no Contributing Factor #{{number}} (it has {{known}}); correct the number or add the factor.',
+      unmappedFactor: 'No action item addresses {{factor}}; the IRG expects at least one action per contributing factor: name it in "Corresponding Root Cause(s)" of the action that addresses it, or add one.',
       tableHere: 'The Action Items table is here.',
     },
     rationale:

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { field, ruleOptions, stringList } from '../src/options.js';
 import { at } from '../src/query.js';
-import { actionItemsOf, canonicalStatus, DEFAULT_STATUS_ALIASES, DEFAULT_STATUSES, isBlank } from '../src/parse/actions.js';
+import { actionItemsOf, isBlank } from '../src/parse/actions.js';
+import { canonicalStatus, DEFAULT_STATUS_ALIASES, DEFAULT_STATUSES } from './_vocabulary.js';
 import { clip } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
 

@@ -1,7 +1,7 @@
 import { ruleOptions, stringList } from '../src/options.js';
 import type { ActionItem } from '../src/model.js';
 import { actionItemsOf } from '../src/parse/actions.js';
-import { reportContext } from '../src/parse/context.js';
+import { revocationDelay } from './_vocabulary.js';
 import { phrasesRegExp } from '../src/parse/terms.js';
 import { norm } from '../src/parse/text.js';
 import { perOptions } from '../src/memo.js';
@@ -31,7 +31,7 @@ export default defineRule({
     severity: 'error',
     messages: {
       missing:
-        'This incident is a revocation delay ({{evidence}}), but none of its {{count}} action item(s) acts against future revocation delays (a revocation process, automation, subscriber agreements, exercises); the IRG requires at least one. Revoking this incident\'s certificates does not count.',
+        'This incident is a revocation delay ({{evidence}}), but none of its {{count}} action item(s) acts against future revocation delays (a revocation process, automation, subscriber agreements, exercises); add one, as the IRG requires. Revoking this incident\'s certificates does not count.',
     },
     options: ruleOptions({
       /** Word starts that mark an action against future revocation delays. */
@@ -46,7 +46,7 @@ export default defineRule({
     ],
   },
   check(report, ctx) {
-    const delay = reportContext(report).revocationDelay;
+    const delay = revocationDelay(report);
     if (!delay) return;
     const re = compiled(ctx.options);
     if (!re) return;

@@ -16,11 +16,11 @@ export default defineRule({
     severity: 'error',
     messages: {
       unread: 'The Action Items could not be read as rows. Write them as the template\'s table: | {{columns}} |.',
-      notTable: 'The Action Items are written as a list; the {{template}} template asks for a table: | {{columns}} |.',
+      notTable: 'The Action Items are written as a list; write them as the {{template}} template\'s table: | {{columns}} |.',
       notMarkdownTable: 'The Action Items table is not a Markdown table (blank lines between rows or no "| --- |" delimiter row), so Bugzilla shows it as plain text; put the rows on consecutive lines under a delimiter row.',
-      missingColumns: 'The Action Items table lacks the column(s) {{missing}}; the template\'s columns are | {{columns}} |.',
-      columnOrder: 'The Action Items columns are out of order; the template\'s order is | {{columns}} |, found | {{found}} |.',
-      unreadRow: 'This Action Items row could not be split into the columns | {{columns}} |: "{{text}}".',
+      missingColumns: 'The Action Items table lacks the column(s) {{missing}}; add them: the template\'s columns are | {{columns}} |.',
+      columnOrder: 'The Action Items columns are out of order; put them in the template\'s order, | {{columns}} | (found | {{found}} |).',
+      unreadRow: 'This Action Items row could not be split into the columns | {{columns}} |: "{{text}}"; separate its cells with "|".',
       ambiguousRow: 'This Action Items row of a copied page reads more than one way, so its Kind and root cause are not checked: "{{text}}"; separate the cells with tabs or | as the template\'s table does.',
     },
     rationale:

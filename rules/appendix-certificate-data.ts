@@ -32,11 +32,11 @@ export default defineRule({
     severity: 'error',
     messages: {
       missing: 'Impact gives {{total}} affected certificates, but the Appendix lists none; add a CSV with the IRG columns or, for 10,000 or more, one https://crt.sh/?sha256=<hash> link per line.',
-      csvMissingColumns: 'The certificate CSV lacks the IRG column(s) {{columns}}; the IRG columns come first, in this order: {{order}}.',
-      csvOrder: 'CSV column {{position}} is "{{found}}"; the IRG order puts "{{expected}}" there (columns: {{order}}).',
+      csvMissingColumns: 'The certificate CSV lacks the IRG column(s) {{columns}}; add them as the first columns, in this order: {{order}}.',
+      csvOrder: 'CSV column {{position}} is "{{found}}"; put "{{expected}}" there, as the IRG order does (columns: {{order}}).',
       badHash: 'Expected a SHA-256 fingerprint (64 hex digits, or 32 colon-separated bytes); found "{{found}}" ({{length}} hex digits).',
-      badCrtshHash: 'crt.sh link has a sha256 of {{length}} characters; a SHA-256 hash is 64 hex digits: "{{found}}".',
-      crtshId: 'crt.sh link by ID ("{{found}}"); the IRG asks for https://crt.sh/?sha256=<certificate SHA-256 hash>, which does not depend on crt.sh\'s database.',
+      badCrtshHash: 'crt.sh link has a sha256 of {{length}} characters ("{{found}}"); link the certificate\'s SHA-256 hash, 64 hex digits.',
+      crtshId: 'crt.sh link by ID ("{{found}}"); link by the certificate\'s SHA-256 hash instead, https://crt.sh/?sha256=<certificate SHA-256 hash>, as the IRG asks: it does not depend on crt.sh\'s database.',
     },
     options: ruleOptions({ allowCrtshId: flag(true) }),
     rationale:

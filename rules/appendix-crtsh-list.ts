@@ -17,9 +17,9 @@ export default defineRule({
     messages: {
       empty: 'The file lists no crt.sh links; expected one https://crt.sh/?sha256=<SHA-256 hash> link per line.',
       badLink: 'Line {{line}}: expected https://crt.sh/?sha256=<64 hex digits>; found "{{found}}".',
-      byId: 'Line {{line}}: a crt.sh link by ID ("{{found}}"); the IRG asks for https://crt.sh/?sha256=<certificate SHA-256 hash>.',
-      duplicate: 'Line {{line}} repeats the link on line {{first}}.',
-      tooFew: 'The list has {{count}} links; a crt.sh list replaces the CSV only for {{min}} or more certificates, so below that attach the CSV with the IRG columns.',
+      byId: 'Line {{line}}: a crt.sh link by ID ("{{found}}"); link by hash instead, https://crt.sh/?sha256=<certificate SHA-256 hash>, as the IRG asks.',
+      duplicate: 'Line {{line}} repeats the link on line {{first}}; list each certificate once.',
+      tooFew: 'The list has {{count}} links; attach the CSV with the IRG columns instead, as a crt.sh list replaces the CSV only for {{min}} or more certificates.',
     },
     options: ruleOptions({ minEntries: integer(0, 10000) }),
     rationale:

@@ -18,12 +18,12 @@ export default defineRule({
     messages: {
       empty: 'The file is empty; expected a CSV whose first row names the IRG columns: {{order}}.',
       missing: 'Missing the IRG column(s) {{columns}}; the first eleven columns must be, in order: {{order}}.',
-      order: 'Column {{position}} is "{{found}}"; the IRG puts "{{expected}}" there (the first eleven columns, in order: {{order}}).',
-      customBefore: 'Custom column "{{found}}" (column {{position}}) comes before "Revocation reason"; the IRG allows additional columns only to the right of the eleven IRG columns.',
-      alias: 'Column {{position}} is "{{found}}"; the IRG names it "{{expected}}", and tools that read the IRG columns by name may not find it.',
-      duplicate: 'Column "{{found}}" appears twice (columns {{first}} and {{position}}).',
-      rowWidth: 'Row {{row}} has {{found}} fields; the header has {{expected}}.',
-      unclosedQuote: 'Row {{row}}: a quoted field opened here is never closed, so the rest of the file is read as one field.',
+      order: 'Column {{position}} is "{{found}}"; put "{{expected}}" there, as the IRG does (the first eleven columns, in order: {{order}}).',
+      customBefore: 'Custom column "{{found}}" (column {{position}}) comes before "Revocation reason"; move it to the right of the eleven IRG columns, the only place the IRG allows additional columns.',
+      alias: 'Column {{position}} is "{{found}}"; rename it "{{expected}}" as the IRG names it: tools that read the IRG columns by name may not find it.',
+      duplicate: 'Column "{{found}}" appears twice (columns {{first}} and {{position}}); remove one of them or rename it.',
+      rowWidth: 'Row {{row}} has {{found}} fields and the header {{expected}}; give every row as many fields as the header (quote a field that holds a comma).',
+      unclosedQuote: 'Row {{row}}: a quoted field opened here is never closed, so the rest of the file is read as one field; close the quote.',
     },
     options: ruleOptions({}),
     rationale:

@@ -3,7 +3,7 @@ import { IRG_CSV_COLUMNS } from '../src/parse/appendix.js';
 import { isSha256Token, parseCertDate, splitList, type CertDate } from '../src/parse/certs.js';
 import { clip, isNotApplicable } from '../src/parse/text.js';
 import { flag, ruleOptions } from '../src/options.js';
-import { positionAt } from '../src/parse/lines.js';
+import { positionAt } from '../src/parse/positions.js';
 import { dayOfInstant } from '../src/days.js';
 import { defineRule } from '../src/types.js';
 
@@ -24,14 +24,14 @@ export default defineRule({
     severity: 'error',
     appliesTo: 'csv',
     messages: {
-      revokedWithoutDate: 'Row {{row}} says the certificate is revoked (Yes) but gives no revocation date.',
+      revokedWithoutDate: 'Row {{row}} says the certificate is revoked (Yes) but gives no revocation date; give the date.',
       revokedWithoutReason: 'Row {{row}} says the certificate is revoked (Yes) but the Revocation reason is empty; give the CRL reasonCode (N/A when the CRL entry has none).',
-      revokedInFuture: 'Row {{row}}: revoked (Yes) on {{date}}, after today ({{now}}); a revocation still to come is Planned.',
+      revokedInFuture: 'Row {{row}}: revoked (Yes) on {{date}}, after today ({{now}}); write Planned for a revocation still to come.',
       pendingWithoutDate: 'Row {{row}} is {{status}} but gives no revocation date; give the {{what}} revocation date.',
-      notExpired: 'Row {{row}}: Is revoked? is N/A (expired), but Not after ({{notAfter}}) is not before {{now}}; an unexpired certificate is Yes, Planned or Delayed.',
-      validityOrder: 'Row {{row}}: Not before ({{notBefore}}) is not before Not after ({{notAfter}}).',
-      revokedBeforeIssued: 'Row {{row}}: the revocation date ({{date}}) is before Not before ({{notBefore}}).',
-      duplicate: 'Row {{row}} lists the certificate {{hash}} again; it is listed in row {{first}}.',
+      notExpired: 'Row {{row}}: "Is revoked?" is N/A (expired), but Not after ({{notAfter}}) is not before {{now}}; write Yes, Planned or Delayed for an unexpired certificate.',
+      validityOrder: 'Row {{row}}: Not before ({{notBefore}}) is not before Not after ({{notAfter}}); check both dates.',
+      revokedBeforeIssued: 'Row {{row}}: the revocation date ({{date}}) is before Not before ({{notBefore}}); check both dates.',
+      duplicate: 'Row {{row}} lists the certificate {{hash}} again (it is listed in row {{first}}); list each certificate once.',
     },
     options: ruleOptions({ requirePlannedDate: flag(true) }),
     rationale:

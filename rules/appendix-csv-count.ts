@@ -21,10 +21,10 @@ export default defineRule({
     tags: ['appendix', 'impact'],
     severity: 'error',
     messages: {
-      fewerThanRemaining: 'Impact gives {{remaining}} "remaining valid" certificates, but {{file}} lists only {{rows}}; every affected certificate belongs in the Appendix CSV.',
-      moreThanTotal: 'Impact gives {{total}} certificates in total, but {{file}} lists {{rows}}.',
+      fewerThanRemaining: 'Impact gives {{remaining}} "remaining valid" certificates, but {{file}} lists only {{rows}}; list every affected certificate in the Appendix CSV.',
+      moreThanTotal: 'Impact gives {{total}} certificates in total, but {{file}} lists {{rows}}; correct the total or the list.',
       approximate: '{{field}} is approximate ("{{found}}"), so the {{rows}} rows of {{file}} cannot be checked against it; give the exact number.',
-      notFound: 'Front matter names the Appendix attachment "{{name}}", but there is no such file beside the report.',
+      notFound: 'Front matter names the Appendix attachment "{{name}}", but there is no such file beside the report; put the file beside the report or correct the name.',
     },
     options: ruleOptions({ approximateWords: stringList(APPROXIMATE_WORDS) }),
     rationale:

@@ -9,7 +9,7 @@ export default defineRule({
     tags: ['posting'],
     severity: 'warn',
     messages: {
-      image: 'Bugzilla removes images from a comment, so `{{image}}` will not show at all (not even its text); attach the file to the bug and describe in the text what it shows.',
+      image: 'Bugzilla removes images from a comment, so "{{image}}" will not show at all (not even its text); attach the file to the bug and describe in the text what it shows.',
     },
     options: ruleOptions({}),
     rationale:

@@ -24,23 +24,23 @@ const INSTEAD: Record<string, string> = {};
 const advise = (names: string, advice: string): void => {
   for (const n of names.split(' ')) INSTEAD[n] = advice;
 };
-advise('b strong', 'write `**bold**` instead');
-advise('i em cite dfn var', 'write `*italics*` instead');
-advise('u ins mark', 'Markdown has no underline or highlight: use `**bold**` or `*italics*`');
-advise('s strike del', 'write `~~strikethrough~~` instead');
+advise('b strong', 'write "**bold**" instead');
+advise('i em cite dfn var', 'write "*italics*" instead');
+advise('u ins mark', 'Markdown has no underline or highlight: use "**bold**" or "*italics*"');
+advise('s strike del', 'write "~~strikethrough~~" instead');
 advise('code tt kbd samp', 'put the code between backticks instead');
 advise('pre', 'use a fenced code block (a line of three backticks before and after) instead');
-advise('a', 'write `[text](https://...)` or the bare URL (Bugzilla links it) instead');
+advise('a', 'write "[text](https://...)" or the bare URL (Bugzilla links it) instead');
 advise('img picture svg video audio iframe embed object canvas', 'attach the file to the bug and describe in the text what it shows');
-advise('h1 h2 h3 h4 h5 h6', 'use a Markdown heading (`#`, `##`, `###`) instead');
+advise('h1 h2 h3 h4 h5 h6', 'use a Markdown heading ("#", "##", "###") instead');
 advise('p', 'separate paragraphs with a blank line instead');
-advise('ul ol li dl dt dd menu dir', 'write list items (`- item`, `1. item`) instead');
-advise('table thead tbody tfoot tr td th caption colgroup col', 'write a Markdown table (`| a | b |` rows) instead');
-advise('blockquote', 'start the quoted lines with `>` instead');
+advise('ul ol li dl dt dd menu dir', 'write list items ("- item", "1. item") instead');
+advise('table thead tbody tfoot tr td th caption colgroup col', 'write a Markdown table ("| a | b |" rows) instead');
+advise('blockquote', 'start the quoted lines with ">" instead');
 advise('q', 'use quotation marks instead');
-advise('hr', 'write a line of `***` instead');
+advise('hr', 'write a line of "***" instead');
 advise('details summary', 'it has no collapsible sections either: remove the tags, and attach long data (a CSV or a crt.sh list) to the bug instead of pasting it');
-advise('sub sup', 'Markdown has neither: write it as plain text (`2^10`, `CO2`)');
+advise('sub sup', 'Markdown has neither: write it as plain text ("2^10", "CO2")');
 
 const NAME = /[A-Za-z][A-Za-z0-9-]*/y;
 
@@ -64,13 +64,13 @@ export default defineRule({
     tags: ['posting'],
     severity: 'warn',
     messages: {
-      tag: 'Bugzilla shows `{{tag}}` as text (it renders no HTML); {{instead}}.',
-      other: 'Bugzilla shows `{{tag}}` as text (it renders no HTML); remove the tag and keep its text.',
-      lineBreak: 'Bugzilla shows `{{tag}}` as text; a line break is already a line break in a Bugzilla comment, so start a new line instead.',
-      lineBreakInTable: 'Bugzilla shows `{{tag}}` as text, and a table cell cannot hold a line break there: separate the items with `;` or move them out of the table.',
-      comment: 'Bugzilla shows this HTML comment as text (`{{text}}`); delete it, and keep notes to yourself outside the text you post.',
-      markup: 'Bugzilla shows `{{text}}` as text; delete it.',
-      escapedLt: 'Bugzilla shows the backslash of `\\<`: it shows every `<` as typed anyway (it escapes them itself before rendering), so write `<` without the backslash.',
+      tag: 'Bugzilla shows "{{tag}}" as text (it renders no HTML); {{instead}}.',
+      other: 'Bugzilla shows "{{tag}}" as text (it renders no HTML); remove the tag and keep its text.',
+      lineBreak: 'Bugzilla shows "{{tag}}" as text; a line break is already a line break in a Bugzilla comment, so start a new line instead.',
+      lineBreakInTable: 'Bugzilla shows "{{tag}}" as text, and a table cell cannot hold a line break there: separate the items with ";" or move them out of the table.',
+      comment: 'Bugzilla shows this HTML comment as text ("{{text}}"); delete it, and keep notes to yourself outside the text you post.',
+      markup: 'Bugzilla shows "{{text}}" as text; delete it.',
+      escapedLt: 'Bugzilla shows the backslash of "\\<": it shows every "<" as typed anyway (it escapes them itself before rendering), so write "<" without the backslash.',
     },
     options: ruleOptions({ allowedElements: stringList([]) }),
     rationale:

@@ -14,8 +14,8 @@ export default defineRule({
     fixable: true,
     messages: {
       format: 'CA Owner CCADB unique ID must be "A" followed by six digits (e.g. A000272); found "{{found}}".',
-      lowercase: 'CA Owner CCADB unique ID is written with a capital "A"; found "{{found}}".',
-      notApplicable: 'CA Owner CCADB unique ID cannot be N/A: every CA Owner has one (shown on its CCADB record, e.g. A000272).',
+      lowercase: 'Write the CA Owner CCADB unique ID with a capital "A"; found "{{found}}".',
+      notApplicable: 'CA Owner CCADB unique ID cannot be N/A: every CA Owner has one; give the ID shown on its CCADB record (e.g. A000272).',
     },
     rationale:
       'The CCADB unique ID identifies the CA Owner without ambiguity (names change, CAs are acquired). Root programs join incident reports to CCADB records by this ID, so a number without the "A", a CA name, or a certificate record ID breaks that join.',

@@ -1,6 +1,7 @@
 import { ruleOptions, stringList } from '../src/options.js';
 import { at } from '../src/query.js';
-import { actionItemsOf, canonicalStatus, closureSummaries, DEFAULT_DONE_STATUSES, DEFAULT_STATUS_ALIASES, DEFAULT_STATUSES, isBlank } from '../src/parse/actions.js';
+import { actionItemsOf, isBlank } from '../src/parse/actions.js';
+import { canonicalStatus, closureSummaries, DEFAULT_DONE_STATUSES, DEFAULT_STATUS_ALIASES, DEFAULT_STATUSES } from './_vocabulary.js';
 import { clip } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
 

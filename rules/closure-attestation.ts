@@ -1,5 +1,5 @@
 import { at } from '../src/query.js';
-import { closureSummaries } from '../src/parse/actions.js';
+import { closureSummaries } from './_vocabulary.js';
 import { clip } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
 
@@ -13,7 +13,7 @@ export default defineRule({
     severity: 'error',
     messages: {
       missing: 'The Closure Summary lacks the attestation "{{sentence}}"; add it once every action item is Complete or Canceled.',
-      altered: 'The closure attestation is reworded ("{{found}}"); use the template\'s sentence: "{{sentence}}"',
+      altered: 'The closure attestation is reworded ("{{found}}"); use the template\'s sentence: "{{sentence}}".',
     },
     rationale:
       'The Closure Summary ends with a fixed sentence by which the CA attests that every action item is done and asks for the bug to be closed. Reviewers look for that exact commitment; a paraphrase ("we think we are done") is not one. The older wording "in this Incident Report" is accepted, with or without quotation marks.',

@@ -9,7 +9,7 @@ export default defineRule({
     tags: ['structure'],
     severity: 'warn',
     messages: {
-      unknown: 'Unknown front matter key "{{key}}"; known keys are {{known}}.',
+      unknown: 'Unknown front matter key "{{key}}"; use one of the known keys: {{known}}.',
       typo: 'Unknown front matter key "{{key}}"; did you mean "{{suggestion}}"?',
     },
     options: ruleOptions({ allow: stringList([]) }),

@@ -16,7 +16,7 @@ export default defineRule({
     severity: 'error',
     messages: {
       notApplicable: 'Affected certificate types is "{{found}}", but the report counts {{total}} affected certificate(s) (line {{line}}); name their types (DV, OV, EV, IV, S/MIME, code signing, subordinate CA).',
-      totalHere: 'the total is here',
+      totalHere: 'The total is here.',
     },
     rationale:
       'Whether an incident touches DV, OV or EV TLS certificates, S/MIME or subordinate CA certificates decides which requirements apply and who must look at it. N/A is right only when no certificate is affected; when the Impact counts affected certificates, their types are known and the IRG asks for them. An empty field is reported by field-empty.',

@@ -17,8 +17,8 @@ export default defineRule({
     messages: {
       notANumber: '{{field}} must be a whole number, or N/A when no certificates are involved; found "{{found}}".',
       approximate: '{{field}} is approximate ("{{found}}"); give the exact number of certificates, or say when the exact count will be known.',
-      remainingExceedsTotal: 'Remaining valid certificates ({{remaining}}) exceed the total number of certificates ({{total}}); "remaining valid" counts affected certificates that are still valid, so it cannot be larger.',
-      remainingWithoutTotal: '{{field}} gives {{remaining}} remaining valid certificates, but the total number of certificates is N/A.',
+      remainingExceedsTotal: 'Remaining valid certificates ({{remaining}}) exceed the total number of certificates ({{total}}); "remaining valid" counts affected certificates that are still valid, so it cannot be larger. Check both counts.',
+      remainingWithoutTotal: '{{field}} gives {{remaining}} remaining valid certificates, but the total number of certificates is N/A; give the total.',
     },
     options: ruleOptions({ approximateWords: stringList(APPROXIMATE_WORDS) }),
     rationale:

@@ -13,7 +13,7 @@ export default defineRule({
     tags: ['impact'],
     severity: 'warn',
     messages: {
-      onlyNumber: 'The Incident heuristic is only a number ("{{found}}"); the IRG asks for a heuristic that lets others find the affected certificates (the issuer, the profile, the validity window, a field value, a crt.sh query).',
+      onlyNumber: 'The Incident heuristic is only a number ("{{found}}"); describe what lets others find the affected certificates (the issuer, the profile, the validity window, a field value, a crt.sh query), as the IRG asks.',
     },
     rationale:
       'The count is asked for in "Total number of certificates". The Incident heuristic is there so that others (root programs, researchers, other CAs) can find the affected certificates themselves and check the scope: the issuing CA, the profile or field that was wrong, the issuance window, a query. A bare number tells them nothing they can check.',

@@ -25,7 +25,7 @@ export default defineRule({
     tags: ['legacy'],
     severity: 'error',
     messages: {
-      missing: 'Question {{number}} ("{{name}}") is missing; it asks for {{asks}}.',
+      missing: 'Question {{number}} ("{{name}}") is missing; answer it: it asks for {{asks}}.',
     },
     rationale:
       'Before IRG 2.0, Mozilla asked every incident report to answer seven questions, and reviewers asked for each missing one in turn. The questions are recognised as written in the wiki, numbered ("5." or "5)"), as "Topic 5:" or "Question 5:", and by short titles under their number ("5. Certificate data"); a pasted copy whose line breaks were lost is read too. A missing question is reported where it should have been: at the next question, or at the end of the report.',

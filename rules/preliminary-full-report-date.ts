@@ -15,7 +15,7 @@ export default defineRule({
     tags: ['structure'],
     severity: 'warn',
     messages: {
-      missing: 'This preliminary report does not say when the full incident report will follow; IRG 2.0 asked for an executive summary and the date of the full report (e.g. "We will post the full incident report by 2024-05-17.").',
+      missing: 'This preliminary report does not say when the full incident report will follow; give the date, as IRG 2.0 asked beside the executive summary (e.g. "We will post the full incident report by 2024-05-17.").',
     },
     rationale:
       'Before IRG 3.0 (2025-03-01) there was no Preliminary template: a CA that could not post the full report at once posted an executive summary and the date by which the full report would follow, so that root programs knew when to expect it. A report of that era is held to what it asked, not to the v2 sections. The rule looks for a mention of the full (final, detailed) report with a date or a delay ("by 2024-05-17", "within two weeks") on the same line.',

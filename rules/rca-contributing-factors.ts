@@ -10,7 +10,7 @@ export default defineRule({
     tags: ['root-cause'],
     severity: 'error',
     messages: {
-      none: 'The Root Cause Analysis has no "Contributing Factor #1: title" block; the IRG 3.x template describes each contributing factor in its own numbered block with Description, Timeline, Detection and Interaction with other factors.',
+      none: 'The Root Cause Analysis has no "Contributing Factor #1: title" block; describe each contributing factor in its own numbered block with Description, Timeline, Detection and Interaction with other factors, as the IRG 3.x template does.',
       unnumbered: 'Contributing factor "{{title}}" has no number; write "Contributing Factor #{{expected}}: …" so that action items can refer to it.',
       numbering: 'Contributing factors are numbered 1, 2, 3… in order; expected #{{expected}}, found #{{found}}.',
       duplicate: 'Contributing Factor #{{number}} is numbered twice; give each factor its own number.',

@@ -38,7 +38,7 @@ export default defineRule({
       ownOnly:
         "Every related incident listed ({{count}}) is the CA's own ({{owner}}); the IRG asks to consider other CAs' incidents too. Add other CAs' incidents with a similar cause, or say how you searched and found none.",
       noneRecent:
-        'No related incident is from the two years before the report was posted ({{posted}}); the newest listed is from {{newest}}. The IRG asks for incidents from at least the last two years, or a word on how you searched and found none.',
+        'No related incident is from the two years before the report was posted ({{posted}}); the newest listed is from {{newest}}. List incidents from at least the last two years, as the IRG asks, or say how you searched and found none.',
     },
     options: ruleOptions({
       /** Word starts that show the section looks beyond the CA's own bugs. */

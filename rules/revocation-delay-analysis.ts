@@ -1,4 +1,4 @@
-import { reportContext } from '../src/parse/context.js';
+import { revocationDelay } from './_vocabulary.js';
 import { at, blocksOf, field, section } from '../src/query.js';
 import { isNotApplicable } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
@@ -26,7 +26,7 @@ export default defineRule({
     ],
   },
   check(report, ctx) {
-    const delay = reportContext(report).revocationDelay;
+    const delay = revocationDelay(report);
     if (!delay) return;
     for (const block of blocksOf(report, 'ccadb-v3-full')) {
       const f = field(section(block, 'impact'), 'analysis');

@@ -8,7 +8,7 @@ export default defineRule({
     tags: ['structure'],
     severity: 'warn',
     messages: {
-      outOfOrder: 'Section "{{section}}" is out of order; the {{template}} puts it before "{{before}}".',
+      outOfOrder: 'Section "{{section}}" is out of order; move it before "{{before}}", where the {{template}} puts it.',
       beforeIsHere: '"{{before}}" is here.',
     },
     rationale:

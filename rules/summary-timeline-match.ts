@@ -55,8 +55,8 @@ export default defineRule({
         '{{label}} {{summary}} does not match the Timeline\'s {{event}} entry on {{timeline}} (line {{line}}); the same event should have the same day in both. Check which one is right.',
       heuristicStart:
         'The Incident heuristic\'s window starts on {{window}}, after the Non-compliance start date {{start}} (line {{line}}); what was affected from the start would be left out of the window. Check both dates.',
-      timelineEntry: 'the Timeline entry is here',
-      startDate: 'the start date is here',
+      timelineEntry: 'The Timeline entry is here.',
+      startDate: 'The start date is here.',
     },
     options: ruleOptions({
       /** Word starts that mark the Timeline entry where the non-compliance started. */

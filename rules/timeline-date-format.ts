@@ -13,12 +13,12 @@ export default defineRule({
     severity: 'error',
     fixable: true,
     messages: {
-      ambiguous: "Date '{{found}}' reads both as {{first}} and {{second}}; write it as YYYY-MM-DD.",
-      invalid: "Date '{{found}}' does not exist; write a real date as YYYY-MM-DD.",
-      noYear: "Date '{{found}}' has no year; write it as YYYY-MM-DD.",
-      nonIso: "Write dates as YYYY-MM-DD, as the IRG template does: '{{found}}' is {{iso}}.",
-      dayFirst: "Date '{{found}}' is read day-first as {{iso}}; write it as YYYY-MM-DD so that no reader has to guess.",
-      clock12: "Write times on the 24-hour clock, as the IRG template does: '{{found}}' is {{time}}.",
+      ambiguous: 'Date "{{found}}" reads both as {{first}} and {{second}}; write it as YYYY-MM-DD.',
+      invalid: 'Date "{{found}}" does not exist; write a real date as YYYY-MM-DD.',
+      noYear: 'Date "{{found}}" has no year; write it as YYYY-MM-DD.',
+      nonIso: 'Write dates as YYYY-MM-DD, as the IRG template does: "{{found}}" is {{iso}}.',
+      dayFirst: 'Date "{{found}}" is read day-first as {{iso}}; write it as YYYY-MM-DD so that no reader has to guess.',
+      clock12: 'Write times on the 24-hour clock, as the IRG template does: "{{found}}" is {{time}}.',
     },
     options: ruleOptions({
         /** Also warn about clear dates and times not in ISO 8601 form ("July 14, 2022", "12.09.2025", "6:27 AM"), with a fix to YYYY-MM-DD and the 24-hour clock. */

@@ -21,7 +21,7 @@ export default defineRule({
     tags: ['timeline'],
     severity: 'warn',
     messages: {
-      future: "Entry '{{found}}'{{when}} is after {{now}}, the date this report is checked against; a timeline records what happened. Correct the date, or say that the step is planned (\"expected\", \"scheduled\") or move it to the Action Items.",
+      future: 'Entry "{{found}}"{{when}} is after {{now}}, the date this report is checked against; a timeline records what happened. Correct the date, or say that the step is planned ("expected", "scheduled") or move it to the Action Items.',
     },
     options: ruleOptions({
         /** Words that mark an entry as planned (an expected revocation completion, a scheduled deployment). */

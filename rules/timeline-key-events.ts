@@ -1,6 +1,6 @@
 import { ruleOptions, stringList } from '../src/options.js';
 import type { ReportBlock, TimelineEntry } from '../src/model.js';
-import { reportContext } from '../src/parse/context.js';
+import { revocationDelay } from './_vocabulary.js';
 import { timelines } from '../src/parse/timeline.js';
 import { escapeRegExp } from '../src/parse/text.js';
 import { at, fields, section } from '../src/query.js';
@@ -43,10 +43,10 @@ export default defineRule({
     tags: ['timeline'],
     severity: 'warn',
     messages: {
-      missingAwareness: 'The timeline has no entry for when the CA became aware of the incident (a report received, an alert, a finding); the IRG expects the awareness event with its date and time.',
-      missingEnd: 'The timeline has no entry for when the incident ended (fix deployed, issuance stopped, certificates revoked) or that says it is ongoing; the IRG expects the end of the incident with its date and time.',
-      missingRevocationPlanned: 'This is a revocation-delay incident ({{evidence}}), but the timeline has no entry for when revocation was expected to be complete; the IRG asks for it.',
-      missingRevocationDone: 'This is a revocation-delay incident ({{evidence}}), but the timeline has no entry for when revocation was actually completed (or that it is still ongoing); the IRG asks for it.',
+      missingAwareness: 'The timeline has no entry for when the CA became aware of the incident (a report received, an alert, a finding); add the awareness event with its date and time, as the IRG expects.',
+      missingEnd: 'The timeline has no entry for when the incident ended (fix deployed, issuance stopped, certificates revoked) or that says it is ongoing; add the end of the incident with its date and time, as the IRG expects.',
+      missingRevocationPlanned: 'This is a revocation-delay incident ({{evidence}}), but the timeline has no entry for when revocation was expected to be complete; add it, as the IRG asks.',
+      missingRevocationDone: 'This is a revocation-delay incident ({{evidence}}), but the timeline has no entry for when revocation was actually completed (or that it is still ongoing); add it, as the IRG asks.',
     },
     options: ruleOptions({
         awareness: stringList(DEFAULTS.awareness),
@@ -68,7 +68,7 @@ export default defineRule({
   check(report, ctx) {
     const o = ctx.options;
     const { aware, end, planned, done } = compiled(o);
-    const delay = reportContext(report).revocationDelay;
+    const delay = revocationDelay(report);
     for (const t of timelines(report)) {
       if (t.block.template !== 'ccadb-v3-full' && t.block.template !== 'ccadb-v2') continue;
       if (t.entries.length === 0) continue;

@@ -155,10 +155,10 @@ export default defineRule({
     tags: ['timeline'],
     severity: 'warn',
     messages: {
-      afterLater: "Entry '{{found}}'{{when}} comes after '{{other}}'{{otherWhen}} on line {{otherLine}}, which is later; list the timeline in chronological order and move it before line {{otherLine}}.",
-      beforeEarlier: "Entry '{{found}}'{{when}} comes before '{{other}}'{{otherWhen}} on line {{otherLine}}, which is earlier; list the timeline in chronological order and move it after line {{otherLine}}.",
-      laterEntry: 'the later entry is here',
-      earlierEntry: 'the earlier entry is here',
+      afterLater: 'Entry "{{found}}"{{when}} comes after "{{other}}"{{otherWhen}} on line {{otherLine}}, which is later; list the timeline in chronological order and move it before line {{otherLine}}.',
+      beforeEarlier: 'Entry "{{found}}"{{when}} comes before "{{other}}"{{otherWhen}} on line {{otherLine}}, which is earlier; list the timeline in chronological order and move it after line {{otherLine}}.',
+      laterEntry: 'The later entry is here.',
+      earlierEntry: 'The earlier entry is here.',
     },
     rationale:
       'Reviewers read a timeline top to bottom to see what the CA knew when. An entry out of place, often a typo in a date or a time ("10:18" under the wrong day), makes the sequence of awareness and response impossible to follow and is one of the steady reasons reports are sent back. Entries are compared at the precision both have: a date-only entry is equal to any time that day.',

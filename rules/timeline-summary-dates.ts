@@ -25,13 +25,13 @@ export default defineRule({
     tags: ['summary', 'timeline'],
     severity: 'error',
     messages: {
-      unparsed: "{{label}} must be a date, as in the template (2025-01-19, or 2025-01-19 10:18 UTC), or N/A with a reason; found '{{found}}'.",
-      ambiguous: "{{label}} '{{found}}' reads both as {{first}} and {{second}}; write it as YYYY-MM-DD.",
+      unparsed: '{{label}} must be a date, as in the template (2025-01-19, or 2025-01-19 10:18 UTC), or N/A with a reason; found "{{found}}".',
+      ambiguous: '{{label}} "{{found}}" reads both as {{first}} and {{second}}; write it as YYYY-MM-DD.',
       naWithoutReason: '{{label}} is N/A without a reason; say why no date applies, e.g. "N/A (audit recommendation, no non-compliance)".',
       startAfterIdentified: '{{label}} {{start}} is after the Non-compliance identified date {{identified}} (line {{line}}); non-compliance starts before it can be identified. Check both dates.',
       startAfterEnd: '{{label}} {{start}} is after the Non-compliance end date {{end}} (line {{line}}); check both dates.',
-      identifiedDate: 'the identified date is here',
-      endDate: 'the end date is here',
+      identifiedDate: 'The identified date is here.',
+      endDate: 'The end date is here.',
     },
     rationale:
       'The Timeline summary gives reviewers the incident\'s three anchor dates: when the non-compliance started, when the CA identified it, and when it ended. Dates that do not parse, that read two ways, or that contradict each other (a start after the identification) send the report back. The end may come before the identification (a problem fixed before anyone noticed it) and may be "ongoing"; a date that does not apply is N/A with the reason.',

@@ -11,11 +11,11 @@ export default defineRule({
     tags: ['timeline'],
     severity: 'warn',
     messages: {
-      noTime: "Entry '{{found}}' has a date but no time of day; the IRG asks for times at least to the minute, e.g. '{{example}}'.",
-      noTimeAny: "No entry of this timeline has a time of day ({{count}} entries, the first is '{{found}}'); the IRG asks for each event's date and time at least to the minute, e.g. '{{example}}'.",
-      hourOnly: "Time '{{found}}' is given to the hour; the IRG asks for times at least to the minute, e.g. '{{example}}'.",
-      noDate: "Time '{{found}}' has no date; put it under a day header (\"2024-03-05:\") or write '{{example}}'.",
-      noEntries: 'The timeline has no dated entries; the IRG expects a date-and-time-stamped sequence of events, one a line, e.g. "2024-03-05 10:18 UTC: The certificate problem report was received."',
+      noTime: 'Entry "{{found}}" has a date but no time of day; give the time at least to the minute, as the IRG asks, e.g. "{{example}}".',
+      noTimeAny: 'No entry of this timeline has a time of day ({{count}} entries, the first is "{{found}}"); give each event\'s date and time at least to the minute, as the IRG asks, e.g. "{{example}}".',
+      hourOnly: 'Time "{{found}}" is given to the hour; give it at least to the minute, as the IRG asks, e.g. "{{example}}".',
+      noDate: 'Time "{{found}}" has no date; put it under a day header ("2024-03-05:") or write "{{example}}".',
+      noEntries: 'The timeline has no dated entries; list the events with their date and time, one a line, as the IRG expects, e.g. "2024-03-05 10:18 UTC: The certificate problem report was received."',
     },
     rationale:
       'A timeline is read to see how long each step took: when the CA could have known, when it knew, when it stopped the problem, when it revoked. A date without a time hides delays of up to a day, and delays in hours are what the BRs measure (24 hours to respond, 5 days to revoke). The IRG asks for times at least to the minute.',

@@ -20,16 +20,16 @@ export default defineRule({
     tags: ['timeline'],
     severity: 'error',
     messages: {
-      noZone: "Time '{{found}}' has no timezone; the IRG requires UTC or UTC plus an offset. Write '{{example}}', or state once at the top of the Timeline \"All times are UTC.\"",
+      noZone: 'Time "{{found}}" has no timezone; the IRG requires UTC or UTC plus an offset. Write "{{example}}", or state once at the top of the Timeline "All times are UTC."',
       noZoneAny:
-        "No time in this timeline says its timezone ({{times}}); the IRG requires UTC or UTC plus an offset. Add \"All times are UTC.\" (or \"All times are UTC+8.\") at the top of the Timeline, or write each time as '{{example}}'.",
-      ambiguousZone: "'{{zone}}' in '{{found}}' is ambiguous: it can mean {{meanings}}. Write the offset instead, e.g. '{{example}}'.",
+        'No time in this timeline says its timezone ({{times}}); the IRG requires UTC or UTC plus an offset. Add "All times are UTC." (or "All times are UTC+8.") at the top of the Timeline, or write each time as "{{example}}".',
+      ambiguousZone: '"{{zone}}" in "{{found}}" is ambiguous: it can mean {{meanings}}. Write the offset instead, e.g. "{{example}}".',
       seasonMismatch:
-        "'{{zone}}' in '{{found}}' is {{season}} time, but on {{date}} that region is on {{other}} ({{otherOffset}}), so the offset is unclear. Write the offset instead, e.g. '{{example}}'.",
-      namedZone: "'{{zone}}' in '{{found}}' is a zone name, not UTC or a UTC offset as the IRG requires; write '{{example}}'.",
-      localZone: "'{{zone}}' in '{{found}}' does not say which timezone; the IRG requires UTC or UTC plus an offset. Write '{{example}}'.",
-      ambiguousDeclaration: "The timeline's zone '{{zone}}' is ambiguous: it can mean {{meanings}}. State the offset instead, e.g. \"All times are {{offset}}.\"",
-      namedDeclaration: "The timeline's zone '{{zone}}' is a zone name, not UTC or a UTC offset as the IRG requires; state \"All times are {{offset}}.\" or convert the times to UTC.",
+        '"{{zone}}" in "{{found}}" is {{season}} time, but on {{date}} that region is on {{other}} ({{otherOffset}}), so the offset is unclear. Write the offset instead, e.g. "{{example}}".',
+      namedZone: '"{{zone}}" in "{{found}}" is a zone name, not UTC or a UTC offset as the IRG requires; write "{{example}}".',
+      localZone: '"{{zone}}" in "{{found}}" does not say which timezone; the IRG requires UTC or UTC plus an offset. Write "{{example}}".',
+      ambiguousDeclaration: 'The timeline\'s zone "{{zone}}" is ambiguous: it can mean {{meanings}}. State the offset instead, e.g. "All times are {{offset}}."',
+      namedDeclaration: 'The timeline\'s zone "{{zone}}" is a zone name, not UTC or a UTC offset as the IRG requires; state "All times are {{offset}}." or convert the times to UTC.',
     },
     options: ruleOptions({
         /** Accept unambiguous zone names (CEST, PDT, Europe/Berlin) although the IRG asks for UTC or an offset. */
@@ -79,7 +79,7 @@ export default defineRule({
       const unzoned = timed.filter((e) => e.zoneSource === 'none');
       if (unzoned.length > 0 && unzoned.length === timed.length && t.declarations.length === 0) {
         const first = unzoned[0] as TimelineEntry;
-        ctx.report({ messageId: 'noZoneAny', data: { times: unzoned.length === 1 ? `'${writtenTimestamp(report, first)}'` : `${unzoned.length} times, the first is '${writtenTimestamp(report, first)}'`, example: exampleForm(first) }, loc: { start: first.at.start, end: first.at.end } });
+        ctx.report({ messageId: 'noZoneAny', data: { times: unzoned.length === 1 ? `"${writtenTimestamp(report, first)}"` : `${unzoned.length} times, the first is "${writtenTimestamp(report, first)}"`, example: exampleForm(first) }, loc: { start: first.at.start, end: first.at.end } });
         continue;
       }
       for (const e of timed) {

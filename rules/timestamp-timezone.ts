@@ -45,11 +45,11 @@ export default defineRule({
     tags: ['summary', 'impact', 'action-items'],
     severity: 'warn',
     messages: {
-      namedZone: "'{{found}}' is in the local zone '{{zone}}'; the Timeline must use UTC or a UTC offset, and the rest of the report should too, so the times can be compared: write '{{utc}}'.",
-      localZone: "'{{found}}' says '{{zone}}', which does not say which timezone; write the time in UTC or with a UTC offset.",
-      ambiguousZone: "'{{zone}}' in '{{found}}' is ambiguous: it can mean {{meanings}}. Write the time in UTC (with the first meaning, '{{utc}}') or with a UTC offset.",
+      namedZone: '"{{found}}" is in the local zone "{{zone}}"; the Timeline must use UTC or a UTC offset, and the rest of the report should too, so the times can be compared: write "{{utc}}".',
+      localZone: '"{{found}}" says "{{zone}}", which does not say which timezone; write the time in UTC or with a UTC offset.',
+      ambiguousZone: '"{{zone}}" in "{{found}}" is ambiguous: it can mean {{meanings}}. Write the time in UTC (with the first meaning, "{{utc}}") or with a UTC offset.',
       seasonMismatch:
-        "'{{zone}}' in '{{found}}' is {{season}} time, but on {{date}} that region is on {{other}} ({{otherOffset}}); if the clock showed {{other}}, the time is '{{utc}}'. Write it in UTC.",
+        '"{{zone}}" in "{{found}}" is {{season}} time, but on {{date}} that region is on {{other}} ({{otherOffset}}); if the clock showed {{other}}, the time is "{{utc}}". Write it in UTC.',
     },
     options: ruleOptions({
       /** Accept unambiguous zone names (CEST, PDT, Europe/Berlin) that are right for their date. */

@@ -218,14 +218,6 @@ export interface LessonItem {
   line: number;
 }
 
-export interface ClosureSummary {
-  block: ReportBlock;
-  /** The attestation sentence when present. */
-  attestation?: { span: Span; line: number; quoted: boolean; wording: 'report' | 'incident-report' };
-  /** A line that looks like an attempt at the attestation but differs from it. */
-  nearMiss?: { span: Span; line: number; text: string };
-}
-
 /** Facts about the incident gathered from front matter, the title and the text (src/parse/context.ts). */
 export interface ReportContext {
   /** Title from front matter, the H1, or a Bugzilla page's first line. */
@@ -240,8 +232,6 @@ export interface ReportContext {
   appendix?: { names: string[]; line: number };
   /** Whiteboard tags from front matter `whiteboard:` or a Bugzilla "(Whiteboard: [...])" line. */
   whiteboard?: { tags: string[]; from: 'front-matter' | 'text'; line: number };
-  /** Set when the incident is a revocation delay, with what says so. */
-  revocationDelay?: { from: 'whiteboard' | 'title' | 'text'; evidence: string; line: number };
   /** Problems with front matter keys and values (reported by the front-matter rules). */
   frontMatterIssues: FrontMatterIssue[];
 }

@@ -1,9 +1,13 @@
 /**
  * Read-only helpers over the IncidentReport model, shared by rules.
  */
-import type { Field, IncidentReport, ReportBlock, Section, Span } from './model.js';
+import type { IncidentReport, ReportBlock, Section, Span } from './model.js';
 import type { TemplateId } from './templates.js';
 import type { ReportLocation } from './types.js';
+import { derived } from './parse/derived.js';
+
+export { derived };
+export { field, fields, section } from './parse/sections.js';
 
 /** A span as a report location (offsets). */
 export function at(span: Span): ReportLocation {
@@ -19,18 +23,6 @@ export function blocksOf(report: IncidentReport, ...templates: TemplateId[]): Re
   return templates.length === 0 ? report.blocks : report.blocks.filter((b) => templates.includes(b.template));
 }
 
-export function section(block: ReportBlock, key: string): Section | undefined {
-  return block.sections.find((s) => s.spec.key === key);
-}
-
-export function fields(sectionOrUndefined: Section | undefined, key: string): Field[] {
-  return sectionOrUndefined ? sectionOrUndefined.fields.filter((f) => f.spec.key === key) : [];
-}
-
-export function field(sectionOrUndefined: Section | undefined, key: string): Field | undefined {
-  return sectionOrUndefined?.fields.find((f) => f.spec.key === key);
-}
-
 /** All sections of all blocks with the given key. */
 export function sectionsNamed(report: IncidentReport, key: string): Array<{ block: ReportBlock; section: Section }> {
   const out: Array<{ block: ReportBlock; section: Section }> = [];
@@ -41,14 +33,6 @@ export function sectionsNamed(report: IncidentReport, key: string): Array<{ bloc
 /** A human name for a block's template, for messages. */
 export function templateName(block: ReportBlock): string {
   return block.spec.name;
-}
-
-/** Memoise a derived model on the report (parsed once per file). */
-export function derived<T>(report: IncidentReport, key: string, compute: () => T): T {
-  if (report.cache.has(key)) return report.cache.get(key) as T;
-  const value = compute();
-  report.cache.set(key, value);
-  return value;
 }
 
 /** An HTML block that is never closed, so that it runs to the end of the file. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { actionItemsOf, canonicalStatus, closureSummaries, columnOf, DEFAULT_STATUS_ALIASES, DEFAULT_STATUSES, factorReferences, parseDueDate } from '../src/parse/actions.js';
+import { actionItemsOf, columnOf, factorReferences } from '../src/parse/actions.js';
+import { parseDueDate } from '../src/parse/timestamp.js';
+import { canonicalStatus, closureSummaries, DEFAULT_STATUS_ALIASES, DEFAULT_STATUSES } from '../rules/_vocabulary.js';
 import { parseReport } from '../src/parse/index.js';
 import { HAS_CORPUS, seed } from './helpers/corpus.js';
 import { lintAll } from './helpers/lint.js';

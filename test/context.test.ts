@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { reportContext, whiteboardTags } from '../src/parse/context.js';
 import { parseReport } from '../src/parse/index.js';
+import { revocationDelay } from '../rules/_vocabulary.js';
 import { HAS_CORPUS, seed } from './helpers/corpus.js';
 
-const ctx = (text: string) => reportContext(parseReport(text));
+/** The context the parser reads, with the rules' reading of it (is this a revocation delay?). */
+const ctx = (text: string) => {
+  const report = parseReport(text);
+  return { ...reportContext(report), revocationDelay: revocationDelay(report) };
+};
 
 describe('report context', () => {
   it('reads every front matter key', () => {
@@ -42,6 +47,14 @@ describe('report context', () => {
     expect(ctx('## Full Incident Report\n\n### Summary\n\n- Incident description: Bad OU.\n\n### Related Incidents\n\nA delayed revocation at another CA.\n').revocationDelay).toBeUndefined();
   });
 
+  it('a whiteboard in front matter decides: without a delay tag, the words in the text do not count', () => {
+    const text = '## Full Incident Report\n\n### Summary\n\n- Incident description: We delayed the revocation of 5 certificates.\n';
+    expect(ctx(`---\nwhiteboard: "[ca-compliance]"\n---\n\n${text}`).revocationDelay).toBeUndefined();
+    expect(ctx(`(Whiteboard: [ca-compliance])\n\n${text}`).revocationDelay).toMatchObject({ from: 'text', evidence: 'the report says "delayed the revocation"' });
+    expect(ctx('(In reply to Someone from comment #2) We delayed the revocation.\n\n## Full Incident Report\n\n### Summary\n\n- Incident description: Bad OU.\n').revocationDelay).toBeUndefined();
+    expect(ctx('We delayed the revocation.\n\n## Full Incident Report\n\n### Summary\n\n- Incident description: Bad OU.\n').revocationDelay).toMatchObject({ from: 'text', line: 1 });
+  });
+
   it('parses whiteboard values', () => {
     expect(whiteboardTags('[ca-compliance] [ov-misissuance]')).toEqual(['ca-compliance', 'ov-misissuance']);
     expect(whiteboardTags(['[ca-compliance]', 'leaf-revocation-delay'])).toEqual(['ca-compliance', 'leaf-revocation-delay']);
@@ -50,7 +63,7 @@ describe('report context', () => {
   });
 
   it.skipIf(!HAS_CORPUS)('reads the title and whiteboard of a rendered Bugzilla page (seed 000)', () => {
-    const c = reportContext(parseReport(seed('000_')));
+    const c = ctx(seed('000_'));
     expect(c.title).toMatchObject({ text: 'iTrusChina: Failure to Respond to May 2022 Survey', from: 'page', line: 1 });
     expect(c.caOwner).toEqual({ name: 'iTrusChina', from: 'title' });
     expect(c.whiteboard).toEqual({ tags: ['ca-compliance', 'disclosure-failure'], from: 'text', line: 9 });

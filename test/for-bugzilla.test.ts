@@ -70,7 +70,7 @@ describe('--for-bugzilla through main()', () => {
       const { code, out, err } = await runCli({ argv: ['--for-bugzilla', '-f', 'compact', 'draft.md'], files: { 'draft.md': draft } });
       expect(out).toBe(paste);
       // The HTML comment that is not a directive shows on Bugzilla: a warning, pointing into the file.
-      expect(err).toBe('draft.md:17:61: warning bugzilla-raw-html Bugzilla shows this HTML comment as text (`<!-- a note -->`); delete it, and keep notes to yourself outside the text you post.\n');
+      expect(err).toBe('draft.md:17:61: warning bugzilla-raw-html Bugzilla shows this HTML comment as text ("<!-- a note -->"); delete it, and keep notes to yourself outside the text you post.\n');
       expect(code).toBe(0);
     });
   }
@@ -209,7 +209,7 @@ describe('--for-bugzilla through the built binary', () => {
       writeFileSync(file, draft);
       const r = run(['--for-bugzilla', '-f', 'compact', `draft-${name}.md`], { cwd: dir });
       expect(r.out.equals(Buffer.from(paste, 'utf8'))).toBe(true);
-      expect(r.err).toBe(`draft-${name}.md:17:61: warning bugzilla-raw-html Bugzilla shows this HTML comment as text (\`<!-- a note -->\`); delete it, and keep notes to yourself outside the text you post.\n`);
+      expect(r.err).toBe(`draft-${name}.md:17:61: warning bugzilla-raw-html Bugzilla shows this HTML comment as text ("<!-- a note -->"); delete it, and keep notes to yourself outside the text you post.\n`);
       expect(r.code).toBe(0);
       expect(readFileSync(file, 'utf8')).toBe(draft);
     });

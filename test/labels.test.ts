@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { labelRegExp, matchLabel } from '../src/parse/blocks.js';
+import { labelRegExp, matchLabel } from '../src/parse/fields.js';
 import type { FieldSpec } from '../src/templates.js';
 import { TEMPLATES } from '../src/templates.js';
 

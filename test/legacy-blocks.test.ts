@@ -1,6 +1,6 @@
 /** Legacy (seven-question) reports: question forms and questions that share one line. */
 import { describe, expect, it } from 'vitest';
-import { legacyQuestionOf, splitQuestionLine } from '../src/parse/blocks.js';
+import { legacyQuestionOf, splitQuestionLine } from '../src/parse/legacy.js';
 import { parseReport } from '../src/parse/index.js';
 import { TEMPLATES } from '../src/templates.js';
 

@@ -13,7 +13,7 @@
  * Fatal messages (unreadable file, a rule that crashed) cannot be suppressed.
  */
 import type { IncidentReport } from '../model.js';
-import { positionAt } from '../parse/lines.js';
+import { positionAt } from '../parse/positions.js';
 import { DIRECTIVE_COMMENT, directiveComments } from '../parse/posting.js';
 import { didYouMean } from '../suggest.js';
 import type { LintMessage } from '../types.js';

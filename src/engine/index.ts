@@ -8,7 +8,7 @@ import type { IncidentReport } from '../model.js';
 import { parseAttachment, type Attachment, type DocumentKind, type PairedAttachment } from '../parse/attachment.js';
 import { parseReport } from '../parse/index.js';
 import { InputLimitError } from '../parse/limits.js';
-import { positionAt } from '../parse/lines.js';
+import { positionAt } from '../parse/positions.js';
 import type { TemplateId } from '../templates.js';
 import type { LintMessage, LintResult, ReportDescriptor, ResolvedRule, RuleContext } from '../types.js';
 import { ruleDocsUrl } from '../meta.js';

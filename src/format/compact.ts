@@ -1,4 +1,4 @@
-import type { Formatter } from './index.js';
+import type { Formatter } from './types.js';
 import { sanitizeLine as sanitize } from './sanitize.js';
 
 /** `path:line:col: severity rule-id message`, one a line. */

@@ -4,7 +4,7 @@
  * function of the results, like the formatters; the Action appends it to the
  * file named by $GITHUB_STEP_SUMMARY.
  */
-import type { FormatContext } from './index.js';
+import type { FormatContext } from './types.js';
 import { relativePath } from './paths.js';
 import { sanitize } from './sanitize.js';
 import { HOMEPAGE, TOOL_NAME, ruleDocsUrl } from '../meta.js';

@@ -11,7 +11,7 @@
  * since a newline is always escaped, report text can never start a command
  * of its own.
  */
-import type { Formatter } from './index.js';
+import type { Formatter } from './types.js';
 import { relativePath } from './paths.js';
 import { sanitize } from './sanitize.js';
 

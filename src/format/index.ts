@@ -2,20 +2,9 @@
  * Output formats. Each formatter is a pure function of the results; none
  * decides the exit code. Formatters load lazily: a run pays only for its own.
  */
-import type { LintResult, RuleMeta } from '../types.js';
+import type { Formatter } from './types.js';
 
-export interface FormatContext {
-  cwd: string;
-  /** Colour the output (stylish only). */
-  color: boolean;
-  /** Metadata of every rule that ran, for formats that describe rules (SARIF). */
-  rules: ReadonlyArray<RuleMeta<unknown>>;
-  version: string;
-  /** The paths, directories and globs the run was given (SARIF names its analysis after them). */
-  targets?: ReadonlyArray<string>;
-}
-
-export type Formatter = (results: LintResult[], ctx: FormatContext) => string;
+export type { FormatContext, Formatter } from './types.js';
 
 export const FORMATS: Record<string, () => Promise<Formatter>> = {
   stylish: async () => (await import('./stylish.js')).default,

@@ -1,4 +1,4 @@
-import type { Formatter } from './index.js';
+import type { Formatter } from './types.js';
 import { absolutePath } from './paths.js';
 import type { LintMessage, LintResult } from '../types.js';
 import { escapeJsonControls } from './sanitize.js';

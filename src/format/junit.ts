@@ -8,7 +8,7 @@
  * Text is XML-escaped; characters XML 1.0 cannot hold and terminal control
  * characters are shown as `\xNN`.
  */
-import type { Formatter } from './index.js';
+import type { Formatter } from './types.js';
 import { relativePath } from './paths.js';
 import { sanitize } from './sanitize.js';
 import type { LintMessage } from '../types.js';

@@ -10,7 +10,7 @@
  * §3.20.21) described in `driver.notifications`, and the invocation is
  * marked unsuccessful.
  */
-import type { Formatter } from './index.js';
+import type { Formatter } from './types.js';
 import { artifactUri, directoryUri } from './paths.js';
 import { HOMEPAGE, TOOL_NAME, ruleDocsUrl } from '../meta.js';
 import type { Fix, LintMessage, LintResult, RuleMeta } from '../types.js';

@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import type { Formatter } from './index.js';
+import type { Formatter } from './types.js';
 import { sanitizeLine as sanitize } from './sanitize.js';
 
 function plural(n: number, word: string): string {

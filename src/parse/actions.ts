@@ -2,13 +2,14 @@
  * Action items, read from whatever the report holds: a Markdown table, pipe
  * lines that Markdown did not read as a table (blank lines between rows), a
  * table copied from Bugzilla's rendered page (cells separated by spaces or
- * tabs), or a list (legacy question 7). Also the status, kind and date
- * vocabularies the action-item rules share, and closure summaries.
+ * tabs), or a list (legacy question 7). Due dates are read by
+ * `parseDueDate` in src/parse/timestamp.ts; the Status vocabulary and the
+ * closure attestation are the rules' (rules/_vocabulary.ts).
  */
-import { DateTime } from 'luxon';
-import type { ActionColumn, ActionItem, ActionItems, ClosureSummary, IncidentReport, ReportBlock, Section, SourceLine, Span, Table, TextSpan } from '../model.js';
-import { derived, section } from '../query.js';
-import { spanOf } from './lines.js';
+import type { ActionColumn, ActionItem, ActionItems, IncidentReport, ReportBlock, Section, SourceLine, Span, Table, TextSpan } from '../model.js';
+import { derived } from './derived.js';
+import { section } from './sections.js';
+import { spanOf } from './positions.js';
 import { isNotApplicable, norm } from './text.js';
 
 // ---------------------------------------------------------------- columns
@@ -375,92 +376,9 @@ export function actionItemsOf(report: IncidentReport): ActionItems[] {
 
 // ---------------------------------------------------------------- values
 
-/** The IRG 3.x Status values and the spellings real reports use for them. */
-export const DEFAULT_STATUSES: readonly string[] = ['Ongoing', 'Complete', 'Delayed', 'Canceled'];
-export const DEFAULT_STATUS_ALIASES: Readonly<Record<string, string>> = {
-  Completed: 'Complete',
-  Done: 'Complete',
-  Finished: 'Complete',
-  Closed: 'Complete',
-  Cancelled: 'Canceled',
-  'In progress': 'Ongoing',
-  'In-progress': 'Ongoing',
-  'Work in progress': 'Ongoing',
-  Open: 'Ongoing',
-};
-/** Statuses that let a report be closed. */
-export const DEFAULT_DONE_STATUSES: readonly string[] = ['Complete', 'Canceled'];
-
 /** An action item cell that holds nothing (empty, or only emphasis and dashes). */
 export function isBlank(cell: TextSpan | undefined): boolean {
   return cell === undefined || norm(cell.text).replace(/[-\u2013\u2014.\s]/g, '') === '';
-}
-
-/** Canonical status for a written status, given accepted values and aliases (case-insensitive). */
-export function canonicalStatus(text: string, accepted: readonly string[], aliases: Readonly<Record<string, string>>): { value: string; exact: boolean } | undefined {
-  const t = norm(text).replace(/(?<![.!])[.!]+$/, '');
-  const hit = accepted.find((a) => norm(a) === t);
-  if (hit) return { value: hit, exact: true };
-  for (const [from, to] of Object.entries(aliases)) if (norm(from) === t) return { value: to, exact: false };
-  // "Complete (2025-08-20)", "Ongoing - see comment 4"
-  const lead = /^([a-z]+(?: [a-z]+)?)\b\s*[(,;:\u2013\u2014-]/.exec(t)?.[1];
-  if (lead) {
-    const h = accepted.find((a) => norm(a) === lead) ?? accepted.find((a) => norm(a) === lead.split(' ')[0]);
-    if (h) return { value: h, exact: true };
-  }
-  return undefined;
-}
-
-export type DueDate =
-  | { kind: 'iso'; date: DateTime }
-  | { kind: 'clear'; date: DateTime; iso: string; text: string; /** The date is the whole text (a fix may replace it). */ whole: boolean }
-  | { kind: 'ambiguous'; text: string }
-  | { kind: 'invalid'; text: string }
-  | { kind: 'not-a-date'; text: string };
-
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
-};
-
-function ymd(y: number, m: number, d: number): DateTime | undefined {
-  const dt = DateTime.utc(y, m, d);
-  return dt.isValid ? dt : undefined;
-}
-
-/**
- * Read a due date. ISO `YYYY-MM-DD` is what the template shows; other
- * spellings are `clear` when only one reading exists (2024-4-20, 20/04/2024,
- * April 20, 2024), `ambiguous` when day and month could swap (03/04/2024).
- * A date followed by a note ("2024-05-01 (done)") counts as that date.
- */
-export function parseDueDate(raw: string): DueDate {
-  const text = raw.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
-  let m = /^(\d{4})-(\d{2})-(\d{2})(?![\d-])/.exec(text);
-  if (m) {
-    const d = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
-    return d ? { kind: 'iso', date: d } : { kind: 'invalid', text };
-  }
-  const clear = (d: DateTime | undefined, matched: string): DueDate =>
-    d ? { kind: 'clear', date: d, iso: d.toISODate() as string, text, whole: matched.length === text.length } : { kind: 'invalid', text };
-  m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(text);
-  if (m) return clear(ymd(Number(m[1]), Number(m[2]), Number(m[3])), m[0]);
-  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)/.exec(text);
-  if (m) {
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    const y = Number(m[3]);
-    if (a > 12 && b <= 12) return clear(ymd(y, b, a), m[0]);
-    if (b > 12 && a <= 12) return clear(ymd(y, a, b), m[0]);
-    if (a === b) return clear(ymd(y, a, b), m[0]);
-    if (a <= 12 && b <= 12) return { kind: 'ambiguous', text };
-    return { kind: 'invalid', text };
-  }
-  m = /^([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/.exec(text);
-  if (m && MONTHS[(m[1] as string).toLowerCase()]) return clear(ymd(Number(m[3]), MONTHS[(m[1] as string).toLowerCase()] as number, Number(m[2])), m[0]);
-  m = /^(\d{1,2})(?:st|nd|rd|th)?[- ]([A-Za-z]{3,9})\.?[-, ]{1,2}(\d{4})\b/.exec(text);
-  if (m && MONTHS[(m[2] as string).toLowerCase()]) return clear(ymd(Number(m[3]), MONTHS[(m[2] as string).toLowerCase()] as number, Number(m[1])), m[0]);
-  return { kind: 'not-a-date', text };
 }
 
 /** The numbers of the contributing factors a "Corresponding Root Cause(s)" cell names; `all` for "All". */
@@ -473,43 +391,6 @@ export function factorReferences(text: string): { numbers: number[]; all: boolea
   // "Root Cause #1", "Contributing Factor #1", "CF1", "#1", "1, 2", "RC 2 and 3"
   while ((m = re.exec(t)) !== null) numbers.push(Number(m[1]));
   return { numbers: [...new Set(numbers)], all: false };
-}
-
-// ---------------------------------------------------------------- closure
-
-const ATTESTATION = /all action items disclosed in this (incident )?report have been completed as described,? and we request (?:its|it's|the) closure\.?/;
-const NEAR_MISS = /all action items|request (?:its |the )?closure|have been completed as described/;
-
-/** Closure summaries with their attestation sentence. */
-export function closureSummaries(report: IncidentReport): ClosureSummary[] {
-  return derived(report, 'closure-summaries', () => {
-    const out: ClosureSummary[] = [];
-    for (const block of report.blocks) {
-      if (block.template !== 'ccadb-v3-closure') continue;
-      const c: ClosureSummary = { block };
-      const lines = block.lines.filter((l) => l.kind === 'text');
-      for (let i = 0; i < lines.length && !c.attestation; i++) {
-        const l = lines[i] as SourceLine;
-        const next = lines[i + 1];
-        const candidates: Array<{ text: string; end: number }> = [{ text: l.body, end: l.bodyStart + l.body.length }];
-        if (next && next.line === l.line + 1) candidates.push({ text: `${l.body} ${next.body}`, end: next.bodyStart + next.body.length });
-        for (const cand of candidates) {
-          const n = norm(cand.text);
-          const m = ATTESTATION.exec(n);
-          if (!m) continue;
-          const quoted = /["'](?:\s*)$/.test(n.slice(0, m.index));
-          c.attestation = { span: spanOf(report.lineStarts, l.bodyStart, cand.end), line: l.line, quoted, wording: m[1] ? 'incident-report' : 'report' };
-          break;
-        }
-        if (!c.attestation && !c.nearMiss && NEAR_MISS.test(norm(l.body))) {
-          c.nearMiss = { span: spanOf(report.lineStarts, l.bodyStart, l.bodyStart + l.body.length), line: l.line, text: l.body };
-        }
-      }
-      if (c.attestation) delete c.nearMiss;
-      out.push(c);
-    }
-    return out;
-  });
 }
 
 /** A report location for a span. */

@@ -4,9 +4,9 @@
  * into a model the attachment rules read, the way parseReport does for a
  * report.
  */
-import { irgColumn, IRG_CSV_COLUMNS } from './appendix.js';
+import { irgColumn, IRG_CSV_COLUMNS } from './csv-columns.js';
 import { readCsv, type CsvCell, type CsvProblem, type CsvRecord } from './csv.js';
-import { computeLineStarts } from './lines.js';
+import { computeLineStarts } from './positions.js';
 
 export type { CsvCell, CsvRecord } from './csv.js';
 

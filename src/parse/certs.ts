@@ -7,6 +7,7 @@
  * cells, and character loops are both linear and fast.
  */
 import { dayOfInstant } from '../days.js';
+import { monthNumber } from './timestamp.js';
 
 export interface Token {
   text: string;
@@ -90,8 +91,6 @@ export interface CertDate {
   /** True when only a date was written. */
   dateOnly: boolean;
 }
-
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
 function digitsAt(t: string, i: number, n: number): number {
   let v = 0;
@@ -189,7 +188,7 @@ export function parseCertDate(text: string): CertDate | undefined {
   // OpenSSL: "Jul 18 17:23:31 2025 GMT" (the day may be space-padded).
   const parts = t.split(/ +/);
   if (parts.length === 4 || parts.length === 5) {
-    const mo = MONTHS[(parts[0] ?? '').toLowerCase()];
+    const mo = monthNumber(parts[0] ?? '');
     const d = Number(parts[1]);
     const time = parts[2] ?? '';
     const y = Number(parts[3]);

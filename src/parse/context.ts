@@ -2,7 +2,9 @@
  * What the report says about itself: front matter (`title`, `bug`,
  * `whiteboard`, `posted`, `ca-owner`), or, without front matter, the same
  * facts read from the text (a title line "CA Owner: description", a Bugzilla
- * "(Whiteboard: [...])" line, the words "delayed revocation").
+ * "(Whiteboard: [...])" line), and which lines describe the incident.
+ * What those facts mean (is this a revocation delay?) is for the rules
+ * (rules/_vocabulary.ts).
  *
  * Rules read it through `reportContext(report)`, computed once per file.
  */
@@ -10,18 +12,11 @@ import { DateTime } from 'luxon';
 import type { FrontMatterIssue, IncidentReport, ReportBlock, ReportContext, SourceLine } from '../model.js';
 import type { TemplateId } from '../templates.js';
 import { dayOfInstant, dayOfIso } from '../days.js';
-import { derived } from '../query.js';
+import { derived } from './derived.js';
 import { levenshtein } from '../suggest.js';
 
 /** Front matter keys ir-lint understands. */
 export const FRONT_MATTER_KEYS = ['title', 'bug', 'whiteboard', 'posted', 'ca-owner', 'appendix'] as const;
-
-/** Whiteboard tags that mark a revocation delay (`[leaf-revocation-delay]`, `[ca-revocation-delay]`, ...). */
-export const REVOCATION_DELAY_TAG = /(?:^|-)revocation-delay$|^delayed-revocation$/i;
-
-/** Words that say the incident is a revocation delay, when no whiteboard says it. */
-export const REVOCATION_DELAY_PHRASE =
-  /\b(?:delayed[ \t]+revocations?|revocation[ \t]+delays?|delay(?:ed|ing|s)?[ \t]+(?:the[ \t]+|in[ \t]+)?revo(?:cation|king)|revocations?[ \t]+(?:was|were|is|are|has[ \t]+been|have[ \t]+been)[ \t]+delayed|late[ \t]+revocations?)\b/i;
 
 /** Parse whiteboard text: "[ca-compliance] [leaf-revocation-delay]" or a YAML list. */
 export function whiteboardTags(value: unknown): string[] | undefined {
@@ -85,7 +80,6 @@ function compute(report: IncidentReport): ReportContext {
   const ctx: ReportContext = { frontMatterIssues: [] };
   const issues: FrontMatterIssue[] = ctx.frontMatterIssues;
   const fm = report.frontMatter;
-  let fmWhiteboard = false;
 
   if (fm && !fm.error) {
     for (const [key, value] of Object.entries(fm.data)) {
@@ -116,7 +110,6 @@ function compute(report: IncidentReport): ReportContext {
           const tags = whiteboardTags(value);
           if (tags) {
             ctx.whiteboard = { tags, from: 'front-matter', line };
-            fmWhiteboard = true;
           } else issues.push({ kind: 'bad-value', key, expected: 'Bugzilla whiteboard tags, e.g. "[ca-compliance] [leaf-revocation-delay]"', found, line });
           break;
         }
@@ -164,49 +157,33 @@ function compute(report: IncidentReport): ReportContext {
     }
   }
 
-  // Revocation delay: the whiteboard decides when there is one; otherwise the title or the text.
-  if (ctx.whiteboard) {
-    const tag = ctx.whiteboard.tags.find((t) => REVOCATION_DELAY_TAG.test(t));
-    if (tag) ctx.revocationDelay = { from: 'whiteboard', evidence: `whiteboard tag [${tag}]`, line: ctx.whiteboard.line };
-  }
-  if (!ctx.revocationDelay && !fmWhiteboard) {
-    const inTitle = ctx.title ? REVOCATION_DELAY_PHRASE.exec(ctx.title.text) : null;
-    if (ctx.title && inTitle) {
-      ctx.revocationDelay = { from: 'title', evidence: `the title says "${inTitle[0]}"`, line: ctx.title.line };
-    } else {
-      const hit = findPhrase(report);
-      if (hit) ctx.revocationDelay = { from: 'text', evidence: `the report says "${hit.text}"`, line: hit.line };
-    }
-  }
   return ctx;
 }
 
 /**
- * The words "delayed revocation" in what describes this incident: the
- * Summary (or Closure) description, or text before the first report block.
- * Related Incidents and quoted replies are not read: they describe other bugs.
+ * The lines that describe this incident: text before the first report block
+ * and the Summary (or Closure, or legacy question 1) section, without quoted
+ * replies. Related Incidents and other sections are not included: they
+ * describe other bugs or later steps.
  */
-function findPhrase(report: IncidentReport): { text: string; line: number } | undefined {
-  const candidates: SourceLine[] = [];
-  const firstBlock = report.blocks[0]?.startLine ?? report.lines.length + 1;
-  for (const l of report.lines) {
-    if (l.line >= firstBlock) break;
-    if (l.kind === 'text') candidates.push(l);
-  }
-  for (const b of report.blocks) {
-    for (const s of b.sections) {
-      const key = s.spec.key;
-      if (key === 'summary' || key === 'closure' || key === 'q1-awareness') {
-        for (const l of s.bodyLines) if (l.kind === 'text') candidates.push(l);
+export function describingLines(report: IncidentReport): SourceLine[] {
+  return derived(report, 'describing-lines', () => {
+    const candidates: SourceLine[] = [];
+    const firstBlock = report.blocks[0]?.startLine ?? report.lines.length + 1;
+    for (const l of report.lines) {
+      if (l.line >= firstBlock) break;
+      if (l.kind === 'text') candidates.push(l);
+    }
+    for (const b of report.blocks) {
+      for (const s of b.sections) {
+        const key = s.spec.key;
+        if (key === 'summary' || key === 'closure' || key === 'q1-awareness') {
+          for (const l of s.bodyLines) if (l.kind === 'text') candidates.push(l);
+        }
       }
     }
-  }
-  for (const l of candidates) {
-    if (/^\(In reply to /.test(l.body)) continue;
-    const m = REVOCATION_DELAY_PHRASE.exec(l.body);
-    if (m) return { text: m[0], line: l.line };
-  }
-  return undefined;
+    return candidates.filter((l) => !/^\(In reply to /.test(l.body));
+  });
 }
 
 /** The report's context, computed once per file. */

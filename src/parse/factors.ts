@@ -4,8 +4,9 @@
  * Learned items. Derived from the IncidentReport on first use and memoised.
  */
 import type { ContributingFactor, Field, IncidentReport, LessonItem, ReportBlock, RootCauseText, Section, SourceLine } from '../model.js';
-import { derived, field, section } from '../query.js';
-import { spanOf } from './lines.js';
+import { derived } from './derived.js';
+import { field, section } from './sections.js';
+import { spanOf } from './positions.js';
 import { isNotApplicable } from './text.js';
 
 /**

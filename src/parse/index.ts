@@ -9,7 +9,8 @@ import type { FrontMatter, IncidentReport, Markup, SourceLine } from '../model.j
 import type { TemplateId } from '../templates.js';
 import { segment } from './blocks.js';
 import { checkNesting } from './limits.js';
-import { buildLines, computeLineStarts, pipeTables, positionAt, spanOf } from './lines.js';
+import { buildLines, pipeTables } from './lines.js';
+import { computeLineStarts, positionAt, spanOf } from './positions.js';
 import './micromark-linear.js';
 import { outline } from './outline.js';
 import { yaml } from '../lazy.js';

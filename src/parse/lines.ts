@@ -3,41 +3,10 @@
  * HTML, tables) and with their textual shape (quote markers, bullets), so that
  * Markdown and text copied from Bugzilla's rendered pages read the same way.
  */
-import type { SourceLine, Span, Table, TableRow, TableCell } from '../model.js';
+import type { SourceLine, Table, TableRow, TableCell } from '../model.js';
 import type { OutlineNode } from './outline.js';
+import { spanOf } from './positions.js';
 import { trimEndChars } from './text.js';
-
-/** Offsets at which each line starts (index 0 = line 1). */
-export function computeLineStarts(source: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (source.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-/** Offset → 1-based line and column. */
-export function positionAt(lineStarts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((lineStarts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - (lineStarts[lo] as number) + 1 };
-}
-
-export function spanOf(lineStarts: number[], start: number, end: number): Span {
-  const a = positionAt(lineStarts, start);
-  const b = positionAt(lineStarts, end);
-  return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, start, end };
-}
 
 const BULLET = /^(?:[-*+\u2022\u00B7\u25AA\u25E6\u2023\u2043\u25CF]|\d{1,3}[.)])(?=[ \t]|$)[ \t]*/;
 const QUOTE = /^[ \t]{0,3}>[ \t]?/;

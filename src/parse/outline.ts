@@ -20,7 +20,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { subtokenize } from 'micromark-util-subtokenize';
 import type { Construct, Event, Extension, ParseContext, Token, Tokenizer } from 'micromark-util-types';
 import type { Markup } from '../model.js';
-import { computeLineStarts } from './lines.js';
+import { computeLineStarts } from './positions.js';
 import './micromark-linear.js';
 
 export interface OutlineCell {

@@ -16,7 +16,7 @@
  * counts characters (code points), not bytes and not UTF-16 units.
  */
 import type { IncidentReport } from '../model.js';
-import { positionAt } from './lines.js';
+import { positionAt } from './positions.js';
 
 /**
  * One ir-lint directive comment (src/engine/directives.ts reads the same

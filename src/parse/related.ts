@@ -4,7 +4,7 @@
  * parsed, and its description. Computed once per section.
  */
 import type { IncidentReport, Section, Span, TableRow } from '../model.js';
-import { derived } from '../query.js';
+import { derived } from './derived.js';
 import { isNotApplicable } from './text.js';
 import { parseTimestamp, type ParsedTimestamp } from './timestamp.js';
 

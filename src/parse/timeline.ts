@@ -15,8 +15,8 @@
  * Lines without a timestamp after an entry continue it.
  */
 import type { IncidentReport, Section, SourceLine, Table, Timeline, TimelineDeclaration, TimelineEntry } from '../model.js';
-import { derived } from '../query.js';
-import { spanOf } from './lines.js';
+import { derived } from './derived.js';
+import { spanOf } from './positions.js';
 import { canonicalForm, findZone, parseTimestamp, type ParsedTimestamp, type TimestampContext, type ZoneInfo } from './timestamp.js';
 
 /** Section keys that hold a report's timeline. */

@@ -96,10 +96,16 @@ export interface TimestampContext {
 
 // ---------------------------------------------------------------- zones
 
+/** Month names and abbreviations, lower-case: the one table every date reader here and in certs.ts uses. */
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
   jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
 };
+
+/** The month a name or abbreviation means ("Jan", "january", "Sept"), any case. */
+export function monthNumber(word: string): number | undefined {
+  return Object.hasOwn(MONTHS, word.toLowerCase()) ? MONTHS[word.toLowerCase()] : undefined;
+}
 
 interface AbbrevSpec {
   offset: number;
@@ -322,7 +328,7 @@ const DATE_PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Omit<Date
     // June 3, 2022; July 29. 2024; Saturday, May 11, 2019; August 3rd 2024; may20,2022; Aug 19th
     re: new RegExp(`\\b${WEEKDAY}${MONTH_WORD}\\.?[ \\t]?(\\d{1,2})${ORD}(?![\\d:])(?:(?:[ \\t]*[.,][ \\t]*|[ \\t]+)(\\d{4})(?!\\d))?`, 'gi'),
     read: (m) => {
-      const month = MONTHS[(m[1] as string).toLowerCase()];
+      const month = monthNumber(m[1] as string);
       if (!month) return undefined;
       const hasYear = m[3] !== undefined;
       // "may 2 precertificates": a lower-case month word needs a year.
@@ -337,7 +343,7 @@ const DATE_PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Omit<Date
     // 15 June 2023; 3rd of March, 2019; 10-June-2022; 2-Apr-2025
     re: new RegExp(`(?<![\\d.:/-])${WEEKDAY}(\\d{1,2})${ORD}(?:[ \\t]+(?:of[ \\t]+)?|-)${MONTH_WORD}\\.?(?:(?:[ \\t]*,[ \\t]*|[ \\t]+|-)(\\d{4})(?!\\d))?`, 'gi'),
     read: (m) => {
-      const month = MONTHS[(m[2] as string).toLowerCase()];
+      const month = monthNumber(m[2] as string);
       if (!month) return undefined;
       if (m[3] === undefined && !/^[A-Z]/.test(m[2] as string)) return undefined;
       const r: Omit<DateMatch, 'start' | 'end'> = { month, day: Number(m[1]), style: 'month-name', ambiguous: false };
@@ -609,4 +615,53 @@ export function readings(ts: ParsedTimestamp): [string, string] | undefined {
   if (!d || d.year === undefined) return undefined;
   const y = String(d.year);
   return [`${y}-${pad2(d.month)}-${pad2(d.day)}`, `${y}-${pad2(d.day)}-${pad2(d.month)}`];
+}
+
+// ---------------------------------------------------------------- due dates
+
+export type DueDate =
+  | { kind: 'iso'; date: DateTime }
+  | { kind: 'clear'; date: DateTime; iso: string; text: string; /** The date is the whole text (a fix may replace it). */ whole: boolean }
+  | { kind: 'ambiguous'; text: string }
+  | { kind: 'invalid'; text: string }
+  | { kind: 'not-a-date'; text: string };
+
+function ymd(y: number, m: number, d: number): DateTime | undefined {
+  const dt = DateTime.utc(y, m, d);
+  return dt.isValid ? dt : undefined;
+}
+
+/**
+ * Read a due date. ISO `YYYY-MM-DD` is what the template shows; other
+ * spellings are `clear` when only one reading exists (2024-4-20, 20/04/2024,
+ * April 20, 2024), `ambiguous` when day and month could swap (03/04/2024).
+ * A date followed by a note ("2024-05-01 (done)") counts as that date.
+ */
+export function parseDueDate(raw: string): DueDate {
+  const text = raw.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?![\d-])/.exec(text);
+  if (m) {
+    const d = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+    return d ? { kind: 'iso', date: d } : { kind: 'invalid', text };
+  }
+  const clear = (d: DateTime | undefined, matched: string): DueDate =>
+    d ? { kind: 'clear', date: d, iso: d.toISODate() as string, text, whole: matched.length === text.length } : { kind: 'invalid', text };
+  m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(text);
+  if (m) return clear(ymd(Number(m[1]), Number(m[2]), Number(m[3])), m[0]);
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)/.exec(text);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const y = Number(m[3]);
+    if (a > 12 && b <= 12) return clear(ymd(y, b, a), m[0]);
+    if (b > 12 && a <= 12) return clear(ymd(y, a, b), m[0]);
+    if (a === b) return clear(ymd(y, a, b), m[0]);
+    if (a <= 12 && b <= 12) return { kind: 'ambiguous', text };
+    return { kind: 'invalid', text };
+  }
+  m = /^([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/.exec(text);
+  if (m && monthNumber(m[1] as string)) return clear(ymd(Number(m[3]), monthNumber(m[1] as string) as number, Number(m[2])), m[0]);
+  m = /^(\d{1,2})(?:st|nd|rd|th)?[- ]([A-Za-z]{3,9})\.?[-, ]{1,2}(\d{4})\b/.exec(text);
+  if (m && monthNumber(m[2] as string)) return clear(ymd(Number(m[3]), monthNumber(m[2] as string) as number, Number(m[1])), m[0]);
+  return { kind: 'not-a-date', text };
 }

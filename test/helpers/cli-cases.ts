@@ -60,7 +60,7 @@ const FIX_NOW = ['--now', '2025-01-15'];
 /** What --fix makes of it: N/A spelled out, the Root Cause Analysis heading restored (empty: field-empty remains, at 15:5). */
 const fixed = fixable.replace('Where we got lucky:** None', 'Where we got lucky:** N/A').replace('### Lessons Learned', '### Root Cause Analysis\n\n### Lessons Learned');
 const REMAINING = [
-  'r.md:11:5: warning timeline-timestamp The timeline has no dated entries; the IRG expects a date-and-time-stamped sequence of events, one a line, e.g. "2024-03-05 10:18 UTC: The certificate problem report was received."',
+  'r.md:11:5: warning timeline-timestamp The timeline has no dated entries; list the events with their date and time, one a line, as the IRG expects, e.g. "2024-03-05 10:18 UTC: The certificate problem report was received."',
   'r.md:15:5: error field-empty Section "Root Cause Analysis" is empty; fill it in, or write N/A when it does not apply.',
   '',
 ].join('\n');

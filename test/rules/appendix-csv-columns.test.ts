@@ -25,7 +25,7 @@ new RuleTester({ describe, it }).run(rule, {
       name: 'Subject and Issuer swapped',
       kind,
       code: csv([csvRow()], IRG_HEADER.replace('Subject,Issuer', 'Issuer,Subject')),
-      errors: [{ messageId: 'order', line: 1, column: 54, message: 'Column 3 is "Issuer"; the IRG puts "Subject" there (the first eleven columns, in order: Precertificate SHA-256 hash, Certificate SHA-256 hash, Subject, Issuer, Not before, Not after, Serial #, dNSNames, Is revoked?, Revocation date, Revocation reason).' }],
+      errors: [{ messageId: 'order', line: 1, column: 54, message: 'Column 3 is "Issuer"; put "Subject" there, as the IRG does (the first eleven columns, in order: Precertificate SHA-256 hash, Certificate SHA-256 hash, Subject, Issuer, Not before, Not after, Serial #, dNSNames, Is revoked?, Revocation date, Revocation reason).' }],
     },
     { name: 'a column missing', kind, code: csv([csvRow().replace(/,[^,]*$/, '')], IRG_HEADER.replace(',Revocation reason', '')), errors: [{ messageId: 'missing', line: 1 }] },
     { name: 'another name for a column (a warning)', kind, code: csv([csvRow()], IRG_HEADER.replace('Serial #', 'Serial Number')), errors: [{ messageId: 'alias', line: 1 }] },

@@ -15,7 +15,7 @@ new RuleTester({ describe, it }).run(rule, {
     {
       name: 'an inline image',
       code: '## Full Incident Report\n\n### Timeline\n\n- 14:30 the alert ![alert](alert.png)\n',
-      errors: [{ messageId: 'image', line: 5, column: 19, message: 'Bugzilla removes images from a comment, so `![alert](alert.png)` will not show at all (not even its text); attach the file to the bug and describe in the text what it shows.' }],
+      errors: [{ messageId: 'image', line: 5, column: 19, message: 'Bugzilla removes images from a comment, so "![alert](alert.png)" will not show at all (not even its text); attach the file to the bug and describe in the text what it shows.' }],
     },
     { name: 'a reference image', code: 'Diagram: ![flow][f]\n\n[f]: https://example.com/f.png\n', errors: [{ messageId: 'image', line: 1, column: 10 }] },
     { name: 'an image in a table cell', code: '| a | b |\n| --- | --- |\n| x | ![i](i.png) |\n', errors: [{ messageId: 'image', line: 3, column: 7 }] },
