@@ -84,6 +84,8 @@ export function retryAfterMs(value: string | null, nowMs: number): number | unde
   const v = value.trim();
   if (v === '') return undefined;
   if ([...v].every((c) => c >= '0' && c <= '9')) return Number(v) * 1000;
+  // An HTTP date names its day and month in letters; "-5" is neither seconds nor a date.
+  if (![...v].some((c) => c.toLowerCase() !== c.toUpperCase())) return undefined;
   const at = Date.parse(v);
   return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }

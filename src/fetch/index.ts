@@ -68,7 +68,8 @@ function parseIds(values: string[]): { ids: number[]; open: boolean } {
 /** The path as the user would write it: relative to the working directory when inside it. */
 function shown(io: Io, abs: string): string {
   const rel = path.relative(io.cwd, abs);
-  return (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel).split(path.sep).join('/');
+  if (rel === '') return '.';
+  return (rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel).split(path.sep).join('/');
 }
 
 export async function runFetch(io: Io, opts: CliOptions, deps: FetchDeps = {}): Promise<number> {
@@ -109,7 +110,7 @@ export async function runFetch(io: Io, opts: CliOptions, deps: FetchDeps = {}): 
     if (!tty) for (const line of o.lines) io.stderr(`${line}\n`);
   }
   const bad = outcomes.filter((o) => !o.ok).length;
-  if (bad > 0 || tty) io.stderr(`${TOOL_NAME}: fetched ${outcomes.length - bad} of ${outcomes.length} ${outcomes.length === 1 ? 'bug' : 'bugs'} into ${shown(io, dir) || '.'}${bad > 0 ? `; ${bad} failed` : ''}\n`);
+  if (bad > 0 || tty) io.stderr(`${TOOL_NAME}: fetched ${outcomes.length - bad} of ${outcomes.length} ${outcomes.length === 1 ? 'bug' : 'bugs'} into ${shown(io, dir)}${bad > 0 ? `; ${bad} failed` : ''}\n`);
   return failed > 0 ? EXIT_FAILURE : EXIT_OK;
 }
 
@@ -151,7 +152,7 @@ async function searchOpen(client: BugzillaClient, assignee: string | undefined, 
     if (prefix !== undefined) query.push(['summary', prefix]);
     const json = await client.getJson('bug', query);
     const parsed = searchResponseSchema.safeParse(json);
-    if (!parsed.success) throw new FetchFailure('shape', `the search answer does not have Bugzilla's shape (${firstIssue(parsed.error)}); refused`);
+    if (!parsed.success) throw new FetchFailure('shape', `the search answer does not have Bugzilla's documented shape (${firstIssue(parsed.error)}); refused`);
     const want = prefix?.trim().toLowerCase();
     for (const b of parsed.data.bugs) {
       if (b.resolution !== undefined && b.resolution !== '') continue;

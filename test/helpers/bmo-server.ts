@@ -6,7 +6,7 @@
  * (HTTP 404, error 101) and private ones with HTTP 401, error 102, and
  * misbehaves on request: a script of answers per path is played first
  * (a status with headers, a stall that never answers, JSON cut off, a
- * redirect, any body), then the normal answer.
+ * redirect, any body, the normal answer late), then the normal answer.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -26,7 +26,8 @@ export type Step =
   | { stall: true }
   | { truncate: true }
   | { cutOff: true }
-  | { redirect: string; status?: number };
+  | { redirect: string; status?: number }
+  | { delayMs: number };
 
 export interface Recorded {
   method: string;
@@ -57,6 +58,14 @@ export function fixtureBug(id: number): BugData {
   const comments = ((read('comment')['bugs'] as Record<string, { comments: Json[] }>)[String(id)] as { comments: Json[] }).comments;
   const history = ((read('history')['bugs'] as Json[])[0] as { history: Json[] }).history;
   return { bug, comments, history };
+}
+
+/** The fixture thread as another bug: its id, and its comments' bug_id, changed. */
+export function cloneBug(from: BugData, id: number, bug: Json = {}): BugData {
+  const b = structuredClone(from);
+  Object.assign(b.bug, bug, { id });
+  for (const c of b.comments) c['bug_id'] = id;
+  return b;
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -114,6 +123,10 @@ export async function startBmo(bugs: BugData[] = []): Promise<Bmo> {
     const step = state.script.get(url.pathname)?.shift();
     if (!step) return normal(res, url);
     if ('stall' in step) return; // never answers
+    if ('delayMs' in step) {
+      setTimeout(() => normal(res, url), step.delayMs);
+      return;
+    }
     if ('truncate' in step) {
       // A complete HTTP answer whose JSON stops half-way.
       const full = JSON.stringify({ bugs: [state.bugs.get(Number(url.pathname.split('/')[3]))?.bug ?? {}], faults: [] });
