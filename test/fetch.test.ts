@@ -70,7 +70,7 @@ describe('--fetch against a well-behaved Bugzilla', () => {
     expect(e.comments).toEqual(want.comments);
     expect(e.history).toEqual(want.history);
     expect(e.source).toBe(bmo.url);
-    expect(e.fetched).toBe('2025-10-20T08:00:00.000Z');
+    expect(e.fetched).toBe('2025-10-20T08:00:00Z');
     // Unknown fields are kept: bmo's extras are in the export untouched.
     expect(e.bug['assigned_to_detail']).toMatchObject({ real_name: 'Example Trust Compliance' });
     expect(e.comments[0]?.['reactions']).toEqual({});
@@ -189,6 +189,29 @@ describe('--fetch against a misbehaving Bugzilla', () => {
     expect(r.code).toBe(2);
     expect(r.err.split('\n')[0]).toBe(`ir-lint: bug ${ID}: an answer that is not complete JSON from ${bmo.url} (HTTP 200); refused`);
     expect(r.io.files.size).toBe(0);
+  });
+
+  it('refuses an HTML page (a login or error page) with a 200', async () => {
+    bmo.script.set(`/rest/bug/${ID}`, [{ status: 200, body: '<!DOCTYPE html><html><body>Please log in</body></html>' }]);
+    const r = await fetchRun(['--fetch', String(ID)]);
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toBe(`ir-lint: bug ${ID}: an HTML page, not JSON, from ${bmo.url} (HTTP 200); refused`);
+  });
+
+  it('asks for new_since to the second, from an export whose fetched time has milliseconds', async () => {
+    const r1 = await fetchRun(['--fetch', String(ID)]);
+    const text = String(r1.io.files.get(FILE)).replace('"fetched": "2025-10-20T08:00:00Z"', '"fetched": "2025-10-20T08:00:00.999Z"');
+    bmo.requests.length = 0;
+    await fetchRun(['--fetch', String(ID)], { files: { [FILE]: text }, now: '2025-10-21T08:00:00.500Z' });
+    expect(new URL(bmo.requests[1]?.url ?? '', 'http://x').searchParams.get('new_since')).toBe('2025-10-20T08:00:00Z');
+  });
+
+  it('counts a redirect as a request of its own, and gives up after 5', async () => {
+    bmo.script.set(`/rest/bug/${ID}`, Array.from({ length: 6 }, () => ({ redirect: `/rest/bug/${ID}`, status: 307 })));
+    const r = await fetchRun(['--fetch', String(ID)]);
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toBe(`ir-lint: bug ${ID}: more than 5 redirects from ${bmo.url}; refused`);
+    expect(bmo.requests.length).toBe(6);
   });
 
   it('refuses an answer whose connection drops before its Content-Length', async () => {
@@ -318,13 +341,13 @@ describe('refreshing an export', () => {
     const urls = bmo.requests.map((q) => new URL(q.url, 'http://x'));
     expect(urls[0]?.search).toBe('');
     expect(urls[1]?.pathname).toBe(`/rest/bug/${ID}/comment`);
-    expect(urls[1]?.searchParams.get('new_since')).toBe('2025-10-15T00:00:00.000Z');
-    expect(urls[2]?.searchParams.get('new_since')).toBe('2025-10-15T00:00:00.000Z');
+    expect(urls[1]?.searchParams.get('new_since')).toBe('2025-10-15T00:00:00Z');
+    expect(urls[2]?.searchParams.get('new_since')).toBe('2025-10-15T00:00:00Z');
     const e = exported(r.io);
     expect(e.comments.map((c) => c['count'])).toEqual([0, 1, 2, 3, 4, 5]);
     expect(e.history.length).toBe(4);
     expect(e.bug['whiteboard']).toBe('[ca-compliance] [ocsp-failure] Next update 2025-10-27');
-    expect(e.fetched).toBe('2025-10-17T00:00:00.000Z');
+    expect(e.fetched).toBe('2025-10-17T00:00:00Z');
     expect(r.err).toBe(`ir-lint: bug ${ID}: 1 new of 6 comments, 1 new history entries -> d/${ID}.bug.json (1/1)\nir-lint: fetched 1 of 1 bug into d\n`);
   });
 
@@ -433,6 +456,15 @@ describe('--fetch open', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe(`ir-lint: 0 open bugs in CA Program :: CA Certificate Compliance assigned to nobody@example.org at ${bmo.url}\n`);
     expect(r.io.files.size).toBe(0);
+  });
+
+  it('stops paging when a page brings nothing new (a Bugzilla that ignores offset)', async () => {
+    const page = { status: 200, body: { bugs: Array.from({ length: 500 }, (_, i) => ({ id: 3000000 + i, summary: 'Another CA: something', resolution: '' })), faults: [] } };
+    bmo.script.set('/rest/bug', [page, page, page]);
+    const r = await fetchRun(['--fetch', 'open', '--fetch-summary', 'Example Trust']);
+    expect(r.code).toBe(0);
+    const searches = bmo.requests.filter((q) => new URL(q.url, 'http://x').pathname === '/rest/bug');
+    expect(searches.map((q) => new URL(q.url, 'http://x').searchParams.get('offset'))).toEqual(['0', '500']);
   });
 
   it('a failed search is exit 2; bugs named beside "open" are still fetched', async () => {

@@ -133,46 +133,49 @@ export class BugzillaClient {
     const maxRetries = this.options.maxRetries ?? 3;
     const backoff = this.options.backoffMs ?? 1000;
     const maxWait = this.options.maxRetryWaitMs ?? 120_000;
-    const first = this.url(path, query);
-    for (let attempt = 0; ; attempt++) {
-      const answer = await this.options.limiter.run(() => this.attempt(first));
+    let url = this.url(path, query);
+    let hops = 0;
+    for (let attempt = 0; ; ) {
+      // Each request, a redirected one too, takes its turn in the limiter.
+      const answer = await this.options.limiter.run(() => this.request(url));
       if (answer.kind === 'done') return answer.json;
+      if (answer.kind === 'redirect') {
+        url = this.redirectTarget(url, answer.location, hops++);
+        continue;
+      }
       // 429 or 5xx: wait (outside the limiter, so another request may go meanwhile) and try again.
       const what = answer.status === 429 ? 'rate limited (HTTP 429)' : `HTTP ${answer.status}`;
       if (attempt >= maxRetries) throw new FetchFailure('busy', `${what} from ${sourceOf(this.base)}, still after ${maxRetries} ${maxRetries === 1 ? 'retry' : 'retries'}`, answer.status);
       const wait = answer.retryAfterMs ?? backoff * 2 ** attempt;
       if (wait > maxWait) throw new FetchFailure('busy', `${what} from ${sourceOf(this.base)}, which asks to retry after ${seconds(wait)}; try again later`, answer.status);
+      attempt++;
       await this.clock.sleep(wait);
     }
   }
 
-  /** One attempt, redirects within the origin included. */
-  private async attempt(start: string): Promise<{ kind: 'done'; json: unknown } | { kind: 'retry'; status: number; retryAfterMs: number | undefined }> {
+  /** One request, under its own time limit (headers and body). */
+  private async request(url: string): Promise<{ kind: 'done'; json: unknown } | { kind: 'redirect'; location: string | null } | { kind: 'retry'; status: number; retryAfterMs: number | undefined }> {
     const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': `ir-lint/${VERSION}` };
     if (this.options.apiKey) headers['X-BUGZILLA-API-KEY'] = this.options.apiKey;
     const signal = AbortSignal.timeout(this.options.timeoutMs);
-    let url = start;
     try {
-      for (let hops = 0; ; hops++) {
-        const res = await this.fetchFn(url, { method: 'GET', headers, redirect: 'manual', signal });
-        if (isRedirect(res.status)) {
-          await res.body?.cancel().catch(() => undefined);
-          url = this.redirectTarget(url, res.headers.get('location'), hops);
-          continue;
-        }
-        if (retryable(res.status)) {
-          await res.body?.cancel().catch(() => undefined);
-          return { kind: 'retry', status: res.status, retryAfterMs: retryAfterMs(res.headers.get('retry-after'), this.clock.now()) };
-        }
-        let text: string;
-        try {
-          text = await res.text();
-        } catch (error) {
-          if (signal.aborted) throw error;
-          throw new FetchFailure('bad-json', `the answer from ${sourceOf(this.base)} was cut off (HTTP ${res.status}); refused`, res.status);
-        }
-        return { kind: 'done', json: this.judge(res.status, text) };
+      const res = await this.fetchFn(url, { method: 'GET', headers, redirect: 'manual', signal });
+      if (isRedirect(res.status)) {
+        await res.body?.cancel().catch(() => undefined);
+        return { kind: 'redirect', location: res.headers.get('location') };
       }
+      if (retryable(res.status)) {
+        await res.body?.cancel().catch(() => undefined);
+        return { kind: 'retry', status: res.status, retryAfterMs: retryAfterMs(res.headers.get('retry-after'), this.clock.now()) };
+      }
+      let text: string;
+      try {
+        text = await res.text();
+      } catch (error) {
+        if (signal.aborted) throw error;
+        throw new FetchFailure('bad-json', `the answer from ${sourceOf(this.base)} was cut off (HTTP ${res.status}); refused`, res.status);
+      }
+      return { kind: 'done', json: this.judge(res.status, text) };
     } catch (error) {
       if (error instanceof FetchFailure) throw error;
       if (signal.aborted) throw new FetchFailure('timeout', `no answer from ${sourceOf(this.base)} within ${seconds(this.options.timeoutMs)} (--fetch-timeout)`);
@@ -189,7 +192,7 @@ export class BugzillaClient {
       throw new FetchFailure('redirect', `a redirect to an unreadable address from ${sourceOf(this.base)}; refused`);
     }
     if (target.origin !== this.base.origin) throw new FetchFailure('redirect', `${sourceOf(this.base)} redirected to another host (${target.protocol}//${target.host}); refused`);
-    if (hops + 1 >= MAX_REDIRECTS) throw new FetchFailure('redirect', `more than ${MAX_REDIRECTS - 1} redirects from ${sourceOf(this.base)}; refused`);
+    if (hops >= MAX_REDIRECTS) throw new FetchFailure('redirect', `more than ${MAX_REDIRECTS} redirects from ${sourceOf(this.base)}; refused`);
     return target.href;
   }
 
@@ -199,7 +202,8 @@ export class BugzillaClient {
     try {
       json = JSON.parse(text);
     } catch {
-      const what = text.trim() === '' ? 'an empty answer' : 'an answer that is not complete JSON';
+      const start = text.trimStart();
+      const what = start === '' ? 'an empty answer' : start.startsWith('<') ? 'an HTML page, not JSON,' : 'an answer that is not complete JSON';
       if (status >= 200 && status < 300) throw new FetchFailure('bad-json', `${what} from ${sourceOf(this.base)} (HTTP ${status}); refused`, status);
       json = undefined;
     }

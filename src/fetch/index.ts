@@ -139,6 +139,7 @@ function message(error: unknown, apiKey: string | undefined): string {
  */
 async function searchOpen(client: BugzillaClient, assignee: string | undefined, prefix: string | undefined): Promise<number[]> {
   const ids: number[] = [];
+  const skipped = new Set<number>();
   for (let offset = 0; ; offset += SEARCH_PAGE) {
     const query: Array<[string, string]> = [
       ['product', PRODUCT],
@@ -154,12 +155,17 @@ async function searchOpen(client: BugzillaClient, assignee: string | undefined, 
     const parsed = searchResponseSchema.safeParse(json);
     if (!parsed.success) throw new FetchFailure('shape', `the search answer does not have Bugzilla's documented shape (${firstIssue(parsed.error)}); refused`);
     const want = prefix?.trim().toLowerCase();
+    let seen = 0;
     for (const b of parsed.data.bugs) {
-      if (b.resolution !== undefined && b.resolution !== '') continue;
-      if (want !== undefined && !(b.summary ?? '').trim().toLowerCase().startsWith(want)) continue;
+      if (!ids.includes(b.id) && !skipped.has(b.id)) seen++;
+      if ((b.resolution !== undefined && b.resolution !== '') || (want !== undefined && !(b.summary ?? '').trim().toLowerCase().startsWith(want))) {
+        skipped.add(b.id);
+        continue;
+      }
       if (!ids.includes(b.id)) ids.push(b.id);
     }
-    if (parsed.data.bugs.length < SEARCH_PAGE) break;
+    // A short page is the last; so is one with nothing new (a Bugzilla that ignores offset would repeat itself forever).
+    if (parsed.data.bugs.length < SEARCH_PAGE || seen === 0) break;
   }
   return ids.sort((a, b) => a - b);
 }
@@ -190,6 +196,15 @@ async function readExisting(io: Io, file: string, id: number, source: string): P
   return { existing: { data: raw as Json, fetched: parsed.data.fetched } };
 }
 
+/**
+ * An ISO time to the second, rounded down ("2026-12-01T08:00:00Z"): the form
+ * Bugzilla writes its own times in and reads in new_since. Rounding down
+ * only asks for a little more, which the merge drops.
+ */
+export function isoSeconds(d: Date): string {
+  return `${new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString().slice(0, 19)}Z`;
+}
+
 function refuse(what: string, detail: string): never {
   throw new FetchFailure('shape', `the ${what} answer does not have Bugzilla's documented shape (${detail}); refused, nothing written`);
 }
@@ -202,8 +217,8 @@ async function fetchOne(io: Io, client: BugzillaClient, dir: string, id: number,
   try {
     ({ existing, note } = await readExisting(io, file, id, source));
     // Taken before the first request: whatever is posted while this runs is asked for again next time.
-    const fetched = io.now().toISOString();
-    const since: Array<[string, string]> = existing ? [['new_since', existing.fetched]] : [];
+    const fetched = isoSeconds(io.now());
+    const since: Array<[string, string]> = existing ? [['new_since', isoSeconds(new Date(existing.fetched))]] : [];
 
     const bugJson = await client.getJson(`bug/${id}`);
     const bugs = bugResponseSchema.safeParse(bugJson);
