@@ -5,6 +5,7 @@
  * in no file or output, the export written with every comment, a missing bug
  * named, exit 2; then a refresh with new_since, and a stalled request.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -102,6 +103,21 @@ describe('ir-lint --fetch (the built binary)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`ir-lint: bug ${ID}: no answer from ${bmo.url} within 0.5 s (--fetch-timeout)\nir-lint: fetched 1 of 2 bugs into .; 1 failed\n`);
     expect(readdirSync(dir)).toEqual(['2100004.bug.json']);
+  });
+
+  // util-linux `script` gives the child a terminal; where it is missing the case is skipped.
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  it.skipIf(!hasScript)('shows a progress line per bug when stderr is a terminal', async () => {
+    bmo.bugs.set(2100004, cloneBug(fixtureBug(ID), 2100004));
+    const command = [process.execPath, BIN, '--fetch', String(ID), '2100004', '--bugzilla-url', bmo.url].map((a) => `'${a}'`).join(' ');
+    const r = await spawnText('script', ['-qec', command, '/dev/null'], { cwd: dir, env: childEnv(), timeoutMs: 20_000 });
+    expect(r.code, r.stdout).toBe(0);
+    const lines = r.stdout.split('\r\n').filter((l) => l !== '');
+    expect(lines.sort()).toEqual([
+      `ir-lint: bug ${ID}: 5 comments, 3 history entries -> ${ID}.bug.json (1/2)`,
+      'ir-lint: bug 2100004: 5 comments, 3 history entries -> 2100004.bug.json (2/2)',
+      'ir-lint: fetched 2 of 2 bugs into .',
+    ]);
   });
 
   it('refuses plain http to a host that is not loopback, before any request', async () => {

@@ -89,6 +89,13 @@ describe('--fetch against a well-behaved Bugzilla', () => {
     expect(bmo.requests.some((q) => 'x-bugzilla-api-key' in q.headers)).toBe(false);
   });
 
+  it('refuses a key that a header cannot carry, without printing it', async () => {
+    const io = memoryIo({ argv: ['--fetch', String(ID), '--bugzilla-url', bmo.url], cwd: '/work', env: { BUGZILLA_API_KEY: `${KEY}\nX-Other: 1` } });
+    expect(await main(io)).toBe(2);
+    expect(io.err).toBe('ir-lint: BUGZILLA_API_KEY holds a space, a control character or a non-ASCII character, which an HTTP header cannot carry; set it to the key alone\nRun "ir-lint --help" for usage.\n');
+    expect(bmo.requests).toEqual([]);
+  });
+
   it('is quiet unless stderr is a terminal, where each bug gets a progress line', async () => {
     const quiet = await fetchRun(['--fetch', String(ID)]);
     expect(quiet.err).toBe('');

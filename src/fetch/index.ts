@@ -77,6 +77,8 @@ export async function runFetch(io: Io, opts: CliOptions, deps: FetchDeps = {}): 
   const base = checkBaseUrl(opts.bugzillaUrl ?? DEFAULT_BUGZILLA_URL);
   if (typeof base === 'string') throw new UsageError(base);
   const apiKey = io.env['BUGZILLA_API_KEY']?.trim() || undefined;
+  // Checked here so that Node's own "invalid header value" (which quotes the value) never comes up.
+  if (apiKey !== undefined && ![...apiKey].every((c) => c >= '!' && c <= '~')) throw new UsageError('BUGZILLA_API_KEY holds a space, a control character or a non-ASCII character, which an HTTP header cannot carry; set it to the key alone');
   const clock = deps.clock ?? realClock;
   const limiter = new Limiter({ ...BMO_LIMITS, ...deps.limits, clock });
   const client = new BugzillaClient({
