@@ -148,6 +148,7 @@ describe('messages', () => {
   it('never carry the key, and stay on one line', () => {
     expect(tidy('bad key KEY-1\nsecond line KEY-1', 'KEY-1')).toBe('bad key [API key] second line [API key]');
     expect(tidy('x'.repeat(500), undefined).length).toBe(200);
+    expect(tidy('Bug \u001b[31mred\u001b[0m\u009b2J gone', undefined)).toBe('Bug  [31mred [0m 2J gone');
   });
 });
 

@@ -98,11 +98,15 @@ function retryable(status: number): boolean {
   return status === 429 || (status >= 500 && status <= 599);
 }
 
-/** One line of at most 200 characters, with the API key (should a server echo it) blotted out. */
+/**
+ * A server's text as one line of at most 200 characters for the terminal:
+ * the API key (should a server echo it) blotted out, and control characters
+ * (line breaks, terminal escapes) turned into spaces.
+ */
 export function tidy(text: string, apiKey: string | undefined): string {
   let s = text;
   if (apiKey) s = s.split(apiKey).join('[API key]');
-  s = s.split('\r').join(' ').split('\n').join(' ').trim();
+  s = [...s].map((c) => (c < ' ' || (c >= '\u007f' && c <= '\u009f') ? ' ' : c)).join('').trim();
   return s.length > 200 ? `${s.slice(0, 199)}\u2026` : s;
 }
 
