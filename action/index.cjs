@@ -39501,7 +39501,7 @@ function retryable(status) {
 function tidy(text4, apiKey) {
   let s2 = text4;
   if (apiKey) s2 = s2.split(apiKey).join("[API key]");
-  s2 = s2.split("\r").join(" ").split("\n").join(" ").trim();
+  s2 = [...s2].map((c) => c < " " || c >= "\x7F" && c <= "\x9F" ? " " : c).join("").trim();
   return s2.length > 200 ? `${s2.slice(0, 199)}\u2026` : s2;
 }
 function seconds(ms) {
@@ -39572,44 +39572,46 @@ var init_client = __esm({
         const maxRetries = this.options.maxRetries ?? 3;
         const backoff = this.options.backoffMs ?? 1e3;
         const maxWait = this.options.maxRetryWaitMs ?? 12e4;
-        const first = this.url(path12, query);
-        for (let attempt = 0; ; attempt++) {
-          const answer = await this.options.limiter.run(() => this.attempt(first));
+        let url = this.url(path12, query);
+        let hops = 0;
+        for (let attempt = 0; ; ) {
+          const answer = await this.options.limiter.run(() => this.request(url));
           if (answer.kind === "done") return answer.json;
+          if (answer.kind === "redirect") {
+            url = this.redirectTarget(url, answer.location, hops++);
+            continue;
+          }
           const what = answer.status === 429 ? "rate limited (HTTP 429)" : `HTTP ${answer.status}`;
           if (attempt >= maxRetries) throw new FetchFailure("busy", `${what} from ${sourceOf(this.base)}, still after ${maxRetries} ${maxRetries === 1 ? "retry" : "retries"}`, answer.status);
           const wait = answer.retryAfterMs ?? backoff * 2 ** attempt;
           if (wait > maxWait) throw new FetchFailure("busy", `${what} from ${sourceOf(this.base)}, which asks to retry after ${seconds(wait)}; try again later`, answer.status);
+          attempt++;
           await this.clock.sleep(wait);
         }
       }
-      /** One attempt, redirects within the origin included. */
-      async attempt(start) {
+      /** One request, under its own time limit (headers and body). */
+      async request(url) {
         const headers = { Accept: "application/json", "User-Agent": `ir-lint/${VERSION}` };
         if (this.options.apiKey) headers["X-BUGZILLA-API-KEY"] = this.options.apiKey;
         const signal = AbortSignal.timeout(this.options.timeoutMs);
-        let url = start;
         try {
-          for (let hops = 0; ; hops++) {
-            const res = await this.fetchFn(url, { method: "GET", headers, redirect: "manual", signal });
-            if (isRedirect(res.status)) {
-              await res.body?.cancel().catch(() => void 0);
-              url = this.redirectTarget(url, res.headers.get("location"), hops);
-              continue;
-            }
-            if (retryable(res.status)) {
-              await res.body?.cancel().catch(() => void 0);
-              return { kind: "retry", status: res.status, retryAfterMs: retryAfterMs(res.headers.get("retry-after"), this.clock.now()) };
-            }
-            let text4;
-            try {
-              text4 = await res.text();
-            } catch (error2) {
-              if (signal.aborted) throw error2;
-              throw new FetchFailure("bad-json", `the answer from ${sourceOf(this.base)} was cut off (HTTP ${res.status}); refused`, res.status);
-            }
-            return { kind: "done", json: this.judge(res.status, text4) };
+          const res = await this.fetchFn(url, { method: "GET", headers, redirect: "manual", signal });
+          if (isRedirect(res.status)) {
+            await res.body?.cancel().catch(() => void 0);
+            return { kind: "redirect", location: res.headers.get("location") };
           }
+          if (retryable(res.status)) {
+            await res.body?.cancel().catch(() => void 0);
+            return { kind: "retry", status: res.status, retryAfterMs: retryAfterMs(res.headers.get("retry-after"), this.clock.now()) };
+          }
+          let text4;
+          try {
+            text4 = await res.text();
+          } catch (error2) {
+            if (signal.aborted) throw error2;
+            throw new FetchFailure("bad-json", `the answer from ${sourceOf(this.base)} was cut off (HTTP ${res.status}); refused`, res.status);
+          }
+          return { kind: "done", json: this.judge(res.status, text4) };
         } catch (error2) {
           if (error2 instanceof FetchFailure) throw error2;
           if (signal.aborted) throw new FetchFailure("timeout", `no answer from ${sourceOf(this.base)} within ${seconds(this.options.timeoutMs)} (--fetch-timeout)`);
@@ -39625,7 +39627,7 @@ var init_client = __esm({
           throw new FetchFailure("redirect", `a redirect to an unreadable address from ${sourceOf(this.base)}; refused`);
         }
         if (target.origin !== this.base.origin) throw new FetchFailure("redirect", `${sourceOf(this.base)} redirected to another host (${target.protocol}//${target.host}); refused`);
-        if (hops + 1 >= MAX_REDIRECTS) throw new FetchFailure("redirect", `more than ${MAX_REDIRECTS - 1} redirects from ${sourceOf(this.base)}; refused`);
+        if (hops >= MAX_REDIRECTS) throw new FetchFailure("redirect", `more than ${MAX_REDIRECTS} redirects from ${sourceOf(this.base)}; refused`);
         return target.href;
       }
       /** A complete answer: JSON, not an error, a 2xx status. */
@@ -39634,7 +39636,8 @@ var init_client = __esm({
         try {
           json2 = JSON.parse(text4);
         } catch {
-          const what = text4.trim() === "" ? "an empty answer" : "an answer that is not complete JSON";
+          const start = text4.trimStart();
+          const what = start === "" ? "an empty answer" : start.startsWith("<") ? "an HTML page, not JSON," : "an answer that is not complete JSON";
           if (status >= 200 && status < 300) throw new FetchFailure("bad-json", `${what} from ${sourceOf(this.base)} (HTTP ${status}); refused`, status);
           json2 = void 0;
         }
@@ -39760,6 +39763,7 @@ var fetch_exports = {};
 __export(fetch_exports, {
   COMPONENT: () => COMPONENT,
   PRODUCT: () => PRODUCT,
+  isoSeconds: () => isoSeconds,
   runFetch: () => runFetch
 });
 function parseIds(values) {
@@ -39791,6 +39795,7 @@ async function runFetch(io, opts, deps = {}) {
   const base = checkBaseUrl(opts.bugzillaUrl ?? DEFAULT_BUGZILLA_URL);
   if (typeof base === "string") throw new UsageError(base);
   const apiKey = io.env["BUGZILLA_API_KEY"]?.trim() || void 0;
+  if (apiKey !== void 0 && ![...apiKey].every((c) => c >= "!" && c <= "~")) throw new UsageError("BUGZILLA_API_KEY holds a space, a control character or a non-ASCII character, which an HTTP header cannot carry; set it to the key alone");
   const clock = deps.clock ?? realClock;
   const limiter = new Limiter({ ...BMO_LIMITS, ...deps.limits, clock });
   const client = new BugzillaClient({
@@ -39849,6 +39854,7 @@ function message(error2, apiKey) {
 }
 async function searchOpen(client, assignee, prefix) {
   const ids = [];
+  const skipped = /* @__PURE__ */ new Set();
   for (let offset2 = 0; ; offset2 += SEARCH_PAGE) {
     const query = [
       ["product", PRODUCT],
@@ -39864,12 +39870,16 @@ async function searchOpen(client, assignee, prefix) {
     const parsed = searchResponseSchema.safeParse(json2);
     if (!parsed.success) throw new FetchFailure("shape", `the search answer does not have Bugzilla's documented shape (${firstIssue(parsed.error)}); refused`);
     const want = prefix?.trim().toLowerCase();
+    let seen = 0;
     for (const b of parsed.data.bugs) {
-      if (b.resolution !== void 0 && b.resolution !== "") continue;
-      if (want !== void 0 && !(b.summary ?? "").trim().toLowerCase().startsWith(want)) continue;
+      if (!ids.includes(b.id) && !skipped.has(b.id)) seen++;
+      if (b.resolution !== void 0 && b.resolution !== "" || want !== void 0 && !(b.summary ?? "").trim().toLowerCase().startsWith(want)) {
+        skipped.add(b.id);
+        continue;
+      }
       if (!ids.includes(b.id)) ids.push(b.id);
     }
-    if (parsed.data.bugs.length < SEARCH_PAGE) break;
+    if (parsed.data.bugs.length < SEARCH_PAGE || seen === 0) break;
   }
   return ids.sort((a, b) => a - b);
 }
@@ -39892,6 +39902,9 @@ async function readExisting(io, file, id, source) {
   if (parsed.data.source !== source) return {};
   return { existing: { data: raw, fetched: parsed.data.fetched } };
 }
+function isoSeconds(d) {
+  return `${new Date(Math.floor(d.getTime() / 1e3) * 1e3).toISOString().slice(0, 19)}Z`;
+}
 function refuse(what, detail) {
   throw new FetchFailure("shape", `the ${what} answer does not have Bugzilla's documented shape (${detail}); refused, nothing written`);
 }
@@ -39902,8 +39915,8 @@ async function fetchOne(io, client, dir, id, apiKey, progress) {
   let note;
   try {
     ({ existing, note } = await readExisting(io, file, id, source));
-    const fetched = io.now().toISOString();
-    const since = existing ? [["new_since", existing.fetched]] : [];
+    const fetched = isoSeconds(io.now());
+    const since = existing ? [["new_since", isoSeconds(new Date(existing.fetched))]] : [];
     const bugJson = await client.getJson(`bug/${id}`);
     const bugs = bugResponseSchema.safeParse(bugJson);
     if (!bugs.success) refuse("bug", firstIssue(bugs.error));
