@@ -39537,6 +39537,7 @@ var FetchFailure, MAX_REDIRECTS, LOOPBACK, BugzillaClient;
 var init_client = __esm({
   "src/fetch/client.ts"() {
     "use strict";
+    init_errors();
     init_meta();
     init_limiter();
     FetchFailure = class extends Error {
@@ -39604,18 +39605,46 @@ var init_client = __esm({
             await res.body?.cancel().catch(() => void 0);
             return { kind: "retry", status: res.status, retryAfterMs: retryAfterMs(res.headers.get("retry-after"), this.clock.now()) };
           }
-          let text4;
-          try {
-            text4 = await res.text();
-          } catch (error2) {
-            if (signal.aborted) throw error2;
-            throw new FetchFailure("bad-json", `the answer from ${sourceOf(this.base)} was cut off (HTTP ${res.status}); refused`, res.status);
-          }
-          return { kind: "done", json: this.judge(res.status, text4) };
+          return { kind: "done", json: this.judge(res.status, await this.readText(res, signal)) };
         } catch (error2) {
           if (error2 instanceof FetchFailure) throw error2;
           if (signal.aborted) throw new FetchFailure("timeout", `no answer from ${sourceOf(this.base)} within ${seconds(this.options.timeoutMs)} (--fetch-timeout)`);
           throw new FetchFailure("network", `cannot reach ${sourceOf(this.base)}: ${networkReason(error2, this.options.apiKey)}`);
+        }
+      }
+      /** The body as UTF-8 text, at most maxBytes of it; a body cut off, too long or not UTF-8 is refused. */
+      async readText(res, signal) {
+        const limit = this.options.maxBytes ?? 200 * 1024 * 1024;
+        const chunks = [];
+        let total = 0;
+        const reader = res.body?.getReader();
+        if (reader) {
+          try {
+            for (; ; ) {
+              const { done, value } = await reader.read();
+              if (done) break;
+              total += value.length;
+              if (total > limit) {
+                await reader.cancel().catch(() => void 0);
+                throw new FetchFailure("bad-json", `an answer of more than ${formatSize(limit)} from ${sourceOf(this.base)} (HTTP ${res.status}); refused`, res.status);
+              }
+              chunks.push(value);
+            }
+          } catch (error2) {
+            if (error2 instanceof FetchFailure || signal.aborted) throw error2;
+            throw new FetchFailure("bad-json", `the answer from ${sourceOf(this.base)} was cut off (HTTP ${res.status}); refused`, res.status);
+          }
+        }
+        const bytes = new Uint8Array(total);
+        let at2 = 0;
+        for (const c of chunks) {
+          bytes.set(c, at2);
+          at2 += c.length;
+        }
+        try {
+          return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+        } catch {
+          throw new FetchFailure("bad-json", `an answer that is not UTF-8 from ${sourceOf(this.base)} (HTTP ${res.status}); refused`, res.status);
         }
       }
       redirectTarget(from, location, hops) {
@@ -39806,7 +39835,8 @@ async function runFetch(io, opts, deps = {}) {
     clock,
     ...deps.fetch ? { fetch: deps.fetch } : {},
     ...deps.backoffMs !== void 0 ? { backoffMs: deps.backoffMs } : {},
-    ...deps.maxRetryWaitMs !== void 0 ? { maxRetryWaitMs: deps.maxRetryWaitMs } : {}
+    ...deps.maxRetryWaitMs !== void 0 ? { maxRetryWaitMs: deps.maxRetryWaitMs } : {},
+    ...deps.maxBytes !== void 0 ? { maxBytes: deps.maxBytes } : {}
   });
   const tty2 = io.stderrIsTTY === true;
   const dir = import_node_path9.default.resolve(io.cwd, opts.fetchDir ?? ".");

@@ -221,6 +221,16 @@ describe('--fetch against a misbehaving Bugzilla', () => {
     expect(bmo.requests.length).toBe(6);
   });
 
+  it('refuses an answer larger than it reads, and one that is not UTF-8', async () => {
+    const big = await fetchRun(['--fetch', String(ID)], { deps: { maxBytes: 4096 } });
+    expect(big.code).toBe(2);
+    expect(big.err.split('\n')[0]).toBe(`ir-lint: bug ${ID}: an answer of more than 4.0 KB from ${bmo.url} (HTTP 200); refused`);
+    expect(big.io.files.size).toBe(0);
+    bmo.script.set(`/rest/bug/${ID}`, [{ status: 200, body: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]) }]);
+    const latin = await fetchRun(['--fetch', String(ID)]);
+    expect(latin.err.split('\n')[0]).toBe(`ir-lint: bug ${ID}: an answer that is not UTF-8 from ${bmo.url} (HTTP 200); refused`);
+  });
+
   it('refuses an answer whose connection drops before its Content-Length', async () => {
     bmo.script.set(`/rest/bug/${ID}/history`, [{ cutOff: true }]);
     const r = await fetchRun(['--fetch', String(ID)]);

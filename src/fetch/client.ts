@@ -6,6 +6,7 @@
  * as JSON or refused. The API key travels only in the X-BUGZILLA-API-KEY
  * header; no message this module makes can contain it.
  */
+import { formatSize } from '../errors.js';
 import { VERSION } from '../meta.js';
 import { realClock, type Clock, type Limiter } from './limiter.js';
 
@@ -40,6 +41,8 @@ export interface ClientOptions {
   backoffMs?: number;
   /** A Retry-After longer than this is not waited for (default 120 s): the bug fails and can be fetched later. */
   maxRetryWaitMs?: number;
+  /** The largest answer read (default 200 MB; the longest CA compliance bugs are a few MB). */
+  maxBytes?: number;
 }
 
 const MAX_REDIRECTS = 5;
@@ -172,18 +175,47 @@ export class BugzillaClient {
         await res.body?.cancel().catch(() => undefined);
         return { kind: 'retry', status: res.status, retryAfterMs: retryAfterMs(res.headers.get('retry-after'), this.clock.now()) };
       }
-      let text: string;
-      try {
-        text = await res.text();
-      } catch (error) {
-        if (signal.aborted) throw error;
-        throw new FetchFailure('bad-json', `the answer from ${sourceOf(this.base)} was cut off (HTTP ${res.status}); refused`, res.status);
-      }
-      return { kind: 'done', json: this.judge(res.status, text) };
+      return { kind: 'done', json: this.judge(res.status, await this.readText(res, signal)) };
     } catch (error) {
       if (error instanceof FetchFailure) throw error;
       if (signal.aborted) throw new FetchFailure('timeout', `no answer from ${sourceOf(this.base)} within ${seconds(this.options.timeoutMs)} (--fetch-timeout)`);
       throw new FetchFailure('network', `cannot reach ${sourceOf(this.base)}: ${networkReason(error, this.options.apiKey)}`);
+    }
+  }
+
+  /** The body as UTF-8 text, at most maxBytes of it; a body cut off, too long or not UTF-8 is refused. */
+  private async readText(res: Response, signal: AbortSignal): Promise<string> {
+    const limit = this.options.maxBytes ?? 200 * 1024 * 1024;
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const reader = res.body?.getReader();
+    if (reader) {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          total += value.length;
+          if (total > limit) {
+            await reader.cancel().catch(() => undefined);
+            throw new FetchFailure('bad-json', `an answer of more than ${formatSize(limit)} from ${sourceOf(this.base)} (HTTP ${res.status}); refused`, res.status);
+          }
+          chunks.push(value);
+        }
+      } catch (error) {
+        if (error instanceof FetchFailure || signal.aborted) throw error;
+        throw new FetchFailure('bad-json', `the answer from ${sourceOf(this.base)} was cut off (HTTP ${res.status}); refused`, res.status);
+      }
+    }
+    const bytes = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new FetchFailure('bad-json', `an answer that is not UTF-8 from ${sourceOf(this.base)} (HTTP ${res.status}); refused`, res.status);
     }
   }
 

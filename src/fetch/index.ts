@@ -29,6 +29,7 @@ export interface FetchDeps {
   limits?: Partial<Omit<LimiterOptions, 'clock'>>;
   backoffMs?: number;
   maxRetryWaitMs?: number;
+  maxBytes?: number;
 }
 
 type Json = Record<string, unknown>;
@@ -90,6 +91,7 @@ export async function runFetch(io: Io, opts: CliOptions, deps: FetchDeps = {}): 
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     ...(deps.backoffMs !== undefined ? { backoffMs: deps.backoffMs } : {}),
     ...(deps.maxRetryWaitMs !== undefined ? { maxRetryWaitMs: deps.maxRetryWaitMs } : {}),
+    ...(deps.maxBytes !== undefined ? { maxBytes: deps.maxBytes } : {}),
   });
   const tty = io.stderrIsTTY === true;
   const dir = path.resolve(io.cwd, opts.fetchDir ?? '.');
