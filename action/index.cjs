@@ -39424,11 +39424,6 @@ var init_limiter = __esm({
           this.release();
         }
       }
-      /** Requests started in the window ending now (for tests). */
-      inWindow() {
-        this.prune();
-        return this.starts.length;
-      }
       async acquire() {
         if (this.running < this.options.inFlight) this.running++;
         else await new Promise((resolve3) => this.waiting.push(resolve3));
@@ -39919,7 +39914,7 @@ async function readExisting(io, file, id, source) {
     bytes = await io.readFile(file);
   } catch (error2) {
     if (error2.code === "ENOENT") return {};
-    throw new FetchFailure("http", `cannot read the existing export ${shown2(io, file)}: ${clause(error2)}`);
+    throw new FetchFailure("io", `cannot read the existing export ${shown2(io, file)}: ${clause(error2)}`);
   }
   let raw;
   try {
@@ -39978,7 +39973,7 @@ async function fetchOne(io, client, dir, id, apiKey, progress) {
       await io.writeFile(file, `${JSON.stringify(out, null, 2)}
 `);
     } catch (error2) {
-      throw new FetchFailure("http", `cannot write ${shown2(io, file)}: ${clause(error2)}`);
+      throw new FetchFailure("io", `cannot write ${shown2(io, file)}: ${clause(error2)}`);
     }
     const added = existing ? `${out.comments.length - oldComments.length} new of ${out.comments.length} comments, ${out.history.length - oldHistory.length} new history entries` : `${out.comments.length} comments, ${out.history.length} history entries`;
     const notes = note ? [`${TOOL_NAME}: ${note}`] : [];

@@ -32,10 +32,11 @@ interface Run {
   io: MemoryIo;
 }
 
-async function fetchRun(args: string[], o: { files?: Record<string, string | Uint8Array>; now?: string; tty?: boolean; env?: Record<string, string>; deps?: FetchDeps } = {}): Promise<Run> {
+async function fetchRun(args: string[], o: { files?: Record<string, string | Uint8Array>; now?: string; tty?: boolean; env?: Record<string, string>; deps?: FetchDeps; patch?: (io: MemoryIo) => void } = {}): Promise<Run> {
   const argv = ['--fetch-dir', 'd', '--bugzilla-url', bmo.url, ...args];
   const io = memoryIo({ argv, cwd: '/work', files: o.files ?? {}, env: o.env ?? { BUGZILLA_API_KEY: KEY }, now: o.now ?? '2025-10-20T08:00:00Z' });
   if (o.tty) io.stderrIsTTY = true;
+  o.patch?.(io);
   const parsed = parseArgs(argv);
   if (parsed.kind !== 'run') throw new Error('not a run');
   const code = await runFetch(io, parsed.options, { ...FAST, ...o.deps });
@@ -305,6 +306,36 @@ describe('--fetch against a misbehaving Bugzilla', () => {
     expect(code).toBe(2);
     expect(io.err).toBe(`ir-lint: bug ${ID}: cannot reach http://127.0.0.1:${port}: ECONNREFUSED\nir-lint: fetched 0 of 1 bug into .; 1 failed\n`);
     bmo = await startBmo();
+  });
+});
+
+describe('the export file', () => {
+  const denied = (): Error => Object.assign(new Error("EACCES: permission denied, open '/work/d/x'"), { code: 'EACCES' });
+
+  it('a folder it cannot write to names the file; the other bugs are still tried', async () => {
+    bmo.bugs.set(2100004, cloneBug(fixtureBug(ID), 2100004));
+    const r = await fetchRun(['--fetch', String(ID), '2100004'], {
+      patch: (io) => {
+        const write = io.writeFile.bind(io);
+        io.writeFile = async (p, data, opts) => (p.endsWith(`${ID}.bug.json`) ? Promise.reject(denied()) : write(p, data, opts));
+      },
+    });
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`ir-lint: bug ${ID}: cannot write d/${ID}.bug.json: EACCES: permission denied, open '/work/d/x'\nir-lint: fetched 1 of 2 bugs into d; 1 failed\n`);
+    expect([...r.io.files.keys()]).toEqual(['/work/d/2100004.bug.json']);
+  });
+
+  it('an export it cannot read is not replaced', async () => {
+    const r = await fetchRun(['--fetch', String(ID)], {
+      files: { [FILE]: 'kept' },
+      patch: (io) => {
+        io.readFile = async () => Promise.reject(denied());
+      },
+    });
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toBe(`ir-lint: bug ${ID}: cannot read the existing export d/${ID}.bug.json: EACCES: permission denied, open '/work/d/x'`);
+    expect(r.io.files.get(FILE)).toBe('kept');
+    expect(bmo.requests).toEqual([]);
   });
 });
 

@@ -10,7 +10,8 @@ import { formatSize } from '../errors.js';
 import { VERSION } from '../meta.js';
 import { realClock, type Clock, type Limiter } from './limiter.js';
 
-export type FailureKind = 'not-found' | 'denied' | 'api-error' | 'http' | 'timeout' | 'network' | 'redirect' | 'bad-json' | 'shape' | 'busy';
+/** What went wrong; 'io' is the export file (read or written), the others the request. */
+export type FailureKind = 'not-found' | 'denied' | 'api-error' | 'http' | 'timeout' | 'network' | 'redirect' | 'bad-json' | 'shape' | 'busy' | 'io';
 
 /** A request that did not give a usable answer; the message is one clause, without the bug's number. */
 export class FetchFailure extends Error {

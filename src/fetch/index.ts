@@ -186,7 +186,7 @@ async function readExisting(io: Io, file: string, id: number, source: string): P
     bytes = await io.readFile(file);
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return {};
-    throw new FetchFailure('http', `cannot read the existing export ${shown(io, file)}: ${clause(error)}`);
+    throw new FetchFailure('io', `cannot read the existing export ${shown(io, file)}: ${clause(error)}`);
   }
   let raw: unknown;
   try {
@@ -257,7 +257,7 @@ async function fetchOne(io: Io, client: BugzillaClient, dir: string, id: number,
     try {
       await io.writeFile(file, `${JSON.stringify(out, null, 2)}\n`);
     } catch (error) {
-      throw new FetchFailure('http', `cannot write ${shown(io, file)}: ${clause(error)}`);
+      throw new FetchFailure('io', `cannot write ${shown(io, file)}: ${clause(error)}`);
     }
     const added = existing ? `${out.comments.length - oldComments.length} new of ${out.comments.length} comments, ${out.history.length - oldHistory.length} new history entries` : `${out.comments.length} comments, ${out.history.length} history entries`;
     const notes = note ? [`${TOOL_NAME}: ${note}`] : [];

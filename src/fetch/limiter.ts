@@ -50,12 +50,6 @@ export class Limiter {
     }
   }
 
-  /** Requests started in the window ending now (for tests). */
-  inWindow(): number {
-    this.prune();
-    return this.starts.length;
-  }
-
   private async acquire(): Promise<void> {
     // A slot freed by release() passes straight to the next waiter, so the count never overshoots.
     if (this.running < this.options.inFlight) this.running++;
