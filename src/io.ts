@@ -26,6 +26,8 @@ export interface Io {
   stderr(text: string): void;
   /** True when stdout is a terminal. */
   isTTY: boolean;
+  /** True when stderr is a terminal (--fetch shows a progress line per bug there); absent means no. */
+  stderrIsTTY?: boolean;
   /** The current time (the default for --now). */
   now(): Date;
   /** Throws an Error with a Node-style `code` (ENOENT, EACCES, EISDIR, ...). */

@@ -33,6 +33,14 @@ export interface CliOptions {
   maxAttachmentSize?: string;
   ruleTimeout: number;
   debug: boolean;
+  /** --fetch: bug numbers, or "open", to download as <id>.bug.json (src/fetch). */
+  fetch?: string[];
+  fetchDir?: string;
+  bugzillaUrl?: string;
+  /** Seconds. */
+  fetchTimeout?: number;
+  fetchAssignee?: string;
+  fetchSummary?: string;
 }
 
 export type ParsedArgs = { kind: 'run'; options: CliOptions } | { kind: 'exit'; code: number; stdout: string };
@@ -47,6 +55,17 @@ function nonNegativeInt(name: string) {
     return Number(value);
   };
 }
+
+function positiveSeconds(name: string) {
+  return (value: string): number => {
+    const n = value.trim() === '' ? Number.NaN : Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} expects a number of seconds above 0, got "${value}"`);
+    return n;
+  };
+}
+
+export const DEFAULT_BUGZILLA_URL = 'https://bugzilla.mozilla.org';
+export const DEFAULT_FETCH_TIMEOUT_S = 30;
 
 export function buildProgram(): Command {
   return new Command('ir-lint')
@@ -76,6 +95,12 @@ export function buildProgram(): Command {
     .option('--max-file-size <size>', 'refuse files larger than this (default 2MB; 0 = no limit)')
     .option('--max-attachment-size <size>', 'refuse Appendix attachments (*.csv, *.txt) larger than this (default 50MB; 0 = no limit)')
     .option('--rule-timeout <ms>', 'stop a rule (a plugin rule on the main thread, any rule in worker threads) that runs longer than this many ms on one file; 0 = no limit', nonNegativeInt('--rule-timeout'), 10000)
+    .option('--fetch <ids...>', 'download bugs (numbers, or "open" for every open CA Certificate Compliance bug) from Bugzilla as <id>.bug.json; an existing export is refreshed; lints nothing')
+    .option('--fetch-dir <dir>', 'where --fetch writes the exports (default: the current directory)')
+    .option('--bugzilla-url <url>', `the Bugzilla that --fetch reads (default ${DEFAULT_BUGZILLA_URL}); the API key, when needed, comes from BUGZILLA_API_KEY`)
+    .option('--fetch-timeout <seconds>', `give up on a request that has not answered after this many seconds (default ${DEFAULT_FETCH_TIMEOUT_S})`, positiveSeconds('--fetch-timeout'))
+    .option('--fetch-assignee <login>', 'with --fetch open: only bugs assigned to this Bugzilla login')
+    .option('--fetch-summary <prefix>', 'with --fetch open: only bugs whose summary starts with this (e.g. the CA Owner\'s name)')
     .option('--debug', 'print stack traces for internal errors', false)
     .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
@@ -139,7 +164,29 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (o['color'] !== undefined) options.color = o['color'] as boolean;
   if (o['maxFileSize'] !== undefined) options.maxFileSize = o['maxFileSize'] as string;
   if (o['maxAttachmentSize'] !== undefined) options.maxAttachmentSize = o['maxAttachmentSize'] as string;
+  if (o['fetch'] !== undefined) options.fetch = o['fetch'] as string[];
+  if (o['fetchDir'] !== undefined) options.fetchDir = o['fetchDir'] as string;
+  if (o['bugzillaUrl'] !== undefined) options.bugzillaUrl = o['bugzillaUrl'] as string;
+  if (o['fetchTimeout'] !== undefined) options.fetchTimeout = o['fetchTimeout'] as number;
+  if (o['fetchAssignee'] !== undefined) options.fetchAssignee = o['fetchAssignee'] as string;
+  if (o['fetchSummary'] !== undefined) options.fetchSummary = o['fetchSummary'] as string;
+  checkFetchOptions(options);
   return { kind: 'run', options };
+}
+
+/** The --fetch-* options mean something only with --fetch, and --fetch lints nothing. */
+function checkFetchOptions(options: CliOptions): void {
+  const flags = { fetchDir: '--fetch-dir', bugzillaUrl: '--bugzilla-url', fetchTimeout: '--fetch-timeout', fetchAssignee: '--fetch-assignee', fetchSummary: '--fetch-summary' } as const;
+  if (options.fetch === undefined) {
+    const given = (Object.keys(flags) as Array<keyof typeof flags>).find((k) => options[k] !== undefined);
+    if (given !== undefined) throw new UsageError(`${flags[given]} is used with --fetch`);
+    return;
+  }
+  if (options.paths.length > 0) throw new UsageError(`--fetch downloads bugs and lints nothing; lint the exports in a second run (ir-lint ${options.fetchDir ?? '.'}), got "${options.paths[0] as string}"`);
+  const open = options.fetch.includes('open');
+  for (const k of ['fetchAssignee', 'fetchSummary'] as const) {
+    if (options[k] !== undefined && !open) throw new UsageError(`${flags[k]} is used with --fetch open`);
+  }
 }
 
 export function usageText(): string {

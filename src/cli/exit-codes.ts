@@ -21,7 +21,7 @@ export const EXIT_CODES: readonly ExitCode[] = [
   {
     code: EXIT_FAILURE,
     summary: 'usage, config, I/O or internal failure',
-    meaning: 'Usage, configuration, I/O or internal failure: a file that cannot be read (missing, binary, not UTF-8, too large) is reported for that file and the other files are still linted.',
+    meaning: 'Usage, configuration, I/O or internal failure: a file that cannot be read (missing, binary, not UTF-8, too large) is reported for that file and the other files are still linted. With `--fetch`: a bug that could not be fetched (each is named on stderr; the others are still written).',
   },
 ];
 

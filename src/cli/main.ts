@@ -60,6 +60,8 @@ export async function main(io: Io, hooks: MainHooks = {}): Promise<number> {
     debug = opts.debug;
     const info = await runInfoCommand(io, opts);
     if (info !== undefined) return info;
+    // --fetch is the one command that uses the network; its code loads only when asked for.
+    if (opts.fetch) return await (await import('../fetch/index.js')).runFetch(io, opts);
     if (opts.forBugzilla) checkForBugzilla(opts);
     if (opts.paths.length === 0) {
       io.stderr(usageText());

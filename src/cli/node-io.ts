@@ -80,6 +80,9 @@ export function nodeIo(): Io {
     get isTTY() {
       return (isTTY ??= process.stdout.isTTY === true);
     },
+    get stderrIsTTY() {
+      return process.stderr.isTTY === true;
+    },
     now: () => new Date(),
     // Reads are synchronous: a linter reads one small file after another, and
     // the promise API's thread-pool round trips cost more than the reads.
