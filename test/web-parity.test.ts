@@ -6,46 +6,13 @@
  * browser worker has (no require, process or Buffer); test/web-page.test.ts
  * runs the same comparison through the page in Chromium.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runBin } from './helpers/bin.js';
+import { cliFixtureMessages, cliMessages, parityFixtures, PARITY_NOW, shape, type Message } from './helpers/parity.js';
 import { webBuild, type WebBuild } from './helpers/web-build.js';
-
-export const PARITY_NOW = '2026-11-22';
-
-/** Every fixture a user might paste or drop: reports, clean reports, CSV and crt.sh attachments, fix inputs. */
-export function parityFixtures(): string[] {
-  const out: string[] = [];
-  for (const dir of ['fixtures/reports', 'fixtures/clean', 'fixtures/clean-cross', 'fixtures/csv', 'fixtures/fix']) {
-    for (const name of readdirSync(path.join(ROOT, dir)).sort()) {
-      if (name.startsWith('.') || /\.(expected|fixed)\.|\.expected\.txt$/.test(name)) continue;
-      if (!/\.(md|txt|csv)$/.test(name)) continue;
-      out.push(`${dir}/${name}`);
-    }
-  }
-  return out;
-}
-
-interface Message { ruleId: string | null; messageId: string; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number; fix?: unknown; related?: unknown }
-
-export function shape(m: Message): Message {
-  const out: Message = { ruleId: m.ruleId, messageId: m.messageId, severity: m.severity, message: m.message, line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn };
-  if (m.fix !== undefined) out.fix = m.fix;
-  if (m.related !== undefined) out.related = m.related;
-  return out;
-}
-
-/** What the CLI prints for each file (one run, no config file; `args` replace `--no-config`). */
-export function cliMessages(files: string[], now = PARITY_NOW, args = ['--no-config']): Map<string, Message[]> {
-  const r = runBin([...args, '--now', now, '-f', 'json', ...files]);
-  expect(r.err).toBe('');
-  const results = JSON.parse(r.out) as Array<{ filePath: string; messages: Message[] }>;
-  const rel = (p: string): string => path.relative(ROOT, p).split(path.sep).join('/');
-  expect(results.map((x) => rel(x.filePath))).toEqual(files);
-  return new Map(results.map((x) => [rel(x.filePath), x.messages.map(shape)]));
-}
 
 interface Answer { seq: number; result?: { messages: Message[] }; error?: string; configError?: string; posting?: string }
 
@@ -85,11 +52,7 @@ describe('the browser engine gives the CLI findings', () => {
   it('on every fixture, in a bare V8 context', async () => {
     const files = parityFixtures();
     expect(files.length).toBeGreaterThan(40);
-    // A report whose Appendix CSV sits beside it: the CLI reads that file, a page has only the text; from stdin neither does.
-    const paired = 'fixtures/csv/paired-report.md';
-    const expected = cliMessages(files.filter((f) => f !== paired));
-    const fromStdin = runBin(['--no-config', '--now', PARITY_NOW, '-f', 'json', '--stdin-filename', paired, '-'], { input: readFileSync(path.join(ROOT, paired), 'utf8') });
-    expected.set(paired, (JSON.parse(fromStdin.out) as Array<{ messages: Message[] }>)[0]!.messages.map(shape));
+    const expected = cliFixtureMessages(files);
     const lint = workerInVm(build.workerCode);
     let withFindings = 0;
     for (const file of files) {

@@ -93,6 +93,8 @@ let latestLint = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 function scheduleLint(delay = DEBOUNCE_MS): void {
+  // Until the answer comes, the findings on screen are those of an earlier text.
+  findingsList.dataset['state'] = 'pending';
   if (timer !== undefined) clearTimeout(timer);
   timer = setTimeout(() => {
     timer = undefined;
@@ -108,6 +110,7 @@ async function lintNow(): Promise<void> {
   const answer = await answerPromise;
   if (mine !== latestLint) return; // a newer lint is on its way
   showAnswer(answer, s.text);
+  if (timer === undefined && s.text === report.value) findingsList.dataset['state'] = 'current';
 }
 
 function showAnswer(answer: LintAnswer, text: string): void {
