@@ -19,6 +19,11 @@ const MAX_LISTED = 50;
 
 let seq = 0;
 
+/** Most comments on a bug are not incident reports: a comment with no report template is left alone. */
+function notAReport(answer: LintAnswer): boolean {
+  return answer.result?.messages.some((m) => m.ruleId === 'report-template' && m.messageId === 'noTemplate') === true;
+}
+
 function request(text: string): LintRequest {
   return { type: 'lint', seq: ++seq, text, filePath: 'comment.md', now: '', template: 'auto', config: '' };
 }
@@ -83,6 +88,11 @@ function attach(textarea: HTMLTextAreaElement): void {
       summary.textContent = `ir-lint could not check this comment: ${answer.error ?? answer.configError ?? 'no result'}`;
       return;
     }
+    if (notAReport(answer)) {
+      panel.classList.remove('ir-lint-has-errors');
+      summary.textContent = 'ir-lint: no incident report template recognised in this comment, so it is not checked.';
+      return;
+    }
     panel.classList.toggle('ir-lint-has-errors', result.errorCount > 0);
     summary.textContent =
       result.messages.length === 0
@@ -133,7 +143,7 @@ function attach(textarea: HTMLTextAreaElement): void {
   /** Warn about errors; true when the author wants to post anyway (or there is nothing to warn about). */
   function goAhead(answer: LintAnswer): boolean {
     const errors = answer.result?.messages.filter((m) => m.severity === 2) ?? [];
-    if (errors.length === 0) return true;
+    if (errors.length === 0 || notAReport(answer)) return true;
     const shown = errors.slice(0, 5).map((m) => `- line ${m.line}: ${m.ruleId ?? 'error'}: ${m.message}`);
     if (errors.length > 5) shown.push(`- and ${errors.length - 5} more`);
     const ok = window.confirm(`ir-lint found ${plural(errors.length, 'error')} in this comment:\n\n${shown.join('\n')}\n\nPost it anyway? (OK posts the comment; Cancel goes back to edit it.)`);
@@ -163,8 +173,12 @@ function attach(textarea: HTMLTextAreaElement): void {
       void lintNow().then(({ answer }) => {
         if (!goAhead(answer)) return;
         confirmed = true;
-        if (submitter instanceof HTMLElement) form.requestSubmit(submitter as HTMLButtonElement | HTMLInputElement);
-        else form.requestSubmit();
+        // The same button again, so that its name and value go with the form and the page's own submit handlers run.
+        // From a later task: Chromium ignores a submission a content script starts in the task that showed the dialog.
+        setTimeout(() => {
+          if (submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement) form.requestSubmit(submitter);
+          else form.requestSubmit();
+        }, 0);
       });
     },
     true,
