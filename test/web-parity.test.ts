@@ -12,6 +12,7 @@ import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runBin } from './helpers/bin.js';
 import { cliFixtureMessages, cliMessages, parityFixtures, PARITY_NOW, shape, type Message } from './helpers/parity.js';
+import { corpusFiles, HAS_CORPUS } from './helpers/corpus.js';
 import { webBuild, type WebBuild } from './helpers/web-build.js';
 
 interface Answer { seq: number; result?: { messages: Message[] }; error?: string; configError?: string; posting?: string }
@@ -63,6 +64,22 @@ describe('the browser engine gives the CLI findings', () => {
     }
     // The comparison means something only if most fixtures have findings.
     expect(withFindings).toBeGreaterThan(20);
+  }, 120_000);
+
+  it.skipIf(!HAS_CORPUS)('on every report of the corpus, in a bare V8 context', async () => {
+    const files = corpusFiles();
+    const r = runBin(['--no-config', '--now', PARITY_NOW, '-f', 'json', ...files.map((f) => f.path)]);
+    expect(r.err).toBe('');
+    const expected = JSON.parse(r.out) as Array<{ filePath: string; messages: Message[] }>;
+    expect(expected.map((x) => x.filePath)).toEqual(files.map((f) => f.path));
+    const lint = workerInVm(build.workerCode);
+    let findings = 0;
+    for (const [i, f] of files.entries()) {
+      const answer = await lint({ text: f.text, filePath: path.basename(f.path) });
+      expect(answer.result!.messages.map(shape), f.name).toEqual(expected[i]!.messages.map(shape));
+      findings += answer.result!.messages.length;
+    }
+    console.log(`corpus: ${files.length} reports, ${findings} findings, the same in the browser engine as in the CLI`);
   }, 120_000);
 
   it('with a config object, as the CLI with that config file', async () => {
