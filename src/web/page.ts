@@ -306,7 +306,10 @@ function replaceRange(start: number, end: number, text: string): void {
 }
 
 function fixOne(index: number): void {
-  if (!shown || shown.text !== report.value) return;
+  if (!shown || shown.text !== report.value) {
+    showStatus('The text changed since it was checked; press "Fix" again once the findings are updated.');
+    return;
+  }
   const m = shown.result.messages[index];
   if (!m?.fix) return;
   const [start, end] = m.fix.range;
