@@ -15,7 +15,8 @@ import { rules as builtinRules } from '../rules/index.js';
 import { parseTemplate } from './config/index.js';
 import { createConfigResolver, type ConfigResolverOptions, type FileConfig } from './config/load.js';
 import { pairedAttachments } from './attachments.js';
-import { lintToResult, type LintOptions } from './engine/index.js';
+import { fixLoop } from './engine/fix.js';
+import { lintDocument, lintToResult, type LintOptions } from './engine/index.js';
 import { ConfigError, UsageError } from './errors.js';
 import type { DirEntry, FileStat, Io } from './io.js';
 import { DEFAULT_MAX_ATTACHMENT_SIZE } from './limits.js';
@@ -55,6 +56,8 @@ export interface LintInput {
   reportUnusedDisables?: boolean;
   /** The Appendix files beside a report, already parsed; default: read beside `filePath` when there is an `io`. */
   attachments?: PairedAttachment[];
+  /** Apply the rules' fixes as `--fix` does (the fix loop of src/engine/fix.ts): the result's `output` is the fixed text when it changed, and its messages are those of the fixed text. Nothing is written. */
+  fix?: boolean;
 }
 
 export interface LintHost {
@@ -133,5 +136,9 @@ export async function lint(input: LintInput, host: LintHost = {}): Promise<LintR
   else if (kind === 'report' && host.io && input.filePath !== undefined) {
     options.attachments = await pairedAttachments(host.io, input.filePath, input.text, DEFAULT_MAX_ATTACHMENT_SIZE);
   }
-  return lintToResult(filePath, input.text, kind, options, true);
+  if (!input.fix) return lintToResult(filePath, input.text, kind, options, true);
+  const loop = fixLoop(input.text, (text) => lintDocument(text, kind, options).messages);
+  const result = lintToResult(filePath, loop.output, kind, options, true);
+  if (loop.changed) result.output = loop.output;
+  return result;
 }

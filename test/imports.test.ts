@@ -278,3 +278,18 @@ describe('import circles', () => {
     expect(findCircle(new Map([['a', ['b']], ['b', []]]))).toBeUndefined();
   });
 });
+
+// The browser build: src/web runs in a page, a Web Worker and a content script. It reaches the engine
+// through src/api.ts; the Node modules the engine names (node:path, node:url, src/lazy.ts) are swapped
+// for browser stand-ins by scripts/build-web.mjs, which refuses any other node: import.
+describe('browser modules', () => {
+  for (const file of tsFiles(path.join(root, 'src', 'web'))) {
+    it(path.relative(root, file), () => {
+      const text = readFileSync(file, 'utf8');
+      expect(text).not.toMatch(/from ['"]node:|from ['"](?:fs|path|url|module|crypto|vm)['"]|\brequire\(/);
+      expect(text).not.toMatch(/\bprocess\.|\bBuffer\b/);
+      // Nothing that sends the text anywhere.
+      expect(text).not.toMatch(/\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon)\b/);
+    });
+  }
+});

@@ -88,6 +88,25 @@ describe('lint() from the built package', () => {
     expect(() => api.lintText('# x\n', {} as never)).toThrow(/needs options\.rules/);
   });
 
+  it('fix: true gives the text ir-lint --fix writes, and the messages left in it; nothing is written', async () => {
+    const dir = tempDir('ir-lint-api-fix-');
+    const file = path.join(dir, 'report.md');
+    const text = readFileSync(path.join(ROOT, 'fixtures', 'fix', 'action-item-status.md'), 'utf8');
+    writeFileSync(file, text);
+    const result = await api.lint({ text, filePath: 'report.md', now: '2026-11-22', fix: true });
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    runBin(['--no-config', '--now', '2026-11-22', '--fix', '-f', 'json', file]);
+    const fixed = readFileSync(file, 'utf8');
+    expect(fixed).not.toBe(text);
+    expect(result.output).toBe(fixed);
+    expect(result.source).toBe(fixed);
+    expect(result.messages.map(shape)).toEqual(cliMessages(file, ['--no-config']));
+    // Nothing to fix: no output, the messages of the text as it is.
+    const clean = await api.lint({ text: fixed, now: '2026-11-22', fix: true });
+    expect(clean.output).toBeUndefined();
+    expect(clean.messages.map(shape)).toEqual(result.messages.map(shape));
+  });
+
   it('the binary the test compares with is the built one', () => {
     expect(BIN.endsWith(path.join('bin', 'ir-lint.js'))).toBe(true);
   });

@@ -78,7 +78,7 @@ const JSONC_ERRORS: Record<string, string> = {
  * and block comments and trailing commas. The first error is reported at its
  * line and column. package.json stays strict JSON (parseJson).
  */
-function parseJsonc(text: string, file: string): unknown {
+export function parseJsonc(text: string, file: string): unknown {
   const { parse, printParseErrorCode } = jsonc();
   const errors: Array<{ error: number; offset: number; length: number }> = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
