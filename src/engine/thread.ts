@@ -49,13 +49,12 @@ export function summarize(thread: BugThread): ThreadSummary {
   return { id: thread.id, summary: thread.summary, url: thread.url, open: thread.open, status: thread.status, resolution: thread.resolution, comments };
 }
 
-export function lintThread(source: string, options: LintOptions): ThreadLint {
-  let thread: BugThread;
-  try {
-    thread = parseThread(source, options.caAccounts ? { caAccounts: options.caAccounts } : {});
-  } catch (error) {
-    return { messages: [formatFailure(error)] };
-  }
+/**
+ * Run the thread rules of `options.rules` on a parsed thread: their
+ * findings (comment findings located in that comment's text) and, for an
+ * open bug, the deadlines they gave, soonest first.
+ */
+export function runThreadRules(thread: BugThread, options: LintOptions): { messages: LintMessage[]; deadlines: Deadline[] } {
   const byCount = new Map(thread.comments.map((c) => [c.count, c]));
   const docs = new Map<number, LintedDocument>();
   const deadlines: Array<Deadline & { time: number }> = [];
@@ -67,15 +66,27 @@ export function lintThread(source: string, options: LintOptions): ThreadLint {
       if (!doc) docs.set(count, (doc = { source: c.text, lineStarts: computeLineStarts(c.text) }));
       return doc;
     },
-    deadline(ruleId, d) {
+    deadline(_ruleId, d) {
       if (!thread.open) return; // a closed bug owes nothing
-      const entry: Deadline & { time: number } = { obligation: d.obligation, due: new Date(d.due).toISOString(), basis: d.basis, ruleId, time: d.due };
+      const entry: Deadline & { time: number } = { obligation: d.obligation, due: new Date(d.due).toISOString(), basis: d.basis, time: d.due };
       if (d.comment !== undefined) entry.comment = d.comment;
       deadlines.push(entry);
     },
   };
   const { attachments: _none, ...threadOptions } = options;
   const messages = runRules(thread, threadOptions, 'thread', sinks);
+  deadlines.sort((a, b) => a.time - b.time || a.obligation.localeCompare(b.obligation));
+  return { messages, deadlines: deadlines.map(({ time: _time, ...d }) => d) };
+}
+
+export function lintThread(source: string, options: LintOptions): ThreadLint {
+  let thread: BugThread;
+  try {
+    thread = parseThread(source, options.caAccounts ? { caAccounts: options.caAccounts } : {});
+  } catch (error) {
+    return { messages: [formatFailure(error)] };
+  }
+  const { messages, deadlines } = runThreadRules(thread, options);
 
   // The CA's reports, each as of its posting time; others' comments are not the CA's report.
   // All the configured rules go in (runRules skips the other kinds in place), so rule indexes stay those the worker watchdog knows.
@@ -91,6 +102,5 @@ export function lintThread(source: string, options: LintOptions): ThreadLint {
       }
     }
   }
-  deadlines.sort((a, b) => a.time - b.time || a.obligation.localeCompare(b.obligation));
-  return { messages: sortThreadMessages(messages), deadlines: deadlines.map(({ time: _time, ...d }) => d), thread: summarize(thread) };
+  return { messages: sortThreadMessages(messages), deadlines, thread: summarize(thread) };
 }
