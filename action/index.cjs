@@ -34806,7 +34806,13 @@ function sortThreadMessages(messages) {
 }
 function summarize(thread) {
   const comments = {};
-  for (const c of thread.comments) comments[c.count] = { iso: c.iso, creator: c.creator, line: c.line, isCa: c.isCa };
+  const { source, lineStarts } = thread;
+  for (const c of thread.comments) {
+    const start = lineStarts[c.line - 1] ?? 0;
+    let end = c.line < lineStarts.length ? lineStarts[c.line] : source.length;
+    while (end > start && (source.charCodeAt(end - 1) === 10 || source.charCodeAt(end - 1) === 13)) end--;
+    comments[c.count] = { iso: c.iso, creator: c.creator, line: c.line, lineLength: end - start, isCa: c.isCa };
+  }
   return { id: thread.id, summary: thread.summary, url: thread.url, open: thread.open, status: thread.status, resolution: thread.resolution, comments };
 }
 function runThreadRules(thread, options) {
@@ -36353,7 +36359,8 @@ var init_sarif = __esm({
         const hashes = fingerprints(r, ids);
         let k = 0;
         r.messages.forEach((m, i) => {
-          const physicalLocation = { artifactLocation, region: m.comment === void 0 ? region(m, lengths) : region({ line: exportLine(r, m), column: 1 }, lengths) };
+          const inComment = m.comment !== void 0 ? r.thread?.comments[m.comment] : void 0;
+          const physicalLocation = { artifactLocation, region: m.comment === void 0 ? region(m, lengths) : { startLine: exportLine(r, m), startColumn: 1, endLine: exportLine(r, m), endColumn: (inComment?.lineLength ?? 0) + 1 } };
           const location = { physicalLocation };
           if (m.comment !== void 0 && r.thread) {
             location["logicalLocations"] = [{ name: `comment ${m.comment}`, fullyQualifiedName: `bug ${r.thread.id} comment ${m.comment}`, kind: "element" }];
@@ -48386,6 +48393,7 @@ function printConfig(io, opts, file, fc) {
     template,
     plugins: fc.config.plugins,
     ignores: fc.config.ignores,
+    caAccounts: fc.config.caAccounts ?? [],
     rules: rules2
   };
   io.stdout(`${JSON.stringify(out, null, 2)}

@@ -186,11 +186,12 @@ const THREAD_CASES: CliCase[] = [
   }) },
   { name: 'bug thread: json gives a closed bug an empty deadlines list', args: [...NOW, '-f', 'json', '1900003.bug.json'], files: { '1900003.bug.json': threadClosed, ...withPlugin }, code: 0, stdout: json((v) => expect((v as Array<{ deadlines?: unknown }>)[0]?.deadlines).toEqual([])) },
   { name: 'bug thread: sarif names the comment as a logical location, the region at its text in the export', args: [...NOW, '-f', 'sarif', '1900001.bug.json'], files: { '1900001.bug.json': threadOpen }, code: 1, nodes: true, stdout: json((v) => {
-    type Loc = { physicalLocation: { region: { startLine: number } }; logicalLocations?: Array<{ name: string; fullyQualifiedName: string }>; message?: { text: string } };
+    type Loc = { physicalLocation: { region: { startLine: number; startColumn: number; endLine: number; endColumn: number } }; logicalLocations?: Array<{ name: string; fullyQualifiedName: string }>; message?: { text: string } };
+    const c1Length = (threadOpen.split('\n')[THREAD_C1_LINE - 1] as string).length;
     const run = (v as { runs: Array<{ results: Array<{ ruleId: string; locations: Loc[] }>; artifacts: Array<{ mimeType: string }> }> }).runs[0];
     expect(run?.results).toHaveLength(5);
     for (const res of run?.results ?? []) {
-      expect(res.locations[0]?.physicalLocation.region.startLine).toBe(THREAD_C1_LINE);
+      expect(res.locations[0]?.physicalLocation.region).toEqual({ startLine: THREAD_C1_LINE, startColumn: 1, endLine: THREAD_C1_LINE, endColumn: c1Length + 1 });
       expect(res.locations[0]?.logicalLocations).toEqual([{ name: 'comment 1', fullyQualifiedName: 'bug 1900001 comment 1', kind: 'element' }]);
     }
     expect(run?.results[2]?.locations[0]?.message?.text).toBe('comment 1 (2025-10-02 10:00 UTC, incidents@ca.example), line 5, column 5 of its text');
