@@ -47164,6 +47164,9 @@ var DIRECTORY_KINDS = [
   // A Bugzilla bug export (SPEC \u00a77): the name says it all.
   { id: "thread", extensions: [".bug.json"] }
 ];
+function isThreadName(name) {
+  return name.toLowerCase().endsWith(".bug.json");
+}
 function isAttachmentName(name) {
   const lower = name.toLowerCase();
   return lower.endsWith(".csv") || lower.endsWith(".txt");
@@ -48481,6 +48484,7 @@ init_errors();
 // src/limits.ts
 var DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 var DEFAULT_MAX_ATTACHMENT_SIZE = 50 * 1024 * 1024;
+var DEFAULT_MAX_THREAD_SIZE = 20 * 1024 * 1024;
 
 // src/api.ts
 init_now();
@@ -48533,6 +48537,7 @@ async function prepare(io, opts) {
     configFor: (filePath) => resolver2.forFile(filePath),
     knownRules: resolver2.allRules,
     maxFileSize: parseSize(opts.maxFileSize),
+    maxThreadSize: parseSize(opts.maxFileSize, DEFAULT_MAX_THREAD_SIZE),
     maxAttachmentSize: parseSize(opts.maxAttachmentSize, DEFAULT_MAX_ATTACHMENT_SIZE, "--max-attachment-size")
   };
   if (forced !== "auto") setup.template = forced;
@@ -48551,19 +48556,20 @@ function readErrorText(error2) {
   if (code === "ELOOP") return "Cannot read file: too many levels of symbolic links (a symlink loop).";
   return `Cannot read file: ${clause(error2)}.`;
 }
-function tooLarge(size, limit, attachment) {
+function tooLarge(size, limit, attachment, thread = false) {
   const flag2 = attachment ? "--max-attachment-size" : "--max-file-size";
-  const what = attachment ? "this really is one attachment" : "this really is one report";
+  const what = attachment ? "this really is one attachment" : thread ? "this really is one bug export" : "this really is one report";
   return size === void 0 ? `Input is over the ${formatSize(limit)} limit; raise it with ${flag2} if ${what}.` : `File is ${formatSize(size)}, over the ${formatSize(limit)} limit; raise it with ${flag2} if ${what}.`;
 }
 async function readTarget(io, t, setup) {
   if (t.problem) return { result: failure2(t.path, t.message ?? `Cannot read file: ${t.problem}.`) };
   const attachmentName = t.kind === "csv" || t.kind === "crtsh" || isAttachmentName(t.path);
-  const limit = attachmentName ? setup.maxAttachmentSize : setup.maxFileSize;
+  const threadName = t.kind === "thread" || isThreadName(t.path);
+  const limit = attachmentName ? setup.maxAttachmentSize : threadName ? setup.maxThreadSize : setup.maxFileSize;
   if (!t.stdin) {
     try {
       const st = await io.stat(import_node_path8.default.resolve(io.cwd, t.path));
-      if (limit > 0 && st.size > limit) return { result: failure2(t.path, tooLarge(st.size, limit, attachmentName)) };
+      if (limit > 0 && st.size > limit) return { result: failure2(t.path, tooLarge(st.size, limit, attachmentName, threadName)) };
     } catch (error2) {
       return { result: failure2(t.path, readErrorText(error2)) };
     }
@@ -48575,7 +48581,7 @@ async function readTarget(io, t, setup) {
     return { result: failure2(t.path, readErrorText(error2)) };
   }
   if (limit > 0 && bytes.length > limit) {
-    return { result: failure2(t.path, tooLarge(t.stdin ? void 0 : bytes.length, limit, attachmentName)) };
+    return { result: failure2(t.path, tooLarge(t.stdin ? void 0 : bytes.length, limit, attachmentName, threadName)) };
   }
   const decoded = decodeReport(bytes);
   if (!decoded.ok) return { result: failure2(t.path, `Cannot lint file: ${decoded.reason}.`) };
