@@ -34594,6 +34594,16 @@ function buildThread(source, lineStarts, data, options) {
   const accounts = /* @__PURE__ */ new Set();
   const assigneeLower = assignee.toLowerCase();
   if (assigneeLower && !/^nobody@/.test(assigneeLower)) accounts.add(assigneeLower);
+  for (const h of data.history) {
+    for (const ch of h.changes) {
+      if (ch.field_name !== "assigned_to") continue;
+      for (const v of [str(ch.removed), str(ch.added)]) {
+        const l2 = v.trim().toLowerCase();
+        const d = domainOf(l2);
+        if (l2 && !/^nobody@/.test(l2) && d !== void 0 && !SHARED_DOMAINS.has(d) && d === domainOf(assigneeLower)) accounts.add(l2);
+      }
+    }
+  }
   for (const a of options.caAccounts ?? []) if (a.trim()) accounts.add(a.trim().toLowerCase());
   const matches = (login) => {
     const l2 = login.toLowerCase();
