@@ -992,13 +992,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent2) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
     }
-    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent2, comment) => str2.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -1152,16 +1152,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1178,11 +1178,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
+          str2 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1191,38 +1191,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
+                str2 += json2.slice(start, i);
                 const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str2 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1232,14 +1232,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
+                str2 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent2;
+                str2 += indent2;
                 if (json2[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1248,8 +1248,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json2.slice(start) : json2;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1377,15 +1377,15 @@ ${indent2}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent2}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1537,11 +1537,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports2.createStringifyContext = createStringifyContext;
     exports2.stringify = stringify;
@@ -1576,8 +1576,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1586,27 +1586,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent2}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -1622,7 +1622,7 @@ ${indent2}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1666,16 +1666,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports2.stringifyPair = stringifyPair;
   }
@@ -1902,31 +1902,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent2}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1969,21 +1969,21 @@ ${indent2}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items2.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1995,11 +1995,11 @@ ${indent2}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent2}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent2}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2331,7 +2331,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2369,7 +2369,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2421,7 +2421,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2430,7 +2430,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2441,11 +2441,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node2.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node2.minFractionDigits = str2.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2462,7 +2462,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset2, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset2), radix);
+    var intResolve = (str2, offset2, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset2), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -2475,7 +2475,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int3 = {
@@ -2483,7 +2483,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2492,7 +2492,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int3;
@@ -2545,7 +2545,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -2562,7 +2562,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2570,7 +2570,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2578,7 +2578,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -2586,9 +2586,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2620,10 +2620,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2634,28 +2634,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s2 = "";
           for (let i = 0; i < buf.length; ++i)
             s2 += String.fromCharCode(buf[i]);
-          str = btoa(s2);
+          str2 = btoa(s2);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n2 = Math.ceil(str.length / lineWidth);
+          const n2 = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n2);
           for (let i = 0, o = 0; i < n2; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary;
@@ -2861,7 +2861,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2870,7 +2870,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2881,11 +2881,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -2905,34 +2905,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset2, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset2, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset2 += 1;
-      str = str.substring(offset2).replace(/_/g, "");
+      str2 = str2.substring(offset2).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n3 = BigInt(str);
+        const n3 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n3 : n3;
       }
-      const n2 = parseInt(str, radix);
+      const n2 = parseInt(str2, radix);
       return sign === "-" ? -1 * n2 : n2;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -2942,7 +2942,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -2951,7 +2951,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int3 = {
@@ -2959,7 +2959,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2968,7 +2968,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int3;
@@ -3072,9 +3072,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num = (n2) => asBigInt ? BigInt(n2) : Number(n2);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -3111,7 +3111,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3120,7 +3120,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3131,8 +3131,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match2 = str.match(timestamp.test);
+      resolve(str2) {
+        const match2 = str2.match(timestamp.test);
         if (!match2)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match2.map(Number);
@@ -3219,7 +3219,7 @@ var require_tags = __commonJS({
     var schema$2 = require_schema3();
     var set = require_set();
     var timestamp = require_timestamp();
-    var schemas = /* @__PURE__ */ new Map([
+    var schemas2 = /* @__PURE__ */ new Map([
       ["core", schema.schema],
       ["failsafe", [map.map, seq.seq, string5.string]],
       ["json", schema$1.schema],
@@ -3255,7 +3255,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
-      const schemaTags = schemas.get(schemaName);
+      const schemaTags = schemas2.get(schemaName);
       if (schemaTags && !customTags) {
         return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
@@ -3264,7 +3264,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          const keys = Array.from(schemas2.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -7588,10 +7588,10 @@ var require_utils = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants();
     exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports2.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports2.isRegexChar = (str) => str.length === 1 && exports2.hasRegexChars(str);
-    exports2.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports2.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports2.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports2.isRegexChar = (str2) => str2.length === 1 && exports2.hasRegexChars(str2);
+    exports2.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
     exports2.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
@@ -7602,8 +7602,8 @@ var require_utils = __commonJS({
       }
       return false;
     };
-    exports2.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match2) => {
+    exports2.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match2) => {
         return match2 === "\\" ? "" : match2;
       });
     };
@@ -7693,7 +7693,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens2 = [];
       const parts = [];
-      let str = input;
+      let str2 = input;
       let index2 = -1;
       let start = 0;
       let lastIndex = 0;
@@ -7712,10 +7712,10 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index2 >= length;
-      const peek = () => str.charCodeAt(index2 + 1);
+      const peek = () => str2.charCodeAt(index2 + 1);
       const advance = () => {
         prev = code;
-        return str.charCodeAt(++index2);
+        return str2.charCodeAt(++index2);
       };
       while (index2 < length) {
         code = advance();
@@ -7892,24 +7892,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str;
+      let base = str2;
       let prefix = "";
       let glob2 = "";
       if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob2 = str.slice(lastIndex);
+        base = str2.slice(0, lastIndex);
+        glob2 = str2.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob2 = str;
+        glob2 = str2;
       } else {
-        base = str;
+        base = str2;
       }
-      if (base && base !== "" && base !== "/" && base !== str) {
+      if (base && base !== "" && base !== "/" && base !== str2) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -8956,8 +8956,8 @@ var require_parse = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str) => {
-        switch (str) {
+      const create = (str2) => {
+        switch (str2) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -8975,7 +8975,7 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match2 = /^(.*?)\.(\w+)$/.exec(str);
+            const match2 = /^(.*?)\.(\w+)$/.exec(str2);
             if (!match2) return;
             const source2 = create(match2[1]);
             if (!source2) return;
@@ -9006,9 +9006,9 @@ var require_picomatch = __commonJS({
     var picomatch3 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
         const fns = glob2.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str) => {
+        const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str);
+            const state2 = isMatch(str2);
             if (state2) return state2;
           }
           return false;
@@ -9084,7 +9084,7 @@ var require_picomatch = __commonJS({
       const regex = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
       return regex.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse6(pattern, { ...options, fastpaths: false });
@@ -13618,8 +13618,8 @@ function shallowClone(o) {
     return new Set(o);
   return o;
 }
-function escapeRegex(str) {
-  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str2) {
+  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone2(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -13728,13 +13728,13 @@ function finalizeIssue(iss, ctx, config2) {
   }
   return full;
 }
-function codePointLength(str) {
-  const units = str.length;
-  if (!highSurrogate.test(str))
+function codePointLength(str2) {
+  const units = str2.length;
+  if (!highSurrogate.test(str2))
     return units;
   let count = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
       count--;
       i++;
     }
@@ -14507,6 +14507,26 @@ function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {
     return payload;
   });
 }
+function handleUnionResults(results, final, inst, ctx) {
+  for (const result of results) {
+    if (result.issues.length === 0) {
+      final.value = result.value;
+      return final;
+    }
+  }
+  const nonaborted = results.filter((r) => !aborted(r));
+  if (nonaborted.length === 1) {
+    final.value = nonaborted[0].value;
+    return nonaborted[0];
+  }
+  final.issues.push({
+    code: "invalid_union",
+    input: final.value,
+    inst,
+    errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
+  });
+  return final;
+}
 function handleOptionalResult(payload, result) {
   payload.value = result.issues.length ? void 0 : result.value;
   return payload;
@@ -14534,7 +14554,7 @@ function handleRefineResult(result, payload, input, inst) {
     payload.issues.push(issue(_iss));
   }
 }
-var $ZodType, toStandardResult, $ZodString, base64Charset, base64urlCharset, $ZodNumber, $ZodNumberFormat, $ZodBoolean, $ZodUnknown, $ZodNever, arraySize, $ZodArray, NO_SYMBOL_KEYS, $ZodObject, $ZodRecord, $ZodEnum, $ZodOptional, $ZodDefault, $ZodPrefault, $ZodCustom;
+var $ZodType, toStandardResult, $ZodString, base64Charset, base64urlCharset, $ZodNumber, $ZodNumberFormat, $ZodBoolean, $ZodUnknown, $ZodNever, arraySize, $ZodArray, NO_SYMBOL_KEYS, $ZodObject, $ZodUnion, $ZodRecord, $ZodEnum, $ZodOptional, $ZodNullable, $ZodDefault, $ZodPrefault, $ZodCustom;
 var init_schemas = __esm({
   "node_modules/zod/v4/core/schemas.js"() {
     init_checks();
@@ -14859,6 +14879,51 @@ var init_schemas = __esm({
         return handleCatchall(proms, input, payload, ctx, _normalized.value, inst, abortEarly === true);
       };
     });
+    $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
+      $ZodType.init(inst, def);
+      defineLazyInternal(inst, "optin", (zod) => zod.def.options.some((o) => o._zod.optin === "defaulted") ? "defaulted" : zod.def.options.some((o) => o._zod.optin !== void 0) ? "optional" : void 0);
+      defineLazyInternal(inst, "optout", (zod) => zod.def.options.some((o) => o._zod.optout === "optional") ? "optional" : void 0);
+      defineLazyInternal(inst, "values", (zod) => {
+        if (zod.def.options.every((o) => o._zod.values)) {
+          return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
+        }
+        return void 0;
+      });
+      defineLazyInternal(inst, "pattern", (zod) => {
+        if (zod.def.options.every((o) => o._zod.pattern)) {
+          const patterns = zod.def.options.map((o) => o._zod.pattern);
+          return new RegExp(`^(${patterns.map((p) => cleanRegex(p.source)).join("|")})$`);
+        }
+        return void 0;
+      });
+      const first = def.options.length === 1 ? def.options[0]._zod.run : null;
+      inst._zod.parse = (payload, ctx) => {
+        if (first) {
+          return first(payload, ctx);
+        }
+        let async = false;
+        const results = [];
+        for (const option of def.options) {
+          const result = option._zod.run({
+            value: payload.value,
+            issues: []
+          }, ctx);
+          if (result instanceof Promise) {
+            results.push(result);
+            async = true;
+          } else {
+            if (result.issues.length === 0)
+              return result;
+            results.push(result);
+          }
+        }
+        if (!async)
+          return handleUnionResults(results, payload, inst, ctx);
+        return Promise.all(results).then((results2) => {
+          return handleUnionResults(results2, payload, inst, ctx);
+        });
+      };
+    });
     $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
       $ZodType.init(inst, def);
       const memo = globalConfig.memoizer;
@@ -15058,6 +15123,23 @@ var init_schemas = __esm({
             return result.then((result2) => handleOptionalResult(payload, result2));
           return handleOptionalResult(payload, result);
         }
+        return def.innerType._zod.run(payload, ctx);
+      };
+    });
+    $ZodNullable = /* @__PURE__ */ $constructor("$ZodNullable", (inst, def) => {
+      $ZodType.init(inst, def);
+      defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin);
+      defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+      defineLazyInternal(inst, "pattern", (zod) => {
+        const pattern = zod.def.innerType._zod.pattern;
+        return pattern ? new RegExp(`^(${cleanRegex(pattern.source)}|null)$`) : void 0;
+      });
+      defineLazyInternal(inst, "values", (zod) => {
+        return zod.def.innerType._zod.values ? /* @__PURE__ */ new Set([...zod.def.innerType._zod.values, null]) : void 0;
+      });
+      inst._zod.parse = (payload, ctx) => {
+        if (payload.value === null)
+          return payload;
         return def.innerType._zod.run(payload, ctx);
       };
     });
@@ -15325,6 +15407,10 @@ function _string(Class, params) {
   return new Class(snapshotChecks({ type: "string", ...normalizeParams(params) }));
 }
 // @__NO_SIDE_EFFECTS__
+function _number(Class, params) {
+  return new Class(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
 function _int(Class, params) {
   return new Class({
     type: "number",
@@ -15375,6 +15461,10 @@ function _gte(value, params) {
 // @__NO_SIDE_EFFECTS__
 function _positive(params) {
   return /* @__PURE__ */ _gt(0, params);
+}
+// @__NO_SIDE_EFFECTS__
+function _nonnegative(params) {
+  return /* @__PURE__ */ _gte(0, params);
 }
 // @__NO_SIDE_EFFECTS__
 function _minLength(minimum, params) {
@@ -15710,12 +15800,12 @@ function foldIntersection(json2) {
   if (!unions.length) {
     folded = foldObjects(allOf);
   } else {
-    const union2 = unions[0];
-    const keyword = UNION_KEYS.find((k) => Array.isArray(union2[k]));
-    if (Object.keys(union2).length !== 1)
+    const union3 = unions[0];
+    const keyword = UNION_KEYS.find((k) => Array.isArray(union3[k]));
+    if (Object.keys(union3).length !== 1)
       return;
-    const rest = allOf.filter((m) => m !== union2);
-    const branches = union2[keyword].map((branch) => foldObjects([...rest, branch]));
+    const rest = allOf.filter((m) => m !== union3);
+    const branches = union3[keyword].map((branch) => foldObjects([...rest, branch]));
     if (branches.some((b) => !b))
       return;
     folded = { [keyword]: branches };
@@ -16076,7 +16166,7 @@ function toJSONSchema(input, params) {
       const [_, schema] = entry;
       processSchema(schema, ctx2);
     }
-    const schemas = {};
+    const schemas2 = {};
     const external = {
       registry: registry2,
       uri: params?.uri,
@@ -16086,15 +16176,15 @@ function toJSONSchema(input, params) {
     for (const entry of registry2._idmap.entries()) {
       const [key, schema] = entry;
       extractDefs(ctx2, schema);
-      assignProp(schemas, key, finalize(ctx2, schema));
+      assignProp(schemas2, key, finalize(ctx2, schema));
     }
     if (Object.keys(defs).length > 0) {
       const defsSegment = ctx2.target === "draft-2020-12" ? "$defs" : "definitions";
-      schemas.__shared = {
+      schemas2.__shared = {
         [defsSegment]: defs
       };
     }
-    return { schemas };
+    return { schemas: schemas2 };
   }
   const ctx = initializeContext({ ...params, processors: allProcessors });
   processSchema(input, ctx);
@@ -16750,6 +16840,10 @@ var init_parse2 = __esm({
 function string2(params) {
   return _string(ZodMiniString, params);
 }
+// @__NO_SIDE_EFFECTS__
+function number2(params) {
+  return _number(ZodMiniNumber, params);
+}
 function int2(params) {
   return _int(ZodMiniNumberFormat, params);
 }
@@ -16801,6 +16895,14 @@ function looseObject(shape, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
+function union(options, params) {
+  return new ZodMiniUnion({
+    type: "union",
+    options,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
 function record(keyType, valueType, params) {
   if (!valueType || !valueType._zod) {
     return new ZodMiniRecord({
@@ -16844,6 +16946,13 @@ function optional(innerType) {
   });
 }
 // @__NO_SIDE_EFFECTS__
+function nullable(innerType) {
+  return new ZodMiniNullable({
+    type: "nullable",
+    innerType
+  });
+}
+// @__NO_SIDE_EFFECTS__
 function _default(innerType, defaultValue) {
   return new ZodMiniDefault({
     type: "default",
@@ -16871,7 +16980,7 @@ function custom(fn, _params) {
 function refine(fn, _params = {}) {
   return _refine(ZodMiniCustom, fn, _params);
 }
-var ZodMiniType, ZodMiniString, ZodMiniNumber, ZodMiniNumberFormat, ZodMiniBoolean, ZodMiniUnknown, ZodMiniNever, ZodMiniArray, ZodMiniObject, ZodMiniRecord, ZodMiniEnum, ZodMiniOptional, ZodMiniDefault, ZodMiniPrefault, ZodMiniCustom;
+var ZodMiniType, ZodMiniString, ZodMiniNumber, ZodMiniNumberFormat, ZodMiniBoolean, ZodMiniUnknown, ZodMiniNever, ZodMiniArray, ZodMiniObject, ZodMiniUnion, ZodMiniRecord, ZodMiniEnum, ZodMiniOptional, ZodMiniNullable, ZodMiniDefault, ZodMiniPrefault, ZodMiniCustom;
 var init_schemas2 = __esm({
   "node_modules/zod/v4/mini/schemas.js"() {
     init_core2();
@@ -16960,6 +17069,10 @@ var init_schemas2 = __esm({
       ZodMiniType.init(inst, def);
       installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
     });
+    ZodMiniUnion = /* @__PURE__ */ $constructor("ZodMiniUnion", (inst, def) => {
+      $ZodUnion.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
     ZodMiniRecord = /* @__PURE__ */ $constructor("ZodMiniRecord", (inst, def) => {
       $ZodRecord.init(inst, def);
       ZodMiniType.init(inst, def);
@@ -16971,6 +17084,10 @@ var init_schemas2 = __esm({
     });
     ZodMiniOptional = /* @__PURE__ */ $constructor("ZodMiniOptional", (inst, def) => {
       $ZodOptional.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniNullable = /* @__PURE__ */ $constructor("ZodMiniNullable", (inst, def) => {
+      $ZodNullable.init(inst, def);
       ZodMiniType.init(inst, def);
     });
     ZodMiniDefault = /* @__PURE__ */ $constructor("ZodMiniDefault", (inst, def) => {
@@ -17636,12 +17753,64 @@ var init_sanitize = __esm({
   }
 });
 
+// src/format/thread.ts
+function utcMinute(iso) {
+  const t = typeof iso === "number" ? iso : Date.parse(iso);
+  if (!Number.isFinite(t)) return String(iso);
+  return `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+function dueDate(iso) {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return iso;
+  const ms = t % DAY;
+  if (ms === 0) return new Date(t).toISOString().slice(0, 10);
+  if (ms >= DAY - 1e3) return new Date(t).toISOString().slice(0, 10);
+  return utcMinute(t);
+}
+function plural(n2, word) {
+  return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
+}
+function span(ms) {
+  return ms >= DAY ? plural(Math.floor(ms / DAY), "day") : plural(Math.max(1, Math.floor(ms / HOUR)), "hour");
+}
+function timeLeft(iso, now2) {
+  if (now2 === void 0) return void 0;
+  const due2 = Date.parse(iso);
+  if (!Number.isFinite(due2)) return void 0;
+  return due2 >= now2 ? `${span(due2 - now2)} left` : `overdue by ${span(now2 - due2)}`;
+}
+function isOverdue(d, now2) {
+  return now2 !== void 0 && Date.parse(d.due) < now2;
+}
+function deadlineText(d, now2) {
+  const left = timeLeft(d.due, now2);
+  return `${d.obligation} due ${dueDate(d.due)} (${d.basis})${left ? `, ${left}` : ""}`;
+}
+function commentLabel(r, count) {
+  const c = r.thread?.comments[count];
+  return c ? `comment ${count} (${utcMinute(c.iso)}, ${c.creator})` : `comment ${count}`;
+}
+function commentRef(m) {
+  return m.comment === void 0 ? "" : `#c${m.comment}`;
+}
+function exportLine(r, m) {
+  return m.comment === void 0 ? m.line : r.thread?.comments[m.comment]?.line ?? 1;
+}
+var DAY, HOUR;
+var init_thread = __esm({
+  "src/format/thread.ts"() {
+    "use strict";
+    DAY = 864e5;
+    HOUR = 36e5;
+  }
+});
+
 // src/format/stylish.ts
 var stylish_exports = {};
 __export(stylish_exports, {
   default: () => stylish_default
 });
-function plural(n2, word) {
+function plural2(n2, word) {
   return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
 }
 var stylish, stylish_default;
@@ -17650,6 +17819,7 @@ var init_stylish = __esm({
     "use strict";
     init_source();
     init_sanitize();
+    init_thread();
     stylish = (results, ctx) => {
       const c = new Chalk({ level: ctx.color ? 1 : 0 });
       let out = "";
@@ -17658,7 +17828,8 @@ var init_stylish = __esm({
       let fixableErrors = 0;
       let fixableWarnings = 0;
       for (const r of results) {
-        if (r.messages.length === 0) continue;
+        const next = r.thread?.open ? r.deadlines?.[0] : void 0;
+        if (r.messages.length === 0 && !next) continue;
         errors += r.errorCount;
         warnings += r.warningCount;
         fixableErrors += r.fixableErrorCount;
@@ -17672,25 +17843,37 @@ ${c.underline(sanitizeLine(r.filePath))}
           sanitizeLine(m.message),
           m.ruleId ?? ""
         ]);
-        const w0 = Math.max(...rows.map((x) => x[0].length));
-        const w1 = Math.max(...rows.map((x) => x[1].length));
+        const w0 = Math.max(0, ...rows.map((x) => x[0].length));
+        const w1 = Math.max(0, ...rows.map((x) => x[1].length));
+        let group;
         rows.forEach((row3, i) => {
           const m = r.messages[i];
+          if (m.comment !== void 0 && m.comment !== group) {
+            group = m.comment;
+            out += `  ${c.bold(sanitizeLine(commentLabel(r, m.comment)))}
+`;
+          }
+          const indent2 = m.comment !== void 0 ? "    " : "  ";
           const pos = row3[0].padStart(w0);
           const sevText = row3[1].padEnd(w1);
-          const sev = m?.severity === 2 ? c.red(sevText) : c.yellow(sevText);
-          out += `  ${c.dim(pos)}  ${sev}  ${row3[2]}  ${c.dim(row3[3])}
+          const sev = m.severity === 2 ? c.red(sevText) : c.yellow(sevText);
+          out += `${indent2}${c.dim(pos)}  ${sev}  ${row3[2]}  ${c.dim(row3[3])}
 `;
         });
+        if (next) {
+          const text4 = `next: ${sanitizeLine(deadlineText(next, ctx.now))}`;
+          out += `  ${isOverdue(next, ctx.now) ? c.red(text4) : c.cyan(text4)}
+`;
+        }
       }
       const total = errors + warnings;
-      if (total === 0) return "";
-      const summary = `\u2716 ${plural(total, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")})`;
+      if (total === 0) return out;
+      const summary = `\u2716 ${plural2(total, "problem")} (${plural2(errors, "error")}, ${plural2(warnings, "warning")})`;
       out += `
 ${errors > 0 ? c.red.bold(summary) : c.yellow.bold(summary)}
 `;
       if (fixableErrors + fixableWarnings > 0) {
-        out += c.dim(`  ${plural(fixableErrors, "error")} and ${plural(fixableWarnings, "warning")} potentially fixable with the \`--fix\` option.
+        out += c.dim(`  ${plural2(fixableErrors, "error")} and ${plural2(fixableWarnings, "warning")} potentially fixable with the \`--fix\` option.
 `);
       }
       return out;
@@ -17709,12 +17892,13 @@ var init_compact = __esm({
   "src/format/compact.ts"() {
     "use strict";
     init_sanitize();
+    init_thread();
     compact = (results) => {
       const lines = [];
       for (const r of results) {
         for (const m of r.messages) {
           const sev = m.severity === 2 ? "error" : "warning";
-          lines.push(`${sanitizeLine(r.filePath)}:${m.line}:${m.column}: ${sev} ${m.ruleId ?? "ir-lint"} ${sanitizeLine(m.message)}`);
+          lines.push(`${sanitizeLine(r.filePath)}${commentRef(m)}:${m.line}:${m.column}: ${sev} ${m.ruleId ?? "ir-lint"} ${sanitizeLine(m.message)}`);
         }
       }
       return lines.length > 0 ? `${lines.join("\n")}
@@ -17788,6 +17972,7 @@ function eslintMessage(m) {
     endColumn: m.endColumn,
     messageId: m.messageId
   };
+  if (m.comment !== void 0) out["comment"] = m.comment;
   if (m.fatal) out["fatal"] = true;
   if (m.fix) out["fix"] = { range: [...m.fix.range], text: m.fix.text };
   if (m.related && m.related.length > 0) out["related"] = m.related.map((r) => ({ ...r }));
@@ -17807,6 +17992,7 @@ function eslintResult(r, cwd) {
   if (r.output !== void 0) out["output"] = r.output;
   else if (r.errorCount + r.warningCount > 0 && r.source !== void 0) out["source"] = r.source;
   out["usedDeprecatedRules"] = [];
+  if (r.deadlines !== void 0) out["deadlines"] = r.deadlines.map((d) => ({ obligation: d.obligation, due: d.due, basis: d.basis, ...d.comment !== void 0 ? { comment: d.comment } : {} }));
   return out;
 }
 var json, json_default;
@@ -18002,7 +18188,7 @@ function normaliseTarget(t) {
 }
 function fingerprints(r, ids) {
   const kept = r.messages.map((m, i) => ({ m, id: ids[i] })).filter((x) => !x.m.fatal);
-  return lineHashes(kept.map((x) => ({ ruleId: x.id, line: x.m.line, message: x.m.message })), r.source);
+  return lineHashes(kept.map((x) => ({ ruleId: x.id, line: x.m.line, message: x.m.comment === void 0 ? x.m.message : `comment ${x.m.comment}: ${x.m.message}` })), r.thread ? void 0 : r.source);
 }
 var SARIF_SCHEMA, level, OWN2, OWN_SOURCE, sarif, sarif_default;
 var init_sarif = __esm({
@@ -18012,6 +18198,7 @@ var init_sarif = __esm({
     init_meta();
     init_sanitize();
     init_code_scanning();
+    init_thread();
     SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     level = (severity) => severity === 2 ? "error" : "warning";
     OWN2 = {
@@ -18028,6 +18215,11 @@ var init_sarif = __esm({
       "file-error": {
         description: "A file that could not be read or decoded was not linted.",
         rationale: "ir-lint reports a missing, unreadable, binary, non-UTF-8 or oversized file once, for that file, and lints the other files; the run ends with exit code 2.",
+        level: "error"
+      },
+      "thread-format": {
+        description: "A bug thread export that is not the documented REST shape was not linted.",
+        rationale: `A .bug.json file holds {"bug", "comments", "history", "source", "fetched"} in Bugzilla's REST field names; ir-lint names the first field that is missing or wrong, lints the other files, and the run ends with exit code 2.`,
         level: "error"
       },
       "internal-error": {
@@ -18076,7 +18268,7 @@ var init_sarif = __esm({
         if (artifactIndex === void 0) {
           artifactIndex = artifacts.length;
           artifactIndexes.set(key, artifactIndex);
-          artifacts.push({ location: { ...loc }, roles: ["analysisTarget"], mimeType: "text/markdown" });
+          artifacts.push({ location: { ...loc }, roles: ["analysisTarget"], mimeType: r.thread ? "application/json" : "text/markdown" });
         }
         const artifactLocation = { ...loc, index: artifactIndex };
         const lengths = lineLengths(r.source);
@@ -18084,13 +18276,19 @@ var init_sarif = __esm({
         const hashes = fingerprints(r, ids);
         let k = 0;
         r.messages.forEach((m, i) => {
-          const physicalLocation = { artifactLocation, region: region(m, lengths) };
+          const inComment = m.comment !== void 0 ? r.thread?.comments[m.comment] : void 0;
+          const physicalLocation = { artifactLocation, region: m.comment === void 0 ? region(m, lengths) : { startLine: exportLine(r, m), startColumn: 1, endLine: exportLine(r, m), endColumn: (inComment?.lineLength ?? 0) + 1 } };
+          const location = { physicalLocation };
+          if (m.comment !== void 0 && r.thread) {
+            location["logicalLocations"] = [{ name: `comment ${m.comment}`, fullyQualifiedName: `bug ${r.thread.id} comment ${m.comment}`, kind: "element" }];
+            location["message"] = { text: `${commentLabel(r, m.comment)}, line ${m.line}, column ${m.column} of its text` };
+          }
           if (m.fatal) {
             const id2 = kebab(m.messageId);
             const n2 = {
               level: "error",
               message: { text: m.message },
-              locations: [{ physicalLocation }],
+              locations: [location],
               descriptor: { id: id2, index: notificationFor(id2) }
             };
             if (m.ruleId !== null && ruleIndex.has(m.ruleId)) n2["associatedRule"] = { id: m.ruleId, index: ruleIndex.get(m.ruleId) };
@@ -18103,7 +18301,7 @@ var init_sarif = __esm({
             ruleIndex: indexFor(id, m),
             level: level(m.severity),
             message: { text: m.message },
-            locations: [{ physicalLocation }],
+            locations: [location],
             partialFingerprints: { primaryLocationLineHash: hashes[k++] }
           };
           if (m.related && m.related.length > 0) {
@@ -18172,23 +18370,26 @@ var init_github = __esm({
     "use strict";
     init_paths();
     init_sanitize();
+    init_thread();
     github = (results, ctx) => {
       const lines = [];
       for (const r of results) {
         const file = relativePath(r.filePath, ctx.cwd);
         for (const m of r.messages) {
           const command = m.severity === 2 ? "error" : "warning";
+          const inComment = m.comment !== void 0;
           const props = [
             ["file", visible(file)],
-            ["line", m.line],
-            ["col", m.column]
+            ["line", inComment ? exportLine(r, m) : m.line],
+            ["col", inComment ? 1 : m.column]
           ];
-          if (m.endLine > m.line || m.endLine === m.line && m.endColumn > m.column) {
+          if (!inComment && (m.endLine > m.line || m.endLine === m.line && m.endColumn > m.column)) {
             props.push(["endLine", m.endLine], ["endColumn", m.endColumn]);
           }
           props.push(["title", m.ruleId ?? "ir-lint"]);
           const propText = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
-          lines.push(`::${command} ${propText}::${escapeData(visible(m.message))}`);
+          const where = inComment ? `${commentLabel(r, m.comment)}, line ${m.line}: ` : "";
+          lines.push(`::${command} ${propText}::${escapeData(visible(where + m.message))}`);
         }
       }
       return lines.length > 0 ? `${lines.join("\n")}
@@ -18213,8 +18414,9 @@ function classname(file) {
 function caseFor(file, m) {
   const rule = m.ruleId ?? "ir-lint";
   const sev = m.severity === 2 ? "error" : "warning";
-  const name = `${rule} (${m.line}:${m.column})`;
-  const detail = `${file}:${m.line}:${m.column}: ${sev} ${m.message}${m.ruleId ? ` (${m.ruleId})` : ""}`;
+  const at2 = `${m.comment !== void 0 ? `c${m.comment}:` : ""}${m.line}:${m.column}`;
+  const name = `${rule} (${at2})`;
+  const detail = `${file}${m.comment !== void 0 ? `#c${m.comment}` : ""}:${m.line}:${m.column}: ${sev} ${m.message}${m.ruleId ? ` (${m.ruleId})` : ""}`;
   const element = m.fatal ? "error" : "failure";
   const type = m.fatal ? "fatal" : sev;
   return `    <testcase name="${xmlText(name)}" classname="${xmlText(classname(file))}" time="0">
@@ -18257,6 +18459,68 @@ var init_junit = __esm({
 ` + body + "</testsuites>\n";
     };
     junit_default = junit;
+  }
+});
+
+// src/format/due.ts
+var due_exports = {};
+__export(due_exports, {
+  default: () => due_default
+});
+function plural3(n2, word) {
+  return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
+}
+var due, due_default;
+var init_due = __esm({
+  "src/format/due.ts"() {
+    "use strict";
+    init_sanitize();
+    init_thread();
+    due = (results, ctx) => {
+      const rows = [];
+      let closed2 = 0;
+      let threads = 0;
+      const unreadable = [];
+      let errors = 0;
+      let warnings = 0;
+      for (const r of results) {
+        const fatal = r.messages.find((m) => m.fatal);
+        if (fatal) unreadable.push(`${sanitizeLine(r.filePath)}: ${sanitizeLine(fatal.message)}`);
+        errors += r.messages.filter((m) => m.severity === 2 && !m.fatal).length;
+        warnings += r.warningCount;
+        if (!r.thread) continue;
+        threads++;
+        if (!r.thread.open) {
+          closed2++;
+          continue;
+        }
+        const next = r.deadlines?.[0];
+        const row3 = { id: r.thread.id, summary: r.thread.summary, time: next ? Date.parse(next.due) : Number.POSITIVE_INFINITY };
+        if (next) row3.next = next;
+        rows.push(row3);
+      }
+      rows.sort((a, b) => a.time - b.time || a.id - b.id);
+      const lines = [];
+      if (rows.length === 0) {
+        lines.push(threads === 0 ? "No open bugs (no bug thread exports, *.bug.json, among the files linted)." : `No open bugs (${plural3(threads, "bug export")} linted, ${closed2 === threads ? "all closed" : `${closed2} closed`}).`);
+      } else {
+        const cells = rows.map((row3) => {
+          const id = String(row3.id);
+          if (!row3.next) return [id, "no deadline known", "", "", sanitizeLine(row3.summary)];
+          const left = timeLeft(row3.next.due, ctx.now) ?? "";
+          const mark = left.startsWith("overdue") ? `OVERDUE by ${left.slice("overdue by ".length)}` : left;
+          return [id, mark, dueDate(row3.next.due), sanitizeLine(`${row3.next.obligation} (${row3.next.basis})`), sanitizeLine(row3.summary)];
+        });
+        const widths = [0, 1, 2, 3].map((i) => Math.max(...cells.map((c) => c[i].length)));
+        for (const c of cells) lines.push(c.map((cell2, i) => i < 4 ? cell2.padEnd(widths[i]) : cell2).join("  ").trimEnd());
+      }
+      lines.push(...unreadable);
+      const problems = errors + warnings;
+      if (problems > 0) lines.push(`${plural3(problems, "problem")} (${plural3(errors, "error")}, ${plural3(warnings, "warning")}) not shown: -f due lists deadlines; -f stylish shows the findings.`);
+      return `${lines.join("\n")}
+`;
+    };
+    due_default = due;
   }
 });
 
@@ -18856,8 +19120,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {number}
        */
-      displayWidth(str) {
-        return stripColor(str).length;
+      displayWidth(str2) {
+        return stripColor(str2).length;
       }
       /**
        * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
@@ -18865,11 +19129,11 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {string}
        */
-      styleTitle(str) {
-        return str;
+      styleTitle(str2) {
+        return str2;
       }
-      styleUsage(str) {
-        return str.split(" ").map((word) => {
+      styleUsage(str2) {
+        return str2.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word === "[command]") return this.styleSubcommandText(word);
           if (word[0] === "[" || word[0] === "<")
@@ -18877,46 +19141,46 @@ var require_help = __commonJS({
           return this.styleCommandText(word);
         }).join(" ");
       }
-      styleCommandDescription(str) {
-        return this.styleDescriptionText(str);
+      styleCommandDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleOptionDescription(str) {
-        return this.styleDescriptionText(str);
+      styleOptionDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleSubcommandDescription(str) {
-        return this.styleDescriptionText(str);
+      styleSubcommandDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleArgumentDescription(str) {
-        return this.styleDescriptionText(str);
+      styleArgumentDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleDescriptionText(str) {
-        return str;
+      styleDescriptionText(str2) {
+        return str2;
       }
-      styleOptionTerm(str) {
-        return this.styleOptionText(str);
+      styleOptionTerm(str2) {
+        return this.styleOptionText(str2);
       }
-      styleSubcommandTerm(str) {
-        return str.split(" ").map((word) => {
+      styleSubcommandTerm(str2) {
+        return str2.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word[0] === "[" || word[0] === "<")
             return this.styleArgumentText(word);
           return this.styleSubcommandText(word);
         }).join(" ");
       }
-      styleArgumentTerm(str) {
-        return this.styleArgumentText(str);
+      styleArgumentTerm(str2) {
+        return this.styleArgumentText(str2);
       }
-      styleOptionText(str) {
-        return str;
+      styleOptionText(str2) {
+        return str2;
       }
-      styleArgumentText(str) {
-        return str;
+      styleArgumentText(str2) {
+        return str2;
       }
-      styleSubcommandText(str) {
-        return str;
+      styleSubcommandText(str2) {
+        return str2;
       }
-      styleCommandText(str) {
-        return str;
+      styleCommandText(str2) {
+        return str2;
       }
       /**
        * Calculate the pad width from the maximum term length.
@@ -18939,8 +19203,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {boolean}
        */
-      preformatted(str) {
-        return /\n[^\S\r\n]/.test(str);
+      preformatted(str2) {
+        return /\n[^\S\r\n]/.test(str2);
       }
       /**
        * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
@@ -18986,9 +19250,9 @@ ${itemIndentStr}`);
        * @param {number} width
        * @returns {string}
        */
-      boxWrap(str, width) {
-        if (width < this.minWidthToWrap) return str;
-        const rawLines = str.split(/\r\n|\n/);
+      boxWrap(str2, width) {
+        if (width < this.minWidthToWrap) return str2;
+        const rawLines = str2.split(/\r\n|\n/);
         const chunkPattern = /[\s]*[^\s]+/g;
         const wrappedLines = [];
         rawLines.forEach((line) => {
@@ -19016,9 +19280,9 @@ ${itemIndentStr}`);
         return wrappedLines.join("\n");
       }
     };
-    function stripColor(str) {
+    function stripColor(str2) {
       const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
-      return str.replace(sgrPattern, "");
+      return str2.replace(sgrPattern, "");
     }
     exports2.Help = Help2;
     exports2.stripColor = stripColor;
@@ -19289,9 +19553,9 @@ var require_option = __commonJS({
         return option.negate === (negativeValue === value);
       }
     };
-    function camelcase(str) {
-      return str.split("-").reduce((str2, word) => {
-        return str2 + word[0].toUpperCase() + word.slice(1);
+    function camelcase(str2) {
+      return str2.split("-").reduce((str3, word) => {
+        return str3 + word[0].toUpperCase() + word.slice(1);
       });
     }
     function splitOptionFlags(flags) {
@@ -19472,14 +19736,14 @@ var require_command = __commonJS({
         this._showSuggestionAfterError = true;
         this._savedState = null;
         this._outputConfiguration = {
-          writeOut: (str) => process3.stdout.write(str),
-          writeErr: (str) => process3.stderr.write(str),
-          outputError: (str, write2) => write2(str),
+          writeOut: (str2) => process3.stdout.write(str2),
+          writeErr: (str2) => process3.stderr.write(str2),
+          outputError: (str2, write2) => write2(str2),
           getOutHelpWidth: () => process3.stdout.isTTY ? process3.stdout.columns : void 0,
           getErrHelpWidth: () => process3.stderr.isTTY ? process3.stderr.columns : void 0,
           getOutHasColors: () => useColor2() ?? (process3.stdout.isTTY && process3.stdout.hasColors?.()),
           getErrHasColors: () => useColor2() ?? (process3.stderr.isTTY && process3.stderr.hasColors?.()),
-          stripColor: (str) => stripColor(str)
+          stripColor: (str2) => stripColor(str2)
         };
         this._hidden = false;
         this._helpOption = void 0;
@@ -21203,18 +21467,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
        */
-      version(str, flags, description) {
-        if (str === void 0) return this._version;
-        this._version = str;
+      version(str2, flags, description) {
+        if (str2 === void 0) return this._version;
+        this._version = str2;
         flags = flags || "-V, --version";
         description = description || "output the version number";
         const versionOption = this.createOption(flags, description);
         this._versionOptionName = versionOption.attributeName();
         this._registerOption(versionOption);
         this.on("option:" + versionOption.name(), () => {
-          this._outputConfiguration.writeOut(`${str}
+          this._outputConfiguration.writeOut(`${str2}
 `);
-          this._exit(0, "commander.version", str);
+          this._exit(0, "commander.version", str2);
         });
         return this;
       }
@@ -21225,10 +21489,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {object} [argsDescription]
        * @return {(string|Command)}
        */
-      description(str, argsDescription) {
-        if (str === void 0 && argsDescription === void 0)
+      description(str2, argsDescription) {
+        if (str2 === void 0 && argsDescription === void 0)
           return this._description;
-        this._description = str;
+        this._description = str2;
         if (argsDescription) {
           this._argsDescription = argsDescription;
         }
@@ -21240,9 +21504,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      summary(str) {
-        if (str === void 0) return this._summary;
-        this._summary = str;
+      summary(str2) {
+        if (str2 === void 0) return this._summary;
+        this._summary = str2;
         return this;
       }
       /**
@@ -21290,8 +21554,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      usage(str) {
-        if (str === void 0) {
+      usage(str2) {
+        if (str2 === void 0) {
           if (this._usage) return this._usage;
           const args = this.registeredArguments.map((arg) => {
             return humanReadableArgName(arg);
@@ -21302,7 +21566,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             this.registeredArguments.length ? args : []
           ).join(" ");
         }
-        this._usage = str;
+        this._usage = str2;
         return this;
       }
       /**
@@ -21311,9 +21575,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      name(str) {
-        if (str === void 0) return this._name;
-        this._name = str;
+      name(str2) {
+        if (str2 === void 0) return this._name;
+        this._name = str2;
         return this;
       }
       /**
@@ -21447,17 +21711,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let hasColors;
         let helpWidth;
         if (error2) {
-          baseWrite = (str) => this._outputConfiguration.writeErr(str);
+          baseWrite = (str2) => this._outputConfiguration.writeErr(str2);
           hasColors = this._outputConfiguration.getErrHasColors();
           helpWidth = this._outputConfiguration.getErrHelpWidth();
         } else {
-          baseWrite = (str) => this._outputConfiguration.writeOut(str);
+          baseWrite = (str2) => this._outputConfiguration.writeOut(str2);
           hasColors = this._outputConfiguration.getOutHasColors();
           helpWidth = this._outputConfiguration.getOutHelpWidth();
         }
-        const write2 = (str) => {
-          if (!hasColors) str = this._outputConfiguration.stripColor(str);
-          return baseWrite(str);
+        const write2 = (str2) => {
+          if (!hasColors) str2 = this._outputConfiguration.stripColor(str2);
+          return baseWrite(str2);
         };
         return { error: error2, write: write2, hasColors, helpWidth };
       }
@@ -21751,7 +22015,7 @@ function positiveSeconds(name) {
   };
 }
 function buildProgram() {
-  return new Command("ir-lint").description("Lint CA incident reports against the CCADB Incident Reporting Guidelines.").usage("[options] [paths...]").argument("[paths...]", "files, directories (searched for *.md, *.markdown) and globs; - reads stdin").addOption(new Option("-f, --format <name>", "output format: stylish, compact, json, sarif, github, junit").default("stylish")).option("-o, --output-file <path>", "write the report to a file").option("-c, --config <path>", "use this config file (no search for others)").option("--no-config", "ignore config files").option("--rule <id:severity>", "set a rule severity (off, warn, error); repeatable", collect, []).option("--template <id>", "force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, ccadb-v2-preliminary, mozilla-legacy").option("--now <date>", "the date that date rules compare against (YYYY-MM-DD or ISO time; default: today)").option("--max-warnings <n>", "exit 1 when there are more warnings than this (default: no limit)", nonNegativeInt("--max-warnings")).option("--quiet", "report errors only", false).option("--fix", "apply safe fixes in place", false).option("--fix-dry-run", "print the fixes as a diff; write nothing", false).option("--for-bugzilla", "print the text to paste into a Bugzilla comment (front matter and ir-lint directives removed) and check it with the posting rules; findings go to stderr", false).option("--list-rules", "list the rules and exit", false).option("--explain <rule-id>", "explain a rule and exit").option("--print-config <file>", "print the configuration that applies to a file and exit").option("--init [path]", "write a v3 Full Incident Report skeleton to fill in").option("--stdin-filename <name>", "name for stdin input in output and config lookup").option("--report-unused-disables", "report ir-lint-disable comments that suppress nothing", false).option("--color", "force colour output").option("--no-color", "disable colour output").option("--max-file-size <size>", "refuse files larger than this (default 2MB; 0 = no limit)").option("--max-attachment-size <size>", "refuse Appendix attachments (*.csv, *.txt) larger than this (default 50MB; 0 = no limit)").option("--rule-timeout <ms>", "stop a rule (a plugin rule on the main thread, any rule in worker threads) that runs longer than this many ms on one file; 0 = no limit", nonNegativeInt("--rule-timeout"), 1e4).option("--fetch <ids...>", 'download bugs (numbers, or "open" for every open CA Certificate Compliance bug) from Bugzilla as <id>.bug.json; an existing export is refreshed; lints nothing').option("--fetch-dir <dir>", "where --fetch writes the exports (default: the current directory)").option("--bugzilla-url <url>", `the Bugzilla that --fetch reads (default ${DEFAULT_BUGZILLA_URL}); the API key, when needed, comes from BUGZILLA_API_KEY`).option("--fetch-timeout <seconds>", `give up on a request that has not answered after this many seconds (default ${DEFAULT_FETCH_TIMEOUT_S})`, positiveSeconds("--fetch-timeout")).option("--fetch-assignee <login>", "with --fetch open: only bugs assigned to this Bugzilla login").option("--fetch-summary <prefix>", "with --fetch open: only bugs whose summary starts with this (e.g. the CA Owner's name)").option("--debug", "print stack traces for internal errors", false).version(VERSION2, "-v, --version", "print the version").helpOption("-h, --help", "show this help").addHelpText(
+  return new Command("ir-lint").description("Lint CA incident reports against the CCADB Incident Reporting Guidelines.").usage("[options] [paths...]").argument("[paths...]", "files, directories (searched for *.md, *.markdown) and globs; - reads stdin").addOption(new Option("-f, --format <name>", "output format: stylish, compact, json, sarif, github, junit, due (open bugs by next deadline)").default("stylish")).option("-o, --output-file <path>", "write the report to a file").option("-c, --config <path>", "use this config file (no search for others)").option("--no-config", "ignore config files").option("--rule <id:severity>", "set a rule severity (off, warn, error); repeatable", collect, []).option("--template <id>", "force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, ccadb-v2-preliminary, mozilla-legacy").option("--now <date>", "the date that date rules compare against (YYYY-MM-DD or ISO time; default: today)").option("--max-warnings <n>", "exit 1 when there are more warnings than this (default: no limit)", nonNegativeInt("--max-warnings")).option("--quiet", "report errors only", false).option("--fix", "apply safe fixes in place", false).option("--fix-dry-run", "print the fixes as a diff; write nothing", false).option("--for-bugzilla", "print the text to paste into a Bugzilla comment (front matter and ir-lint directives removed) and check it with the posting rules; findings go to stderr", false).option("--list-rules", "list the rules and exit", false).option("--explain <rule-id>", "explain a rule and exit").option("--print-config <file>", "print the configuration that applies to a file and exit").option("--init [path]", "write a v3 Full Incident Report skeleton to fill in").option("--stdin-filename <name>", "name for stdin input in output and config lookup").option("--report-unused-disables", "report ir-lint-disable comments that suppress nothing", false).option("--color", "force colour output").option("--no-color", "disable colour output").option("--max-file-size <size>", "refuse files larger than this (default 2MB; 0 = no limit)").option("--max-attachment-size <size>", "refuse Appendix attachments (*.csv, *.txt) larger than this (default 50MB; 0 = no limit)").option("--rule-timeout <ms>", "stop a rule (a plugin rule on the main thread, any rule in worker threads) that runs longer than this many ms on one file; 0 = no limit", nonNegativeInt("--rule-timeout"), 1e4).option("--fetch <ids...>", 'download bugs (numbers, or "open" for every open CA Certificate Compliance bug) from Bugzilla as <id>.bug.json; an existing export is refreshed; lints nothing').option("--fetch-dir <dir>", "where --fetch writes the exports (default: the current directory)").option("--bugzilla-url <url>", `the Bugzilla that --fetch reads (default ${DEFAULT_BUGZILLA_URL}); the API key, when needed, comes from BUGZILLA_API_KEY`).option("--fetch-timeout <seconds>", `give up on a request that has not answered after this many seconds (default ${DEFAULT_FETCH_TIMEOUT_S})`, positiveSeconds("--fetch-timeout")).option("--fetch-assignee <login>", "with --fetch open: only bugs assigned to this Bugzilla login").option("--fetch-summary <prefix>", "with --fetch open: only bugs whose summary starts with this (e.g. the CA Owner's name)").option("--debug", "print stack traces for internal errors", false).version(VERSION2, "-v, --version", "print the version").helpOption("-h, --help", "show this help").addHelpText(
     "after",
     `
 ${exitCodesHelp()}
@@ -22145,19 +22409,19 @@ function timeOf(v) {
   const t = typeof v === "string" ? Date.parse(v) : Number.NaN;
   return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
 }
-function union(old, fresh, key) {
+function union2(old, fresh, key) {
   const byKey = /* @__PURE__ */ new Map();
   for (const x of old) byKey.set(key(x), x);
   for (const x of fresh) byKey.set(key(x), x);
   return [...byKey.values()];
 }
 function mergeComments(old, fresh) {
-  const all2 = union(old, fresh, commentKey);
+  const all2 = union2(old, fresh, commentKey);
   const count = (c) => typeof c["count"] === "number" ? c["count"] : Number.POSITIVE_INFINITY;
   return all2.sort((a, b) => cmp(count(a), count(b)) || cmp(timeOf(a["creation_time"]), timeOf(b["creation_time"])));
 }
 function mergeHistory(old, fresh) {
-  return union(old, fresh, historyKey).sort((a, b) => cmp(timeOf(a["when"]), timeOf(b["when"])));
+  return union2(old, fresh, historyKey).sort((a, b) => cmp(timeOf(a["when"]), timeOf(b["when"])));
 }
 var cmp;
 var init_merge = __esm({
@@ -23635,14 +23899,14 @@ var numberingSystemsUTF16 = {
   tibt: [3872, 3881]
 };
 var hanidecChars = numberingSystems.hanidec.replace(/[\[|\]]/g, "").split("");
-function parseDigits(str) {
-  let value = parseInt(str, 10);
+function parseDigits(str2) {
+  let value = parseInt(str2, 10);
   if (isNaN(value)) {
     value = "";
-    for (let i = 0; i < str.length; i++) {
-      const code = str.charCodeAt(i);
-      if (str[i].search(numberingSystems.hanidec) !== -1) {
-        value += hanidecChars.indexOf(str[i]);
+    for (let i = 0; i < str2.length; i++) {
+      const code = str2.charCodeAt(i);
+      if (str2[i].search(numberingSystems.hanidec) !== -1) {
+        value += hanidecChars.indexOf(str2[i]);
       } else {
         for (const key in numberingSystemsUTF16) {
           const [min, max] = numberingSystemsUTF16[key];
@@ -24081,19 +24345,19 @@ function parseMillis(fraction) {
     return Math.floor(f);
   }
 }
-function roundTo(number2, digits, rounding = "round") {
+function roundTo(number3, digits, rounding = "round") {
   const factor = 10 ** digits;
   switch (rounding) {
     case "expand":
-      return number2 > 0 ? Math.ceil(number2 * factor) / factor : Math.floor(number2 * factor) / factor;
+      return number3 > 0 ? Math.ceil(number3 * factor) / factor : Math.floor(number3 * factor) / factor;
     case "trunc":
-      return Math.trunc(number2 * factor) / factor;
+      return Math.trunc(number3 * factor) / factor;
     case "round":
-      return Math.round(number2 * factor) / factor;
+      return Math.round(number3 * factor) / factor;
     case "floor":
-      return Math.floor(number2 * factor) / factor;
+      return Math.floor(number3 * factor) / factor;
     case "ceil":
-      return Math.ceil(number2 * factor) / factor;
+      return Math.ceil(number3 * factor) / factor;
     default:
       throw new RangeError(`Value rounding ${rounding} is out of range`);
   }
@@ -29533,8 +29797,8 @@ function field2(sectionOrUndefined, key) {
 }
 
 // src/query.ts
-function at(span) {
-  return { start: span.start, end: span.end };
+function at(span2) {
+  return { start: span2.start, end: span2.end };
 }
 function blocksOf(report2, ...templates) {
   return templates.length === 0 ? report2.blocks : report2.blocks.filter((b) => templates.includes(b.template));
@@ -31803,7 +32067,7 @@ function kindIndex(toks, referenceFollows) {
 }
 function splitRenderedRow(report2, l2, cols) {
   const item = {};
-  const span = spanOf(report2.lineStarts, l2.bodyStart, l2.bodyStart + l2.body.length);
+  const span2 = spanOf(report2.lineStarts, l2.bodyStart, l2.bodyStart + l2.body.length);
   if (l2.body.includes("	")) {
     const parts = [];
     let from = 0;
@@ -31814,7 +32078,7 @@ function splitRenderedRow(report2, l2, cols) {
       from += piece.length + 1;
     }
     if (parts.length === cols.length) {
-      const out2 = { source: "text", line: l2.line, span, action: ts(report2, parts[0].start, parts[0].end) };
+      const out2 = { source: "text", line: l2.line, span: span2, action: ts(report2, parts[0].start, parts[0].end) };
       cols.forEach((c, i) => {
         const p = parts[i];
         const v = ts(report2, p.start, p.end);
@@ -31859,7 +32123,7 @@ function splitRenderedRow(report2, l2, cols) {
   const remaining = cols.slice(0, right + 1);
   if (toks.length === 0) return void 0;
   if (remaining.length === 1 && remaining[0] === "action") {
-    return { ...item, source: "text", line: l2.line, span, action: ts(report2, toks[0].start, toks[toks.length - 1].end) };
+    return { ...item, source: "text", line: l2.line, span: span2, action: ts(report2, toks[0].start, toks[toks.length - 1].end) };
   }
   if (remaining[0] !== "action" || remaining[1] !== "kind") return void 0;
   const k = kindIndex(toks, remaining[2] === "rootCauses");
@@ -31868,7 +32132,7 @@ function splitRenderedRow(report2, l2, cols) {
   const action = ts(report2, toks[0].start, toks[k - 1].end);
   const kind = ts(report2, toks[k].start, toks[k].end);
   let j = k + 1;
-  const out = { ...item, source: "text", line: l2.line, span, action, kind };
+  const out = { ...item, source: "text", line: l2.line, span: span2, action, kind };
   const rest = remaining.slice(2);
   if (rest[0] === "rootCauses") {
     const from = j;
@@ -32282,13 +32546,13 @@ function zoneAt(text4, pos, allowBareOffset = true) {
   UTC_RE.lastIndex = pos;
   let m = UTC_RE.exec(text4);
   if (m) {
-    const span = [pos, pos + m[0].length];
+    const span2 = [pos, pos + m[0].length];
     if (m[1] && m[2]) {
       const off = parseSignedOffset(m[1], m[2], m[3]);
       if (off === void 0) return void 0;
-      return { text: m[0], kind: off === 0 ? "utc" : "offset", offset: off, span };
+      return { text: m[0], kind: off === 0 ? "utc" : "offset", offset: off, span: span2 };
     }
-    return { text: m[0], kind: "utc", offset: 0, span };
+    return { text: m[0], kind: "utc", offset: 0, span: span2 };
   }
   if (text4[pos] === "Z" && !/\w/.test(text4[pos + 1] ?? "")) return { text: "Z", kind: "utc", offset: 0, span: [pos, pos + 1] };
   if (allowBareOffset) {
@@ -32510,7 +32774,7 @@ function parseTimestamp(text4, context = {}) {
   if (zone) parts.push(zone.span);
   let spanEnd = Math.max(...parts.map((p) => p[1]));
   if (zone && text4[zone.span[0] - 1] === "(" && text4[spanEnd] === ")") spanEnd += 1;
-  const span = [Math.min(...parts.map((p) => p[0])), spanEnd];
+  const span2 = [Math.min(...parts.map((p) => p[0])), spanEnd];
   const precision = !time3 ? "date" : time3.minute === void 0 ? "hour" : time3.second === void 0 ? "minute" : "second";
   let ymd2;
   let missingYear = false;
@@ -32524,7 +32788,7 @@ function parseTimestamp(text4, context = {}) {
   const zoneUsed = zone ?? context.zone;
   const zoneSource = zone ? "entry" : context.zone ? context.zoneSource ?? "section" : "none";
   const result = {
-    span,
+    span: span2,
     precision,
     zoneSource,
     ambiguousDate: date2?.ambiguous ?? false,
@@ -32752,10 +33016,10 @@ var action_item_overdue_default = defineRule({
         if (!st || !ongoing.some((o) => o.toLowerCase() === st.value.toLowerCase())) continue;
         const d = parseDueDate(item.dueDate.text);
         if (d.kind !== "iso" && d.kind !== "clear") continue;
-        const due = dayOfInstant(d.date.toMillis());
-        const days2 = today - due;
+        const due2 = dayOfInstant(d.date.toMillis());
+        const days2 = today - due2;
         if (days2 <= ctx.options.graceDays) continue;
-        ctx.report({ messageId: "overdue", data: { status: item.status.text, due: isoOfDay(due), days: days2, today: isoOfDay(today) }, loc: at(item.dueDate.span) });
+        ctx.report({ messageId: "overdue", data: { status: item.status.text, due: isoOfDay(due2), days: days2, today: isoOfDay(today) }, loc: at(item.dueDate.span) });
       }
     }
   }
@@ -34338,8 +34602,8 @@ function relatedRows(report2, s2) {
   const tableLines = new Set(s2.tables.flatMap((t) => [t.header.line, ...t.rows.map((r) => r.line)]));
   for (const l2 of s2.bodyLines) {
     if (l2.kind !== "text" || tableLines.has(l2.line) || !BUG_REFERENCE.test(l2.body)) continue;
-    const span = { line: l2.line, column: l2.bodyStart - (report2.lineStarts[l2.line - 1] ?? 0) + 1, endLine: l2.line, endColumn: l2.bodyStart - (report2.lineStarts[l2.line - 1] ?? 0) + 1 + l2.body.length, start: l2.bodyStart, end: l2.bodyStart + l2.body.length };
-    const row3 = { line: l2.line, span, text: l2.body, description: l2.body };
+    const span2 = { line: l2.line, column: l2.bodyStart - (report2.lineStarts[l2.line - 1] ?? 0) + 1, endLine: l2.line, endColumn: l2.bodyStart - (report2.lineStarts[l2.line - 1] ?? 0) + 1 + l2.body.length, start: l2.bodyStart, end: l2.bodyStart + l2.body.length };
+    const row3 = { line: l2.line, span: span2, text: l2.body, description: l2.body };
     const m = BUG_REFERENCE.exec(l2.body);
     const masked = m ? l2.body.slice(0, m.index) + " ".repeat(m[0].length) + l2.body.slice(m.index + m[0].length) : l2.body;
     readDate(row3, masked, l2.bodyStart);
@@ -34550,7 +34814,7 @@ function timestampsIn(text4, max = 20) {
 }
 function shift(ts2, by) {
   if (by === 0) return ts2;
-  const s2 = (span) => [span[0] + by, span[1] + by];
+  const s2 = (span2) => [span2[0] + by, span2[1] + by];
   const out = { ...ts2, span: s2(ts2.span) };
   if (ts2.date) out.date = { ...ts2.date, span: s2(ts2.date.span) };
   if (ts2.time) out.time = { ...ts2.time, span: s2(ts2.time.span) };
@@ -36997,7 +37261,8 @@ var FORMATS = {
   json: async () => (await Promise.resolve().then(() => (init_json(), json_exports))).default,
   sarif: async () => (await Promise.resolve().then(() => (init_sarif(), sarif_exports))).default,
   github: async () => (await Promise.resolve().then(() => (init_github(), github_exports))).default,
-  junit: async () => (await Promise.resolve().then(() => (init_junit(), junit_exports))).default
+  junit: async () => (await Promise.resolve().then(() => (init_junit(), junit_exports))).default,
+  due: async () => (await Promise.resolve().then(() => (init_due(), due_exports))).default
 };
 var FORMAT_NAMES = Object.keys(FORMATS);
 
@@ -45863,14 +46128,14 @@ function readFrontMatter(source, lineStarts) {
   const yamlText = rest.slice(0, close.index);
   const endOffset = open[0].length + close.index + close[0].length;
   const endLine = positionAt(lineStarts, endOffset).line;
-  const span = spanOf(lineStarts, 0, endOffset);
+  const span2 = spanOf(lineStarts, 0, endOffset);
   const doc = yaml().parseDocument(yamlText.replace(/\r\n?/g, "\n"), { schema: "core", uniqueKeys: true, prettyErrors: false, strict: true });
   const yamlLine0 = positionAt(lineStarts, open[0].length).line;
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const pos = e.linePos?.[0];
     return {
-      fm: { data: {}, span, error: { message: e.message.split("\n")[0] ?? "invalid YAML", line: yamlLine0 + (pos ? pos.line - 1 : 0), column: pos?.col ?? 1 } },
+      fm: { data: {}, span: span2, error: { message: e.message.split("\n")[0] ?? "invalid YAML", line: yamlLine0 + (pos ? pos.line - 1 : 0), column: pos?.col ?? 1 } },
       endLine
     };
   }
@@ -45879,10 +46144,10 @@ function readFrontMatter(source, lineStarts) {
     value = doc.toJS({ maxAliasCount: 50 });
   } catch (error2) {
     const message2 = error2 instanceof Error ? error2.message.split("\n")[0] ?? "" : String(error2);
-    return { fm: { data: /* @__PURE__ */ Object.create(null), span, error: { message: `front matter cannot be read: ${message2}`, line: yamlLine0, column: 1 } }, endLine };
+    return { fm: { data: /* @__PURE__ */ Object.create(null), span: span2, error: { message: `front matter cannot be read: ${message2}`, line: yamlLine0, column: 1 } }, endLine };
   }
   if (isCircular(value)) {
-    return { fm: { data: /* @__PURE__ */ Object.create(null), span, error: { message: "front matter has an alias that refers to itself (&anchor ... *anchor inside it)", line: yamlLine0, column: 1 } }, endLine };
+    return { fm: { data: /* @__PURE__ */ Object.create(null), span: span2, error: { message: "front matter has an alias that refers to itself (&anchor ... *anchor inside it)", line: yamlLine0, column: 1 } }, endLine };
   }
   const data = /* @__PURE__ */ Object.create(null);
   if (value && typeof value === "object" && !Array.isArray(value)) {
@@ -45891,9 +46156,9 @@ function readFrontMatter(source, lineStarts) {
       data[k] = v;
     }
   } else if (value !== null && value !== void 0) {
-    return { fm: { data, span, error: { message: "front matter must be a YAML mapping (key: value lines)", line: yamlLine0, column: 1 } }, endLine };
+    return { fm: { data, span: span2, error: { message: "front matter must be a YAML mapping (key: value lines)", line: yamlLine0, column: 1 } }, endLine };
   }
-  return { fm: { data, span }, endLine };
+  return { fm: { data, span: span2 }, endLine };
 }
 function isCircular(value) {
   const onPath = /* @__PURE__ */ new Set();
@@ -46048,6 +46313,492 @@ function applyDirectives(report2, messages, options) {
   return kept;
 }
 
+// src/parse/thread.ts
+init_mini();
+var ThreadFormatError = class extends Error {
+  constructor(message2, line = 1, column = 1) {
+    super(message2);
+    this.line = line;
+    this.column = column;
+    this.name = "ThreadFormatError";
+  }
+  line;
+  column;
+};
+var DEFAULT_BUGZILLA_URL2 = "https://bugzilla.mozilla.org";
+var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+function isoTime(value) {
+  if (!ISO_TIME.test(value)) return void 0;
+  const t = Date.parse(value);
+  return Number.isFinite(t) ? t : void 0;
+}
+var schemas = /* @__PURE__ */ (() => {
+  let built;
+  function build2() {
+    const time3 = string2().check(refine((v) => isoTime(v) !== void 0, { message: "expected an ISO time" }));
+    const login2 = string2();
+    const flag2 = object({
+      name: string2(),
+      status: string2(),
+      requestee: optional(nullable(login2)),
+      setter: optional(nullable(login2)),
+      creation_date: optional(nullable(time3)),
+      modification_date: optional(nullable(time3))
+    });
+    const bug = object({
+      id: number2().check(int2(), _positive()),
+      summary: string2(),
+      whiteboard: _default(nullable(string2()), ""),
+      status: string2(),
+      resolution: _default(nullable(string2()), ""),
+      creation_time: time3,
+      creator: login2,
+      assigned_to: login2,
+      flags: _default(array(flag2), []),
+      cf_last_resolved: optional(nullable(string2()))
+    });
+    const comment = object({
+      count: number2().check(int2(), _nonnegative()),
+      text: string2(),
+      creator: login2,
+      creation_time: time3,
+      is_private: _default(union([boolean2(), number2()]), false),
+      tags: _default(nullable(array(string2())), [])
+    });
+    const change = object({
+      field_name: string2(),
+      removed: _default(nullable(union([string2(), number2()])), ""),
+      added: _default(nullable(union([string2(), number2()])), "")
+    });
+    const entry = object({ when: time3, who: login2, changes: array(change) });
+    return object({
+      bug,
+      comments: array(comment),
+      history: _default(array(entry), []),
+      source: _default(string2().check(refine((v) => /^https?:\/\/\S+$/i.test(v), { message: "expected the Bugzilla base URL (https://...)" })), DEFAULT_BUGZILLA_URL2),
+      fetched: optional(time3)
+    });
+  }
+  return () => built ??= build2();
+})();
+function fieldPath(path16) {
+  let out = "";
+  for (const p of path16) out += typeof p === "number" ? `[${p}]` : out === "" ? String(p) : `.${String(p)}`;
+  return out;
+}
+function describe2(value) {
+  if (value === void 0) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return value.length > 40 ? "a string" : JSON.stringify(value);
+  return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
+}
+function valueAt(root, path16) {
+  let v = root;
+  for (const p of path16) {
+    if (v === null || typeof v !== "object") return void 0;
+    v = v[p];
+  }
+  return v;
+}
+function issueText(root, issue2) {
+  const where = fieldPath(issue2.path) || "the export";
+  const got = valueAt(root, issue2.path);
+  if (issue2.code === "invalid_type") {
+    const expected = String(issue2.expected);
+    const what = expected === "array" ? "an array" : expected === "object" ? "an object" : `a ${expected}`;
+    return got === void 0 ? `${where}: missing (expected ${what})` : `${where}: expected ${what}, got ${describe2(got)}`;
+  }
+  if (issue2.code === "custom") return `${where}: ${issue2.message}, got ${describe2(got)}`;
+  return `${where}: ${issue2.message.replace(/^Invalid input: /, "")}`;
+}
+function commentTextLines(source, lineStarts) {
+  const lines = [];
+  let i = 0;
+  const n2 = source.length;
+  let line = 1;
+  const lineOf = (offset2) => {
+    while (line < lineStarts.length && lineStarts[line] <= offset2) line++;
+    return line;
+  };
+  const ws = () => {
+    while (i < n2) {
+      const c = source.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 65279) i++;
+      else break;
+    }
+  };
+  const str2 = () => {
+    const start = ++i;
+    while (i < n2) {
+      const c = source.charCodeAt(i);
+      if (c === 92) i += 2;
+      else if (c === 34) break;
+      else i++;
+    }
+    const raw = source.slice(start, i);
+    i++;
+    return raw;
+  };
+  const skip = () => {
+    ws();
+    const c = source.charCodeAt(i);
+    if (c === 34) {
+      str2();
+    } else if (c === 123 || c === 91) {
+      let depth = 0;
+      while (i < n2) {
+        const d = source.charCodeAt(i);
+        if (d === 34) {
+          str2();
+          continue;
+        }
+        if (d === 123 || d === 91) depth++;
+        else if (d === 125 || d === 93) {
+          depth--;
+          if (depth === 0) {
+            i++;
+            return;
+          }
+        }
+        i++;
+      }
+    } else {
+      while (i < n2 && !",}] 	\r\n".includes(source[i])) i++;
+    }
+  };
+  const object2 = (onKey) => {
+    i++;
+    for (; ; ) {
+      ws();
+      if (source.charCodeAt(i) === 125 || i >= n2) {
+        i++;
+        return;
+      }
+      if (source.charCodeAt(i) === 44) {
+        i++;
+        continue;
+      }
+      const key = str2();
+      ws();
+      i++;
+      ws();
+      onKey(key);
+    }
+  };
+  ws();
+  if (source.charCodeAt(i) !== 123) return lines;
+  object2((key) => {
+    if (key !== "comments" || source.charCodeAt(i) !== 91) return skip();
+    i++;
+    for (; ; ) {
+      ws();
+      const c = source.charCodeAt(i);
+      if (c === 93 || i >= n2) {
+        i++;
+        return;
+      }
+      if (c === 44) {
+        i++;
+        continue;
+      }
+      const index2 = lines.length;
+      lines.push(lineOf(i));
+      if (c !== 123) {
+        skip();
+        continue;
+      }
+      object2((k) => {
+        if (k === "text") lines[index2] = lineOf(i);
+        skip();
+      });
+    }
+  });
+  return lines;
+}
+var NEXT_UPDATE = /\bnext[ _-]?update\b[\s:=-]{0,5}(?:on\s+|by\s+)?(\d{4}-\d{2}-\d{2})/i;
+var CLOSE_ON = /\[[ \t]*close[ _-]?on[ \t]*(?::[ \t]*)?(\d{4}-\d{2}-\d{2})[ \t]*\]/i;
+var BRACKETED = /\[([^\]\n]{1,80})\]/g;
+function dayOf(iso) {
+  const time3 = Date.parse(`${iso}T00:00:00Z`);
+  return Number.isFinite(time3) && new Date(time3).toISOString().slice(0, 10) === iso ? { iso, time: time3 } : void 0;
+}
+function parseWhiteboard(text4) {
+  const tags = [];
+  const next = NEXT_UPDATE.exec(text4);
+  const close = CLOSE_ON.exec(text4);
+  let rest = text4;
+  if (close) rest = rest.replace(close[0], " ");
+  if (next) rest = rest.replace(next[0], " ");
+  rest = rest.replace(BRACKETED, (_whole, inner) => {
+    const tag = inner.trim().toLowerCase();
+    if (tag) tags.push(tag);
+    return " ";
+  });
+  for (const word of rest.split(/[\s,;]+/)) {
+    const w = word.trim().toLowerCase();
+    if (/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(w)) tags.push(w);
+  }
+  const wb = { text: text4, tags, revocationDelay: tags.some((t) => t.includes("revocation-delay") || t.includes("delayed-revocation")) };
+  const nu = next ? dayOf(next[1]) : void 0;
+  if (nu) wb.nextUpdate = nu;
+  const co = close ? dayOf(close[1]) : void 0;
+  if (co) wb.closeOn = co;
+  return wb;
+}
+var CLOSED_STATUSES = /* @__PURE__ */ new Set(["RESOLVED", "VERIFIED", "CLOSED"]);
+var FIELD_ALIASES = { bug_status: "status", status_whiteboard: "whiteboard", assigned_to: "assigned_to" };
+var SHARED_DOMAINS = /* @__PURE__ */ new Set(["gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com", "protonmail.com", "proton.me", "gmx.de", "gmx.net", "mail.com", "mozilla.com", "mozilla.org", "ccadb.org", "bugzilla.bugs", "users.noreply.github.com"]);
+function domainOf(login2) {
+  const at2 = login2.lastIndexOf("@");
+  return at2 > 0 && at2 < login2.length - 1 ? login2.slice(at2 + 1).toLowerCase() : void 0;
+}
+function needinfoTargets(value) {
+  const out = [];
+  for (const part of value.split(",")) {
+    const m = /^\s*needinfo\?\((.{1,320})\)\s*$/.exec(part);
+    if (m) out.push(m[1].trim());
+  }
+  return out;
+}
+function str(v) {
+  return v === null || v === void 0 ? "" : String(v);
+}
+function parseThread(source, options = {}) {
+  const lineStarts = computeLineStarts(source);
+  let raw;
+  try {
+    raw = JSON.parse(source.charCodeAt(0) === 65279 ? source.slice(1) : source);
+  } catch (error2) {
+    const text4 = error2 instanceof Error ? error2.message : String(error2);
+    const at2 = /position (\d+)/.exec(text4);
+    const pos = at2 ? computePosition(lineStarts, Number(at2[1])) : { line: 1, column: 1 };
+    throw new ThreadFormatError(`not a Bugzilla export: invalid JSON (${text4.split("\n")[0] ?? ""})`, pos.line, pos.column);
+  }
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new ThreadFormatError(`not a Bugzilla export: expected an object with "bug" and "comments", got ${describe2(raw)}`);
+  const parsed = schemas().safeParse(raw);
+  if (!parsed.success) {
+    const issue2 = parsed.error.issues[0];
+    const line = issue2.path[0] === "comments" && typeof issue2.path[1] === "number" ? commentTextLines(source, lineStarts)[issue2.path[1]] : void 0;
+    throw new ThreadFormatError(issueText(raw, issue2), line ?? 1);
+  }
+  return buildThread(source, lineStarts, parsed.data, options);
+}
+function computePosition(lineStarts, offset2) {
+  let line = 1;
+  while (line < lineStarts.length && lineStarts[line] <= offset2) line++;
+  return { line, column: offset2 - lineStarts[line - 1] + 1 };
+}
+function buildThread(source, lineStarts, data, options) {
+  const { bug } = data;
+  const assignee = bug.assigned_to;
+  const creator = bug.creator;
+  const accounts = /* @__PURE__ */ new Set();
+  const assigneeLower = assignee.toLowerCase();
+  if (assigneeLower && !/^nobody@/.test(assigneeLower)) accounts.add(assigneeLower);
+  for (const h of data.history) {
+    for (const ch of h.changes) {
+      if (ch.field_name !== "assigned_to") continue;
+      for (const v of [str(ch.removed), str(ch.added)]) {
+        const l2 = v.trim().toLowerCase();
+        const d = domainOf(l2);
+        if (l2 && !/^nobody@/.test(l2) && d !== void 0 && !SHARED_DOMAINS.has(d) && d === domainOf(assigneeLower)) accounts.add(l2);
+      }
+    }
+  }
+  for (const a of options.caAccounts ?? []) if (a.trim()) accounts.add(a.trim().toLowerCase());
+  const matches = (login2) => {
+    const l2 = login2.toLowerCase();
+    if (accounts.has(l2)) return true;
+    const d = domainOf(l2);
+    return d !== void 0 && accounts.has(`@${d}`);
+  };
+  const assigneeDomain = accounts.has(assigneeLower) ? domainOf(assigneeLower) : void 0;
+  const creatorLower = creator.toLowerCase();
+  const selfReported = matches(creatorLower) || assigneeDomain !== void 0 && !SHARED_DOMAINS.has(assigneeDomain) && domainOf(creatorLower) === assigneeDomain;
+  if (selfReported) accounts.add(creatorLower);
+  const isCa = (login2) => matches(login2);
+  const textLines = commentTextLines(source, lineStarts);
+  const comments = [];
+  data.comments.forEach((c, index2) => {
+    const tags = (c.tags ?? []).map((t) => t.toLowerCase());
+    if (c.is_private === true || c.is_private === 1 || tags.includes("spam")) return;
+    const time3 = isoTime(c.creation_time);
+    comments.push({ count: c.count, text: c.text, creator: c.creator, time: time3, iso: c.creation_time, isCa: isCa(c.creator), tags, line: textLines[index2] ?? 1 });
+  });
+  comments.sort((a, b) => a.count - b.count || a.time - b.time);
+  const changes = [];
+  const needinfo = [];
+  const history = [...data.history].map((h) => ({ ...h, t: isoTime(h.when) })).sort((a, b) => a.t - b.t);
+  for (const h of history) {
+    for (const ch of h.changes) {
+      const field3 = FIELD_ALIASES[ch.field_name] ?? ch.field_name;
+      const removed = str(ch.removed);
+      const added = str(ch.added);
+      if (field3 === "flagtypes.name") {
+        for (const target of needinfoTargets(removed)) needinfo.push({ when: h.t, who: h.who, target, change: "cleared" });
+        for (const target of needinfoTargets(added)) needinfo.push({ when: h.t, who: h.who, target, change: "set" });
+        continue;
+      }
+      changes.push({ when: h.t, who: h.who, field: field3, removed, added });
+    }
+  }
+  for (const f of bug.flags) {
+    if (f.name !== "needinfo" || f.status !== "?" || !f.requestee) continue;
+    const target = f.requestee;
+    const last = [...needinfo].reverse().find((e) => e.target.toLowerCase() === target.toLowerCase());
+    if (last?.change === "set") continue;
+    const when = isoTime(f.creation_date ?? f.modification_date ?? "") ?? isoTime(bug.creation_time);
+    needinfo.push({ when, who: f.setter ?? "", target, change: "set" });
+  }
+  needinfo.sort((a, b) => a.when - b.when);
+  const whiteboardText = bug.whiteboard ?? "";
+  const wbChanges = changes.filter((c) => c.field === "whiteboard");
+  const created = isoTime(bug.creation_time);
+  const whiteboardHistory = [];
+  if (wbChanges.length > 0) {
+    const first = wbChanges[0];
+    if (first.removed !== "") whiteboardHistory.push({ when: created, text: first.removed });
+    for (const c of wbChanges) whiteboardHistory.push({ when: c.when, text: c.added });
+    const last = whiteboardHistory[whiteboardHistory.length - 1];
+    if (last.text !== whiteboardText) whiteboardHistory.push({ when: last.when, text: whiteboardText });
+  } else {
+    whiteboardHistory.push({ when: created, text: whiteboardText });
+  }
+  const status = bug.status;
+  const open = !CLOSED_STATUSES.has(status.toUpperCase());
+  const resolvedChange = [...changes].reverse().find((c) => c.field === "status" && c.added.toUpperCase() === "RESOLVED");
+  let resolvedAt = resolvedChange?.when;
+  if (resolvedAt === void 0 && !open && bug.cf_last_resolved) {
+    const t = Date.parse(bug.cf_last_resolved.includes("T") ? bug.cf_last_resolved : `${bug.cf_last_resolved.replace(" ", "T")}Z`);
+    if (Number.isFinite(t)) resolvedAt = t;
+  }
+  let fetched = data.fetched !== void 0 ? isoTime(data.fetched) : created;
+  if (data.fetched === void 0) {
+    for (const c of comments) fetched = Math.max(fetched, c.time);
+    for (const h of history) fetched = Math.max(fetched, h.t);
+  }
+  let base = data.source;
+  while (base.endsWith("/")) base = base.slice(0, -1);
+  const reports = /* @__PURE__ */ new Map();
+  const thread = {
+    source,
+    lineStarts,
+    id: bug.id,
+    summary: bug.summary,
+    url: `${base}/show_bug.cgi?id=${bug.id}`,
+    status,
+    resolution: bug.resolution ?? "",
+    open,
+    created,
+    creator,
+    assignee,
+    caAccounts: accounts,
+    selfReported,
+    whiteboard: parseWhiteboard(whiteboardText),
+    whiteboardHistory,
+    comments,
+    needinfo,
+    changes,
+    fetched,
+    isCa,
+    reportIn(comment) {
+      if (reports.has(comment)) return reports.get(comment);
+      let report2;
+      if (comment.isCa) {
+        try {
+          const parsed = parseReport(comment.text);
+          if (parsed.blocks.length > 0) report2 = parsed;
+        } catch {
+          report2 = void 0;
+        }
+      }
+      reports.set(comment, report2);
+      return report2;
+    }
+  };
+  if (resolvedAt !== void 0) thread.resolvedAt = resolvedAt;
+  return thread;
+}
+
+// src/engine/thread.ts
+init_errors2();
+function formatFailure(error2) {
+  const known = error2 instanceof ThreadFormatError;
+  const line = known ? error2.line : 1;
+  return {
+    ruleId: null,
+    messageId: "threadFormat",
+    severity: 2,
+    fatal: true,
+    message: `Cannot read the bug export: ${known ? error2.message : clause(error2)}.`,
+    line,
+    column: known ? error2.column : 1,
+    endLine: line,
+    endColumn: known ? error2.column : 1
+  };
+}
+function sortThreadMessages(messages) {
+  return messages.sort((a, b) => (a.comment ?? -1) - (b.comment ?? -1) || a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
+}
+function summarize(thread) {
+  const comments = {};
+  const { source, lineStarts } = thread;
+  for (const c of thread.comments) {
+    const start = lineStarts[c.line - 1] ?? 0;
+    let end = c.line < lineStarts.length ? lineStarts[c.line] : source.length;
+    while (end > start && (source.charCodeAt(end - 1) === 10 || source.charCodeAt(end - 1) === 13)) end--;
+    comments[c.count] = { iso: c.iso, creator: c.creator, line: c.line, lineLength: end - start, isCa: c.isCa };
+  }
+  return { id: thread.id, summary: thread.summary, url: thread.url, open: thread.open, status: thread.status, resolution: thread.resolution, comments };
+}
+function runThreadRules(thread, options) {
+  const byCount = new Map(thread.comments.map((c) => [c.count, c]));
+  const docs = /* @__PURE__ */ new Map();
+  const deadlines = [];
+  const sinks = {
+    comment(count) {
+      const c = byCount.get(count);
+      if (!c) return void 0;
+      let doc = docs.get(count);
+      if (!doc) docs.set(count, doc = { source: c.text, lineStarts: computeLineStarts(c.text) });
+      return doc;
+    },
+    deadline(_ruleId, d) {
+      if (!thread.open) return;
+      const entry = { obligation: d.obligation, due: new Date(d.due).toISOString(), basis: d.basis, time: d.due };
+      if (d.comment !== void 0) entry.comment = d.comment;
+      deadlines.push(entry);
+    }
+  };
+  const { attachments: _none, ...threadOptions } = options;
+  const messages = runRules(thread, threadOptions, "thread", sinks);
+  deadlines.sort((a, b) => a.time - b.time || a.obligation.localeCompare(b.obligation));
+  return { messages, deadlines: deadlines.map(({ time: _time, ...d }) => d) };
+}
+function lintThread(source, options) {
+  let thread;
+  try {
+    thread = parseThread(source, options.caAccounts ? { caAccounts: options.caAccounts } : {});
+  } catch (error2) {
+    return { messages: [formatFailure(error2)] };
+  }
+  const { messages, deadlines } = runThreadRules(thread, options);
+  if (options.rules.some((r) => (r.rule.meta.appliesTo ?? "report") === "report")) {
+    for (const c of thread.comments) {
+      const report2 = thread.reportIn(c);
+      if (!report2) continue;
+      const { attachments: _a3, template: _t, ...rest } = options;
+      const found = lintParsedReport(report2, { ...rest, now: DateTime.fromMillis(c.time, { zone: "utc" }), nowIsDay: false });
+      for (const m of found) {
+        m.comment = c.count;
+        messages.push(m);
+      }
+    }
+  }
+  return { messages: sortThreadMessages(messages), deadlines, thread: summarize(thread) };
+}
+
 // src/engine/index.ts
 var RuleStoppedError = class extends Error {
   constructor(budgetMs) {
@@ -46093,7 +46844,7 @@ function internalMessage(ruleId, error2, line = 1) {
     endColumn: 1
   };
 }
-function runRules(report2, options, kind = "report") {
+function runRules(report2, options, kind = "report", thread) {
   const messages = [];
   const lastLine = report2.lineStarts.length;
   const sourceLength = report2.source.length;
@@ -46106,6 +46857,7 @@ function runRules(report2, options, kind = "report") {
     options.onRuleStart?.(index2, id);
     let url;
     const found = [];
+    const dues = [];
     const ctx = {
       options: ruleOptions2,
       now: () => now2,
@@ -46114,9 +46866,27 @@ function runRules(report2, options, kind = "report") {
       ...options.attachments ? { attachments: options.attachments } : {},
       report(d) {
         url ??= rule.meta.url ?? ruleDocsUrl(id);
-        const m = toMessage(report2, id, severity, url, rule.meta.messages, d, lastLine, sourceLength);
+        let m;
+        if (d !== null && typeof d === "object" && d.comment !== void 0) {
+          const at2 = isInt(d.comment) ? thread?.comment(d.comment) : void 0;
+          if (!thread) throw new Error("reported a comment location, which only thread rules have");
+          if (!at2) throw new Error(`reported comment ${String(d.comment).slice(0, 20)}, which the thread does not show`);
+          if (d.fix) throw new Error("reported a fix in a bug comment; comments cannot be fixed");
+          m = toMessage(at2, id, severity, url, rule.meta.messages, d, at2.lineStarts.length, at2.source.length);
+          m.comment = d.comment;
+        } else {
+          m = toMessage(report2, id, severity, url, rule.meta.messages, d, lastLine, sourceLength);
+        }
         if (m.fix && rule.meta.fixable !== true) throw new Error("reported a fix but meta.fixable is not true");
         found.push(m);
+      },
+      deadline(d) {
+        if (!thread) throw new Error("called deadline(), which only thread rules have");
+        if (d === null || typeof d !== "object" || typeof d.obligation !== "string" || typeof d.basis !== "string" || typeof d.due !== "number" || !Number.isFinite(d.due)) {
+          throw new Error("reported a deadline that is not { obligation, due (epoch ms), basis }");
+        }
+        if (d.comment !== void 0 && !isInt(d.comment)) throw new Error("reported a deadline whose comment is not a comment number");
+        dues.push(d.comment === void 0 ? { obligation: d.obligation, due: d.due, basis: d.basis } : { obligation: d.obligation, due: d.due, basis: d.basis, comment: d.comment });
       }
     };
     try {
@@ -46126,6 +46896,7 @@ function runRules(report2, options, kind = "report") {
         throw new Error("check() returned a Promise; rules must be synchronous");
       }
       messages.push(...found);
+      for (const d of dues) thread?.deadline(id, d);
     } catch (error2) {
       messages.push(error2 instanceof RuleStoppedError ? ruleStoppedMessage(id, error2.budgetMs) : internalMessage(id, error2));
     }
@@ -46270,9 +47041,12 @@ function lintText(source, options) {
     report2 = parseReport(source, { ...opts, plainText: true });
     return { messages: [parseFailure(report2, error2)], report: report2 };
   }
+  return { messages: lintParsedReport(report2, options), report: report2 };
+}
+function lintParsedReport(report2, options) {
   const raw = runRules(report2, options);
   const kept = applyDirectives(report2, raw, { reportUnused: options.reportUnusedDisables === true, knownRules: new Set(options.knownRules ?? options.rules.map((r) => r.rule.meta.id)) });
-  return { messages: sortMessages(kept), report: report2 };
+  return sortMessages(kept);
 }
 function lintAttachment(source, kind, options) {
   checkLowLevelOptions(options);
@@ -46282,13 +47056,19 @@ function lintAttachment(source, kind, options) {
   return { messages: sortMessages(messages), attachment };
 }
 function lintDocument(source, kind, options) {
+  if (kind === "thread") {
+    checkLowLevelOptions(options);
+    return lintThread(source, options);
+  }
   return kind === "report" ? lintText(source, options) : lintAttachment(source, kind, options);
 }
 function lintToResult(filePath, source, kind, options, keepSource) {
-  const { messages } = lintDocument(source, kind, options);
+  const { messages, deadlines, thread } = lintDocument(source, kind, options);
   const extra = {};
   if (messages.some((m) => m.fatal)) extra.fatalError = true;
-  if (keepSource && messages.length > 0) extra.source = source;
+  if (keepSource && messages.length > 0 && kind !== "thread") extra.source = source;
+  if (deadlines) extra.deadlines = deadlines;
+  if (thread) extra.thread = thread;
   return makeResult(filePath, messages, extra);
 }
 function isUtcMidnight(dt) {
@@ -46452,7 +47232,7 @@ function describeValue(value) {
   if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}\u2026` : value);
   return String(value);
 }
-function valueAt(root, segments) {
+function valueAt2(root, segments) {
   let v = root;
   for (const seg of segments) {
     if (v === null || typeof v !== "object") return void 0;
@@ -46462,7 +47242,7 @@ function valueAt(root, segments) {
 }
 var TYPE_NAMES = { array: "a list", object: "an object", record: "an object", string: "a string", number: "a number", boolean: "true or false", int: "a whole number" };
 function describeIssue(issue2, input, prefix = [], knownKeys = []) {
-  const found = valueAt(input, issue2.path);
+  const found = valueAt2(input, issue2.path);
   if (issue2.code === "unrecognized_keys" && issue2.keys && issue2.keys.length > 0) {
     const key = issue2.keys[0];
     const hint = didYouMean(key, knownKeys);
@@ -46751,13 +47531,16 @@ function pluginLoader(r) {
 var import_node_path7 = __toESM(require("node:path"), 1);
 init_mini();
 init_errors2();
-var TOP_LEVEL_KEYS = ["$schema", "template", "rules", "plugins", "ignores"];
+var TOP_LEVEL_KEYS = ["$schema", "template", "rules", "plugins", "ignores", "caAccounts"];
+var CA_ACCOUNT = /^(?:[^\s@]{1,200})?@[^\s@]{1,200}$/;
 var ConfigFileSchema = once(() => strictObject({
   $schema: optional(string2()),
   template: optional(string2()),
   rules: optional(record(string2(), unknown())),
   plugins: optional(array(string2())),
-  ignores: optional(array(string2().check(_minLength(1))))
+  ignores: optional(array(string2().check(_minLength(1)))),
+  // Bug threads: the Bugzilla logins on the CA's side besides the assignee.
+  caAccounts: optional(array(string2().check(refine((v) => CA_ACCOUNT.test(v.trim()), { message: "expected a Bugzilla login (an e-mail address such as ca@example.com) or @domain for every login there" }))))
 }));
 function validTemplate(value, file) {
   if (value === void 0 || value === "auto") return "auto";
@@ -46857,7 +47640,9 @@ async function validateConfig(data, file, abs, ctx) {
     rules2.set(id, validSetting(id, entry, rule, file));
   }
   const ignores = cfg.ignores ?? [];
-  return { path: abs, dir, template, rules: rules2, plugins: cfg.plugins ?? [], pluginRules, ignores, isIgnored: ignoreMatcher(ignores) };
+  const out = { path: abs, dir, template, rules: rules2, plugins: cfg.plugins ?? [], pluginRules, ignores, isIgnored: ignoreMatcher(ignores) };
+  if (cfg.caAccounts) out.caAccounts = cfg.caAccounts.map((a) => a.trim());
+  return out;
 }
 
 // src/config/load.ts
@@ -46896,7 +47681,7 @@ function createConfigResolver(io, options) {
     if (cached2) return cached2;
     const promise2 = (async () => {
       const file = configPath !== void 0 ? await loadFile(configPath, explicit) : void 0;
-      const base = file ? { template: file.template, rules: file.rules, ignores: file.ignores, plugins: file.plugins, pluginRules: file.pluginRules, sources: [reader.show(file.path)] } : defaultConfig();
+      const base = file ? { template: file.template, rules: file.rules, ignores: file.ignores, plugins: file.plugins, pluginRules: file.pluginRules, sources: [reader.show(file.path)], ...file.caAccounts ? { caAccounts: file.caAccounts } : {} } : defaultConfig();
       const known = new Map([...builtinIds, ...base.pluginRules.map((r) => [r.meta.id, r])]);
       const config2 = applyRuleFlags(base, flags, known);
       const rules2 = resolveRules(config2, builtins, file ? reader.show(file.path) : void 0);
@@ -46980,11 +47765,19 @@ function runSnippet(rule, c, seal = (v) => v) {
   const kind = c.kind ?? "report";
   const wants = rule.meta.appliesTo ?? "report";
   if (kind !== wants) throw new Error(`${rule.meta.id} checks ${wants === "report" ? "reports" : `${wants} files`}; set the case's kind to "${wants}".`);
-  const report2 = seal(kind === "report" ? parseReport(c.code, c.template ? { template: c.template } : {}) : parseAttachment(kind, c.code));
   let options = void 0;
   if (rule.meta.options) options = parseOptions(rule.meta.options, c.options);
   const severity = rule.meta.severity === "error" ? 2 : 1;
   const lintOptions = { rules: [{ rule, severity, options }], now: now2, nowIsDay: isDateOnly(c.now ?? DEFAULT_SNIPPET_NOW) };
+  if (kind === "thread") {
+    const thread = parseThread(c.code, c.caAccounts ? { caAccounts: c.caAccounts } : {});
+    for (const v of [thread.comments, thread.needinfo, thread.changes, thread.whiteboard, thread.whiteboardHistory]) seal(v);
+    const { messages: messages2, deadlines } = runThreadRules(thread, lintOptions);
+    const crashed2 = messages2.find((m) => m.messageId === "internalError");
+    if (crashed2) throw new Error(crashed2.message);
+    return { messages: sortThreadMessages(messages2), report: thread, deadlines };
+  }
+  const report2 = seal(kind === "report" ? parseReport(c.code, c.template ? { template: c.template } : {}) : parseAttachment(kind, c.code));
   if (c.attachments) lintOptions.attachments = seal(snippetAttachments(c.attachments));
   const messages = sortMessages(runRules(report2, lintOptions, kind));
   const crashed = messages.find((m) => m.messageId === "internalError");
@@ -47031,7 +47824,7 @@ function exampleOutcomes(rule) {
     if (example.attachments) c.attachments = example.attachments;
     let messages;
     try {
-      messages = runSnippet(rule, c).messages.map((m) => ({ line: m.line, messageId: m.messageId, message: m.message }));
+      messages = runSnippet(rule, c).messages.map((m) => m.comment !== void 0 ? { line: m.line, messageId: m.messageId, message: m.message, comment: m.comment } : { line: m.line, messageId: m.messageId, message: m.message });
     } catch (error2) {
       messages = [{ line: 0, messageId: "internalError", message: error2 instanceof Error ? error2.message : String(error2) }];
     }
@@ -47234,6 +48027,7 @@ function printConfig(io, opts, file, fc) {
     template,
     plugins: fc.config.plugins,
     ignores: fc.config.ignores,
+    caAccounts: fc.config.caAccounts ?? [],
     rules: rules2
   };
   io.stdout(`${JSON.stringify(out, null, 2)}
@@ -47278,14 +48072,20 @@ var import_node_path10 = __toESM(require("node:path"), 1);
 // src/kinds.ts
 var DIRECTORY_KINDS = [
   // Only CSVs whose first row names the IRG columns: a compliance repository holds other CSVs too.
-  { id: "csv", extensions: [".csv"], inDirectory: looksLikeIrgCsv }
+  { id: "csv", extensions: [".csv"], inDirectory: looksLikeIrgCsv },
+  // A Bugzilla bug export (SPEC \u00a77): the name says it all.
+  { id: "thread", extensions: [".bug.json"] }
 ];
+function isThreadName(name) {
+  return name.toLowerCase().endsWith(".bug.json");
+}
 function isAttachmentName(name) {
   const lower = name.toLowerCase();
   return lower.endsWith(".csv") || lower.endsWith(".txt");
 }
 function kindOf(name, text4) {
   const lower = name.toLowerCase();
+  if (lower.endsWith(".bug.json")) return "thread";
   if (lower.endsWith(".csv")) return sniffCsvKind(text4);
   if (lower.endsWith(".txt")) return looksLikeCrtshList(text4) ? "crtsh" : "report";
   return "report";
@@ -47331,6 +48131,7 @@ init_errors2();
 // src/limits.ts
 var DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 var DEFAULT_MAX_ATTACHMENT_SIZE = 50 * 1024 * 1024;
+var DEFAULT_MAX_THREAD_SIZE = 20 * 1024 * 1024;
 
 // src/api.ts
 function lintOptionsFor(fileConfig, now2, filePath, forced) {
@@ -47338,6 +48139,7 @@ function lintOptionsFor(fileConfig, now2, filePath, forced) {
   const o = { rules: rules2, now: now2.at, nowIsDay: now2.isDay, filePath, knownRules: [...known.keys()] };
   const template = forced ?? (config2.template !== "auto" ? config2.template : void 0);
   if (template) o.template = template;
+  if (config2.caAccounts && config2.caAccounts.length > 0) o.caAccounts = config2.caAccounts;
   return o;
 }
 
@@ -47357,6 +48159,7 @@ function openRun(io, plan) {
     configFor: (filePath) => resolver2.forFile(filePath),
     knownRules: resolver2.allRules,
     maxFileSize: plan.maxFileSize,
+    maxThreadSize: plan.maxThreadSize,
     maxAttachmentSize: plan.maxAttachmentSize
   };
   if (plan.template !== void 0) setup.template = plan.template;
@@ -47369,19 +48172,20 @@ function failure2(filePath, message2) {
 function readErrorText(error2) {
   return `Cannot read file: ${errnoText(error2)}.`;
 }
-function tooLarge2(size, limit, attachment) {
+function tooLarge2(size, limit, attachment, thread = false) {
   const flag2 = attachment ? "--max-attachment-size" : "--max-file-size";
-  const what = attachment ? "this really is one attachment" : "this really is one report";
+  const what = attachment ? "this really is one attachment" : thread ? "this really is one bug export" : "this really is one report";
   return size === void 0 ? `Input is over the ${formatSize(limit)} limit; raise it with ${flag2} if ${what}.` : `File is ${formatSize(size)}, over the ${formatSize(limit)} limit; raise it with ${flag2} if ${what}.`;
 }
 async function readTarget(io, t, setup) {
   if (t.problem) return { result: failure2(t.path, t.message ?? `Cannot read file: ${t.problem}.`) };
   const attachmentName = t.kind === "csv" || t.kind === "crtsh" || isAttachmentName(t.path);
-  const limit = attachmentName ? setup.maxAttachmentSize : setup.maxFileSize;
+  const threadName = t.kind === "thread" || isThreadName(t.path);
+  const limit = attachmentName ? setup.maxAttachmentSize : threadName ? setup.maxThreadSize : setup.maxFileSize;
   if (!t.stdin) {
     try {
       const st = await io.stat(import_node_path11.default.resolve(io.cwd, t.path));
-      if (limit > 0 && st.size > limit) return { result: failure2(t.path, tooLarge2(st.size, limit, attachmentName)) };
+      if (limit > 0 && st.size > limit) return { result: failure2(t.path, tooLarge2(st.size, limit, attachmentName, threadName)) };
     } catch (error2) {
       return { result: failure2(t.path, readErrorText(error2)) };
     }
@@ -47393,7 +48197,7 @@ async function readTarget(io, t, setup) {
     return { result: failure2(t.path, readErrorText(error2)) };
   }
   if (limit > 0 && bytes.length > limit) {
-    return { result: failure2(t.path, tooLarge2(t.stdin ? void 0 : bytes.length, limit, attachmentName)) };
+    return { result: failure2(t.path, tooLarge2(t.stdin ? void 0 : bytes.length, limit, attachmentName, threadName)) };
   }
   const decoded = decodeReport(bytes);
   if (!decoded.ok) return { result: failure2(t.path, `Cannot lint file: ${decoded.reason}.`) };
@@ -47410,6 +48214,9 @@ async function lintOne(io, t, setup, fileConfig, opts, probe = {}) {
   const read = await readTarget(io, t, setup);
   if ("result" in read) return read.result;
   const { rules: rules2 } = fileConfig;
+  if (read.kind === "thread") {
+    return lintToResult(t.path, read.text, "thread", { ...reportLintOptions(t, setup, fileConfig), reportUnusedDisables: opts.reportUnusedDisables, ...probe }, false);
+  }
   if (read.kind !== "report") {
     return lintToResult(t.path, read.text, read.kind, { rules: rules2, now: setup.now.at, filePath: t.path, ...probe }, FORMATS_WITH_SOURCE.has(opts.format));
   }
@@ -47511,6 +48318,10 @@ async function walk(io, dir, out, seen) {
     } else {
       for (const k of DIRECTORY_KINDS) {
         if (!k.extensions.some((x) => e.name.toLowerCase().endsWith(x))) continue;
+        if (!k.inDirectory) {
+          out.push({ path: display(io, child), kind: k.id });
+          break;
+        }
         let head;
         try {
           head = new TextDecoder().decode((await io.readFile(import_node_path12.default.resolve(io.cwd, child))).subarray(0, 4096));
@@ -47593,6 +48404,7 @@ async function planRun(io, opts) {
     configs: configSource(opts),
     maxFileSize: parseSize(opts.maxFileSize),
     maxAttachmentSize: parseSize(opts.maxAttachmentSize, DEFAULT_MAX_ATTACHMENT_SIZE, "--max-attachment-size"),
+    maxThreadSize: parseSize(opts.maxFileSize, DEFAULT_MAX_THREAD_SIZE),
     targets: []
   };
   if (forced !== "auto") plan.template = forced;
@@ -47710,7 +48522,7 @@ function filterQuiet(results) {
     return { ...r, messages, warningCount: 0, fixableWarningCount: 0 };
   });
 }
-var HUMAN_FORMATS = /* @__PURE__ */ new Set(["stylish", "compact"]);
+var HUMAN_FORMATS = /* @__PURE__ */ new Set(["stylish", "compact", "due"]);
 function tooManyWarnings(results, opts) {
   if (results.some((r) => r.fatalError) || results.some((r) => r.errorCount > 0)) return void 0;
   const warnings = results.reduce((n2, r) => n2 + r.warningCount, 0);
@@ -47727,7 +48539,8 @@ async function writeReport(io, results, setup, opts, over) {
     },
     rules: [...setup.knownRules.values()].map((r) => r.meta),
     version: VERSION2,
-    targets: opts.paths
+    targets: opts.paths,
+    now: setup.now.at.toMillis()
   };
   const footer = over !== void 0 ? `${TOOL_NAME}: ${over}
 ` : "";
@@ -47785,37 +48598,38 @@ init_code_scanning();
 
 // src/format/github-summary.ts
 init_paths();
+init_thread();
 init_sanitize();
 init_meta();
 var SUMMARY_LIMIT = 900 * 1024;
 function cell(text4) {
   return sanitize(text4).replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`);
 }
-function plural2(n2, word) {
+function plural4(n2, word) {
   return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
 }
 function stepSummary(results, ctx, options = {}) {
   const limit = options.limit ?? SUMMARY_LIMIT;
   const urls = new Map(ctx.rules.map((m) => [m.id, m.url ?? ruleDocsUrl(m.id)]));
-  const messages = results.flatMap((r) => r.messages.map((m) => ({ file: relativePath(r.filePath, ctx.cwd), m })));
+  const messages = results.flatMap((r) => r.messages.map((m) => ({ file: relativePath(r.filePath, ctx.cwd), m, r })));
   const errors = messages.filter((x) => x.m.severity === 2).length;
   const warnings = messages.length - errors;
   const unreadable = results.filter((r) => r.fatalError).length;
   const withProblems = results.filter((r) => r.messages.length > 0).length;
   const out = [`## ${TOOL_NAME}`, ""];
   if (messages.length === 0) {
-    out.push(`No problems in ${plural2(results.length, "file")}.`, "");
+    out.push(`No problems in ${plural4(results.length, "file")}.`, "");
     return `${out.join("\n")}
 `;
   }
-  let count = `**${plural2(messages.length, "problem")}** (${plural2(errors, "error")}, ${plural2(warnings, "warning")}) in ${withProblems} of ${plural2(results.length, "file")}`;
-  if (unreadable > 0) count += `; ${plural2(unreadable, "file")} could not be linted`;
+  let count = `**${plural4(messages.length, "problem")}** (${plural4(errors, "error")}, ${plural4(warnings, "warning")}) in ${withProblems} of ${plural4(results.length, "file")}`;
+  if (unreadable > 0) count += `; ${plural4(unreadable, "file")} could not be linted`;
   out.push(`${count}.`, "", "| File | Line | Severity | Rule | Message |", "| --- | --- | --- | --- | --- |");
   let size = out.join("\n").length;
   let shown3 = 0;
-  for (const { file, m } of messages) {
-    const where = `${m.line}:${m.column}`;
-    const link2 = options.fileUrl?.(file, m.line) ?? "";
+  for (const { file, m, r } of messages) {
+    const where = `${m.comment !== void 0 ? `comment ${m.comment}, ` : ""}${m.line}:${m.column}`;
+    const link2 = options.fileUrl?.(file, exportLine(r, m)) ?? "";
     const fileCell = link2 ? `[${cell(file)}](${link2})` : cell(file);
     const id = m.ruleId ?? TOOL_NAME;
     const url = m.ruleId !== null ? urls.get(m.ruleId) ?? ruleDocsUrl(m.ruleId) : `${HOMEPAGE}#readme`;
@@ -47825,7 +48639,7 @@ function stepSummary(results, ctx, options = {}) {
     size += row3.length + 1;
     shown3++;
   }
-  if (shown3 < messages.length) out.push("", `${plural2(messages.length - shown3, "more problem")} not shown: the summary would be too long for GitHub. The job log and the SARIF file have them all.`);
+  if (shown3 < messages.length) out.push("", `${plural4(messages.length - shown3, "more problem")} not shown: the summary would be too long for GitHub. The job log and the SARIF file have them all.`);
   out.push("");
   return `${out.join("\n")}
 `;

@@ -12,8 +12,10 @@ import type { IncidentReport } from './model.js';
 import { isDateOnly, parseNow } from './now.js';
 import { parseAttachment, sniffCsvKind, type Attachment, type DocumentKind, type PairedAttachment } from './parse/attachment.js';
 import { parseReport } from './parse/index.js';
+import { parseThread, type BugThread } from './parse/thread.js';
+import { runThreadRules, sortThreadMessages } from './engine/thread.js';
 import type { TemplateId } from './templates.js';
-import type { LintMessage, OptionsSchema, Rule } from './types.js';
+import type { Deadline, LintMessage, OptionsSchema, Rule } from './types.js';
 
 /** The `now` of a snippet that does not pin one. */
 export const DEFAULT_SNIPPET_NOW = '2025-06-01';
@@ -24,8 +26,12 @@ export interface Snippet {
   /** Default: DEFAULT_SNIPPET_NOW. */
   now?: string;
   template?: TemplateId;
-  /** What `code` is: a report (default), an Appendix CSV (`csv`) or a crt.sh list (`crtsh`). */
+  /** What `code` is: a report (default), an Appendix CSV (`csv`), a crt.sh list (`crtsh`) or a bug thread export (`thread`, the `.bug.json` text). */
   kind?: DocumentKind;
+  /** A thread snippet: logins on the CA's side besides the assignee (config `caAccounts`). */
+  caAccounts?: string[];
+  /** A thread snippet: the deadlines the rule must give (`due` an ISO time), soonest first; the RuleTester checks them when given. */
+  deadlines?: Array<{ obligation: string; due: string; basis: string }>;
   /** Files beside the report, by name (`{ 'certs.csv': '...' }`): a `.csv` is a CSV (or a crt.sh list in one column), a `.txt` a crt.sh list. */
   attachments?: Record<string, string>;
 }
@@ -48,16 +54,25 @@ export function snippetAttachments(files: Record<string, string>): PairedAttachm
  * the parsed document and the attachments before the rule does (the
  * RuleTester freezes them).
  */
-export function runSnippet(rule: Rule, c: Snippet, seal: <T>(value: T) => T = (v) => v): { messages: LintMessage[]; report: IncidentReport | Attachment } {
+export function runSnippet(rule: Rule, c: Snippet, seal: <T>(value: T) => T = (v) => v): { messages: LintMessage[]; report: IncidentReport | Attachment | BugThread; deadlines?: Deadline[] } {
   const now = parseNow(c.now ?? DEFAULT_SNIPPET_NOW) ?? DateTime.utc();
   const kind = c.kind ?? 'report';
   const wants = rule.meta.appliesTo ?? 'report';
   if (kind !== wants) throw new Error(`${rule.meta.id} checks ${wants === 'report' ? 'reports' : `${wants} files`}; set the case's kind to "${wants}".`);
-  const report = seal(kind === 'report' ? parseReport(c.code, c.template ? { template: c.template } : {}) : parseAttachment(kind, c.code));
   let options: unknown = undefined;
   if (rule.meta.options) options = parseOptions(rule.meta.options, c.options);
   const severity = rule.meta.severity === 'error' ? 2 : 1;
   const lintOptions: LintOptions = { rules: [{ rule, severity, options }], now, nowIsDay: isDateOnly(c.now ?? DEFAULT_SNIPPET_NOW) };
+  if (kind === 'thread') {
+    // The thread stays writable where it caches (reportIn); its data is sealed.
+    const thread = parseThread(c.code, c.caAccounts ? { caAccounts: c.caAccounts } : {});
+    for (const v of [thread.comments, thread.needinfo, thread.changes, thread.whiteboard, thread.whiteboardHistory]) seal(v);
+    const { messages, deadlines } = runThreadRules(thread, lintOptions);
+    const crashed = messages.find((m) => m.messageId === 'internalError');
+    if (crashed) throw new Error(crashed.message);
+    return { messages: sortThreadMessages(messages), report: thread, deadlines };
+  }
+  const report = seal(kind === 'report' ? parseReport(c.code, c.template ? { template: c.template } : {}) : parseAttachment(kind, c.code));
   if (c.attachments) lintOptions.attachments = seal(snippetAttachments(c.attachments));
   const messages = sortMessages(runRules(report, lintOptions, kind));
   const crashed = messages.find((m) => m.messageId === 'internalError');

@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 
 const root = path.join(import.meta.dirname, '..');
-// Reports in fixtures/reports, Appendix attachments (and a report with its CSV) in fixtures/csv.
-const expectedOutputs = ['reports', 'csv']
+// Reports in fixtures/reports, Appendix attachments (and a report with its CSV) in fixtures/csv, bug threads in fixtures/threads.
+const expectedOutputs = ['reports', 'csv', 'threads']
   .flatMap((sub) =>
     readdirSync(path.join(root, 'fixtures', sub))
       .filter((f) => f.endsWith('.expected.txt'))

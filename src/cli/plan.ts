@@ -10,7 +10,7 @@ import { parseTemplate } from '../config/index.js';
 import { UsageError } from '../errors.js';
 import { FORMATS, FORMAT_NAMES } from '../format/index.js';
 import type { Io } from '../io.js';
-import { DEFAULT_MAX_ATTACHMENT_SIZE, DEFAULT_MAX_FILE_SIZE } from '../limits.js';
+import { DEFAULT_MAX_ATTACHMENT_SIZE, DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_THREAD_SIZE } from '../limits.js';
 import { resolveNow, type RunNow } from '../now.js';
 import type { TemplateId } from '../templates.js';
 import type { CliOptions } from './args.js';
@@ -35,6 +35,8 @@ export interface RunPlan {
   maxFileSize: number;
   /** The limit for Appendix attachments (*.csv, *.txt), linted or read beside a report. */
   maxAttachmentSize: number;
+  /** The limit for bug thread exports (*.bug.json): --max-file-size when given, else DEFAULT_MAX_THREAD_SIZE. */
+  maxThreadSize: number;
   /** The files to lint, in input order. */
   targets: FileTarget[];
 }
@@ -80,6 +82,7 @@ export async function planRun(io: Io, opts: CliOptions): Promise<RunPlan> {
     configs: configSource(opts),
     maxFileSize: parseSize(opts.maxFileSize),
     maxAttachmentSize: parseSize(opts.maxAttachmentSize, DEFAULT_MAX_ATTACHMENT_SIZE, '--max-attachment-size'),
+    maxThreadSize: parseSize(opts.maxFileSize, DEFAULT_MAX_THREAD_SIZE),
     targets: [],
   };
   if (forced !== 'auto') plan.template = forced;

@@ -10,7 +10,7 @@ import { decodeReport, type TextEncoding } from '../decode.js';
 import { lintOptionsFor } from '../api.js';
 import { lintText, lintToResult, type LintOptions } from '../engine/index.js';
 import { makeResult } from '../result.js';
-import { isAttachmentName, kindOf, type DocumentKind } from '../kinds.js';
+import { isAttachmentName, isThreadName, kindOf, type DocumentKind } from '../kinds.js';
 import { pairedAttachments } from '../attachments.js';
 import { errnoText, formatSize } from '../errors.js';
 import type { Io } from '../io.js';
@@ -38,6 +38,8 @@ export interface RunSetup {
   maxFileSize: number;
   /** The limit for Appendix attachments (*.csv, *.txt), linted or read beside a report. */
   maxAttachmentSize: number;
+  /** The limit for bug thread exports (*.bug.json): --max-file-size when given, else DEFAULT_MAX_THREAD_SIZE. */
+  maxThreadSize: number;
 }
 
 /** The config resolver's options for a plan's config source (the built-in rules, then --config, --no-config, --rule). */
@@ -56,6 +58,7 @@ export function openRun(io: Io, plan: RunPlan): RunSetup {
     configFor: (filePath) => resolver.forFile(filePath),
     knownRules: resolver.allRules,
     maxFileSize: plan.maxFileSize,
+    maxThreadSize: plan.maxThreadSize,
     maxAttachmentSize: plan.maxAttachmentSize,
   };
   if (plan.template !== undefined) setup.template = plan.template;
@@ -71,9 +74,9 @@ function readErrorText(error: unknown): string {
   return `Cannot read file: ${errnoText(error)}.`;
 }
 
-function tooLarge(size: number | undefined, limit: number, attachment: boolean): string {
+function tooLarge(size: number | undefined, limit: number, attachment: boolean, thread = false): string {
   const flag = attachment ? '--max-attachment-size' : '--max-file-size';
-  const what = attachment ? 'this really is one attachment' : 'this really is one report';
+  const what = attachment ? 'this really is one attachment' : thread ? 'this really is one bug export' : 'this really is one report';
   return size === undefined
     ? `Input is over the ${formatSize(limit)} limit; raise it with ${flag} if ${what}.`
     : `File is ${formatSize(size)}, over the ${formatSize(limit)} limit; raise it with ${flag} if ${what}.`;
@@ -83,11 +86,12 @@ export async function readTarget(io: Io, t: FileTarget, setup: RunSetup): Promis
   if (t.problem) return { result: failure(t.path, t.message ?? `Cannot read file: ${t.problem}.`) };
   // An attachment by name has its own limit; a .txt that turns out to be a report is held to the report limit once read.
   const attachmentName = t.kind === 'csv' || t.kind === 'crtsh' || isAttachmentName(t.path);
-  const limit = attachmentName ? setup.maxAttachmentSize : setup.maxFileSize;
+  const threadName = t.kind === 'thread' || isThreadName(t.path);
+  const limit = attachmentName ? setup.maxAttachmentSize : threadName ? setup.maxThreadSize : setup.maxFileSize;
   if (!t.stdin) {
     try {
       const st = await io.stat(path.resolve(io.cwd, t.path));
-      if (limit > 0 && st.size > limit) return { result: failure(t.path, tooLarge(st.size, limit, attachmentName)) };
+      if (limit > 0 && st.size > limit) return { result: failure(t.path, tooLarge(st.size, limit, attachmentName, threadName)) };
     } catch (error) {
       return { result: failure(t.path, readErrorText(error)) };
     }
@@ -100,7 +104,7 @@ export async function readTarget(io: Io, t: FileTarget, setup: RunSetup): Promis
   }
   if (limit > 0 && bytes.length > limit) {
     // Stdin stops being read past the limit, so its full size is not known.
-    return { result: failure(t.path, tooLarge(t.stdin ? undefined : bytes.length, limit, attachmentName)) };
+    return { result: failure(t.path, tooLarge(t.stdin ? undefined : bytes.length, limit, attachmentName, threadName)) };
   }
   const decoded = decodeReport(bytes);
   if (!decoded.ok) return { result: failure(t.path, `Cannot lint file: ${decoded.reason}.`) };
@@ -124,6 +128,10 @@ export async function lintOne(io: Io, t: FileTarget, setup: RunSetup, fileConfig
   const read = await readTarget(io, t, setup);
   if ('result' in read) return read.result;
   const { rules } = fileConfig;
+  if (read.kind === 'thread') {
+    // A bug thread: its rules, and the CA's reports in it with the report rules; nothing to fix, no source to show.
+    return lintToResult(t.path, read.text, 'thread', { ...reportLintOptions(t, setup, fileConfig), reportUnusedDisables: opts.reportUnusedDisables, ...probe }, false);
+  }
   if (read.kind !== 'report') {
     // An Appendix attachment: its own rules, nothing to fix.
     return lintToResult(t.path, read.text, read.kind, { rules, now: setup.now.at, filePath: t.path, ...probe }, FORMATS_WITH_SOURCE.has(opts.format));

@@ -28,6 +28,8 @@ export interface ResolvedConfig {
   pluginRules: Rule[];
   /** The config files that contributed, nearest last. */
   sources: string[];
+  /** Bug threads: Bugzilla logins on the CA's side besides the assignee (`@domain` for a whole domain). */
+  caAccounts?: string[];
 }
 
 const SEVERITY_NAMES: Readonly<Record<string, SeveritySetting>> = { off: 0, warn: 1, error: 2 };

@@ -102,7 +102,7 @@ export function createConfigResolver(io: Io, options: ConfigResolverOptions): Co
     const promise = (async () => {
       const file = configPath !== undefined ? await loadFile(configPath, explicit) : undefined;
       const base: ResolvedConfig = file
-        ? { template: file.template, rules: file.rules, ignores: file.ignores, plugins: file.plugins, pluginRules: file.pluginRules, sources: [reader.show(file.path)] }
+        ? { template: file.template, rules: file.rules, ignores: file.ignores, plugins: file.plugins, pluginRules: file.pluginRules, sources: [reader.show(file.path)], ...(file.caAccounts ? { caAccounts: file.caAccounts } : {}) }
         : defaultConfig();
       const known = new Map<string, Rule>([...builtinIds, ...base.pluginRules.map((r) => [r.meta.id, r] as const)]);
       const config = applyRuleFlags(base, flags, known);

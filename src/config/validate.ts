@@ -15,7 +15,9 @@ import type { Rule } from '../types.js';
 import { describeIssue, describeValue, didYouMean, formatKeyPath, parseSeverity, validateRuleOptions, type RuleSetting } from './index.js';
 import type { PluginLoader } from './plugins.js';
 
-const TOP_LEVEL_KEYS = ['$schema', 'template', 'rules', 'plugins', 'ignores'];
+const TOP_LEVEL_KEYS = ['$schema', 'template', 'rules', 'plugins', 'ignores', 'caAccounts'];
+/** A Bugzilla login (its e-mail address), or `@domain` for every login there. */
+const CA_ACCOUNT = /^(?:[^\s@]{1,200})?@[^\s@]{1,200}$/;
 
 /** The raw shape of a config file (rule entries are checked one by one afterwards). */
 // Built on first use: most runs have no config file.
@@ -25,6 +27,8 @@ const ConfigFileSchema = once(() => z.strictObject({
   rules: z.optional(z.record(z.string(), z.unknown())),
   plugins: z.optional(z.array(z.string())),
   ignores: z.optional(z.array(z.string().check(z.minLength(1)))),
+  // Bug threads: the Bugzilla logins on the CA's side besides the assignee.
+  caAccounts: z.optional(z.array(z.string().check(z.refine((v) => CA_ACCOUNT.test(v.trim()), { message: 'expected a Bugzilla login (an e-mail address such as ca@example.com) or @domain for every login there' })))),
 }));
 
 /** A config file, validated. */
@@ -39,6 +43,8 @@ export interface ValidatedConfig {
   ignores: string[];
   /** Whether a path relative to `dir` matches one of `ignores`. */
   isIgnored: (relPath: string) => boolean;
+  /** Bug threads: the Bugzilla logins on the CA's side besides the assignee. */
+  caAccounts?: string[];
 }
 
 /** What validating needs from the run: the built-in rules, plugin loading, and the plugin rules known so far (ids are unique across the run). */
@@ -157,5 +163,7 @@ export async function validateConfig(data: unknown, file: string, abs: string, c
     rules.set(id, validSetting(id, entry, rule, file));
   }
   const ignores = cfg.ignores ?? [];
-  return { path: abs, dir, template, rules, plugins: cfg.plugins ?? [], pluginRules, ignores, isIgnored: ignoreMatcher(ignores) };
+  const out: ValidatedConfig = { path: abs, dir, template, rules, plugins: cfg.plugins ?? [], pluginRules, ignores, isIgnored: ignoreMatcher(ignores) };
+  if (cfg.caAccounts) out.caAccounts = cfg.caAccounts.map((a) => a.trim());
+  return out;
 }

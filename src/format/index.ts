@@ -13,6 +13,7 @@ export const FORMATS: Record<string, () => Promise<Formatter>> = {
   sarif: async () => (await import('./sarif.js')).default,
   github: async () => (await import('./github.js')).default,
   junit: async () => (await import('./junit.js')).default,
+  due: async () => (await import('./due.js')).default,
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATS);

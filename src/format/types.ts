@@ -12,6 +12,8 @@ export interface FormatContext {
   version: string;
   /** The paths, directories and globs the run was given (SARIF names its analysis after them). */
   targets?: ReadonlyArray<string>;
+  /** The time the run judges at (`--now`, epoch ms): bug threads' deadlines say how long is left. */
+  now?: number;
 }
 
 export type Formatter = (results: LintResult[], ctx: FormatContext) => string;

@@ -9,7 +9,8 @@ import { applyFixes } from '../engine/fix.js';
 import { DEFAULT_SNIPPET_NOW, runSnippet, snippetAttachments, type Snippet } from '../examples.js';
 import type { IncidentReport } from '../model.js';
 import type { Attachment } from '../parse/attachment.js';
-import type { LintMessage, Rule } from '../types.js';
+import type { Deadline, LintMessage, Rule } from '../types.js';
+import type { BugThread } from '../parse/thread.js';
 
 /** A snippet (src/examples.ts: code, options, now (default 2025-06-01), template, kind, attachments) and a name. */
 export interface ValidCase extends Snippet {
@@ -22,6 +23,8 @@ export interface ExpectedDiagnostic {
   column?: number;
   /** The whole message text, with its data filled in (checked when given). */
   message?: string;
+  /** A thread rule's finding in a comment: its count (`line` and `column` are then within that comment's text). Always compared: leave it out for a finding on the export itself. */
+  comment?: number;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -57,12 +60,19 @@ function deepFreeze<T>(value: T, seen = new WeakSet<object>()): T {
 export const pairedAttachments = snippetAttachments;
 
 /** Run one rule on one snippet, the way the engine does; the parsed report (and attachments) frozen, so a rule that mutates them fails. */
-export function runRule(rule: Rule, c: ValidCase): { messages: LintMessage[]; report: IncidentReport | Attachment } {
+export function runRule(rule: Rule, c: ValidCase): { messages: LintMessage[]; report: IncidentReport | Attachment | BugThread; deadlines?: Deadline[] } {
   return runSnippet(rule, c, deepFreeze);
 }
 
+function checkDeadlines(rule: Rule, c: ValidCase, got: Deadline[] | undefined): void {
+  if (c.deadlines === undefined) return;
+  const have = (got ?? []).map((d) => ({ obligation: d.obligation, due: d.due, basis: d.basis }));
+  const want = c.deadlines.map((d) => ({ obligation: d.obligation, due: new Date(Date.parse(d.due)).toISOString(), basis: d.basis }));
+  if (JSON.stringify(have) !== JSON.stringify(want)) throw new Error(`${rule.meta.id}: expected deadlines\n  ${JSON.stringify(want)}\ngot\n  ${JSON.stringify(have)}`);
+}
+
 function describeMessages(messages: LintMessage[]): string {
-  return messages.length === 0 ? '(none)' : messages.map((m) => `${m.messageId}@${m.line}:${m.column} "${m.message}"`).join('\n  ');
+  return messages.length === 0 ? '(none)' : messages.map((m) => `${m.messageId}@${m.comment !== undefined ? `c${m.comment}:` : ''}${m.line}:${m.column} "${m.message}"`).join('\n  ');
 }
 
 /** Check one invalid case; throws an Error that explains the difference. */
@@ -71,21 +81,23 @@ export function checkInvalid(rule: Rule, c: InvalidCase): void {
   for (const e of c.errors) {
     if (rule.meta.messages[e.messageId] === undefined) throw new Error(`Expected message id "${e.messageId}" is not in ${rule.meta.id}'s meta.messages.`);
   }
-  const { messages } = runRule(rule, c);
-  const got = messages.map((m) => ({ messageId: m.messageId, line: m.line, column: m.column, message: m.message }));
-  const want = [...c.errors].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.messageId.localeCompare(b.messageId));
-  const gotSorted = [...got].sort((a, b) => a.line - b.line || a.column - b.column || a.messageId.localeCompare(b.messageId));
+  const { messages, deadlines } = runRule(rule, c);
+  const got = messages.map((m) => ({ messageId: m.messageId, line: m.line, column: m.column, message: m.message, comment: m.comment }));
+  const at = (x: { comment?: number | undefined }): number => x.comment ?? -1;
+  const want = [...c.errors].sort((a, b) => at(a) - at(b) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.messageId.localeCompare(b.messageId));
+  const gotSorted = [...got].sort((a, b) => at(a) - at(b) || a.line - b.line || a.column - b.column || a.messageId.localeCompare(b.messageId));
   const ok =
     gotSorted.length === want.length &&
     want.every((w, i) => {
       const g = gotSorted[i];
-      return g !== undefined && g.messageId === w.messageId && g.line === w.line && (w.column === undefined || w.column === g.column) && (w.message === undefined || w.message === g.message);
+      return g !== undefined && g.messageId === w.messageId && g.comment === w.comment && g.line === w.line && (w.column === undefined || w.column === g.column) && (w.message === undefined || w.message === g.message);
     });
   if (!ok) {
     throw new Error(
-      `${rule.meta.id}: expected\n  ${want.map((w) => `${w.messageId}@${w.line}${w.column ? `:${w.column}` : ''}${w.message !== undefined ? ` "${w.message}"` : ''}`).join('\n  ')}\ngot\n  ${describeMessages(messages)}`,
+      `${rule.meta.id}: expected\n  ${want.map((w) => `${w.messageId}@${w.comment !== undefined ? `c${w.comment}:` : ''}${w.line}${w.column ? `:${w.column}` : ''}${w.message !== undefined ? ` "${w.message}"` : ''}`).join('\n  ')}\ngot\n  ${describeMessages(messages)}`,
     );
   }
+  checkDeadlines(rule, c, deadlines);
   if (c.output !== undefined) {
     const fixed = applyFixes(c.code, messages).output;
     if (fixed !== c.output) throw new Error(`${rule.meta.id}: fixed output differs.\nexpected:\n${c.output}\ngot:\n${fixed}`);
@@ -95,8 +107,9 @@ export function checkInvalid(rule: Rule, c: InvalidCase): void {
 }
 
 export function checkValid(rule: Rule, c: ValidCase): void {
-  const { messages } = runRule(rule, c);
+  const { messages, deadlines } = runRule(rule, c);
   if (messages.length > 0) throw new Error(`${rule.meta.id}: expected no diagnostics, got\n  ${describeMessages(messages)}`);
+  checkDeadlines(rule, c, deadlines);
 }
 
 export class RuleTester {
