@@ -46313,492 +46313,6 @@ function applyDirectives(report2, messages, options) {
   return kept;
 }
 
-// src/parse/thread.ts
-init_mini();
-var ThreadFormatError = class extends Error {
-  constructor(message2, line = 1, column = 1) {
-    super(message2);
-    this.line = line;
-    this.column = column;
-    this.name = "ThreadFormatError";
-  }
-  line;
-  column;
-};
-var DEFAULT_BUGZILLA_URL2 = "https://bugzilla.mozilla.org";
-var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
-function isoTime(value) {
-  if (!ISO_TIME.test(value)) return void 0;
-  const t = Date.parse(value);
-  return Number.isFinite(t) ? t : void 0;
-}
-var schemas = /* @__PURE__ */ (() => {
-  let built;
-  function build2() {
-    const time3 = string2().check(refine((v) => isoTime(v) !== void 0, { message: "expected an ISO time" }));
-    const login2 = string2();
-    const flag2 = object({
-      name: string2(),
-      status: string2(),
-      requestee: optional(nullable(login2)),
-      setter: optional(nullable(login2)),
-      creation_date: optional(nullable(time3)),
-      modification_date: optional(nullable(time3))
-    });
-    const bug = object({
-      id: number2().check(int2(), _positive()),
-      summary: string2(),
-      whiteboard: _default(nullable(string2()), ""),
-      status: string2(),
-      resolution: _default(nullable(string2()), ""),
-      creation_time: time3,
-      creator: login2,
-      assigned_to: login2,
-      flags: _default(array(flag2), []),
-      cf_last_resolved: optional(nullable(string2()))
-    });
-    const comment = object({
-      count: number2().check(int2(), _nonnegative()),
-      text: string2(),
-      creator: login2,
-      creation_time: time3,
-      is_private: _default(union([boolean2(), number2()]), false),
-      tags: _default(nullable(array(string2())), [])
-    });
-    const change = object({
-      field_name: string2(),
-      removed: _default(nullable(union([string2(), number2()])), ""),
-      added: _default(nullable(union([string2(), number2()])), "")
-    });
-    const entry = object({ when: time3, who: login2, changes: array(change) });
-    return object({
-      bug,
-      comments: array(comment),
-      history: _default(array(entry), []),
-      source: _default(string2().check(refine((v) => /^https?:\/\/\S+$/i.test(v), { message: "expected the Bugzilla base URL (https://...)" })), DEFAULT_BUGZILLA_URL2),
-      fetched: optional(time3)
-    });
-  }
-  return () => built ??= build2();
-})();
-function fieldPath(path16) {
-  let out = "";
-  for (const p of path16) out += typeof p === "number" ? `[${p}]` : out === "" ? String(p) : `.${String(p)}`;
-  return out;
-}
-function describe2(value) {
-  if (value === void 0) return "nothing";
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return value.length > 40 ? "a string" : JSON.stringify(value);
-  return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
-}
-function valueAt(root, path16) {
-  let v = root;
-  for (const p of path16) {
-    if (v === null || typeof v !== "object") return void 0;
-    v = v[p];
-  }
-  return v;
-}
-function issueText(root, issue2) {
-  const where = fieldPath(issue2.path) || "the export";
-  const got = valueAt(root, issue2.path);
-  if (issue2.code === "invalid_type") {
-    const expected = String(issue2.expected);
-    const what = expected === "array" ? "an array" : expected === "object" ? "an object" : `a ${expected}`;
-    return got === void 0 ? `${where}: missing (expected ${what})` : `${where}: expected ${what}, got ${describe2(got)}`;
-  }
-  if (issue2.code === "custom") return `${where}: ${issue2.message}, got ${describe2(got)}`;
-  return `${where}: ${issue2.message.replace(/^Invalid input: /, "")}`;
-}
-function commentTextLines(source, lineStarts) {
-  const lines = [];
-  let i = 0;
-  const n2 = source.length;
-  let line = 1;
-  const lineOf = (offset2) => {
-    while (line < lineStarts.length && lineStarts[line] <= offset2) line++;
-    return line;
-  };
-  const ws = () => {
-    while (i < n2) {
-      const c = source.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 65279) i++;
-      else break;
-    }
-  };
-  const str2 = () => {
-    const start = ++i;
-    while (i < n2) {
-      const c = source.charCodeAt(i);
-      if (c === 92) i += 2;
-      else if (c === 34) break;
-      else i++;
-    }
-    const raw = source.slice(start, i);
-    i++;
-    return raw;
-  };
-  const skip = () => {
-    ws();
-    const c = source.charCodeAt(i);
-    if (c === 34) {
-      str2();
-    } else if (c === 123 || c === 91) {
-      let depth = 0;
-      while (i < n2) {
-        const d = source.charCodeAt(i);
-        if (d === 34) {
-          str2();
-          continue;
-        }
-        if (d === 123 || d === 91) depth++;
-        else if (d === 125 || d === 93) {
-          depth--;
-          if (depth === 0) {
-            i++;
-            return;
-          }
-        }
-        i++;
-      }
-    } else {
-      while (i < n2 && !",}] 	\r\n".includes(source[i])) i++;
-    }
-  };
-  const object2 = (onKey) => {
-    i++;
-    for (; ; ) {
-      ws();
-      if (source.charCodeAt(i) === 125 || i >= n2) {
-        i++;
-        return;
-      }
-      if (source.charCodeAt(i) === 44) {
-        i++;
-        continue;
-      }
-      const key = str2();
-      ws();
-      i++;
-      ws();
-      onKey(key);
-    }
-  };
-  ws();
-  if (source.charCodeAt(i) !== 123) return lines;
-  object2((key) => {
-    if (key !== "comments" || source.charCodeAt(i) !== 91) return skip();
-    i++;
-    for (; ; ) {
-      ws();
-      const c = source.charCodeAt(i);
-      if (c === 93 || i >= n2) {
-        i++;
-        return;
-      }
-      if (c === 44) {
-        i++;
-        continue;
-      }
-      const index2 = lines.length;
-      lines.push(lineOf(i));
-      if (c !== 123) {
-        skip();
-        continue;
-      }
-      object2((k) => {
-        if (k === "text") lines[index2] = lineOf(i);
-        skip();
-      });
-    }
-  });
-  return lines;
-}
-var NEXT_UPDATE = /\bnext[ _-]?update\b[\s:=-]{0,5}(?:on\s+|by\s+)?(\d{4}-\d{2}-\d{2})/i;
-var CLOSE_ON = /\[[ \t]*close[ _-]?on[ \t]*(?::[ \t]*)?(\d{4}-\d{2}-\d{2})[ \t]*\]/i;
-var BRACKETED = /\[([^\]\n]{1,80})\]/g;
-function dayOf(iso) {
-  const time3 = Date.parse(`${iso}T00:00:00Z`);
-  return Number.isFinite(time3) && new Date(time3).toISOString().slice(0, 10) === iso ? { iso, time: time3 } : void 0;
-}
-function parseWhiteboard(text4) {
-  const tags = [];
-  const next = NEXT_UPDATE.exec(text4);
-  const close = CLOSE_ON.exec(text4);
-  let rest = text4;
-  if (close) rest = rest.replace(close[0], " ");
-  if (next) rest = rest.replace(next[0], " ");
-  rest = rest.replace(BRACKETED, (_whole, inner) => {
-    const tag = inner.trim().toLowerCase();
-    if (tag) tags.push(tag);
-    return " ";
-  });
-  for (const word of rest.split(/[\s,;]+/)) {
-    const w = word.trim().toLowerCase();
-    if (/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(w)) tags.push(w);
-  }
-  const wb = { text: text4, tags, revocationDelay: tags.some((t) => t.includes("revocation-delay") || t.includes("delayed-revocation")) };
-  const nu = next ? dayOf(next[1]) : void 0;
-  if (nu) wb.nextUpdate = nu;
-  const co = close ? dayOf(close[1]) : void 0;
-  if (co) wb.closeOn = co;
-  return wb;
-}
-var CLOSED_STATUSES = /* @__PURE__ */ new Set(["RESOLVED", "VERIFIED", "CLOSED"]);
-var FIELD_ALIASES = { bug_status: "status", status_whiteboard: "whiteboard", assigned_to: "assigned_to" };
-var SHARED_DOMAINS = /* @__PURE__ */ new Set(["gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com", "protonmail.com", "proton.me", "gmx.de", "gmx.net", "mail.com", "mozilla.com", "mozilla.org", "ccadb.org", "bugzilla.bugs", "users.noreply.github.com"]);
-function domainOf(login2) {
-  const at2 = login2.lastIndexOf("@");
-  return at2 > 0 && at2 < login2.length - 1 ? login2.slice(at2 + 1).toLowerCase() : void 0;
-}
-function needinfoTargets(value) {
-  const out = [];
-  for (const part of value.split(",")) {
-    const m = /^\s*needinfo\?\((.{1,320})\)\s*$/.exec(part);
-    if (m) out.push(m[1].trim());
-  }
-  return out;
-}
-function str(v) {
-  return v === null || v === void 0 ? "" : String(v);
-}
-function parseThread(source, options = {}) {
-  const lineStarts = computeLineStarts(source);
-  let raw;
-  try {
-    raw = JSON.parse(source.charCodeAt(0) === 65279 ? source.slice(1) : source);
-  } catch (error2) {
-    const text4 = error2 instanceof Error ? error2.message : String(error2);
-    const at2 = /position (\d+)/.exec(text4);
-    const pos = at2 ? computePosition(lineStarts, Number(at2[1])) : { line: 1, column: 1 };
-    throw new ThreadFormatError(`not a Bugzilla export: invalid JSON (${text4.split("\n")[0] ?? ""})`, pos.line, pos.column);
-  }
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new ThreadFormatError(`not a Bugzilla export: expected an object with "bug" and "comments", got ${describe2(raw)}`);
-  const parsed = schemas().safeParse(raw);
-  if (!parsed.success) {
-    const issue2 = parsed.error.issues[0];
-    const line = issue2.path[0] === "comments" && typeof issue2.path[1] === "number" ? commentTextLines(source, lineStarts)[issue2.path[1]] : void 0;
-    throw new ThreadFormatError(issueText(raw, issue2), line ?? 1);
-  }
-  return buildThread(source, lineStarts, parsed.data, options);
-}
-function computePosition(lineStarts, offset2) {
-  let line = 1;
-  while (line < lineStarts.length && lineStarts[line] <= offset2) line++;
-  return { line, column: offset2 - lineStarts[line - 1] + 1 };
-}
-function buildThread(source, lineStarts, data, options) {
-  const { bug } = data;
-  const assignee = bug.assigned_to;
-  const creator = bug.creator;
-  const accounts = /* @__PURE__ */ new Set();
-  const assigneeLower = assignee.toLowerCase();
-  if (assigneeLower && !/^nobody@/.test(assigneeLower)) accounts.add(assigneeLower);
-  for (const h of data.history) {
-    for (const ch of h.changes) {
-      if (ch.field_name !== "assigned_to") continue;
-      for (const v of [str(ch.removed), str(ch.added)]) {
-        const l2 = v.trim().toLowerCase();
-        const d = domainOf(l2);
-        if (l2 && !/^nobody@/.test(l2) && d !== void 0 && !SHARED_DOMAINS.has(d) && d === domainOf(assigneeLower)) accounts.add(l2);
-      }
-    }
-  }
-  for (const a of options.caAccounts ?? []) if (a.trim()) accounts.add(a.trim().toLowerCase());
-  const matches = (login2) => {
-    const l2 = login2.toLowerCase();
-    if (accounts.has(l2)) return true;
-    const d = domainOf(l2);
-    return d !== void 0 && accounts.has(`@${d}`);
-  };
-  const assigneeDomain = accounts.has(assigneeLower) ? domainOf(assigneeLower) : void 0;
-  const creatorLower = creator.toLowerCase();
-  const selfReported = matches(creatorLower) || assigneeDomain !== void 0 && !SHARED_DOMAINS.has(assigneeDomain) && domainOf(creatorLower) === assigneeDomain;
-  if (selfReported) accounts.add(creatorLower);
-  const isCa = (login2) => matches(login2);
-  const textLines = commentTextLines(source, lineStarts);
-  const comments = [];
-  data.comments.forEach((c, index2) => {
-    const tags = (c.tags ?? []).map((t) => t.toLowerCase());
-    if (c.is_private === true || c.is_private === 1 || tags.includes("spam")) return;
-    const time3 = isoTime(c.creation_time);
-    comments.push({ count: c.count, text: c.text, creator: c.creator, time: time3, iso: c.creation_time, isCa: isCa(c.creator), tags, line: textLines[index2] ?? 1 });
-  });
-  comments.sort((a, b) => a.count - b.count || a.time - b.time);
-  const changes = [];
-  const needinfo = [];
-  const history = [...data.history].map((h) => ({ ...h, t: isoTime(h.when) })).sort((a, b) => a.t - b.t);
-  for (const h of history) {
-    for (const ch of h.changes) {
-      const field3 = FIELD_ALIASES[ch.field_name] ?? ch.field_name;
-      const removed = str(ch.removed);
-      const added = str(ch.added);
-      if (field3 === "flagtypes.name") {
-        for (const target of needinfoTargets(removed)) needinfo.push({ when: h.t, who: h.who, target, change: "cleared" });
-        for (const target of needinfoTargets(added)) needinfo.push({ when: h.t, who: h.who, target, change: "set" });
-        continue;
-      }
-      changes.push({ when: h.t, who: h.who, field: field3, removed, added });
-    }
-  }
-  for (const f of bug.flags) {
-    if (f.name !== "needinfo" || f.status !== "?" || !f.requestee) continue;
-    const target = f.requestee;
-    const last = [...needinfo].reverse().find((e) => e.target.toLowerCase() === target.toLowerCase());
-    if (last?.change === "set") continue;
-    const when = isoTime(f.creation_date ?? f.modification_date ?? "") ?? isoTime(bug.creation_time);
-    needinfo.push({ when, who: f.setter ?? "", target, change: "set" });
-  }
-  needinfo.sort((a, b) => a.when - b.when);
-  const whiteboardText = bug.whiteboard ?? "";
-  const wbChanges = changes.filter((c) => c.field === "whiteboard");
-  const created = isoTime(bug.creation_time);
-  const whiteboardHistory = [];
-  if (wbChanges.length > 0) {
-    const first = wbChanges[0];
-    if (first.removed !== "") whiteboardHistory.push({ when: created, text: first.removed });
-    for (const c of wbChanges) whiteboardHistory.push({ when: c.when, text: c.added });
-    const last = whiteboardHistory[whiteboardHistory.length - 1];
-    if (last.text !== whiteboardText) whiteboardHistory.push({ when: last.when, text: whiteboardText });
-  } else {
-    whiteboardHistory.push({ when: created, text: whiteboardText });
-  }
-  const status = bug.status;
-  const open = !CLOSED_STATUSES.has(status.toUpperCase());
-  const resolvedChange = [...changes].reverse().find((c) => c.field === "status" && c.added.toUpperCase() === "RESOLVED");
-  let resolvedAt = resolvedChange?.when;
-  if (resolvedAt === void 0 && !open && bug.cf_last_resolved) {
-    const t = Date.parse(bug.cf_last_resolved.includes("T") ? bug.cf_last_resolved : `${bug.cf_last_resolved.replace(" ", "T")}Z`);
-    if (Number.isFinite(t)) resolvedAt = t;
-  }
-  let fetched = data.fetched !== void 0 ? isoTime(data.fetched) : created;
-  if (data.fetched === void 0) {
-    for (const c of comments) fetched = Math.max(fetched, c.time);
-    for (const h of history) fetched = Math.max(fetched, h.t);
-  }
-  let base = data.source;
-  while (base.endsWith("/")) base = base.slice(0, -1);
-  const reports = /* @__PURE__ */ new Map();
-  const thread = {
-    source,
-    lineStarts,
-    id: bug.id,
-    summary: bug.summary,
-    url: `${base}/show_bug.cgi?id=${bug.id}`,
-    status,
-    resolution: bug.resolution ?? "",
-    open,
-    created,
-    creator,
-    assignee,
-    caAccounts: accounts,
-    selfReported,
-    whiteboard: parseWhiteboard(whiteboardText),
-    whiteboardHistory,
-    comments,
-    needinfo,
-    changes,
-    fetched,
-    isCa,
-    reportIn(comment) {
-      if (reports.has(comment)) return reports.get(comment);
-      let report2;
-      if (comment.isCa) {
-        try {
-          const parsed = parseReport(comment.text);
-          if (parsed.blocks.length > 0) report2 = parsed;
-        } catch {
-          report2 = void 0;
-        }
-      }
-      reports.set(comment, report2);
-      return report2;
-    }
-  };
-  if (resolvedAt !== void 0) thread.resolvedAt = resolvedAt;
-  return thread;
-}
-
-// src/engine/thread.ts
-init_errors2();
-function formatFailure(error2) {
-  const known = error2 instanceof ThreadFormatError;
-  const line = known ? error2.line : 1;
-  return {
-    ruleId: null,
-    messageId: "threadFormat",
-    severity: 2,
-    fatal: true,
-    message: `Cannot read the bug export: ${known ? error2.message : clause(error2)}.`,
-    line,
-    column: known ? error2.column : 1,
-    endLine: line,
-    endColumn: known ? error2.column : 1
-  };
-}
-function sortThreadMessages(messages) {
-  return messages.sort((a, b) => (a.comment ?? -1) - (b.comment ?? -1) || a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
-}
-function summarize(thread) {
-  const comments = {};
-  const { source, lineStarts } = thread;
-  for (const c of thread.comments) {
-    const start = lineStarts[c.line - 1] ?? 0;
-    let end = c.line < lineStarts.length ? lineStarts[c.line] : source.length;
-    while (end > start && (source.charCodeAt(end - 1) === 10 || source.charCodeAt(end - 1) === 13)) end--;
-    comments[c.count] = { iso: c.iso, creator: c.creator, line: c.line, lineLength: end - start, isCa: c.isCa };
-  }
-  return { id: thread.id, summary: thread.summary, url: thread.url, open: thread.open, status: thread.status, resolution: thread.resolution, comments };
-}
-function runThreadRules(thread, options) {
-  const byCount = new Map(thread.comments.map((c) => [c.count, c]));
-  const docs = /* @__PURE__ */ new Map();
-  const deadlines = [];
-  const sinks = {
-    comment(count) {
-      const c = byCount.get(count);
-      if (!c) return void 0;
-      let doc = docs.get(count);
-      if (!doc) docs.set(count, doc = { source: c.text, lineStarts: computeLineStarts(c.text) });
-      return doc;
-    },
-    deadline(_ruleId, d) {
-      if (!thread.open) return;
-      const entry = { obligation: d.obligation, due: new Date(d.due).toISOString(), basis: d.basis, time: d.due };
-      if (d.comment !== void 0) entry.comment = d.comment;
-      deadlines.push(entry);
-    }
-  };
-  const { attachments: _none, ...threadOptions } = options;
-  const messages = runRules(thread, threadOptions, "thread", sinks);
-  deadlines.sort((a, b) => a.time - b.time || a.obligation.localeCompare(b.obligation));
-  return { messages, deadlines: deadlines.map(({ time: _time, ...d }) => d) };
-}
-function lintThread(source, options) {
-  let thread;
-  try {
-    thread = parseThread(source, options.caAccounts ? { caAccounts: options.caAccounts } : {});
-  } catch (error2) {
-    return { messages: [formatFailure(error2)] };
-  }
-  const { messages, deadlines } = runThreadRules(thread, options);
-  if (options.rules.some((r) => (r.rule.meta.appliesTo ?? "report") === "report")) {
-    for (const c of thread.comments) {
-      const report2 = thread.reportIn(c);
-      if (!report2) continue;
-      const { attachments: _a3, template: _t, ...rest } = options;
-      const found = lintParsedReport(report2, { ...rest, now: DateTime.fromMillis(c.time, { zone: "utc" }), nowIsDay: false });
-      for (const m of found) {
-        m.comment = c.count;
-        messages.push(m);
-      }
-    }
-  }
-  return { messages: sortThreadMessages(messages), deadlines, thread: summarize(thread) };
-}
-
 // src/engine/index.ts
 var RuleStoppedError = class extends Error {
   constructor(budgetMs) {
@@ -47055,22 +46569,6 @@ function lintAttachment(source, kind, options) {
   const messages = runRules(attachment, rest, kind);
   return { messages: sortMessages(messages), attachment };
 }
-function lintDocument(source, kind, options) {
-  if (kind === "thread") {
-    checkLowLevelOptions(options);
-    return lintThread(source, options);
-  }
-  return kind === "report" ? lintText(source, options) : lintAttachment(source, kind, options);
-}
-function lintToResult(filePath, source, kind, options, keepSource) {
-  const { messages, deadlines, thread } = lintDocument(source, kind, options);
-  const extra = {};
-  if (messages.some((m) => m.fatal)) extra.fatalError = true;
-  if (keepSource && messages.length > 0 && kind !== "thread") extra.source = source;
-  if (deadlines) extra.deadlines = deadlines;
-  if (thread) extra.thread = thread;
-  return makeResult(filePath, messages, extra);
-}
 function isUtcMidnight(dt) {
   return dt.toMillis() % 864e5 === 0;
 }
@@ -47232,7 +46730,7 @@ function describeValue(value) {
   if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}\u2026` : value);
   return String(value);
 }
-function valueAt2(root, segments) {
+function valueAt(root, segments) {
   let v = root;
   for (const seg of segments) {
     if (v === null || typeof v !== "object") return void 0;
@@ -47242,7 +46740,7 @@ function valueAt2(root, segments) {
 }
 var TYPE_NAMES = { array: "a list", object: "an object", record: "an object", string: "a string", number: "a number", boolean: "true or false", int: "a whole number" };
 function describeIssue(issue2, input, prefix = [], knownKeys = []) {
-  const found = valueAt2(input, issue2.path);
+  const found = valueAt(input, issue2.path);
   if (issue2.code === "unrecognized_keys" && issue2.keys && issue2.keys.length > 0) {
     const key = issue2.keys[0];
     const hint = didYouMean(key, knownKeys);
@@ -47750,6 +47248,492 @@ function resolveNow(value, clock) {
   return at2 ? { at: at2, isDay: isDateOnly(value) } : void 0;
 }
 
+// src/parse/thread.ts
+init_mini();
+var ThreadFormatError = class extends Error {
+  constructor(message2, line = 1, column = 1) {
+    super(message2);
+    this.line = line;
+    this.column = column;
+    this.name = "ThreadFormatError";
+  }
+  line;
+  column;
+};
+var DEFAULT_BUGZILLA_URL2 = "https://bugzilla.mozilla.org";
+var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+function isoTime(value) {
+  if (!ISO_TIME.test(value)) return void 0;
+  const t = Date.parse(value);
+  return Number.isFinite(t) ? t : void 0;
+}
+var schemas = /* @__PURE__ */ (() => {
+  let built;
+  function build2() {
+    const time3 = string2().check(refine((v) => isoTime(v) !== void 0, { message: "expected an ISO time" }));
+    const login2 = string2();
+    const flag2 = object({
+      name: string2(),
+      status: string2(),
+      requestee: optional(nullable(login2)),
+      setter: optional(nullable(login2)),
+      creation_date: optional(nullable(time3)),
+      modification_date: optional(nullable(time3))
+    });
+    const bug = object({
+      id: number2().check(int2(), _positive()),
+      summary: string2(),
+      whiteboard: _default(nullable(string2()), ""),
+      status: string2(),
+      resolution: _default(nullable(string2()), ""),
+      creation_time: time3,
+      creator: login2,
+      assigned_to: login2,
+      flags: _default(array(flag2), []),
+      cf_last_resolved: optional(nullable(string2()))
+    });
+    const comment = object({
+      count: number2().check(int2(), _nonnegative()),
+      text: string2(),
+      creator: login2,
+      creation_time: time3,
+      is_private: _default(union([boolean2(), number2()]), false),
+      tags: _default(nullable(array(string2())), [])
+    });
+    const change = object({
+      field_name: string2(),
+      removed: _default(nullable(union([string2(), number2()])), ""),
+      added: _default(nullable(union([string2(), number2()])), "")
+    });
+    const entry = object({ when: time3, who: login2, changes: array(change) });
+    return object({
+      bug,
+      comments: array(comment),
+      history: _default(array(entry), []),
+      source: _default(string2().check(refine((v) => /^https?:\/\/\S+$/i.test(v), { message: "expected the Bugzilla base URL (https://...)" })), DEFAULT_BUGZILLA_URL2),
+      fetched: optional(time3)
+    });
+  }
+  return () => built ??= build2();
+})();
+function fieldPath(path16) {
+  let out = "";
+  for (const p of path16) out += typeof p === "number" ? `[${p}]` : out === "" ? String(p) : `.${String(p)}`;
+  return out;
+}
+function describe2(value) {
+  if (value === void 0) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return value.length > 40 ? "a string" : JSON.stringify(value);
+  return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
+}
+function valueAt2(root, path16) {
+  let v = root;
+  for (const p of path16) {
+    if (v === null || typeof v !== "object") return void 0;
+    v = v[p];
+  }
+  return v;
+}
+function issueText(root, issue2) {
+  const where = fieldPath(issue2.path) || "the export";
+  const got = valueAt2(root, issue2.path);
+  if (issue2.code === "invalid_type") {
+    const expected = String(issue2.expected);
+    const what = expected === "array" ? "an array" : expected === "object" ? "an object" : `a ${expected}`;
+    return got === void 0 ? `${where}: missing (expected ${what})` : `${where}: expected ${what}, got ${describe2(got)}`;
+  }
+  if (issue2.code === "custom") return `${where}: ${issue2.message}, got ${describe2(got)}`;
+  return `${where}: ${issue2.message.replace(/^Invalid input: /, "")}`;
+}
+function commentTextLines(source, lineStarts) {
+  const lines = [];
+  let i = 0;
+  const n2 = source.length;
+  let line = 1;
+  const lineOf = (offset2) => {
+    while (line < lineStarts.length && lineStarts[line] <= offset2) line++;
+    return line;
+  };
+  const ws = () => {
+    while (i < n2) {
+      const c = source.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 65279) i++;
+      else break;
+    }
+  };
+  const str2 = () => {
+    const start = ++i;
+    while (i < n2) {
+      const c = source.charCodeAt(i);
+      if (c === 92) i += 2;
+      else if (c === 34) break;
+      else i++;
+    }
+    const raw = source.slice(start, i);
+    i++;
+    return raw;
+  };
+  const skip = () => {
+    ws();
+    const c = source.charCodeAt(i);
+    if (c === 34) {
+      str2();
+    } else if (c === 123 || c === 91) {
+      let depth = 0;
+      while (i < n2) {
+        const d = source.charCodeAt(i);
+        if (d === 34) {
+          str2();
+          continue;
+        }
+        if (d === 123 || d === 91) depth++;
+        else if (d === 125 || d === 93) {
+          depth--;
+          if (depth === 0) {
+            i++;
+            return;
+          }
+        }
+        i++;
+      }
+    } else {
+      while (i < n2 && !",}] 	\r\n".includes(source[i])) i++;
+    }
+  };
+  const object2 = (onKey) => {
+    i++;
+    for (; ; ) {
+      ws();
+      if (source.charCodeAt(i) === 125 || i >= n2) {
+        i++;
+        return;
+      }
+      if (source.charCodeAt(i) === 44) {
+        i++;
+        continue;
+      }
+      const key = str2();
+      ws();
+      i++;
+      ws();
+      onKey(key);
+    }
+  };
+  ws();
+  if (source.charCodeAt(i) !== 123) return lines;
+  object2((key) => {
+    if (key !== "comments" || source.charCodeAt(i) !== 91) return skip();
+    i++;
+    for (; ; ) {
+      ws();
+      const c = source.charCodeAt(i);
+      if (c === 93 || i >= n2) {
+        i++;
+        return;
+      }
+      if (c === 44) {
+        i++;
+        continue;
+      }
+      const index2 = lines.length;
+      lines.push(lineOf(i));
+      if (c !== 123) {
+        skip();
+        continue;
+      }
+      object2((k) => {
+        if (k === "text") lines[index2] = lineOf(i);
+        skip();
+      });
+    }
+  });
+  return lines;
+}
+var NEXT_UPDATE = /\bnext[ _-]?update\b[\s:=-]{0,5}(?:on\s+|by\s+)?(\d{4}-\d{2}-\d{2})/i;
+var CLOSE_ON = /\[[ \t]*close[ _-]?on[ \t]*(?::[ \t]*)?(\d{4}-\d{2}-\d{2})[ \t]*\]/i;
+var BRACKETED = /\[([^\]\n]{1,80})\]/g;
+function dayOf(iso) {
+  const time3 = Date.parse(`${iso}T00:00:00Z`);
+  return Number.isFinite(time3) && new Date(time3).toISOString().slice(0, 10) === iso ? { iso, time: time3 } : void 0;
+}
+function parseWhiteboard(text4) {
+  const tags = [];
+  const next = NEXT_UPDATE.exec(text4);
+  const close = CLOSE_ON.exec(text4);
+  let rest = text4;
+  if (close) rest = rest.replace(close[0], " ");
+  if (next) rest = rest.replace(next[0], " ");
+  rest = rest.replace(BRACKETED, (_whole, inner) => {
+    const tag = inner.trim().toLowerCase();
+    if (tag) tags.push(tag);
+    return " ";
+  });
+  for (const word of rest.split(/[\s,;]+/)) {
+    const w = word.trim().toLowerCase();
+    if (/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(w)) tags.push(w);
+  }
+  const wb = { text: text4, tags, revocationDelay: tags.some((t) => t.includes("revocation-delay") || t.includes("delayed-revocation")) };
+  const nu = next ? dayOf(next[1]) : void 0;
+  if (nu) wb.nextUpdate = nu;
+  const co = close ? dayOf(close[1]) : void 0;
+  if (co) wb.closeOn = co;
+  return wb;
+}
+var CLOSED_STATUSES = /* @__PURE__ */ new Set(["RESOLVED", "VERIFIED", "CLOSED"]);
+var FIELD_ALIASES = { bug_status: "status", status_whiteboard: "whiteboard", assigned_to: "assigned_to" };
+var SHARED_DOMAINS = /* @__PURE__ */ new Set(["gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com", "protonmail.com", "proton.me", "gmx.de", "gmx.net", "mail.com", "mozilla.com", "mozilla.org", "ccadb.org", "bugzilla.bugs", "users.noreply.github.com"]);
+function domainOf(login2) {
+  const at2 = login2.lastIndexOf("@");
+  return at2 > 0 && at2 < login2.length - 1 ? login2.slice(at2 + 1).toLowerCase() : void 0;
+}
+function needinfoTargets(value) {
+  const out = [];
+  for (const part of value.split(",")) {
+    const m = /^\s*needinfo\?\((.{1,320})\)\s*$/.exec(part);
+    if (m) out.push(m[1].trim());
+  }
+  return out;
+}
+function str(v) {
+  return v === null || v === void 0 ? "" : String(v);
+}
+function parseThread(source, options = {}) {
+  const lineStarts = computeLineStarts(source);
+  let raw;
+  try {
+    raw = JSON.parse(source.charCodeAt(0) === 65279 ? source.slice(1) : source);
+  } catch (error2) {
+    const text4 = error2 instanceof Error ? error2.message : String(error2);
+    const at2 = /position (\d+)/.exec(text4);
+    const pos = at2 ? computePosition(lineStarts, Number(at2[1])) : { line: 1, column: 1 };
+    throw new ThreadFormatError(`not a Bugzilla export: invalid JSON (${text4.split("\n")[0] ?? ""})`, pos.line, pos.column);
+  }
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new ThreadFormatError(`not a Bugzilla export: expected an object with "bug" and "comments", got ${describe2(raw)}`);
+  const parsed = schemas().safeParse(raw);
+  if (!parsed.success) {
+    const issue2 = parsed.error.issues[0];
+    const line = issue2.path[0] === "comments" && typeof issue2.path[1] === "number" ? commentTextLines(source, lineStarts)[issue2.path[1]] : void 0;
+    throw new ThreadFormatError(issueText(raw, issue2), line ?? 1);
+  }
+  return buildThread(source, lineStarts, parsed.data, options);
+}
+function computePosition(lineStarts, offset2) {
+  let line = 1;
+  while (line < lineStarts.length && lineStarts[line] <= offset2) line++;
+  return { line, column: offset2 - lineStarts[line - 1] + 1 };
+}
+function buildThread(source, lineStarts, data, options) {
+  const { bug } = data;
+  const assignee = bug.assigned_to;
+  const creator = bug.creator;
+  const accounts = /* @__PURE__ */ new Set();
+  const assigneeLower = assignee.toLowerCase();
+  if (assigneeLower && !/^nobody@/.test(assigneeLower)) accounts.add(assigneeLower);
+  for (const h of data.history) {
+    for (const ch of h.changes) {
+      if (ch.field_name !== "assigned_to") continue;
+      for (const v of [str(ch.removed), str(ch.added)]) {
+        const l2 = v.trim().toLowerCase();
+        const d = domainOf(l2);
+        if (l2 && !/^nobody@/.test(l2) && d !== void 0 && !SHARED_DOMAINS.has(d) && d === domainOf(assigneeLower)) accounts.add(l2);
+      }
+    }
+  }
+  for (const a of options.caAccounts ?? []) if (a.trim()) accounts.add(a.trim().toLowerCase());
+  const matches = (login2) => {
+    const l2 = login2.toLowerCase();
+    if (accounts.has(l2)) return true;
+    const d = domainOf(l2);
+    return d !== void 0 && accounts.has(`@${d}`);
+  };
+  const assigneeDomain = accounts.has(assigneeLower) ? domainOf(assigneeLower) : void 0;
+  const creatorLower = creator.toLowerCase();
+  const selfReported = matches(creatorLower) || assigneeDomain !== void 0 && !SHARED_DOMAINS.has(assigneeDomain) && domainOf(creatorLower) === assigneeDomain;
+  if (selfReported) accounts.add(creatorLower);
+  const isCa = (login2) => matches(login2);
+  const textLines = commentTextLines(source, lineStarts);
+  const comments = [];
+  data.comments.forEach((c, index2) => {
+    const tags = (c.tags ?? []).map((t) => t.toLowerCase());
+    if (c.is_private === true || c.is_private === 1 || tags.includes("spam")) return;
+    const time3 = isoTime(c.creation_time);
+    comments.push({ count: c.count, text: c.text, creator: c.creator, time: time3, iso: c.creation_time, isCa: isCa(c.creator), tags, line: textLines[index2] ?? 1 });
+  });
+  comments.sort((a, b) => a.count - b.count || a.time - b.time);
+  const changes = [];
+  const needinfo = [];
+  const history = [...data.history].map((h) => ({ ...h, t: isoTime(h.when) })).sort((a, b) => a.t - b.t);
+  for (const h of history) {
+    for (const ch of h.changes) {
+      const field3 = FIELD_ALIASES[ch.field_name] ?? ch.field_name;
+      const removed = str(ch.removed);
+      const added = str(ch.added);
+      if (field3 === "flagtypes.name") {
+        for (const target of needinfoTargets(removed)) needinfo.push({ when: h.t, who: h.who, target, change: "cleared" });
+        for (const target of needinfoTargets(added)) needinfo.push({ when: h.t, who: h.who, target, change: "set" });
+        continue;
+      }
+      changes.push({ when: h.t, who: h.who, field: field3, removed, added });
+    }
+  }
+  for (const f of bug.flags) {
+    if (f.name !== "needinfo" || f.status !== "?" || !f.requestee) continue;
+    const target = f.requestee;
+    const last = [...needinfo].reverse().find((e) => e.target.toLowerCase() === target.toLowerCase());
+    if (last?.change === "set") continue;
+    const when = isoTime(f.creation_date ?? f.modification_date ?? "") ?? isoTime(bug.creation_time);
+    needinfo.push({ when, who: f.setter ?? "", target, change: "set" });
+  }
+  needinfo.sort((a, b) => a.when - b.when);
+  const whiteboardText = bug.whiteboard ?? "";
+  const wbChanges = changes.filter((c) => c.field === "whiteboard");
+  const created = isoTime(bug.creation_time);
+  const whiteboardHistory = [];
+  if (wbChanges.length > 0) {
+    const first = wbChanges[0];
+    if (first.removed !== "") whiteboardHistory.push({ when: created, text: first.removed });
+    for (const c of wbChanges) whiteboardHistory.push({ when: c.when, text: c.added });
+    const last = whiteboardHistory[whiteboardHistory.length - 1];
+    if (last.text !== whiteboardText) whiteboardHistory.push({ when: last.when, text: whiteboardText });
+  } else {
+    whiteboardHistory.push({ when: created, text: whiteboardText });
+  }
+  const status = bug.status;
+  const open = !CLOSED_STATUSES.has(status.toUpperCase());
+  const resolvedChange = [...changes].reverse().find((c) => c.field === "status" && c.added.toUpperCase() === "RESOLVED");
+  let resolvedAt = resolvedChange?.when;
+  if (resolvedAt === void 0 && !open && bug.cf_last_resolved) {
+    const t = Date.parse(bug.cf_last_resolved.includes("T") ? bug.cf_last_resolved : `${bug.cf_last_resolved.replace(" ", "T")}Z`);
+    if (Number.isFinite(t)) resolvedAt = t;
+  }
+  let fetched = data.fetched !== void 0 ? isoTime(data.fetched) : created;
+  if (data.fetched === void 0) {
+    for (const c of comments) fetched = Math.max(fetched, c.time);
+    for (const h of history) fetched = Math.max(fetched, h.t);
+  }
+  let base = data.source;
+  while (base.endsWith("/")) base = base.slice(0, -1);
+  const reports = /* @__PURE__ */ new Map();
+  const thread = {
+    source,
+    lineStarts,
+    id: bug.id,
+    summary: bug.summary,
+    url: `${base}/show_bug.cgi?id=${bug.id}`,
+    status,
+    resolution: bug.resolution ?? "",
+    open,
+    created,
+    creator,
+    assignee,
+    caAccounts: accounts,
+    selfReported,
+    whiteboard: parseWhiteboard(whiteboardText),
+    whiteboardHistory,
+    comments,
+    needinfo,
+    changes,
+    fetched,
+    isCa,
+    reportIn(comment) {
+      if (reports.has(comment)) return reports.get(comment);
+      let report2;
+      if (comment.isCa) {
+        try {
+          const parsed = parseReport(comment.text);
+          if (parsed.blocks.length > 0) report2 = parsed;
+        } catch {
+          report2 = void 0;
+        }
+      }
+      reports.set(comment, report2);
+      return report2;
+    }
+  };
+  if (resolvedAt !== void 0) thread.resolvedAt = resolvedAt;
+  return thread;
+}
+
+// src/engine/thread.ts
+init_errors2();
+function formatFailure(error2) {
+  const known = error2 instanceof ThreadFormatError;
+  const line = known ? error2.line : 1;
+  return {
+    ruleId: null,
+    messageId: "threadFormat",
+    severity: 2,
+    fatal: true,
+    message: `Cannot read the bug export: ${known ? error2.message : clause(error2)}.`,
+    line,
+    column: known ? error2.column : 1,
+    endLine: line,
+    endColumn: known ? error2.column : 1
+  };
+}
+function sortThreadMessages(messages) {
+  return messages.sort((a, b) => (a.comment ?? -1) - (b.comment ?? -1) || a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
+}
+function summarize(thread) {
+  const comments = {};
+  const { source, lineStarts } = thread;
+  for (const c of thread.comments) {
+    const start = lineStarts[c.line - 1] ?? 0;
+    let end = c.line < lineStarts.length ? lineStarts[c.line] : source.length;
+    while (end > start && (source.charCodeAt(end - 1) === 10 || source.charCodeAt(end - 1) === 13)) end--;
+    comments[c.count] = { iso: c.iso, creator: c.creator, line: c.line, lineLength: end - start, isCa: c.isCa };
+  }
+  return { id: thread.id, summary: thread.summary, url: thread.url, open: thread.open, status: thread.status, resolution: thread.resolution, comments };
+}
+function runThreadRules(thread, options) {
+  const byCount = new Map(thread.comments.map((c) => [c.count, c]));
+  const docs = /* @__PURE__ */ new Map();
+  const deadlines = [];
+  const sinks = {
+    comment(count) {
+      const c = byCount.get(count);
+      if (!c) return void 0;
+      let doc = docs.get(count);
+      if (!doc) docs.set(count, doc = { source: c.text, lineStarts: computeLineStarts(c.text) });
+      return doc;
+    },
+    deadline(_ruleId, d) {
+      if (!thread.open) return;
+      const entry = { obligation: d.obligation, due: new Date(d.due).toISOString(), basis: d.basis, time: d.due };
+      if (d.comment !== void 0) entry.comment = d.comment;
+      deadlines.push(entry);
+    }
+  };
+  const { attachments: _none, ...threadOptions } = options;
+  const messages = runRules(thread, threadOptions, "thread", sinks);
+  deadlines.sort((a, b) => a.time - b.time || a.obligation.localeCompare(b.obligation));
+  return { messages, deadlines: deadlines.map(({ time: _time, ...d }) => d) };
+}
+function lintThread(source, options) {
+  let thread;
+  try {
+    thread = parseThread(source, options.caAccounts ? { caAccounts: options.caAccounts } : {});
+  } catch (error2) {
+    return { messages: [formatFailure(error2)] };
+  }
+  const { messages, deadlines } = runThreadRules(thread, options);
+  if (options.rules.some((r) => (r.rule.meta.appliesTo ?? "report") === "report")) {
+    for (const c of thread.comments) {
+      const report2 = thread.reportIn(c);
+      if (!report2) continue;
+      const { attachments: _a3, template: _t, ...rest } = options;
+      const found = lintParsedReport(report2, { ...rest, now: DateTime.fromMillis(c.time, { zone: "utc" }), nowIsDay: false });
+      for (const m of found) {
+        m.comment = c.count;
+        messages.push(m);
+      }
+    }
+  }
+  return { messages: sortThreadMessages(messages), deadlines, thread: summarize(thread) };
+}
+
 // src/examples.ts
 var DEFAULT_SNIPPET_NOW = "2025-06-01";
 function parseOptions(schema, value) {
@@ -48123,6 +48107,24 @@ async function pairedAttachments(io, reportPath, text4, maxAttachmentSize) {
     }
   }
   return out;
+}
+
+// src/engine/document.ts
+function lintDocument(source, kind, options) {
+  if (kind === "thread") {
+    checkLowLevelOptions(options);
+    return lintThread(source, options);
+  }
+  return kind === "report" ? lintText(source, options) : lintAttachment(source, kind, options);
+}
+function lintToResult(filePath, source, kind, options, keepSource) {
+  const { messages, deadlines, thread } = lintDocument(source, kind, options);
+  const extra = {};
+  if (messages.some((m) => m.fatal)) extra.fatalError = true;
+  if (keepSource && messages.length > 0 && kind !== "thread") extra.source = source;
+  if (deadlines) extra.deadlines = deadlines;
+  if (thread) extra.thread = thread;
+  return makeResult(filePath, messages, extra);
 }
 
 // src/api.ts

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { rules as builtins } from '../rules/index.js';
 import { lint } from '../src/api.js';
 import { defaultConfig, resolveRules } from '../src/config/index.js';
-import { lintToResult } from '../src/engine/index.js';
+import { lintToResult } from '../src/engine/document.js';
 import { parseNow } from '../src/now.js';
 import type { BugThread } from '../src/parse/thread.js';
 import { checkInvalid, checkValid } from '../src/testing/rule-tester.js';

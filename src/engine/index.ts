@@ -15,7 +15,6 @@ import { ruleDocsUrl } from '../meta.js';
 import { clause } from '../errors.js';
 import { applyDirectives } from './directives.js';
 import { makeResult } from '../result.js';
-import { lintThread } from './thread.js';
 
 export interface LintOptions {
   rules: ResolvedRule[];
@@ -343,7 +342,7 @@ function parseFailure(report: IncidentReport, error: unknown): LintMessage {
 }
 
 /** `lintText` is the low-level call: it takes resolved rules and a luxon `now`; `lint()` takes a config. */
-function checkLowLevelOptions(options: LintOptions): void {
+export function checkLowLevelOptions(options: LintOptions): void {
   if (options === null || typeof options !== 'object' || !Array.isArray(options.rules)) {
     throw new TypeError('lintText(source, options) needs options.rules, the resolved rules; call lint({ text }) for the built-in rules and a config');
   }
@@ -383,31 +382,6 @@ export function lintAttachment(source: string, kind: Attachment['kind'], options
   const { attachments: _none, ...rest } = options;
   const messages = runRules(attachment, rest, kind);
   return { messages: sortMessages(messages), attachment };
-}
-
-/** Lint a file of any kind: the one entry point hosts call. */
-export function lintDocument(source: string, kind: DocumentKind, options: LintOptions): { messages: LintMessage[]; deadlines?: Deadline[]; thread?: ThreadSummary } {
-  if (kind === 'thread') {
-    checkLowLevelOptions(options);
-    return lintThread(source, options);
-  }
-  return kind === 'report' ? lintText(source, options) : lintAttachment(source, kind, options);
-}
-
-/**
- * Lint a file of any kind into its result, as every host shows it: counts,
- * `fatalError` when a message is fatal, and the source when `keepSource`
- * and there is something to show it for.
- */
-export function lintToResult(filePath: string, source: string, kind: DocumentKind, options: LintOptions, keepSource: boolean): LintResult {
-  const { messages, deadlines, thread } = lintDocument(source, kind, options);
-  const extra: Partial<LintResult> = {};
-  if (messages.some((m) => m.fatal)) extra.fatalError = true;
-  // A thread's findings are located in its comments' text, not in the export's lines: no source to show them in.
-  if (keepSource && messages.length > 0 && kind !== 'thread') extra.source = source;
-  if (deadlines) extra.deadlines = deadlines;
-  if (thread) extra.thread = thread;
-  return makeResult(filePath, messages, extra);
 }
 
 function isUtcMidnight(dt: DateTime): boolean {

@@ -9,7 +9,7 @@
  * comes last. Files that could not be read are listed after the bugs, and
  * findings (which this format does not show) are counted in a last line.
  */
-import type { Formatter } from './index.js';
+import type { Formatter } from './types.js';
 import { sanitizeLine as sanitize } from './sanitize.js';
 import { dueDate, timeLeft } from './thread.js';
 import type { Deadline } from '../types.js';
