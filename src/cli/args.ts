@@ -31,6 +31,8 @@ export interface CliOptions {
   maxFileSize?: string;
   maxAttachmentSize?: string;
   ruleTimeout: number;
+  /** --lsp: run the language server over stdin and stdout. */
+  lsp: boolean;
   debug: boolean;
 }
 
@@ -75,6 +77,8 @@ export function buildProgram(): Command {
     .option('--max-file-size <size>', 'refuse files larger than this (default 2MB; 0 = no limit)')
     .option('--max-attachment-size <size>', 'refuse Appendix attachments (*.csv, *.txt) larger than this (default 50MB; 0 = no limit)')
     .option('--rule-timeout <ms>', 'stop a rule (a plugin rule on the main thread, any rule in worker threads) that runs longer than this many ms on one file; 0 = no limit', nonNegativeInt('--rule-timeout'), 10000)
+    .option('--lsp', 'run as a Language Server over stdin and stdout (for editors; see docs/editors.md)', false)
+    .option('--stdio', 'with --lsp: talk over stdin and stdout (the only transport; accepted because clients pass it)', false)
     .option('--debug', 'print stack traces for internal errors', false)
     .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
@@ -125,6 +129,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     listRules: o['listRules'] === true,
     reportUnusedDisables: o['reportUnusedDisables'] === true,
     ruleTimeout: o['ruleTimeout'] as number,
+    lsp: o['lsp'] === true,
     debug: o['debug'] === true,
   };
   if (o['outputFile'] !== undefined) options.outputFile = o['outputFile'] as string;
@@ -138,6 +143,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (o['color'] !== undefined) options.color = o['color'] as boolean;
   if (o['maxFileSize'] !== undefined) options.maxFileSize = o['maxFileSize'] as string;
   if (o['maxAttachmentSize'] !== undefined) options.maxAttachmentSize = o['maxAttachmentSize'] as string;
+  if (o['stdio'] === true && !options.lsp) throw new UsageError('--stdio is the transport of --lsp; use it with --lsp');
   return { kind: 'run', options };
 }
 
