@@ -6660,17 +6660,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path10) {
-      const ctrl = callVisitor(key, node2, visitor, path10);
+    function visit_(key, node2, visitor, path11) {
+      const ctrl = callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path10);
+            const ci = visit_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6681,13 +6681,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path10);
+          const cv = visit_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6708,17 +6708,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path10) {
-      const ctrl = await callVisitor(key, node2, visitor, path10);
+    async function visitAsync_(key, node2, visitor, path11) {
+      const ctrl = await callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6729,13 +6729,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path10);
+          const cv = await visitAsync_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6762,23 +6762,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path10) {
+    function callVisitor(key, node2, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path10);
+        return visitor(key, node2, path11);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path10);
+        return visitor.Map?.(key, node2, path11);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path10);
+        return visitor.Seq?.(key, node2, path11);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path10);
+        return visitor.Pair?.(key, node2, path11);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path10);
+        return visitor.Scalar?.(key, node2, path11);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path10);
+        return visitor.Alias?.(key, node2, path11);
       return void 0;
     }
-    function replaceNode(key, path10, node2) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path11, node2) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -7390,10 +7390,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7412,7 +7412,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7442,11 +7442,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path11;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -7460,8 +7460,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -7475,8 +7475,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -7494,8 +7494,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -7505,8 +7505,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key, ...rest] = path10;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10021,9 +10021,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10098,14 +10098,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10120,10 +10120,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10134,10 +10134,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10154,13 +10154,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection.isEmptyPath(path10)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -12121,9 +12121,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path10) => {
+    visit3.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field3, index2] of path10) {
+      for (const [field3, index2] of path11) {
         const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -12132,23 +12132,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path10) => {
-      const parent = visit3.itemAtPath(cst, path10.slice(0, -1));
-      const field3 = path10[path10.length - 1][0];
+    visit3.parentCollection = (cst, path11) => {
+      const parent = visit3.itemAtPath(cst, path11.slice(0, -1));
+      const field3 = path11[path11.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field3 of ["key", "value"]) {
         const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field3, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12159,10 +12159,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field3 === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -14168,8 +14168,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path10, { windows } = {}) => {
-      const segs = path10.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path11, { windows } = {}) => {
+      const segs = path11.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -15793,16 +15793,16 @@ var require_base = __commonJS({
           }
         }
       }
-      addToPath(path10, added, removed, oldPosInc, options) {
-        const last = path10.lastComponent;
+      addToPath(path11, added, removed, oldPosInc, options) {
+        const last = path11.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path10.oldPos + oldPosInc,
+            oldPos: path11.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path10.oldPos + oldPosInc,
+            oldPos: path11.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -18542,12 +18542,12 @@ function parseTree(text4, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path10) {
+function findNodeAtLocation(root, path11) {
   if (!root) {
     return void 0;
   }
   let node2 = root;
-  for (let segment2 of path10) {
+  for (let segment2 of path11) {
     if (typeof segment2 === "string") {
       if (node2.type !== "object" || !Array.isArray(node2.children)) {
         return void 0;
@@ -18577,17 +18577,17 @@ function getNodePath(node2) {
   if (!node2.parent || !node2.parent.children) {
     return [];
   }
-  const path10 = getNodePath(node2.parent);
+  const path11 = getNodePath(node2.parent);
   if (node2.parent.type === "property") {
     const key = node2.parent.children[0].value;
-    path10.push(key);
+    path11.push(key);
   } else if (node2.parent.type === "array") {
     const index2 = node2.parent.children.indexOf(node2);
     if (index2 !== -1) {
-      path10.push(index2);
+      path11.push(index2);
     }
   }
-  return path10;
+  return path11;
 }
 function getNodeValue(node2) {
   switch (node2.type) {
@@ -18990,14 +18990,14 @@ var init_parser = __esm({
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text4, originalPath, value, options) {
-  const path10 = originalPath.slice();
+  const path11 = originalPath.slice();
   const errors = [];
   const root = parseTree(text4, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path10.length > 0) {
-    lastSegment = path10.pop();
-    parent = findNodeAtLocation(root, path10);
+  while (path11.length > 0) {
+    lastSegment = path11.pop();
+    parent = findNodeAtLocation(root, path11);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -19200,8 +19200,8 @@ function printParseErrorCode(code) {
 function format2(documentText, range, options) {
   return format(documentText, range, options);
 }
-function modify(text4, path10, value, options) {
-  return setProperty(text4, path10, value, options);
+function modify(text4, path11, value, options) {
+  return setProperty(text4, path11, value, options);
 }
 function applyEdits(text4, edits) {
   let sortedEdits = edits.slice(0).sort((a, b) => {
@@ -19291,7 +19291,7 @@ var init_main = __esm({
 });
 
 // src/lazy.ts
-var import_node_module, nodeRequire, yaml, picomatch, diff2, crypto, vm, bundled, jsonc;
+var import_node_module, nodeRequire, yaml, picomatch, diff2, crypto, vm, bundled, jsonc, lsp;
 var init_lazy = __esm({
   "src/lazy.ts"() {
     "use strict";
@@ -19305,29 +19305,30 @@ var init_lazy = __esm({
     vm = once(() => nodeRequire ? nodeRequire("node:vm") : require("node:vm"));
     bundled = import_meta_url.endsWith(".cjs");
     jsonc = once(() => bundled ? (init_main(), __toCommonJS(main_exports)) : (0, import_node_module.createRequire)(import_meta_url)("jsonc-parser"));
+    lsp = once(async () => true ? require("./ir-lint-lsp.cjs") : null);
   }
 });
 
 // node_modules/fdir/dist/index.mjs
-function cleanPath(path10) {
-  let normalized = (0, import_path.normalize)(path10);
+function cleanPath(path11) {
+  let normalized = (0, import_path.normalize)(path11);
   if (normalized.length > 1 && normalized[normalized.length - 1] === import_path.sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
-function convertSlashes(path10, separator) {
-  return path10.replace(SLASHES_REGEX, separator);
+function convertSlashes(path11, separator) {
+  return path11.replace(SLASHES_REGEX, separator);
 }
-function isRootDirectory(path10) {
-  return path10 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path10);
+function isRootDirectory(path11) {
+  return path11 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path11);
 }
-function normalizePath(path10, options) {
+function normalizePath(path11, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path10.includes("/") || path10.startsWith(".");
-  if (resolvePaths) path10 = (0, import_path.resolve)(path10);
-  if (normalizePath$1 || pathNeedsCleaning) path10 = cleanPath(path10);
-  if (path10 === ".") return "";
-  const needsSeperator = path10[path10.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path10 + pathSeparator : path10, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path11.includes("/") || path11.startsWith(".");
+  if (resolvePaths) path11 = (0, import_path.resolve)(path11);
+  if (normalizePath$1 || pathNeedsCleaning) path11 = cleanPath(path11);
+  if (path11 === ".") return "";
+  const needsSeperator = path11[path11.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path11 + pathSeparator : path11, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -19383,9 +19384,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path10, resolved, state) {
+function isRecursive(path11, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = (0, import_path.dirname)(path10);
+  let parent = (0, import_path.dirname)(path11);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -19393,7 +19394,7 @@ function isRecursive(path10, resolved, state) {
     if (isSameRoot) depth++;
     else parent = (0, import_path.dirname)(parent);
   }
-  state.symlinks.set(path10, resolved);
+  state.symlinks.set(path11, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -19442,8 +19443,8 @@ var init_dist = __esm({
       paths.push(directoryPath || ".");
     };
     pushDirectoryFilter = (directoryPath, paths, filters) => {
-      const path10 = directoryPath || ".";
-      if (filters.every((filter) => filter(path10, true))) paths.push(path10);
+      const path11 = directoryPath || ".";
+      if (filters.every((filter) => filter(path11, true))) paths.push(path11);
     };
     empty$2 = () => {
     };
@@ -19476,26 +19477,26 @@ var init_dist = __esm({
     };
     empty = () => {
     };
-    resolveSymlinksAsync = function(path10, state, callback$1) {
+    resolveSymlinksAsync = function(path11, state, callback$1) {
       const { queue, fs: fs3, options: { suppressErrors } } = state;
       queue.enqueue();
-      fs3.realpath(path10, (error2, resolvedPath) => {
+      fs3.realpath(path11, (error2, resolvedPath) => {
         if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
         fs3.stat(resolvedPath, (error$1, stat2) => {
           if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-          if (stat2.isDirectory() && isRecursive(path10, resolvedPath, state)) return queue.dequeue(null, state);
+          if (stat2.isDirectory() && isRecursive(path11, resolvedPath, state)) return queue.dequeue(null, state);
           callback$1(stat2, resolvedPath);
           queue.dequeue(null, state);
         });
       });
     };
-    resolveSymlinks = function(path10, state, callback$1) {
+    resolveSymlinks = function(path11, state, callback$1) {
       const { queue, fs: fs3, options: { suppressErrors } } = state;
       queue.enqueue();
       try {
-        const resolvedPath = fs3.realpathSync(path10);
+        const resolvedPath = fs3.realpathSync(path11);
         const stat2 = fs3.statSync(resolvedPath);
-        if (stat2.isDirectory() && isRecursive(path10, resolvedPath, state)) return;
+        if (stat2.isDirectory() && isRecursive(path11, resolvedPath, state)) return;
         callback$1(stat2, resolvedPath);
       } catch (e) {
         if (!suppressErrors) throw e;
@@ -19653,19 +19654,19 @@ var init_dist = __esm({
             const filename = this.joinPath(entry.name, directoryPath);
             this.pushFile(filename, files, this.state.counts, filters);
           } else if (entry.isDirectory()) {
-            let path10 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-            if (exclude && exclude(entry.name, path10)) continue;
-            this.pushDirectory(path10, paths, filters);
-            this.walkDirectory(this.state, path10, path10, depth - 1, this.walk);
+            let path11 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+            if (exclude && exclude(entry.name, path11)) continue;
+            this.pushDirectory(path11, paths, filters);
+            this.walkDirectory(this.state, path11, path11, depth - 1, this.walk);
           } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-            let path10 = joinPathWithBasePath(entry.name, directoryPath);
-            this.resolveSymlink(path10, this.state, (stat2, resolvedPath) => {
+            let path11 = joinPathWithBasePath(entry.name, directoryPath);
+            this.resolveSymlink(path11, this.state, (stat2, resolvedPath) => {
               if (stat2.isDirectory()) {
                 resolvedPath = normalizePath(resolvedPath, this.state.options);
-                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path10 + pathSeparator)) return;
-                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path10 + pathSeparator, depth - 1, this.walk);
+                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path11 + pathSeparator)) return;
+                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path11 + pathSeparator, depth - 1, this.walk);
               } else {
-                resolvedPath = useRealPaths ? resolvedPath : path10;
+                resolvedPath = useRealPaths ? resolvedPath : path11;
                 const filename = (0, import_path.basename)(resolvedPath);
                 const directoryPath$1 = normalizePath((0, import_path.dirname)(resolvedPath), this.state.options);
                 resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -19815,7 +19816,7 @@ var init_dist = __esm({
           isMatch = globFn(patterns, ...options);
           this.globCache[patterns.join("\0")] = isMatch;
         }
-        this.options.filters.push((path10) => isMatch(path10));
+        this.options.filters.push((path11) => isMatch(path11));
         return this;
       }
     };
@@ -19892,19 +19893,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path10) {
-  return path10.replace(DRIVE_RELATIVE_PATH, (match2) => `${match2}/`);
+function ensureNonDriveRelativePath(path11) {
+  return path11.replace(DRIVE_RELATIVE_PATH, (match2) => `${match2}/`);
 }
-function splitPattern(path10) {
+function splitPattern(path11) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path10, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path10];
+  const result = import_picomatch.default.scan(path11, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path11];
 }
-function convertPosixPathToPattern(path10) {
-  return escapePosixPath(path10);
+function convertPosixPathToPattern(path11) {
+  return escapePosixPath(path11);
 }
-function convertWin32PathToPattern(path10) {
-  return escapeWin32Path(path10).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+function convertWin32PathToPattern(path11) {
+  return escapeWin32Path(path11).replace(ESCAPED_WIN32_BACKSLASHES, "/");
 }
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -20009,13 +20010,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path10 = format3(p, isDirectory);
-      const matches = matcher(path10) && !ignore(path10);
-      if (matches) log(`matched ${path10}`);
+      const path11 = format3(p, isDirectory);
+      const matches = matcher(path11) && !ignore(path11);
+      if (matches) log(`matched ${path11}`);
       return matches;
     } : (p, isDirectory) => {
-      const path10 = format3(p, isDirectory);
-      return matcher(path10) && !ignore(path10);
+      const path11 = format3(p, isDirectory);
+      return matcher(path11) && !ignore(path11);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -20096,8 +20097,8 @@ var init_dist2 = __esm({
     convertPathToPattern = isWin ? convertWin32PathToPattern : convertPosixPathToPattern;
     POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
     WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-    escapePosixPath = (path10) => path10.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-    escapeWin32Path = (path10) => path10.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapePosixPath = (path11) => path11.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapeWin32Path = (path11) => path11.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
     escapePath = isWin ? escapeWin32Path : escapePosixPath;
     PARENT_DIRECTORY = /^(\/?\.\.)+/;
     ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
@@ -30544,9 +30545,9 @@ var init_errors = __esm({
       name = "ConfigError";
     };
     IoError = class extends Error {
-      constructor(message, path10, code) {
+      constructor(message, path11, code) {
         super(message);
-        this.path = path10;
+        this.path = path11;
         this.code = code;
       }
       path;
@@ -30788,6 +30789,21 @@ var init_directives = __esm({
   }
 });
 
+// src/now.ts
+function isDateOnly(value) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
+}
+function parseNow(value) {
+  const dt = DateTime.fromISO(value.trim(), { zone: "utc", setZone: true });
+  return dt.isValid ? dt : void 0;
+}
+var init_now = __esm({
+  "src/now.ts"() {
+    "use strict";
+    init_luxon();
+  }
+});
+
 // src/engine/index.ts
 function ruleStoppedMessage(ruleId, ms) {
   return {
@@ -30984,7 +31000,14 @@ function parseFailure(report2, error2) {
     endColumn: 1
   };
 }
+function checkLowLevelOptions(options) {
+  if (options === null || typeof options !== "object" || !Array.isArray(options.rules)) {
+    throw new TypeError("lintText(source, options) needs options.rules, the resolved rules; call lint({ text }) for the built-in rules and a config");
+  }
+  if (!DateTime.isDateTime(options.now)) throw new TypeError("lintText(source, options) needs options.now as a luxon DateTime; lint({ text, now }) takes a date string or a Date");
+}
 function lintText(source, options) {
+  checkLowLevelOptions(options);
   const opts = {};
   if (options.template) opts.template = options.template;
   let report2;
@@ -30999,10 +31022,21 @@ function lintText(source, options) {
   return { messages: sortMessages(kept), report: report2 };
 }
 function lintAttachment(source, kind, options) {
+  checkLowLevelOptions(options);
   const attachment = parseAttachment(kind, source);
   const { attachments: _none, ...rest } = options;
   const messages = runRules(attachment, rest, kind);
   return { messages: sortMessages(messages), attachment };
+}
+function lintDocument(source, kind, options) {
+  return kind === "report" ? lintText(source, options) : lintAttachment(source, kind, options);
+}
+function lintToResult(filePath, source, kind, options, keepSource) {
+  const { messages } = lintDocument(source, kind, options);
+  const extra = {};
+  if (messages.some((m) => m.fatal)) extra.fatalError = true;
+  if (keepSource && messages.length > 0) extra.source = source;
+  return makeResult(filePath, messages, extra);
 }
 function makeResult(filePath, messages, extra = {}) {
   let errorCount = 0;
@@ -31023,13 +31057,6 @@ function makeResult(filePath, messages, extra = {}) {
 function isUtcMidnight(dt) {
   return dt.toMillis() % 864e5 === 0;
 }
-function isDateOnly(value) {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
-}
-function parseNow(value) {
-  const dt = DateTime.fromISO(value.trim(), { zone: "utc", setZone: true });
-  return dt.isValid ? dt : void 0;
-}
 var RuleStoppedError, MAX_QUOTED_LENGTH;
 var init_engine = __esm({
   "src/engine/index.ts"() {
@@ -31042,6 +31069,7 @@ var init_engine = __esm({
     init_meta();
     init_errors();
     init_directives();
+    init_now();
     RuleStoppedError = class extends Error {
       constructor(budgetMs) {
         super(`stopped after ${budgetMs} ms`);
@@ -33482,7 +33510,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path10 = require("node:path");
+    var path11 = require("node:path");
     var fs3 = require("node:fs");
     var process3 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -34495,9 +34523,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path10.resolve(baseDir, baseName);
+          const localBin = path11.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path10.extname(baseName))) return void 0;
+          if (sourceExt.includes(path11.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -34515,17 +34543,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path10.resolve(
-            path10.dirname(resolvedScriptPath),
+          executableDir = path11.resolve(
+            path11.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path10.basename(
+            const legacyName = path11.basename(
               this._scriptPath,
-              path10.extname(this._scriptPath)
+              path11.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -34536,7 +34564,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path10.extname(executableFile));
+        launchWithNode = sourceExt.includes(path11.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -35451,7 +35479,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path10.basename(filename, path10.extname(filename));
+        this._name = path11.basename(filename, path11.extname(filename));
         return this;
       }
       /**
@@ -35465,9 +35493,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path11) {
-        if (path11 === void 0) return this._executableDir;
-        this._executableDir = path11;
+      executableDir(path12) {
+        if (path12 === void 0) return this._executableDir;
+        this._executableDir = path12;
         return this;
       }
       /**
@@ -35839,6 +35867,8 @@ function nodeIo() {
       return glob2(patterns, { cwd: options.cwd, ignore: options.ignore, onlyFiles: true, dot: false, followSymbolicLinks: false, expandDirectories: false });
     },
     readStdin: (maxBytes) => readAll(process.stdin, maxBytes),
+    // The language server writes to the stream itself and waits until it has written everything.
+    stdio: () => ({ input: process.stdin, output: process.stdout }),
     writeFileAtomic: (target, data) => writeFileAtomic(target, data),
     async writeFile(p, data, options) {
       await import_node_fs2.promises.mkdir(import_node_path.default.dirname(import_node_path.default.resolve(p)), { recursive: true });
@@ -35976,10 +36006,10 @@ async function syncDirectory(dir) {
 }
 
 // src/action/run.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/cli/main.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // src/types.ts
 function defineRule(rule) {
@@ -36166,11 +36196,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path10, issues) {
+function prefixIssues(path11, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path10);
+    iss.path.unshift(path11);
     return iss;
   });
 }
@@ -46060,7 +46090,7 @@ function nonNegativeInt(name) {
   };
 }
 function buildProgram() {
-  return new Command("ir-lint").description("Lint CA incident reports against the CCADB Incident Reporting Guidelines.").usage("[options] [paths...]").argument("[paths...]", "files, directories (searched for *.md, *.markdown) and globs; - reads stdin").addOption(new Option("-f, --format <name>", "output format: stylish, compact, json, sarif, github, junit").default("stylish")).option("-o, --output-file <path>", "write the report to a file").option("-c, --config <path>", "use this config file (no search for others)").option("--no-config", "ignore config files").option("--rule <id:severity>", "set a rule severity (off, warn, error); repeatable", collect, []).option("--template <id>", "force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, ccadb-v2-preliminary, mozilla-legacy").option("--now <date>", "the date that date rules compare against (YYYY-MM-DD or ISO time; default: today)").option("--max-warnings <n>", "exit 1 when there are more warnings than this (default: no limit)", nonNegativeInt("--max-warnings")).option("--quiet", "report errors only", false).option("--fix", "apply safe fixes in place", false).option("--fix-dry-run", "print the fixes as a diff; write nothing", false).option("--for-bugzilla", "print the text to paste into a Bugzilla comment (front matter and ir-lint directives removed) and check it with the posting rules; findings go to stderr", false).option("--list-rules", "list the rules and exit", false).option("--explain <rule-id>", "explain a rule and exit").option("--print-config <file>", "print the configuration that applies to a file and exit").option("--init [path]", "write a v3 Full Incident Report skeleton to fill in").option("--stdin-filename <name>", "name for stdin input in output and config lookup").option("--report-unused-disables", "report ir-lint-disable comments that suppress nothing", false).option("--color", "force colour output").option("--no-color", "disable colour output").option("--max-file-size <size>", "refuse files larger than this (default 2MB; 0 = no limit)").option("--max-attachment-size <size>", "refuse Appendix attachments (*.csv, *.txt) larger than this (default 50MB; 0 = no limit)").option("--rule-timeout <ms>", "stop a rule (a plugin rule on the main thread, any rule in worker threads) that runs longer than this many ms on one file; 0 = no limit", nonNegativeInt("--rule-timeout"), 1e4).option("--debug", "print stack traces for internal errors", false).version(VERSION, "-v, --version", "print the version").helpOption("-h, --help", "show this help").addHelpText(
+  return new Command("ir-lint").description("Lint CA incident reports against the CCADB Incident Reporting Guidelines.").usage("[options] [paths...]").argument("[paths...]", "files, directories (searched for *.md, *.markdown) and globs; - reads stdin").addOption(new Option("-f, --format <name>", "output format: stylish, compact, json, sarif, github, junit").default("stylish")).option("-o, --output-file <path>", "write the report to a file").option("-c, --config <path>", "use this config file (no search for others)").option("--no-config", "ignore config files").option("--rule <id:severity>", "set a rule severity (off, warn, error); repeatable", collect, []).option("--template <id>", "force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, ccadb-v2-preliminary, mozilla-legacy").option("--now <date>", "the date that date rules compare against (YYYY-MM-DD or ISO time; default: today)").option("--max-warnings <n>", "exit 1 when there are more warnings than this (default: no limit)", nonNegativeInt("--max-warnings")).option("--quiet", "report errors only", false).option("--fix", "apply safe fixes in place", false).option("--fix-dry-run", "print the fixes as a diff; write nothing", false).option("--for-bugzilla", "print the text to paste into a Bugzilla comment (front matter and ir-lint directives removed) and check it with the posting rules; findings go to stderr", false).option("--list-rules", "list the rules and exit", false).option("--explain <rule-id>", "explain a rule and exit").option("--print-config <file>", "print the configuration that applies to a file and exit").option("--init [path]", "write a v3 Full Incident Report skeleton to fill in").option("--stdin-filename <name>", "name for stdin input in output and config lookup").option("--report-unused-disables", "report ir-lint-disable comments that suppress nothing", false).option("--color", "force colour output").option("--no-color", "disable colour output").option("--max-file-size <size>", "refuse files larger than this (default 2MB; 0 = no limit)").option("--max-attachment-size <size>", "refuse Appendix attachments (*.csv, *.txt) larger than this (default 50MB; 0 = no limit)").option("--rule-timeout <ms>", "stop a rule (a plugin rule on the main thread, any rule in worker threads) that runs longer than this many ms on one file; 0 = no limit", nonNegativeInt("--rule-timeout"), 1e4).option("--lsp", "run as a Language Server over stdin and stdout (for editors; see docs/editors.md)", false).option("--stdio", "with --lsp: talk over stdin and stdout (the only transport; accepted because clients pass it)", false).option("--debug", "print stack traces for internal errors", false).version(VERSION, "-v, --version", "print the version").helpOption("-h, --help", "show this help").addHelpText(
     "after",
     "\nExit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config, I/O or internal failure.\nDocs: ir-lint --explain <rule-id>, ir-lint --list-rules"
   ).showSuggestionAfterError(true).allowExcessArguments(false);
@@ -46104,6 +46134,7 @@ function parseArgs(argv) {
     listRules: o["listRules"] === true,
     reportUnusedDisables: o["reportUnusedDisables"] === true,
     ruleTimeout: o["ruleTimeout"],
+    lsp: o["lsp"] === true,
     debug: o["debug"] === true
   };
   if (o["outputFile"] !== void 0) options.outputFile = o["outputFile"];
@@ -46117,6 +46148,7 @@ function parseArgs(argv) {
   if (o["color"] !== void 0) options.color = o["color"];
   if (o["maxFileSize"] !== void 0) options.maxFileSize = o["maxFileSize"];
   if (o["maxAttachmentSize"] !== void 0) options.maxAttachmentSize = o["maxAttachmentSize"];
+  if (o["stdio"] === true && !options.lsp) throw new UsageError("--stdio is the transport of --lsp; use it with --lsp");
   return { kind: "run", options };
 }
 function usageText() {
@@ -46775,7 +46807,9 @@ function createConfigResolver(io, options) {
   const loaded = /* @__PURE__ */ new Map();
   const resolved = /* @__PURE__ */ new Map();
   const modules = /* @__PURE__ */ new Map();
+  const inlinePath = import_node_path5.default.join(io.cwd, "<inline config>");
   const show2 = (abs) => {
+    if (options.inline !== void 0 && abs === inlinePath) return options.inline.name;
     const rel = import_node_path5.default.relative(io.cwd, abs);
     return rel === "" || rel.startsWith("..") || import_node_path5.default.isAbsolute(rel) ? abs : rel.split(import_node_path5.default.sep).join("/");
   };
@@ -46906,9 +46940,9 @@ function createConfigResolver(io, options) {
     const cached2 = loaded.get(p);
     if (cached2) return cached2;
     const promise2 = (async () => {
-      const file = show2(p);
+      const file = options.inline !== void 0 && p === inlinePath ? options.inline.name : show2(p);
       const dir = import_node_path5.default.dirname(p);
-      const data = await readData(p, explicit);
+      const data = options.inline !== void 0 && p === inlinePath ? sanitize2(options.inline.data) : await readData(p, explicit);
       if (data === null || typeof data !== "object" || Array.isArray(data)) {
         throw new ConfigError(`expected an object with "rules", "template", "plugins" or "ignores"; found ${describeValue(data)}`, file);
       }
@@ -47025,6 +47059,7 @@ function createConfigResolver(io, options) {
     return promise2;
   }
   async function configPathFor(dir) {
+    if (options.inline !== void 0) return { path: inlinePath, explicit: true };
     if (options.config === false) return { path: void 0, explicit: false };
     if (typeof options.config === "string") return { path: import_node_path5.default.resolve(io.cwd, options.config), explicit: true };
     return { path: await findConfig(dir), explicit: false };
@@ -47349,6 +47384,17 @@ function printConfig(io, opts, file, fc) {
   return EXIT_OK;
 }
 
+// src/cli/lsp.ts
+init_errors();
+init_lazy();
+init_now();
+async function runLsp(io, opts) {
+  if (opts.paths.length > 0) throw new UsageError(`--lsp takes no paths (the editor sends the documents), got "${opts.paths[0]}"`);
+  if (opts.now !== void 0 && !parseNow(opts.now)) throw new UsageError(`--now expects a date (YYYY-MM-DD) or an ISO time, got "${opts.now}"`);
+  const { startServer } = await lsp();
+  return startServer(io, opts.now !== void 0 ? { now: opts.now } : {});
+}
+
 // src/cli/budget.ts
 init_engine();
 init_lazy();
@@ -47382,15 +47428,67 @@ init_errors();
 init_posting();
 
 // src/cli/run.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 init_luxon();
-init_engine();
-init_attachment();
+
+// src/attachments.ts
+var import_node_path7 = __toESM(require("node:path"), 1);
 init_appendix();
+init_attachment();
+var MAX_PAIRED = 20;
+function namesInReport(text4) {
+  const names = attachmentNamesIn(text4);
+  if (text4.startsWith("---")) {
+    const end = text4.indexOf("\n---", 3);
+    const fm = end > 0 ? text4.slice(0, end) : "";
+    for (const m of fm.matchAll(/^(?:appendix:[ \t]*|[ \t]*-[ \t]+)(["'])([^"'\r\n]+)\1[ \t]*$/gm)) {
+      const name = m[2].trim();
+      if (!names.includes(name)) names.push(name);
+    }
+  }
+  return names;
+}
+async function pairedAttachments2(io, reportPath, text4, maxAttachmentSize) {
+  const out = [];
+  const dir = import_node_path7.default.dirname(import_node_path7.default.resolve(io.cwd, reportPath));
+  for (const name of namesInReport(text4).slice(0, MAX_PAIRED)) {
+    if (import_node_path7.default.isAbsolute(name) || name.split(/[\\/]/).includes("..")) continue;
+    const file = import_node_path7.default.resolve(dir, name);
+    try {
+      const st = await io.stat(file);
+      if (st.kind !== "file" || maxAttachmentSize > 0 && st.size > maxAttachmentSize) continue;
+      const decoded = decodeReport(await io.readFile(file));
+      if (!decoded.ok) continue;
+      const kind = kindOf(name, decoded.text);
+      if (kind === "report") continue;
+      out.push({ name, attachment: parseAttachment(kind, decoded.text) });
+    } catch {
+    }
+  }
+  return out;
+}
+
+// src/api.ts
+init_engine();
 init_errors();
+
+// src/limits.ts
 var DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 var DEFAULT_MAX_ATTACHMENT_SIZE = 50 * 1024 * 1024;
-var MAX_PAIRED = 20;
+
+// src/api.ts
+init_now();
+function lintOptionsFor(fileConfig, now2, filePath, forced) {
+  const { rules: rules2, known, config: config2 } = fileConfig;
+  const o = { rules: rules2, now: now2.at, nowIsDay: now2.isDay, filePath, knownRules: [...known.keys()] };
+  const template = forced ?? (config2.template !== "auto" ? config2.template : void 0);
+  if (template) o.template = template;
+  return o;
+}
+
+// src/cli/run.ts
+init_engine();
+init_errors();
 var FORMATS_WITH_SOURCE = /* @__PURE__ */ new Set(["json", "sarif"]);
 function configOptions(opts) {
   const o = { builtins: rules, ruleFlags: opts.rule };
@@ -47457,7 +47555,7 @@ async function readTarget(io, t, setup) {
   const limit = attachmentName ? setup.maxAttachmentSize : setup.maxFileSize;
   if (!t.stdin) {
     try {
-      const st = await io.stat(import_node_path7.default.resolve(io.cwd, t.path));
+      const st = await io.stat(import_node_path8.default.resolve(io.cwd, t.path));
       if (limit > 0 && st.size > limit) return { result: failure2(t.path, tooLarge(st.size, limit, attachmentName)) };
     } catch (error2) {
       return { result: failure2(t.path, readErrorText(error2)) };
@@ -47465,7 +47563,7 @@ async function readTarget(io, t, setup) {
   }
   let bytes;
   try {
-    bytes = t.stdin ? await io.readStdin(limit > 0 ? limit : void 0) : await io.readFile(import_node_path7.default.resolve(io.cwd, t.path));
+    bytes = t.stdin ? await io.readStdin(limit > 0 ? limit : void 0) : await io.readFile(import_node_path8.default.resolve(io.cwd, t.path));
   } catch (error2) {
     return { result: failure2(t.path, readErrorText(error2)) };
   }
@@ -47480,70 +47578,27 @@ async function readTarget(io, t, setup) {
   }
   return { text: decoded.text, encoding: decoded.encoding, bytes, kind };
 }
-function namesInReport(text4) {
-  const names = attachmentNamesIn(text4);
-  if (text4.startsWith("---")) {
-    const end = text4.indexOf("\n---", 3);
-    const fm = end > 0 ? text4.slice(0, end) : "";
-    for (const m of fm.matchAll(/^(?:appendix:[ \t]*|[ \t]*-[ \t]+)(["'])([^"'\r\n]+)\1[ \t]*$/gm)) {
-      const name = m[2].trim();
-      if (!names.includes(name)) names.push(name);
-    }
-  }
-  return names;
-}
-async function pairedAttachments2(io, reportPath, text4, setup) {
-  const out = [];
-  const dir = import_node_path7.default.dirname(import_node_path7.default.resolve(io.cwd, reportPath));
-  for (const name of namesInReport(text4).slice(0, MAX_PAIRED)) {
-    if (import_node_path7.default.isAbsolute(name) || name.split(/[\\/]/).includes("..")) continue;
-    const file = import_node_path7.default.resolve(dir, name);
-    try {
-      const st = await io.stat(file);
-      if (st.kind !== "file" || setup.maxAttachmentSize > 0 && st.size > setup.maxAttachmentSize) continue;
-      const decoded = decodeReport(await io.readFile(file));
-      if (!decoded.ok) continue;
-      const kind = kindOf(name, decoded.text);
-      if (kind === "report") continue;
-      out.push({ name, attachment: parseAttachment(kind, decoded.text) });
-    } catch {
-    }
-  }
-  return out;
-}
 function reportLintOptions(t, setup, fileConfig) {
-  const { rules: rules2, known, config: config2 } = fileConfig;
-  const o = { rules: rules2, now: setup.now, nowIsDay: setup.nowIsDay, filePath: t.path, knownRules: [...known.keys()] };
-  const template = setup.template ?? (config2.template !== "auto" ? config2.template : void 0);
-  if (template) o.template = template;
-  return o;
+  return lintOptionsFor(fileConfig, { at: setup.now, isDay: setup.nowIsDay }, t.path, setup.template);
 }
 async function lintOne(io, t, setup, fileConfig, opts, probe = {}) {
   const read = await readTarget(io, t, setup);
   if ("result" in read) return read.result;
   const { rules: rules2 } = fileConfig;
   if (read.kind !== "report") {
-    const { messages: messages2 } = lintAttachment(read.text, read.kind, { rules: rules2, now: setup.now, filePath: t.path, ...probe });
-    const extra2 = {};
-    if (messages2.some((m) => m.fatal)) extra2.fatalError = true;
-    if (FORMATS_WITH_SOURCE.has(opts.format) && messages2.length > 0) extra2.source = read.text;
-    return makeResult(t.path, messages2, extra2);
+    return lintToResult(t.path, read.text, read.kind, { rules: rules2, now: setup.now, filePath: t.path, ...probe }, FORMATS_WITH_SOURCE.has(opts.format));
   }
   const lintOpts = { ...reportLintOptions(t, setup, fileConfig), reportUnusedDisables: opts.reportUnusedDisables, ...probe };
-  if (!t.stdin) lintOpts.attachments = await pairedAttachments2(io, t.path, read.text, setup);
+  if (!t.stdin) lintOpts.attachments = await pairedAttachments2(io, t.path, read.text, setup.maxAttachmentSize);
   if (opts.fix || opts.fixDryRun) {
     const fixed = await fixFile(io, t, read, (text4) => lintText(text4, lintOpts).messages, opts);
     const failed = fixed.failure !== void 0 ? [failure2(t.path, fixed.failure).messages[0]] : [];
-    const extra2 = { source: fixed.source };
-    if (fixed.output !== void 0 && failed.length === 0) extra2.output = fixed.output;
-    if (failed.length > 0 || fixed.messages.some((m) => m.fatal)) extra2.fatalError = true;
-    return makeResult(t.path, [...failed, ...fixed.messages], extra2);
+    const extra = { source: fixed.source };
+    if (fixed.output !== void 0 && failed.length === 0) extra.output = fixed.output;
+    if (failed.length > 0 || fixed.messages.some((m) => m.fatal)) extra.fatalError = true;
+    return makeResult(t.path, [...failed, ...fixed.messages], extra);
   }
-  const { messages } = lintText(read.text, lintOpts);
-  const extra = {};
-  if (messages.some((m) => m.fatal)) extra.fatalError = true;
-  if (FORMATS_WITH_SOURCE.has(opts.format) && messages.length > 0) extra.source = read.text;
-  return makeResult(t.path, messages, extra);
+  return lintToResult(t.path, read.text, "report", lintOpts, FORMATS_WITH_SOURCE.has(opts.format));
 }
 
 // src/cli/posting.ts
@@ -47587,6 +47642,7 @@ async function main(io, hooks = {}) {
     }
     const opts = parsed.options;
     debug = opts.debug;
+    if (opts.lsp) return await runLsp(io, opts);
     const info = await runInfoCommand(io, opts);
     if (info !== void 0) return info;
     if (opts.forBugzilla) checkForBugzilla(opts);
@@ -47629,7 +47685,7 @@ async function lintTargets(io, targets, setup, opts) {
   });
 }
 function ignoredNotice(io, t, fc) {
-  const where = fc.configPath ? ` in ${import_node_path8.default.relative(io.cwd, fc.configPath).split(import_node_path8.default.sep).join("/") || fc.configPath}` : "";
+  const where = fc.configPath ? ` in ${import_node_path9.default.relative(io.cwd, fc.configPath).split(import_node_path9.default.sep).join("/") || fc.configPath}` : "";
   const m = {
     ruleId: null,
     messageId: "fileIgnored",
@@ -47703,7 +47759,7 @@ async function writeReport(io, results, setup, opts, over) {
   const text4 = formatter(shown2, ctx) + (HUMAN_FORMATS.has(opts.format) ? footer : "");
   if (opts.outputFile) {
     try {
-      await io.writeFile(import_node_path8.default.resolve(io.cwd, opts.outputFile), text4);
+      await io.writeFile(import_node_path9.default.resolve(io.cwd, opts.outputFile), text4);
     } catch (error2) {
       if (errnoCode(error2) === "EISDIR") throw new IoError("is a directory; --output-file needs a file name (e.g. --output-file reports/ir-lint.json)", opts.outputFile);
       throw new IoError(`cannot write output file: ${clause(error2)}`, opts.outputFile);
@@ -47934,9 +47990,9 @@ ${TOOL_NAME} stopped: ${cell(error2.message)}.
     const opts = link2 ? { fileUrl: link2 } : {};
     await appendSummary(stepSummary(results, ctx, opts));
     if (sarifFile !== "") {
-      const target = import_node_path9.default.resolve(io.cwd, sarifFile);
+      const target = import_node_path10.default.resolve(io.cwd, sarifFile);
       try {
-        await io.ensureDir(import_node_path9.default.dirname(target));
+        await io.ensureDir(import_node_path10.default.dirname(target));
         await io.writeFileAtomic(target, sarif2);
       } catch (error2) {
         throw new IoError(`cannot write the SARIF file: ${error2 instanceof Error ? error2.message : String(error2)}`, sarifFile);

@@ -19,10 +19,9 @@ import {
   createConnection,
   DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
+  Emitter,
   ExitNotification,
   MessageType,
-  StreamMessageReader,
-  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -31,6 +30,9 @@ import {
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
+  type Message,
+  type MessageReader,
+  type MessageWriter,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
@@ -81,6 +83,107 @@ interface DiagnosticData {
   index: number;
 }
 
+/** The notification the input reader adds after the client's last message when the input ends. */
+const INPUT_CLOSED = '$/ir-lint/inputClosed';
+
+/**
+ * The client's messages, parsed as they arrive (the LSP base protocol:
+ * `Content-Length` headers, then a UTF-8 JSON body), and after the last one,
+ * when the input ends, one of ours (INPUT_CLOSED), delivered in that order
+ * (the library's stream reader decodes bodies asynchronously, so its close
+ * event can overtake the last messages): it is queued behind the messages
+ * not yet handled, so that those are answered before the server stops. The
+ * connection itself never sees the input close (it would refuse to send
+ * from then on).
+ */
+function closingReader(input: NodeJS.ReadableStream): MessageReader {
+  const errors = new Emitter<Error>();
+  const never = new Emitter<void>();
+  const partial = new Emitter<{ messageToken: number; waitingTime: number }>();
+  let buffer = Buffer.alloc(0);
+  let ended = false;
+  return {
+    onError: errors.event,
+    onClose: never.event,
+    onPartialMessage: partial.event,
+    listen(callback) {
+      const onData = (chunk: Buffer | string): void => {
+        buffer = Buffer.concat([buffer, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk]);
+        for (;;) {
+          const headerEnd = buffer.indexOf('\r\n\r\n');
+          if (headerEnd < 0) return;
+          const length = /(?:^|\r\n)content-length:[ \t]*(\d{1,10})[ \t]*(?:\r\n|$)/i.exec(buffer.subarray(0, headerEnd).toString('ascii'));
+          if (!length) {
+            errors.fire(new Error('a message without a Content-Length header'));
+            buffer = buffer.subarray(headerEnd + 4);
+            continue;
+          }
+          const start = headerEnd + 4;
+          const bodyEnd = start + Number(length[1]);
+          if (buffer.length < bodyEnd) return;
+          const body = buffer.subarray(start, bodyEnd).toString('utf8');
+          buffer = buffer.subarray(bodyEnd);
+          let message: Message;
+          try {
+            message = JSON.parse(body) as Message;
+          } catch {
+            errors.fire(new Error('a message that is not JSON'));
+            continue;
+          }
+          callback(message);
+        }
+      };
+      const onEnd = (): void => {
+        if (ended) return;
+        ended = true;
+        callback({ jsonrpc: '2.0', method: INPUT_CLOSED } as Message);
+      };
+      input.on('data', onData);
+      input.on('end', onEnd);
+      input.on('close', onEnd);
+      input.on('error', onEnd);
+      return {
+        dispose() {
+          input.off('data', onData);
+          input.off('end', onEnd);
+          input.off('close', onEnd);
+          input.off('error', onEnd);
+        },
+      };
+    },
+    dispose() {
+      errors.dispose();
+      never.dispose();
+      partial.dispose();
+    },
+  };
+}
+
+/**
+ * Messages written to the output at once, in the order sent (the library's
+ * stream writer queues them behind a lock), so that the last ones are
+ * written when the server returns.
+ */
+function directWriter(output: NodeJS.WritableStream): MessageWriter {
+  const errors = new Emitter<[Error, Message | undefined, number | undefined]>();
+  const closes = new Emitter<void>();
+  return {
+    onError: errors.event,
+    onClose: closes.event,
+    write(message) {
+      const body = Buffer.from(JSON.stringify(message), 'utf8');
+      output.write(`Content-Length: ${body.length}\r\n\r\n`);
+      output.write(body);
+      return Promise.resolve();
+    },
+    end: () => undefined,
+    dispose() {
+      errors.dispose();
+      closes.dispose();
+    },
+  };
+}
+
 const SEVERITY: Record<number, DiagnosticSeverity> = { 2: DiagnosticSeverity.Error, 1: DiagnosticSeverity.Warning };
 
 /** Where a document lives on disk (a `file:` URI), else undefined (an unsaved buffer). */
@@ -129,10 +232,15 @@ export function toDiagnostic(m: LintMessage, uri: string, data?: DiagnosticData)
 export async function serve(options: ServeOptions): Promise<number> {
   const { io } = options;
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
-  const reader = new StreamMessageReader(options.input);
-  const writer = new StreamMessageWriter(options.output);
   // A reader and a writer, not the streams: given streams, the library ends the process itself when input ends.
-  const connection: Connection = createConnection(reader, writer);
+  const connection: Connection = createConnection(closingReader(options.input), directWriter(options.output));
+  /** Lints and code actions under way: a closed input waits for them. */
+  const busy = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    busy.add(p);
+    void p.finally(() => busy.delete(p));
+    return p;
+  };
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocState>();
   let resolver: ConfigResolver = createConfigResolver(io, { builtins: builtinRules });
@@ -201,7 +309,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     const state = states.get(uri);
     if (!state) return;
     if (state.timer) clearTimeout(state.timer);
-    state.timer = setTimeout(() => void lintNow(uri), debounceMs);
+    state.timer = setTimeout(() => void track(lintNow(uri)), debounceMs);
   }
 
   /** The findings for the document's current version: the published ones, or a fresh lint. */
@@ -281,7 +389,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   }
 
   function relintAll(): void {
-    for (const uri of states.keys()) void lintNow(uri);
+    for (const uri of states.keys()) void track(lintNow(uri));
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -313,13 +421,13 @@ export async function serve(options: ServeOptions): Promise<number> {
       relintAll();
       return;
     }
-    void lintNow(e.document.uri);
+    void track(lintNow(e.document.uri));
   });
   documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
     if (!states.has(uri)) {
       states.set(uri, {});
-      void lintNow(uri);
+      void track(lintNow(uri));
     } else {
       schedule(uri);
     }
@@ -330,14 +438,17 @@ export async function serve(options: ServeOptions): Promise<number> {
     states.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
-  connection.onCodeAction(codeActions);
+  connection.onCodeAction((params) => track(codeActions(params)));
   connection.onShutdown(() => {
     shutdown = true;
     for (const s of states.values()) if (s.timer) clearTimeout(s.timer);
   });
   // The library's own exit handler ends the process; this host returns the code to its caller instead.
   connection.onNotification(ExitNotification.type, () => finish(shutdown ? 0 : 1));
-  reader.onClose(() => finish(0));
+  connection.onNotification(INPUT_CLOSED, async () => {
+    while (busy.size > 0) await Promise.allSettled([...busy]);
+    finish(0);
+  });
   // A client that went away (EPIPE) ends the session as a closed input does.
   options.output.on('error', () => finish(0));
   documents.listen(connection);

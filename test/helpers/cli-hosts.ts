@@ -134,6 +134,8 @@ export async function runNodeIo(c: CliCase): Promise<HostResult> {
       stdout: (t) => void (stdout += t),
       stderr: (t) => void (stderr += t),
       readStdin: async () => new TextEncoder().encode(c.stdin ?? ''),
+      // The language server reads readStdin() and writes through stdout, as with the in-memory Io, not the test process's own streams.
+      stdio: undefined,
       async lintInWorkers(job) {
         const pool = (await import(path.join(ROOT, 'dist', 'src', 'cli', 'pool.js'))) as typeof import('../../src/cli/pool.js');
         return pool.lintInWorkers(job);
