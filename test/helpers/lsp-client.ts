@@ -57,8 +57,8 @@ export interface LspClient {
 
 export const fileUri = (p: string): string => pathToFileURL(p).href;
 
-export function startClient(args: string[] = ['--lsp', '--stdio'], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): LspClient {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+export function startClient(args: string[] = ['--lsp', '--stdio'], options: { cwd?: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): LspClient {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   child.stderr?.on('data', (d: Buffer) => {
     err += d.toString('utf8');
