@@ -233,6 +233,25 @@ describe('ir-lint --lsp over stdio', () => {
     expect(await stop(c)).toBe(0);
   });
 
+  it('gives a file that its config ignores nothing', async () => {
+    const ws = workspace();
+    writeFileSync(ws.config, '{ "ignores": ["reports/**"] }\n');
+    const c = client(undefined, ws.dir);
+    await initialize(c, ws.dir);
+    const uri = fileUri(ws.report);
+    await open(c, uri, STATUS_FIXTURE);
+    expect((await c.diagnosticsFor(uri)).diagnostics).toEqual([]);
+    expect(await stop(c)).toBe(0);
+  });
+
+  it('lives in a bundle of its own: the CLI bundle a lint run loads does not hold the protocol library', () => {
+    const cli = readFileSync(path.join(ROOT, 'dist', 'ir-lint.cjs'), 'latin1');
+    const server = readFileSync(path.join(ROOT, 'dist', 'ir-lint-lsp.cjs'), 'latin1');
+    expect(server).toContain('textDocument/publishDiagnostics');
+    expect(cli).not.toContain('textDocument/publishDiagnostics');
+    expect(cli).toContain('require("./ir-lint-lsp.cjs")');
+  });
+
   it('lints an Appendix CSV, and an unsaved buffer with the default config', async () => {
     const ws = workspace();
     const c = client(undefined, ws.dir);

@@ -198,7 +198,16 @@ function filePathOf(uri: string): string | undefined {
 
 /** The name a document is linted under: its path, or for an unsaved buffer the last part of its URI. */
 function nameOf(uri: string): string {
-  return filePathOf(uri) ?? decodeURIComponent(uri.replace(/[?#].*$/, '').replace(/^.*[/:]/, ''));
+  const onDisk = filePathOf(uri);
+  if (onDisk !== undefined) return onDisk;
+  const cut = uri.search(/[?#]/);
+  const bare = cut < 0 ? uri : uri.slice(0, cut);
+  const name = bare.slice(Math.max(bare.lastIndexOf('/'), bare.lastIndexOf(':')) + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 export function toDiagnostic(m: LintMessage, uri: string, data?: DiagnosticData): Diagnostic {
