@@ -55,7 +55,20 @@ await build({ ...common, entryPoints: [path.join(root, 'dist', 'src', 'cli', 'bi
 await build({ ...common, entryPoints: [path.join(root, 'dist', 'src', 'cli', 'worker.js')], outfile: path.join(root, 'dist', 'ir-lint-worker.cjs') });
 // The language server (--lsp), loaded by the CLI bundle only when asked for.
 const lspOut = path.join(root, 'dist', 'ir-lint-lsp.cjs');
-await build({ ...common, entryPoints: [path.join(root, 'dist', 'src', 'lsp', 'index.js')], outfile: lspOut });
+// It talks over stdin and stdout only: the socket and named-pipe transports of
+// vscode-jsonrpc, never started, get a node:net that refuses, so that the bundle
+// holds no network module (test/security.test.ts).
+const stdioOnly = {
+  name: 'stdio-only',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?net$/ }, (args) => (/[\\/]vscode-jsonrpc[\\/]/.test(args.importer) ? { path: 'net', namespace: 'stdio-only' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'stdio-only' }, () => ({
+      contents: "const refuse = () => { throw new Error('ir-lint --lsp talks over stdin and stdout only'); };\nmodule.exports = { createConnection: refuse, createServer: refuse, connect: refuse };\n",
+      loader: 'js',
+    }));
+  },
+};
+await build({ ...common, plugins: [...common.plugins, stdioOnly], entryPoints: [path.join(root, 'dist', 'src', 'lsp', 'index.js')], outfile: lspOut });
 rmSync(shim);
 // bin/ir-lint.js reads the bundle as latin1 and runs it without a dynamic-import
 // callback: refuse a bundle it could not run (scripts/bundle-check.mjs).
