@@ -22015,7 +22015,7 @@ function positiveSeconds(name) {
   };
 }
 function buildProgram() {
-  return new Command("ir-lint").description("Lint CA incident reports against the CCADB Incident Reporting Guidelines.").usage("[options] [paths...]").argument("[paths...]", "files, directories (searched for *.md, *.markdown) and globs; - reads stdin").addOption(new Option("-f, --format <name>", "output format: stylish, compact, json, sarif, github, junit, due (open bugs by next deadline)").default("stylish")).option("-o, --output-file <path>", "write the report to a file").option("-c, --config <path>", "use this config file (no search for others)").option("--no-config", "ignore config files").option("--rule <id:severity>", "set a rule severity (off, warn, error); repeatable", collect, []).option("--template <id>", "force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, ccadb-v2-preliminary, mozilla-legacy").option("--now <date>", "the date that date rules compare against (YYYY-MM-DD or ISO time; default: today)").option("--max-warnings <n>", "exit 1 when there are more warnings than this (default: no limit)", nonNegativeInt("--max-warnings")).option("--quiet", "report errors only", false).option("--fix", "apply safe fixes in place", false).option("--fix-dry-run", "print the fixes as a diff; write nothing", false).option("--for-bugzilla", "print the text to paste into a Bugzilla comment (front matter and ir-lint directives removed) and check it with the posting rules; findings go to stderr", false).option("--list-rules", "list the rules and exit", false).option("--explain <rule-id>", "explain a rule and exit").option("--print-config <file>", "print the configuration that applies to a file and exit").option("--init [path]", "write a v3 Full Incident Report skeleton to fill in").option("--stdin-filename <name>", "name for stdin input in output and config lookup").option("--report-unused-disables", "report ir-lint-disable comments that suppress nothing", false).option("--color", "force colour output").option("--no-color", "disable colour output").option("--max-file-size <size>", "refuse files larger than this (default 2MB; 0 = no limit)").option("--max-attachment-size <size>", "refuse Appendix attachments (*.csv, *.txt) larger than this (default 50MB; 0 = no limit)").option("--rule-timeout <ms>", "stop a rule (a plugin rule on the main thread, any rule in worker threads) that runs longer than this many ms on one file; 0 = no limit", nonNegativeInt("--rule-timeout"), 1e4).option("--fetch <ids...>", 'download bugs (numbers, or "open" for every open CA Certificate Compliance bug) from Bugzilla as <id>.bug.json; an existing export is refreshed; lints nothing').option("--fetch-dir <dir>", "where --fetch writes the exports (default: the current directory)").option("--bugzilla-url <url>", `the Bugzilla that --fetch reads (default ${DEFAULT_BUGZILLA_URL}); the API key, when needed, comes from BUGZILLA_API_KEY`).option("--fetch-timeout <seconds>", `give up on a request that has not answered after this many seconds (default ${DEFAULT_FETCH_TIMEOUT_S})`, positiveSeconds("--fetch-timeout")).option("--fetch-assignee <login>", "with --fetch open: only bugs assigned to this Bugzilla login").option("--fetch-summary <prefix>", "with --fetch open: only bugs whose summary starts with this (e.g. the CA Owner's name)").option("--debug", "print stack traces for internal errors", false).version(VERSION2, "-v, --version", "print the version").helpOption("-h, --help", "show this help").addHelpText(
+  return new Command("ir-lint").description("Lint CA incident reports against the CCADB Incident Reporting Guidelines.").usage("[options] [paths...]").argument("[paths...]", "files, directories (searched for *.md, *.markdown) and globs; - reads stdin").addOption(new Option("-f, --format <name>", "output format: stylish, compact, json, sarif, github, junit, due (open bugs by next deadline)").default("stylish")).option("-o, --output-file <path>", "write the report to a file").option("-c, --config <path>", "use this config file (no search for others)").option("--no-config", "ignore config files").option("--rule <id:severity>", "set a rule severity (off, warn, error); repeatable", collect, []).option("--template <id>", "force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, ccadb-v2-preliminary, mozilla-legacy").option("--now <date>", "the date that date rules compare against (YYYY-MM-DD or ISO time; default: today)").option("--max-warnings <n>", "exit 1 when there are more warnings than this (default: no limit)", nonNegativeInt("--max-warnings")).option("--quiet", "report errors only", false).option("--fix", "apply safe fixes in place", false).option("--fix-dry-run", "print the fixes as a diff; write nothing", false).option("--for-bugzilla", "print the text to paste into a Bugzilla comment (front matter and ir-lint directives removed) and check it with the posting rules; findings go to stderr", false).option("--list-rules", "list the rules and exit", false).option("--explain <rule-id>", "explain a rule and exit").option("--print-config <file>", "print the configuration that applies to a file and exit").option("--init [path]", "write a v3 Full Incident Report skeleton to fill in").option("--stdin-filename <name>", "name for stdin input in output and config lookup").option("--report-unused-disables", "report ir-lint-disable comments that suppress nothing", false).option("--color", "force colour output").option("--no-color", "disable colour output").option("--max-file-size <size>", "refuse files larger than this (default 2MB; 0 = no limit)").option("--max-attachment-size <size>", "refuse Appendix attachments (*.csv, *.txt) larger than this (default 50MB; 0 = no limit)").option("--rule-timeout <ms>", "stop a rule (a plugin rule on the main thread, any rule in worker threads) that runs longer than this many ms on one file; 0 = no limit", nonNegativeInt("--rule-timeout"), 1e4).option("--fetch <ids...>", 'download bugs (numbers, or "open" for every open CA Certificate Compliance bug) from Bugzilla as <id>.bug.json; an existing export is refreshed; lints nothing').option("--fetch-dir <dir>", "where --fetch writes the exports (default: the current directory)").option("--bugzilla-url <url>", `the Bugzilla that --fetch reads (default ${DEFAULT_BUGZILLA_URL}); the API key, when needed, comes from BUGZILLA_API_KEY`).option("--fetch-timeout <seconds>", `give up on a request that has not answered after this many seconds (default ${DEFAULT_FETCH_TIMEOUT_S})`, positiveSeconds("--fetch-timeout")).option("--fetch-assignee <login>", "with --fetch open: only bugs assigned to this Bugzilla login").option("--fetch-summary <prefix>", "with --fetch open: only bugs whose summary starts with this (e.g. the CA Owner's name)").option("--lsp", "run as a Language Server over stdin and stdout (for editors; see docs/editors.md)", false).option("--stdio", "with --lsp: talk over stdin and stdout (the only transport; accepted because clients pass it)", false).option("--debug", "print stack traces for internal errors", false).version(VERSION2, "-v, --version", "print the version").helpOption("-h, --help", "show this help").addHelpText(
     "after",
     `
 ${exitCodesHelp()}
@@ -22061,6 +22061,7 @@ function parseArgs(argv) {
     listRules: o["listRules"] === true,
     reportUnusedDisables: o["reportUnusedDisables"] === true,
     ruleTimeout: o["ruleTimeout"],
+    lsp: o["lsp"] === true,
     debug: o["debug"] === true
   };
   if (o["outputFile"] !== void 0) options.outputFile = o["outputFile"];
@@ -22081,6 +22082,7 @@ function parseArgs(argv) {
   if (o["fetchAssignee"] !== void 0) options.fetchAssignee = o["fetchAssignee"];
   if (o["fetchSummary"] !== void 0) options.fetchSummary = o["fetchSummary"];
   checkFetchOptions(options);
+  if (o["stdio"] === true && !options.lsp) throw new UsageError("--stdio is the transport of --lsp; use it with --lsp");
   return { kind: "run", options };
 }
 function checkFetchOptions(options) {
@@ -29285,6 +29287,7 @@ var crypto = once(() => nodeRequire ? nodeRequire("node:crypto") : require("node
 var vm = once(() => nodeRequire ? nodeRequire("node:vm") : require("node:vm"));
 var bundled = import_meta_url.endsWith(".cjs");
 var jsonc = once(() => bundled ? (init_main(), __toCommonJS(main_exports)) : (0, import_node_module.createRequire)(import_meta_url)("jsonc-parser"));
+var lsp = once(async () => true ? require("./ir-lint-lsp.cjs") : null);
 
 // src/cli/node-io.ts
 async function readAll(stream, maxBytes = Infinity) {
@@ -29369,6 +29372,8 @@ function nodeIo() {
       return glob2(patterns, { cwd: options.cwd, ignore: options.ignore, onlyFiles: true, dot: false, followSymbolicLinks: false, expandDirectories: false });
     },
     readStdin: (maxBytes) => readAll(process.stdin, maxBytes),
+    // The language server writes to the stream itself and waits until it has written everything.
+    stdio: () => ({ input: process.stdin, output: process.stdout }),
     writeFileAtomic: (target, data) => writeFileAtomic(target, data),
     async writeFile(p, data, options) {
       await import_node_fs.promises.mkdir(import_node_path.default.dirname(import_node_path.default.resolve(p)), { recursive: true });
@@ -48019,6 +48024,15 @@ function printConfig(io, opts, file, fc) {
   return EXIT_OK;
 }
 
+// src/cli/lsp.ts
+init_errors2();
+async function runLsp(io, opts) {
+  if (opts.paths.length > 0) throw new UsageError(`--lsp takes no paths (the editor sends the documents), got "${opts.paths[0]}"`);
+  if (opts.now !== void 0 && !parseNow(opts.now)) throw new UsageError(`--now expects a date (YYYY-MM-DD) or an ISO time, got "${opts.now}"`);
+  const { startServer } = await lsp();
+  return startServer(io, opts.now !== void 0 ? { now: opts.now } : {});
+}
+
 // src/cli/budget.ts
 function ruleBudget(ms, guarded) {
   const { createContext, Script } = vm();
@@ -48430,6 +48444,7 @@ async function main(io, hooks = {}) {
     }
     const opts = parsed.options;
     debug = opts.debug;
+    if (opts.lsp) return await runLsp(io, opts);
     const info = await runInfoCommand(io, opts);
     if (info !== void 0) return info;
     if (opts.fetch) return await (await Promise.resolve().then(() => (init_fetch(), fetch_exports))).runFetch(io, opts);

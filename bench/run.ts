@@ -5,6 +5,7 @@
  *
  *   npm run bench                 all sizes (the 10,000-report runs take minutes)
  *   npm run bench -- --quick      skip 10,000 reports
+ *   npx tsx bench/lsp.ts          the language server case alone
  *   BENCH_RUNS=5 npm run bench    runs per measurement (default 3; at least 15 for one
  *                                 report; 1 for 10,000)
  */
@@ -13,6 +14,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generate } from './generate.js';
+import { benchLsp } from './lsp.js';
 
 const root = path.join(import.meta.dirname, '..');
 const corpus = path.join(import.meta.dirname, '.corpus');
@@ -63,7 +65,7 @@ const tools: Record<string, (target: string) => string[]> = {
   'markdownlint-cli2': (t) => [node, mdlBin, `${t.endsWith('.md') ? t : `${t}/**/*.md`}`],
 };
 
-function main(): void {
+async function main(): Promise<void> {
   if (!existsSync(path.join(root, 'dist', 'src', 'cli', 'bin.js'))) throw new Error('run "npm run build" first');
   if (!existsSync(mdlBin)) throw new Error('markdownlint-cli2 is not installed (npm ci installs it as a dev dependency)');
   generate(corpus);
@@ -128,6 +130,9 @@ function main(): void {
   const m1 = get('1,000 reports', 'ir-lint');
   const m2 = get(quick ? '100 reports' : '10,000 reports', 'ir-lint');
   if (m1 && m2) console.log(`${'peak memory, ir-lint, 10,000 vs 1,000 reports (flat = 1)'.padEnd(62)} ${(quick ? m1.rssMiB / m2.rssMiB : m2.rssMiB / m1.rssMiB).toFixed(2).padStart(6)}`);
+  // The language server (bench/lsp.ts): warm lints over stdio and memory over 1,000 edits.
+  console.log('\nlanguage server');
+  await benchLsp();
 }
 
-main();
+await main();

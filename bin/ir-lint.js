@@ -55,5 +55,7 @@ if (existsSync(bundle)) {
     }, fail);
   }
 } else {
-  import('../dist/src/cli/bin.js').then((m) => m.run(), fail);
+  import('../dist/src/cli/bin.js').then((m) => m.run(), fail).then((outcome) => {
+    if (outcome && outcome.exitNow) process.exit();
+  });
 }

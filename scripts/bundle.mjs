@@ -29,29 +29,54 @@ const lazyChildProcess = {
     }));
   },
 };
+// The language server is a bundle of its own (below), which src/lazy.ts requires
+// from beside this one on --lsp; its compiled-module branch (an import() of
+// src/lsp) is dead code here, where IR_LINT_BUNDLE is true, and is dropped.
+const lspExternal = {
+  name: 'lsp-external',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/(?:ir-lint-lsp\.cjs|lsp\/index\.js)$/ }, (args) => (/[\\/]lazy\.[jt]s$/.test(args.importer) ? { path: args.path, external: true } : undefined));
+  },
+};
 const common = {
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, lspExternal],
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   minify: true,
   inject: [shim],
-  define: { 'import.meta.url': 'import_meta_url' },
+  define: { 'import.meta.url': 'import_meta_url', IR_LINT_BUNDLE: 'true' },
   logLevel: 'warning',
   legalComments: 'none',
 };
 await build({ ...common, entryPoints: [path.join(root, 'dist', 'src', 'cli', 'bin.js')], outfile: out });
 // The lint worker (src/cli/worker.ts) as one file too: each worker thread starts from it.
 await build({ ...common, entryPoints: [path.join(root, 'dist', 'src', 'cli', 'worker.js')], outfile: path.join(root, 'dist', 'ir-lint-worker.cjs') });
+// The language server (--lsp), loaded by the CLI bundle only when asked for.
+const lspOut = path.join(root, 'dist', 'ir-lint-lsp.cjs');
+// It talks over stdin and stdout only: the socket and named-pipe transports of
+// vscode-jsonrpc, never started, get a node:net that refuses, so that the bundle
+// holds no network module (test/security.test.ts).
+const stdioOnly = {
+  name: 'stdio-only',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?net$/ }, (args) => (/[\\/]vscode-jsonrpc[\\/]/.test(args.importer) ? { path: 'net', namespace: 'stdio-only' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'stdio-only' }, () => ({
+      contents: "const refuse = () => { throw new Error('ir-lint --lsp talks over stdin and stdout only'); };\nmodule.exports = { createConnection: refuse, createServer: refuse, connect: refuse };\n",
+      loader: 'js',
+    }));
+  },
+};
+await build({ ...common, plugins: [...common.plugins, stdioOnly], entryPoints: [path.join(root, 'dist', 'src', 'lsp', 'index.js')], outfile: lspOut });
 rmSync(shim);
 // bin/ir-lint.js reads the bundle as latin1 and runs it without a dynamic-import
 // callback: refuse a bundle it could not run (scripts/bundle-check.mjs).
-const problems = [out, path.join(root, 'dist', 'ir-lint-worker.cjs')].flatMap((file) => bundleProblems(path.relative(root, file), readFileSync(file)));
+const problems = [out, path.join(root, 'dist', 'ir-lint-worker.cjs'), lspOut].flatMap((file) => bundleProblems(path.relative(root, file), readFileSync(file)));
 if (problems.length > 0) {
   for (const p of problems) console.error(`bundle: ${p}`);
   // bin/ir-lint.js then runs the compiled modules in dist/src, which have no such limits.
-  for (const file of [out, `${out}.cache`, path.join(root, 'dist', 'ir-lint-worker.cjs')]) rmSync(file, { force: true });
+  for (const file of [out, `${out}.cache`, path.join(root, 'dist', 'ir-lint-worker.cjs'), lspOut]) rmSync(file, { force: true });
   process.exit(1);
 }
 rmSync(`${out}.cache`, { force: true });

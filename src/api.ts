@@ -13,7 +13,7 @@
 import path from 'node:path';
 import { rules as builtinRules } from '../rules/index.js';
 import { parseTemplate } from './config/index.js';
-import { createConfigResolver, type ConfigResolverOptions, type FileConfig } from './config/load.js';
+import { createConfigResolver, type ConfigResolver, type ConfigResolverOptions, type FileConfig } from './config/load.js';
 import { pairedAttachments } from './attachments.js';
 import { fixLoop } from './engine/fix.js';
 import { lintDocument, lintToResult } from './engine/document.js';
@@ -68,6 +68,12 @@ export interface LintHost {
   io?: Io;
   /** The clock when `now` is not given. */
   clock?: () => Date;
+  /**
+   * With `config: 'file'`: the resolver to find and cache config files in
+   * (a long-running host, such as the language server, keeps one until a
+   * config file changes); default: a new one for this call.
+   */
+  resolver?: ConfigResolver;
 }
 
 /** An Io that has no files: a config object with plugins needs a real one. */
@@ -131,7 +137,8 @@ export async function lint(input: LintInput, host: LintHost = {}): Promise<LintR
   const forced = input.template !== undefined ? parseTemplate(input.template) : 'auto';
   const io = host.io ?? noFiles('/');
   const filePath = input.filePath ?? '<input>';
-  const resolver = createConfigResolver(io, configResolverOptions(input, host.io !== undefined));
+  const resolverOptions = configResolverOptions(input, host.io !== undefined);
+  const resolver = input.config === 'file' && host.resolver ? host.resolver : createConfigResolver(io, resolverOptions);
   const fileConfig = await resolver.forFile(input.filePath ?? path.join(io.cwd, 'input.md'));
   const kind = input.kind ?? kindOf(filePath, input.text);
   const options = lintOptionsFor(fileConfig, now, filePath, forced === 'auto' ? undefined : forced);

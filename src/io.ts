@@ -49,6 +49,12 @@ export interface Io {
   writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>;
   /** Write a file, creating its folder: a new one when `exclusive` (fails if it exists), else replaced atomically as `writeFileAtomic` does. */
   writeFile(path: string, data: string, options?: { exclusive?: boolean }): Promise<void>;
+  /**
+   * The process's own stdin and stdout as streams, for a long-running host
+   * (the language server); absent in tests' in-memory Io, where the server
+   * reads `readStdin()` and writes through `stdout`.
+   */
+  stdio?(): { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
   /** Import a local module (plugins). */
   importModule(path: string): Promise<unknown>;
 }

@@ -32,6 +32,8 @@ export interface CliOptions {
   maxFileSize?: string;
   maxAttachmentSize?: string;
   ruleTimeout: number;
+  /** --lsp: run the language server over stdin and stdout. */
+  lsp: boolean;
   debug: boolean;
   /** --fetch: bug numbers, or "open", to download as <id>.bug.json (src/fetch). */
   fetch?: string[];
@@ -101,6 +103,8 @@ export function buildProgram(): Command {
     .option('--fetch-timeout <seconds>', `give up on a request that has not answered after this many seconds (default ${DEFAULT_FETCH_TIMEOUT_S})`, positiveSeconds('--fetch-timeout'))
     .option('--fetch-assignee <login>', 'with --fetch open: only bugs assigned to this Bugzilla login')
     .option('--fetch-summary <prefix>', 'with --fetch open: only bugs whose summary starts with this (e.g. the CA Owner\'s name)')
+    .option('--lsp', 'run as a Language Server over stdin and stdout (for editors; see docs/editors.md)', false)
+    .option('--stdio', 'with --lsp: talk over stdin and stdout (the only transport; accepted because clients pass it)', false)
     .option('--debug', 'print stack traces for internal errors', false)
     .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
@@ -151,6 +155,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     listRules: o['listRules'] === true,
     reportUnusedDisables: o['reportUnusedDisables'] === true,
     ruleTimeout: o['ruleTimeout'] as number,
+    lsp: o['lsp'] === true,
     debug: o['debug'] === true,
   };
   if (o['outputFile'] !== undefined) options.outputFile = o['outputFile'] as string;
@@ -171,6 +176,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (o['fetchAssignee'] !== undefined) options.fetchAssignee = o['fetchAssignee'] as string;
   if (o['fetchSummary'] !== undefined) options.fetchSummary = o['fetchSummary'] as string;
   checkFetchOptions(options);
+  if (o['stdio'] === true && !options.lsp) throw new UsageError('--stdio is the transport of --lsp; use it with --lsp');
   return { kind: 'run', options };
 }
 

@@ -15,6 +15,7 @@ import { EXIT_FAILURE, EXIT_LINT_ERRORS, EXIT_OK } from './exit-codes.js';
 import type { FileTarget } from './files.js';
 import { reportGoesToStderr } from './fix.js';
 import { runInfo } from './info.js';
+import { runLsp } from './lsp.js';
 import { ruleBudget } from './budget.js';
 import { checkForBugzilla, forBugzilla } from './posting.js';
 import { configSource, planData, planRun } from './plan.js';
@@ -58,6 +59,7 @@ export async function main(io: Io, hooks: MainHooks = {}): Promise<number> {
     }
     const opts = parsed.options;
     debug = opts.debug;
+    if (opts.lsp) return await runLsp(io, opts);
     const info = await runInfoCommand(io, opts);
     if (info !== undefined) return info;
     // --fetch is the one command that uses the network; its code loads only when asked for.

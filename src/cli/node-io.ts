@@ -107,6 +107,8 @@ export function nodeIo(): Io {
       return glob(patterns, { cwd: options.cwd, ignore: options.ignore, onlyFiles: true, dot: false, followSymbolicLinks: false, expandDirectories: false });
     },
     readStdin: (maxBytes) => readAll(process.stdin, maxBytes),
+    // The language server writes to the stream itself and waits until it has written everything.
+    stdio: () => ({ input: process.stdin, output: process.stdout }),
     writeFileAtomic: (target, data) => writeFileAtomic(target, data),
     async writeFile(p, data, options) {
       await fs.mkdir(path.dirname(path.resolve(p)), { recursive: true });

@@ -38,7 +38,7 @@ export function lineEndingOf(source: string): '\n' | '\r\n' {
 }
 
 /** Rules write inserted text with `\n`; in a CRLF file it becomes `\r\n`. */
-function adaptLineEndings(text: string, eol: '\n' | '\r\n'): string {
+export function adaptLineEndings(text: string, eol: '\n' | '\r\n'): string {
   return eol === '\n' ? text : text.replace(/\r?\n/g, '\r\n');
 }
 

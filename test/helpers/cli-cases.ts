@@ -221,6 +221,15 @@ const THREAD_CASES: CliCase[] = [
   { name: 'bug thread: an export over --max-file-size is refused: exit 2', args: [...NOW, '-f', 'compact', '--max-file-size', '1MB', 'big.bug.json'], files: { 'big.bug.json': bigThread }, code: 2, stdout: /^big\.bug\.json:1:1: error ir-lint File is 2\.\d MB, over the 1\.0 MB limit; raise it with --max-file-size if this really is one bug export\.\n$/ },
   { name: 'bug thread: on stdin with --stdin-filename x.bug.json', args: [...NOW, '-f', 'compact', '--stdin-filename', '1900001.bug.json', '-'], stdin: threadOpen, code: 1, stdout: all(...THREAD_BROKEN) },
 ];
+/** A language client's messages as it writes them to the server's stdin (LSP base protocol framing). */
+const lspInput = (...messages: object[]): string =>
+  messages.map((m) => {
+    const body = JSON.stringify({ jsonrpc: '2.0', ...m });
+    return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  }).join('');
+const LSP_INIT = { id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } };
+const LSP_SHUTDOWN = { id: 2, method: 'shutdown' };
+const LSP_EXIT = { method: 'exit' };
 
 export const CASES: CliCase[] = [
   // Lint results and exit codes
@@ -464,4 +473,12 @@ export const CASES: CliCase[] = [
   { name: '--fix-dry-run with nothing to fix prints no diff', args: [...NOW, '--fix-dry-run', 'r.md'], files: { 'r.md': clean }, code: 0 },
   { name: '--fix-dry-run on stdin prints the diff', args: [...FIX_NOW, '-f', 'compact', '--fix-dry-run', '-'], stdin: fixable, code: 1, stdout: all(/^--- <stdin>\n\+\+\+ <stdin>\n|^--- a\/<stdin>\n/, /^\+### Root Cause Analysis$/m, /^<stdin>:15:5: error field-empty/m) },
   ...THREAD_CASES,
+
+  // The language server (test/lsp.test.ts drives it as an editor does)
+  { name: '--lsp with stdin closed at once: exit 0, nothing written', args: ['--lsp'], code: 0 },
+  { name: '--lsp --stdio answers initialize and shutdown, exit 0 after exit', args: ['--lsp', '--stdio', ...NOW], stdin: lspInput(LSP_INIT, { method: 'initialized', params: {} }, LSP_SHUTDOWN, LSP_EXIT), code: 0, nodes: true, stdout: all(/^Content-Length: \d+\r\n\r\n\{"jsonrpc":"2\.0","id":1,"result":\{"capabilities":\{"textDocumentSync":\{"openClose":true,"change":2,"save":\{"includeText":false\}\},"codeActionProvider":\{"codeActionKinds":\["quickfix","source\.fixAll\.ir-lint"\]\}\},"serverInfo":\{"name":"ir-lint"/, /\{"jsonrpc":"2\.0","id":2,"result":null\}$/) },
+  { name: '--lsp: exit without shutdown is exit 1, as the protocol says', args: ['--lsp', '--stdio'], stdin: lspInput(LSP_INIT, LSP_EXIT), code: 1, stdout: /"id":1,"result":\{"capabilities"/ },
+  { name: '--lsp takes no paths: exit 2', args: ['--lsp', 'r.md'], files: { 'r.md': clean }, code: 2, stderr: /--lsp takes no paths \(the editor sends the documents\), got "r\.md"/ },
+  { name: '--lsp with a bad --now: exit 2', args: ['--lsp', '--now', 'yesterday'], code: 2, stderr: /--now expects a date \(YYYY-MM-DD\) or an ISO time, got "yesterday"/ },
+  { name: '--stdio without --lsp: exit 2', args: ['--stdio', 'r.md'], files: { 'r.md': clean }, code: 2, stderr: /--stdio is the transport of --lsp; use it with --lsp/ },
 ];

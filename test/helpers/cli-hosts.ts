@@ -143,6 +143,8 @@ export async function runNodeIo(c: CliCase): Promise<HostResult> {
       stdout: (t) => void (stdout += t),
       stderr: (t) => void (stderr += t),
       readStdin: async () => new TextEncoder().encode(c.stdin ?? ''),
+      // The language server reads readStdin() and writes through stdout, as with the in-memory Io, not the test process's own streams.
+      stdio: undefined,
     };
     const code = await main(io, { parallel: compiledWorkers });
     return normalise(dir, { code, stdout, stderr }, snapshot(dir));
