@@ -29,13 +29,13 @@ const lazyChildProcess = {
     }));
   },
 };
-// The language server is a bundle of its own (below), which src/lazy.ts requires
+// The language server is a bundle of its own (below), which src/cli/lsp.ts requires
 // from beside this one on --lsp; its compiled-module branch (an import() of
 // src/lsp) is dead code here, where IR_LINT_BUNDLE is true, and is dropped.
 const lspExternal = {
   name: 'lsp-external',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(?:ir-lint-lsp\.cjs|lsp\/index\.js)$/ }, (args) => (/[\\/]lazy\.[jt]s$/.test(args.importer) ? { path: args.path, external: true } : undefined));
+    b.onResolve({ filter: /^(?:\.\/ir-lint-lsp\.cjs|\.\.\/lsp\/index\.js)$/ }, (args) => (/[\\/]cli[\\/]lsp\.[jt]s$/.test(args.importer) ? { path: args.path, external: true } : undefined));
   },
 };
 const common = {

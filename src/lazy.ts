@@ -1,7 +1,7 @@
 /**
  * Dependencies most runs do not need, loaded on first use: the YAML parser
  * (front matter and YAML config files), glob matching (ignores) and the diff
- * printer (--fix-dry-run), the language server (--lsp), node:crypto (temp file names for --fix), node:vm (plugin rules' time budget), jsonc-parser (.irlintrc.json). Loading them up front would cost every run on a
+ * printer (--fix-dry-run), node:crypto (temp file names for --fix), node:vm (plugin rules' time budget), jsonc-parser (.irlintrc.json). Loading them up front would cost every run on a
  * plain report a few milliseconds of start-up.
  *
  * In the bundled CLI `require` is the bundler's own and the module is already
@@ -35,15 +35,3 @@ export const vm = once((): Vm => (nodeRequire ? nodeRequire('node:vm') : require
 // (The bundle's import.meta.url is its own file, dist/ir-lint.cjs or dist/ir-lint-worker.cjs.)
 const bundled = import.meta.url.endsWith('.cjs');
 export const jsonc = once((): Jsonc => (bundled ? require('jsonc-parser/lib/esm/main.js') : createRequire(import.meta.url)('jsonc-parser')) as Jsonc);
-
-/** Set to true by scripts/bundle.mjs in every bundle; undefined in the compiled ES modules and in tests. */
-declare const IR_LINT_BUNDLE: boolean | undefined;
-type Lsp = typeof import('./lsp/index.js');
-/**
- * The language server (`--lsp`) and its protocol library, which no lint run
- * needs: a bundle of its own, dist/ir-lint-lsp.cjs, required from beside the
- * CLI bundle (scripts/bundle.mjs keeps that require() external). In the
- * compiled ES modules it is the module itself; the bundler drops that
- * branch, import() and all, since IR_LINT_BUNDLE is a constant there.
- */
-export const lsp = once(async (): Promise<Lsp> => (typeof IR_LINT_BUNDLE !== 'undefined' ? (require('./ir-lint-lsp.cjs') as Lsp) : import('./lsp/index.js')));
