@@ -29287,7 +29287,6 @@ var crypto = once(() => nodeRequire ? nodeRequire("node:crypto") : require("node
 var vm = once(() => nodeRequire ? nodeRequire("node:vm") : require("node:vm"));
 var bundled = import_meta_url.endsWith(".cjs");
 var jsonc = once(() => bundled ? (init_main(), __toCommonJS(main_exports)) : (0, import_node_module.createRequire)(import_meta_url)("jsonc-parser"));
-var lsp = once(async () => true ? require("./ir-lint-lsp.cjs") : null);
 
 // src/cli/node-io.ts
 async function readAll(stream, maxBytes = Infinity) {
@@ -48026,6 +48025,7 @@ function printConfig(io, opts, file, fc) {
 
 // src/cli/lsp.ts
 init_errors2();
+var lsp = once(async () => true ? require("./ir-lint-lsp.cjs") : null);
 async function runLsp(io, opts) {
   if (opts.paths.length > 0) throw new UsageError(`--lsp takes no paths (the editor sends the documents), got "${opts.paths[0]}"`);
   if (opts.now !== void 0 && !parseNow(opts.now)) throw new UsageError(`--now expects a date (YYYY-MM-DD) or an ISO time, got "${opts.now}"`);
