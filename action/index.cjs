@@ -48169,17 +48169,7 @@ function configOptions(source) {
 }
 function openRun(io, plan) {
   const resolver2 = createConfigResolver(io, configOptions(plan.configs));
-  const setup = {
-    plan,
-    now: plan.now,
-    configFor: (filePath) => resolver2.forFile(filePath),
-    knownRules: resolver2.allRules,
-    maxFileSize: plan.maxFileSize,
-    maxThreadSize: plan.maxThreadSize,
-    maxAttachmentSize: plan.maxAttachmentSize
-  };
-  if (plan.template !== void 0) setup.template = plan.template;
-  return setup;
+  return { ...plan, configFor: (filePath) => resolver2.forFile(filePath), knownRules: resolver2.allRules };
 }
 function failure2(filePath, message2) {
   const m = { ruleId: null, messageId: "fileError", severity: 2, fatal: true, message: message2, line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -48428,8 +48418,17 @@ async function planRun(io, opts) {
   return plan;
 }
 function planData(plan) {
-  const { now: now2, targets: _targets, ...rest } = plan;
-  return { ...rest, now: { iso: now2.at.toISO() ?? "", isDay: now2.isDay } };
+  const data = {
+    options: plan.options,
+    cwd: plan.cwd,
+    now: { iso: plan.now.at.toISO() ?? "", isDay: plan.now.isDay },
+    configs: plan.configs,
+    maxFileSize: plan.maxFileSize,
+    maxAttachmentSize: plan.maxAttachmentSize,
+    maxThreadSize: plan.maxThreadSize
+  };
+  if (plan.template !== void 0) data.template = plan.template;
+  return data;
 }
 
 // src/cli/main.ts
@@ -48469,7 +48468,7 @@ ${TOOL_NAME}: no files to lint; name report files, directories or globs (or - fo
   }
 }
 async function lintTargets(io, setup, parallel) {
-  const { targets, options: opts } = setup.plan;
+  const { targets, options: opts } = setup;
   const configs = /* @__PURE__ */ new Map();
   for (const t of targets) configs.set(t, await setup.configFor(t.path));
   const isIgnored = (t) => t.stdin !== true && t.problem === void 0 && configs.get(t)?.ignored === true;
@@ -48504,10 +48503,10 @@ function ignoredNotice(io, t, fc) {
   return makeResult(t.path, [m]);
 }
 async function lintTodo(io, todo, configs, setup, parallel, workers, hasPlugins) {
-  const opts = setup.plan.options;
+  const opts = setup.options;
   if (parallel) {
     return parallel.lint({
-      plan: planData(setup.plan),
+      plan: planData(setup),
       targets: todo,
       workers: Math.min(workers, Math.max(1, Math.ceil(todo.length / 8))),
       ruleTimeoutMs: opts.ruleTimeout,

@@ -81,6 +81,9 @@ describe('planData', () => {
     expect(back.cwd).toBe(plan.cwd);
     // The files go to a worker one at a time, not with the plan.
     expect(back.targets).toEqual([]);
+    // An opened run (resolver functions and all) gives the same data: nothing but the plan crosses.
+    expect(planData(openRun(io, plan))).toEqual(planData(plan));
+    expect(() => structuredClone(planData(openRun(io, plan)))).not.toThrow();
     const day = await planRun(io, optionsOf(['--now', '2025-11-22', 'a.md']));
     expect(planFromData(structuredClone(planData(day))).now).toMatchObject({ isDay: true });
   });

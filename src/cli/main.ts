@@ -92,7 +92,7 @@ export async function main(io: Io, hooks: MainHooks = {}): Promise<number> {
  * (src/cli/budget.ts).
  */
 async function lintTargets(io: Io, setup: RunSetup, parallel: Parallel | undefined): Promise<LintResult[]> {
-  const { targets, options: opts } = setup.plan;
+  const { targets, options: opts } = setup;
   const configs = new Map<FileTarget, FileConfig>();
   for (const t of targets) configs.set(t, await setup.configFor(t.path));
   // A file that matches an "ignores" pattern of its config is skipped: silently when a directory or a
@@ -133,10 +133,10 @@ function ignoredNotice(io: Io, t: FileTarget, fc: FileConfig): LintResult {
 }
 
 async function lintTodo(io: Io, todo: FileTarget[], configs: Map<FileTarget, FileConfig>, setup: RunSetup, parallel: Parallel | undefined, workers: number, hasPlugins: boolean): Promise<LintResult[]> {
-  const opts = setup.plan.options;
+  const opts = setup.options;
   if (parallel) {
     return parallel.lint({
-      plan: planData(setup.plan),
+      plan: planData(setup),
       targets: todo,
       workers: Math.min(workers, Math.max(1, Math.ceil(todo.length / 8))),
       ruleTimeoutMs: opts.ruleTimeout,

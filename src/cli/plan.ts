@@ -6,6 +6,7 @@
  * a worker receives it (as `PlanData`, which survives structured cloning)
  * and neither reads the arguments nor the clock again.
  */
+import { DateTime } from 'luxon';
 import { parseTemplate } from '../config/index.js';
 import { UsageError } from '../errors.js';
 import { FORMATS, FORMAT_NAMES } from '../format/index.js';
@@ -15,7 +16,6 @@ import { resolveNow, type RunNow } from '../now.js';
 import type { TemplateId } from '../templates.js';
 import type { CliOptions } from './args.js';
 import { expandPaths, type FileTarget } from './files.js';
-import { DateTime } from 'luxon';
 
 /** How config files are found for a run: `--config <path>`, `--no-config` (false) or the nearest one (undefined), plus `--rule` flags. */
 export interface ConfigSource {
@@ -90,12 +90,32 @@ export async function planRun(io: Io, opts: CliOptions): Promise<RunPlan> {
   return plan;
 }
 
+/** The plan as a worker receives it; each field named, so that nothing else (a resolver, a function) rides along. */
 export function planData(plan: RunPlan): PlanData {
-  const { now, targets: _targets, ...rest } = plan;
-  return { ...rest, now: { iso: now.at.toISO() ?? '', isDay: now.isDay } };
+  const data: PlanData = {
+    options: plan.options,
+    cwd: plan.cwd,
+    now: { iso: plan.now.at.toISO() ?? '', isDay: plan.now.isDay },
+    configs: plan.configs,
+    maxFileSize: plan.maxFileSize,
+    maxAttachmentSize: plan.maxAttachmentSize,
+    maxThreadSize: plan.maxThreadSize,
+  };
+  if (plan.template !== undefined) data.template = plan.template;
+  return data;
 }
 
 export function planFromData(data: PlanData): RunPlan {
-  const { now, ...rest } = data;
-  return { ...rest, now: { at: DateTime.fromISO(now.iso, { setZone: true }), isDay: now.isDay }, targets: [] };
+  const plan: RunPlan = {
+    options: data.options,
+    cwd: data.cwd,
+    now: { at: DateTime.fromISO(data.now.iso, { setZone: true }), isDay: data.now.isDay },
+    configs: data.configs,
+    maxFileSize: data.maxFileSize,
+    maxAttachmentSize: data.maxAttachmentSize,
+    maxThreadSize: data.maxThreadSize,
+    targets: [],
+  };
+  if (data.template !== undefined) plan.template = data.template;
+  return plan;
 }

@@ -15,8 +15,6 @@ import { isAttachmentName, isThreadName, kindOf, type DocumentKind } from '../ki
 import { pairedAttachments } from '../attachments.js';
 import { errnoText, formatSize } from '../errors.js';
 import type { Io } from '../io.js';
-import type { RunNow } from '../now.js';
-import type { TemplateId } from '../templates.js';
 import type { LintMessage, LintResult, Rule } from '../types.js';
 import type { CliOptions } from './args.js';
 import type { FileTarget } from './files.js';
@@ -28,19 +26,11 @@ export { DEFAULT_MAX_ATTACHMENT_SIZE, DEFAULT_MAX_FILE_SIZE } from '../limits.js
 export const FORMATS_WITH_SOURCE: ReadonlySet<string> = new Set(['json', 'sarif']);
 
 /** A plan opened for linting: its configs resolve (nearest config file wins), its plugins are known. */
-export interface RunSetup {
-  plan: RunPlan;
-  now: RunNow;
-  template?: TemplateId;
+export interface RunSetup extends RunPlan {
   /** Config that applies to a file (nearest config file wins). */
   configFor(filePath: string): Promise<FileConfig>;
   /** Every rule known to this run (built-in and plugins), for messages and formats. */
   knownRules: ReadonlyMap<string, Rule>;
-  maxFileSize: number;
-  /** The limit for Appendix attachments (*.csv, *.txt), linted or read beside a report. */
-  maxAttachmentSize: number;
-  /** The limit for bug thread exports (*.bug.json): --max-file-size when given, else DEFAULT_MAX_THREAD_SIZE. */
-  maxThreadSize: number;
 }
 
 /** The config resolver's options for a plan's config source (the built-in rules, then --config, --no-config, --rule). */
@@ -53,17 +43,7 @@ export function configOptions(source: ConfigSource): ConfigResolverOptions {
 /** Open a plan for linting, in the main thread or a worker: reads neither the arguments nor the clock. */
 export function openRun(io: Io, plan: RunPlan): RunSetup {
   const resolver = createConfigResolver(io, configOptions(plan.configs));
-  const setup: RunSetup = {
-    plan,
-    now: plan.now,
-    configFor: (filePath) => resolver.forFile(filePath),
-    knownRules: resolver.allRules,
-    maxFileSize: plan.maxFileSize,
-    maxThreadSize: plan.maxThreadSize,
-    maxAttachmentSize: plan.maxAttachmentSize,
-  };
-  if (plan.template !== undefined) setup.template = plan.template;
-  return setup;
+  return { ...plan, configFor: (filePath) => resolver.forFile(filePath), knownRules: resolver.allRules };
 }
 
 export function failure(filePath: string, message: string): LintResult {
