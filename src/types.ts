@@ -5,6 +5,7 @@
 import type { DateTime } from 'luxon';
 import type { IncidentReport } from './model.js';
 import type { DocumentKind, PairedAttachment } from './parse/attachment.js';
+import type { BugThread } from './parse/thread.js';
 
 /** Severity as written in config and on the command line. */
 export type SeverityName = 'off' | 'warn' | 'error';
@@ -40,6 +41,34 @@ export interface LintMessage {
   url?: string;
   /** True for a file-level failure (unreadable file, internal error). */
   fatal?: boolean;
+  /**
+   * In a bug thread (`.bug.json`): the comment the finding is in (Bugzilla's
+   * count, 0 the description); `line` and `column` are then within that
+   * comment's text.
+   */
+  comment?: number;
+}
+
+/** An open bug's next obligation, as a result carries it (`due` an ISO time, UTC). */
+export interface Deadline {
+  /** What is owed, e.g. `update`, `answer comment 12`, `Full report`. */
+  obligation: string;
+  due: string;
+  /** Why it falls due then, e.g. `whiteboard Next update`, `7 days after comment 12 (IRG 3.2)`. */
+  basis: string;
+  /** The comment the obligation arose at. */
+  comment?: number;
+  /** The rule that found it. */
+  ruleId?: string;
+}
+
+/** What a thread rule passes to `ctx.deadline()`. */
+export interface DeadlineDescriptor {
+  obligation: string;
+  /** Epoch ms. */
+  due: number;
+  basis: string;
+  comment?: number;
 }
 
 /** The result for one file, ESLint-compatible. */
@@ -56,6 +85,22 @@ export interface LintResult {
   fatalError?: boolean;
   /** Source text, kept for formatters that show context. */
   source?: string;
+  /** A bug thread: its open obligations, soonest first (empty for a closed bug). */
+  deadlines?: Deadline[];
+  /** A bug thread: what the formatters show of it (comment times and authors, the bug's id and state). */
+  thread?: ThreadSummary;
+}
+
+/** What a result keeps of a bug thread, for formatters (plain data: it crosses worker threads). */
+export interface ThreadSummary {
+  id: number;
+  summary: string;
+  url: string;
+  open: boolean;
+  status: string;
+  resolution: string;
+  /** The visible comments by count: creation time (ISO, as exported), author, line of its text in the export. */
+  comments: Record<number, { iso: string; creator: string; line: number; isCa: boolean }>;
 }
 
 /** Where a rule reports: a line/column span (1-based, end exclusive) or source offsets. */
@@ -71,6 +116,12 @@ export interface ReportDescriptor {
   related?: Array<{ messageId?: string; message?: string; data?: Record<string, string | number>; line: number; column?: number }>;
   /** Lower this finding to a warning (a rule at error severity reporting a lesser case, e.g. a clear but non-ISO date). Never raises. */
   severity?: 'warn';
+  /**
+   * Thread rules: the comment the finding is at (its count); `loc` is then
+   * within that comment's text (`{ line: 1 }` for the comment as a whole).
+   * Left out, the finding is on the export file itself.
+   */
+  comment?: number;
 }
 
 export interface RuleContext<O = unknown> {
@@ -92,6 +143,16 @@ export interface RuleContext<O = unknown> {
    * text linted on its own); only report rules get them.
    */
   readonly attachments?: ReadonlyArray<PairedAttachment>;
+}
+
+/** What a thread rule (`meta.appliesTo: 'thread'`) gets besides the common context. */
+export interface ThreadRuleContext<O = unknown> extends RuleContext<O> {
+  /**
+   * The rule's next open obligation on an open bug, e.g. `{ obligation:
+   * 'update', due, basis: 'whiteboard Next update' }`; the engine collects
+   * them into `LintResult.deadlines`, soonest first.
+   */
+  deadline(descriptor: DeadlineDescriptor): void;
 }
 
 export interface RuleExample {
@@ -147,7 +208,7 @@ export interface RuleMeta<O> {
   source: string;
   /** Examples, executed by the test suite. */
   examples: RuleExample[];
-  /** What kind of file the rule checks: a report (default), an Appendix CSV or a crt.sh list. */
+  /** What kind of file the rule checks: a report (default), an Appendix CSV, a crt.sh list or a bug thread. */
   appliesTo?: DocumentKind;
   /** Docs URL of a plugin rule; built-in rules leave it out and link to docs/rules.md. */
   url?: string;
@@ -165,11 +226,12 @@ export type Precision = 'very-high' | 'high' | 'medium' | 'low';
 /**
  * A rule. `D` is what it reads: the parsed report, or for a rule with
  * `meta.appliesTo: 'csv'` / `'crtsh'` the parsed attachment
- * (`CsvAttachment`, `CrtshList`).
+ * (`CsvAttachment`, `CrtshList`); for `'thread'` the BugThread, with a
+ * ThreadRuleContext.
  */
 export interface Rule<O = any, D = any> {
   meta: RuleMeta<O>;
-  check(report: D, ctx: RuleContext<O>): void;
+  check(report: D, ctx: [D] extends [BugThread] ? ThreadRuleContext<O> : RuleContext<O>): void;
 }
 
 /** Identity helper that keeps the option type of a rule (and its input: a report unless `check` says otherwise). */

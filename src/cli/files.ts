@@ -98,6 +98,10 @@ async function walk(io: Io, dir: string, out: FileTarget[], seen: Set<string>, i
       // Other kinds a directory holds (an Appendix CSV); other files are left alone silently.
       for (const k of DIRECTORY_KINDS) {
         if (!k.extensions.some((x) => e.name.toLowerCase().endsWith(x))) continue;
+        if (!k.inDirectory) {
+          out.push({ path: display(io, child), kind: k.id });
+          break;
+        }
         let head: string;
         try {
           head = new TextDecoder().decode((await io.readFile(path.resolve(io.cwd, child))).subarray(0, 4096));

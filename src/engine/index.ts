@@ -10,7 +10,7 @@ import { parseReport } from '../parse/index.js';
 import { InputLimitError } from '../parse/limits.js';
 import { positionAt } from '../parse/lines.js';
 import type { TemplateId } from '../templates.js';
-import type { LintMessage, LintResult, ReportDescriptor, ResolvedRule, RuleContext } from '../types.js';
+import type { DeadlineDescriptor, LintMessage, LintResult, ReportDescriptor, ResolvedRule, ThreadRuleContext } from '../types.js';
 import { ruleDocsUrl } from '../meta.js';
 import { clause } from '../errors.js';
 import { applyDirectives } from './directives.js';
@@ -42,6 +42,18 @@ export interface LintOptions {
    * this way); it throws a RuleStoppedError when it stopped the rule.
    */
   runRule?: (ruleId: string, check: () => unknown) => unknown;
+  /** Logins on the CA's side in a bug thread besides the assignee (config `caAccounts`). */
+  caAccounts?: readonly string[];
+}
+
+/**
+ * What thread rules report to besides findings: comment texts to locate a
+ * finding in (`ctx.report({ comment })`) and the deadline sink.
+ */
+export interface ThreadSinks {
+  /** The visible comment with this count, as a document to locate findings in; undefined when there is none. */
+  comment(count: number): LintedDocument | undefined;
+  deadline(ruleId: string, d: DeadlineDescriptor): void;
 }
 
 /** Thrown by a `runRule` that stopped a rule running past its time budget. */
@@ -112,7 +124,7 @@ function internalMessage(ruleId: string, error: unknown, line = 1): LintMessage 
  * kinds are skipped in place, so that `onRuleStart` indexes stay those of
  * `options.rules` (the worker watchdog names a stopped rule by its index).
  */
-export function runRules(report: LintedDocument, options: LintOptions, kind: DocumentKind = 'report'): LintMessage[] {
+export function runRules(report: LintedDocument, options: LintOptions, kind: DocumentKind = 'report', thread?: ThreadSinks): LintMessage[] {
   const messages: LintMessage[] = [];
   const lastLine = report.lineStarts.length;
   const sourceLength = report.source.length;
@@ -126,7 +138,8 @@ export function runRules(report: LintedDocument, options: LintOptions, kind: Doc
     options.onRuleStart?.(index, id);
     let url: string | undefined; // built when the rule reports, as most rules report nothing on most files
     const found: LintMessage[] = [];
-    const ctx: RuleContext = {
+    const dues: DeadlineDescriptor[] = [];
+    const ctx: ThreadRuleContext = {
       options: ruleOptions,
       now: () => now,
       nowIsDay: () => nowIsDay,
@@ -134,9 +147,28 @@ export function runRules(report: LintedDocument, options: LintOptions, kind: Doc
       ...(options.attachments ? { attachments: options.attachments } : {}),
       report(d: ReportDescriptor) {
         url ??= rule.meta.url ?? ruleDocsUrl(id);
-        const m = toMessage(report, id, severity, url, rule.meta.messages, d, lastLine, sourceLength);
+        let m: LintMessage;
+        if (d !== null && typeof d === 'object' && d.comment !== undefined) {
+          // A finding in a comment of a bug thread: located within that comment's text.
+          const at = isInt(d.comment) ? thread?.comment(d.comment) : undefined;
+          if (!thread) throw new Error('reported a comment location, which only thread rules have');
+          if (!at) throw new Error(`reported comment ${String(d.comment).slice(0, 20)}, which the thread does not show`);
+          if (d.fix) throw new Error('reported a fix in a bug comment; comments cannot be fixed');
+          m = toMessage(at, id, severity, url, rule.meta.messages, d, at.lineStarts.length, at.source.length);
+          m.comment = d.comment;
+        } else {
+          m = toMessage(report, id, severity, url, rule.meta.messages, d, lastLine, sourceLength);
+        }
         if (m.fix && rule.meta.fixable !== true) throw new Error('reported a fix but meta.fixable is not true');
         found.push(m);
+      },
+      deadline(d: DeadlineDescriptor) {
+        if (!thread) throw new Error('called deadline(), which only thread rules have');
+        if (d === null || typeof d !== 'object' || typeof d.obligation !== 'string' || typeof d.basis !== 'string' || typeof d.due !== 'number' || !Number.isFinite(d.due)) {
+          throw new Error('reported a deadline that is not { obligation, due (epoch ms), basis }');
+        }
+        if (d.comment !== undefined && !isInt(d.comment)) throw new Error('reported a deadline whose comment is not a comment number');
+        dues.push(d.comment === undefined ? { obligation: d.obligation, due: d.due, basis: d.basis } : { obligation: d.obligation, due: d.due, basis: d.basis, comment: d.comment });
       },
     };
     try {
@@ -147,6 +179,7 @@ export function runRules(report: LintedDocument, options: LintOptions, kind: Doc
         throw new Error('check() returned a Promise; rules must be synchronous');
       }
       messages.push(...found);
+      for (const d of dues) thread?.deadline(id, d);
     } catch (error) {
       messages.push(error instanceof RuleStoppedError ? ruleStoppedMessage(id, error.budgetMs) : internalMessage(id, error));
     }

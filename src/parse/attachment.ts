@@ -11,7 +11,7 @@ import { computeLineStarts } from './lines.js';
 export type { CsvCell, CsvRecord } from './csv.js';
 
 /** What a linted file is. Each kind has its parser and its own rules (`meta.appliesTo`). */
-export type DocumentKind = 'report' | 'csv' | 'crtsh';
+export type DocumentKind = 'report' | 'csv' | 'crtsh' | 'thread';
 
 export interface CsvAttachment {
   kind: 'csv';
