@@ -84,16 +84,30 @@ function oneDecimal(n: number): string {
   return Number.isInteger(r) ? String(r) : r.toFixed(1);
 }
 
-/** A duration in days, one decimal: "12.5 days", "1 day". */
+const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/**
+ * A duration in days, one decimal ("12.5 days", "1 day"); when one decimal
+ * would round it to a whole number of days it is not (7 days and 40 minutes
+ * is past 7 days), the rest is spelled out: "7 days 1 hour", "7 days 40 minutes".
+ */
 export function formatDays(ms: number): string {
-  const s = oneDecimal(ms / DAY);
-  return `${s} ${s === '1' ? 'day' : 'days'}`;
+  const r = Math.round((ms / DAY) * 10) / 10;
+  if (!Number.isInteger(r) || Math.abs(r * DAY - ms) < 60_000) return `${oneDecimal(ms / DAY)} ${oneDecimal(ms / DAY) === '1' ? 'day' : 'days'}`;
+  const days = Math.floor(ms / DAY);
+  const rest = ms - days * DAY;
+  const hours = Math.floor(rest / HOUR);
+  const minutes = Math.round((rest - hours * HOUR) / 60_000);
+  return `${plural(days, 'day')} ${hours > 0 ? plural(hours, 'hour') : plural(minutes, 'minute')}`;
 }
 
-/** A duration in hours, one decimal: "80.5 hours". */
+/** A duration in hours, one decimal ("80.5 hours"), or hours and minutes where one decimal would hide them ("72 hours 1 minute"). */
 export function formatHours(ms: number): string {
-  const s = oneDecimal(ms / HOUR);
-  return `${s} ${s === '1' ? 'hour' : 'hours'}`;
+  const r = Math.round((ms / HOUR) * 10) / 10;
+  if (!Number.isInteger(r) || Math.abs(r * HOUR - ms) < 60_000) return `${oneDecimal(ms / HOUR)} ${oneDecimal(ms / HOUR) === '1' ? 'hour' : 'hours'}`;
+  const hours = Math.floor(ms / HOUR);
+  const minutes = Math.round((ms - hours * HOUR) / 60_000);
+  return `${plural(hours, 'hour')} ${plural(minutes, 'minute')}`;
 }
 
 /** An instant as messages write it: "2025-03-02 10:00 UTC". */
@@ -226,7 +240,10 @@ export interface WhiteboardState {
 export function whiteboardStates(thread: BugThread): WhiteboardState[] {
   const hist = thread.whiteboardHistory;
   if (hist.length === 0) return [{ since: thread.created, whiteboard: thread.whiteboard }];
-  return hist.map((h, i) => ({ since: i === 0 ? Math.min(h.when, thread.created) : h.when, whiteboard: i === hist.length - 1 ? thread.whiteboard : parseWhiteboard(h.text) }));
+  const states = hist.map((h, i) => ({ since: h.when, whiteboard: i === hist.length - 1 ? thread.whiteboard : parseWhiteboard(h.text) }));
+  // Before the first change the whiteboard was empty (an export whose first change removed nothing).
+  if ((states[0] as WhiteboardState).since > thread.created) states.unshift({ since: thread.created, whiteboard: parseWhiteboard('') });
+  return states;
 }
 
 /** The whiteboard as it stood at an instant. */
