@@ -45,7 +45,7 @@ function dueAfter(anchor: Anchor, states: readonly WhiteboardState[], days: numb
     if (wb.closeOn) return { due: Number.POSITIVE_INFINITY, basis: `the whiteboard's [close on ${wb.closeOn.iso}]`, short: 'whiteboard close on' };
     const d = wb.nextUpdate;
     if (!d) return weekly();
-    const end = d.time + DAY; // "on or before" the date: until its end
+    const end = d.time + DAY - 1; // "on or before" the date: until its last millisecond (UTC)
     const byDate: Due = { due: end, basis: `the whiteboard's Next update ${d.iso}`, short: 'whiteboard Next update' };
     if (changedAt === undefined) {
       // The date stood when the CA commented: that comment may be the update it asked for; the next is due by the date or a week on, whichever is later.
@@ -172,7 +172,7 @@ export default defineRule<{ days: number; actionItems: boolean; done: string[]; 
         resolved = false;
         closureStanding = false;
         const c = lastComment(ev.time);
-        if (c) anchor = { time: ev.time, comment: c, what: `the bug's reopening (after comment ${c.count})` };
+        if (c) anchor = { time: ev.time, comment: c, what: "the bug's reopening" };
         continue;
       }
       const c = ev.comment as ThreadComment;
