@@ -39,8 +39,8 @@ export default defineRule<{ done: string[]; needinfoTo: string; ignoreAuthors: s
         now: '2025-10-01',
         code: '{"source":"https://bugzilla.mozilla.org","fetched":"2025-10-01T00:00:00Z","bug":{"id":1999006,"summary":"Example CA: wrong extension","whiteboard":"","status":"NEW","resolution":"","creation_time":"2025-08-01T10:00:00Z","creator":"incidents@example-ca.com","assigned_to":"incidents@example-ca.com","flags":[]},"comments":[{"count":0,"text":"| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |\\n| --- | --- | --- | --- | --- | --- |\\n| Add a lint | Prevent | Root Cause #1 | No findings | 2025-12-01 | Ongoing |\\n","creator":"incidents@example-ca.com","creation_time":"2025-08-01T10:00:00Z","is_private":false,"tags":[]},{"count":1,"text":"## Report Closure Summary\\n\\n- **Incident description:** Certificates carried a wrong extension.\\n\\nAll Action Items disclosed in this Incident Report have been completed as described, and we request its closure.\\n","creator":"incidents@example-ca.com","creation_time":"2025-09-20T10:00:00Z","is_private":false,"tags":[]}],"history":[]}\n',
         expect: [
-          { messageId: 'openItems', line: 1 },
-          { messageId: 'noNeedinfo', line: 1 },
+          { messageId: 'openItems', line: 1, comment: 1 },
+          { messageId: 'noNeedinfo', line: 1, comment: 1 },
         ],
       },
     ],

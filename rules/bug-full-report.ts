@@ -28,7 +28,7 @@ export default defineRule<{ exemptResolutions: string[] }, BugThread>({
         kind: 'thread',
         now: '2025-09-01',
         code: '{"source":"https://bugzilla.mozilla.org","fetched":"2025-09-01T00:00:00Z","bug":{"id":1999002,"summary":"Example CA: wrong extension","whiteboard":"","status":"NEW","resolution":"","creation_time":"2025-08-01T10:00:00Z","creator":"incidents@example-ca.com","assigned_to":"incidents@example-ca.com","flags":[]},"comments":[{"count":0,"text":"## Preliminary Incident Report\\n\\n### Summary\\n\\n- **Incident description:** Certificates carried a wrong extension.\\n","creator":"incidents@example-ca.com","creation_time":"2025-08-01T10:00:00Z","is_private":false,"tags":[]},{"count":1,"text":"## Full Incident Report\\n\\n### Summary\\n\\n- **Incident description:** Certificates carried a wrong extension.\\n\\n### Timeline\\n\\n- 2025-08-01 08:00 UTC We detected the problem.\\n","creator":"incidents@example-ca.com","creation_time":"2025-08-22T10:00:00Z","is_private":false,"tags":[]}],"history":[]}\n',
-        expect: [{ messageId: 'late', line: 1 }],
+        expect: [{ messageId: 'late', line: 1, comment: 0 }],
       },
     ],
   },

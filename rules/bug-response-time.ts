@@ -41,7 +41,7 @@ export default defineRule<{ days: number; ignoreAuthors: string[]; ignoreThanks:
         kind: 'thread',
         now: '2026-06-01',
         code: '{"source":"https://bugzilla.mozilla.org","fetched":"2026-06-01T00:00:00Z","bug":{"id":1999003,"summary":"Example CA: wrong extension","whiteboard":"","status":"NEW","resolution":"","creation_time":"2026-04-01T10:00:00Z","creator":"incidents@example-ca.com","assigned_to":"incidents@example-ca.com","flags":[]},"comments":[{"count":0,"text":"We will post a report.","creator":"incidents@example-ca.com","creation_time":"2026-04-01T10:00:00Z","is_private":false,"tags":[]},{"count":1,"text":"Which profiles were affected?","creator":"reviewer@example.org","creation_time":"2026-04-02T10:00:00Z","is_private":false,"tags":[]},{"count":2,"text":"Only the OV profile.","creator":"incidents@example-ca.com","creation_time":"2026-04-14T22:00:00Z","is_private":false,"tags":[]}],"history":[]}\n',
-        expect: [{ messageId: 'late', line: 1 }],
+        expect: [{ messageId: 'late', line: 1, comment: 1 }],
       },
     ],
   },

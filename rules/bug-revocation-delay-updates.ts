@@ -81,8 +81,8 @@ export default defineRule<{ shouldDays: number; mustDays: number }, BugThread>({
         now: '2025-09-10',
         code: '{"source":"https://bugzilla.mozilla.org","fetched":"2025-09-10T00:00:00Z","bug":{"id":1999005,"summary":"Example CA: delayed revocation","whiteboard":"[ca-compliance] [leaf-revocation-delay]","status":"NEW","resolution":"","creation_time":"2025-09-01T10:00:00Z","creator":"incidents@example-ca.com","assigned_to":"incidents@example-ca.com","flags":[]},"comments":[{"count":0,"text":"Revocation status:\\n- Revoked: 120\\n- Not yet revoked: 30\\n- Planned for revocation but expired: 2\\n- Estimated completion: 2025-09-20","creator":"incidents@example-ca.com","creation_time":"2025-09-01T10:00:00Z","is_private":false,"tags":[]},{"count":1,"text":"Revocation continues; 20 more certificates were revoked.","creator":"incidents@example-ca.com","creation_time":"2025-09-06T10:00:00Z","is_private":false,"tags":[]},{"count":2,"text":"Revocation status:\\n- Revoked: 145\\n- Not yet revoked: 5\\n- Planned for revocation but expired: 2\\n- Estimated completion: 2025-09-20","creator":"incidents@example-ca.com","creation_time":"2025-09-08T10:00:00Z","is_private":false,"tags":[]}],"history":[]}\n',
         expect: [
-          { messageId: 'gapShould', line: 1 },
-          { messageId: 'missingFigures', line: 1 },
+          { messageId: 'gapShould', line: 1, comment: 0 },
+          { messageId: 'missingFigures', line: 1, comment: 1 },
         ],
       },
     ],

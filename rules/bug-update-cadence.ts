@@ -107,7 +107,7 @@ export default defineRule<{ days: number; actionItems: boolean; done: string[]; 
         kind: 'thread',
         now: '2025-09-01',
         code: '{"source":"https://bugzilla.mozilla.org","fetched":"2025-09-01T00:00:00Z","bug":{"id":1999004,"summary":"Example CA: wrong extension","whiteboard":"[ca-compliance] [ov-misissuance]","status":"NEW","resolution":"","creation_time":"2025-08-01T10:00:00Z","creator":"incidents@example-ca.com","assigned_to":"incidents@example-ca.com","flags":[]},"comments":[{"count":0,"text":"We will post a report.","creator":"incidents@example-ca.com","creation_time":"2025-08-01T10:00:00Z","is_private":false,"tags":[]},{"count":1,"text":"We are still investigating.","creator":"incidents@example-ca.com","creation_time":"2025-08-08T09:00:00Z","is_private":false,"tags":[]},{"count":2,"text":"The analysis is done; the report follows.","creator":"incidents@example-ca.com","creation_time":"2025-08-30T09:00:00Z","is_private":false,"tags":[]}],"history":[]}\n',
-        expect: [{ messageId: 'late', line: 1 }],
+        expect: [{ messageId: 'late', line: 1, comment: 1 }],
       },
     ],
   },

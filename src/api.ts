@@ -31,11 +31,13 @@ export interface ConfigObject {
   rules?: Record<string, unknown>;
   plugins?: string[];
   ignores?: string[];
+  /** Bug threads: Bugzilla logins on the CA's side besides the assignee. */
+  caAccounts?: string[];
   [key: string]: unknown;
 }
 
 export interface LintInput {
-  /** The text to lint: a report, an Appendix CSV or crt.sh list. */
+  /** The text to lint: a report, an Appendix CSV or crt.sh list, a bug thread export (`.bug.json`). */
   text: string;
   /** Where the text is (or would be): names it in the result, decides its kind by its extension, and with `config: 'file'` where its config is found. Default `<input>`. */
   filePath?: string;
@@ -109,6 +111,7 @@ export function lintOptionsFor(fileConfig: FileConfig, now: RunNow, filePath: st
   const o: LintOptions = { rules, now: now.at, nowIsDay: now.isDay, filePath, knownRules: [...known.keys()] };
   const template = forced ?? (config.template !== 'auto' ? config.template : undefined);
   if (template) o.template = template;
+  if (config.caAccounts && config.caAccounts.length > 0) o.caAccounts = config.caAccounts;
   return o;
 }
 

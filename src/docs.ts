@@ -63,7 +63,7 @@ export function optionDocs(rule: Rule): OptionDoc[] {
 export interface ExampleOutcome {
   example: RuleExample;
   /** What the rule reports on the example, as it runs now. */
-  messages: Array<{ line: number; messageId: string; message: string }>;
+  messages: Array<{ line: number; messageId: string; message: string; comment?: number }>;
 }
 
 export function exampleOutcomes(rule: Rule): ExampleOutcome[] {
@@ -75,7 +75,7 @@ export function exampleOutcomes(rule: Rule): ExampleOutcome[] {
     if (example.attachments) c.attachments = example.attachments;
     let messages: ExampleOutcome['messages'];
     try {
-      messages = runRule(rule, c).messages.map((m) => ({ line: m.line, messageId: m.messageId, message: m.message }));
+      messages = runRule(rule, c).messages.map((m) => (m.comment !== undefined ? { line: m.line, messageId: m.messageId, message: m.message, comment: m.comment } : { line: m.line, messageId: m.messageId, message: m.message }));
     } catch (error) {
       messages = [{ line: 0, messageId: 'internalError', message: error instanceof Error ? error.message : String(error) }];
     }
@@ -141,13 +141,13 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
       for (const { example, messages } of outcomes) {
         const pins = [example.now ? `with \`--now ${example.now}\`` : '', example.options !== undefined ? `with options \`${JSON.stringify(example.options)}\`` : ''].filter(Boolean).join(', ');
         out.push(`*${example.title}*${pins ? ` (${pins})` : ''}:`, '');
-        out.push(fence(example.code, example.kind === 'csv' ? 'csv' : example.kind === 'crtsh' ? 'text' : 'markdown'), '');
+        out.push(fence(example.code, example.kind === 'csv' ? 'csv' : example.kind === 'crtsh' ? 'text' : example.kind === 'thread' ? 'json' : 'markdown'), '');
         if (example.attachments) {
           for (const [name, text] of Object.entries(example.attachments)) out.push(`With \`${name}\` beside it:`, '', fence(text, name.toLowerCase().endsWith('.csv') ? 'csv' : 'text'), '');
         }
         if (messages.length === 0) out.push('Reports nothing.', '');
         else {
-          for (const msg of messages) out.push(`- line ${msg.line}, \`${msg.messageId}\`: ${msg.message}`);
+          for (const msg of messages) out.push(`- ${msg.comment !== undefined ? `comment ${msg.comment}, ` : ''}line ${msg.line}, \`${msg.messageId}\`: ${msg.message}`);
           out.push('');
         }
       }

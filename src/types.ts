@@ -158,10 +158,10 @@ export interface ThreadRuleContext<O = unknown> extends RuleContext<O> {
 export interface RuleExample {
   /** What the example shows, one line. */
   title: string;
-  /** A Markdown snippet (a whole small report). */
+  /** A Markdown snippet (a whole small report); for a thread rule, the `.bug.json` export text. */
   code: string;
-  /** Expected message ids in order; empty for a passing example. */
-  expect: Array<{ messageId: string; line: number }>;
+  /** Expected message ids in order; empty for a passing example. A thread rule's finding in a comment gives its `comment` (the line is then within that comment's text). */
+  expect: Array<{ messageId: string; line: number; comment?: number }>;
   /** Pin for date rules. */
   now?: string;
   /** Options for the rule in this example. */

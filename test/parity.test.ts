@@ -11,8 +11,8 @@ import { rules } from '../rules/index.js';
 const root = path.join(import.meta.dirname, '..');
 /** Files in rules/ that are not rules: the registry and the lifecycle rules' shared helpers. */
 const HELPERS = ['index.ts', 'bug-common.ts'];
-// Reports in fixtures/reports, Appendix attachments (and a report with its CSV) in fixtures/csv.
-const expectedOutputs = ['reports', 'csv']
+// Reports in fixtures/reports, Appendix attachments (and a report with its CSV) in fixtures/csv, bug threads in fixtures/threads.
+const expectedOutputs = ['reports', 'csv', 'threads']
   .flatMap((sub) =>
     readdirSync(path.join(root, 'fixtures', sub))
       .filter((f) => f.endsWith('.expected.txt'))

@@ -154,7 +154,7 @@ function filterQuiet(results: LintResult[]): LintResult[] {
 }
 
 /** Formats read by people, where the report itself says that --max-warnings failed the run. */
-const HUMAN_FORMATS = new Set(['stylish', 'compact']);
+const HUMAN_FORMATS = new Set(['stylish', 'compact', 'due']);
 
 /** The sentence for a run that fails on --max-warnings alone (no errors), or undefined. */
 function tooManyWarnings(results: LintResult[], opts: CliOptions): string | undefined {
@@ -177,6 +177,7 @@ async function writeReport(io: Io, results: LintResult[], setup: RunSetup, opts:
     rules: [...setup.knownRules.values()].map((r) => r.meta),
     version: VERSION,
     targets: opts.paths,
+    now: setup.now.toMillis(),
   };
   // In stylish and compact the report ends with the --max-warnings failure; machine formats keep their shape (stderr says it).
   const footer = over !== undefined ? `${TOOL_NAME}: ${over}\n` : '';

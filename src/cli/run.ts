@@ -155,6 +155,10 @@ export async function lintOne(io: Io, t: FileTarget, setup: RunSetup, fileConfig
   const read = await readTarget(io, t, setup);
   if ('result' in read) return read.result;
   const { rules } = fileConfig;
+  if (read.kind === 'thread') {
+    // A bug thread: its rules, and the CA's reports in it with the report rules; nothing to fix, no source to show.
+    return lintToResult(t.path, read.text, 'thread', { ...reportLintOptions(t, setup, fileConfig), reportUnusedDisables: opts.reportUnusedDisables, ...probe }, false);
+  }
   if (read.kind !== 'report') {
     // An Appendix attachment: its own rules, nothing to fix.
     return lintToResult(t.path, read.text, read.kind, { rules, now: setup.now, filePath: t.path, ...probe }, FORMATS_WITH_SOURCE.has(opts.format));

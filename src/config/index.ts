@@ -26,6 +26,8 @@ export interface ResolvedConfig {
   pluginRules: Rule[];
   /** The config files that contributed, nearest last. */
   sources: string[];
+  /** Bug threads: Bugzilla logins on the CA's side besides the assignee (`@domain` for a whole domain). */
+  caAccounts?: string[];
 }
 
 export function parseSeverity(value: unknown): SeveritySetting | undefined {

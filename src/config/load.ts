@@ -39,7 +39,9 @@ export const CONFIG_FILE_NAMES = ['.irlintrc.json', '.irlintrc.yaml', '.irlintrc
 export const PACKAGE_JSON_KEY = 'ir-lint';
 /** A configuration is a few KB; anything this large is the wrong file. */
 export const MAX_CONFIG_SIZE = 1024 * 1024;
-const TOP_LEVEL_KEYS = ['$schema', 'template', 'rules', 'plugins', 'ignores'];
+const TOP_LEVEL_KEYS = ['$schema', 'template', 'rules', 'plugins', 'ignores', 'caAccounts'];
+/** A Bugzilla login (its e-mail address), or `@domain` for every login there. */
+const CA_ACCOUNT = /^(?:[^\s@]{1,200})?@[^\s@]{1,200}$/;
 const KEBAB_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** The raw shape of a config file (rule entries are checked one by one afterwards). */
@@ -50,6 +52,8 @@ const ConfigFileSchema = once(() => z.strictObject({
   rules: z.optional(z.record(z.string(), z.unknown())),
   plugins: z.optional(z.array(z.string())),
   ignores: z.optional(z.array(z.string().check(z.minLength(1)))),
+  // Bug threads: the Bugzilla logins on the CA's side besides the assignee.
+  caAccounts: z.optional(z.array(z.string().check(z.refine((v) => CA_ACCOUNT.test(v.trim()), { message: 'expected a Bugzilla login (an e-mail address such as ca@example.com) or @domain for every login there' })))),
 }));
 
 /** What a run needs to know about the config that applies to one file. */
@@ -96,6 +100,7 @@ interface LoadedFile {
   plugins: string[];
   pluginRules: Rule[];
   ignores: string[];
+  caAccounts?: string[];
   isIgnored: (relPath: string) => boolean;
 }
 
@@ -487,7 +492,9 @@ export function createConfigResolver(io: Io, options: ConfigResolverOptions): Co
         }
         return false;
       };
-      return { path: p, dir, template, rules, plugins: cfg.plugins ?? [], pluginRules, ignores, isIgnored };
+      const out: LoadedFile = { path: p, dir, template, rules, plugins: cfg.plugins ?? [], pluginRules, ignores, isIgnored };
+      if (cfg.caAccounts) out.caAccounts = cfg.caAccounts.map((a) => a.trim());
+      return out;
     })();
     loaded.set(p, promise);
     return promise;
@@ -500,7 +507,7 @@ export function createConfigResolver(io: Io, options: ConfigResolverOptions): Co
     const promise = (async () => {
       const file = configPath !== undefined ? await loadFile(configPath, explicit) : undefined;
       const base: ResolvedConfig = file
-        ? { template: file.template, rules: file.rules, ignores: file.ignores, plugins: file.plugins, pluginRules: file.pluginRules, sources: [show(file.path)] }
+        ? { template: file.template, rules: file.rules, ignores: file.ignores, plugins: file.plugins, pluginRules: file.pluginRules, sources: [show(file.path)], ...(file.caAccounts ? { caAccounts: file.caAccounts } : {}) }
         : defaultConfig();
       const known = new Map<string, Rule>([...builtinIds, ...base.pluginRules.map((r) => [r.meta.id, r] as const)]);
       const config = applyRuleFlags(base, flags, known);

@@ -10,10 +10,11 @@ import { parseReport } from '../parse/index.js';
 import { InputLimitError } from '../parse/limits.js';
 import { positionAt } from '../parse/lines.js';
 import type { TemplateId } from '../templates.js';
-import type { DeadlineDescriptor, LintMessage, LintResult, ReportDescriptor, ResolvedRule, ThreadRuleContext } from '../types.js';
+import type { Deadline, DeadlineDescriptor, LintMessage, LintResult, ReportDescriptor, ResolvedRule, ThreadRuleContext, ThreadSummary } from '../types.js';
 import { ruleDocsUrl } from '../meta.js';
 import { clause } from '../errors.js';
 import { applyDirectives } from './directives.js';
+import { lintThread } from './thread.js';
 
 export interface LintOptions {
   rules: ResolvedRule[];
@@ -363,16 +364,21 @@ export function lintText(source: string, options: LintOptions): { messages: Lint
     report = parseReport(source, { ...opts, plainText: true });
     return { messages: [parseFailure(report, error)], report };
   }
+  return { messages: lintParsedReport(report, options), report };
+}
+
+/** Run the report rules on a parsed report and apply its inline directives. */
+export function lintParsedReport(report: IncidentReport, options: LintOptions): LintMessage[] {
   const raw = runRules(report, options);
   const kept = applyDirectives(report, raw, { reportUnused: options.reportUnusedDisables === true, knownRules: new Set(options.knownRules ?? options.rules.map((r) => r.rule.meta.id)) });
-  return { messages: sortMessages(kept), report };
+  return sortMessages(kept);
 }
 
 /**
  * Parse and lint an Appendix attachment (a CSV or a crt.sh list) with the
  * rules for its kind. Inline directives are a Markdown matter: none here.
  */
-export function lintAttachment(source: string, kind: Exclude<DocumentKind, 'report'>, options: LintOptions): { messages: LintMessage[]; attachment: Attachment } {
+export function lintAttachment(source: string, kind: Attachment['kind'], options: LintOptions): { messages: LintMessage[]; attachment: Attachment } {
   checkLowLevelOptions(options);
   const attachment = parseAttachment(kind, source);
   const { attachments: _none, ...rest } = options;
@@ -381,7 +387,11 @@ export function lintAttachment(source: string, kind: Exclude<DocumentKind, 'repo
 }
 
 /** Lint a file of any kind: the one entry point hosts call. */
-export function lintDocument(source: string, kind: DocumentKind, options: LintOptions): { messages: LintMessage[] } {
+export function lintDocument(source: string, kind: DocumentKind, options: LintOptions): { messages: LintMessage[]; deadlines?: Deadline[]; thread?: ThreadSummary } {
+  if (kind === 'thread') {
+    checkLowLevelOptions(options);
+    return lintThread(source, options);
+  }
   return kind === 'report' ? lintText(source, options) : lintAttachment(source, kind, options);
 }
 
@@ -391,10 +401,13 @@ export function lintDocument(source: string, kind: DocumentKind, options: LintOp
  * and there is something to show it for.
  */
 export function lintToResult(filePath: string, source: string, kind: DocumentKind, options: LintOptions, keepSource: boolean): LintResult {
-  const { messages } = lintDocument(source, kind, options);
+  const { messages, deadlines, thread } = lintDocument(source, kind, options);
   const extra: Partial<LintResult> = {};
   if (messages.some((m) => m.fatal)) extra.fatalError = true;
-  if (keepSource && messages.length > 0) extra.source = source;
+  // A thread's findings are located in its comments' text, not in the export's lines: no source to show them in.
+  if (keepSource && messages.length > 0 && kind !== 'thread') extra.source = source;
+  if (deadlines) extra.deadlines = deadlines;
+  if (thread) extra.thread = thread;
   return makeResult(filePath, messages, extra);
 }
 

@@ -14,6 +14,7 @@
 import type { Formatter } from './index.js';
 import { relativePath } from './paths.js';
 import { sanitize } from './sanitize.js';
+import { commentLabel, exportLine } from './thread.js';
 
 export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -34,17 +35,20 @@ const github: Formatter = (results, ctx) => {
     const file = relativePath(r.filePath, ctx.cwd);
     for (const m of r.messages) {
       const command = m.severity === 2 ? 'error' : 'warning';
+      // A finding in a bug comment is annotated at that comment's text in the export, and says where in the comment.
+      const inComment = m.comment !== undefined;
       const props: Array<[string, string | number]> = [
         ['file', visible(file)],
-        ['line', m.line],
-        ['col', m.column],
+        ['line', inComment ? exportLine(r, m) : m.line],
+        ['col', inComment ? 1 : m.column],
       ];
-      if (m.endLine > m.line || (m.endLine === m.line && m.endColumn > m.column)) {
+      if (!inComment && (m.endLine > m.line || (m.endLine === m.line && m.endColumn > m.column))) {
         props.push(['endLine', m.endLine], ['endColumn', m.endColumn]);
       }
       props.push(['title', m.ruleId ?? 'ir-lint']);
       const propText = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
-      lines.push(`::${command} ${propText}::${escapeData(visible(m.message))}`);
+      const where = inComment ? `${commentLabel(r, m.comment as number)}, line ${m.line}: ` : '';
+      lines.push(`::${command} ${propText}::${escapeData(visible(where + m.message))}`);
     }
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';

@@ -13,6 +13,8 @@ export interface FormatContext {
   version: string;
   /** The paths, directories and globs the run was given (SARIF names its analysis after them). */
   targets?: ReadonlyArray<string>;
+  /** The time the run judges at (`--now`, epoch ms): bug threads' deadlines say how long is left. */
+  now?: number;
 }
 
 export type Formatter = (results: LintResult[], ctx: FormatContext) => string;
@@ -24,6 +26,7 @@ export const FORMATS: Record<string, () => Promise<Formatter>> = {
   sarif: async () => (await import('./sarif.js')).default,
   github: async () => (await import('./github.js')).default,
   junit: async () => (await import('./junit.js')).default,
+  due: async () => (await import('./due.js')).default,
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATS);

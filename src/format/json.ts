@@ -15,6 +15,7 @@ function eslintMessage(m: LintMessage): Record<string, unknown> {
     endColumn: m.endColumn,
     messageId: m.messageId,
   };
+  if (m.comment !== undefined) out['comment'] = m.comment;
   if (m.fatal) out['fatal'] = true;
   if (m.fix) out['fix'] = { range: [...m.fix.range], text: m.fix.text };
   if (m.related && m.related.length > 0) out['related'] = m.related.map((r) => ({ ...r }));
@@ -37,6 +38,8 @@ function eslintResult(r: LintResult, cwd: string): Record<string, unknown> {
   if (r.output !== undefined) out['output'] = r.output;
   else if (r.errorCount + r.warningCount > 0 && r.source !== undefined) out['source'] = r.source;
   out['usedDeprecatedRules'] = [];
+  // A bug thread: its open obligations, soonest first (SPEC §7).
+  if (r.deadlines !== undefined) out['deadlines'] = r.deadlines.map((d) => ({ obligation: d.obligation, due: d.due, basis: d.basis, ...(d.comment !== undefined ? { comment: d.comment } : {}) }));
   return out;
 }
 

@@ -37,8 +37,9 @@ function classname(file: string): string {
 function caseFor(file: string, m: LintMessage): string {
   const rule = m.ruleId ?? 'ir-lint';
   const sev = m.severity === 2 ? 'error' : 'warning';
-  const name = `${rule} (${m.line}:${m.column})`;
-  const detail = `${file}:${m.line}:${m.column}: ${sev} ${m.message}${m.ruleId ? ` (${m.ruleId})` : ''}`;
+  const at = `${m.comment !== undefined ? `c${m.comment}:` : ''}${m.line}:${m.column}`;
+  const name = `${rule} (${at})`;
+  const detail = `${file}${m.comment !== undefined ? `#c${m.comment}` : ''}:${m.line}:${m.column}: ${sev} ${m.message}${m.ruleId ? ` (${m.ruleId})` : ''}`;
   const element = m.fatal ? 'error' : 'failure';
   const type = m.fatal ? 'fatal' : sev;
   return (

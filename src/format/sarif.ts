@@ -16,6 +16,7 @@ import { HOMEPAGE, TOOL_NAME, ruleDocsUrl } from '../meta.js';
 import type { Fix, LintMessage, LintResult, RuleMeta } from '../types.js';
 import { escapeJsonControls } from './sanitize.js';
 import { lineHashes, precisionOf, problemSeverityOf } from './code-scanning.js';
+import { commentLabel, exportLine } from './thread.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -80,6 +81,11 @@ const OWN: Record<string, { description: string; rationale: string; level: Level
   'file-error': {
     description: 'A file that could not be read or decoded was not linted.',
     rationale: 'ir-lint reports a missing, unreadable, binary, non-UTF-8 or oversized file once, for that file, and lints the other files; the run ends with exit code 2.',
+    level: 'error',
+  },
+  'thread-format': {
+    description: 'A bug thread export that is not the documented REST shape was not linted.',
+    rationale: 'A .bug.json file holds {"bug", "comments", "history", "source", "fetched"} in Bugzilla\'s REST field names; ir-lint names the first field that is missing or wrong, lints the other files, and the run ends with exit code 2.',
     level: 'error',
   },
   'internal-error': {
@@ -184,7 +190,8 @@ function normaliseTarget(t: string): string {
 /** A file's results with their fingerprints. */
 function fingerprints(r: LintResult, ids: string[]): string[] {
   const kept = r.messages.map((m, i) => ({ m, id: ids[i] as string })).filter((x) => !x.m.fatal);
-  return lineHashes(kept.map((x) => ({ ruleId: x.id, line: x.m.line, message: x.m.message })), r.source);
+  // A finding in a bug comment: the comment number stands for the place (the export's lines are not the comment's).
+  return lineHashes(kept.map((x) => ({ ruleId: x.id, line: x.m.line, message: x.m.comment === undefined ? x.m.message : `comment ${x.m.comment}: ${x.m.message}` })), r.thread ? undefined : r.source);
 }
 
 const sarif: Formatter = (results, ctx) => {
@@ -227,7 +234,7 @@ const sarif: Formatter = (results, ctx) => {
     if (artifactIndex === undefined) {
       artifactIndex = artifacts.length;
       artifactIndexes.set(key, artifactIndex);
-      artifacts.push({ location: { ...loc }, roles: ['analysisTarget'], mimeType: 'text/markdown' });
+      artifacts.push({ location: { ...loc }, roles: ['analysisTarget'], mimeType: r.thread ? 'application/json' : 'text/markdown' });
     }
     const artifactLocation: Json = { ...loc, index: artifactIndex };
     const lengths = lineLengths(r.source);
@@ -235,13 +242,19 @@ const sarif: Formatter = (results, ctx) => {
     const hashes = fingerprints(r, ids);
     let k = 0;
     r.messages.forEach((m, i) => {
-      const physicalLocation = { artifactLocation, region: region(m, lengths) };
+      // In a bug thread a finding in a comment is at that comment's text in the export (its line there), and names the comment as a logical location.
+      const physicalLocation = { artifactLocation, region: m.comment === undefined ? region(m, lengths) : region({ line: exportLine(r, m), column: 1 }, lengths) };
+      const location: Json = { physicalLocation };
+      if (m.comment !== undefined && r.thread) {
+        location['logicalLocations'] = [{ name: `comment ${m.comment}`, fullyQualifiedName: `bug ${r.thread.id} comment ${m.comment}`, kind: 'element' }];
+        location['message'] = { text: `${commentLabel(r, m.comment)}, line ${m.line}, column ${m.column} of its text` };
+      }
       if (m.fatal) {
         const id = kebab(m.messageId);
         const n: Json = {
           level: 'error',
           message: { text: m.message },
-          locations: [{ physicalLocation }],
+          locations: [location],
           descriptor: { id, index: notificationFor(id) },
         };
         if (m.ruleId !== null && ruleIndex.has(m.ruleId)) n['associatedRule'] = { id: m.ruleId, index: ruleIndex.get(m.ruleId) };
@@ -254,7 +267,7 @@ const sarif: Formatter = (results, ctx) => {
         ruleIndex: indexFor(id, m),
         level: level(m.severity),
         message: { text: m.message },
-        locations: [{ physicalLocation }],
+        locations: [location],
         partialFingerprints: { primaryLocationLineHash: hashes[k++] },
       };
       if (m.related && m.related.length > 0) {

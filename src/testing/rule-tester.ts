@@ -8,14 +8,14 @@ import { DateTime } from 'luxon';
 import '../options.js'; // zod messages in English
 import { applyFixes } from '../engine/fix.js';
 import { isDateOnly, parseNow, runRules, sortMessages } from '../engine/index.js';
+import { runThreadRules, sortThreadMessages } from '../engine/thread.js';
+import { parseThread, type BugThread } from '../parse/thread.js';
 import type { IncidentReport } from '../model.js';
 import { parseAttachment, sniffCsvKind, type Attachment, type DocumentKind, type PairedAttachment } from '../parse/attachment.js';
 import { parseReport } from '../parse/index.js';
-import { computeLineStarts } from '../parse/lines.js';
-import { parseThread, type BugThread } from '../parse/thread.js';
 import type { TemplateId } from '../templates.js';
 import { formatKeyPath } from '../config/index.js';
-import type { DeadlineDescriptor, LintMessage, OptionsSchema, Rule } from '../types.js';
+import type { Deadline, LintMessage, OptionsSchema, Rule } from '../types.js';
 
 export interface ValidCase {
   name?: string;
@@ -24,12 +24,12 @@ export interface ValidCase {
   /** Default: 2025-06-01. */
   now?: string;
   template?: TemplateId;
-  /** What `code` is: a report (default), an Appendix CSV (`csv`), a crt.sh list (`crtsh`) or a bug thread export (`thread`, a `.bug.json` text). */
+  /** What `code` is: a report (default), an Appendix CSV (`csv`), a crt.sh list (`crtsh`) or a bug thread export (`thread`, the `.bug.json` text). */
   kind?: DocumentKind;
-  /** A thread's logins on the CA's side besides the assignee (config `caAccounts`). */
+  /** A thread case: logins on the CA's side besides the assignee (config `caAccounts`). */
   caAccounts?: string[];
-  /** A thread rule's deadlines, in the order reported (checked when given; `due` an ISO time). */
-  deadlines?: Array<{ obligation: string; due: string; comment?: number }>;
+  /** A thread case: the deadlines the rule must give (`due` an ISO time), soonest first; checked when given. */
+  deadlines?: Array<{ obligation: string; due: string; basis: string }>;
   /** Files beside the report, by name (`{ 'certs.csv': '...' }`): a `.csv` is a CSV (or a crt.sh list in one column), a `.txt` a crt.sh list. */
   attachments?: Record<string, string>;
 }
@@ -37,13 +37,13 @@ export interface ValidCase {
 export interface ExpectedDiagnostic {
   messageId: string;
   line: number;
-  /** In a bug thread: the comment the finding is at (checked when given). */
-  comment?: number;
-  /** `warn` or `error` (checked when given). */
-  severity?: 'warn' | 'error';
   column?: number;
   /** The whole message text, with its data filled in (checked when given). */
   message?: string;
+  /** A thread rule's finding in a comment: its count (`line` and `column` are then within that comment's text). Always compared: leave it out for a finding on the export itself. */
+  comment?: number;
+  /** `warn` or `error`, for a rule that lowers some findings (checked when given). */
+  severity?: 'warn' | 'error';
 }
 
 export interface InvalidCase extends ValidCase {
@@ -88,47 +88,42 @@ export function pairedAttachments(files: Record<string, string>): PairedAttachme
   return Object.entries(files).map(([name, text]) => ({ name, attachment: parseAttachment(name.toLowerCase().endsWith('.csv') ? sniffCsvKind(text) : 'crtsh', text) }));
 }
 
-export function runRule(rule: Rule, c: ValidCase): { messages: LintMessage[]; report: IncidentReport | Attachment | BugThread; deadlines: DeadlineDescriptor[] } {
+export function runRule(rule: Rule, c: ValidCase): { messages: LintMessage[]; report: IncidentReport | Attachment | BugThread; deadlines?: Deadline[] } {
   const now = parseNow(c.now ?? DEFAULT_TEST_NOW) ?? DateTime.utc();
   const kind = c.kind ?? 'report';
   const wants = rule.meta.appliesTo ?? 'report';
   if (kind !== wants) throw new Error(`${rule.meta.id} checks ${wants === 'report' ? 'reports' : `${wants} files`}; set the case's kind to "${wants}".`);
-  const report =
-    kind === 'report' ? parseReport(c.code, c.template ? { template: c.template } : {}) : kind === 'thread' ? parseThread(c.code, c.caAccounts ? { caAccounts: c.caAccounts } : {}) : parseAttachment(kind, c.code);
-  deepFreeze(report);
   let options: unknown = undefined;
   if (rule.meta.options) options = parseOptions(rule.meta.options, c.options);
   const severity = rule.meta.severity === 'error' ? 2 : 1;
   const lintOptions: Parameters<typeof runRules>[1] = { rules: [{ rule, severity, options }], now, nowIsDay: isDateOnly(c.now ?? DEFAULT_TEST_NOW) };
+  if (kind === 'thread') {
+    // The thread stays writable where it caches (reportIn); its data is frozen.
+    const thread = parseThread(c.code, c.caAccounts ? { caAccounts: c.caAccounts } : {});
+    for (const v of [thread.comments, thread.needinfo, thread.changes, thread.whiteboard, thread.whiteboardHistory]) deepFreeze(v);
+    const { messages, deadlines } = runThreadRules(thread, lintOptions);
+    const crashed = messages.find((m) => m.messageId === 'internalError');
+    if (crashed) throw new Error(crashed.message);
+    return { messages: sortThreadMessages(messages), report: thread, deadlines };
+  }
+  const report = kind === 'report' ? parseReport(c.code, c.template ? { template: c.template } : {}) : parseAttachment(kind, c.code);
+  deepFreeze(report);
   if (c.attachments) lintOptions.attachments = deepFreeze(pairedAttachments(c.attachments));
-  const deadlines: DeadlineDescriptor[] = [];
-  const sinks =
-    kind === 'thread'
-      ? {
-          comment: (count: number) => {
-            const cm = (report as BugThread).comments.find((x) => x.count === count);
-            return cm ? { source: cm.text, lineStarts: computeLineStarts(cm.text) } : undefined;
-          },
-          deadline: (_id: string, d: DeadlineDescriptor) => void deadlines.push(d),
-        }
-      : undefined;
-  const messages = sortMessages(runRules(report, lintOptions, kind, sinks));
+  const messages = sortMessages(runRules(report, lintOptions, kind));
   const crashed = messages.find((m) => m.messageId === 'internalError');
   if (crashed) throw new Error(crashed.message);
-  return { messages, report, deadlines };
+  return { messages, report };
 }
 
-/** Check a case's expected deadlines, when it gives them. */
-function checkDeadlines(rule: Rule, c: ValidCase, got: DeadlineDescriptor[]): void {
+function checkDeadlines(rule: Rule, c: ValidCase, got: Deadline[] | undefined): void {
   if (c.deadlines === undefined) return;
-  const show = (d: { obligation: string; due: string; comment?: number }): string => `${d.obligation} due ${d.due}${d.comment !== undefined ? ` (comment ${d.comment})` : ''}`;
-  const gotShown = got.map((d) => show({ obligation: d.obligation, due: new Date(d.due).toISOString(), ...(d.comment !== undefined && c.deadlines?.some((w) => w.comment !== undefined) ? { comment: d.comment } : {}) }));
-  const want = c.deadlines.map((d) => show({ ...d, due: new Date(Date.parse(d.due)).toISOString() }));
-  if (gotShown.join('\n') !== want.join('\n')) throw new Error(`${rule.meta.id}: expected deadlines\n  ${want.join('\n  ') || '(none)'}\ngot\n  ${gotShown.join('\n  ') || '(none)'}`);
+  const have = (got ?? []).map((d) => ({ obligation: d.obligation, due: d.due, basis: d.basis }));
+  const want = c.deadlines.map((d) => ({ obligation: d.obligation, due: new Date(Date.parse(d.due)).toISOString(), basis: d.basis }));
+  if (JSON.stringify(have) !== JSON.stringify(want)) throw new Error(`${rule.meta.id}: expected deadlines\n  ${JSON.stringify(want)}\ngot\n  ${JSON.stringify(have)}`);
 }
 
 function describeMessages(messages: LintMessage[]): string {
-  return messages.length === 0 ? '(none)' : messages.map((m) => `${m.comment !== undefined ? `c${m.comment}:` : ''}${m.messageId}@${m.line}:${m.column} ${m.severity === 2 ? 'error' : 'warn'} "${m.message}"`).join('\n  ');
+  return messages.length === 0 ? '(none)' : messages.map((m) => `${m.messageId}@${m.comment !== undefined ? `c${m.comment}:` : ''}${m.line}:${m.column} ${m.severity === 2 ? 'error' : 'warn'} "${m.message}"`).join('\n  ');
 }
 
 /** Check one invalid case; throws an Error that explains the difference. */
@@ -138,29 +133,22 @@ export function checkInvalid(rule: Rule, c: InvalidCase): void {
     if (rule.meta.messages[e.messageId] === undefined) throw new Error(`Expected message id "${e.messageId}" is not in ${rule.meta.id}'s meta.messages.`);
   }
   const { messages, deadlines } = runRule(rule, c);
-  checkDeadlines(rule, c, deadlines);
   const got = messages.map((m) => ({ messageId: m.messageId, line: m.line, column: m.column, message: m.message, comment: m.comment, severity: m.severity === 2 ? 'error' : 'warn' }));
-  const want = [...c.errors].sort((a, b) => (a.comment ?? -1) - (b.comment ?? -1) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.messageId.localeCompare(b.messageId));
-  const gotSorted = [...got].sort((a, b) => (a.comment ?? -1) - (b.comment ?? -1) || a.line - b.line || a.column - b.column || a.messageId.localeCompare(b.messageId));
+  const at = (x: { comment?: number | undefined }): number => x.comment ?? -1;
+  const want = [...c.errors].sort((a, b) => at(a) - at(b) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.messageId.localeCompare(b.messageId));
+  const gotSorted = [...got].sort((a, b) => at(a) - at(b) || a.line - b.line || a.column - b.column || a.messageId.localeCompare(b.messageId));
   const ok =
     gotSorted.length === want.length &&
     want.every((w, i) => {
       const g = gotSorted[i];
-      return (
-        g !== undefined &&
-        g.messageId === w.messageId &&
-        g.line === w.line &&
-        (w.column === undefined || w.column === g.column) &&
-        (w.message === undefined || w.message === g.message) &&
-        (w.comment === undefined || w.comment === g.comment) &&
-        (w.severity === undefined || w.severity === g.severity)
-      );
+      return g !== undefined && g.messageId === w.messageId && g.comment === w.comment && g.line === w.line && (w.column === undefined || w.column === g.column) && (w.message === undefined || w.message === g.message) && (w.severity === undefined || w.severity === g.severity);
     });
   if (!ok) {
     throw new Error(
-      `${rule.meta.id}: expected\n  ${want.map((w) => `${w.comment !== undefined ? `c${w.comment}:` : ''}${w.messageId}@${w.line}${w.column ? `:${w.column}` : ''}${w.severity ? ` ${w.severity}` : ''}${w.message !== undefined ? ` "${w.message}"` : ''}`).join('\n  ')}\ngot\n  ${describeMessages(messages)}`,
+      `${rule.meta.id}: expected\n  ${want.map((w) => `${w.messageId}@${w.comment !== undefined ? `c${w.comment}:` : ''}${w.line}${w.column ? `:${w.column}` : ''}${w.severity ? ` ${w.severity}` : ''}${w.message !== undefined ? ` "${w.message}"` : ''}`).join('\n  ')}\ngot\n  ${describeMessages(messages)}`,
     );
   }
+  checkDeadlines(rule, c, deadlines);
   if (c.output !== undefined) {
     const fixed = applyFixes(c.code, messages).output;
     if (fixed !== c.output) throw new Error(`${rule.meta.id}: fixed output differs.\nexpected:\n${c.output}\ngot:\n${fixed}`);
@@ -171,8 +159,8 @@ export function checkInvalid(rule: Rule, c: InvalidCase): void {
 
 export function checkValid(rule: Rule, c: ValidCase): void {
   const { messages, deadlines } = runRule(rule, c);
-  checkDeadlines(rule, c, deadlines);
   if (messages.length > 0) throw new Error(`${rule.meta.id}: expected no diagnostics, got\n  ${describeMessages(messages)}`);
+  checkDeadlines(rule, c, deadlines);
 }
 
 export class RuleTester {

@@ -16,7 +16,7 @@ new RuleTester({ describe, it }).run(rule, {
       kind: 'thread',
       now: plus(T0, 10),
       code: bugJson({ created: T0, comments: [ca(T0, preliminary())] }),
-      deadlines: [{ obligation: 'Full report', due: plus(T0, 14), comment: 0 }],
+      deadlines: [{ obligation: 'Full report', due: plus(T0, 14), basis: "14 days after the bug's creation (IRG 3.1)" }],
     },
     {
       name: 'a bug resolved as DUPLICATE needed no report',
@@ -51,7 +51,7 @@ new RuleTester({ describe, it }).run(rule, {
       kind: 'thread',
       now: plus(T0, 21),
       code: bugJson({ created: T0, comments: [ca(T0, preliminary())] }),
-      deadlines: [{ obligation: 'Full report', due: plus(T0, 14) }],
+      deadlines: [{ obligation: 'Full report', due: plus(T0, 14), basis: "14 days after the bug's creation (IRG 3.1)" }],
       errors: [{ messageId: 'missing', line: 1, comment: 0, message: "No Full report from the CA 21 days after the initial disclosure (2025-08-01 10:00 UTC, the bug's creation) as of 2025-08-22 10:00 UTC; IRG 3.1 asks for it within 14 days." }],
     },
     {

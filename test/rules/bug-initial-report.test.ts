@@ -34,7 +34,7 @@ new RuleTester({ describe, it }).run(rule, {
       kind: 'thread',
       now: plus(T0, 2),
       code: bugJson({ created: T0, creator: REVIEWER, comments: [reviewer(T0, 'Problem.')] }),
-      deadlines: [{ obligation: 'Preliminary or Full report', due: plus(T0, 3) }],
+      deadlines: [{ obligation: 'Preliminary or Full report', due: plus(T0, 3), basis: '72 hours after awareness (the bug filed by someone else; IRG 3.1)' }],
     },
     {
       name: 'a bug resolved INVALID needed no report',
@@ -47,7 +47,7 @@ new RuleTester({ describe, it }).run(rule, {
       kind: 'thread',
       now: plus(T0, 1),
       code: thirdParty(plus(T0, 10)),
-      deadlines: [{ obligation: 'Preliminary or Full report', due: plus(T0, 3) }],
+      deadlines: [{ obligation: 'Preliminary or Full report', due: plus(T0, 3), basis: '72 hours after awareness (the bug filed by someone else; IRG 3.1)' }],
     },
   ],
   invalid: [
@@ -87,7 +87,7 @@ new RuleTester({ describe, it }).run(rule, {
       kind: 'thread',
       now: '2024-05-10T10:00:00Z',
       code: bugJson({ created: '2024-05-01T10:00:00Z', creator: REVIEWER, comments: [reviewer('2024-05-01T10:00:00Z', 'Problem.'), ca('2024-05-02T10:00:00Z', 'We are looking into it.')] }),
-      deadlines: [{ obligation: 'Preliminary or Full report', due: '2024-05-04T10:00:00Z' }],
+      deadlines: [{ obligation: 'Preliminary or Full report', due: '2024-05-04T10:00:00Z', basis: '72 hours after awareness (the bug filed by someone else; IRG 2.0)' }],
       errors: [{ messageId: 'missing', line: 1, comment: 0, severity: 'error', message: 'No Preliminary or Full report from the CA 216 hours after awareness (2024-05-01 10:00 UTC, the bug filed by someone else) as of 2024-05-10 10:00 UTC; IRG 2.0 asks for one within 72 hours.' }],
     },
     {

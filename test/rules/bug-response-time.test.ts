@@ -43,7 +43,7 @@ new RuleTester({ describe, it }).run(rule, {
       kind: 'thread',
       now: plus(T, 3),
       code: asked(T, undefined),
-      deadlines: [{ obligation: 'answer comment 1', due: plus(T, 8), comment: 1 }],
+      deadlines: [{ obligation: 'answer comment 1', due: plus(T, 8), basis: '7 days after comment 1 (IRG 3.2)' }],
     },
     {
       name: 'a needinfo answered within 7 days',
@@ -81,7 +81,7 @@ new RuleTester({ describe, it }).run(rule, {
       kind: 'thread',
       now: plus(T, 10),
       code: asked(T, undefined, 'Please provide a status update.'),
-      deadlines: [{ obligation: 'answer comment 1', due: plus(T, 8) }],
+      deadlines: [{ obligation: 'answer comment 1', due: plus(T, 8), basis: '7 days after comment 1 (IRG 3.2)' }],
       errors: [{ messageId: 'unanswered', line: 1, comment: 1, message: `Comment 1 by ${REVIEWER} (2026-04-02 10:00 UTC) has had no answer from the CA for 9 days as of 2026-04-11 10:00 UTC. IRG 3.2: answer every question within 7 days, even if only to acknowledge it.` }],
     },
     {

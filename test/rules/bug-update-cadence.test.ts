@@ -9,7 +9,7 @@ const updates = (times: string[], extra: Partial<Parameters<typeof bugJson>[0]> 
 
 new RuleTester({ describe, it }).run(rule, {
   valid: [
-    { name: 'updates exactly 7 days apart', kind: 'thread', now: plus(T, 20), code: updates([T, plus(T, 7), plus(T, 14)]), deadlines: [{ obligation: 'update', due: plus(T, 21) }] },
+    { name: 'updates exactly 7 days apart', kind: 'thread', now: plus(T, 20), code: updates([T, plus(T, 7), plus(T, 14)]), deadlines: [{ obligation: 'update', due: plus(T, 21), basis: '7 days after comment 2 (IRG 3.1)' }] },
     {
       name: 'a Next update date set after a comment governs (a long wait)',
       kind: 'thread',
@@ -57,7 +57,7 @@ new RuleTester({ describe, it }).run(rule, {
       kind: 'thread',
       now: '2025-12-01',
       code: updates(['2025-11-21T10:00:00Z', '2025-11-28T09:00:00Z'], { whiteboard: '[ca-compliance] Next update 2025-12-05', history: [whiteboardChange('2025-11-28T09:30:00Z', MODERATOR, '[ca-compliance]', '[ca-compliance] Next update 2025-12-05')] }),
-      deadlines: [{ obligation: 'update', due: '2025-12-05T23:59:59.999Z' }],
+      deadlines: [{ obligation: 'update', due: '2025-12-05T23:59:59.999Z', basis: 'whiteboard Next update' }],
     },
   ],
   invalid: [
@@ -87,7 +87,7 @@ new RuleTester({ describe, it }).run(rule, {
       kind: 'thread',
       now: plus(T, 10),
       code: updates([T, plus(T, 1)]),
-      deadlines: [{ obligation: 'update', due: plus(T, 8) }],
+      deadlines: [{ obligation: 'update', due: plus(T, 8), basis: '7 days after comment 1 (IRG 3.1)' }],
       errors: [{ messageId: 'overdue', line: 1, comment: 1, message: 'After comment 1 by the CA (2025-08-02 10:00 UTC) the next update was due by 2025-08-09 10:00 UTC (7 days after comment 1); there has been no CA comment for 9 days as of 2025-08-11 10:00 UTC. Update the bug at least every 7 days, or by the Next update date the whiteboard gives.' }],
     },
     {
