@@ -8,7 +8,7 @@ const FIGURES: ReadonlyArray<{ key: string; name: string; test: (line: string) =
   {
     key: 'revoked',
     name: 'certificates revoked',
-    test: (l) => /(?<!not |not yet |yet to be |to be |been |n't |un)\brevoked\b/i.test(l.replace(/\bnot\s+(?:yet\s+)?(?:been\s+)?revoked\b/gi, '')) && hasCount(l),
+    test: (l) => /(?<!not |not yet |yet to be |to be |n't |un)\brevoked\b/i.test(l.replace(/\bnot\s+(?:yet\s+)?(?:been\s+)?revoked\b/gi, '')) && hasCount(l),
   },
   {
     key: 'notRevoked',
@@ -40,7 +40,8 @@ const ABOUT_REVOCATION = /\brevo(?:ked|cation|king|ke)\b/i;
 const DONE = /\b(?:all\s+(?:(?:of\s+the\s+)?(?:affected\s+|remaining\s+)?(?:certificates|certs)\s+)?(?:have\s+been|were|are\s+now)\s+revoked|revocation\s+(?:is\s+|has\s+been\s+|was\s+)?(?:now\s+)?(?:complete|completed|finished)|(?:completed|finished)\s+(?:the\s+)?revocation|not\s+yet\s+revoked\W{0,5}\s*(?:0|none|zero)\b)/i;
 
 function figuresIn(c: ThreadComment): { missing: string[]; any: boolean } {
-  const lines = ownText(c).split('\n');
+  // Lines, and the sentences of a paragraph.
+  const lines = ownText(c).split(/\n|(?<=[.;!])[ \t]+(?=[A-Z0-9])/);
   const missing: string[] = [];
   let any = false;
   for (const f of FIGURES) {
