@@ -82,7 +82,7 @@ export default defineRule<{ days: number; ignoreAuthors: string[]; ignoreThanks:
       if (answeredAt !== undefined && answeredAt - ask.at <= limit) continue;
       if (resolvedBetween(resolved, ask.at, Math.min(due, answeredAt ?? due)) !== undefined) continue;
       const severity = version.responseMust ? undefined : ('warn' as const);
-      const data = { limit: o.days, what: ask.what, at: formatUtc(ask.at), version: version.responseMust ? version.name : `${version.name} (the Mozilla expectation before IRG 3.2 made it a MUST)` };
+      const data = { limit: o.days, what: ask.what, at: formatUtc(ask.at), version: version.responseMust ? version.name : `${version.name} (a Mozilla expectation; a MUST from IRG 3.2)` };
       if (answer) {
         ctx.report({ messageId: 'late', comment: ask.comment.count, loc: { line: 1 }, data: { ...data, days: formatDays(answer.time - ask.at), answer: answer.count }, ...(severity ? { severity } : {}) });
         continue;

@@ -98,7 +98,7 @@ export default defineRule<{ days: number; actionItems: boolean; done: string[]; 
       ignoreThanks: flag(true),
     }),
     rationale:
-      'Root programs judge an open incident by whether the CA keeps it current. While a bug is open, every CA comment is an update, and the next is due by the whiteboard\'s "Next update YYYY-MM-DD" (on or before that day, UTC), which the moderator sets in place of weekly updates, else 7 days (7 x 24 hours) after the last CA comment. The whiteboard is read as it stood: a date already standing when the CA commented is met by that comment, so the next update is due by that date or a week later, whichever comes last; a date set after the comment governs from then; a [close on YYYY-MM-DD] tag means no update is needed. After a Closure Summary no update is needed unless someone questions it (a comment that needs an answer, see bug-response-time), and none while the bug is resolved; a reopening starts the clock again. From IRG 3.1 (2025-07-15) an update is also due within 3 days after an Action Item changes, is completed, or passes its due date: the thread shows only the last, so the rule checks that a CA comment follows within 3 days of the end of the due day of every item that the latest Action Items table the CA posted shows neither Complete nor Canceled (a comment on the due day counts). The first reports are bug-initial-report\'s and bug-full-report\'s; the cadence starts at the CA\'s first comment.',
+      'Root programs judge an open incident by whether the CA keeps it current. While a bug is open, every CA comment is an update, and the next is due by the whiteboard\'s "Next update YYYY-MM-DD" (on or before that day, UTC), which the moderator sets in place of weekly updates, else 7 days (7 x 24 hours) after the last CA comment. The whiteboard is read as it stood: a date already standing when the CA commented is met by that comment, so the next update is due by that date or a week later, whichever comes last; a date set after the comment governs from then; a [close on YYYY-MM-DD] tag means no update is needed. After a Closure Summary no update is needed unless someone questions it (a comment that needs an answer, see bug-response-time), and none while the bug is resolved; a reopening starts the clock again. From IRG 3.1 (2025-07-15) an update is also due within 3 days after an Action Item changes, is completed, or passes its due date: the thread shows only the last, so the rule checks that a CA comment follows within 3 days of the end of the due day of every item that the latest Action Items table the CA posted shows neither Complete nor Canceled (a comment on the due day counts). Updates are owed from the CA\'s first Full report on (or from its due date, 14 days after the bug was filed, when it is late): before that the Full report is the next thing due, and bug-initial-report, bug-full-report and bug-response-time judge that time.',
     source:
       'CCADB IRG 3.2, "When are reports updated?": reports are updated at least every 7 days, or on or before the "Next update" date in the bug\'s whiteboard, and "within 3 days of an Action Item being changed, completed, or delayed" (the weekly update since the Mozilla wiki "Responding to an Incident" and IRG 2.0, 2023-10-17; the 3 days since IRG 3.1, 2025-07-15); no update is needed after a Closure Summary unless new questions come.',
     examples: [
@@ -143,10 +143,19 @@ export default defineRule<{ days: number; actionItems: boolean; done: string[]; 
       for (const c of comments) if (c.time <= t) best = c;
       return best;
     };
+    // Updates are owed once the Full report is in, or once it is overdue (bug-full-report judges the report itself): until then the 14 days govern.
+    const firstFull = comments.find((c) => reportKinds(thread, c).has('full'));
+    const fullDue = thread.created + irgAt(thread.created).fullReportDays * DAY;
+    const cadenceStart = Math.min(firstFull?.time ?? Number.POSITIVE_INFINITY, fullDue);
     const data = (a: Anchor, d: Due) => ({ anchor: a.what, at: formatUtc(a.time), due: d.due === Number.POSITIVE_INFINITY ? '-' : formatUtc(d.due), basis: d.basis, limit: o.days });
     // The obligation from `a` ends at `end` (a CA comment, a resolution) or is still open.
     const settle = (a: Anchor, end: { time: number; comment?: ThreadComment } | undefined): void => {
-      const d = dueAfter(a, states, o.days);
+      let d = dueAfter(a, states, o.days);
+      if (d.due < cadenceStart) {
+        // Due before the Full report: the Full report is what is owed then, and bug-full-report judges it.
+        if (cadenceStart === fullDue) return;
+        d = { ...d, due: cadenceStart };
+      }
       if (end) {
         if (end.time <= d.due) return;
         if (end.comment) {
