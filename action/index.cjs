@@ -238,14 +238,14 @@ function normalizeZone(input, defaultZone2) {
     return new InvalidZone(input);
   }
 }
-function parseDigits(str) {
-  let value = parseInt(str, 10);
+function parseDigits(str2) {
+  let value = parseInt(str2, 10);
   if (isNaN(value)) {
     value = "";
-    for (let i = 0; i < str.length; i++) {
-      const code = str.charCodeAt(i);
-      if (str[i].search(numberingSystems.hanidec) !== -1) {
-        value += hanidecChars.indexOf(str[i]);
+    for (let i = 0; i < str2.length; i++) {
+      const code = str2.charCodeAt(i);
+      if (str2[i].search(numberingSystems.hanidec) !== -1) {
+        value += hanidecChars.indexOf(str2[i]);
       } else {
         for (const key in numberingSystemsUTF16) {
           const [min, max] = numberingSystemsUTF16[key];
@@ -518,19 +518,19 @@ function parseMillis(fraction) {
     return Math.floor(f);
   }
 }
-function roundTo(number2, digits, rounding = "round") {
+function roundTo(number3, digits, rounding = "round") {
   const factor = 10 ** digits;
   switch (rounding) {
     case "expand":
-      return number2 > 0 ? Math.ceil(number2 * factor) / factor : Math.floor(number2 * factor) / factor;
+      return number3 > 0 ? Math.ceil(number3 * factor) / factor : Math.floor(number3 * factor) / factor;
     case "trunc":
-      return Math.trunc(number2 * factor) / factor;
+      return Math.trunc(number3 * factor) / factor;
     case "round":
-      return Math.round(number2 * factor) / factor;
+      return Math.round(number3 * factor) / factor;
     case "floor":
-      return Math.floor(number2 * factor) / factor;
+      return Math.floor(number3 * factor) / factor;
     case "ceil":
-      return Math.ceil(number2 * factor) / factor;
+      return Math.ceil(number3 * factor) / factor;
     default:
       throw new RangeError(`Value rounding ${rounding} is out of range`);
   }
@@ -6660,17 +6660,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path10) {
-      const ctrl = callVisitor(key, node2, visitor, path10);
+    function visit_(key, node2, visitor, path11) {
+      const ctrl = callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path10);
+            const ci = visit_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6681,13 +6681,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path10);
+          const cv = visit_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6708,17 +6708,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path10) {
-      const ctrl = await callVisitor(key, node2, visitor, path10);
+    async function visitAsync_(key, node2, visitor, path11) {
+      const ctrl = await callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6729,13 +6729,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path10 = Object.freeze(path10.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path10);
+          const cv = await visitAsync_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6762,23 +6762,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path10) {
+    function callVisitor(key, node2, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path10);
+        return visitor(key, node2, path11);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path10);
+        return visitor.Map?.(key, node2, path11);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path10);
+        return visitor.Seq?.(key, node2, path11);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path10);
+        return visitor.Pair?.(key, node2, path11);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path10);
+        return visitor.Scalar?.(key, node2, path11);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path10);
+        return visitor.Alias?.(key, node2, path11);
       return void 0;
     }
-    function replaceNode(key, path10, node2) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path11, node2) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -7390,10 +7390,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7412,7 +7412,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7442,11 +7442,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path11;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -7460,8 +7460,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -7475,8 +7475,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -7494,8 +7494,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -7505,8 +7505,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key, ...rest] = path10;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -7530,13 +7530,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent2) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
     }
-    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent2, comment) => str2.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -7690,16 +7690,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -7716,11 +7716,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
+          str2 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -7729,38 +7729,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
+                str2 += json2.slice(start, i);
                 const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str2 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -7770,14 +7770,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
+                str2 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent2;
+                str2 += indent2;
                 if (json2[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -7786,8 +7786,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json2.slice(start) : json2;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -7915,15 +7915,15 @@ ${indent2}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent2}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -8075,11 +8075,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports2.createStringifyContext = createStringifyContext;
     exports2.stringify = stringify;
@@ -8114,8 +8114,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -8124,27 +8124,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent2}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -8160,7 +8160,7 @@ ${indent2}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -8204,16 +8204,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports2.stringifyPair = stringifyPair;
   }
@@ -8440,31 +8440,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent2}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -8507,21 +8507,21 @@ ${indent2}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items2.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -8533,11 +8533,11 @@ ${indent2}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent2}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent2}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -8869,7 +8869,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -8907,7 +8907,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -8959,7 +8959,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -8968,7 +8968,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -8979,11 +8979,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node2.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node2.minFractionDigits = str2.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -9000,7 +9000,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset2, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset2), radix);
+    var intResolve = (str2, offset2, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset2), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -9013,7 +9013,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int3 = {
@@ -9021,7 +9021,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -9030,7 +9030,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int3;
@@ -9083,7 +9083,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -9100,7 +9100,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -9108,7 +9108,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -9116,7 +9116,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -9124,9 +9124,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -9158,10 +9158,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -9172,28 +9172,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s2 = "";
           for (let i = 0; i < buf.length; ++i)
             s2 += String.fromCharCode(buf[i]);
-          str = btoa(s2);
+          str2 = btoa(s2);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n2 = Math.ceil(str.length / lineWidth);
+          const n2 = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n2);
           for (let i = 0, o = 0; i < n2; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary;
@@ -9399,7 +9399,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -9408,7 +9408,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -9419,11 +9419,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -9443,34 +9443,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset2, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset2, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset2 += 1;
-      str = str.substring(offset2).replace(/_/g, "");
+      str2 = str2.substring(offset2).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n3 = BigInt(str);
+        const n3 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n3 : n3;
       }
-      const n2 = parseInt(str, radix);
+      const n2 = parseInt(str2, radix);
       return sign === "-" ? -1 * n2 : n2;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -9480,7 +9480,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -9489,7 +9489,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int3 = {
@@ -9497,7 +9497,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -9506,7 +9506,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int3;
@@ -9610,9 +9610,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num = (n2) => asBigInt ? BigInt(n2) : Number(n2);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -9649,7 +9649,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -9658,7 +9658,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -9669,8 +9669,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match2 = str.match(timestamp.test);
+      resolve(str2) {
+        const match2 = str2.match(timestamp.test);
         if (!match2)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match2.map(Number);
@@ -9757,7 +9757,7 @@ var require_tags = __commonJS({
     var schema$2 = require_schema3();
     var set = require_set();
     var timestamp = require_timestamp();
-    var schemas = /* @__PURE__ */ new Map([
+    var schemas2 = /* @__PURE__ */ new Map([
       ["core", schema.schema],
       ["failsafe", [map.map, seq.seq, string5.string]],
       ["json", schema$1.schema],
@@ -9793,7 +9793,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
-      const schemaTags = schemas.get(schemaName);
+      const schemaTags = schemas2.get(schemaName);
       if (schemaTags && !customTags) {
         return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
@@ -9802,7 +9802,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          const keys = Array.from(schemas2.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -10021,9 +10021,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10098,14 +10098,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10120,10 +10120,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10134,10 +10134,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10154,13 +10154,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection.isEmptyPath(path10)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -12121,9 +12121,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path10) => {
+    visit3.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field3, index2] of path10) {
+      for (const [field3, index2] of path11) {
         const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -12132,23 +12132,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path10) => {
-      const parent = visit3.itemAtPath(cst, path10.slice(0, -1));
-      const field3 = path10[path10.length - 1][0];
+    visit3.parentCollection = (cst, path11) => {
+      const parent = visit3.itemAtPath(cst, path11.slice(0, -1));
+      const field3 = path11[path11.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field3 of ["key", "value"]) {
         const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field3, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12159,10 +12159,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field3 === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -14126,10 +14126,10 @@ var require_utils = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants();
     exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports2.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports2.isRegexChar = (str) => str.length === 1 && exports2.hasRegexChars(str);
-    exports2.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports2.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports2.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports2.isRegexChar = (str2) => str2.length === 1 && exports2.hasRegexChars(str2);
+    exports2.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
     exports2.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
@@ -14140,8 +14140,8 @@ var require_utils = __commonJS({
       }
       return false;
     };
-    exports2.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match2) => {
+    exports2.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match2) => {
         return match2 === "\\" ? "" : match2;
       });
     };
@@ -14168,8 +14168,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path10, { windows } = {}) => {
-      const segs = path10.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path11, { windows } = {}) => {
+      const segs = path11.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -14231,7 +14231,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens2 = [];
       const parts = [];
-      let str = input;
+      let str2 = input;
       let index2 = -1;
       let start = 0;
       let lastIndex = 0;
@@ -14250,10 +14250,10 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index2 >= length;
-      const peek = () => str.charCodeAt(index2 + 1);
+      const peek = () => str2.charCodeAt(index2 + 1);
       const advance = () => {
         prev = code;
-        return str.charCodeAt(++index2);
+        return str2.charCodeAt(++index2);
       };
       while (index2 < length) {
         code = advance();
@@ -14430,24 +14430,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str;
+      let base = str2;
       let prefix = "";
       let glob2 = "";
       if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob2 = str.slice(lastIndex);
+        base = str2.slice(0, lastIndex);
+        glob2 = str2.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob2 = str;
+        glob2 = str2;
       } else {
-        base = str;
+        base = str2;
       }
-      if (base && base !== "" && base !== "/" && base !== str) {
+      if (base && base !== "" && base !== "/" && base !== str2) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -15494,8 +15494,8 @@ var require_parse = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str) => {
-        switch (str) {
+      const create = (str2) => {
+        switch (str2) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -15513,7 +15513,7 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match2 = /^(.*?)\.(\w+)$/.exec(str);
+            const match2 = /^(.*?)\.(\w+)$/.exec(str2);
             if (!match2) return;
             const source2 = create(match2[1]);
             if (!source2) return;
@@ -15544,9 +15544,9 @@ var require_picomatch = __commonJS({
     var picomatch3 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
         const fns = glob2.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str) => {
+        const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str);
+            const state2 = isMatch(str2);
             if (state2) return state2;
           }
           return false;
@@ -15622,7 +15622,7 @@ var require_picomatch = __commonJS({
       const regex = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
       return regex.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse6(pattern, { ...options, fastpaths: false });
@@ -15793,16 +15793,16 @@ var require_base = __commonJS({
           }
         }
       }
-      addToPath(path10, added, removed, oldPosInc, options) {
-        const last = path10.lastComponent;
+      addToPath(path11, added, removed, oldPosInc, options) {
+        const last = path11.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path10.oldPos + oldPosInc,
+            oldPos: path11.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path10.oldPos + oldPosInc,
+            oldPos: path11.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -18542,12 +18542,12 @@ function parseTree(text4, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path10) {
+function findNodeAtLocation(root, path11) {
   if (!root) {
     return void 0;
   }
   let node2 = root;
-  for (let segment2 of path10) {
+  for (let segment2 of path11) {
     if (typeof segment2 === "string") {
       if (node2.type !== "object" || !Array.isArray(node2.children)) {
         return void 0;
@@ -18577,17 +18577,17 @@ function getNodePath(node2) {
   if (!node2.parent || !node2.parent.children) {
     return [];
   }
-  const path10 = getNodePath(node2.parent);
+  const path11 = getNodePath(node2.parent);
   if (node2.parent.type === "property") {
     const key = node2.parent.children[0].value;
-    path10.push(key);
+    path11.push(key);
   } else if (node2.parent.type === "array") {
     const index2 = node2.parent.children.indexOf(node2);
     if (index2 !== -1) {
-      path10.push(index2);
+      path11.push(index2);
     }
   }
-  return path10;
+  return path11;
 }
 function getNodeValue(node2) {
   switch (node2.type) {
@@ -18990,14 +18990,14 @@ var init_parser = __esm({
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text4, originalPath, value, options) {
-  const path10 = originalPath.slice();
+  const path11 = originalPath.slice();
   const errors = [];
   const root = parseTree(text4, errors);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path10.length > 0) {
-    lastSegment = path10.pop();
-    parent = findNodeAtLocation(root, path10);
+  while (path11.length > 0) {
+    lastSegment = path11.pop();
+    parent = findNodeAtLocation(root, path11);
     if (parent === void 0 && value !== void 0) {
       if (typeof lastSegment === "string") {
         value = { [lastSegment]: value };
@@ -19200,8 +19200,8 @@ function printParseErrorCode(code) {
 function format2(documentText, range, options) {
   return format(documentText, range, options);
 }
-function modify(text4, path10, value, options) {
-  return setProperty(text4, path10, value, options);
+function modify(text4, path11, value, options) {
+  return setProperty(text4, path11, value, options);
 }
 function applyEdits(text4, edits) {
   let sortedEdits = edits.slice(0).sort((a, b) => {
@@ -19309,25 +19309,25 @@ var init_lazy = __esm({
 });
 
 // node_modules/fdir/dist/index.mjs
-function cleanPath(path10) {
-  let normalized = (0, import_path.normalize)(path10);
+function cleanPath(path11) {
+  let normalized = (0, import_path.normalize)(path11);
   if (normalized.length > 1 && normalized[normalized.length - 1] === import_path.sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
-function convertSlashes(path10, separator) {
-  return path10.replace(SLASHES_REGEX, separator);
+function convertSlashes(path11, separator) {
+  return path11.replace(SLASHES_REGEX, separator);
 }
-function isRootDirectory(path10) {
-  return path10 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path10);
+function isRootDirectory(path11) {
+  return path11 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path11);
 }
-function normalizePath(path10, options) {
+function normalizePath(path11, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path10.includes("/") || path10.startsWith(".");
-  if (resolvePaths) path10 = (0, import_path.resolve)(path10);
-  if (normalizePath$1 || pathNeedsCleaning) path10 = cleanPath(path10);
-  if (path10 === ".") return "";
-  const needsSeperator = path10[path10.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path10 + pathSeparator : path10, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path11.includes("/") || path11.startsWith(".");
+  if (resolvePaths) path11 = (0, import_path.resolve)(path11);
+  if (normalizePath$1 || pathNeedsCleaning) path11 = cleanPath(path11);
+  if (path11 === ".") return "";
+  const needsSeperator = path11[path11.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path11 + pathSeparator : path11, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -19383,9 +19383,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path10, resolved, state) {
+function isRecursive(path11, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = (0, import_path.dirname)(path10);
+  let parent = (0, import_path.dirname)(path11);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -19393,7 +19393,7 @@ function isRecursive(path10, resolved, state) {
     if (isSameRoot) depth++;
     else parent = (0, import_path.dirname)(parent);
   }
-  state.symlinks.set(path10, resolved);
+  state.symlinks.set(path11, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -19442,8 +19442,8 @@ var init_dist = __esm({
       paths.push(directoryPath || ".");
     };
     pushDirectoryFilter = (directoryPath, paths, filters) => {
-      const path10 = directoryPath || ".";
-      if (filters.every((filter) => filter(path10, true))) paths.push(path10);
+      const path11 = directoryPath || ".";
+      if (filters.every((filter) => filter(path11, true))) paths.push(path11);
     };
     empty$2 = () => {
     };
@@ -19476,26 +19476,26 @@ var init_dist = __esm({
     };
     empty = () => {
     };
-    resolveSymlinksAsync = function(path10, state, callback$1) {
+    resolveSymlinksAsync = function(path11, state, callback$1) {
       const { queue, fs: fs3, options: { suppressErrors } } = state;
       queue.enqueue();
-      fs3.realpath(path10, (error2, resolvedPath) => {
+      fs3.realpath(path11, (error2, resolvedPath) => {
         if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
         fs3.stat(resolvedPath, (error$1, stat2) => {
           if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-          if (stat2.isDirectory() && isRecursive(path10, resolvedPath, state)) return queue.dequeue(null, state);
+          if (stat2.isDirectory() && isRecursive(path11, resolvedPath, state)) return queue.dequeue(null, state);
           callback$1(stat2, resolvedPath);
           queue.dequeue(null, state);
         });
       });
     };
-    resolveSymlinks = function(path10, state, callback$1) {
+    resolveSymlinks = function(path11, state, callback$1) {
       const { queue, fs: fs3, options: { suppressErrors } } = state;
       queue.enqueue();
       try {
-        const resolvedPath = fs3.realpathSync(path10);
+        const resolvedPath = fs3.realpathSync(path11);
         const stat2 = fs3.statSync(resolvedPath);
-        if (stat2.isDirectory() && isRecursive(path10, resolvedPath, state)) return;
+        if (stat2.isDirectory() && isRecursive(path11, resolvedPath, state)) return;
         callback$1(stat2, resolvedPath);
       } catch (e) {
         if (!suppressErrors) throw e;
@@ -19653,19 +19653,19 @@ var init_dist = __esm({
             const filename = this.joinPath(entry.name, directoryPath);
             this.pushFile(filename, files, this.state.counts, filters);
           } else if (entry.isDirectory()) {
-            let path10 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-            if (exclude && exclude(entry.name, path10)) continue;
-            this.pushDirectory(path10, paths, filters);
-            this.walkDirectory(this.state, path10, path10, depth - 1, this.walk);
+            let path11 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+            if (exclude && exclude(entry.name, path11)) continue;
+            this.pushDirectory(path11, paths, filters);
+            this.walkDirectory(this.state, path11, path11, depth - 1, this.walk);
           } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-            let path10 = joinPathWithBasePath(entry.name, directoryPath);
-            this.resolveSymlink(path10, this.state, (stat2, resolvedPath) => {
+            let path11 = joinPathWithBasePath(entry.name, directoryPath);
+            this.resolveSymlink(path11, this.state, (stat2, resolvedPath) => {
               if (stat2.isDirectory()) {
                 resolvedPath = normalizePath(resolvedPath, this.state.options);
-                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path10 + pathSeparator)) return;
-                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path10 + pathSeparator, depth - 1, this.walk);
+                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path11 + pathSeparator)) return;
+                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path11 + pathSeparator, depth - 1, this.walk);
               } else {
-                resolvedPath = useRealPaths ? resolvedPath : path10;
+                resolvedPath = useRealPaths ? resolvedPath : path11;
                 const filename = (0, import_path.basename)(resolvedPath);
                 const directoryPath$1 = normalizePath((0, import_path.dirname)(resolvedPath), this.state.options);
                 resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -19815,7 +19815,7 @@ var init_dist = __esm({
           isMatch = globFn(patterns, ...options);
           this.globCache[patterns.join("\0")] = isMatch;
         }
-        this.options.filters.push((path10) => isMatch(path10));
+        this.options.filters.push((path11) => isMatch(path11));
         return this;
       }
     };
@@ -19892,19 +19892,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path10) {
-  return path10.replace(DRIVE_RELATIVE_PATH, (match2) => `${match2}/`);
+function ensureNonDriveRelativePath(path11) {
+  return path11.replace(DRIVE_RELATIVE_PATH, (match2) => `${match2}/`);
 }
-function splitPattern(path10) {
+function splitPattern(path11) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path10, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path10];
+  const result = import_picomatch.default.scan(path11, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path11];
 }
-function convertPosixPathToPattern(path10) {
-  return escapePosixPath(path10);
+function convertPosixPathToPattern(path11) {
+  return escapePosixPath(path11);
 }
-function convertWin32PathToPattern(path10) {
-  return escapeWin32Path(path10).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+function convertWin32PathToPattern(path11) {
+  return escapeWin32Path(path11).replace(ESCAPED_WIN32_BACKSLASHES, "/");
 }
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -20009,13 +20009,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path10 = format3(p, isDirectory);
-      const matches = matcher(path10) && !ignore(path10);
-      if (matches) log(`matched ${path10}`);
+      const path11 = format3(p, isDirectory);
+      const matches = matcher(path11) && !ignore(path11);
+      if (matches) log(`matched ${path11}`);
       return matches;
     } : (p, isDirectory) => {
-      const path10 = format3(p, isDirectory);
-      return matcher(path10) && !ignore(path10);
+      const path11 = format3(p, isDirectory);
+      return matcher(path11) && !ignore(path11);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -20096,8 +20096,8 @@ var init_dist2 = __esm({
     convertPathToPattern = isWin ? convertWin32PathToPattern : convertPosixPathToPattern;
     POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
     WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-    escapePosixPath = (path10) => path10.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-    escapeWin32Path = (path10) => path10.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapePosixPath = (path11) => path11.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapeWin32Path = (path11) => path11.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
     escapePath = isWin ? escapeWin32Path : escapePosixPath;
     PARENT_DIRECTORY = /^(\/?\.\.)+/;
     ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
@@ -20112,8 +20112,8 @@ var init_dist2 = __esm({
 });
 
 // src/query.ts
-function at(span) {
-  return { start: span.start, end: span.end };
+function at(span2) {
+  return { start: span2.start, end: span2.end };
 }
 function blocksOf(report2, ...templates) {
   return templates.length === 0 ? report2.blocks : report2.blocks.filter((b) => templates.includes(b.template));
@@ -20423,8 +20423,8 @@ function reportContext(report2) {
   return derived(report2, "context", () => compute(report2));
 }
 function postingDay(report2, nowMs) {
-  const posted = reportContext(report2).posted;
-  return posted !== void 0 ? dayOfIso(posted) : dayOfInstant(nowMs);
+  const posted2 = reportContext(report2).posted;
+  return posted2 !== void 0 ? dayOfIso(posted2) : dayOfInstant(nowMs);
 }
 function judgedTemplate(report2, block, nowMs) {
   if (block.detectedBy === "forced") return block.template;
@@ -30385,14 +30385,14 @@ function readFrontMatter(source, lineStarts) {
   const yamlText = rest.slice(0, close.index);
   const endOffset = open[0].length + close.index + close[0].length;
   const endLine = positionAt(lineStarts, endOffset).line;
-  const span = spanOf(lineStarts, 0, endOffset);
+  const span2 = spanOf(lineStarts, 0, endOffset);
   const doc = yaml().parseDocument(yamlText.replace(/\r\n?/g, "\n"), { schema: "core", uniqueKeys: true, prettyErrors: false, strict: true });
   const yamlLine0 = positionAt(lineStarts, open[0].length).line;
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const pos = e.linePos?.[0];
     return {
-      fm: { data: {}, span, error: { message: e.message.split("\n")[0] ?? "invalid YAML", line: yamlLine0 + (pos ? pos.line - 1 : 0), column: pos?.col ?? 1 } },
+      fm: { data: {}, span: span2, error: { message: e.message.split("\n")[0] ?? "invalid YAML", line: yamlLine0 + (pos ? pos.line - 1 : 0), column: pos?.col ?? 1 } },
       endLine
     };
   }
@@ -30401,10 +30401,10 @@ function readFrontMatter(source, lineStarts) {
     value = doc.toJS({ maxAliasCount: 50 });
   } catch (error2) {
     const message = error2 instanceof Error ? error2.message.split("\n")[0] ?? "" : String(error2);
-    return { fm: { data: /* @__PURE__ */ Object.create(null), span, error: { message: `front matter cannot be read: ${message}`, line: yamlLine0, column: 1 } }, endLine };
+    return { fm: { data: /* @__PURE__ */ Object.create(null), span: span2, error: { message: `front matter cannot be read: ${message}`, line: yamlLine0, column: 1 } }, endLine };
   }
   if (isCircular(value)) {
-    return { fm: { data: /* @__PURE__ */ Object.create(null), span, error: { message: "front matter has an alias that refers to itself (&anchor ... *anchor inside it)", line: yamlLine0, column: 1 } }, endLine };
+    return { fm: { data: /* @__PURE__ */ Object.create(null), span: span2, error: { message: "front matter has an alias that refers to itself (&anchor ... *anchor inside it)", line: yamlLine0, column: 1 } }, endLine };
   }
   const data = /* @__PURE__ */ Object.create(null);
   if (value && typeof value === "object" && !Array.isArray(value)) {
@@ -30413,9 +30413,9 @@ function readFrontMatter(source, lineStarts) {
       data[k] = v;
     }
   } else if (value !== null && value !== void 0) {
-    return { fm: { data, span, error: { message: "front matter must be a YAML mapping (key: value lines)", line: yamlLine0, column: 1 } }, endLine };
+    return { fm: { data, span: span2, error: { message: "front matter must be a YAML mapping (key: value lines)", line: yamlLine0, column: 1 } }, endLine };
   }
-  return { fm: { data, span }, endLine };
+  return { fm: { data, span: span2 }, endLine };
 }
 function isCircular(value) {
   const onPath = /* @__PURE__ */ new Set();
@@ -30544,9 +30544,9 @@ var init_errors = __esm({
       name = "ConfigError";
     };
     IoError = class extends Error {
-      constructor(message, path10, code) {
+      constructor(message, path11, code) {
         super(message);
-        this.path = path10;
+        this.path = path11;
         this.code = code;
       }
       path;
@@ -30788,6 +30788,4098 @@ var init_directives = __esm({
   }
 });
 
+// node_modules/zod/v4/core/util.js
+function getEnumValues(entries) {
+  const numericValues = Object.values(entries).filter((v) => typeof v === "number");
+  const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
+  return values;
+}
+function joinValues(array2, separator = "|") {
+  return array2.map((val) => stringifyPrimitive(val)).join(separator);
+}
+function jsonStringifyReplacer(_, value) {
+  if (typeof value === "bigint")
+    return value.toString();
+  return value;
+}
+function cached(getter) {
+  return new Cached(getter);
+}
+function nullish(input) {
+  return input === null || input === void 0;
+}
+function cleanRegex(source) {
+  const start = source.startsWith("^") ? 1 : 0;
+  const end = source.endsWith("$") ? source.length - 1 : source.length;
+  return source.slice(start, end);
+}
+function assignProp(target, prop, value) {
+  Object.defineProperty(target, prop, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true
+  });
+}
+function isObject(data) {
+  return typeof data === "object" && data !== null && !Array.isArray(data);
+}
+function isPlainObject(o) {
+  if (isObject(o) === false)
+    return false;
+  const ctor = o.constructor;
+  if (ctor === void 0)
+    return true;
+  if (typeof ctor !== "function")
+    return true;
+  const prot = ctor.prototype;
+  if (isObject(prot) === false)
+    return false;
+  if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) {
+    return false;
+  }
+  return true;
+}
+function shallowClone(o) {
+  if (isPlainObject(o))
+    return { ...o };
+  if (Array.isArray(o))
+    return [...o];
+  if (o instanceof Map)
+    return new Map(o);
+  if (o instanceof Set)
+    return new Set(o);
+  return o;
+}
+function escapeRegex(str2) {
+  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function clone2(inst, def, params) {
+  const cl = new inst._zod.constr(def ?? inst._zod.def);
+  if (!def || params?.parent)
+    cl._zod.parent = inst;
+  return cl;
+}
+function normalizeParams(_params) {
+  const params = _params;
+  if (!params)
+    return {};
+  if (typeof params === "string")
+    return { error: () => params };
+  if (params?.message !== void 0) {
+    if (params?.error !== void 0)
+      throw new Error("Cannot specify both `message` and `error` params");
+    params.error = params.message;
+  }
+  delete params.message;
+  if (typeof params.error === "string")
+    return { ...params, error: () => params.error };
+  return params;
+}
+function stringifyPrimitive(value) {
+  if (typeof value === "bigint")
+    return value.toString() + "n";
+  if (typeof value === "string")
+    return `"${value}"`;
+  return `${value}`;
+}
+function optionalKeys(shape) {
+  return Object.keys(shape).filter((k) => {
+    return shape[k]._zod.optin !== void 0 && shape[k]._zod.optout === "optional";
+  });
+}
+function aborted(x, startIndex = 0) {
+  if (x.aborted === true)
+    return true;
+  for (let i = startIndex; i < x.issues.length; i++) {
+    if (x.issues[i]?.continue !== true) {
+      return true;
+    }
+  }
+  return false;
+}
+function explicitlyAborted(x, startIndex = 0) {
+  if (x.aborted === true)
+    return true;
+  for (let i = startIndex; i < x.issues.length; i++) {
+    if (x.issues[i]?.continue === false) {
+      return true;
+    }
+  }
+  return false;
+}
+function prefixIssues(path11, issues) {
+  return issues.map((iss) => {
+    var _a3;
+    (_a3 = iss).path ?? (_a3.path = []);
+    iss.path.unshift(path11);
+    return iss;
+  });
+}
+function unwrapMessage(message) {
+  return typeof message === "string" ? message : message?.message;
+}
+function sizeCaps(defChecks) {
+  const caps = [];
+  for (const ch of defChecks ?? []) {
+    const d = ch._zod.def;
+    if (!/_(length|size)$|_equals$/.test(d.check))
+      break;
+    const max = d.maximum ?? d.length ?? d.size;
+    if (max >= 0)
+      caps.push([max, ch]);
+  }
+  return caps;
+}
+function attachSchema(issues, start, inst) {
+  var _a3;
+  for (let i = start; i < issues.length; i++) {
+    (_a3 = issues[i]).schema ?? (_a3.schema = inst);
+  }
+}
+function finalizeIssue(iss, ctx, config2) {
+  var _a3;
+  const traits = iss.inst?._zod?.traits;
+  if (traits?.has("$ZodType")) {
+    if (traits.has("$ZodCheck"))
+      (_a3 = iss).schema ?? (_a3.schema = iss.inst);
+    else
+      iss.schema = iss.inst;
+  }
+  const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
+  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
+  const full = {};
+  for (const k of Object.keys(iss)) {
+    if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
+      continue;
+    full[k] = iss[k];
+  }
+  full.path ?? (full.path = []);
+  full.message = message;
+  if (ctx?.reportInput) {
+    full.input = iss.input;
+  }
+  return full;
+}
+function codePointLength(str2) {
+  const units = str2.length;
+  if (!highSurrogate.test(str2))
+    return units;
+  let count = units;
+  for (let i = 0; i < units - 1; i++) {
+    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
+      count--;
+      i++;
+    }
+  }
+  return count;
+}
+function getLengthableOrigin(input) {
+  if (Array.isArray(input))
+    return "array";
+  if (typeof input === "string")
+    return "string";
+  return "unknown";
+}
+function parsedType(data) {
+  const t = typeof data;
+  switch (t) {
+    case "number": {
+      return Number.isNaN(data) ? "nan" : "number";
+    }
+    case "object": {
+      if (data === null) {
+        return "null";
+      }
+      if (Array.isArray(data)) {
+        return "array";
+      }
+      const obj = data;
+      if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
+        return obj.constructor.name;
+      }
+    }
+  }
+  return t;
+}
+function issue(...args) {
+  const [iss, input, inst] = args;
+  if (typeof iss === "string") {
+    return {
+      message: iss,
+      code: "custom",
+      input,
+      inst
+    };
+  }
+  return { ...iss };
+}
+function members(proto2, table) {
+  for (const key in table) {
+    const desc = Object.getOwnPropertyDescriptor(table, key);
+    if (desc.get)
+      Object.defineProperty(proto2, key, { ...desc, enumerable: false });
+    else
+      defineBound(proto2, key, desc.value);
+  }
+}
+function own3(inst, key, value, enumerable = true) {
+  Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
+  return value;
+}
+function hide(inst, key, value) {
+  return own3(inst, key, value, false);
+}
+function defineBound(proto2, key, fn) {
+  Object.defineProperty(proto2, key, {
+    configurable: true,
+    get() {
+      return this == null ? fn : own3(this, key, fn.bind(this));
+    },
+    set(value) {
+      own3(this, key, value);
+    }
+  });
+}
+function claim(inst, sentinel) {
+  const proto2 = Object.getPrototypeOf(inst);
+  return sentinel in proto2 ? void 0 : proto2;
+}
+function defineLazyInternal(inst, key, compute2) {
+  const proto2 = Object.getPrototypeOf(inst._zod);
+  if (key in proto2 && installing !== inst._zod) {
+    installing = void 0;
+    return;
+  }
+  installing = inst._zod;
+  Object.defineProperty(proto2, key, {
+    configurable: true,
+    get() {
+      Object.defineProperty(this, key, breaker);
+      const outer = broke;
+      broke = false;
+      try {
+        const value = compute2(this);
+        if (broke)
+          delete this[key];
+        else
+          Object.defineProperty(this, key, { configurable: true, writable: true, value });
+        broke = broke || outer;
+        return value;
+      } catch (err) {
+        delete this[key];
+        broke = broke || outer;
+        throw err;
+      }
+    },
+    set(value) {
+      Object.defineProperty(this, key, { configurable: true, writable: true, value });
+    }
+  });
+}
+function installLazyProp(inst, key, make2, enumerable) {
+  const proto2 = claim(inst, key);
+  if (!proto2)
+    return;
+  Object.defineProperty(proto2, key, {
+    configurable: true,
+    get() {
+      const desc = { configurable: true, writable: true, enumerable, value: void 0 };
+      Object.defineProperty(this, key, desc);
+      desc.value = make2(this);
+      Object.defineProperty(this, key, desc);
+      return desc.value;
+    },
+    set(value) {
+      Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
+    }
+  });
+}
+var Cached, captureStackTrace, propertyKeyTypes, NUMBER_FORMAT_RANGES, BIGINT_FORMAT_RANGES, highSurrogate, installing, broke, breaker;
+var init_util = __esm({
+  "node_modules/zod/v4/core/util.js"() {
+    Cached = class {
+      constructor(getter) {
+        this._getter = getter;
+        this._value = void 0;
+      }
+      get value() {
+        const getter = this._getter;
+        if (getter !== void 0) {
+          this._value = getter();
+          this._getter = void 0;
+        }
+        return this._value;
+      }
+    };
+    captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
+    };
+    propertyKeyTypes = /* @__PURE__ */ new Set(["string", "number", "symbol"]);
+    NUMBER_FORMAT_RANGES = /* @__PURE__ */ (() => ({
+      safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+      int32: [-2147483648, 2147483647],
+      uint32: [0, 4294967295],
+      float32: [-34028234663852886e22, 34028234663852886e22],
+      float64: [-Number.MAX_VALUE, Number.MAX_VALUE]
+    }))();
+    BIGINT_FORMAT_RANGES = {
+      int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
+      uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
+    };
+    highSurrogate = /[\uD800-\uDBFF]/;
+    broke = false;
+    breaker = {
+      configurable: true,
+      get() {
+        broke = true;
+        return void 0;
+      }
+    };
+  }
+});
+
+// node_modules/zod/v4/core/core.js
+function newError(Definition) {
+  const E = _E;
+  if (E) {
+    const saved = E.stackTraceLimit;
+    if (typeof saved === "number") {
+      try {
+        E.stackTraceLimit = 0;
+      } catch {
+        _E = null;
+        return new Definition();
+      }
+      try {
+        return new Definition();
+      } finally {
+        E.stackTraceLimit = saved;
+      }
+    }
+  }
+  return new Definition();
+}
+// @__NO_SIDE_EFFECTS__
+function $constructor(name, initializer2, proto2, params) {
+  const zodProto = {};
+  function Internals(def) {
+    this.def = def;
+    this.constr = _;
+    this.traits = /* @__PURE__ */ new Set();
+  }
+  Internals.prototype = zodProto;
+  const protoMembers = proto2;
+  const initialized = protoMembers && /* @__PURE__ */ new WeakSet();
+  function init2(inst, def) {
+    if (!inst._zod) {
+      _zodDesc.value = new Internals(def);
+      try {
+        Object.defineProperty(inst, "_zod", _zodDesc);
+      } finally {
+        _zodDesc.value = void 0;
+      }
+    } else if (inst._zod.traits.has(name)) {
+      return;
+    }
+    inst._zod.traits.add(name);
+    initializer2(inst, def);
+    if (initialized) {
+      const own4 = Object.getPrototypeOf(inst);
+      const ctorProto = inst._zod.constr.prototype;
+      let up = own4;
+      while (up && up !== ctorProto)
+        up = Object.getPrototypeOf(up);
+      const target = up ?? own4;
+      if (!initialized.has(target)) {
+        initialized.add(target);
+        members(target, protoMembers);
+      }
+    }
+    const proto3 = _.prototype;
+    for (const k in proto3) {
+      if (!Object.prototype.hasOwnProperty.call(proto3, k))
+        continue;
+      if (!(k in inst)) {
+        inst[k] = proto3[k].bind(inst);
+      }
+    }
+  }
+  const Parent = params?.Parent ?? Object;
+  class Definition extends Parent {
+  }
+  Object.defineProperty(Definition, "name", { value: name });
+  function _(def) {
+    const inst = params?.Parent ? newError(Definition) : this;
+    init2(inst, def);
+    const deferred = inst._zod.deferred;
+    if (deferred) {
+      for (const fn of deferred) {
+        fn();
+      }
+      inst._zod.deferred = void 0;
+    }
+    const pp = globalThis.__zod_globalConfig?.postProcessor;
+    if (pp)
+      pp(inst);
+    return inst;
+  }
+  Object.defineProperty(_, "init", { value: init2 });
+  Object.defineProperty(_, Symbol.hasInstance, {
+    value: (inst) => {
+      if (params?.Parent && inst instanceof params.Parent)
+        return true;
+      return inst?._zod?.traits?.has(name);
+    }
+  });
+  Object.defineProperty(_, "name", { value: name });
+  return _;
+}
+function config(newConfig) {
+  if (newConfig)
+    Object.assign(globalConfig, newConfig);
+  return globalConfig;
+}
+var _a, _zodDesc, _E, $ZodAsyncError, globalConfig;
+var init_core = __esm({
+  "node_modules/zod/v4/core/core.js"() {
+    init_util();
+    _zodDesc = { value: void 0, enumerable: false };
+    _E = "captureStackTrace" in Error ? Error : null;
+    $ZodAsyncError = class extends Error {
+      constructor() {
+        super(`Encountered Promise during synchronous parse. Use .parseAsync() instead.`);
+      }
+    };
+    (_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});
+    globalConfig = globalThis.__zod_globalConfig;
+  }
+});
+
+// node_modules/zod/v4/core/errors.js
+function _getMessage() {
+  const internals = this._zod;
+  internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
+  return internals.message;
+}
+function _setMessage(value) {
+  this._zod.message = value;
+}
+var _messageDesc, _issuesDesc, _installedToString, initializer, $ZodError, $ZodRealError;
+var init_errors2 = __esm({
+  "node_modules/zod/v4/core/errors.js"() {
+    init_core();
+    init_util();
+    _messageDesc = {
+      get: _getMessage,
+      set: _setMessage,
+      enumerable: true,
+      configurable: true
+    };
+    _issuesDesc = { value: void 0, enumerable: false };
+    _installedToString = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+    initializer = (inst, def) => {
+      inst.name = "$ZodError";
+      _issuesDesc.value = def;
+      Object.defineProperty(inst, "issues", _issuesDesc);
+      _issuesDesc.value = void 0;
+      Object.defineProperty(inst, "message", _messageDesc);
+      const proto2 = Object.getPrototypeOf(inst);
+      if (!_installedToString.has(proto2)) {
+        _installedToString.add(proto2);
+        Object.defineProperty(proto2, "toString", {
+          configurable: true,
+          enumerable: false,
+          get() {
+            const value = () => this.message;
+            Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+            return value;
+          },
+          set(value) {
+            Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+          }
+        });
+      }
+    };
+    $ZodError = $constructor("$ZodError", initializer);
+    $ZodRealError = $constructor("$ZodError", initializer, void 0, {
+      Parent: Error
+    });
+  }
+});
+
+// node_modules/zod/v4/core/parse.js
+function failure(Err, issues, ctx) {
+  let error2;
+  return {
+    success: false,
+    get error() {
+      if (!error2) {
+        error2 = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config())));
+        issues = void 0;
+        ctx = void 0;
+      }
+      return error2;
+    },
+    set error(e) {
+      error2 = e;
+      issues = void 0;
+      ctx = void 0;
+    }
+  };
+}
+var _parse, parse5, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync;
+var init_parse3 = __esm({
+  "node_modules/zod/v4/core/parse.js"() {
+    init_core();
+    init_errors2();
+    init_util();
+    _parse = (_Err) => {
+      const fn = (schema, value, _ctx, _params) => {
+        const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
+        const result = schema._zod.run({ value, issues: [] }, ctx);
+        if (result instanceof Promise) {
+          throw new $ZodAsyncError();
+        }
+        if (result.issues.length) {
+          const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+          captureStackTrace(e, _params?.callee ?? fn);
+          throw e;
+        }
+        return result.value;
+      };
+      return fn;
+    };
+    parse5 = /* @__PURE__ */ _parse($ZodRealError);
+    _parseAsync = (_Err) => {
+      const fn = async (schema, value, _ctx, params) => {
+        const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
+        let result = schema._zod.run({ value, issues: [] }, ctx);
+        if (result instanceof Promise)
+          result = await result;
+        if (result.issues.length) {
+          const e = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+          captureStackTrace(e, params?.callee ?? fn);
+          throw e;
+        }
+        return result.value;
+      };
+      return fn;
+    };
+    parseAsync = /* @__PURE__ */ _parseAsync($ZodRealError);
+    _safeParse = (_Err) => (schema, value, _ctx) => {
+      const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
+      const result = schema._zod.run({ value, issues: [] }, ctx);
+      if (result instanceof Promise) {
+        throw new $ZodAsyncError();
+      }
+      return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+    };
+    safeParse = /* @__PURE__ */ _safeParse($ZodRealError);
+    _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
+      const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
+      let result = schema._zod.run({ value, issues: [] }, ctx);
+      if (result instanceof Promise)
+        result = await result;
+      return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+    };
+    safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
+  }
+});
+
+// node_modules/zod/v4/core/regexes.js
+var base64, base64url, anyString, integer, number, boolean;
+var init_regexes = __esm({
+  "node_modules/zod/v4/core/regexes.js"() {
+    base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/;
+    base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/;
+    anyString = /^[\s\S]{0,}$/;
+    integer = /^-?\d+$/;
+    number = /^-?\d+(?:\.\d+)?$/;
+    boolean = /^(?:true|false)$/i;
+  }
+});
+
+// node_modules/zod/v4/core/checks.js
+var $ZodCheck, _whenHasLength, numericOriginMap, $ZodCheckGreaterThan, $ZodCheckNumberFormat, $ZodCheckMinLength, $ZodCheckStringFormat, $ZodCheckRegex;
+var init_checks = __esm({
+  "node_modules/zod/v4/core/checks.js"() {
+    init_core();
+    init_util();
+    $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
+      var _a3;
+      inst._zod ?? (inst._zod = {});
+      inst._zod.def = def;
+      (_a3 = inst._zod).onattach ?? (_a3.onattach = []);
+    });
+    _whenHasLength = (payload) => {
+      const val = payload.value;
+      return !nullish(val) && val.length !== void 0;
+    };
+    numericOriginMap = {
+      number: "number",
+      bigint: "bigint",
+      object: "date"
+    };
+    $ZodCheckGreaterThan = /* @__PURE__ */ $constructor("$ZodCheckGreaterThan", (inst, def) => {
+      $ZodCheck.init(inst, def);
+      const origin = numericOriginMap[typeof def.value];
+      inst._zod.check = (payload) => {
+        if (def.inclusive ? payload.value >= def.value : payload.value > def.value) {
+          return;
+        }
+        payload.issues.push({
+          origin: numericOriginMap[typeof payload.value] ?? origin,
+          code: "too_small",
+          minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
+          input: payload.value,
+          inclusive: def.inclusive,
+          inst,
+          continue: !def.abort
+        });
+      };
+    });
+    $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat", (inst, def) => {
+      $ZodCheck.init(inst, def);
+      def.format = def.format || "float64";
+      const isInt2 = def.format?.includes("int");
+      const origin = isInt2 ? "int" : "number";
+      const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
+      inst._zod.check = (payload) => {
+        const input = payload.value;
+        if (isInt2) {
+          if (!Number.isInteger(input)) {
+            payload.issues.push({
+              expected: origin,
+              format: def.format,
+              code: "invalid_type",
+              continue: false,
+              input,
+              inst
+            });
+            return;
+          }
+          if (!Number.isSafeInteger(input)) {
+            if (input > 0) {
+              payload.issues.push({
+                input,
+                code: "too_big",
+                maximum: Number.MAX_SAFE_INTEGER,
+                note: "Integers must be within the safe integer range.",
+                inst,
+                origin,
+                inclusive: true,
+                continue: !def.abort
+              });
+            } else {
+              payload.issues.push({
+                input,
+                code: "too_small",
+                minimum: Number.MIN_SAFE_INTEGER,
+                note: "Integers must be within the safe integer range.",
+                inst,
+                origin,
+                inclusive: true,
+                continue: !def.abort
+              });
+            }
+            return;
+          }
+        }
+        if (input < minimum) {
+          payload.issues.push({
+            origin: "number",
+            input,
+            code: "too_small",
+            minimum,
+            inclusive: true,
+            inst,
+            continue: !def.abort
+          });
+        }
+        if (input > maximum) {
+          payload.issues.push({
+            origin: "number",
+            input,
+            code: "too_big",
+            maximum,
+            inclusive: true,
+            inst,
+            continue: !def.abort
+          });
+        }
+      };
+    });
+    $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
+      var _a3;
+      $ZodCheck.init(inst, def);
+      (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+      inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units;
+        if (length >= def.minimum)
+          return;
+        const origin = getLengthableOrigin(input);
+        payload.issues.push({
+          origin,
+          code: "too_small",
+          minimum: def.minimum,
+          inclusive: true,
+          input,
+          inst,
+          continue: !def.abort
+        });
+      };
+    });
+    $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat", (inst, def) => {
+      var _a3, _b;
+      $ZodCheck.init(inst, def);
+      if (def.pattern)
+        (_a3 = inst._zod).check ?? (_a3.check = (payload) => {
+          def.pattern.lastIndex = 0;
+          if (def.pattern.test(payload.value))
+            return;
+          payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: def.format,
+            input: payload.value,
+            ...def.pattern ? { pattern: def.pattern.toString() } : {},
+            inst,
+            continue: !def.abort
+          });
+        });
+      else
+        (_b = inst._zod).check ?? (_b.check = () => {
+        });
+    });
+    $ZodCheckRegex = /* @__PURE__ */ $constructor("$ZodCheckRegex", (inst, def) => {
+      $ZodCheckStringFormat.init(inst, def);
+      inst._zod.check = (payload) => {
+        def.pattern.lastIndex = 0;
+        if (def.pattern.test(payload.value))
+          return;
+        payload.issues.push({
+          origin: "string",
+          code: "invalid_format",
+          format: "regex",
+          input: payload.value,
+          pattern: def.pattern.toString(),
+          inst,
+          continue: !def.abort
+        });
+      };
+    });
+  }
+});
+
+// node_modules/zod/v4/core/doc.js
+var init_doc = __esm({
+  "node_modules/zod/v4/core/doc.js"() {
+  }
+});
+
+// node_modules/zod/v4/core/versions.js
+var version;
+var init_versions = __esm({
+  "node_modules/zod/v4/core/versions.js"() {
+    version = {
+      major: 4,
+      minor: 6,
+      patch: 7
+    };
+  }
+});
+
+// node_modules/zod/v4/core/schemas.js
+async function validateAsync(inst, value) {
+  const ctx = { async: true };
+  return toStandardResult(await inst._zod.run({ value, issues: [] }, ctx), ctx);
+}
+function standardProps(inst) {
+  return {
+    validate: (value) => {
+      const ctx = { async: false };
+      try {
+        const r = inst._zod.run({ value, issues: [] }, ctx);
+        if (!(r instanceof Promise))
+          return toStandardResult(r, ctx);
+      } catch (_) {
+      }
+      return validateAsync(inst, value);
+    },
+    vendor: "zod",
+    version: 1
+  };
+}
+function capSize(inst, size) {
+  const caps = sizeCaps(inst._zod.def.checks);
+  if (!caps.length)
+    return;
+  const cap = Math.min(...caps.map((c) => c[0]));
+  const parse6 = inst._zod.parse;
+  inst._zod.parse = (payload, ctx) => {
+    const n2 = size(payload.value);
+    if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
+      for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
+        if (n2 > max && ch._zod.def.when(payload)) {
+          const start = payload.issues.length;
+          ch._zod.check(payload);
+          payload.issues[start].continue = false;
+          attachSchema(payload.issues, start, inst);
+          return payload;
+        }
+      }
+    }
+    return parse6(payload, ctx);
+  };
+}
+function handleArrayResult(result, final, index2) {
+  if (result.issues.length) {
+    final.issues.push(...prefixIssues(index2, result.issues));
+  }
+  final.value[index2] = result.value;
+}
+function handlePropertyResult(result, final, key, input, optin, optout) {
+  const isPresent = key in input;
+  const isOptionalOut = optout === "optional";
+  if (!isPresent && isOptionalOut && optin === "optional") {
+    return;
+  }
+  if (result.issues.length) {
+    if (optin !== void 0 && isOptionalOut && !isPresent) {
+      return;
+    }
+    final.issues.push(...prefixIssues(key, result.issues));
+  }
+  if (!isPresent && optin === void 0) {
+    if (!result.issues.length) {
+      final.issues.push({
+        code: "invalid_type",
+        expected: "nonoptional",
+        input: void 0,
+        path: [key]
+      });
+    }
+    return;
+  }
+  if (result.value === void 0) {
+    if (isPresent || optin === "defaulted" && !isOptionalOut) {
+      final.value[key] = void 0;
+    }
+  } else {
+    final.value[key] = result.value;
+  }
+}
+function normalizeDef(def) {
+  const keys = Object.keys(def.shape);
+  const ownSymbols = Object.getOwnPropertySymbols(def.shape);
+  const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
+  const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
+  for (const k of allKeys) {
+    if (!def.shape?.[k]?._zod?.traits?.has("$ZodType")) {
+      throw new Error(`Invalid element at key "${String(k)}": expected a Zod schema`);
+    }
+  }
+  const okeys = optionalKeys(def.shape);
+  return {
+    ...def,
+    allKeys,
+    symbolKeys,
+    // string-only: handleCatchall matches it against `for...in`, which never yields a symbol
+    keySet: new Set(keys),
+    numKeys: keys.length,
+    optionalKeys: new Set(okeys)
+  };
+}
+function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {
+  const unrecognized = [];
+  const keySet = def.keySet;
+  const _catchall = def.catchall._zod;
+  const t = _catchall.def.type;
+  const optin = _catchall.optin;
+  const optout = _catchall.optout;
+  let seen = 0;
+  for (const key in input) {
+    if (abortEarly && payload.issues.length !== seen) {
+      if (aborted(payload, seen))
+        break;
+      seen = payload.issues.length;
+    }
+    if (keySet.has(key))
+      continue;
+    if (key === "__proto__") {
+      if (t === "never")
+        unrecognized.push(key);
+      continue;
+    }
+    if (t === "never") {
+      unrecognized.push(key);
+      continue;
+    }
+    const r = _catchall.run({ value: input[key], issues: [] }, ctx);
+    if (r instanceof Promise) {
+      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input, optin, optout)));
+    } else {
+      handlePropertyResult(r, payload, key, input, optin, optout);
+    }
+  }
+  if (unrecognized.length) {
+    payload.issues.push({
+      code: "unrecognized_keys",
+      keys: unrecognized,
+      input,
+      inst,
+      // Describes the shape of the input, not the validity of the parsed value, so it never aborts. The parse still fails; the schema's own checks just get to run first, and an enclosing intersection can reconcile the key against a sibling operand.
+      continue: true
+    });
+  }
+  if (!proms.length)
+    return payload;
+  return Promise.all(proms).then(() => {
+    return payload;
+  });
+}
+function handleUnionResults(results, final, inst, ctx) {
+  for (const result of results) {
+    if (result.issues.length === 0) {
+      final.value = result.value;
+      return final;
+    }
+  }
+  const nonaborted = results.filter((r) => !aborted(r));
+  if (nonaborted.length === 1) {
+    final.value = nonaborted[0].value;
+    return nonaborted[0];
+  }
+  final.issues.push({
+    code: "invalid_union",
+    input: final.value,
+    inst,
+    errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
+  });
+  return final;
+}
+function handleOptionalResult(payload, result) {
+  payload.value = result.issues.length ? void 0 : result.value;
+  return payload;
+}
+function handleDefaultResult(payload, def) {
+  if (payload.value === void 0) {
+    payload.value = def.defaultValue;
+  }
+  return payload;
+}
+function handleRefineResult(result, payload, input, inst) {
+  if (!result) {
+    const _iss = {
+      code: "custom",
+      input,
+      inst,
+      // incorporates params.error into issue reporting
+      path: [...inst._zod.def.path ?? []],
+      // incorporates params.error into issue reporting
+      continue: !inst._zod.def.abort
+      // params: inst._zod.def.params,
+    };
+    if (inst._zod.def.params)
+      _iss.params = inst._zod.def.params;
+    payload.issues.push(issue(_iss));
+  }
+}
+var $ZodType, toStandardResult, $ZodString, base64Charset, base64urlCharset, $ZodNumber, $ZodNumberFormat, $ZodBoolean, $ZodUnknown, $ZodNever, arraySize, $ZodArray, NO_SYMBOL_KEYS, $ZodObject, $ZodUnion, $ZodRecord, $ZodEnum, $ZodOptional, $ZodNullable, $ZodDefault, $ZodPrefault, $ZodCustom;
+var init_schemas = __esm({
+  "node_modules/zod/v4/core/schemas.js"() {
+    init_checks();
+    init_core();
+    init_regexes();
+    init_util();
+    init_versions();
+    init_util();
+    $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
+      var _a3;
+      inst ?? (inst = {});
+      inst._zod.def = def;
+      inst._zod.bag = inst._zod.bag || {};
+      inst._zod.version = version;
+      const defChecks = inst._zod.def.checks;
+      const checks = inst._zod.traits.has("$ZodCheck") ? [inst, ...defChecks ?? []] : defChecks?.length ? [...defChecks] : [];
+      for (const ch of checks) {
+        for (const fn of ch._zod.onattach) {
+          fn(inst);
+        }
+      }
+      if (checks.length === 0) {
+        (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+        inst._zod.deferred?.push(() => {
+          inst._zod.run = inst._zod.parse;
+        });
+      } else {
+        const runChecks = (payload, checks2, ctx) => {
+          if (payload.memo)
+            return payload;
+          let isAborted = aborted(payload);
+          let asyncResult;
+          for (const ch of checks2) {
+            if (ch._zod.def.when) {
+              if (explicitlyAborted(payload))
+                continue;
+              const shouldRun = ch._zod.def.when(payload);
+              if (!shouldRun)
+                continue;
+            } else if (isAborted) {
+              continue;
+            }
+            const currLen = payload.issues.length;
+            const _ = ch._zod.check(payload);
+            if (_ instanceof Promise && ctx?.async === false) {
+              throw new $ZodAsyncError();
+            }
+            if (asyncResult || _ instanceof Promise) {
+              asyncResult = (asyncResult ?? Promise.resolve()).then(async () => {
+                await _;
+                const nextLen = payload.issues.length;
+                if (nextLen === currLen)
+                  return;
+                attachSchema(payload.issues, currLen, inst);
+                if (!isAborted)
+                  isAborted = aborted(payload, currLen);
+              });
+            } else {
+              const nextLen = payload.issues.length;
+              if (nextLen === currLen)
+                continue;
+              attachSchema(payload.issues, currLen, inst);
+              if (!isAborted)
+                isAborted = aborted(payload, currLen);
+            }
+          }
+          if (asyncResult) {
+            return asyncResult.then(() => {
+              return payload;
+            });
+          }
+          return payload;
+        };
+        const handleCanaryResult = (canary, payload, ctx) => {
+          if (aborted(canary)) {
+            canary.aborted = true;
+            return canary;
+          }
+          const checkResult = runChecks(payload, checks, ctx);
+          if (checkResult instanceof Promise) {
+            if (ctx.async === false)
+              throw new $ZodAsyncError();
+            return checkResult.then((checkResult2) => inst._zod.parse(checkResult2, ctx));
+          }
+          return inst._zod.parse(checkResult, ctx);
+        };
+        inst._zod.run = (payload, ctx) => {
+          if (ctx.skipChecks) {
+            return inst._zod.parse(payload, ctx);
+          }
+          if (ctx.direction === "backward") {
+            const canary = inst._zod.parse({ value: payload.value, issues: [] }, { ...ctx, skipChecks: true });
+            if (canary instanceof Promise) {
+              return canary.then((canary2) => {
+                return handleCanaryResult(canary2, payload, ctx);
+              });
+            }
+            return handleCanaryResult(canary, payload, ctx);
+          }
+          const result = inst._zod.parse(payload, ctx);
+          if (result instanceof Promise) {
+            if (ctx.async === false)
+              throw new $ZodAsyncError();
+            return result.then((result2) => runChecks(result2, checks, ctx));
+          }
+          return runChecks(result, checks, ctx);
+        };
+      }
+    }, {
+      // Wrappers extend this by installing a richer factory over it; reading it eagerly would defeat the laziness.
+      get "~standard"() {
+        return hide(this, "~standard", standardProps(this));
+      },
+      set "~standard"(value) {
+        own3(this, "~standard", value);
+      }
+    });
+    toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r.value };
+    $ZodString = /* @__PURE__ */ $constructor("$ZodString", (inst, def) => {
+      $ZodType.init(inst, def);
+      inst._zod.pattern = def.pattern ?? anyString;
+      inst._zod.parse = (payload, _) => {
+        if (def.coerce)
+          try {
+            payload.value = String(payload.value);
+          } catch (_2) {
+          }
+        if (typeof payload.value === "string")
+          return payload;
+        payload.issues.push({
+          expected: "string",
+          code: "invalid_type",
+          input: payload.value,
+          inst
+        });
+        return payload;
+      };
+    });
+    base64Charset = /^[0-9a-zA-Z+/]*={0,2}$/;
+    base64urlCharset = /^[A-Za-z0-9_-]*$/;
+    $ZodNumber = /* @__PURE__ */ $constructor("$ZodNumber", (inst, def) => {
+      $ZodType.init(inst, def);
+      inst._zod.pattern = number;
+      inst._zod.parse = (payload, _ctx) => {
+        if (def.coerce)
+          try {
+            payload.value = Number(payload.value);
+          } catch (_) {
+          }
+        const input = payload.value;
+        if (typeof input === "number" && !Number.isNaN(input) && Number.isFinite(input)) {
+          return payload;
+        }
+        const received = typeof input === "number" ? Number.isNaN(input) ? "NaN" : !Number.isFinite(input) ? String(input) : void 0 : void 0;
+        payload.issues.push({
+          expected: "number",
+          code: "invalid_type",
+          input,
+          inst,
+          ...received ? { received } : {}
+        });
+        return payload;
+      };
+    });
+    $ZodNumberFormat = /* @__PURE__ */ $constructor("$ZodNumberFormat", (inst, def) => {
+      $ZodCheckNumberFormat.init(inst, def);
+      $ZodNumber.init(inst, def);
+    });
+    $ZodBoolean = /* @__PURE__ */ $constructor("$ZodBoolean", (inst, def) => {
+      $ZodType.init(inst, def);
+      inst._zod.pattern = boolean;
+      inst._zod.parse = (payload, _ctx) => {
+        if (def.coerce)
+          try {
+            payload.value = Boolean(payload.value);
+          } catch (_) {
+          }
+        const input = payload.value;
+        if (typeof input === "boolean")
+          return payload;
+        payload.issues.push({
+          expected: "boolean",
+          code: "invalid_type",
+          input,
+          inst
+        });
+        return payload;
+      };
+    });
+    $ZodUnknown = /* @__PURE__ */ $constructor("$ZodUnknown", (inst, def) => {
+      $ZodType.init(inst, def);
+      inst._zod.parse = (payload) => payload;
+    });
+    $ZodNever = /* @__PURE__ */ $constructor("$ZodNever", (inst, def) => {
+      $ZodType.init(inst, def);
+      inst._zod.parse = (payload, _ctx) => {
+        payload.issues.push({
+          expected: "never",
+          code: "invalid_type",
+          input: payload.value,
+          inst
+        });
+        return payload;
+      };
+    });
+    arraySize = (input) => Array.isArray(input) ? input.length : -1;
+    $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
+      $ZodType.init(inst, def);
+      const memo = globalConfig.memoizer;
+      memo?.attach(inst);
+      inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!Array.isArray(input)) {
+          payload.issues.push({
+            expected: "array",
+            code: "invalid_type",
+            input,
+            inst
+          });
+          return payload;
+        }
+        payload.value = memo ? memo.alloc(inst, payload, Array(input.length), ctx) : Array(input.length);
+        const proms = [];
+        const abortEarly = ctx?.abortEarly;
+        for (let i = 0; i < input.length; i++) {
+          const item = input[i];
+          const result = def.element._zod.run({
+            value: item,
+            issues: []
+          }, ctx);
+          if (result instanceof Promise) {
+            proms.push(result.then((result2) => handleArrayResult(result2, payload, i)));
+          } else {
+            handleArrayResult(result, payload, i);
+            if (abortEarly && result.issues.length !== 0 && aborted(result))
+              break;
+          }
+        }
+        if (proms.length) {
+          return Promise.all(proms).then(() => payload);
+        }
+        return payload;
+      };
+      capSize(inst, arraySize);
+    });
+    NO_SYMBOL_KEYS = [];
+    $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
+      $ZodType.init(inst, def);
+      const desc = Object.getOwnPropertyDescriptor(def, "shape");
+      const sh = desc?.get ? desc.get.raw : def.shape ?? {};
+      if (sh) {
+        const get = () => {
+          const newSh = { ...sh };
+          Object.defineProperty(def, "shape", { value: newSh });
+          get.raw = newSh;
+          return newSh;
+        };
+        get.raw = sh;
+        Object.defineProperty(def, "shape", { get });
+      }
+      const _normalized = cached(() => normalizeDef(def));
+      defineLazyInternal(inst, "propValues", (zod) => {
+        const shape = zod.def.shape;
+        const propValues = {};
+        for (const key in shape) {
+          const field3 = shape[key]._zod;
+          if (field3.values) {
+            if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
+              assignProp(propValues, key, /* @__PURE__ */ new Set());
+            }
+            for (const v of field3.values)
+              propValues[key].add(v);
+            if (field3.optin !== void 0)
+              propValues[key].add(void 0);
+          }
+        }
+        return propValues;
+      });
+      const isObject2 = isObject;
+      const catchall = def.catchall;
+      let value;
+      const memo = globalConfig.memoizer;
+      memo?.attach(inst);
+      inst._zod.parse = (payload, ctx) => {
+        value ?? (value = _normalized.value);
+        const input = payload.value;
+        if (!isObject2(input)) {
+          payload.issues.push({
+            expected: "object",
+            code: "invalid_type",
+            input,
+            inst
+          });
+          return payload;
+        }
+        payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+        const proms = [];
+        const shape = value.shape;
+        const abortEarly = ctx?.abortEarly;
+        let seen = payload.issues.length;
+        for (const key of value.allKeys) {
+          if (abortEarly && payload.issues.length !== seen) {
+            if (aborted(payload, seen))
+              break;
+            seen = payload.issues.length;
+          }
+          if (key === "__proto__")
+            continue;
+          const el = shape[key];
+          const optin = el._zod.optin;
+          const optout = el._zod.optout;
+          const r = el._zod.run({ value: input[key], issues: [] }, ctx);
+          if (r instanceof Promise) {
+            proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input, optin, optout)));
+          } else {
+            handlePropertyResult(r, payload, key, input, optin, optout);
+          }
+        }
+        if (!catchall) {
+          return proms.length ? Promise.all(proms).then(() => payload) : payload;
+        }
+        return handleCatchall(proms, input, payload, ctx, _normalized.value, inst, abortEarly === true);
+      };
+    });
+    $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
+      $ZodType.init(inst, def);
+      defineLazyInternal(inst, "optin", (zod) => zod.def.options.some((o) => o._zod.optin === "defaulted") ? "defaulted" : zod.def.options.some((o) => o._zod.optin !== void 0) ? "optional" : void 0);
+      defineLazyInternal(inst, "optout", (zod) => zod.def.options.some((o) => o._zod.optout === "optional") ? "optional" : void 0);
+      defineLazyInternal(inst, "values", (zod) => {
+        if (zod.def.options.every((o) => o._zod.values)) {
+          return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
+        }
+        return void 0;
+      });
+      defineLazyInternal(inst, "pattern", (zod) => {
+        if (zod.def.options.every((o) => o._zod.pattern)) {
+          const patterns = zod.def.options.map((o) => o._zod.pattern);
+          return new RegExp(`^(${patterns.map((p) => cleanRegex(p.source)).join("|")})$`);
+        }
+        return void 0;
+      });
+      const first = def.options.length === 1 ? def.options[0]._zod.run : null;
+      inst._zod.parse = (payload, ctx) => {
+        if (first) {
+          return first(payload, ctx);
+        }
+        let async = false;
+        const results = [];
+        for (const option of def.options) {
+          const result = option._zod.run({
+            value: payload.value,
+            issues: []
+          }, ctx);
+          if (result instanceof Promise) {
+            results.push(result);
+            async = true;
+          } else {
+            if (result.issues.length === 0)
+              return result;
+            results.push(result);
+          }
+        }
+        if (!async)
+          return handleUnionResults(results, payload, inst, ctx);
+        return Promise.all(results).then((results2) => {
+          return handleUnionResults(results2, payload, inst, ctx);
+        });
+      };
+    });
+    $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
+      $ZodType.init(inst, def);
+      const memo = globalConfig.memoizer;
+      memo?.attach(inst);
+      inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!isPlainObject(input)) {
+          payload.issues.push({
+            expected: "record",
+            code: "invalid_type",
+            input,
+            inst
+          });
+          return payload;
+        }
+        const proms = [];
+        const values = def.keyType._zod.values;
+        if (values && !def.partial) {
+          payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+          const recordKeys = /* @__PURE__ */ new Set();
+          for (const key of values) {
+            if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
+              recordKeys.add(typeof key === "number" ? key.toString() : key);
+              if (key === "__proto__")
+                continue;
+              const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+              if (keyResult instanceof Promise) {
+                throw new Error("Async schemas not supported in object keys currently");
+              }
+              if (keyResult.issues.length) {
+                payload.issues.push({
+                  code: "invalid_key",
+                  origin: "record",
+                  issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+                  input: key,
+                  path: [key],
+                  inst
+                });
+                continue;
+              }
+              const outKey = keyResult.value;
+              if (outKey === "__proto__")
+                continue;
+              const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+              if (result instanceof Promise) {
+                proms.push(result.then((result2) => {
+                  if (result2.issues.length) {
+                    payload.issues.push(...prefixIssues(key, result2.issues));
+                  }
+                  payload.value[outKey] = result2.value;
+                }));
+              } else {
+                if (result.issues.length) {
+                  payload.issues.push(...prefixIssues(key, result.issues));
+                }
+                payload.value[outKey] = result.value;
+              }
+            }
+          }
+          let unrecognized;
+          for (const key in input) {
+            if (!recordKeys.has(key)) {
+              if (def.mode === "loose") {
+                if (key === "__proto__")
+                  continue;
+                payload.value[key] = input[key];
+              } else {
+                unrecognized = unrecognized ?? [];
+                unrecognized.push(key);
+              }
+            }
+          }
+          if (unrecognized && unrecognized.length > 0) {
+            payload.issues.push({
+              code: "unrecognized_keys",
+              input,
+              inst,
+              keys: unrecognized,
+              continue: true
+            });
+          }
+        } else {
+          payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+          let unrecognized;
+          for (const key of Reflect.ownKeys(input)) {
+            if (key === "__proto__")
+              continue;
+            if (!Object.prototype.propertyIsEnumerable.call(input, key))
+              continue;
+            let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+            if (keyResult instanceof Promise) {
+              throw new Error("Async schemas not supported in object keys currently");
+            }
+            const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
+            if (checkNumericKey) {
+              const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
+              if (retryResult instanceof Promise) {
+                throw new Error("Async schemas not supported in object keys currently");
+              }
+              if (retryResult.issues.length === 0) {
+                keyResult = retryResult;
+              }
+            }
+            if (keyResult.issues.length) {
+              if (def.mode === "loose") {
+                payload.value[key] = input[key];
+              } else if (values) {
+                unrecognized = unrecognized ?? [];
+                unrecognized.push(key);
+              } else {
+                payload.issues.push({
+                  code: "invalid_key",
+                  origin: "record",
+                  issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+                  input: key,
+                  path: [key],
+                  inst
+                });
+              }
+              continue;
+            }
+            const outKey = keyResult.value;
+            if (outKey === "__proto__")
+              continue;
+            const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+            if (result instanceof Promise) {
+              proms.push(result.then((result2) => {
+                if (result2.issues.length) {
+                  payload.issues.push(...prefixIssues(key, result2.issues));
+                }
+                payload.value[outKey] = result2.value;
+              }));
+            } else {
+              if (result.issues.length) {
+                payload.issues.push(...prefixIssues(key, result.issues));
+              }
+              payload.value[outKey] = result.value;
+            }
+          }
+          if (unrecognized && unrecognized.length > 0) {
+            payload.issues.push({
+              code: "unrecognized_keys",
+              input,
+              inst,
+              keys: unrecognized,
+              continue: true
+            });
+          }
+        }
+        if (proms.length) {
+          return Promise.all(proms).then(() => payload);
+        }
+        return payload;
+      };
+    });
+    $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
+      $ZodType.init(inst, def);
+      const values = getEnumValues(def.entries);
+      const valuesSet = new Set(values);
+      inst._zod.values = valuesSet;
+      defineLazyInternal(inst, "pattern", (zod) => {
+        const patternValues = getEnumValues(zod.def.entries).filter((k) => propertyKeyTypes.has(typeof k));
+        return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
+      });
+      inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (valuesSet.has(input)) {
+          return payload;
+        }
+        payload.issues.push({
+          code: "invalid_value",
+          values,
+          input,
+          inst
+        });
+        return payload;
+      };
+    });
+    $ZodOptional = /* @__PURE__ */ $constructor("$ZodOptional", (inst, def) => {
+      $ZodType.init(inst, def);
+      defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
+      inst._zod.optout = "optional";
+      defineLazyInternal(inst, "values", (zod) => {
+        const values = zod.def.innerType._zod.values;
+        return values ? /* @__PURE__ */ new Set([...values, void 0]) : void 0;
+      });
+      defineLazyInternal(inst, "pattern", (zod) => {
+        const pattern = zod.def.innerType._zod.pattern;
+        return pattern ? new RegExp(`^(${cleanRegex(pattern.source)})?$`) : void 0;
+      });
+      inst._zod.parse = (payload, ctx) => {
+        if (payload.value === void 0) {
+          if (def.innerType._zod.optin !== "defaulted")
+            return payload;
+          const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+          if (result instanceof Promise)
+            return result.then((result2) => handleOptionalResult(payload, result2));
+          return handleOptionalResult(payload, result);
+        }
+        return def.innerType._zod.run(payload, ctx);
+      };
+    });
+    $ZodNullable = /* @__PURE__ */ $constructor("$ZodNullable", (inst, def) => {
+      $ZodType.init(inst, def);
+      defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin);
+      defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+      defineLazyInternal(inst, "pattern", (zod) => {
+        const pattern = zod.def.innerType._zod.pattern;
+        return pattern ? new RegExp(`^(${cleanRegex(pattern.source)}|null)$`) : void 0;
+      });
+      defineLazyInternal(inst, "values", (zod) => {
+        return zod.def.innerType._zod.values ? /* @__PURE__ */ new Set([...zod.def.innerType._zod.values, null]) : void 0;
+      });
+      inst._zod.parse = (payload, ctx) => {
+        if (payload.value === null)
+          return payload;
+        return def.innerType._zod.run(payload, ctx);
+      };
+    });
+    $ZodDefault = /* @__PURE__ */ $constructor("$ZodDefault", (inst, def) => {
+      $ZodType.init(inst, def);
+      inst._zod.optin = "defaulted";
+      defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+      inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+          return def.innerType._zod.run(payload, ctx);
+        }
+        if (payload.value === void 0) {
+          payload.value = def.defaultValue;
+          return payload;
+        }
+        const result = def.innerType._zod.run(payload, ctx);
+        if (result instanceof Promise) {
+          return result.then((result2) => handleDefaultResult(result2, def));
+        }
+        return handleDefaultResult(result, def);
+      };
+    });
+    $ZodPrefault = /* @__PURE__ */ $constructor("$ZodPrefault", (inst, def) => {
+      $ZodType.init(inst, def);
+      inst._zod.optin = "defaulted";
+      defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+      inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+          return def.innerType._zod.run(payload, ctx);
+        }
+        if (payload.value === void 0) {
+          payload.value = def.defaultValue;
+        }
+        return def.innerType._zod.run(payload, ctx);
+      };
+    });
+    $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def) => {
+      $ZodCheck.init(inst, def);
+      $ZodType.init(inst, def);
+      inst._zod.parse = (payload, _) => {
+        return payload;
+      };
+      inst._zod.check = (payload) => {
+        const input = payload.value;
+        const r = def.fn(input);
+        if (r instanceof Promise) {
+          return r.then((r2) => handleRefineResult(r2, payload, input, inst));
+        }
+        handleRefineResult(r, payload, input, inst);
+        return;
+      };
+    });
+  }
+});
+
+// node_modules/zod/v4/core/memoizer.js
+var init_memoizer = __esm({
+  "node_modules/zod/v4/core/memoizer.js"() {
+  }
+});
+
+// node_modules/zod/v4/locales/en.js
+function en_default() {
+  return {
+    localeError: error()
+  };
+}
+var error;
+var init_en = __esm({
+  "node_modules/zod/v4/locales/en.js"() {
+    init_util();
+    error = () => {
+      const Sizable = {
+        string: { unit: "characters", verb: "to have" },
+        file: { unit: "bytes", verb: "to have" },
+        array: { unit: "items", verb: "to have" },
+        set: { unit: "items", verb: "to have" },
+        map: { unit: "entries", verb: "to have" }
+      };
+      function getSizing(origin) {
+        return Sizable[origin] ?? null;
+      }
+      const FormatDictionary = {
+        regex: "input",
+        email: "email address",
+        url: "URL",
+        emoji: "emoji",
+        uuid: "UUID",
+        uuidv4: "UUIDv4",
+        uuidv6: "UUIDv6",
+        nanoid: "nanoid",
+        guid: "GUID",
+        cuid: "cuid",
+        cuid2: "cuid2",
+        ulid: "ULID",
+        xid: "XID",
+        ksuid: "KSUID",
+        datetime: "ISO datetime",
+        date: "ISO date",
+        time: "ISO time",
+        duration: "ISO duration",
+        ipv4: "IPv4 address",
+        ipv6: "IPv6 address",
+        mac: "MAC address",
+        cidrv4: "IPv4 range",
+        cidrv6: "IPv6 range",
+        base64: "base64-encoded string",
+        base64url: "base64url-encoded string",
+        json_string: "JSON string",
+        e164: "E.164 number",
+        currency_code: "currency code",
+        credit_card: "credit card number",
+        iban: "IBAN",
+        jwt: "JWT",
+        template_literal: "input"
+      };
+      const TypeDictionary = {
+        // Compatibility: "nan" -> "NaN" for display
+        nan: "NaN"
+        // All other type names omitted - they fall back to raw values via ?? operator
+      };
+      function getTypeName(type, input) {
+        if (type === "number" && typeof input === "number" && !Number.isFinite(input)) {
+          return String(input);
+        }
+        return TypeDictionary[type] ?? type;
+      }
+      return (issue2) => {
+        switch (issue2.code) {
+          case "invalid_type": {
+            const expected = getTypeName(issue2.expected);
+            const receivedType = parsedType(issue2.input);
+            const received = getTypeName(receivedType, issue2.input);
+            return `Invalid input: expected ${expected}, received ${received}`;
+          }
+          case "invalid_value":
+            if (issue2.values.length === 1)
+              return `Invalid input: expected ${stringifyPrimitive(issue2.values[0])}`;
+            return `Invalid option: expected one of ${joinValues(issue2.values, "|")}`;
+          case "too_big": {
+            const adj = issue2.exact ? "exactly " : issue2.inclusive ? "<=" : "<";
+            const sizing = getSizing(issue2.origin);
+            if (sizing)
+              return `Too big: expected ${issue2.origin ?? "value"} to have ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elements"}`;
+            return `Too big: expected ${issue2.origin ?? "value"} to be ${adj}${issue2.maximum.toString()}`;
+          }
+          case "too_small": {
+            const adj = issue2.exact ? "exactly " : issue2.inclusive ? ">=" : ">";
+            const sizing = getSizing(issue2.origin);
+            if (sizing) {
+              return `Too small: expected ${issue2.origin} to have ${adj}${issue2.minimum.toString()} ${sizing.unit}`;
+            }
+            return `Too small: expected ${issue2.origin} to be ${adj}${issue2.minimum.toString()}`;
+          }
+          case "invalid_format": {
+            const _issue = issue2;
+            if (_issue.format === "starts_with") {
+              return `Invalid string: must start with "${_issue.prefix}"`;
+            }
+            if (_issue.format === "ends_with")
+              return `Invalid string: must end with "${_issue.suffix}"`;
+            if (_issue.format === "includes")
+              return `Invalid string: must include "${_issue.includes}"`;
+            if (_issue.format === "regex")
+              return `Invalid string: must match pattern ${_issue.pattern}`;
+            return `Invalid ${FormatDictionary[_issue.format] ?? issue2.format}`;
+          }
+          case "not_multiple_of":
+            return `Invalid number: must be a multiple of ${issue2.divisor}`;
+          case "unrecognized_keys":
+            return `Unrecognized key${issue2.keys.length > 1 ? "s" : ""}: ${joinValues(issue2.keys, ", ")}`;
+          case "invalid_key":
+            return `Invalid key in ${issue2.origin}`;
+          case "invalid_union":
+            if (issue2.options && Array.isArray(issue2.options) && issue2.options.length > 0) {
+              const opts = issue2.options.map((o) => `'${o}'`).join(" | ");
+              return `Invalid discriminator value. Expected ${opts}`;
+            }
+            if (issue2.inclusive === false) {
+              return "Invalid input: more than one option matched";
+            }
+            return "Invalid input";
+          case "invalid_element":
+            return `Invalid value in ${issue2.origin}`;
+          default:
+            return `Invalid input`;
+        }
+      };
+    };
+  }
+});
+
+// node_modules/zod/v4/locales/index.js
+var init_locales = __esm({
+  "node_modules/zod/v4/locales/index.js"() {
+  }
+});
+
+// node_modules/zod/v4/core/registries.js
+function registry() {
+  return new $ZodRegistry();
+}
+var _a2, $ZodRegistry, globalRegistry;
+var init_registries = __esm({
+  "node_modules/zod/v4/core/registries.js"() {
+    $ZodRegistry = class {
+      constructor() {
+        this._map = /* @__PURE__ */ new WeakMap();
+        this._idmap = /* @__PURE__ */ new Map();
+      }
+      add(schema, ..._meta) {
+        const meta2 = _meta[0];
+        this._map.set(schema, meta2);
+        if (meta2 && typeof meta2 === "object" && "id" in meta2) {
+          this._idmap.set(meta2.id, schema);
+        }
+        return this;
+      }
+      clear() {
+        this._map = /* @__PURE__ */ new WeakMap();
+        this._idmap = /* @__PURE__ */ new Map();
+        return this;
+      }
+      remove(schema) {
+        const meta2 = this._map.get(schema);
+        if (meta2 && typeof meta2 === "object" && "id" in meta2) {
+          this._idmap.delete(meta2.id);
+        }
+        this._map.delete(schema);
+        return this;
+      }
+      get(schema) {
+        const p = schema._zod.parent;
+        if (p) {
+          const pm2 = { ...this.get(p) ?? {} };
+          delete pm2.id;
+          const f = { ...pm2, ...this._map.get(schema) };
+          return Object.keys(f).length ? f : void 0;
+        }
+        return this._map.get(schema);
+      }
+      has(schema) {
+        return this._map.has(schema);
+      }
+    };
+    (_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
+    globalRegistry = globalThis.__zod_globalRegistry;
+  }
+});
+
+// node_modules/zod/v4/core/compile.js
+var init_compile = __esm({
+  "node_modules/zod/v4/core/compile.js"() {
+  }
+});
+
+// node_modules/zod/v4/core/api.js
+function snapshotChecks(def) {
+  if (def.checks)
+    def.checks = [...def.checks];
+  return def;
+}
+// @__NO_SIDE_EFFECTS__
+function _string(Class, params) {
+  return new Class(snapshotChecks({ type: "string", ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _number(Class, params) {
+  return new Class(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _int(Class, params) {
+  return new Class({
+    type: "number",
+    check: "number_format",
+    abort: false,
+    format: "safeint",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _boolean(Class, params) {
+  return new Class({
+    type: "boolean",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _unknown(Class) {
+  return new Class({
+    type: "unknown"
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _never(Class, params) {
+  return new Class({
+    type: "never",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _gt(value, params) {
+  return new $ZodCheckGreaterThan({
+    check: "greater_than",
+    ...normalizeParams(params),
+    value,
+    inclusive: false
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _gte(value, params) {
+  return new $ZodCheckGreaterThan({
+    check: "greater_than",
+    ...normalizeParams(params),
+    value,
+    inclusive: true
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _positive(params) {
+  return /* @__PURE__ */ _gt(0, params);
+}
+// @__NO_SIDE_EFFECTS__
+function _nonnegative(params) {
+  return /* @__PURE__ */ _gte(0, params);
+}
+// @__NO_SIDE_EFFECTS__
+function _minLength(minimum, params) {
+  return new $ZodCheckMinLength({
+    check: "min_length",
+    ...normalizeParams(params),
+    minimum
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _regex(pattern, params) {
+  return new $ZodCheckRegex({
+    check: "string_format",
+    format: "regex",
+    ...normalizeParams(params),
+    pattern
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _custom(Class, fn, _params) {
+  const norm2 = normalizeParams(_params);
+  norm2.abort ?? (norm2.abort = true);
+  const schema = new Class({
+    type: "custom",
+    check: "custom",
+    fn,
+    ...norm2
+  });
+  return schema;
+}
+// @__NO_SIDE_EFFECTS__
+function _refine(Class, fn, _params) {
+  const schema = new Class({
+    type: "custom",
+    check: "custom",
+    fn,
+    ...normalizeParams(_params)
+  });
+  return schema;
+}
+var init_api = __esm({
+  "node_modules/zod/v4/core/api.js"() {
+    init_checks();
+    init_util();
+  }
+});
+
+// node_modules/zod/v4/core/to-json-schema.js
+function assignProps(target, ...sources) {
+  for (const source of sources) {
+    for (const key of Reflect.ownKeys(source)) {
+      if (Object.prototype.propertyIsEnumerable.call(source, key)) {
+        assignProp(target, key, source[key]);
+      }
+    }
+  }
+  return target;
+}
+function initializeContext(params) {
+  let target = params?.target ?? "draft-2020-12";
+  if (target === "draft-4")
+    target = "draft-04";
+  if (target === "draft-7")
+    target = "draft-07";
+  return {
+    processors: params.processors ?? {},
+    metadataRegistry: params?.metadata ?? globalRegistry,
+    target,
+    unrepresentable: params?.unrepresentable ?? "throw",
+    override: params?.override ?? (() => {
+    }),
+    io: params?.io ?? "output",
+    counter: 0,
+    seen: /* @__PURE__ */ new Map(),
+    sharedDefsExtractedFor: void 0,
+    sharedEmitDoneFor: void 0,
+    cycles: params?.cycles ?? "ref",
+    reused: params?.reused ?? "inline",
+    intersections: [],
+    deferred: [],
+    external: params?.external ?? void 0
+  };
+}
+function handleUnrepresentable(schema, ctx, json2, params, message) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx.unrepresentable;
+  if (result === "any")
+    return false;
+  if (result === void 0 || result === "throw")
+    throw new Error(message);
+  Object.assign(json2, result);
+  return true;
+}
+function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
+  var _a3;
+  const def = schema._zod.def;
+  const seen = ctx.seen.get(schema);
+  if (seen) {
+    seen.count++;
+    const isCycle = _params.schemaPath.includes(schema);
+    if (isCycle) {
+      seen.cycle = _params.path;
+    }
+    return seen.schema;
+  }
+  const result = { schema: {}, count: 1, cycle: void 0, path: _params.path };
+  ctx.seen.set(schema, result);
+  ctx.sharedDefsExtractedFor = void 0;
+  ctx.sharedEmitDoneFor = void 0;
+  const overrideSchema = schema._zod.toJSONSchema?.();
+  if (overrideSchema) {
+    result.schema = overrideSchema;
+  } else {
+    const params = {
+      ..._params,
+      schemaPath: [..._params.schemaPath, schema],
+      path: _params.path
+    };
+    if (schema._zod.processJSONSchema) {
+      schema._zod.processJSONSchema(ctx, result.schema, params);
+    } else {
+      const _json = result.schema;
+      const processor = ctx.processors[def.type];
+      if (!processor) {
+        throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
+      }
+      processor(schema, ctx, _json, params);
+    }
+    const parent = schema._zod.parent;
+    if (parent) {
+      if (!result.ref)
+        result.ref = parent;
+      processSchema(parent, ctx, params);
+      ctx.seen.get(parent).isParent = true;
+    }
+  }
+  const meta2 = ctx.metadataRegistry.get(schema);
+  if (meta2)
+    assignProps(result.schema, meta2);
+  if (ctx.io === "input" && isTransforming(schema)) {
+    delete result.schema.examples;
+    delete result.schema.default;
+  }
+  if (ctx.io === "input" && "_prefault" in result.schema)
+    (_a3 = result.schema).default ?? (_a3.default = result.schema._prefault);
+  delete result.schema._prefault;
+  const _result = ctx.seen.get(schema);
+  return _result.schema;
+}
+function encodeJSONPointerSegment(segment2) {
+  return segment2.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function extractDefs(ctx, schema) {
+  const root = ctx.seen.get(schema);
+  if (!root)
+    throw new Error("Unprocessed schema. This is a bug in Zod.");
+  if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
+    return;
+  const idToSchema = /* @__PURE__ */ new Map();
+  for (const entry of ctx.seen.entries()) {
+    const id = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id) {
+      const existing = idToSchema.get(id);
+      if (existing && existing !== entry[0]) {
+        throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
+      }
+      idToSchema.set(id, entry[0]);
+    }
+  }
+  const makeURI = (entry) => {
+    const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
+    if (ctx.external) {
+      const externalId = ctx.external.registry.get(entry[0])?.id;
+      const uriGenerator = ctx.external.uri ?? ((id2) => id2);
+      if (externalId) {
+        return { ref: uriGenerator(externalId) };
+      }
+      const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
+      entry[1].defId = id;
+      return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
+    }
+    const uriPrefix = `#`;
+    const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
+    if (entry[1] === root && !entry[1].schema.id) {
+      return { ref: uriPrefix };
+    }
+    const defId = entry[1].schema.id ?? `__schema${ctx.counter++}`;
+    return { defId, ref: defUriPrefix + encodeJSONPointerSegment(defId) };
+  };
+  const extractToDef = (entry) => {
+    if (entry[1].schema.$ref) {
+      return;
+    }
+    const seen = entry[1];
+    const { ref, defId } = makeURI(entry);
+    seen.def = { ...seen.schema };
+    if (defId)
+      seen.defId = defId;
+    const schema2 = seen.schema;
+    for (const key in schema2) {
+      delete schema2[key];
+    }
+    schema2.$ref = ref;
+  };
+  if (ctx.cycles === "throw") {
+    for (const entry of ctx.seen.entries()) {
+      const seen = entry[1];
+      if (seen.cycle) {
+        throw new Error(`Cycle detected: #/${seen.cycle?.join("/")}/<root>
+
+Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.`);
+      }
+    }
+  }
+  for (const entry of ctx.seen.entries()) {
+    const seen = entry[1];
+    if (schema === entry[0]) {
+      extractToDef(entry);
+      continue;
+    }
+    if (ctx.external) {
+      const ext = ctx.external.registry.get(entry[0])?.id;
+      if (schema !== entry[0] && ext) {
+        extractToDef(entry);
+        continue;
+      }
+    }
+    const id = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id) {
+      extractToDef(entry);
+      continue;
+    }
+    if (seen.cycle) {
+      extractToDef(entry);
+      continue;
+    }
+    if (seen.count > 1) {
+      if (ctx.reused === "ref") {
+        extractToDef(entry);
+      }
+    }
+  }
+  if (ctx.external)
+    ctx.sharedDefsExtractedFor = ctx.external;
+}
+function compactTypeUnion(schema) {
+  const options = schema.anyOf;
+  if (!Array.isArray(options) || options.length === 0 || schema.type !== void 0)
+    return;
+  const types = [];
+  for (const option of options) {
+    if (!option || typeof option !== "object")
+      return;
+    compactTypeUnion(option);
+    const keys = Object.keys(option);
+    if (keys.length !== 1 || keys[0] !== "type")
+      return;
+    const type = option.type;
+    for (const member of Array.isArray(type) ? type : [type]) {
+      if (typeof member !== "string")
+        return;
+      if (!types.includes(member))
+        types.push(member);
+    }
+  }
+  delete schema.anyOf;
+  schema.type = types.length === 1 ? types[0] : types;
+}
+function undeclaredConstraint(member) {
+  const extra = member.additionalProperties;
+  if (extra === void 0 || extra === false || typeof extra !== "object" || extra === null)
+    return null;
+  return Object.keys(extra).length ? extra : null;
+}
+function foldObjects(members2) {
+  const objects = [];
+  for (const member of members2) {
+    if (typeof member !== "object" || member.type !== "object")
+      return null;
+    for (const key in member) {
+      if (!FOLDABLE_KEYS.has(key))
+        return null;
+    }
+    objects.push(member);
+  }
+  const properties = {};
+  const required2 = /* @__PURE__ */ new Set();
+  for (const object2 of objects) {
+    for (const key in object2.properties) {
+      if (Object.prototype.hasOwnProperty.call(properties, key))
+        continue;
+      const parts = [];
+      for (const other of objects) {
+        const part = other.properties?.[key] ?? undeclaredConstraint(other);
+        if (part === null || part === void 0)
+          continue;
+        if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
+          parts.push(part);
+      }
+      const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
+      assignProp(properties, key, merged);
+    }
+    for (const key of object2.required ?? [])
+      required2.add(key);
+  }
+  const folded = { type: "object", properties };
+  if (required2.size)
+    folded.required = [...required2];
+  if (objects.every((object2) => object2.additionalProperties === false)) {
+    folded.additionalProperties = false;
+  } else {
+    const constraints = [];
+    for (const object2 of objects) {
+      const constraint = undeclaredConstraint(object2);
+      if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
+        constraints.push(constraint);
+    }
+    if (constraints.length === 1)
+      folded.additionalProperties = constraints[0];
+    else if (constraints.length > 1)
+      folded.additionalProperties = { allOf: constraints };
+  }
+  return folded;
+}
+function foldIntersection(json2) {
+  const allOf = json2.allOf;
+  if (!Array.isArray(allOf) || allOf.length < 2)
+    return;
+  for (const key of FOLDABLE_KEYS)
+    if (key in json2)
+      return;
+  const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
+  let folded = null;
+  if (!unions.length) {
+    folded = foldObjects(allOf);
+  } else {
+    const union2 = unions[0];
+    const keyword = UNION_KEYS.find((k) => Array.isArray(union2[k]));
+    if (Object.keys(union2).length !== 1)
+      return;
+    const rest = allOf.filter((m) => m !== union2);
+    const branches = union2[keyword].map((branch) => foldObjects([...rest, branch]));
+    if (branches.some((b) => !b))
+      return;
+    folded = { [keyword]: branches };
+  }
+  if (!folded)
+    return;
+  delete json2.allOf;
+  assignProps(json2, folded);
+}
+function finalize(ctx, schema) {
+  const root = ctx.seen.get(schema);
+  if (!root)
+    throw new Error("Unprocessed schema. This is a bug in Zod.");
+  const flattenRef = (zodSchema) => {
+    const seen = ctx.seen.get(zodSchema);
+    if (seen.ref === null)
+      return;
+    const schema2 = seen.def ?? seen.schema;
+    const _cached = { ...schema2 };
+    const ref = seen.ref;
+    seen.ref = null;
+    if (ref) {
+      flattenRef(ref);
+      const refSeen = ctx.seen.get(ref);
+      const refSchema = refSeen.schema;
+      if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
+        schema2.allOf = schema2.allOf ?? [];
+        schema2.allOf.push(refSchema);
+      } else {
+        assignProps(schema2, refSchema);
+      }
+      assignProps(schema2, _cached);
+      const isParentRef = zodSchema._zod.parent === ref;
+      if (isParentRef) {
+        for (const key in schema2) {
+          if (key === "$ref" || key === "allOf")
+            continue;
+          if (!(key in _cached)) {
+            delete schema2[key];
+          }
+        }
+      }
+      if (refSchema.$ref && refSeen.def) {
+        for (const key in schema2) {
+          if (key === "$ref" || key === "allOf")
+            continue;
+          if (key in refSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(refSeen.def[key])) {
+            delete schema2[key];
+          }
+        }
+      }
+    }
+    const parent = zodSchema._zod.parent;
+    if (parent && parent !== ref) {
+      flattenRef(parent);
+      const parentSeen = ctx.seen.get(parent);
+      if (parentSeen?.schema.$ref) {
+        schema2.$ref = parentSeen.schema.$ref;
+        if (parentSeen.def) {
+          for (const key in schema2) {
+            if (key === "$ref" || key === "allOf")
+              continue;
+            if (key in parentSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(parentSeen.def[key])) {
+              delete schema2[key];
+            }
+          }
+        }
+      }
+    }
+    ctx.override({
+      zodSchema,
+      jsonSchema: schema2,
+      path: seen.path ?? []
+    });
+  };
+  if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
+    for (const entry of [...ctx.seen.entries()].reverse()) {
+      flattenRef(entry[0]);
+    }
+    if (ctx.target !== "openapi-3.0") {
+      for (const entry of ctx.seen.entries()) {
+        compactTypeUnion(entry[1].def ?? entry[1].schema);
+      }
+    }
+    for (const rewrite of ctx.deferred)
+      rewrite();
+    if (ctx.intersections.length) {
+      const carriers = /* @__PURE__ */ new Map();
+      for (const seen of ctx.seen.values()) {
+        for (const json2 of [seen.schema, seen.def]) {
+          const allOf = json2?.allOf;
+          if (!Array.isArray(allOf))
+            continue;
+          const existing = carriers.get(allOf);
+          if (existing)
+            existing.push(json2);
+          else
+            carriers.set(allOf, [json2]);
+        }
+      }
+      for (const allOf of ctx.intersections) {
+        for (const json2 of carriers.get(allOf) ?? [])
+          foldIntersection(json2);
+      }
+    }
+  }
+  const result = {};
+  if (ctx.target === "draft-2020-12") {
+    result.$schema = "https://json-schema.org/draft/2020-12/schema";
+  } else if (ctx.target === "draft-07") {
+    result.$schema = "http://json-schema.org/draft-07/schema#";
+  } else if (ctx.target === "draft-04") {
+    result.$schema = "http://json-schema.org/draft-04/schema#";
+  } else if (ctx.target === "openapi-3.0") {
+  } else {
+  }
+  if (ctx.external?.uri) {
+    const id = ctx.external.registry.get(schema)?.id;
+    if (!id)
+      throw new Error("Schema is missing an `id` property");
+    result.$id = ctx.external.uri(id);
+  }
+  assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
+  const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
+  if (rootMetaId !== void 0 && result.id === rootMetaId)
+    delete result.id;
+  const defs = ctx.external?.defs ?? {};
+  if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
+    for (const entry of ctx.seen.entries()) {
+      const seen = entry[1];
+      if (seen.def && seen.defId) {
+        if (seen.def.id === seen.defId)
+          delete seen.def.id;
+        assignProp(defs, seen.defId, seen.def);
+      }
+    }
+  }
+  if (ctx.external)
+    ctx.sharedEmitDoneFor = ctx.external;
+  if (ctx.external) {
+  } else {
+    if (Object.keys(defs).length > 0) {
+      if (ctx.target === "draft-2020-12") {
+        result.$defs = defs;
+      } else {
+        result.definitions = defs;
+      }
+    }
+  }
+  try {
+    const finalized = JSON.parse(JSON.stringify(result));
+    Object.defineProperty(finalized, "~standard", {
+      value: {
+        ...schema["~standard"],
+        jsonSchema: {
+          input: createStandardJSONSchemaMethod(schema, "input", ctx.processors),
+          output: createStandardJSONSchemaMethod(schema, "output", ctx.processors)
+        }
+      },
+      enumerable: false,
+      writable: false
+    });
+    return finalized;
+  } catch (_err) {
+    throw new Error("Error converting schema to JSON.");
+  }
+}
+function isTransforming(_schema, _ctx) {
+  const ctx = _ctx ?? { seen: /* @__PURE__ */ new Set() };
+  if (ctx.seen.has(_schema))
+    return false;
+  ctx.seen.add(_schema);
+  const def = _schema._zod.def;
+  if (def.type === "transform")
+    return true;
+  if (def.type === "array")
+    return isTransforming(def.element, ctx);
+  if (def.type === "set")
+    return isTransforming(def.valueType, ctx);
+  if (def.type === "lazy")
+    return isTransforming(def.getter(), ctx);
+  if (def.type === "promise" || def.type === "optional" || def.type === "nonoptional" || def.type === "nullable" || def.type === "readonly" || def.type === "default" || def.type === "prefault" || def.type === "catch") {
+    return isTransforming(def.innerType, ctx);
+  }
+  if (def.type === "intersection") {
+    return isTransforming(def.left, ctx) || isTransforming(def.right, ctx);
+  }
+  if (def.type === "record" || def.type === "map") {
+    return isTransforming(def.keyType, ctx) || isTransforming(def.valueType, ctx);
+  }
+  if (def.type === "pipe") {
+    if (_schema._zod.traits.has("$ZodCodec"))
+      return true;
+    return isTransforming(def.in, ctx) || isTransforming(def.out, ctx);
+  }
+  if (def.type === "object") {
+    for (const key in def.shape) {
+      if (isTransforming(def.shape[key], ctx))
+        return true;
+    }
+    return false;
+  }
+  if (def.type === "union") {
+    for (const option of def.options) {
+      if (isTransforming(option, ctx))
+        return true;
+    }
+    return false;
+  }
+  if (def.type === "tuple") {
+    for (const item of def.items) {
+      if (isTransforming(item, ctx))
+        return true;
+    }
+    if (def.rest && isTransforming(def.rest, ctx))
+      return true;
+    return false;
+  }
+  return false;
+}
+var FOLDABLE_KEYS, UNION_KEYS, createStandardJSONSchemaMethod;
+var init_to_json_schema = __esm({
+  "node_modules/zod/v4/core/to-json-schema.js"() {
+    init_registries();
+    init_util();
+    FOLDABLE_KEYS = /* @__PURE__ */ new Set(["type", "properties", "required", "additionalProperties"]);
+    UNION_KEYS = ["oneOf", "anyOf"];
+    createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) => {
+      const { libraryOptions, target } = params ?? {};
+      const ctx = initializeContext({ ...libraryOptions ?? {}, target, io, processors });
+      processSchema(schema, ctx);
+      extractDefs(ctx, schema);
+      return finalize(ctx, schema);
+    };
+  }
+});
+
+// node_modules/zod/v4/core/json-schema-processors.js
+function aggregateChecks(schema) {
+  const agg = {};
+  const def = schema._zod.def;
+  const list3 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list3)
+    contributors[ch._zod.def.check]?.(agg, ch._zod.def);
+  const bag = schema._zod.bag;
+  if (bag.minimum !== void 0)
+    narrowMin(agg, "minimum", bag.minimum);
+  if (bag.exclusiveMinimum !== void 0)
+    narrowMin(agg, "exclusiveMinimum", bag.exclusiveMinimum);
+  if (bag.maximum !== void 0)
+    narrowMax(agg, "maximum", bag.maximum);
+  if (bag.exclusiveMaximum !== void 0)
+    narrowMax(agg, "exclusiveMaximum", bag.exclusiveMaximum);
+  if (bag.multipleOf !== void 0)
+    addDivisor(agg, bag.multipleOf);
+  if (bag.format !== void 0) {
+    agg.format ?? (agg.format = bag.format);
+    if (bag.format.includes("int"))
+      agg.isInt = true;
+  }
+  if (bag.mime)
+    intersectMime(agg, bag.mime);
+  for (const pattern of bag.patterns ?? [])
+    addPattern(agg, pattern);
+  return agg;
+}
+function inputOptin(schema) {
+  const def = schema._zod.def;
+  if (def.type === "pipe" && def.in._zod.traits.has("$ZodTransform")) {
+    return inputOptin(def.out);
+  }
+  if (def.type === "catch") {
+    return inputOptin(def.innerType);
+  }
+  return schema._zod.optin;
+}
+function stringifyKeyNames(bySchema, json2, visited) {
+  if (json2.$ref) {
+    if (visited.has(json2))
+      return json2;
+    visited.add(json2);
+    const def = bySchema.get(json2)?.def;
+    if (!def)
+      return json2;
+    const inlined = stringifyKeyNames(bySchema, def, visited);
+    return inlined === def ? json2 : inlined;
+  }
+  for (const keyword of ["anyOf", "oneOf"]) {
+    const branches = json2[keyword];
+    if (!Array.isArray(branches))
+      continue;
+    const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
+    if (mapped.some((branch, i) => branch !== branches[i]))
+      json2 = { ...json2, [keyword]: mapped };
+  }
+  const types = Array.isArray(json2.type) ? json2.type : [json2.type];
+  const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
+  const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
+  if (!numericType && !values?.some((v) => typeof v === "number"))
+    return json2;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format: format3, id, ...rest } = json2;
+  if (rest.enum)
+    rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
+  else if (typeof rest.const === "number")
+    rest.const = String(rest.const);
+  if (!numericType)
+    return rest;
+  rest.type = "string";
+  if (!values)
+    rest.pattern = (types.includes("number") ? number : integer).source;
+  return rest;
+}
+function rewriteKeyNames(ctx) {
+  const bySchema = /* @__PURE__ */ new Map();
+  for (const entry of ctx.seen.values()) {
+    if (entry.def && !bySchema.has(entry.schema))
+      bySchema.set(entry.schema, entry);
+  }
+  const rewrites = /* @__PURE__ */ new Map();
+  for (const record2 of pendingRecords.get(ctx) ?? []) {
+    const seen = ctx.seen.get(record2);
+    const names = (seen?.def ?? seen?.schema)?.propertyNames;
+    if (!names || names === true || rewrites.has(names))
+      continue;
+    const rewritten = stringifyKeyNames(bySchema, names, /* @__PURE__ */ new Set());
+    if (rewritten !== names)
+      rewrites.set(names, rewritten);
+  }
+  if (!rewrites.size)
+    return;
+  for (const entry of ctx.seen.values()) {
+    for (const carrier of [entry.schema, entry.def]) {
+      const rewritten = carrier && rewrites.get(carrier.propertyNames);
+      if (rewritten)
+        carrier.propertyNames = rewritten;
+    }
+  }
+}
+function serializeDefaultValue(value, schema, ctx, json2, params) {
+  let unrepresentable = false;
+  const serialized = JSON.stringify(value, (_, val) => {
+    if (typeof val !== "bigint")
+      return val;
+    unrepresentable = true;
+    return null;
+  });
+  if (!unrepresentable)
+    return JSON.parse(serialized);
+  handleUnrepresentable(schema, ctx, json2, params, "BigInt defaults cannot be represented in JSON Schema");
+  return UNREPRESENTABLE_DEFAULT;
+}
+function toJSONSchema(input, params) {
+  if ("_idmap" in input) {
+    const registry2 = input;
+    const ctx2 = initializeContext({ ...params, processors: allProcessors });
+    const defs = {};
+    for (const entry of registry2._idmap.entries()) {
+      const [_, schema] = entry;
+      processSchema(schema, ctx2);
+    }
+    const schemas2 = {};
+    const external = {
+      registry: registry2,
+      uri: params?.uri,
+      defs
+    };
+    ctx2.external = external;
+    for (const entry of registry2._idmap.entries()) {
+      const [key, schema] = entry;
+      extractDefs(ctx2, schema);
+      assignProp(schemas2, key, finalize(ctx2, schema));
+    }
+    if (Object.keys(defs).length > 0) {
+      const defsSegment = ctx2.target === "draft-2020-12" ? "$defs" : "definitions";
+      schemas2.__shared = {
+        [defsSegment]: defs
+      };
+    }
+    return { schemas: schemas2 };
+  }
+  const ctx = initializeContext({ ...params, processors: allProcessors });
+  processSchema(input, ctx);
+  extractDefs(ctx, input);
+  return finalize(ctx, input);
+}
+var narrowMin, narrowMax, narrowBoth, addDivisor, addPattern, intersectMime, setFormat, minContributor, maxContributor, formatContributor, contributors, formatMap, exactPatterns, exactPattern, stringProcessor, numberProcessor, booleanProcessor, bigintProcessor, symbolProcessor, nullProcessor, undefinedProcessor, voidProcessor, neverProcessor, anyProcessor, unknownProcessor, dateProcessor, enumProcessor, literalProcessor, nanProcessor, templateLiteralProcessor, fileProcessor, successProcessor, customProcessor, functionProcessor, transformProcessor, mapProcessor, setProcessor, arrayProcessor, objectProcessor, unionProcessor, intersectionProcessor, tupleProcessor, pendingRecords, recordProcessor, nullableProcessor, nonoptionalProcessor, UNREPRESENTABLE_DEFAULT, defaultProcessor, prefaultProcessor, catchProcessor, pipeProcessor, readonlyProcessor, promiseProcessor, optionalProcessor, lazyProcessor, allProcessors;
+var init_json_schema_processors = __esm({
+  "node_modules/zod/v4/core/json-schema-processors.js"() {
+    init_regexes();
+    init_schemas();
+    init_to_json_schema();
+    init_util();
+    narrowMin = (agg, key, value) => {
+      if (agg[key] === void 0 || value > agg[key])
+        agg[key] = value;
+    };
+    narrowMax = (agg, key, value) => {
+      if (agg[key] === void 0 || value < agg[key])
+        agg[key] = value;
+    };
+    narrowBoth = (agg, value) => {
+      narrowMin(agg, "minimum", value);
+      narrowMax(agg, "maximum", value);
+    };
+    addDivisor = (agg, value) => {
+      agg.multipleOf ?? (agg.multipleOf = []);
+      if (!agg.multipleOf.includes(value))
+        agg.multipleOf.push(value);
+    };
+    addPattern = (agg, pattern) => {
+      agg.patterns ?? (agg.patterns = /* @__PURE__ */ new Set());
+      agg.patterns.add(pattern);
+    };
+    intersectMime = (agg, mime) => {
+      agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
+    };
+    setFormat = (agg, format3) => {
+      agg.format = format3;
+      if (format3.includes("int"))
+        agg.isInt = true;
+    };
+    minContributor = (agg, def) => narrowMin(agg, "minimum", def.minimum);
+    maxContributor = (agg, def) => narrowMax(agg, "maximum", def.maximum);
+    formatContributor = (ranges) => (agg, def) => {
+      setFormat(agg, def.format);
+      const [minimum, maximum] = ranges[def.format];
+      narrowMin(agg, "minimum", minimum);
+      narrowMax(agg, "maximum", maximum);
+    };
+    contributors = {
+      greater_than: (agg, def) => narrowMin(agg, def.inclusive ? "minimum" : "exclusiveMinimum", def.value),
+      less_than: (agg, def) => narrowMax(agg, def.inclusive ? "maximum" : "exclusiveMaximum", def.value),
+      multiple_of: (agg, def) => addDivisor(agg, def.value),
+      number_format: formatContributor(NUMBER_FORMAT_RANGES),
+      bigint_format: formatContributor(BIGINT_FORMAT_RANGES),
+      min_length: minContributor,
+      max_length: maxContributor,
+      length_equals: (agg, def) => narrowBoth(agg, def.length),
+      min_size: minContributor,
+      max_size: maxContributor,
+      size_equals: (agg, def) => narrowBoth(agg, def.size),
+      string_format: (agg, def) => {
+        setFormat(agg, def.format);
+        if (def.pattern)
+          addPattern(agg, def.pattern);
+        if (def.format === "base64" || def.format === "base64url")
+          agg.contentEncoding = def.format;
+        if (def.local || def.precision === -1)
+          agg.laxFormat = true;
+      },
+      mime_type: (agg, def) => intersectMime(agg, def.mime)
+    };
+    formatMap = {
+      guid: "uuid",
+      url: "uri",
+      datetime: "date-time",
+      json_string: "json-string",
+      regex: ""
+      // do not set
+    };
+    exactPatterns = /* @__PURE__ */ new Map([
+      [base64Charset, base64],
+      [base64urlCharset, base64url]
+    ]);
+    exactPattern = (p) => exactPatterns.get(p) ?? p;
+    stringProcessor = (schema, ctx, _json, _params) => {
+      const json2 = _json;
+      json2.type = "string";
+      const { minimum, maximum, format: format3, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
+      if (typeof minimum === "number")
+        json2.minLength = minimum;
+      if (typeof maximum === "number")
+        json2.maxLength = maximum;
+      if (format3) {
+        json2.format = formatMap[format3] ?? format3;
+        if (json2.format === "")
+          delete json2.format;
+        if (format3 === "time" || laxFormat) {
+          delete json2.format;
+        }
+      }
+      if (contentEncoding)
+        json2.contentEncoding = contentEncoding;
+      if (patterns && patterns.size > 0) {
+        const patternList = [...patterns].map(exactPattern);
+        if (patternList.length === 1)
+          json2.pattern = patternList[0].source;
+        else if (patternList.length > 1) {
+          json2.allOf = [
+            ...patternList.map((regex) => ({
+              ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
+              pattern: regex.source
+            }))
+          ];
+        }
+      }
+    };
+    numberProcessor = (schema, ctx, _json, params) => {
+      const json2 = _json;
+      const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt: isInt2 } = aggregateChecks(schema);
+      json2.type = isInt2 ? "integer" : "number";
+      const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
+      const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
+      const legacy2 = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
+      if (exMin) {
+        if (legacy2) {
+          json2.minimum = exclusiveMinimum;
+          json2.exclusiveMinimum = true;
+        } else {
+          json2.exclusiveMinimum = exclusiveMinimum;
+        }
+      } else if (typeof minimum === "number") {
+        json2.minimum = minimum;
+      }
+      if (exMax) {
+        if (legacy2) {
+          json2.maximum = exclusiveMaximum;
+          json2.exclusiveMaximum = true;
+        } else {
+          json2.exclusiveMaximum = exclusiveMaximum;
+        }
+      } else if (typeof maximum === "number") {
+        json2.maximum = maximum;
+      }
+      if (multipleOf) {
+        const divisors = /* @__PURE__ */ new Set();
+        for (const divisor of multipleOf) {
+          if (Number.isFinite(divisor) && divisor !== 0)
+            divisors.add(Math.abs(divisor));
+          else
+            handleUnrepresentable(schema, ctx, json2, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+        }
+        const [first, ...rest] = divisors;
+        if (first !== void 0)
+          json2.multipleOf = first;
+        if (rest.length)
+          json2.allOf = [...json2.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
+      }
+    };
+    booleanProcessor = (_schema, _ctx, json2, _params) => {
+      json2.type = "boolean";
+    };
+    bigintProcessor = (schema, ctx, json2, params) => {
+      handleUnrepresentable(schema, ctx, json2, params, "BigInt cannot be represented in JSON Schema");
+    };
+    symbolProcessor = (schema, ctx, json2, params) => {
+      handleUnrepresentable(schema, ctx, json2, params, "Symbols cannot be represented in JSON Schema");
+    };
+    nullProcessor = (_schema, ctx, json2, _params) => {
+      if (ctx.target === "openapi-3.0") {
+        json2.type = "string";
+        json2.nullable = true;
+        json2.enum = [null];
+      } else {
+        json2.type = "null";
+      }
+    };
+    undefinedProcessor = (schema, ctx, json2, params) => {
+      handleUnrepresentable(schema, ctx, json2, params, "Undefined cannot be represented in JSON Schema");
+    };
+    voidProcessor = (schema, ctx, json2, params) => {
+      handleUnrepresentable(schema, ctx, json2, params, "Void cannot be represented in JSON Schema");
+    };
+    neverProcessor = (_schema, _ctx, json2, _params) => {
+      json2.not = {};
+    };
+    anyProcessor = (_schema, _ctx, _json, _params) => {
+    };
+    unknownProcessor = (_schema, _ctx, _json, _params) => {
+    };
+    dateProcessor = (schema, ctx, json2, params) => {
+      handleUnrepresentable(schema, ctx, json2, params, "Date cannot be represented in JSON Schema");
+    };
+    enumProcessor = (schema, _ctx, json2, _params) => {
+      const def = schema._zod.def;
+      const values = getEnumValues(def.entries);
+      if (values.length === 0) {
+        json2.not = {};
+        return;
+      }
+      if (values.every((v) => typeof v === "number"))
+        json2.type = "number";
+      if (values.every((v) => typeof v === "string"))
+        json2.type = "string";
+      json2.enum = values;
+    };
+    literalProcessor = (schema, ctx, json2, params) => {
+      const def = schema._zod.def;
+      if (def.values.length === 0) {
+        json2.not = {};
+        return;
+      }
+      const vals = [];
+      for (const val of def.values) {
+        if (val === void 0) {
+          if (handleUnrepresentable(schema, ctx, json2, params, "Literal `undefined` cannot be represented in JSON Schema"))
+            return;
+        } else if (typeof val === "bigint") {
+          if (handleUnrepresentable(schema, ctx, json2, params, "BigInt literals cannot be represented in JSON Schema"))
+            return;
+          vals.push(Number(val));
+        } else {
+          vals.push(val);
+        }
+      }
+      if (vals.length === 0) {
+      } else if (vals.length === 1) {
+        const val = vals[0];
+        json2.type = val === null ? "null" : typeof val;
+        if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
+          json2.enum = [val];
+        } else {
+          json2.const = val;
+        }
+      } else {
+        if (vals.every((v) => typeof v === "number"))
+          json2.type = "number";
+        if (vals.every((v) => typeof v === "string"))
+          json2.type = "string";
+        if (vals.every((v) => typeof v === "boolean"))
+          json2.type = "boolean";
+        if (vals.every((v) => v === null))
+          json2.type = "null";
+        json2.enum = vals;
+      }
+    };
+    nanProcessor = (schema, ctx, json2, params) => {
+      handleUnrepresentable(schema, ctx, json2, params, "NaN cannot be represented in JSON Schema");
+    };
+    templateLiteralProcessor = (schema, _ctx, json2, _params) => {
+      const _json = json2;
+      const pattern = schema._zod.pattern;
+      if (!pattern)
+        throw new Error("Pattern not found in template literal");
+      _json.type = "string";
+      _json.pattern = pattern.source;
+    };
+    fileProcessor = (schema, _ctx, json2, _params) => {
+      const _json = json2;
+      _json.type = "string";
+      _json.format = "binary";
+      _json.contentEncoding = "binary";
+      const { minimum, maximum, mime } = aggregateChecks(schema);
+      if (minimum !== void 0)
+        _json.minLength = minimum;
+      if (maximum !== void 0)
+        _json.maxLength = maximum;
+      if (!mime)
+        return;
+      if (mime.length === 0)
+        _json.not = {};
+      else if (mime.length === 1)
+        _json.contentMediaType = mime[0];
+      else
+        _json.anyOf = mime.map((m) => ({ contentMediaType: m }));
+    };
+    successProcessor = (_schema, _ctx, json2, _params) => {
+      json2.type = "boolean";
+    };
+    customProcessor = (schema, ctx, json2, params) => {
+      handleUnrepresentable(schema, ctx, json2, params, "Custom types cannot be represented in JSON Schema");
+    };
+    functionProcessor = (schema, ctx, json2, params) => {
+      handleUnrepresentable(schema, ctx, json2, params, "Function types cannot be represented in JSON Schema");
+    };
+    transformProcessor = (schema, ctx, json2, params) => {
+      handleUnrepresentable(schema, ctx, json2, params, "Transforms cannot be represented in JSON Schema");
+    };
+    mapProcessor = (schema, ctx, json2, params) => {
+      handleUnrepresentable(schema, ctx, json2, params, "Map cannot be represented in JSON Schema");
+    };
+    setProcessor = (schema, ctx, json2, params) => {
+      handleUnrepresentable(schema, ctx, json2, params, "Set cannot be represented in JSON Schema");
+    };
+    arrayProcessor = (schema, ctx, _json, params) => {
+      const json2 = _json;
+      const def = schema._zod.def;
+      const { minimum, maximum } = aggregateChecks(schema);
+      if (typeof minimum === "number")
+        json2.minItems = minimum;
+      if (typeof maximum === "number")
+        json2.maxItems = maximum;
+      json2.type = "array";
+      json2.items = processSchema(def.element, ctx, {
+        ...params,
+        path: [...params.path, "items"]
+      });
+    };
+    objectProcessor = (schema, ctx, _json, params) => {
+      const json2 = _json;
+      const def = schema._zod.def;
+      const shape = def.shape;
+      const symbolKeys = Object.getOwnPropertySymbols(shape);
+      if (symbolKeys.length && handleUnrepresentable(schema, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
+        return;
+      }
+      json2.type = "object";
+      json2.properties = {};
+      for (const key in shape) {
+        assignProp(json2.properties, key, processSchema(shape[key], ctx, {
+          ...params,
+          path: [...params.path, "properties", key]
+        }));
+      }
+      const requiredKeys = [];
+      for (const key of Object.keys(shape)) {
+        const field3 = def.shape[key];
+        if (ctx.io === "input" ? inputOptin(field3) === void 0 : field3._zod.optout === void 0) {
+          requiredKeys.push(key);
+        }
+      }
+      if (requiredKeys.length > 0) {
+        json2.required = requiredKeys;
+      }
+      if (def.catchall?._zod.def.type === "never") {
+        json2.additionalProperties = false;
+      } else if (!def.catchall) {
+        if (ctx.io === "output")
+          json2.additionalProperties = false;
+      } else if (def.catchall) {
+        json2.additionalProperties = processSchema(def.catchall, ctx, {
+          ...params,
+          path: [...params.path, "additionalProperties"]
+        });
+      }
+    };
+    unionProcessor = (schema, ctx, json2, params) => {
+      const def = schema._zod.def;
+      const isExclusive = def.inclusive === false;
+      const options = def.options.map((x, i) => processSchema(x, ctx, {
+        ...params,
+        path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
+      }));
+      if (isExclusive) {
+        json2.oneOf = options;
+      } else {
+        json2.anyOf = options;
+      }
+    };
+    intersectionProcessor = (schema, ctx, json2, params) => {
+      const def = schema._zod.def;
+      const a = processSchema(def.left, ctx, {
+        ...params,
+        path: [...params.path, "allOf", 0]
+      });
+      const b = processSchema(def.right, ctx, {
+        ...params,
+        path: [...params.path, "allOf", 1]
+      });
+      const isSimpleIntersection = (val) => "allOf" in val && Object.keys(val).length === 1;
+      const allOf = [
+        ...isSimpleIntersection(a) ? a.allOf : [a],
+        ...isSimpleIntersection(b) ? b.allOf : [b]
+      ];
+      json2.allOf = allOf;
+      ctx.intersections.push(allOf);
+    };
+    tupleProcessor = (schema, ctx, _json, params) => {
+      const json2 = _json;
+      const def = schema._zod.def;
+      json2.type = "array";
+      const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
+      const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
+      const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
+        ...params,
+        path: [...params.path, prefixPath, i]
+      }));
+      const rest = def.rest ? processSchema(def.rest, ctx, {
+        ...params,
+        path: [...params.path, restPath, ...ctx.target === "openapi-3.0" ? [def.items.length] : []]
+      }) : null;
+      let minItems = def.items.length;
+      while (minItems > 0) {
+        const item = def.items[minItems - 1];
+        const optional2 = ctx.io === "input" ? inputOptin(item) !== void 0 : item._zod.optout === "optional";
+        if (!optional2)
+          break;
+        minItems--;
+      }
+      const maxItems = def.items.length;
+      const isClosed = !def.rest;
+      if (ctx.target === "draft-2020-12") {
+        json2.prefixItems = prefixItems;
+        if (isClosed) {
+          json2.items = false;
+        } else if (rest) {
+          json2.items = rest;
+        }
+        if (minItems > 0)
+          json2.minItems = minItems;
+        if (isClosed)
+          json2.maxItems = maxItems;
+      } else if (ctx.target === "openapi-3.0") {
+        json2.items = {
+          anyOf: prefixItems
+        };
+        if (rest) {
+          json2.items.anyOf.push(rest);
+        }
+        if (minItems > 0)
+          json2.minItems = minItems;
+        if (isClosed)
+          json2.maxItems = maxItems;
+      } else {
+        json2.items = prefixItems;
+        if (isClosed) {
+          json2.additionalItems = false;
+        } else if (rest) {
+          json2.additionalItems = rest;
+        }
+        if (minItems > 0)
+          json2.minItems = minItems;
+        if (isClosed)
+          json2.maxItems = maxItems;
+      }
+      const { minimum, maximum } = aggregateChecks(schema);
+      if (typeof minimum === "number")
+        json2.minItems = minimum;
+      if (typeof maximum === "number")
+        json2.maxItems = maximum;
+    };
+    pendingRecords = /* @__PURE__ */ new WeakMap();
+    recordProcessor = (schema, ctx, _json, params) => {
+      const json2 = _json;
+      const def = schema._zod.def;
+      json2.type = "object";
+      const keyType = def.keyType;
+      const patterns = aggregateChecks(keyType).patterns;
+      if (def.mode === "loose" && patterns && patterns.size > 0) {
+        const valueSchema = processSchema(def.valueType, ctx, {
+          ...params,
+          path: [...params.path, "patternProperties", "*"]
+        });
+        json2.patternProperties = {};
+        for (const pattern of patterns) {
+          assignProp(json2.patternProperties, exactPattern(pattern).source, valueSchema);
+        }
+      } else {
+        if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
+          json2.propertyNames = processSchema(def.keyType, ctx, {
+            ...params,
+            path: [...params.path, "propertyNames"]
+          });
+          let pending = pendingRecords.get(ctx);
+          if (!pending) {
+            pending = [];
+            pendingRecords.set(ctx, pending);
+            ctx.deferred.push(() => rewriteKeyNames(ctx));
+          }
+          pending.push(schema);
+        }
+        json2.additionalProperties = processSchema(def.valueType, ctx, {
+          ...params,
+          path: [...params.path, "additionalProperties"]
+        });
+      }
+      const keyValues = keyType._zod.values;
+      const omittableOnInput = ctx.io === "input" && inputOptin(def.valueType) !== void 0;
+      if (keyValues && !def.partial && !omittableOnInput) {
+        const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
+        if (validKeyValues.length > 0) {
+          json2.required = validKeyValues.map(String);
+        }
+      }
+    };
+    nullableProcessor = (schema, ctx, json2, params) => {
+      const def = schema._zod.def;
+      const inner = processSchema(def.innerType, ctx, params);
+      const seen = ctx.seen.get(schema);
+      if (ctx.target === "openapi-3.0") {
+        seen.ref = def.innerType;
+        json2.nullable = true;
+      } else {
+        json2.anyOf = [inner, { type: "null" }];
+      }
+    };
+    nonoptionalProcessor = (schema, ctx, _json, params) => {
+      const def = schema._zod.def;
+      processSchema(def.innerType, ctx, params);
+      const seen = ctx.seen.get(schema);
+      seen.ref = def.innerType;
+    };
+    UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
+    defaultProcessor = (schema, ctx, json2, params) => {
+      const def = schema._zod.def;
+      processSchema(def.innerType, ctx, params);
+      const seen = ctx.seen.get(schema);
+      seen.ref = def.innerType;
+      const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
+      if (value !== UNREPRESENTABLE_DEFAULT)
+        json2.default = value;
+    };
+    prefaultProcessor = (schema, ctx, json2, params) => {
+      const def = schema._zod.def;
+      processSchema(def.innerType, ctx, params);
+      const seen = ctx.seen.get(schema);
+      seen.ref = def.innerType;
+      if (ctx.io !== "input")
+        return;
+      const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
+      if (value !== UNREPRESENTABLE_DEFAULT)
+        json2._prefault = value;
+    };
+    catchProcessor = (schema, ctx, json2, params) => {
+      const def = schema._zod.def;
+      processSchema(def.innerType, ctx, params);
+      const seen = ctx.seen.get(schema);
+      seen.ref = def.innerType;
+      let catchValue;
+      try {
+        catchValue = def.catchValue(void 0);
+      } catch {
+        handleUnrepresentable(schema, ctx, json2, params, "Dynamic catch values are not supported in JSON Schema");
+        return;
+      }
+      json2.default = catchValue;
+    };
+    pipeProcessor = (schema, ctx, _json, params) => {
+      const def = schema._zod.def;
+      const inIsTransform = def.in._zod.traits.has("$ZodTransform");
+      const innerType = ctx.io === "input" ? inIsTransform ? def.out : def.in : def.out;
+      processSchema(innerType, ctx, params);
+      const seen = ctx.seen.get(schema);
+      seen.ref = innerType;
+    };
+    readonlyProcessor = (schema, ctx, json2, params) => {
+      const def = schema._zod.def;
+      processSchema(def.innerType, ctx, params);
+      const seen = ctx.seen.get(schema);
+      seen.ref = def.innerType;
+      json2.readOnly = true;
+    };
+    promiseProcessor = (schema, ctx, _json, params) => {
+      const def = schema._zod.def;
+      processSchema(def.innerType, ctx, params);
+      const seen = ctx.seen.get(schema);
+      seen.ref = def.innerType;
+    };
+    optionalProcessor = (schema, ctx, _json, params) => {
+      const def = schema._zod.def;
+      processSchema(def.innerType, ctx, params);
+      const seen = ctx.seen.get(schema);
+      seen.ref = def.innerType;
+    };
+    lazyProcessor = (schema, ctx, _json, params) => {
+      const innerType = schema._zod.innerType;
+      processSchema(innerType, ctx, params);
+      const seen = ctx.seen.get(schema);
+      seen.ref = innerType;
+    };
+    allProcessors = {
+      string: stringProcessor,
+      number: numberProcessor,
+      boolean: booleanProcessor,
+      bigint: bigintProcessor,
+      symbol: symbolProcessor,
+      null: nullProcessor,
+      undefined: undefinedProcessor,
+      void: voidProcessor,
+      never: neverProcessor,
+      any: anyProcessor,
+      unknown: unknownProcessor,
+      date: dateProcessor,
+      enum: enumProcessor,
+      literal: literalProcessor,
+      nan: nanProcessor,
+      template_literal: templateLiteralProcessor,
+      file: fileProcessor,
+      success: successProcessor,
+      custom: customProcessor,
+      function: functionProcessor,
+      transform: transformProcessor,
+      map: mapProcessor,
+      set: setProcessor,
+      array: arrayProcessor,
+      object: objectProcessor,
+      union: unionProcessor,
+      intersection: intersectionProcessor,
+      tuple: tupleProcessor,
+      record: recordProcessor,
+      nullable: nullableProcessor,
+      nonoptional: nonoptionalProcessor,
+      default: defaultProcessor,
+      prefault: prefaultProcessor,
+      catch: catchProcessor,
+      pipe: pipeProcessor,
+      readonly: readonlyProcessor,
+      promise: promiseProcessor,
+      optional: optionalProcessor,
+      lazy: lazyProcessor
+    };
+  }
+});
+
+// node_modules/zod/v4/core/json-schema.js
+var init_json_schema = __esm({
+  "node_modules/zod/v4/core/json-schema.js"() {
+  }
+});
+
+// node_modules/zod/v4/core/index.js
+var init_core2 = __esm({
+  "node_modules/zod/v4/core/index.js"() {
+    init_core();
+    init_parse3();
+    init_errors2();
+    init_schemas();
+    init_memoizer();
+    init_checks();
+    init_versions();
+    init_util();
+    init_regexes();
+    init_locales();
+    init_registries();
+    init_doc();
+    init_compile();
+    init_api();
+    init_to_json_schema();
+    init_json_schema();
+  }
+});
+
+// node_modules/zod/v4/mini/parse.js
+var init_parse4 = __esm({
+  "node_modules/zod/v4/mini/parse.js"() {
+    init_core2();
+  }
+});
+
+// node_modules/zod/v4/mini/schemas.js
+// @__NO_SIDE_EFFECTS__
+function string4(params) {
+  return _string(ZodMiniString, params);
+}
+// @__NO_SIDE_EFFECTS__
+function number2(params) {
+  return _number(ZodMiniNumber, params);
+}
+function int2(params) {
+  return _int(ZodMiniNumberFormat, params);
+}
+// @__NO_SIDE_EFFECTS__
+function boolean2(params) {
+  return _boolean(ZodMiniBoolean, params);
+}
+// @__NO_SIDE_EFFECTS__
+function unknown() {
+  return _unknown(ZodMiniUnknown);
+}
+// @__NO_SIDE_EFFECTS__
+function never(params) {
+  return _never(ZodMiniNever, params);
+}
+// @__NO_SIDE_EFFECTS__
+function array(element, params) {
+  return new ZodMiniArray({
+    type: "array",
+    element,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function object(shape, params) {
+  const def = {
+    type: "object",
+    shape: shape ?? {},
+    ...normalizeParams(params)
+  };
+  return new ZodMiniObject(def);
+}
+// @__NO_SIDE_EFFECTS__
+function strictObject(shape, params) {
+  return new ZodMiniObject({
+    type: "object",
+    shape,
+    catchall: /* @__PURE__ */ never(),
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function looseObject(shape, params) {
+  return new ZodMiniObject({
+    type: "object",
+    shape,
+    catchall: /* @__PURE__ */ unknown(),
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function union(options, params) {
+  return new ZodMiniUnion({
+    type: "union",
+    options,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function record(keyType, valueType, params) {
+  if (!valueType || !valueType._zod) {
+    return new ZodMiniRecord({
+      type: "record",
+      keyType: /* @__PURE__ */ string4(),
+      valueType: keyType,
+      ...normalizeParams(valueType)
+    });
+  }
+  return new ZodMiniRecord({
+    type: "record",
+    keyType,
+    valueType,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function partialRecord(keyType, valueType, params) {
+  return new ZodMiniRecord({
+    type: "record",
+    keyType,
+    valueType,
+    ...normalizeParams(params),
+    partial: true
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _enum(values, params) {
+  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  return new ZodMiniEnum({
+    type: "enum",
+    entries,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function optional(innerType) {
+  return new ZodMiniOptional({
+    type: "optional",
+    innerType
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function nullable(innerType) {
+  return new ZodMiniNullable({
+    type: "nullable",
+    innerType
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _default(innerType, defaultValue) {
+  return new ZodMiniDefault({
+    type: "default",
+    innerType,
+    get defaultValue() {
+      return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function prefault(innerType, defaultValue) {
+  return new ZodMiniPrefault({
+    type: "prefault",
+    innerType,
+    get defaultValue() {
+      return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function custom(fn, _params) {
+  return _custom(ZodMiniCustom, fn ?? (() => true), _params);
+}
+// @__NO_SIDE_EFFECTS__
+function refine(fn, _params = {}) {
+  return _refine(ZodMiniCustom, fn, _params);
+}
+var ZodMiniType, ZodMiniString, ZodMiniNumber, ZodMiniNumberFormat, ZodMiniBoolean, ZodMiniUnknown, ZodMiniNever, ZodMiniArray, ZodMiniObject, ZodMiniUnion, ZodMiniRecord, ZodMiniEnum, ZodMiniOptional, ZodMiniNullable, ZodMiniDefault, ZodMiniPrefault, ZodMiniCustom;
+var init_schemas2 = __esm({
+  "node_modules/zod/v4/mini/schemas.js"() {
+    init_core2();
+    init_util();
+    init_parse4();
+    ZodMiniType = /* @__PURE__ */ $constructor("ZodMiniType", (inst, def) => {
+      if (!inst._zod)
+        throw new Error("Uninitialized schema in ZodMiniType.");
+      $ZodType.init(inst, def);
+      inst.def = def;
+      inst.type = def.type;
+    }, {
+      // `with` is an alias for `check`: the same function object, not a wrapper.
+      get with() {
+        return this.check;
+      },
+      set with(value) {
+        own3(this, "with", value);
+      },
+      parse(data, params) {
+        return parse5(this, data, params, { callee: this.parse });
+      },
+      parseAsync(data, params) {
+        return parseAsync(this, data, params, { callee: this.parseAsync });
+      },
+      safeParse(data, params) {
+        return safeParse(this, data, params);
+      },
+      safeParseAsync(data, params) {
+        return safeParseAsync(this, data, params);
+      },
+      check(...checks) {
+        const def = this.def;
+        return this.clone({
+          ...def,
+          checks: [
+            ...def.checks ?? [],
+            ...checks.map((ch) => typeof ch === "function" ? { _zod: { check: ch, def: { check: "custom" }, onattach: [] } } : ch)
+          ]
+        }, { parent: true });
+      },
+      clone(_def, params) {
+        return clone2(this, _def, params);
+      },
+      brand() {
+        return this;
+      },
+      register(reg, meta2) {
+        reg.add(this, meta2);
+        return this;
+      },
+      apply(fn, ...args) {
+        return args.length === 0 ? fn(this) : fn(this, ...args);
+      }
+    });
+    ZodMiniString = /* @__PURE__ */ $constructor("ZodMiniString", (inst, def) => {
+      $ZodString.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniNumber = /* @__PURE__ */ $constructor("ZodMiniNumber", (inst, def) => {
+      $ZodNumber.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniNumberFormat = /* @__PURE__ */ $constructor("ZodMiniNumberFormat", (inst, def) => {
+      $ZodNumberFormat.init(inst, def);
+      ZodMiniNumber.init(inst, def);
+    });
+    ZodMiniBoolean = /* @__PURE__ */ $constructor("ZodMiniBoolean", (inst, def) => {
+      $ZodBoolean.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniUnknown = /* @__PURE__ */ $constructor("ZodMiniUnknown", (inst, def) => {
+      $ZodUnknown.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniNever = /* @__PURE__ */ $constructor("ZodMiniNever", (inst, def) => {
+      $ZodNever.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniArray = /* @__PURE__ */ $constructor("ZodMiniArray", (inst, def) => {
+      $ZodArray.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniObject = /* @__PURE__ */ $constructor("ZodMiniObject", (inst, def) => {
+      $ZodObject.init(inst, def);
+      ZodMiniType.init(inst, def);
+      installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
+    });
+    ZodMiniUnion = /* @__PURE__ */ $constructor("ZodMiniUnion", (inst, def) => {
+      $ZodUnion.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniRecord = /* @__PURE__ */ $constructor("ZodMiniRecord", (inst, def) => {
+      $ZodRecord.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniEnum = /* @__PURE__ */ $constructor("ZodMiniEnum", (inst, def) => {
+      $ZodEnum.init(inst, def);
+      ZodMiniType.init(inst, def);
+      inst.options = [...inst._zod.values];
+    });
+    ZodMiniOptional = /* @__PURE__ */ $constructor("ZodMiniOptional", (inst, def) => {
+      $ZodOptional.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniNullable = /* @__PURE__ */ $constructor("ZodMiniNullable", (inst, def) => {
+      $ZodNullable.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniDefault = /* @__PURE__ */ $constructor("ZodMiniDefault", (inst, def) => {
+      $ZodDefault.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniPrefault = /* @__PURE__ */ $constructor("ZodMiniPrefault", (inst, def) => {
+      $ZodPrefault.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniCustom = /* @__PURE__ */ $constructor("ZodMiniCustom", (inst, def) => {
+      $ZodCustom.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+  }
+});
+
+// node_modules/zod/v4/mini/checks.js
+var init_checks2 = __esm({
+  "node_modules/zod/v4/mini/checks.js"() {
+    init_core2();
+  }
+});
+
+// node_modules/zod/v4/mini/iso.js
+var init_iso = __esm({
+  "node_modules/zod/v4/mini/iso.js"() {
+  }
+});
+
+// node_modules/zod/v4/mini/coerce.js
+var init_coerce = __esm({
+  "node_modules/zod/v4/mini/coerce.js"() {
+  }
+});
+
+// node_modules/zod/v4/mini/external.js
+var init_external = __esm({
+  "node_modules/zod/v4/mini/external.js"() {
+    init_core2();
+    init_parse4();
+    init_schemas2();
+    init_checks2();
+    init_core2();
+    init_json_schema_processors();
+    init_locales();
+    init_iso();
+    init_coerce();
+  }
+});
+
+// node_modules/zod/mini/index.js
+var init_mini = __esm({
+  "node_modules/zod/mini/index.js"() {
+    init_external();
+  }
+});
+
+// src/parse/thread.ts
+function isoTime(value) {
+  if (!ISO_TIME.test(value)) return void 0;
+  const t = Date.parse(value);
+  return Number.isFinite(t) ? t : void 0;
+}
+function fieldPath(path11) {
+  let out = "";
+  for (const p of path11) out += typeof p === "number" ? `[${p}]` : out === "" ? String(p) : `.${String(p)}`;
+  return out;
+}
+function describe2(value) {
+  if (value === void 0) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return value.length > 40 ? "a string" : JSON.stringify(value);
+  return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
+}
+function valueAt(root, path11) {
+  let v = root;
+  for (const p of path11) {
+    if (v === null || typeof v !== "object") return void 0;
+    v = v[p];
+  }
+  return v;
+}
+function issueText(root, issue2) {
+  const where = fieldPath(issue2.path) || "the export";
+  const got = valueAt(root, issue2.path);
+  if (issue2.code === "invalid_type") {
+    const expected = String(issue2.expected);
+    const what = expected === "array" ? "an array" : expected === "object" ? "an object" : `a ${expected}`;
+    return got === void 0 ? `${where}: missing (expected ${what})` : `${where}: expected ${what}, got ${describe2(got)}`;
+  }
+  if (issue2.code === "custom") return `${where}: ${issue2.message}, got ${describe2(got)}`;
+  return `${where}: ${issue2.message.replace(/^Invalid input: /, "")}`;
+}
+function commentTextLines(source, lineStarts) {
+  const lines = [];
+  let i = 0;
+  const n2 = source.length;
+  let line = 1;
+  const lineOf = (offset2) => {
+    while (line < lineStarts.length && lineStarts[line] <= offset2) line++;
+    return line;
+  };
+  const ws = () => {
+    while (i < n2) {
+      const c = source.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 65279) i++;
+      else break;
+    }
+  };
+  const str2 = () => {
+    const start = ++i;
+    while (i < n2) {
+      const c = source.charCodeAt(i);
+      if (c === 92) i += 2;
+      else if (c === 34) break;
+      else i++;
+    }
+    const raw = source.slice(start, i);
+    i++;
+    return raw;
+  };
+  const skip = () => {
+    ws();
+    const c = source.charCodeAt(i);
+    if (c === 34) {
+      str2();
+    } else if (c === 123 || c === 91) {
+      let depth = 0;
+      while (i < n2) {
+        const d = source.charCodeAt(i);
+        if (d === 34) {
+          str2();
+          continue;
+        }
+        if (d === 123 || d === 91) depth++;
+        else if (d === 125 || d === 93) {
+          depth--;
+          if (depth === 0) {
+            i++;
+            return;
+          }
+        }
+        i++;
+      }
+    } else {
+      while (i < n2 && !",}] 	\r\n".includes(source[i])) i++;
+    }
+  };
+  const object2 = (onKey) => {
+    i++;
+    for (; ; ) {
+      ws();
+      if (source.charCodeAt(i) === 125 || i >= n2) {
+        i++;
+        return;
+      }
+      if (source.charCodeAt(i) === 44) {
+        i++;
+        continue;
+      }
+      const key = str2();
+      ws();
+      i++;
+      ws();
+      onKey(key);
+    }
+  };
+  ws();
+  if (source.charCodeAt(i) !== 123) return lines;
+  object2((key) => {
+    if (key !== "comments" || source.charCodeAt(i) !== 91) return skip();
+    i++;
+    for (; ; ) {
+      ws();
+      const c = source.charCodeAt(i);
+      if (c === 93 || i >= n2) {
+        i++;
+        return;
+      }
+      if (c === 44) {
+        i++;
+        continue;
+      }
+      const index2 = lines.length;
+      lines.push(lineOf(i));
+      if (c !== 123) {
+        skip();
+        continue;
+      }
+      object2((k) => {
+        if (k === "text") lines[index2] = lineOf(i);
+        skip();
+      });
+    }
+  });
+  return lines;
+}
+function dayOf(iso) {
+  const time2 = Date.parse(`${iso}T00:00:00Z`);
+  return Number.isFinite(time2) && new Date(time2).toISOString().slice(0, 10) === iso ? { iso, time: time2 } : void 0;
+}
+function parseWhiteboard(text4) {
+  const tags = [];
+  const next = NEXT_UPDATE.exec(text4);
+  const close = CLOSE_ON.exec(text4);
+  let rest = text4;
+  if (close) rest = rest.replace(close[0], " ");
+  if (next) rest = rest.replace(next[0], " ");
+  rest = rest.replace(BRACKETED, (_whole, inner) => {
+    const tag = inner.trim().toLowerCase();
+    if (tag) tags.push(tag);
+    return " ";
+  });
+  for (const word of rest.split(/[\s,;]+/)) {
+    const w = word.trim().toLowerCase();
+    if (/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(w)) tags.push(w);
+  }
+  const wb = { text: text4, tags, revocationDelay: tags.some((t) => t.includes("revocation-delay") || t.includes("delayed-revocation")) };
+  const nu = next ? dayOf(next[1]) : void 0;
+  if (nu) wb.nextUpdate = nu;
+  const co = close ? dayOf(close[1]) : void 0;
+  if (co) wb.closeOn = co;
+  return wb;
+}
+function domainOf(login) {
+  const at2 = login.lastIndexOf("@");
+  return at2 > 0 && at2 < login.length - 1 ? login.slice(at2 + 1).toLowerCase() : void 0;
+}
+function needinfoTargets(value) {
+  const out = [];
+  for (const part of value.split(",")) {
+    const m = /^\s*needinfo\?\((.{1,320})\)\s*$/.exec(part);
+    if (m) out.push(m[1].trim());
+  }
+  return out;
+}
+function str(v) {
+  return v === null || v === void 0 ? "" : String(v);
+}
+function parseThread(source, options = {}) {
+  const lineStarts = computeLineStarts(source);
+  let raw;
+  try {
+    raw = JSON.parse(source.charCodeAt(0) === 65279 ? source.slice(1) : source);
+  } catch (error2) {
+    const text4 = error2 instanceof Error ? error2.message : String(error2);
+    const at2 = /position (\d+)/.exec(text4);
+    const pos = at2 ? computePosition(lineStarts, Number(at2[1])) : { line: 1, column: 1 };
+    throw new ThreadFormatError(`not a Bugzilla export: invalid JSON (${text4.split("\n")[0]?.replace(/\s*\(line \d+ column \d+\)$/, "")})`, pos.line, pos.column);
+  }
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new ThreadFormatError(`not a Bugzilla export: expected an object with "bug" and "comments", got ${describe2(raw)}`);
+  const parsed = schemas().safeParse(raw);
+  if (!parsed.success) {
+    const issue2 = parsed.error.issues[0];
+    const line = issue2.path[0] === "comments" && typeof issue2.path[1] === "number" ? commentTextLines(source, lineStarts)[issue2.path[1]] : void 0;
+    throw new ThreadFormatError(issueText(raw, issue2), line ?? 1);
+  }
+  return buildThread(source, lineStarts, parsed.data, options);
+}
+function computePosition(lineStarts, offset2) {
+  let line = 1;
+  while (line < lineStarts.length && lineStarts[line] <= offset2) line++;
+  return { line, column: offset2 - lineStarts[line - 1] + 1 };
+}
+function buildThread(source, lineStarts, data, options) {
+  const { bug } = data;
+  const assignee = bug.assigned_to;
+  const creator = bug.creator;
+  const accounts = /* @__PURE__ */ new Set();
+  const assigneeLower = assignee.toLowerCase();
+  if (assigneeLower && !/^nobody@/.test(assigneeLower)) accounts.add(assigneeLower);
+  for (const a of options.caAccounts ?? []) if (a.trim()) accounts.add(a.trim().toLowerCase());
+  const matches = (login) => {
+    const l2 = login.toLowerCase();
+    if (accounts.has(l2)) return true;
+    const d = domainOf(l2);
+    return d !== void 0 && accounts.has(`@${d}`);
+  };
+  const assigneeDomain = accounts.has(assigneeLower) ? domainOf(assigneeLower) : void 0;
+  const creatorLower = creator.toLowerCase();
+  const selfReported = matches(creatorLower) || assigneeDomain !== void 0 && !SHARED_DOMAINS.has(assigneeDomain) && domainOf(creatorLower) === assigneeDomain;
+  if (selfReported) accounts.add(creatorLower);
+  const isCa = (login) => matches(login);
+  const textLines = commentTextLines(source, lineStarts);
+  const comments = [];
+  data.comments.forEach((c, index2) => {
+    const tags = (c.tags ?? []).map((t) => t.toLowerCase());
+    if (c.is_private === true || c.is_private === 1 || tags.includes("spam")) return;
+    const time2 = isoTime(c.creation_time);
+    comments.push({ count: c.count, text: c.text, creator: c.creator, time: time2, iso: c.creation_time, isCa: isCa(c.creator), tags, line: textLines[index2] ?? 1 });
+  });
+  comments.sort((a, b) => a.count - b.count || a.time - b.time);
+  const changes = [];
+  const needinfo = [];
+  const history = [...data.history].map((h) => ({ ...h, t: isoTime(h.when) })).sort((a, b) => a.t - b.t);
+  for (const h of history) {
+    for (const ch of h.changes) {
+      const field3 = FIELD_ALIASES[ch.field_name] ?? ch.field_name;
+      const removed = str(ch.removed);
+      const added = str(ch.added);
+      if (field3 === "flagtypes.name") {
+        for (const target of needinfoTargets(removed)) needinfo.push({ when: h.t, who: h.who, target, change: "cleared" });
+        for (const target of needinfoTargets(added)) needinfo.push({ when: h.t, who: h.who, target, change: "set" });
+        continue;
+      }
+      changes.push({ when: h.t, who: h.who, field: field3, removed, added });
+    }
+  }
+  for (const f of bug.flags) {
+    if (f.name !== "needinfo" || f.status !== "?" || !f.requestee) continue;
+    const target = f.requestee;
+    const last = [...needinfo].reverse().find((e) => e.target.toLowerCase() === target.toLowerCase());
+    if (last?.change === "set") continue;
+    const when = isoTime(f.creation_date ?? f.modification_date ?? "") ?? isoTime(bug.creation_time);
+    needinfo.push({ when, who: f.setter ?? "", target, change: "set" });
+  }
+  needinfo.sort((a, b) => a.when - b.when);
+  const whiteboardText = bug.whiteboard ?? "";
+  const wbChanges = changes.filter((c) => c.field === "whiteboard");
+  const created = isoTime(bug.creation_time);
+  const whiteboardHistory = [];
+  if (wbChanges.length > 0) {
+    const first = wbChanges[0];
+    if (first.removed !== "") whiteboardHistory.push({ when: created, text: first.removed });
+    for (const c of wbChanges) whiteboardHistory.push({ when: c.when, text: c.added });
+    const last = whiteboardHistory[whiteboardHistory.length - 1];
+    if (last.text !== whiteboardText) whiteboardHistory.push({ when: last.when, text: whiteboardText });
+  } else {
+    whiteboardHistory.push({ when: created, text: whiteboardText });
+  }
+  const status = bug.status;
+  const open = !CLOSED_STATUSES.has(status.toUpperCase());
+  const resolvedChange = [...changes].reverse().find((c) => c.field === "status" && c.added.toUpperCase() === "RESOLVED");
+  let resolvedAt = resolvedChange?.when;
+  if (resolvedAt === void 0 && !open && bug.cf_last_resolved) {
+    const t = Date.parse(bug.cf_last_resolved.includes("T") ? bug.cf_last_resolved : `${bug.cf_last_resolved.replace(" ", "T")}Z`);
+    if (Number.isFinite(t)) resolvedAt = t;
+  }
+  let fetched = data.fetched !== void 0 ? isoTime(data.fetched) : created;
+  if (data.fetched === void 0) {
+    for (const c of comments) fetched = Math.max(fetched, c.time);
+    for (const h of history) fetched = Math.max(fetched, h.t);
+  }
+  const base = data.source.replace(/\/+$/, "");
+  const reports = /* @__PURE__ */ new Map();
+  const thread = {
+    source,
+    lineStarts,
+    id: bug.id,
+    summary: bug.summary,
+    url: `${base}/show_bug.cgi?id=${bug.id}`,
+    status,
+    resolution: bug.resolution ?? "",
+    open,
+    created,
+    creator,
+    assignee,
+    caAccounts: accounts,
+    selfReported,
+    whiteboard: parseWhiteboard(whiteboardText),
+    whiteboardHistory,
+    comments,
+    needinfo,
+    changes,
+    fetched,
+    isCa,
+    reportIn(comment) {
+      if (reports.has(comment)) return reports.get(comment);
+      let report2;
+      if (comment.isCa) {
+        try {
+          const parsed = parseReport(comment.text);
+          if (parsed.blocks.length > 0) report2 = parsed;
+        } catch {
+          report2 = void 0;
+        }
+      }
+      reports.set(comment, report2);
+      return report2;
+    }
+  };
+  if (resolvedAt !== void 0) thread.resolvedAt = resolvedAt;
+  return thread;
+}
+var ThreadFormatError, DEFAULT_BUGZILLA_URL, ISO_TIME, schemas, NEXT_UPDATE, CLOSE_ON, BRACKETED, CLOSED_STATUSES, FIELD_ALIASES, SHARED_DOMAINS;
+var init_thread = __esm({
+  "src/parse/thread.ts"() {
+    "use strict";
+    init_mini();
+    init_parse2();
+    init_lines();
+    ThreadFormatError = class extends Error {
+      constructor(message, line = 1, column = 1) {
+        super(message);
+        this.line = line;
+        this.column = column;
+        this.name = "ThreadFormatError";
+      }
+      line;
+      column;
+    };
+    DEFAULT_BUGZILLA_URL = "https://bugzilla.mozilla.org";
+    ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+    schemas = /* @__PURE__ */ (() => {
+      let built;
+      function build2() {
+        const time2 = string4().check(refine((v) => isoTime(v) !== void 0, { message: "expected an ISO time" }));
+        const login = string4();
+        const flag2 = object({
+          name: string4(),
+          status: string4(),
+          requestee: optional(nullable(login)),
+          setter: optional(nullable(login)),
+          creation_date: optional(nullable(time2)),
+          modification_date: optional(nullable(time2))
+        });
+        const bug = object({
+          id: number2().check(int2(), _positive()),
+          summary: string4(),
+          whiteboard: _default(nullable(string4()), ""),
+          status: string4(),
+          resolution: _default(nullable(string4()), ""),
+          creation_time: time2,
+          creator: login,
+          assigned_to: login,
+          flags: _default(array(flag2), []),
+          cf_last_resolved: optional(nullable(string4()))
+        });
+        const comment = object({
+          count: number2().check(int2(), _nonnegative()),
+          text: string4(),
+          creator: login,
+          creation_time: time2,
+          is_private: _default(union([boolean2(), number2()]), false),
+          tags: _default(nullable(array(string4())), [])
+        });
+        const change = object({
+          field_name: string4(),
+          removed: _default(nullable(union([string4(), number2()])), ""),
+          added: _default(nullable(union([string4(), number2()])), "")
+        });
+        const entry = object({ when: time2, who: login, changes: array(change) });
+        return object({
+          bug,
+          comments: array(comment),
+          history: _default(array(entry), []),
+          source: _default(string4().check(refine((v) => /^https?:\/\/\S+$/i.test(v), { message: "expected the Bugzilla base URL (https://...)" })), DEFAULT_BUGZILLA_URL),
+          fetched: optional(time2)
+        });
+      }
+      return () => built ??= build2();
+    })();
+    NEXT_UPDATE = /\bnext[ _-]?update\b[\s:=-]{0,5}(?:on\s+|by\s+)?(\d{4}-\d{2}-\d{2})/i;
+    CLOSE_ON = /\[\s*close[ _-]?on\s*:?\s*(\d{4}-\d{2}-\d{2})\s*\]/i;
+    BRACKETED = /\[([^\]\n]{1,200})\]/g;
+    CLOSED_STATUSES = /* @__PURE__ */ new Set(["RESOLVED", "VERIFIED", "CLOSED"]);
+    FIELD_ALIASES = { bug_status: "status", status_whiteboard: "whiteboard", assigned_to: "assigned_to" };
+    SHARED_DOMAINS = /* @__PURE__ */ new Set(["gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com", "protonmail.com", "proton.me", "gmx.de", "gmx.net", "mail.com", "mozilla.com", "mozilla.org", "ccadb.org", "bugzilla.bugs", "users.noreply.github.com"]);
+  }
+});
+
+// src/engine/thread.ts
+function formatFailure(error2) {
+  const known = error2 instanceof ThreadFormatError;
+  const line = known ? error2.line : 1;
+  return {
+    ruleId: null,
+    messageId: "threadFormat",
+    severity: 2,
+    fatal: true,
+    message: `Cannot read the bug export: ${known ? error2.message : clause(error2)}.`,
+    line,
+    column: known ? error2.column : 1,
+    endLine: line,
+    endColumn: known ? error2.column : 1
+  };
+}
+function sortThreadMessages(messages) {
+  return messages.sort((a, b) => (a.comment ?? -1) - (b.comment ?? -1) || a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
+}
+function summarize(thread) {
+  const comments = {};
+  for (const c of thread.comments) comments[c.count] = { iso: c.iso, creator: c.creator, line: c.line, isCa: c.isCa };
+  return { id: thread.id, summary: thread.summary, url: thread.url, open: thread.open, status: thread.status, resolution: thread.resolution, comments };
+}
+function runThreadRules(thread, options) {
+  const byCount = new Map(thread.comments.map((c) => [c.count, c]));
+  const docs = /* @__PURE__ */ new Map();
+  const deadlines = [];
+  const sinks = {
+    comment(count) {
+      const c = byCount.get(count);
+      if (!c) return void 0;
+      let doc = docs.get(count);
+      if (!doc) docs.set(count, doc = { source: c.text, lineStarts: computeLineStarts(c.text) });
+      return doc;
+    },
+    deadline(_ruleId, d) {
+      if (!thread.open) return;
+      const entry = { obligation: d.obligation, due: new Date(d.due).toISOString(), basis: d.basis, time: d.due };
+      if (d.comment !== void 0) entry.comment = d.comment;
+      deadlines.push(entry);
+    }
+  };
+  const { attachments: _none, ...threadOptions } = options;
+  const messages = runRules(thread, threadOptions, "thread", sinks);
+  deadlines.sort((a, b) => a.time - b.time || a.obligation.localeCompare(b.obligation));
+  return { messages, deadlines: deadlines.map(({ time: _time, ...d }) => d) };
+}
+function lintThread(source, options) {
+  let thread;
+  try {
+    thread = parseThread(source, options.caAccounts ? { caAccounts: options.caAccounts } : {});
+  } catch (error2) {
+    return { messages: [formatFailure(error2)] };
+  }
+  const { messages, deadlines } = runThreadRules(thread, options);
+  if (options.rules.some((r) => (r.rule.meta.appliesTo ?? "report") === "report")) {
+    for (const c of thread.comments) {
+      const report2 = thread.reportIn(c);
+      if (!report2) continue;
+      const { attachments: _a3, template: _t, ...rest } = options;
+      const found = lintParsedReport(report2, { ...rest, now: DateTime.fromMillis(c.time, { zone: "utc" }), nowIsDay: false });
+      for (const m of found) {
+        m.comment = c.count;
+        messages.push(m);
+      }
+    }
+  }
+  return { messages: sortThreadMessages(messages), deadlines, thread: summarize(thread) };
+}
+var init_thread2 = __esm({
+  "src/engine/thread.ts"() {
+    "use strict";
+    init_luxon();
+    init_lines();
+    init_thread();
+    init_errors();
+    init_engine();
+  }
+});
+
+// src/now.ts
+function isDateOnly(value) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
+}
+function parseNow(value) {
+  const dt = DateTime.fromISO(value.trim(), { zone: "utc", setZone: true });
+  return dt.isValid ? dt : void 0;
+}
+var init_now = __esm({
+  "src/now.ts"() {
+    "use strict";
+    init_luxon();
+  }
+});
+
 // src/engine/index.ts
 function ruleStoppedMessage(ruleId, ms) {
   return {
@@ -30825,7 +34917,7 @@ function internalMessage(ruleId, error2, line = 1) {
     endColumn: 1
   };
 }
-function runRules(report2, options, kind = "report") {
+function runRules(report2, options, kind = "report", thread) {
   const messages = [];
   const lastLine = report2.lineStarts.length;
   const sourceLength = report2.source.length;
@@ -30838,6 +34930,7 @@ function runRules(report2, options, kind = "report") {
     options.onRuleStart?.(index2, id);
     let url;
     const found = [];
+    const dues = [];
     const ctx = {
       options: ruleOptions2,
       now: () => now2,
@@ -30846,9 +34939,27 @@ function runRules(report2, options, kind = "report") {
       ...options.attachments ? { attachments: options.attachments } : {},
       report(d) {
         url ??= rule.meta.url ?? ruleDocsUrl(id);
-        const m = toMessage(report2, id, severity, url, rule.meta.messages, d, lastLine, sourceLength);
+        let m;
+        if (d !== null && typeof d === "object" && d.comment !== void 0) {
+          const at2 = isInt(d.comment) ? thread?.comment(d.comment) : void 0;
+          if (!thread) throw new Error("reported a comment location, which only thread rules have");
+          if (!at2) throw new Error(`reported comment ${String(d.comment).slice(0, 20)}, which the thread does not show`);
+          if (d.fix) throw new Error("reported a fix in a bug comment; comments cannot be fixed");
+          m = toMessage(at2, id, severity, url, rule.meta.messages, d, at2.lineStarts.length, at2.source.length);
+          m.comment = d.comment;
+        } else {
+          m = toMessage(report2, id, severity, url, rule.meta.messages, d, lastLine, sourceLength);
+        }
         if (m.fix && rule.meta.fixable !== true) throw new Error("reported a fix but meta.fixable is not true");
         found.push(m);
+      },
+      deadline(d) {
+        if (!thread) throw new Error("called deadline(), which only thread rules have");
+        if (d === null || typeof d !== "object" || typeof d.obligation !== "string" || typeof d.basis !== "string" || typeof d.due !== "number" || !Number.isFinite(d.due)) {
+          throw new Error("reported a deadline that is not { obligation, due (epoch ms), basis }");
+        }
+        if (d.comment !== void 0 && !isInt(d.comment)) throw new Error("reported a deadline whose comment is not a comment number");
+        dues.push(d.comment === void 0 ? { obligation: d.obligation, due: d.due, basis: d.basis } : { obligation: d.obligation, due: d.due, basis: d.basis, comment: d.comment });
       }
     };
     try {
@@ -30858,6 +34969,7 @@ function runRules(report2, options, kind = "report") {
         throw new Error("check() returned a Promise; rules must be synchronous");
       }
       messages.push(...found);
+      for (const d of dues) thread?.deadline(id, d);
     } catch (error2) {
       messages.push(error2 instanceof RuleStoppedError ? ruleStoppedMessage(id, error2.budgetMs) : internalMessage(id, error2));
     }
@@ -30984,7 +35096,14 @@ function parseFailure(report2, error2) {
     endColumn: 1
   };
 }
+function checkLowLevelOptions(options) {
+  if (options === null || typeof options !== "object" || !Array.isArray(options.rules)) {
+    throw new TypeError("lintText(source, options) needs options.rules, the resolved rules; call lint({ text }) for the built-in rules and a config");
+  }
+  if (!DateTime.isDateTime(options.now)) throw new TypeError("lintText(source, options) needs options.now as a luxon DateTime; lint({ text, now }) takes a date string or a Date");
+}
 function lintText(source, options) {
+  checkLowLevelOptions(options);
   const opts = {};
   if (options.template) opts.template = options.template;
   let report2;
@@ -30994,15 +35113,35 @@ function lintText(source, options) {
     report2 = parseReport(source, { ...opts, plainText: true });
     return { messages: [parseFailure(report2, error2)], report: report2 };
   }
+  return { messages: lintParsedReport(report2, options), report: report2 };
+}
+function lintParsedReport(report2, options) {
   const raw = runRules(report2, options);
   const kept = applyDirectives(report2, raw, { reportUnused: options.reportUnusedDisables === true, knownRules: new Set(options.knownRules ?? options.rules.map((r) => r.rule.meta.id)) });
-  return { messages: sortMessages(kept), report: report2 };
+  return sortMessages(kept);
 }
 function lintAttachment(source, kind, options) {
+  checkLowLevelOptions(options);
   const attachment = parseAttachment(kind, source);
   const { attachments: _none, ...rest } = options;
   const messages = runRules(attachment, rest, kind);
   return { messages: sortMessages(messages), attachment };
+}
+function lintDocument(source, kind, options) {
+  if (kind === "thread") {
+    checkLowLevelOptions(options);
+    return lintThread(source, options);
+  }
+  return kind === "report" ? lintText(source, options) : lintAttachment(source, kind, options);
+}
+function lintToResult(filePath, source, kind, options, keepSource) {
+  const { messages, deadlines, thread } = lintDocument(source, kind, options);
+  const extra = {};
+  if (messages.some((m) => m.fatal)) extra.fatalError = true;
+  if (keepSource && messages.length > 0 && kind !== "thread") extra.source = source;
+  if (deadlines) extra.deadlines = deadlines;
+  if (thread) extra.thread = thread;
+  return makeResult(filePath, messages, extra);
 }
 function makeResult(filePath, messages, extra = {}) {
   let errorCount = 0;
@@ -31023,13 +35162,6 @@ function makeResult(filePath, messages, extra = {}) {
 function isUtcMidnight(dt) {
   return dt.toMillis() % 864e5 === 0;
 }
-function isDateOnly(value) {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
-}
-function parseNow(value) {
-  const dt = DateTime.fromISO(value.trim(), { zone: "utc", setZone: true });
-  return dt.isValid ? dt : void 0;
-}
 var RuleStoppedError, MAX_QUOTED_LENGTH;
 var init_engine = __esm({
   "src/engine/index.ts"() {
@@ -31042,6 +35174,8 @@ var init_engine = __esm({
     init_meta();
     init_errors();
     init_directives();
+    init_thread2();
+    init_now();
     RuleStoppedError = class extends Error {
       constructor(budgetMs) {
         super(`stopped after ${budgetMs} ms`);
@@ -31709,12 +35843,64 @@ var init_sanitize = __esm({
   }
 });
 
+// src/format/thread.ts
+function utcMinute(iso) {
+  const t = typeof iso === "number" ? iso : Date.parse(iso);
+  if (!Number.isFinite(t)) return String(iso);
+  return `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+function dueDate(iso) {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return iso;
+  const ms = t % DAY2;
+  if (ms === 0) return new Date(t).toISOString().slice(0, 10);
+  if (ms >= DAY2 - 1e3) return new Date(t).toISOString().slice(0, 10);
+  return utcMinute(t);
+}
+function plural2(n2, word) {
+  return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
+}
+function span(ms) {
+  return ms >= DAY2 ? plural2(Math.floor(ms / DAY2), "day") : plural2(Math.max(1, Math.floor(ms / HOUR2)), "hour");
+}
+function timeLeft(iso, now2) {
+  if (now2 === void 0) return void 0;
+  const due2 = Date.parse(iso);
+  if (!Number.isFinite(due2)) return void 0;
+  return due2 >= now2 ? `${span(due2 - now2)} left` : `overdue by ${span(now2 - due2)}`;
+}
+function isOverdue(d, now2) {
+  return now2 !== void 0 && Date.parse(d.due) < now2;
+}
+function deadlineText(d, now2) {
+  const left = timeLeft(d.due, now2);
+  return `${d.obligation} due ${dueDate(d.due)} (${d.basis})${left ? `, ${left}` : ""}`;
+}
+function commentLabel(r, count) {
+  const c = r.thread?.comments[count];
+  return c ? `comment ${count} (${utcMinute(c.iso)}, ${c.creator})` : `comment ${count}`;
+}
+function commentRef(m) {
+  return m.comment === void 0 ? "" : `#c${m.comment}`;
+}
+function exportLine(r, m) {
+  return m.comment === void 0 ? m.line : r.thread?.comments[m.comment]?.line ?? 1;
+}
+var DAY2, HOUR2;
+var init_thread3 = __esm({
+  "src/format/thread.ts"() {
+    "use strict";
+    DAY2 = 864e5;
+    HOUR2 = 36e5;
+  }
+});
+
 // src/format/stylish.ts
 var stylish_exports = {};
 __export(stylish_exports, {
   default: () => stylish_default
 });
-function plural(n2, word) {
+function plural3(n2, word) {
   return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
 }
 var stylish, stylish_default;
@@ -31723,6 +35909,7 @@ var init_stylish = __esm({
     "use strict";
     init_source();
     init_sanitize();
+    init_thread3();
     stylish = (results, ctx) => {
       const c = new Chalk({ level: ctx.color ? 1 : 0 });
       let out = "";
@@ -31731,7 +35918,8 @@ var init_stylish = __esm({
       let fixableErrors = 0;
       let fixableWarnings = 0;
       for (const r of results) {
-        if (r.messages.length === 0) continue;
+        const next = r.thread?.open ? r.deadlines?.[0] : void 0;
+        if (r.messages.length === 0 && !next) continue;
         errors += r.errorCount;
         warnings += r.warningCount;
         fixableErrors += r.fixableErrorCount;
@@ -31745,25 +35933,37 @@ ${c.underline(sanitizeLine(r.filePath))}
           sanitizeLine(m.message),
           m.ruleId ?? ""
         ]);
-        const w0 = Math.max(...rows.map((x) => x[0].length));
-        const w1 = Math.max(...rows.map((x) => x[1].length));
+        const w0 = Math.max(0, ...rows.map((x) => x[0].length));
+        const w1 = Math.max(0, ...rows.map((x) => x[1].length));
+        let group;
         rows.forEach((row3, i) => {
           const m = r.messages[i];
+          if (m.comment !== void 0 && m.comment !== group) {
+            group = m.comment;
+            out += `  ${c.bold(sanitizeLine(commentLabel(r, m.comment)))}
+`;
+          }
+          const indent2 = m.comment !== void 0 ? "    " : "  ";
           const pos = row3[0].padStart(w0);
           const sevText = row3[1].padEnd(w1);
-          const sev = m?.severity === 2 ? c.red(sevText) : c.yellow(sevText);
-          out += `  ${c.dim(pos)}  ${sev}  ${row3[2]}  ${c.dim(row3[3])}
+          const sev = m.severity === 2 ? c.red(sevText) : c.yellow(sevText);
+          out += `${indent2}${c.dim(pos)}  ${sev}  ${row3[2]}  ${c.dim(row3[3])}
 `;
         });
+        if (next) {
+          const text4 = `next: ${sanitizeLine(deadlineText(next, ctx.now))}`;
+          out += `  ${isOverdue(next, ctx.now) ? c.red(text4) : c.cyan(text4)}
+`;
+        }
       }
       const total = errors + warnings;
-      if (total === 0) return "";
-      const summary = `\u2716 ${plural(total, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")})`;
+      if (total === 0) return out;
+      const summary = `\u2716 ${plural3(total, "problem")} (${plural3(errors, "error")}, ${plural3(warnings, "warning")})`;
       out += `
 ${errors > 0 ? c.red.bold(summary) : c.yellow.bold(summary)}
 `;
       if (fixableErrors + fixableWarnings > 0) {
-        out += c.dim(`  ${plural(fixableErrors, "error")} and ${plural(fixableWarnings, "warning")} potentially fixable with the \`--fix\` option.
+        out += c.dim(`  ${plural3(fixableErrors, "error")} and ${plural3(fixableWarnings, "warning")} potentially fixable with the \`--fix\` option.
 `);
       }
       return out;
@@ -31782,12 +35982,13 @@ var init_compact = __esm({
   "src/format/compact.ts"() {
     "use strict";
     init_sanitize();
+    init_thread3();
     compact = (results) => {
       const lines = [];
       for (const r of results) {
         for (const m of r.messages) {
           const sev = m.severity === 2 ? "error" : "warning";
-          lines.push(`${sanitizeLine(r.filePath)}:${m.line}:${m.column}: ${sev} ${m.ruleId ?? "ir-lint"} ${sanitizeLine(m.message)}`);
+          lines.push(`${sanitizeLine(r.filePath)}${commentRef(m)}:${m.line}:${m.column}: ${sev} ${m.ruleId ?? "ir-lint"} ${sanitizeLine(m.message)}`);
         }
       }
       return lines.length > 0 ? `${lines.join("\n")}
@@ -31861,6 +36062,7 @@ function eslintMessage(m) {
     endColumn: m.endColumn,
     messageId: m.messageId
   };
+  if (m.comment !== void 0) out["comment"] = m.comment;
   if (m.fatal) out["fatal"] = true;
   if (m.fix) out["fix"] = { range: [...m.fix.range], text: m.fix.text };
   if (m.related && m.related.length > 0) out["related"] = m.related.map((r) => ({ ...r }));
@@ -31880,6 +36082,7 @@ function eslintResult(r, cwd) {
   if (r.output !== void 0) out["output"] = r.output;
   else if (r.errorCount + r.warningCount > 0 && r.source !== void 0) out["source"] = r.source;
   out["usedDeprecatedRules"] = [];
+  if (r.deadlines !== void 0) out["deadlines"] = r.deadlines.map((d) => ({ obligation: d.obligation, due: d.due, basis: d.basis, ...d.comment !== void 0 ? { comment: d.comment } : {} }));
   return out;
 }
 var json, json_default;
@@ -32061,7 +36264,7 @@ function normaliseTarget(t) {
 }
 function fingerprints(r, ids) {
   const kept = r.messages.map((m, i) => ({ m, id: ids[i] })).filter((x) => !x.m.fatal);
-  return lineHashes(kept.map((x) => ({ ruleId: x.id, line: x.m.line, message: x.m.message })), r.source);
+  return lineHashes(kept.map((x) => ({ ruleId: x.id, line: x.m.line, message: x.m.comment === void 0 ? x.m.message : `comment ${x.m.comment}: ${x.m.message}` })), r.thread ? void 0 : r.source);
 }
 var SARIF_SCHEMA, level, OWN2, OWN_SOURCE, sarif, sarif_default;
 var init_sarif = __esm({
@@ -32071,6 +36274,7 @@ var init_sarif = __esm({
     init_meta();
     init_sanitize();
     init_code_scanning();
+    init_thread3();
     SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     level = (severity) => severity === 2 ? "error" : "warning";
     OWN2 = {
@@ -32087,6 +36291,11 @@ var init_sarif = __esm({
       "file-error": {
         description: "A file that could not be read or decoded was not linted.",
         rationale: "ir-lint reports a missing, unreadable, binary, non-UTF-8 or oversized file once, for that file, and lints the other files; the run ends with exit code 2.",
+        level: "error"
+      },
+      "thread-format": {
+        description: "A bug thread export that is not the documented REST shape was not linted.",
+        rationale: `A .bug.json file holds {"bug", "comments", "history", "source", "fetched"} in Bugzilla's REST field names; ir-lint names the first field that is missing or wrong, lints the other files, and the run ends with exit code 2.`,
         level: "error"
       },
       "internal-error": {
@@ -32135,7 +36344,7 @@ var init_sarif = __esm({
         if (artifactIndex === void 0) {
           artifactIndex = artifacts.length;
           artifactIndexes.set(key, artifactIndex);
-          artifacts.push({ location: { ...loc }, roles: ["analysisTarget"], mimeType: "text/markdown" });
+          artifacts.push({ location: { ...loc }, roles: ["analysisTarget"], mimeType: r.thread ? "application/json" : "text/markdown" });
         }
         const artifactLocation = { ...loc, index: artifactIndex };
         const lengths = lineLengths(r.source);
@@ -32143,13 +36352,18 @@ var init_sarif = __esm({
         const hashes = fingerprints(r, ids);
         let k = 0;
         r.messages.forEach((m, i) => {
-          const physicalLocation = { artifactLocation, region: region(m, lengths) };
+          const physicalLocation = { artifactLocation, region: m.comment === void 0 ? region(m, lengths) : region({ line: exportLine(r, m), column: 1 }, lengths) };
+          const location = { physicalLocation };
+          if (m.comment !== void 0 && r.thread) {
+            location["logicalLocations"] = [{ name: `comment ${m.comment}`, fullyQualifiedName: `bug ${r.thread.id} comment ${m.comment}`, kind: "element" }];
+            location["message"] = { text: `${commentLabel(r, m.comment)}, line ${m.line}, column ${m.column} of its text` };
+          }
           if (m.fatal) {
             const id2 = kebab(m.messageId);
             const n2 = {
               level: "error",
               message: { text: m.message },
-              locations: [{ physicalLocation }],
+              locations: [location],
               descriptor: { id: id2, index: notificationFor(id2) }
             };
             if (m.ruleId !== null && ruleIndex.has(m.ruleId)) n2["associatedRule"] = { id: m.ruleId, index: ruleIndex.get(m.ruleId) };
@@ -32162,7 +36376,7 @@ var init_sarif = __esm({
             ruleIndex: indexFor(id, m),
             level: level(m.severity),
             message: { text: m.message },
-            locations: [{ physicalLocation }],
+            locations: [location],
             partialFingerprints: { primaryLocationLineHash: hashes[k++] }
           };
           if (m.related && m.related.length > 0) {
@@ -32231,23 +36445,26 @@ var init_github = __esm({
     "use strict";
     init_paths();
     init_sanitize();
+    init_thread3();
     github = (results, ctx) => {
       const lines = [];
       for (const r of results) {
         const file = relativePath(r.filePath, ctx.cwd);
         for (const m of r.messages) {
           const command = m.severity === 2 ? "error" : "warning";
+          const inComment = m.comment !== void 0;
           const props = [
             ["file", visible(file)],
-            ["line", m.line],
-            ["col", m.column]
+            ["line", inComment ? exportLine(r, m) : m.line],
+            ["col", inComment ? 1 : m.column]
           ];
-          if (m.endLine > m.line || m.endLine === m.line && m.endColumn > m.column) {
+          if (!inComment && (m.endLine > m.line || m.endLine === m.line && m.endColumn > m.column)) {
             props.push(["endLine", m.endLine], ["endColumn", m.endColumn]);
           }
           props.push(["title", m.ruleId ?? "ir-lint"]);
           const propText = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
-          lines.push(`::${command} ${propText}::${escapeData(visible(m.message))}`);
+          const where = inComment ? `${commentLabel(r, m.comment)}, line ${m.line}: ` : "";
+          lines.push(`::${command} ${propText}::${escapeData(visible(where + m.message))}`);
         }
       }
       return lines.length > 0 ? `${lines.join("\n")}
@@ -32272,8 +36489,9 @@ function classname(file) {
 function caseFor(file, m) {
   const rule = m.ruleId ?? "ir-lint";
   const sev = m.severity === 2 ? "error" : "warning";
-  const name = `${rule} (${m.line}:${m.column})`;
-  const detail = `${file}:${m.line}:${m.column}: ${sev} ${m.message}${m.ruleId ? ` (${m.ruleId})` : ""}`;
+  const at2 = `${m.comment !== void 0 ? `c${m.comment}:` : ""}${m.line}:${m.column}`;
+  const name = `${rule} (${at2})`;
+  const detail = `${file}${m.comment !== void 0 ? `#c${m.comment}` : ""}:${m.line}:${m.column}: ${sev} ${m.message}${m.ruleId ? ` (${m.ruleId})` : ""}`;
   const element = m.fatal ? "error" : "failure";
   const type = m.fatal ? "fatal" : sev;
   return `    <testcase name="${xmlText(name)}" classname="${xmlText(classname(file))}" time="0">
@@ -32316,6 +36534,68 @@ var init_junit = __esm({
 ` + body + "</testsuites>\n";
     };
     junit_default = junit;
+  }
+});
+
+// src/format/due.ts
+var due_exports = {};
+__export(due_exports, {
+  default: () => due_default
+});
+function plural4(n2, word) {
+  return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
+}
+var due, due_default;
+var init_due = __esm({
+  "src/format/due.ts"() {
+    "use strict";
+    init_sanitize();
+    init_thread3();
+    due = (results, ctx) => {
+      const rows = [];
+      let closed2 = 0;
+      let threads = 0;
+      const unreadable = [];
+      let errors = 0;
+      let warnings = 0;
+      for (const r of results) {
+        const fatal = r.messages.find((m) => m.fatal);
+        if (fatal) unreadable.push(`${sanitizeLine(r.filePath)}: ${sanitizeLine(fatal.message)}`);
+        errors += r.messages.filter((m) => m.severity === 2 && !m.fatal).length;
+        warnings += r.warningCount;
+        if (!r.thread) continue;
+        threads++;
+        if (!r.thread.open) {
+          closed2++;
+          continue;
+        }
+        const next = r.deadlines?.[0];
+        const row3 = { id: r.thread.id, summary: r.thread.summary, time: next ? Date.parse(next.due) : Number.POSITIVE_INFINITY };
+        if (next) row3.next = next;
+        rows.push(row3);
+      }
+      rows.sort((a, b) => a.time - b.time || a.id - b.id);
+      const lines = [];
+      if (rows.length === 0) {
+        lines.push(threads === 0 ? "No open bugs (no bug thread exports, *.bug.json, among the files linted)." : `No open bugs (${plural4(threads, "bug export")} linted, ${closed2 === threads ? "all closed" : `${closed2} closed`}).`);
+      } else {
+        const cells = rows.map((row3) => {
+          const id = String(row3.id);
+          if (!row3.next) return [id, "no deadline known", "", "", sanitizeLine(row3.summary)];
+          const left = timeLeft(row3.next.due, ctx.now) ?? "";
+          const mark = left.startsWith("overdue") ? `OVERDUE by ${left.slice("overdue by ".length)}` : left;
+          return [id, mark, dueDate(row3.next.due), sanitizeLine(`${row3.next.obligation} (${row3.next.basis})`), sanitizeLine(row3.summary)];
+        });
+        const widths = [0, 1, 2, 3].map((i) => Math.max(...cells.map((c) => c[i].length)));
+        for (const c of cells) lines.push(c.map((cell2, i) => i < 4 ? cell2.padEnd(widths[i]) : cell2).join("  ").replace(/\s+$/, ""));
+      }
+      lines.push(...unreadable);
+      const problems = errors + warnings;
+      if (problems > 0) lines.push(`${plural4(problems, "problem")} (${plural4(errors, "error")}, ${plural4(warnings, "warning")}) not shown: -f due lists deadlines; -f stylish shows the findings.`);
+      return `${lines.join("\n")}
+`;
+    };
+    due_default = due;
   }
 });
 
@@ -32915,8 +37195,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {number}
        */
-      displayWidth(str) {
-        return stripColor(str).length;
+      displayWidth(str2) {
+        return stripColor(str2).length;
       }
       /**
        * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
@@ -32924,11 +37204,11 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {string}
        */
-      styleTitle(str) {
-        return str;
+      styleTitle(str2) {
+        return str2;
       }
-      styleUsage(str) {
-        return str.split(" ").map((word) => {
+      styleUsage(str2) {
+        return str2.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word === "[command]") return this.styleSubcommandText(word);
           if (word[0] === "[" || word[0] === "<")
@@ -32936,46 +37216,46 @@ var require_help = __commonJS({
           return this.styleCommandText(word);
         }).join(" ");
       }
-      styleCommandDescription(str) {
-        return this.styleDescriptionText(str);
+      styleCommandDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleOptionDescription(str) {
-        return this.styleDescriptionText(str);
+      styleOptionDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleSubcommandDescription(str) {
-        return this.styleDescriptionText(str);
+      styleSubcommandDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleArgumentDescription(str) {
-        return this.styleDescriptionText(str);
+      styleArgumentDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleDescriptionText(str) {
-        return str;
+      styleDescriptionText(str2) {
+        return str2;
       }
-      styleOptionTerm(str) {
-        return this.styleOptionText(str);
+      styleOptionTerm(str2) {
+        return this.styleOptionText(str2);
       }
-      styleSubcommandTerm(str) {
-        return str.split(" ").map((word) => {
+      styleSubcommandTerm(str2) {
+        return str2.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word[0] === "[" || word[0] === "<")
             return this.styleArgumentText(word);
           return this.styleSubcommandText(word);
         }).join(" ");
       }
-      styleArgumentTerm(str) {
-        return this.styleArgumentText(str);
+      styleArgumentTerm(str2) {
+        return this.styleArgumentText(str2);
       }
-      styleOptionText(str) {
-        return str;
+      styleOptionText(str2) {
+        return str2;
       }
-      styleArgumentText(str) {
-        return str;
+      styleArgumentText(str2) {
+        return str2;
       }
-      styleSubcommandText(str) {
-        return str;
+      styleSubcommandText(str2) {
+        return str2;
       }
-      styleCommandText(str) {
-        return str;
+      styleCommandText(str2) {
+        return str2;
       }
       /**
        * Calculate the pad width from the maximum term length.
@@ -32998,8 +37278,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {boolean}
        */
-      preformatted(str) {
-        return /\n[^\S\r\n]/.test(str);
+      preformatted(str2) {
+        return /\n[^\S\r\n]/.test(str2);
       }
       /**
        * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
@@ -33045,9 +37325,9 @@ ${itemIndentStr}`);
        * @param {number} width
        * @returns {string}
        */
-      boxWrap(str, width) {
-        if (width < this.minWidthToWrap) return str;
-        const rawLines = str.split(/\r\n|\n/);
+      boxWrap(str2, width) {
+        if (width < this.minWidthToWrap) return str2;
+        const rawLines = str2.split(/\r\n|\n/);
         const chunkPattern = /[\s]*[^\s]+/g;
         const wrappedLines = [];
         rawLines.forEach((line) => {
@@ -33075,9 +37355,9 @@ ${itemIndentStr}`);
         return wrappedLines.join("\n");
       }
     };
-    function stripColor(str) {
+    function stripColor(str2) {
       const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
-      return str.replace(sgrPattern, "");
+      return str2.replace(sgrPattern, "");
     }
     exports2.Help = Help2;
     exports2.stripColor = stripColor;
@@ -33348,9 +37628,9 @@ var require_option = __commonJS({
         return option.negate === (negativeValue === value);
       }
     };
-    function camelcase(str) {
-      return str.split("-").reduce((str2, word) => {
-        return str2 + word[0].toUpperCase() + word.slice(1);
+    function camelcase(str2) {
+      return str2.split("-").reduce((str3, word) => {
+        return str3 + word[0].toUpperCase() + word.slice(1);
       });
     }
     function splitOptionFlags(flags) {
@@ -33482,7 +37762,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path10 = require("node:path");
+    var path11 = require("node:path");
     var fs3 = require("node:fs");
     var process3 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -33531,14 +37811,14 @@ var require_command = __commonJS({
         this._showSuggestionAfterError = true;
         this._savedState = null;
         this._outputConfiguration = {
-          writeOut: (str) => process3.stdout.write(str),
-          writeErr: (str) => process3.stderr.write(str),
-          outputError: (str, write2) => write2(str),
+          writeOut: (str2) => process3.stdout.write(str2),
+          writeErr: (str2) => process3.stderr.write(str2),
+          outputError: (str2, write2) => write2(str2),
           getOutHelpWidth: () => process3.stdout.isTTY ? process3.stdout.columns : void 0,
           getErrHelpWidth: () => process3.stderr.isTTY ? process3.stderr.columns : void 0,
           getOutHasColors: () => useColor2() ?? (process3.stdout.isTTY && process3.stdout.hasColors?.()),
           getErrHasColors: () => useColor2() ?? (process3.stderr.isTTY && process3.stderr.hasColors?.()),
-          stripColor: (str) => stripColor(str)
+          stripColor: (str2) => stripColor(str2)
         };
         this._hidden = false;
         this._helpOption = void 0;
@@ -34495,9 +38775,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path10.resolve(baseDir, baseName);
+          const localBin = path11.resolve(baseDir, baseName);
           if (fs3.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path10.extname(baseName))) return void 0;
+          if (sourceExt.includes(path11.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
@@ -34515,17 +38795,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path10.resolve(
-            path10.dirname(resolvedScriptPath),
+          executableDir = path11.resolve(
+            path11.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path10.basename(
+            const legacyName = path11.basename(
               this._scriptPath,
-              path10.extname(this._scriptPath)
+              path11.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -34536,7 +38816,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path10.extname(executableFile));
+        launchWithNode = sourceExt.includes(path11.extname(executableFile));
         let proc;
         if (process3.platform !== "win32") {
           if (launchWithNode) {
@@ -35262,18 +39542,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
        */
-      version(str, flags, description) {
-        if (str === void 0) return this._version;
-        this._version = str;
+      version(str2, flags, description) {
+        if (str2 === void 0) return this._version;
+        this._version = str2;
         flags = flags || "-V, --version";
         description = description || "output the version number";
         const versionOption = this.createOption(flags, description);
         this._versionOptionName = versionOption.attributeName();
         this._registerOption(versionOption);
         this.on("option:" + versionOption.name(), () => {
-          this._outputConfiguration.writeOut(`${str}
+          this._outputConfiguration.writeOut(`${str2}
 `);
-          this._exit(0, "commander.version", str);
+          this._exit(0, "commander.version", str2);
         });
         return this;
       }
@@ -35284,10 +39564,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {object} [argsDescription]
        * @return {(string|Command)}
        */
-      description(str, argsDescription) {
-        if (str === void 0 && argsDescription === void 0)
+      description(str2, argsDescription) {
+        if (str2 === void 0 && argsDescription === void 0)
           return this._description;
-        this._description = str;
+        this._description = str2;
         if (argsDescription) {
           this._argsDescription = argsDescription;
         }
@@ -35299,9 +39579,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      summary(str) {
-        if (str === void 0) return this._summary;
-        this._summary = str;
+      summary(str2) {
+        if (str2 === void 0) return this._summary;
+        this._summary = str2;
         return this;
       }
       /**
@@ -35349,8 +39629,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      usage(str) {
-        if (str === void 0) {
+      usage(str2) {
+        if (str2 === void 0) {
           if (this._usage) return this._usage;
           const args = this.registeredArguments.map((arg) => {
             return humanReadableArgName(arg);
@@ -35361,7 +39641,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             this.registeredArguments.length ? args : []
           ).join(" ");
         }
-        this._usage = str;
+        this._usage = str2;
         return this;
       }
       /**
@@ -35370,9 +39650,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      name(str) {
-        if (str === void 0) return this._name;
-        this._name = str;
+      name(str2) {
+        if (str2 === void 0) return this._name;
+        this._name = str2;
         return this;
       }
       /**
@@ -35451,7 +39731,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path10.basename(filename, path10.extname(filename));
+        this._name = path11.basename(filename, path11.extname(filename));
         return this;
       }
       /**
@@ -35465,9 +39745,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path11) {
-        if (path11 === void 0) return this._executableDir;
-        this._executableDir = path11;
+      executableDir(path12) {
+        if (path12 === void 0) return this._executableDir;
+        this._executableDir = path12;
         return this;
       }
       /**
@@ -35506,17 +39786,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let hasColors;
         let helpWidth;
         if (error2) {
-          baseWrite = (str) => this._outputConfiguration.writeErr(str);
+          baseWrite = (str2) => this._outputConfiguration.writeErr(str2);
           hasColors = this._outputConfiguration.getErrHasColors();
           helpWidth = this._outputConfiguration.getErrHelpWidth();
         } else {
-          baseWrite = (str) => this._outputConfiguration.writeOut(str);
+          baseWrite = (str2) => this._outputConfiguration.writeOut(str2);
           hasColors = this._outputConfiguration.getOutHasColors();
           helpWidth = this._outputConfiguration.getOutHelpWidth();
         }
-        const write2 = (str) => {
-          if (!hasColors) str = this._outputConfiguration.stripColor(str);
-          return baseWrite(str);
+        const write2 = (str2) => {
+          if (!hasColors) str2 = this._outputConfiguration.stripColor(str2);
+          return baseWrite(str2);
         };
         return { error: error2, write: write2, hasColors, helpWidth };
       }
@@ -35976,10 +40256,10 @@ async function syncDirectory(dir) {
 }
 
 // src/action/run.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/cli/main.ts
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // src/types.ts
 function defineRule(rule) {
@@ -36018,3276 +40298,9 @@ var report_template_default = defineRule({
 // rules/template-current.ts
 init_days();
 
-// node_modules/zod/v4/core/util.js
-function getEnumValues(entries) {
-  const numericValues = Object.values(entries).filter((v) => typeof v === "number");
-  const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
-  return values;
-}
-function joinValues(array2, separator = "|") {
-  return array2.map((val) => stringifyPrimitive(val)).join(separator);
-}
-function jsonStringifyReplacer(_, value) {
-  if (typeof value === "bigint")
-    return value.toString();
-  return value;
-}
-var Cached = class {
-  constructor(getter) {
-    this._getter = getter;
-    this._value = void 0;
-  }
-  get value() {
-    const getter = this._getter;
-    if (getter !== void 0) {
-      this._value = getter();
-      this._getter = void 0;
-    }
-    return this._value;
-  }
-};
-function cached(getter) {
-  return new Cached(getter);
-}
-function nullish(input) {
-  return input === null || input === void 0;
-}
-function cleanRegex(source) {
-  const start = source.startsWith("^") ? 1 : 0;
-  const end = source.endsWith("$") ? source.length - 1 : source.length;
-  return source.slice(start, end);
-}
-function assignProp(target, prop, value) {
-  Object.defineProperty(target, prop, {
-    value,
-    writable: true,
-    enumerable: true,
-    configurable: true
-  });
-}
-var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
-};
-function isObject(data) {
-  return typeof data === "object" && data !== null && !Array.isArray(data);
-}
-function isPlainObject(o) {
-  if (isObject(o) === false)
-    return false;
-  const ctor = o.constructor;
-  if (ctor === void 0)
-    return true;
-  if (typeof ctor !== "function")
-    return true;
-  const prot = ctor.prototype;
-  if (isObject(prot) === false)
-    return false;
-  if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) {
-    return false;
-  }
-  return true;
-}
-function shallowClone(o) {
-  if (isPlainObject(o))
-    return { ...o };
-  if (Array.isArray(o))
-    return [...o];
-  if (o instanceof Map)
-    return new Map(o);
-  if (o instanceof Set)
-    return new Set(o);
-  return o;
-}
-var propertyKeyTypes = /* @__PURE__ */ new Set(["string", "number", "symbol"]);
-function escapeRegex(str) {
-  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function clone2(inst, def, params) {
-  const cl = new inst._zod.constr(def ?? inst._zod.def);
-  if (!def || params?.parent)
-    cl._zod.parent = inst;
-  return cl;
-}
-function normalizeParams(_params) {
-  const params = _params;
-  if (!params)
-    return {};
-  if (typeof params === "string")
-    return { error: () => params };
-  if (params?.message !== void 0) {
-    if (params?.error !== void 0)
-      throw new Error("Cannot specify both `message` and `error` params");
-    params.error = params.message;
-  }
-  delete params.message;
-  if (typeof params.error === "string")
-    return { ...params, error: () => params.error };
-  return params;
-}
-function stringifyPrimitive(value) {
-  if (typeof value === "bigint")
-    return value.toString() + "n";
-  if (typeof value === "string")
-    return `"${value}"`;
-  return `${value}`;
-}
-function optionalKeys(shape) {
-  return Object.keys(shape).filter((k) => {
-    return shape[k]._zod.optin !== void 0 && shape[k]._zod.optout === "optional";
-  });
-}
-var NUMBER_FORMAT_RANGES = /* @__PURE__ */ (() => ({
-  safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-  int32: [-2147483648, 2147483647],
-  uint32: [0, 4294967295],
-  float32: [-34028234663852886e22, 34028234663852886e22],
-  float64: [-Number.MAX_VALUE, Number.MAX_VALUE]
-}))();
-var BIGINT_FORMAT_RANGES = {
-  int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
-  uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
-};
-function aborted(x, startIndex = 0) {
-  if (x.aborted === true)
-    return true;
-  for (let i = startIndex; i < x.issues.length; i++) {
-    if (x.issues[i]?.continue !== true) {
-      return true;
-    }
-  }
-  return false;
-}
-function explicitlyAborted(x, startIndex = 0) {
-  if (x.aborted === true)
-    return true;
-  for (let i = startIndex; i < x.issues.length; i++) {
-    if (x.issues[i]?.continue === false) {
-      return true;
-    }
-  }
-  return false;
-}
-function prefixIssues(path10, issues) {
-  return issues.map((iss) => {
-    var _a3;
-    (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path10);
-    return iss;
-  });
-}
-function unwrapMessage(message) {
-  return typeof message === "string" ? message : message?.message;
-}
-function sizeCaps(defChecks) {
-  const caps = [];
-  for (const ch of defChecks ?? []) {
-    const d = ch._zod.def;
-    if (!/_(length|size)$|_equals$/.test(d.check))
-      break;
-    const max = d.maximum ?? d.length ?? d.size;
-    if (max >= 0)
-      caps.push([max, ch]);
-  }
-  return caps;
-}
-function attachSchema(issues, start, inst) {
-  var _a3;
-  for (let i = start; i < issues.length; i++) {
-    (_a3 = issues[i]).schema ?? (_a3.schema = inst);
-  }
-}
-function finalizeIssue(iss, ctx, config2) {
-  var _a3;
-  const traits = iss.inst?._zod?.traits;
-  if (traits?.has("$ZodType")) {
-    if (traits.has("$ZodCheck"))
-      (_a3 = iss).schema ?? (_a3.schema = iss.inst);
-    else
-      iss.schema = iss.inst;
-  }
-  const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
-  const full = {};
-  for (const k of Object.keys(iss)) {
-    if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
-      continue;
-    full[k] = iss[k];
-  }
-  full.path ?? (full.path = []);
-  full.message = message;
-  if (ctx?.reportInput) {
-    full.input = iss.input;
-  }
-  return full;
-}
-var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str) {
-  const units = str.length;
-  if (!highSurrogate.test(str))
-    return units;
-  let count = units;
-  for (let i = 0; i < units - 1; i++) {
-    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
-      i++;
-    }
-  }
-  return count;
-}
-function getLengthableOrigin(input) {
-  if (Array.isArray(input))
-    return "array";
-  if (typeof input === "string")
-    return "string";
-  return "unknown";
-}
-function parsedType(data) {
-  const t = typeof data;
-  switch (t) {
-    case "number": {
-      return Number.isNaN(data) ? "nan" : "number";
-    }
-    case "object": {
-      if (data === null) {
-        return "null";
-      }
-      if (Array.isArray(data)) {
-        return "array";
-      }
-      const obj = data;
-      if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
-        return obj.constructor.name;
-      }
-    }
-  }
-  return t;
-}
-function issue(...args) {
-  const [iss, input, inst] = args;
-  if (typeof iss === "string") {
-    return {
-      message: iss,
-      code: "custom",
-      input,
-      inst
-    };
-  }
-  return { ...iss };
-}
-function members(proto2, table) {
-  for (const key in table) {
-    const desc = Object.getOwnPropertyDescriptor(table, key);
-    if (desc.get)
-      Object.defineProperty(proto2, key, { ...desc, enumerable: false });
-    else
-      defineBound(proto2, key, desc.value);
-  }
-}
-function own3(inst, key, value, enumerable = true) {
-  Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
-  return value;
-}
-function hide(inst, key, value) {
-  return own3(inst, key, value, false);
-}
-function defineBound(proto2, key, fn) {
-  Object.defineProperty(proto2, key, {
-    configurable: true,
-    get() {
-      return this == null ? fn : own3(this, key, fn.bind(this));
-    },
-    set(value) {
-      own3(this, key, value);
-    }
-  });
-}
-function claim(inst, sentinel) {
-  const proto2 = Object.getPrototypeOf(inst);
-  return sentinel in proto2 ? void 0 : proto2;
-}
-var installing;
-var broke = false;
-var breaker = {
-  configurable: true,
-  get() {
-    broke = true;
-    return void 0;
-  }
-};
-function defineLazyInternal(inst, key, compute2) {
-  const proto2 = Object.getPrototypeOf(inst._zod);
-  if (key in proto2 && installing !== inst._zod) {
-    installing = void 0;
-    return;
-  }
-  installing = inst._zod;
-  Object.defineProperty(proto2, key, {
-    configurable: true,
-    get() {
-      Object.defineProperty(this, key, breaker);
-      const outer = broke;
-      broke = false;
-      try {
-        const value = compute2(this);
-        if (broke)
-          delete this[key];
-        else
-          Object.defineProperty(this, key, { configurable: true, writable: true, value });
-        broke = broke || outer;
-        return value;
-      } catch (err) {
-        delete this[key];
-        broke = broke || outer;
-        throw err;
-      }
-    },
-    set(value) {
-      Object.defineProperty(this, key, { configurable: true, writable: true, value });
-    }
-  });
-}
-function installLazyProp(inst, key, make2, enumerable) {
-  const proto2 = claim(inst, key);
-  if (!proto2)
-    return;
-  Object.defineProperty(proto2, key, {
-    configurable: true,
-    get() {
-      const desc = { configurable: true, writable: true, enumerable, value: void 0 };
-      Object.defineProperty(this, key, desc);
-      desc.value = make2(this);
-      Object.defineProperty(this, key, desc);
-      return desc.value;
-    },
-    set(value) {
-      Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
-    }
-  });
-}
-
-// node_modules/zod/v4/core/core.js
-var _a;
-var _zodDesc = { value: void 0, enumerable: false };
-var _E = "captureStackTrace" in Error ? Error : null;
-function newError(Definition) {
-  const E = _E;
-  if (E) {
-    const saved = E.stackTraceLimit;
-    if (typeof saved === "number") {
-      try {
-        E.stackTraceLimit = 0;
-      } catch {
-        _E = null;
-        return new Definition();
-      }
-      try {
-        return new Definition();
-      } finally {
-        E.stackTraceLimit = saved;
-      }
-    }
-  }
-  return new Definition();
-}
-// @__NO_SIDE_EFFECTS__
-function $constructor(name, initializer2, proto2, params) {
-  const zodProto = {};
-  function Internals(def) {
-    this.def = def;
-    this.constr = _;
-    this.traits = /* @__PURE__ */ new Set();
-  }
-  Internals.prototype = zodProto;
-  const protoMembers = proto2;
-  const initialized = protoMembers && /* @__PURE__ */ new WeakSet();
-  function init2(inst, def) {
-    if (!inst._zod) {
-      _zodDesc.value = new Internals(def);
-      try {
-        Object.defineProperty(inst, "_zod", _zodDesc);
-      } finally {
-        _zodDesc.value = void 0;
-      }
-    } else if (inst._zod.traits.has(name)) {
-      return;
-    }
-    inst._zod.traits.add(name);
-    initializer2(inst, def);
-    if (initialized) {
-      const own4 = Object.getPrototypeOf(inst);
-      const ctorProto = inst._zod.constr.prototype;
-      let up = own4;
-      while (up && up !== ctorProto)
-        up = Object.getPrototypeOf(up);
-      const target = up ?? own4;
-      if (!initialized.has(target)) {
-        initialized.add(target);
-        members(target, protoMembers);
-      }
-    }
-    const proto3 = _.prototype;
-    for (const k in proto3) {
-      if (!Object.prototype.hasOwnProperty.call(proto3, k))
-        continue;
-      if (!(k in inst)) {
-        inst[k] = proto3[k].bind(inst);
-      }
-    }
-  }
-  const Parent = params?.Parent ?? Object;
-  class Definition extends Parent {
-  }
-  Object.defineProperty(Definition, "name", { value: name });
-  function _(def) {
-    const inst = params?.Parent ? newError(Definition) : this;
-    init2(inst, def);
-    const deferred = inst._zod.deferred;
-    if (deferred) {
-      for (const fn of deferred) {
-        fn();
-      }
-      inst._zod.deferred = void 0;
-    }
-    const pp = globalThis.__zod_globalConfig?.postProcessor;
-    if (pp)
-      pp(inst);
-    return inst;
-  }
-  Object.defineProperty(_, "init", { value: init2 });
-  Object.defineProperty(_, Symbol.hasInstance, {
-    value: (inst) => {
-      if (params?.Parent && inst instanceof params.Parent)
-        return true;
-      return inst?._zod?.traits?.has(name);
-    }
-  });
-  Object.defineProperty(_, "name", { value: name });
-  return _;
-}
-var $ZodAsyncError = class extends Error {
-  constructor() {
-    super(`Encountered Promise during synchronous parse. Use .parseAsync() instead.`);
-  }
-};
-(_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});
-var globalConfig = globalThis.__zod_globalConfig;
-function config(newConfig) {
-  if (newConfig)
-    Object.assign(globalConfig, newConfig);
-  return globalConfig;
-}
-
-// node_modules/zod/v4/core/errors.js
-function _getMessage() {
-  const internals = this._zod;
-  internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
-  return internals.message;
-}
-function _setMessage(value) {
-  this._zod.message = value;
-}
-var _messageDesc = {
-  get: _getMessage,
-  set: _setMessage,
-  enumerable: true,
-  configurable: true
-};
-var _issuesDesc = { value: void 0, enumerable: false };
-var _installedToString = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
-var initializer = (inst, def) => {
-  inst.name = "$ZodError";
-  _issuesDesc.value = def;
-  Object.defineProperty(inst, "issues", _issuesDesc);
-  _issuesDesc.value = void 0;
-  Object.defineProperty(inst, "message", _messageDesc);
-  const proto2 = Object.getPrototypeOf(inst);
-  if (!_installedToString.has(proto2)) {
-    _installedToString.add(proto2);
-    Object.defineProperty(proto2, "toString", {
-      configurable: true,
-      enumerable: false,
-      get() {
-        const value = () => this.message;
-        Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
-        return value;
-      },
-      set(value) {
-        Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
-      }
-    });
-  }
-};
-var $ZodError = $constructor("$ZodError", initializer);
-var $ZodRealError = $constructor("$ZodError", initializer, void 0, {
-  Parent: Error
-});
-
-// node_modules/zod/v4/core/parse.js
-var _parse = (_Err) => {
-  const fn = (schema, value, _ctx, _params) => {
-    const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-    const result = schema._zod.run({ value, issues: [] }, ctx);
-    if (result instanceof Promise) {
-      throw new $ZodAsyncError();
-    }
-    if (result.issues.length) {
-      const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
-      captureStackTrace(e, _params?.callee ?? fn);
-      throw e;
-    }
-    return result.value;
-  };
-  return fn;
-};
-var parse5 = /* @__PURE__ */ _parse($ZodRealError);
-var _parseAsync = (_Err) => {
-  const fn = async (schema, value, _ctx, params) => {
-    const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-    let result = schema._zod.run({ value, issues: [] }, ctx);
-    if (result instanceof Promise)
-      result = await result;
-    if (result.issues.length) {
-      const e = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
-      captureStackTrace(e, params?.callee ?? fn);
-      throw e;
-    }
-    return result.value;
-  };
-  return fn;
-};
-var parseAsync = /* @__PURE__ */ _parseAsync($ZodRealError);
-var _safeParse = (_Err) => (schema, value, _ctx) => {
-  const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-  const result = schema._zod.run({ value, issues: [] }, ctx);
-  if (result instanceof Promise) {
-    throw new $ZodAsyncError();
-  }
-  return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
-};
-var safeParse = /* @__PURE__ */ _safeParse($ZodRealError);
-function failure(Err, issues, ctx) {
-  let error2;
-  return {
-    success: false,
-    get error() {
-      if (!error2) {
-        error2 = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config())));
-        issues = void 0;
-        ctx = void 0;
-      }
-      return error2;
-    },
-    set error(e) {
-      error2 = e;
-      issues = void 0;
-      ctx = void 0;
-    }
-  };
-}
-var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
-  const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-  let result = schema._zod.run({ value, issues: [] }, ctx);
-  if (result instanceof Promise)
-    result = await result;
-  return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
-};
-var safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
-
-// node_modules/zod/v4/core/regexes.js
-var base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/;
-var base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/;
-var anyString = /^[\s\S]{0,}$/;
-var integer = /^-?\d+$/;
-var number = /^-?\d+(?:\.\d+)?$/;
-var boolean = /^(?:true|false)$/i;
-
-// node_modules/zod/v4/core/checks.js
-var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
-  var _a3;
-  inst._zod ?? (inst._zod = {});
-  inst._zod.def = def;
-  (_a3 = inst._zod).onattach ?? (_a3.onattach = []);
-});
-var _whenHasLength = (payload) => {
-  const val = payload.value;
-  return !nullish(val) && val.length !== void 0;
-};
-var numericOriginMap = {
-  number: "number",
-  bigint: "bigint",
-  object: "date"
-};
-var $ZodCheckGreaterThan = /* @__PURE__ */ $constructor("$ZodCheckGreaterThan", (inst, def) => {
-  $ZodCheck.init(inst, def);
-  const origin = numericOriginMap[typeof def.value];
-  inst._zod.check = (payload) => {
-    if (def.inclusive ? payload.value >= def.value : payload.value > def.value) {
-      return;
-    }
-    payload.issues.push({
-      origin: numericOriginMap[typeof payload.value] ?? origin,
-      code: "too_small",
-      minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
-      input: payload.value,
-      inclusive: def.inclusive,
-      inst,
-      continue: !def.abort
-    });
-  };
-});
-var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat", (inst, def) => {
-  $ZodCheck.init(inst, def);
-  def.format = def.format || "float64";
-  const isInt2 = def.format?.includes("int");
-  const origin = isInt2 ? "int" : "number";
-  const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
-  inst._zod.check = (payload) => {
-    const input = payload.value;
-    if (isInt2) {
-      if (!Number.isInteger(input)) {
-        payload.issues.push({
-          expected: origin,
-          format: def.format,
-          code: "invalid_type",
-          continue: false,
-          input,
-          inst
-        });
-        return;
-      }
-      if (!Number.isSafeInteger(input)) {
-        if (input > 0) {
-          payload.issues.push({
-            input,
-            code: "too_big",
-            maximum: Number.MAX_SAFE_INTEGER,
-            note: "Integers must be within the safe integer range.",
-            inst,
-            origin,
-            inclusive: true,
-            continue: !def.abort
-          });
-        } else {
-          payload.issues.push({
-            input,
-            code: "too_small",
-            minimum: Number.MIN_SAFE_INTEGER,
-            note: "Integers must be within the safe integer range.",
-            inst,
-            origin,
-            inclusive: true,
-            continue: !def.abort
-          });
-        }
-        return;
-      }
-    }
-    if (input < minimum) {
-      payload.issues.push({
-        origin: "number",
-        input,
-        code: "too_small",
-        minimum,
-        inclusive: true,
-        inst,
-        continue: !def.abort
-      });
-    }
-    if (input > maximum) {
-      payload.issues.push({
-        origin: "number",
-        input,
-        code: "too_big",
-        maximum,
-        inclusive: true,
-        inst,
-        continue: !def.abort
-      });
-    }
-  };
-});
-var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
-  var _a3;
-  $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
-  inst._zod.check = (payload) => {
-    const input = payload.value;
-    const units = input.length;
-    const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units;
-    if (length >= def.minimum)
-      return;
-    const origin = getLengthableOrigin(input);
-    payload.issues.push({
-      origin,
-      code: "too_small",
-      minimum: def.minimum,
-      inclusive: true,
-      input,
-      inst,
-      continue: !def.abort
-    });
-  };
-});
-var $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat", (inst, def) => {
-  var _a3, _b;
-  $ZodCheck.init(inst, def);
-  if (def.pattern)
-    (_a3 = inst._zod).check ?? (_a3.check = (payload) => {
-      def.pattern.lastIndex = 0;
-      if (def.pattern.test(payload.value))
-        return;
-      payload.issues.push({
-        origin: "string",
-        code: "invalid_format",
-        format: def.format,
-        input: payload.value,
-        ...def.pattern ? { pattern: def.pattern.toString() } : {},
-        inst,
-        continue: !def.abort
-      });
-    });
-  else
-    (_b = inst._zod).check ?? (_b.check = () => {
-    });
-});
-var $ZodCheckRegex = /* @__PURE__ */ $constructor("$ZodCheckRegex", (inst, def) => {
-  $ZodCheckStringFormat.init(inst, def);
-  inst._zod.check = (payload) => {
-    def.pattern.lastIndex = 0;
-    if (def.pattern.test(payload.value))
-      return;
-    payload.issues.push({
-      origin: "string",
-      code: "invalid_format",
-      format: "regex",
-      input: payload.value,
-      pattern: def.pattern.toString(),
-      inst,
-      continue: !def.abort
-    });
-  };
-});
-
-// node_modules/zod/v4/core/versions.js
-var version = {
-  major: 4,
-  minor: 6,
-  patch: 7
-};
-
-// node_modules/zod/v4/core/schemas.js
-var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
-  var _a3;
-  inst ?? (inst = {});
-  inst._zod.def = def;
-  inst._zod.bag = inst._zod.bag || {};
-  inst._zod.version = version;
-  const defChecks = inst._zod.def.checks;
-  const checks = inst._zod.traits.has("$ZodCheck") ? [inst, ...defChecks ?? []] : defChecks?.length ? [...defChecks] : [];
-  for (const ch of checks) {
-    for (const fn of ch._zod.onattach) {
-      fn(inst);
-    }
-  }
-  if (checks.length === 0) {
-    (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
-    inst._zod.deferred?.push(() => {
-      inst._zod.run = inst._zod.parse;
-    });
-  } else {
-    const runChecks = (payload, checks2, ctx) => {
-      if (payload.memo)
-        return payload;
-      let isAborted = aborted(payload);
-      let asyncResult;
-      for (const ch of checks2) {
-        if (ch._zod.def.when) {
-          if (explicitlyAborted(payload))
-            continue;
-          const shouldRun = ch._zod.def.when(payload);
-          if (!shouldRun)
-            continue;
-        } else if (isAborted) {
-          continue;
-        }
-        const currLen = payload.issues.length;
-        const _ = ch._zod.check(payload);
-        if (_ instanceof Promise && ctx?.async === false) {
-          throw new $ZodAsyncError();
-        }
-        if (asyncResult || _ instanceof Promise) {
-          asyncResult = (asyncResult ?? Promise.resolve()).then(async () => {
-            await _;
-            const nextLen = payload.issues.length;
-            if (nextLen === currLen)
-              return;
-            attachSchema(payload.issues, currLen, inst);
-            if (!isAborted)
-              isAborted = aborted(payload, currLen);
-          });
-        } else {
-          const nextLen = payload.issues.length;
-          if (nextLen === currLen)
-            continue;
-          attachSchema(payload.issues, currLen, inst);
-          if (!isAborted)
-            isAborted = aborted(payload, currLen);
-        }
-      }
-      if (asyncResult) {
-        return asyncResult.then(() => {
-          return payload;
-        });
-      }
-      return payload;
-    };
-    const handleCanaryResult = (canary, payload, ctx) => {
-      if (aborted(canary)) {
-        canary.aborted = true;
-        return canary;
-      }
-      const checkResult = runChecks(payload, checks, ctx);
-      if (checkResult instanceof Promise) {
-        if (ctx.async === false)
-          throw new $ZodAsyncError();
-        return checkResult.then((checkResult2) => inst._zod.parse(checkResult2, ctx));
-      }
-      return inst._zod.parse(checkResult, ctx);
-    };
-    inst._zod.run = (payload, ctx) => {
-      if (ctx.skipChecks) {
-        return inst._zod.parse(payload, ctx);
-      }
-      if (ctx.direction === "backward") {
-        const canary = inst._zod.parse({ value: payload.value, issues: [] }, { ...ctx, skipChecks: true });
-        if (canary instanceof Promise) {
-          return canary.then((canary2) => {
-            return handleCanaryResult(canary2, payload, ctx);
-          });
-        }
-        return handleCanaryResult(canary, payload, ctx);
-      }
-      const result = inst._zod.parse(payload, ctx);
-      if (result instanceof Promise) {
-        if (ctx.async === false)
-          throw new $ZodAsyncError();
-        return result.then((result2) => runChecks(result2, checks, ctx));
-      }
-      return runChecks(result, checks, ctx);
-    };
-  }
-}, {
-  // Wrappers extend this by installing a richer factory over it; reading it eagerly would defeat the laziness.
-  get "~standard"() {
-    return hide(this, "~standard", standardProps(this));
-  },
-  set "~standard"(value) {
-    own3(this, "~standard", value);
-  }
-});
-var toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r.value };
-async function validateAsync(inst, value) {
-  const ctx = { async: true };
-  return toStandardResult(await inst._zod.run({ value, issues: [] }, ctx), ctx);
-}
-function standardProps(inst) {
-  return {
-    validate: (value) => {
-      const ctx = { async: false };
-      try {
-        const r = inst._zod.run({ value, issues: [] }, ctx);
-        if (!(r instanceof Promise))
-          return toStandardResult(r, ctx);
-      } catch (_) {
-      }
-      return validateAsync(inst, value);
-    },
-    vendor: "zod",
-    version: 1
-  };
-}
-var $ZodString = /* @__PURE__ */ $constructor("$ZodString", (inst, def) => {
-  $ZodType.init(inst, def);
-  inst._zod.pattern = def.pattern ?? anyString;
-  inst._zod.parse = (payload, _) => {
-    if (def.coerce)
-      try {
-        payload.value = String(payload.value);
-      } catch (_2) {
-      }
-    if (typeof payload.value === "string")
-      return payload;
-    payload.issues.push({
-      expected: "string",
-      code: "invalid_type",
-      input: payload.value,
-      inst
-    });
-    return payload;
-  };
-});
-var base64Charset = /^[0-9a-zA-Z+/]*={0,2}$/;
-var base64urlCharset = /^[A-Za-z0-9_-]*$/;
-var $ZodNumber = /* @__PURE__ */ $constructor("$ZodNumber", (inst, def) => {
-  $ZodType.init(inst, def);
-  inst._zod.pattern = number;
-  inst._zod.parse = (payload, _ctx) => {
-    if (def.coerce)
-      try {
-        payload.value = Number(payload.value);
-      } catch (_) {
-      }
-    const input = payload.value;
-    if (typeof input === "number" && !Number.isNaN(input) && Number.isFinite(input)) {
-      return payload;
-    }
-    const received = typeof input === "number" ? Number.isNaN(input) ? "NaN" : !Number.isFinite(input) ? String(input) : void 0 : void 0;
-    payload.issues.push({
-      expected: "number",
-      code: "invalid_type",
-      input,
-      inst,
-      ...received ? { received } : {}
-    });
-    return payload;
-  };
-});
-var $ZodNumberFormat = /* @__PURE__ */ $constructor("$ZodNumberFormat", (inst, def) => {
-  $ZodCheckNumberFormat.init(inst, def);
-  $ZodNumber.init(inst, def);
-});
-var $ZodBoolean = /* @__PURE__ */ $constructor("$ZodBoolean", (inst, def) => {
-  $ZodType.init(inst, def);
-  inst._zod.pattern = boolean;
-  inst._zod.parse = (payload, _ctx) => {
-    if (def.coerce)
-      try {
-        payload.value = Boolean(payload.value);
-      } catch (_) {
-      }
-    const input = payload.value;
-    if (typeof input === "boolean")
-      return payload;
-    payload.issues.push({
-      expected: "boolean",
-      code: "invalid_type",
-      input,
-      inst
-    });
-    return payload;
-  };
-});
-var $ZodUnknown = /* @__PURE__ */ $constructor("$ZodUnknown", (inst, def) => {
-  $ZodType.init(inst, def);
-  inst._zod.parse = (payload) => payload;
-});
-var $ZodNever = /* @__PURE__ */ $constructor("$ZodNever", (inst, def) => {
-  $ZodType.init(inst, def);
-  inst._zod.parse = (payload, _ctx) => {
-    payload.issues.push({
-      expected: "never",
-      code: "invalid_type",
-      input: payload.value,
-      inst
-    });
-    return payload;
-  };
-});
-function capSize(inst, size) {
-  const caps = sizeCaps(inst._zod.def.checks);
-  if (!caps.length)
-    return;
-  const cap = Math.min(...caps.map((c) => c[0]));
-  const parse6 = inst._zod.parse;
-  inst._zod.parse = (payload, ctx) => {
-    const n2 = size(payload.value);
-    if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
-      for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
-        if (n2 > max && ch._zod.def.when(payload)) {
-          const start = payload.issues.length;
-          ch._zod.check(payload);
-          payload.issues[start].continue = false;
-          attachSchema(payload.issues, start, inst);
-          return payload;
-        }
-      }
-    }
-    return parse6(payload, ctx);
-  };
-}
-var arraySize = (input) => Array.isArray(input) ? input.length : -1;
-function handleArrayResult(result, final, index2) {
-  if (result.issues.length) {
-    final.issues.push(...prefixIssues(index2, result.issues));
-  }
-  final.value[index2] = result.value;
-}
-var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
-  $ZodType.init(inst, def);
-  const memo = globalConfig.memoizer;
-  memo?.attach(inst);
-  inst._zod.parse = (payload, ctx) => {
-    const input = payload.value;
-    if (!Array.isArray(input)) {
-      payload.issues.push({
-        expected: "array",
-        code: "invalid_type",
-        input,
-        inst
-      });
-      return payload;
-    }
-    payload.value = memo ? memo.alloc(inst, payload, Array(input.length), ctx) : Array(input.length);
-    const proms = [];
-    const abortEarly = ctx?.abortEarly;
-    for (let i = 0; i < input.length; i++) {
-      const item = input[i];
-      const result = def.element._zod.run({
-        value: item,
-        issues: []
-      }, ctx);
-      if (result instanceof Promise) {
-        proms.push(result.then((result2) => handleArrayResult(result2, payload, i)));
-      } else {
-        handleArrayResult(result, payload, i);
-        if (abortEarly && result.issues.length !== 0 && aborted(result))
-          break;
-      }
-    }
-    if (proms.length) {
-      return Promise.all(proms).then(() => payload);
-    }
-    return payload;
-  };
-  capSize(inst, arraySize);
-});
-function handlePropertyResult(result, final, key, input, optin, optout) {
-  const isPresent = key in input;
-  const isOptionalOut = optout === "optional";
-  if (!isPresent && isOptionalOut && optin === "optional") {
-    return;
-  }
-  if (result.issues.length) {
-    if (optin !== void 0 && isOptionalOut && !isPresent) {
-      return;
-    }
-    final.issues.push(...prefixIssues(key, result.issues));
-  }
-  if (!isPresent && optin === void 0) {
-    if (!result.issues.length) {
-      final.issues.push({
-        code: "invalid_type",
-        expected: "nonoptional",
-        input: void 0,
-        path: [key]
-      });
-    }
-    return;
-  }
-  if (result.value === void 0) {
-    if (isPresent || optin === "defaulted" && !isOptionalOut) {
-      final.value[key] = void 0;
-    }
-  } else {
-    final.value[key] = result.value;
-  }
-}
-var NO_SYMBOL_KEYS = [];
-function normalizeDef(def) {
-  const keys = Object.keys(def.shape);
-  const ownSymbols = Object.getOwnPropertySymbols(def.shape);
-  const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
-  const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
-  for (const k of allKeys) {
-    if (!def.shape?.[k]?._zod?.traits?.has("$ZodType")) {
-      throw new Error(`Invalid element at key "${String(k)}": expected a Zod schema`);
-    }
-  }
-  const okeys = optionalKeys(def.shape);
-  return {
-    ...def,
-    allKeys,
-    symbolKeys,
-    // string-only: handleCatchall matches it against `for...in`, which never yields a symbol
-    keySet: new Set(keys),
-    numKeys: keys.length,
-    optionalKeys: new Set(okeys)
-  };
-}
-function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {
-  const unrecognized = [];
-  const keySet = def.keySet;
-  const _catchall = def.catchall._zod;
-  const t = _catchall.def.type;
-  const optin = _catchall.optin;
-  const optout = _catchall.optout;
-  let seen = 0;
-  for (const key in input) {
-    if (abortEarly && payload.issues.length !== seen) {
-      if (aborted(payload, seen))
-        break;
-      seen = payload.issues.length;
-    }
-    if (keySet.has(key))
-      continue;
-    if (key === "__proto__") {
-      if (t === "never")
-        unrecognized.push(key);
-      continue;
-    }
-    if (t === "never") {
-      unrecognized.push(key);
-      continue;
-    }
-    const r = _catchall.run({ value: input[key], issues: [] }, ctx);
-    if (r instanceof Promise) {
-      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input, optin, optout)));
-    } else {
-      handlePropertyResult(r, payload, key, input, optin, optout);
-    }
-  }
-  if (unrecognized.length) {
-    payload.issues.push({
-      code: "unrecognized_keys",
-      keys: unrecognized,
-      input,
-      inst,
-      // Describes the shape of the input, not the validity of the parsed value, so it never aborts. The parse still fails; the schema's own checks just get to run first, and an enclosing intersection can reconcile the key against a sibling operand.
-      continue: true
-    });
-  }
-  if (!proms.length)
-    return payload;
-  return Promise.all(proms).then(() => {
-    return payload;
-  });
-}
-var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
-  $ZodType.init(inst, def);
-  const desc = Object.getOwnPropertyDescriptor(def, "shape");
-  const sh = desc?.get ? desc.get.raw : def.shape ?? {};
-  if (sh) {
-    const get = () => {
-      const newSh = { ...sh };
-      Object.defineProperty(def, "shape", { value: newSh });
-      get.raw = newSh;
-      return newSh;
-    };
-    get.raw = sh;
-    Object.defineProperty(def, "shape", { get });
-  }
-  const _normalized = cached(() => normalizeDef(def));
-  defineLazyInternal(inst, "propValues", (zod) => {
-    const shape = zod.def.shape;
-    const propValues = {};
-    for (const key in shape) {
-      const field3 = shape[key]._zod;
-      if (field3.values) {
-        if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
-          assignProp(propValues, key, /* @__PURE__ */ new Set());
-        }
-        for (const v of field3.values)
-          propValues[key].add(v);
-        if (field3.optin !== void 0)
-          propValues[key].add(void 0);
-      }
-    }
-    return propValues;
-  });
-  const isObject2 = isObject;
-  const catchall = def.catchall;
-  let value;
-  const memo = globalConfig.memoizer;
-  memo?.attach(inst);
-  inst._zod.parse = (payload, ctx) => {
-    value ?? (value = _normalized.value);
-    const input = payload.value;
-    if (!isObject2(input)) {
-      payload.issues.push({
-        expected: "object",
-        code: "invalid_type",
-        input,
-        inst
-      });
-      return payload;
-    }
-    payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
-    const proms = [];
-    const shape = value.shape;
-    const abortEarly = ctx?.abortEarly;
-    let seen = payload.issues.length;
-    for (const key of value.allKeys) {
-      if (abortEarly && payload.issues.length !== seen) {
-        if (aborted(payload, seen))
-          break;
-        seen = payload.issues.length;
-      }
-      if (key === "__proto__")
-        continue;
-      const el = shape[key];
-      const optin = el._zod.optin;
-      const optout = el._zod.optout;
-      const r = el._zod.run({ value: input[key], issues: [] }, ctx);
-      if (r instanceof Promise) {
-        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input, optin, optout)));
-      } else {
-        handlePropertyResult(r, payload, key, input, optin, optout);
-      }
-    }
-    if (!catchall) {
-      return proms.length ? Promise.all(proms).then(() => payload) : payload;
-    }
-    return handleCatchall(proms, input, payload, ctx, _normalized.value, inst, abortEarly === true);
-  };
-});
-var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
-  $ZodType.init(inst, def);
-  const memo = globalConfig.memoizer;
-  memo?.attach(inst);
-  inst._zod.parse = (payload, ctx) => {
-    const input = payload.value;
-    if (!isPlainObject(input)) {
-      payload.issues.push({
-        expected: "record",
-        code: "invalid_type",
-        input,
-        inst
-      });
-      return payload;
-    }
-    const proms = [];
-    const values = def.keyType._zod.values;
-    if (values && !def.partial) {
-      payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
-      const recordKeys = /* @__PURE__ */ new Set();
-      for (const key of values) {
-        if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
-          recordKeys.add(typeof key === "number" ? key.toString() : key);
-          if (key === "__proto__")
-            continue;
-          const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
-          if (keyResult instanceof Promise) {
-            throw new Error("Async schemas not supported in object keys currently");
-          }
-          if (keyResult.issues.length) {
-            payload.issues.push({
-              code: "invalid_key",
-              origin: "record",
-              issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-              input: key,
-              path: [key],
-              inst
-            });
-            continue;
-          }
-          const outKey = keyResult.value;
-          if (outKey === "__proto__")
-            continue;
-          const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
-          if (result instanceof Promise) {
-            proms.push(result.then((result2) => {
-              if (result2.issues.length) {
-                payload.issues.push(...prefixIssues(key, result2.issues));
-              }
-              payload.value[outKey] = result2.value;
-            }));
-          } else {
-            if (result.issues.length) {
-              payload.issues.push(...prefixIssues(key, result.issues));
-            }
-            payload.value[outKey] = result.value;
-          }
-        }
-      }
-      let unrecognized;
-      for (const key in input) {
-        if (!recordKeys.has(key)) {
-          if (def.mode === "loose") {
-            if (key === "__proto__")
-              continue;
-            payload.value[key] = input[key];
-          } else {
-            unrecognized = unrecognized ?? [];
-            unrecognized.push(key);
-          }
-        }
-      }
-      if (unrecognized && unrecognized.length > 0) {
-        payload.issues.push({
-          code: "unrecognized_keys",
-          input,
-          inst,
-          keys: unrecognized,
-          continue: true
-        });
-      }
-    } else {
-      payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
-      let unrecognized;
-      for (const key of Reflect.ownKeys(input)) {
-        if (key === "__proto__")
-          continue;
-        if (!Object.prototype.propertyIsEnumerable.call(input, key))
-          continue;
-        let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
-        if (keyResult instanceof Promise) {
-          throw new Error("Async schemas not supported in object keys currently");
-        }
-        const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
-        if (checkNumericKey) {
-          const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
-          if (retryResult instanceof Promise) {
-            throw new Error("Async schemas not supported in object keys currently");
-          }
-          if (retryResult.issues.length === 0) {
-            keyResult = retryResult;
-          }
-        }
-        if (keyResult.issues.length) {
-          if (def.mode === "loose") {
-            payload.value[key] = input[key];
-          } else if (values) {
-            unrecognized = unrecognized ?? [];
-            unrecognized.push(key);
-          } else {
-            payload.issues.push({
-              code: "invalid_key",
-              origin: "record",
-              issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-              input: key,
-              path: [key],
-              inst
-            });
-          }
-          continue;
-        }
-        const outKey = keyResult.value;
-        if (outKey === "__proto__")
-          continue;
-        const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
-        if (result instanceof Promise) {
-          proms.push(result.then((result2) => {
-            if (result2.issues.length) {
-              payload.issues.push(...prefixIssues(key, result2.issues));
-            }
-            payload.value[outKey] = result2.value;
-          }));
-        } else {
-          if (result.issues.length) {
-            payload.issues.push(...prefixIssues(key, result.issues));
-          }
-          payload.value[outKey] = result.value;
-        }
-      }
-      if (unrecognized && unrecognized.length > 0) {
-        payload.issues.push({
-          code: "unrecognized_keys",
-          input,
-          inst,
-          keys: unrecognized,
-          continue: true
-        });
-      }
-    }
-    if (proms.length) {
-      return Promise.all(proms).then(() => payload);
-    }
-    return payload;
-  };
-});
-var $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
-  $ZodType.init(inst, def);
-  const values = getEnumValues(def.entries);
-  const valuesSet = new Set(values);
-  inst._zod.values = valuesSet;
-  defineLazyInternal(inst, "pattern", (zod) => {
-    const patternValues = getEnumValues(zod.def.entries).filter((k) => propertyKeyTypes.has(typeof k));
-    return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
-  });
-  inst._zod.parse = (payload, _ctx) => {
-    const input = payload.value;
-    if (valuesSet.has(input)) {
-      return payload;
-    }
-    payload.issues.push({
-      code: "invalid_value",
-      values,
-      input,
-      inst
-    });
-    return payload;
-  };
-});
-function handleOptionalResult(payload, result) {
-  payload.value = result.issues.length ? void 0 : result.value;
-  return payload;
-}
-var $ZodOptional = /* @__PURE__ */ $constructor("$ZodOptional", (inst, def) => {
-  $ZodType.init(inst, def);
-  defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
-  inst._zod.optout = "optional";
-  defineLazyInternal(inst, "values", (zod) => {
-    const values = zod.def.innerType._zod.values;
-    return values ? /* @__PURE__ */ new Set([...values, void 0]) : void 0;
-  });
-  defineLazyInternal(inst, "pattern", (zod) => {
-    const pattern = zod.def.innerType._zod.pattern;
-    return pattern ? new RegExp(`^(${cleanRegex(pattern.source)})?$`) : void 0;
-  });
-  inst._zod.parse = (payload, ctx) => {
-    if (payload.value === void 0) {
-      if (def.innerType._zod.optin !== "defaulted")
-        return payload;
-      const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
-      if (result instanceof Promise)
-        return result.then((result2) => handleOptionalResult(payload, result2));
-      return handleOptionalResult(payload, result);
-    }
-    return def.innerType._zod.run(payload, ctx);
-  };
-});
-var $ZodDefault = /* @__PURE__ */ $constructor("$ZodDefault", (inst, def) => {
-  $ZodType.init(inst, def);
-  inst._zod.optin = "defaulted";
-  defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
-  inst._zod.parse = (payload, ctx) => {
-    if (ctx.direction === "backward") {
-      return def.innerType._zod.run(payload, ctx);
-    }
-    if (payload.value === void 0) {
-      payload.value = def.defaultValue;
-      return payload;
-    }
-    const result = def.innerType._zod.run(payload, ctx);
-    if (result instanceof Promise) {
-      return result.then((result2) => handleDefaultResult(result2, def));
-    }
-    return handleDefaultResult(result, def);
-  };
-});
-function handleDefaultResult(payload, def) {
-  if (payload.value === void 0) {
-    payload.value = def.defaultValue;
-  }
-  return payload;
-}
-var $ZodPrefault = /* @__PURE__ */ $constructor("$ZodPrefault", (inst, def) => {
-  $ZodType.init(inst, def);
-  inst._zod.optin = "defaulted";
-  defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
-  inst._zod.parse = (payload, ctx) => {
-    if (ctx.direction === "backward") {
-      return def.innerType._zod.run(payload, ctx);
-    }
-    if (payload.value === void 0) {
-      payload.value = def.defaultValue;
-    }
-    return def.innerType._zod.run(payload, ctx);
-  };
-});
-var $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def) => {
-  $ZodCheck.init(inst, def);
-  $ZodType.init(inst, def);
-  inst._zod.parse = (payload, _) => {
-    return payload;
-  };
-  inst._zod.check = (payload) => {
-    const input = payload.value;
-    const r = def.fn(input);
-    if (r instanceof Promise) {
-      return r.then((r2) => handleRefineResult(r2, payload, input, inst));
-    }
-    handleRefineResult(r, payload, input, inst);
-    return;
-  };
-});
-function handleRefineResult(result, payload, input, inst) {
-  if (!result) {
-    const _iss = {
-      code: "custom",
-      input,
-      inst,
-      // incorporates params.error into issue reporting
-      path: [...inst._zod.def.path ?? []],
-      // incorporates params.error into issue reporting
-      continue: !inst._zod.def.abort
-      // params: inst._zod.def.params,
-    };
-    if (inst._zod.def.params)
-      _iss.params = inst._zod.def.params;
-    payload.issues.push(issue(_iss));
-  }
-}
-
-// node_modules/zod/v4/locales/en.js
-var error = () => {
-  const Sizable = {
-    string: { unit: "characters", verb: "to have" },
-    file: { unit: "bytes", verb: "to have" },
-    array: { unit: "items", verb: "to have" },
-    set: { unit: "items", verb: "to have" },
-    map: { unit: "entries", verb: "to have" }
-  };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
-  }
-  const FormatDictionary = {
-    regex: "input",
-    email: "email address",
-    url: "URL",
-    emoji: "emoji",
-    uuid: "UUID",
-    uuidv4: "UUIDv4",
-    uuidv6: "UUIDv6",
-    nanoid: "nanoid",
-    guid: "GUID",
-    cuid: "cuid",
-    cuid2: "cuid2",
-    ulid: "ULID",
-    xid: "XID",
-    ksuid: "KSUID",
-    datetime: "ISO datetime",
-    date: "ISO date",
-    time: "ISO time",
-    duration: "ISO duration",
-    ipv4: "IPv4 address",
-    ipv6: "IPv6 address",
-    mac: "MAC address",
-    cidrv4: "IPv4 range",
-    cidrv6: "IPv6 range",
-    base64: "base64-encoded string",
-    base64url: "base64url-encoded string",
-    json_string: "JSON string",
-    e164: "E.164 number",
-    currency_code: "currency code",
-    credit_card: "credit card number",
-    iban: "IBAN",
-    jwt: "JWT",
-    template_literal: "input"
-  };
-  const TypeDictionary = {
-    // Compatibility: "nan" -> "NaN" for display
-    nan: "NaN"
-    // All other type names omitted - they fall back to raw values via ?? operator
-  };
-  function getTypeName(type, input) {
-    if (type === "number" && typeof input === "number" && !Number.isFinite(input)) {
-      return String(input);
-    }
-    return TypeDictionary[type] ?? type;
-  }
-  return (issue2) => {
-    switch (issue2.code) {
-      case "invalid_type": {
-        const expected = getTypeName(issue2.expected);
-        const receivedType = parsedType(issue2.input);
-        const received = getTypeName(receivedType, issue2.input);
-        return `Invalid input: expected ${expected}, received ${received}`;
-      }
-      case "invalid_value":
-        if (issue2.values.length === 1)
-          return `Invalid input: expected ${stringifyPrimitive(issue2.values[0])}`;
-        return `Invalid option: expected one of ${joinValues(issue2.values, "|")}`;
-      case "too_big": {
-        const adj = issue2.exact ? "exactly " : issue2.inclusive ? "<=" : "<";
-        const sizing = getSizing(issue2.origin);
-        if (sizing)
-          return `Too big: expected ${issue2.origin ?? "value"} to have ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elements"}`;
-        return `Too big: expected ${issue2.origin ?? "value"} to be ${adj}${issue2.maximum.toString()}`;
-      }
-      case "too_small": {
-        const adj = issue2.exact ? "exactly " : issue2.inclusive ? ">=" : ">";
-        const sizing = getSizing(issue2.origin);
-        if (sizing) {
-          return `Too small: expected ${issue2.origin} to have ${adj}${issue2.minimum.toString()} ${sizing.unit}`;
-        }
-        return `Too small: expected ${issue2.origin} to be ${adj}${issue2.minimum.toString()}`;
-      }
-      case "invalid_format": {
-        const _issue = issue2;
-        if (_issue.format === "starts_with") {
-          return `Invalid string: must start with "${_issue.prefix}"`;
-        }
-        if (_issue.format === "ends_with")
-          return `Invalid string: must end with "${_issue.suffix}"`;
-        if (_issue.format === "includes")
-          return `Invalid string: must include "${_issue.includes}"`;
-        if (_issue.format === "regex")
-          return `Invalid string: must match pattern ${_issue.pattern}`;
-        return `Invalid ${FormatDictionary[_issue.format] ?? issue2.format}`;
-      }
-      case "not_multiple_of":
-        return `Invalid number: must be a multiple of ${issue2.divisor}`;
-      case "unrecognized_keys":
-        return `Unrecognized key${issue2.keys.length > 1 ? "s" : ""}: ${joinValues(issue2.keys, ", ")}`;
-      case "invalid_key":
-        return `Invalid key in ${issue2.origin}`;
-      case "invalid_union":
-        if (issue2.options && Array.isArray(issue2.options) && issue2.options.length > 0) {
-          const opts = issue2.options.map((o) => `'${o}'`).join(" | ");
-          return `Invalid discriminator value. Expected ${opts}`;
-        }
-        if (issue2.inclusive === false) {
-          return "Invalid input: more than one option matched";
-        }
-        return "Invalid input";
-      case "invalid_element":
-        return `Invalid value in ${issue2.origin}`;
-      default:
-        return `Invalid input`;
-    }
-  };
-};
-function en_default() {
-  return {
-    localeError: error()
-  };
-}
-
-// node_modules/zod/v4/core/registries.js
-var _a2;
-var $ZodRegistry = class {
-  constructor() {
-    this._map = /* @__PURE__ */ new WeakMap();
-    this._idmap = /* @__PURE__ */ new Map();
-  }
-  add(schema, ..._meta) {
-    const meta2 = _meta[0];
-    this._map.set(schema, meta2);
-    if (meta2 && typeof meta2 === "object" && "id" in meta2) {
-      this._idmap.set(meta2.id, schema);
-    }
-    return this;
-  }
-  clear() {
-    this._map = /* @__PURE__ */ new WeakMap();
-    this._idmap = /* @__PURE__ */ new Map();
-    return this;
-  }
-  remove(schema) {
-    const meta2 = this._map.get(schema);
-    if (meta2 && typeof meta2 === "object" && "id" in meta2) {
-      this._idmap.delete(meta2.id);
-    }
-    this._map.delete(schema);
-    return this;
-  }
-  get(schema) {
-    const p = schema._zod.parent;
-    if (p) {
-      const pm2 = { ...this.get(p) ?? {} };
-      delete pm2.id;
-      const f = { ...pm2, ...this._map.get(schema) };
-      return Object.keys(f).length ? f : void 0;
-    }
-    return this._map.get(schema);
-  }
-  has(schema) {
-    return this._map.has(schema);
-  }
-};
-function registry() {
-  return new $ZodRegistry();
-}
-(_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
-var globalRegistry = globalThis.__zod_globalRegistry;
-
-// node_modules/zod/v4/core/api.js
-function snapshotChecks(def) {
-  if (def.checks)
-    def.checks = [...def.checks];
-  return def;
-}
-// @__NO_SIDE_EFFECTS__
-function _string(Class, params) {
-  return new Class(snapshotChecks({ type: "string", ...normalizeParams(params) }));
-}
-// @__NO_SIDE_EFFECTS__
-function _int(Class, params) {
-  return new Class({
-    type: "number",
-    check: "number_format",
-    abort: false,
-    format: "safeint",
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _boolean(Class, params) {
-  return new Class({
-    type: "boolean",
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _unknown(Class) {
-  return new Class({
-    type: "unknown"
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _never(Class, params) {
-  return new Class({
-    type: "never",
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _gte(value, params) {
-  return new $ZodCheckGreaterThan({
-    check: "greater_than",
-    ...normalizeParams(params),
-    value,
-    inclusive: true
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _minLength(minimum, params) {
-  return new $ZodCheckMinLength({
-    check: "min_length",
-    ...normalizeParams(params),
-    minimum
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _regex(pattern, params) {
-  return new $ZodCheckRegex({
-    check: "string_format",
-    format: "regex",
-    ...normalizeParams(params),
-    pattern
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _custom(Class, fn, _params) {
-  const norm2 = normalizeParams(_params);
-  norm2.abort ?? (norm2.abort = true);
-  const schema = new Class({
-    type: "custom",
-    check: "custom",
-    fn,
-    ...norm2
-  });
-  return schema;
-}
-// @__NO_SIDE_EFFECTS__
-function _refine(Class, fn, _params) {
-  const schema = new Class({
-    type: "custom",
-    check: "custom",
-    fn,
-    ...normalizeParams(_params)
-  });
-  return schema;
-}
-
-// node_modules/zod/v4/core/to-json-schema.js
-function assignProps(target, ...sources) {
-  for (const source of sources) {
-    for (const key of Reflect.ownKeys(source)) {
-      if (Object.prototype.propertyIsEnumerable.call(source, key)) {
-        assignProp(target, key, source[key]);
-      }
-    }
-  }
-  return target;
-}
-function initializeContext(params) {
-  let target = params?.target ?? "draft-2020-12";
-  if (target === "draft-4")
-    target = "draft-04";
-  if (target === "draft-7")
-    target = "draft-07";
-  return {
-    processors: params.processors ?? {},
-    metadataRegistry: params?.metadata ?? globalRegistry,
-    target,
-    unrepresentable: params?.unrepresentable ?? "throw",
-    override: params?.override ?? (() => {
-    }),
-    io: params?.io ?? "output",
-    counter: 0,
-    seen: /* @__PURE__ */ new Map(),
-    sharedDefsExtractedFor: void 0,
-    sharedEmitDoneFor: void 0,
-    cycles: params?.cycles ?? "ref",
-    reused: params?.reused ?? "inline",
-    intersections: [],
-    deferred: [],
-    external: params?.external ?? void 0
-  };
-}
-function handleUnrepresentable(schema, ctx, json2, params, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx.unrepresentable;
-  if (result === "any")
-    return false;
-  if (result === void 0 || result === "throw")
-    throw new Error(message);
-  Object.assign(json2, result);
-  return true;
-}
-function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
-  var _a3;
-  const def = schema._zod.def;
-  const seen = ctx.seen.get(schema);
-  if (seen) {
-    seen.count++;
-    const isCycle = _params.schemaPath.includes(schema);
-    if (isCycle) {
-      seen.cycle = _params.path;
-    }
-    return seen.schema;
-  }
-  const result = { schema: {}, count: 1, cycle: void 0, path: _params.path };
-  ctx.seen.set(schema, result);
-  ctx.sharedDefsExtractedFor = void 0;
-  ctx.sharedEmitDoneFor = void 0;
-  const overrideSchema = schema._zod.toJSONSchema?.();
-  if (overrideSchema) {
-    result.schema = overrideSchema;
-  } else {
-    const params = {
-      ..._params,
-      schemaPath: [..._params.schemaPath, schema],
-      path: _params.path
-    };
-    if (schema._zod.processJSONSchema) {
-      schema._zod.processJSONSchema(ctx, result.schema, params);
-    } else {
-      const _json = result.schema;
-      const processor = ctx.processors[def.type];
-      if (!processor) {
-        throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
-      }
-      processor(schema, ctx, _json, params);
-    }
-    const parent = schema._zod.parent;
-    if (parent) {
-      if (!result.ref)
-        result.ref = parent;
-      processSchema(parent, ctx, params);
-      ctx.seen.get(parent).isParent = true;
-    }
-  }
-  const meta2 = ctx.metadataRegistry.get(schema);
-  if (meta2)
-    assignProps(result.schema, meta2);
-  if (ctx.io === "input" && isTransforming(schema)) {
-    delete result.schema.examples;
-    delete result.schema.default;
-  }
-  if (ctx.io === "input" && "_prefault" in result.schema)
-    (_a3 = result.schema).default ?? (_a3.default = result.schema._prefault);
-  delete result.schema._prefault;
-  const _result = ctx.seen.get(schema);
-  return _result.schema;
-}
-function encodeJSONPointerSegment(segment2) {
-  return segment2.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function extractDefs(ctx, schema) {
-  const root = ctx.seen.get(schema);
-  if (!root)
-    throw new Error("Unprocessed schema. This is a bug in Zod.");
-  if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
-    return;
-  const idToSchema = /* @__PURE__ */ new Map();
-  for (const entry of ctx.seen.entries()) {
-    const id = ctx.metadataRegistry.get(entry[0])?.id;
-    if (id) {
-      const existing = idToSchema.get(id);
-      if (existing && existing !== entry[0]) {
-        throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
-      }
-      idToSchema.set(id, entry[0]);
-    }
-  }
-  const makeURI = (entry) => {
-    const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
-    if (ctx.external) {
-      const externalId = ctx.external.registry.get(entry[0])?.id;
-      const uriGenerator = ctx.external.uri ?? ((id2) => id2);
-      if (externalId) {
-        return { ref: uriGenerator(externalId) };
-      }
-      const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
-      entry[1].defId = id;
-      return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
-    }
-    const uriPrefix = `#`;
-    const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
-    if (entry[1] === root && !entry[1].schema.id) {
-      return { ref: uriPrefix };
-    }
-    const defId = entry[1].schema.id ?? `__schema${ctx.counter++}`;
-    return { defId, ref: defUriPrefix + encodeJSONPointerSegment(defId) };
-  };
-  const extractToDef = (entry) => {
-    if (entry[1].schema.$ref) {
-      return;
-    }
-    const seen = entry[1];
-    const { ref, defId } = makeURI(entry);
-    seen.def = { ...seen.schema };
-    if (defId)
-      seen.defId = defId;
-    const schema2 = seen.schema;
-    for (const key in schema2) {
-      delete schema2[key];
-    }
-    schema2.$ref = ref;
-  };
-  if (ctx.cycles === "throw") {
-    for (const entry of ctx.seen.entries()) {
-      const seen = entry[1];
-      if (seen.cycle) {
-        throw new Error(`Cycle detected: #/${seen.cycle?.join("/")}/<root>
-
-Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.`);
-      }
-    }
-  }
-  for (const entry of ctx.seen.entries()) {
-    const seen = entry[1];
-    if (schema === entry[0]) {
-      extractToDef(entry);
-      continue;
-    }
-    if (ctx.external) {
-      const ext = ctx.external.registry.get(entry[0])?.id;
-      if (schema !== entry[0] && ext) {
-        extractToDef(entry);
-        continue;
-      }
-    }
-    const id = ctx.metadataRegistry.get(entry[0])?.id;
-    if (id) {
-      extractToDef(entry);
-      continue;
-    }
-    if (seen.cycle) {
-      extractToDef(entry);
-      continue;
-    }
-    if (seen.count > 1) {
-      if (ctx.reused === "ref") {
-        extractToDef(entry);
-      }
-    }
-  }
-  if (ctx.external)
-    ctx.sharedDefsExtractedFor = ctx.external;
-}
-function compactTypeUnion(schema) {
-  const options = schema.anyOf;
-  if (!Array.isArray(options) || options.length === 0 || schema.type !== void 0)
-    return;
-  const types = [];
-  for (const option of options) {
-    if (!option || typeof option !== "object")
-      return;
-    compactTypeUnion(option);
-    const keys = Object.keys(option);
-    if (keys.length !== 1 || keys[0] !== "type")
-      return;
-    const type = option.type;
-    for (const member of Array.isArray(type) ? type : [type]) {
-      if (typeof member !== "string")
-        return;
-      if (!types.includes(member))
-        types.push(member);
-    }
-  }
-  delete schema.anyOf;
-  schema.type = types.length === 1 ? types[0] : types;
-}
-var FOLDABLE_KEYS = /* @__PURE__ */ new Set(["type", "properties", "required", "additionalProperties"]);
-var UNION_KEYS = ["oneOf", "anyOf"];
-function undeclaredConstraint(member) {
-  const extra = member.additionalProperties;
-  if (extra === void 0 || extra === false || typeof extra !== "object" || extra === null)
-    return null;
-  return Object.keys(extra).length ? extra : null;
-}
-function foldObjects(members2) {
-  const objects = [];
-  for (const member of members2) {
-    if (typeof member !== "object" || member.type !== "object")
-      return null;
-    for (const key in member) {
-      if (!FOLDABLE_KEYS.has(key))
-        return null;
-    }
-    objects.push(member);
-  }
-  const properties = {};
-  const required2 = /* @__PURE__ */ new Set();
-  for (const object2 of objects) {
-    for (const key in object2.properties) {
-      if (Object.prototype.hasOwnProperty.call(properties, key))
-        continue;
-      const parts = [];
-      for (const other of objects) {
-        const part = other.properties?.[key] ?? undeclaredConstraint(other);
-        if (part === null || part === void 0)
-          continue;
-        if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
-          parts.push(part);
-      }
-      const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
-      assignProp(properties, key, merged);
-    }
-    for (const key of object2.required ?? [])
-      required2.add(key);
-  }
-  const folded = { type: "object", properties };
-  if (required2.size)
-    folded.required = [...required2];
-  if (objects.every((object2) => object2.additionalProperties === false)) {
-    folded.additionalProperties = false;
-  } else {
-    const constraints = [];
-    for (const object2 of objects) {
-      const constraint = undeclaredConstraint(object2);
-      if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
-        constraints.push(constraint);
-    }
-    if (constraints.length === 1)
-      folded.additionalProperties = constraints[0];
-    else if (constraints.length > 1)
-      folded.additionalProperties = { allOf: constraints };
-  }
-  return folded;
-}
-function foldIntersection(json2) {
-  const allOf = json2.allOf;
-  if (!Array.isArray(allOf) || allOf.length < 2)
-    return;
-  for (const key of FOLDABLE_KEYS)
-    if (key in json2)
-      return;
-  const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
-  let folded = null;
-  if (!unions.length) {
-    folded = foldObjects(allOf);
-  } else {
-    const union = unions[0];
-    const keyword = UNION_KEYS.find((k) => Array.isArray(union[k]));
-    if (Object.keys(union).length !== 1)
-      return;
-    const rest = allOf.filter((m) => m !== union);
-    const branches = union[keyword].map((branch) => foldObjects([...rest, branch]));
-    if (branches.some((b) => !b))
-      return;
-    folded = { [keyword]: branches };
-  }
-  if (!folded)
-    return;
-  delete json2.allOf;
-  assignProps(json2, folded);
-}
-function finalize(ctx, schema) {
-  const root = ctx.seen.get(schema);
-  if (!root)
-    throw new Error("Unprocessed schema. This is a bug in Zod.");
-  const flattenRef = (zodSchema) => {
-    const seen = ctx.seen.get(zodSchema);
-    if (seen.ref === null)
-      return;
-    const schema2 = seen.def ?? seen.schema;
-    const _cached = { ...schema2 };
-    const ref = seen.ref;
-    seen.ref = null;
-    if (ref) {
-      flattenRef(ref);
-      const refSeen = ctx.seen.get(ref);
-      const refSchema = refSeen.schema;
-      if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
-        schema2.allOf = schema2.allOf ?? [];
-        schema2.allOf.push(refSchema);
-      } else {
-        assignProps(schema2, refSchema);
-      }
-      assignProps(schema2, _cached);
-      const isParentRef = zodSchema._zod.parent === ref;
-      if (isParentRef) {
-        for (const key in schema2) {
-          if (key === "$ref" || key === "allOf")
-            continue;
-          if (!(key in _cached)) {
-            delete schema2[key];
-          }
-        }
-      }
-      if (refSchema.$ref && refSeen.def) {
-        for (const key in schema2) {
-          if (key === "$ref" || key === "allOf")
-            continue;
-          if (key in refSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(refSeen.def[key])) {
-            delete schema2[key];
-          }
-        }
-      }
-    }
-    const parent = zodSchema._zod.parent;
-    if (parent && parent !== ref) {
-      flattenRef(parent);
-      const parentSeen = ctx.seen.get(parent);
-      if (parentSeen?.schema.$ref) {
-        schema2.$ref = parentSeen.schema.$ref;
-        if (parentSeen.def) {
-          for (const key in schema2) {
-            if (key === "$ref" || key === "allOf")
-              continue;
-            if (key in parentSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(parentSeen.def[key])) {
-              delete schema2[key];
-            }
-          }
-        }
-      }
-    }
-    ctx.override({
-      zodSchema,
-      jsonSchema: schema2,
-      path: seen.path ?? []
-    });
-  };
-  if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
-    for (const entry of [...ctx.seen.entries()].reverse()) {
-      flattenRef(entry[0]);
-    }
-    if (ctx.target !== "openapi-3.0") {
-      for (const entry of ctx.seen.entries()) {
-        compactTypeUnion(entry[1].def ?? entry[1].schema);
-      }
-    }
-    for (const rewrite of ctx.deferred)
-      rewrite();
-    if (ctx.intersections.length) {
-      const carriers = /* @__PURE__ */ new Map();
-      for (const seen of ctx.seen.values()) {
-        for (const json2 of [seen.schema, seen.def]) {
-          const allOf = json2?.allOf;
-          if (!Array.isArray(allOf))
-            continue;
-          const existing = carriers.get(allOf);
-          if (existing)
-            existing.push(json2);
-          else
-            carriers.set(allOf, [json2]);
-        }
-      }
-      for (const allOf of ctx.intersections) {
-        for (const json2 of carriers.get(allOf) ?? [])
-          foldIntersection(json2);
-      }
-    }
-  }
-  const result = {};
-  if (ctx.target === "draft-2020-12") {
-    result.$schema = "https://json-schema.org/draft/2020-12/schema";
-  } else if (ctx.target === "draft-07") {
-    result.$schema = "http://json-schema.org/draft-07/schema#";
-  } else if (ctx.target === "draft-04") {
-    result.$schema = "http://json-schema.org/draft-04/schema#";
-  } else if (ctx.target === "openapi-3.0") {
-  } else {
-  }
-  if (ctx.external?.uri) {
-    const id = ctx.external.registry.get(schema)?.id;
-    if (!id)
-      throw new Error("Schema is missing an `id` property");
-    result.$id = ctx.external.uri(id);
-  }
-  assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
-  const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
-  if (rootMetaId !== void 0 && result.id === rootMetaId)
-    delete result.id;
-  const defs = ctx.external?.defs ?? {};
-  if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
-    for (const entry of ctx.seen.entries()) {
-      const seen = entry[1];
-      if (seen.def && seen.defId) {
-        if (seen.def.id === seen.defId)
-          delete seen.def.id;
-        assignProp(defs, seen.defId, seen.def);
-      }
-    }
-  }
-  if (ctx.external)
-    ctx.sharedEmitDoneFor = ctx.external;
-  if (ctx.external) {
-  } else {
-    if (Object.keys(defs).length > 0) {
-      if (ctx.target === "draft-2020-12") {
-        result.$defs = defs;
-      } else {
-        result.definitions = defs;
-      }
-    }
-  }
-  try {
-    const finalized = JSON.parse(JSON.stringify(result));
-    Object.defineProperty(finalized, "~standard", {
-      value: {
-        ...schema["~standard"],
-        jsonSchema: {
-          input: createStandardJSONSchemaMethod(schema, "input", ctx.processors),
-          output: createStandardJSONSchemaMethod(schema, "output", ctx.processors)
-        }
-      },
-      enumerable: false,
-      writable: false
-    });
-    return finalized;
-  } catch (_err) {
-    throw new Error("Error converting schema to JSON.");
-  }
-}
-function isTransforming(_schema, _ctx) {
-  const ctx = _ctx ?? { seen: /* @__PURE__ */ new Set() };
-  if (ctx.seen.has(_schema))
-    return false;
-  ctx.seen.add(_schema);
-  const def = _schema._zod.def;
-  if (def.type === "transform")
-    return true;
-  if (def.type === "array")
-    return isTransforming(def.element, ctx);
-  if (def.type === "set")
-    return isTransforming(def.valueType, ctx);
-  if (def.type === "lazy")
-    return isTransforming(def.getter(), ctx);
-  if (def.type === "promise" || def.type === "optional" || def.type === "nonoptional" || def.type === "nullable" || def.type === "readonly" || def.type === "default" || def.type === "prefault" || def.type === "catch") {
-    return isTransforming(def.innerType, ctx);
-  }
-  if (def.type === "intersection") {
-    return isTransforming(def.left, ctx) || isTransforming(def.right, ctx);
-  }
-  if (def.type === "record" || def.type === "map") {
-    return isTransforming(def.keyType, ctx) || isTransforming(def.valueType, ctx);
-  }
-  if (def.type === "pipe") {
-    if (_schema._zod.traits.has("$ZodCodec"))
-      return true;
-    return isTransforming(def.in, ctx) || isTransforming(def.out, ctx);
-  }
-  if (def.type === "object") {
-    for (const key in def.shape) {
-      if (isTransforming(def.shape[key], ctx))
-        return true;
-    }
-    return false;
-  }
-  if (def.type === "union") {
-    for (const option of def.options) {
-      if (isTransforming(option, ctx))
-        return true;
-    }
-    return false;
-  }
-  if (def.type === "tuple") {
-    for (const item of def.items) {
-      if (isTransforming(item, ctx))
-        return true;
-    }
-    if (def.rest && isTransforming(def.rest, ctx))
-      return true;
-    return false;
-  }
-  return false;
-}
-var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) => {
-  const { libraryOptions, target } = params ?? {};
-  const ctx = initializeContext({ ...libraryOptions ?? {}, target, io, processors });
-  processSchema(schema, ctx);
-  extractDefs(ctx, schema);
-  return finalize(ctx, schema);
-};
-
-// node_modules/zod/v4/core/json-schema-processors.js
-var narrowMin = (agg, key, value) => {
-  if (agg[key] === void 0 || value > agg[key])
-    agg[key] = value;
-};
-var narrowMax = (agg, key, value) => {
-  if (agg[key] === void 0 || value < agg[key])
-    agg[key] = value;
-};
-var narrowBoth = (agg, value) => {
-  narrowMin(agg, "minimum", value);
-  narrowMax(agg, "maximum", value);
-};
-var addDivisor = (agg, value) => {
-  agg.multipleOf ?? (agg.multipleOf = []);
-  if (!agg.multipleOf.includes(value))
-    agg.multipleOf.push(value);
-};
-var addPattern = (agg, pattern) => {
-  agg.patterns ?? (agg.patterns = /* @__PURE__ */ new Set());
-  agg.patterns.add(pattern);
-};
-var intersectMime = (agg, mime) => {
-  agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
-};
-var setFormat = (agg, format3) => {
-  agg.format = format3;
-  if (format3.includes("int"))
-    agg.isInt = true;
-};
-var minContributor = (agg, def) => narrowMin(agg, "minimum", def.minimum);
-var maxContributor = (agg, def) => narrowMax(agg, "maximum", def.maximum);
-var formatContributor = (ranges) => (agg, def) => {
-  setFormat(agg, def.format);
-  const [minimum, maximum] = ranges[def.format];
-  narrowMin(agg, "minimum", minimum);
-  narrowMax(agg, "maximum", maximum);
-};
-var contributors = {
-  greater_than: (agg, def) => narrowMin(agg, def.inclusive ? "minimum" : "exclusiveMinimum", def.value),
-  less_than: (agg, def) => narrowMax(agg, def.inclusive ? "maximum" : "exclusiveMaximum", def.value),
-  multiple_of: (agg, def) => addDivisor(agg, def.value),
-  number_format: formatContributor(NUMBER_FORMAT_RANGES),
-  bigint_format: formatContributor(BIGINT_FORMAT_RANGES),
-  min_length: minContributor,
-  max_length: maxContributor,
-  length_equals: (agg, def) => narrowBoth(agg, def.length),
-  min_size: minContributor,
-  max_size: maxContributor,
-  size_equals: (agg, def) => narrowBoth(agg, def.size),
-  string_format: (agg, def) => {
-    setFormat(agg, def.format);
-    if (def.pattern)
-      addPattern(agg, def.pattern);
-    if (def.format === "base64" || def.format === "base64url")
-      agg.contentEncoding = def.format;
-    if (def.local || def.precision === -1)
-      agg.laxFormat = true;
-  },
-  mime_type: (agg, def) => intersectMime(agg, def.mime)
-};
-function aggregateChecks(schema) {
-  const agg = {};
-  const def = schema._zod.def;
-  const list3 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list3)
-    contributors[ch._zod.def.check]?.(agg, ch._zod.def);
-  const bag = schema._zod.bag;
-  if (bag.minimum !== void 0)
-    narrowMin(agg, "minimum", bag.minimum);
-  if (bag.exclusiveMinimum !== void 0)
-    narrowMin(agg, "exclusiveMinimum", bag.exclusiveMinimum);
-  if (bag.maximum !== void 0)
-    narrowMax(agg, "maximum", bag.maximum);
-  if (bag.exclusiveMaximum !== void 0)
-    narrowMax(agg, "exclusiveMaximum", bag.exclusiveMaximum);
-  if (bag.multipleOf !== void 0)
-    addDivisor(agg, bag.multipleOf);
-  if (bag.format !== void 0) {
-    agg.format ?? (agg.format = bag.format);
-    if (bag.format.includes("int"))
-      agg.isInt = true;
-  }
-  if (bag.mime)
-    intersectMime(agg, bag.mime);
-  for (const pattern of bag.patterns ?? [])
-    addPattern(agg, pattern);
-  return agg;
-}
-var formatMap = {
-  guid: "uuid",
-  url: "uri",
-  datetime: "date-time",
-  json_string: "json-string",
-  regex: ""
-  // do not set
-};
-var exactPatterns = /* @__PURE__ */ new Map([
-  [base64Charset, base64],
-  [base64urlCharset, base64url]
-]);
-var exactPattern = (p) => exactPatterns.get(p) ?? p;
-var stringProcessor = (schema, ctx, _json, _params) => {
-  const json2 = _json;
-  json2.type = "string";
-  const { minimum, maximum, format: format3, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
-  if (typeof minimum === "number")
-    json2.minLength = minimum;
-  if (typeof maximum === "number")
-    json2.maxLength = maximum;
-  if (format3) {
-    json2.format = formatMap[format3] ?? format3;
-    if (json2.format === "")
-      delete json2.format;
-    if (format3 === "time" || laxFormat) {
-      delete json2.format;
-    }
-  }
-  if (contentEncoding)
-    json2.contentEncoding = contentEncoding;
-  if (patterns && patterns.size > 0) {
-    const patternList = [...patterns].map(exactPattern);
-    if (patternList.length === 1)
-      json2.pattern = patternList[0].source;
-    else if (patternList.length > 1) {
-      json2.allOf = [
-        ...patternList.map((regex) => ({
-          ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
-          pattern: regex.source
-        }))
-      ];
-    }
-  }
-};
-var numberProcessor = (schema, ctx, _json, params) => {
-  const json2 = _json;
-  const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt: isInt2 } = aggregateChecks(schema);
-  json2.type = isInt2 ? "integer" : "number";
-  const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
-  const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
-  const legacy2 = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
-  if (exMin) {
-    if (legacy2) {
-      json2.minimum = exclusiveMinimum;
-      json2.exclusiveMinimum = true;
-    } else {
-      json2.exclusiveMinimum = exclusiveMinimum;
-    }
-  } else if (typeof minimum === "number") {
-    json2.minimum = minimum;
-  }
-  if (exMax) {
-    if (legacy2) {
-      json2.maximum = exclusiveMaximum;
-      json2.exclusiveMaximum = true;
-    } else {
-      json2.exclusiveMaximum = exclusiveMaximum;
-    }
-  } else if (typeof maximum === "number") {
-    json2.maximum = maximum;
-  }
-  if (multipleOf) {
-    const divisors = /* @__PURE__ */ new Set();
-    for (const divisor of multipleOf) {
-      if (Number.isFinite(divisor) && divisor !== 0)
-        divisors.add(Math.abs(divisor));
-      else
-        handleUnrepresentable(schema, ctx, json2, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
-    }
-    const [first, ...rest] = divisors;
-    if (first !== void 0)
-      json2.multipleOf = first;
-    if (rest.length)
-      json2.allOf = [...json2.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
-  }
-};
-var booleanProcessor = (_schema, _ctx, json2, _params) => {
-  json2.type = "boolean";
-};
-var bigintProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "BigInt cannot be represented in JSON Schema");
-};
-var symbolProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Symbols cannot be represented in JSON Schema");
-};
-var nullProcessor = (_schema, ctx, json2, _params) => {
-  if (ctx.target === "openapi-3.0") {
-    json2.type = "string";
-    json2.nullable = true;
-    json2.enum = [null];
-  } else {
-    json2.type = "null";
-  }
-};
-var undefinedProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Undefined cannot be represented in JSON Schema");
-};
-var voidProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Void cannot be represented in JSON Schema");
-};
-var neverProcessor = (_schema, _ctx, json2, _params) => {
-  json2.not = {};
-};
-var anyProcessor = (_schema, _ctx, _json, _params) => {
-};
-var unknownProcessor = (_schema, _ctx, _json, _params) => {
-};
-var dateProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Date cannot be represented in JSON Schema");
-};
-var enumProcessor = (schema, _ctx, json2, _params) => {
-  const def = schema._zod.def;
-  const values = getEnumValues(def.entries);
-  if (values.length === 0) {
-    json2.not = {};
-    return;
-  }
-  if (values.every((v) => typeof v === "number"))
-    json2.type = "number";
-  if (values.every((v) => typeof v === "string"))
-    json2.type = "string";
-  json2.enum = values;
-};
-var literalProcessor = (schema, ctx, json2, params) => {
-  const def = schema._zod.def;
-  if (def.values.length === 0) {
-    json2.not = {};
-    return;
-  }
-  const vals = [];
-  for (const val of def.values) {
-    if (val === void 0) {
-      if (handleUnrepresentable(schema, ctx, json2, params, "Literal `undefined` cannot be represented in JSON Schema"))
-        return;
-    } else if (typeof val === "bigint") {
-      if (handleUnrepresentable(schema, ctx, json2, params, "BigInt literals cannot be represented in JSON Schema"))
-        return;
-      vals.push(Number(val));
-    } else {
-      vals.push(val);
-    }
-  }
-  if (vals.length === 0) {
-  } else if (vals.length === 1) {
-    const val = vals[0];
-    json2.type = val === null ? "null" : typeof val;
-    if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
-      json2.enum = [val];
-    } else {
-      json2.const = val;
-    }
-  } else {
-    if (vals.every((v) => typeof v === "number"))
-      json2.type = "number";
-    if (vals.every((v) => typeof v === "string"))
-      json2.type = "string";
-    if (vals.every((v) => typeof v === "boolean"))
-      json2.type = "boolean";
-    if (vals.every((v) => v === null))
-      json2.type = "null";
-    json2.enum = vals;
-  }
-};
-var nanProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "NaN cannot be represented in JSON Schema");
-};
-var templateLiteralProcessor = (schema, _ctx, json2, _params) => {
-  const _json = json2;
-  const pattern = schema._zod.pattern;
-  if (!pattern)
-    throw new Error("Pattern not found in template literal");
-  _json.type = "string";
-  _json.pattern = pattern.source;
-};
-var fileProcessor = (schema, _ctx, json2, _params) => {
-  const _json = json2;
-  _json.type = "string";
-  _json.format = "binary";
-  _json.contentEncoding = "binary";
-  const { minimum, maximum, mime } = aggregateChecks(schema);
-  if (minimum !== void 0)
-    _json.minLength = minimum;
-  if (maximum !== void 0)
-    _json.maxLength = maximum;
-  if (!mime)
-    return;
-  if (mime.length === 0)
-    _json.not = {};
-  else if (mime.length === 1)
-    _json.contentMediaType = mime[0];
-  else
-    _json.anyOf = mime.map((m) => ({ contentMediaType: m }));
-};
-var successProcessor = (_schema, _ctx, json2, _params) => {
-  json2.type = "boolean";
-};
-var customProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Custom types cannot be represented in JSON Schema");
-};
-var functionProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Function types cannot be represented in JSON Schema");
-};
-var transformProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Transforms cannot be represented in JSON Schema");
-};
-var mapProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Map cannot be represented in JSON Schema");
-};
-var setProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Set cannot be represented in JSON Schema");
-};
-var arrayProcessor = (schema, ctx, _json, params) => {
-  const json2 = _json;
-  const def = schema._zod.def;
-  const { minimum, maximum } = aggregateChecks(schema);
-  if (typeof minimum === "number")
-    json2.minItems = minimum;
-  if (typeof maximum === "number")
-    json2.maxItems = maximum;
-  json2.type = "array";
-  json2.items = processSchema(def.element, ctx, {
-    ...params,
-    path: [...params.path, "items"]
-  });
-};
-function inputOptin(schema) {
-  const def = schema._zod.def;
-  if (def.type === "pipe" && def.in._zod.traits.has("$ZodTransform")) {
-    return inputOptin(def.out);
-  }
-  if (def.type === "catch") {
-    return inputOptin(def.innerType);
-  }
-  return schema._zod.optin;
-}
-var objectProcessor = (schema, ctx, _json, params) => {
-  const json2 = _json;
-  const def = schema._zod.def;
-  const shape = def.shape;
-  const symbolKeys = Object.getOwnPropertySymbols(shape);
-  if (symbolKeys.length && handleUnrepresentable(schema, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
-    return;
-  }
-  json2.type = "object";
-  json2.properties = {};
-  for (const key in shape) {
-    assignProp(json2.properties, key, processSchema(shape[key], ctx, {
-      ...params,
-      path: [...params.path, "properties", key]
-    }));
-  }
-  const requiredKeys = [];
-  for (const key of Object.keys(shape)) {
-    const field3 = def.shape[key];
-    if (ctx.io === "input" ? inputOptin(field3) === void 0 : field3._zod.optout === void 0) {
-      requiredKeys.push(key);
-    }
-  }
-  if (requiredKeys.length > 0) {
-    json2.required = requiredKeys;
-  }
-  if (def.catchall?._zod.def.type === "never") {
-    json2.additionalProperties = false;
-  } else if (!def.catchall) {
-    if (ctx.io === "output")
-      json2.additionalProperties = false;
-  } else if (def.catchall) {
-    json2.additionalProperties = processSchema(def.catchall, ctx, {
-      ...params,
-      path: [...params.path, "additionalProperties"]
-    });
-  }
-};
-var unionProcessor = (schema, ctx, json2, params) => {
-  const def = schema._zod.def;
-  const isExclusive = def.inclusive === false;
-  const options = def.options.map((x, i) => processSchema(x, ctx, {
-    ...params,
-    path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
-  }));
-  if (isExclusive) {
-    json2.oneOf = options;
-  } else {
-    json2.anyOf = options;
-  }
-};
-var intersectionProcessor = (schema, ctx, json2, params) => {
-  const def = schema._zod.def;
-  const a = processSchema(def.left, ctx, {
-    ...params,
-    path: [...params.path, "allOf", 0]
-  });
-  const b = processSchema(def.right, ctx, {
-    ...params,
-    path: [...params.path, "allOf", 1]
-  });
-  const isSimpleIntersection = (val) => "allOf" in val && Object.keys(val).length === 1;
-  const allOf = [
-    ...isSimpleIntersection(a) ? a.allOf : [a],
-    ...isSimpleIntersection(b) ? b.allOf : [b]
-  ];
-  json2.allOf = allOf;
-  ctx.intersections.push(allOf);
-};
-var tupleProcessor = (schema, ctx, _json, params) => {
-  const json2 = _json;
-  const def = schema._zod.def;
-  json2.type = "array";
-  const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
-  const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
-  const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
-    ...params,
-    path: [...params.path, prefixPath, i]
-  }));
-  const rest = def.rest ? processSchema(def.rest, ctx, {
-    ...params,
-    path: [...params.path, restPath, ...ctx.target === "openapi-3.0" ? [def.items.length] : []]
-  }) : null;
-  let minItems = def.items.length;
-  while (minItems > 0) {
-    const item = def.items[minItems - 1];
-    const optional2 = ctx.io === "input" ? inputOptin(item) !== void 0 : item._zod.optout === "optional";
-    if (!optional2)
-      break;
-    minItems--;
-  }
-  const maxItems = def.items.length;
-  const isClosed = !def.rest;
-  if (ctx.target === "draft-2020-12") {
-    json2.prefixItems = prefixItems;
-    if (isClosed) {
-      json2.items = false;
-    } else if (rest) {
-      json2.items = rest;
-    }
-    if (minItems > 0)
-      json2.minItems = minItems;
-    if (isClosed)
-      json2.maxItems = maxItems;
-  } else if (ctx.target === "openapi-3.0") {
-    json2.items = {
-      anyOf: prefixItems
-    };
-    if (rest) {
-      json2.items.anyOf.push(rest);
-    }
-    if (minItems > 0)
-      json2.minItems = minItems;
-    if (isClosed)
-      json2.maxItems = maxItems;
-  } else {
-    json2.items = prefixItems;
-    if (isClosed) {
-      json2.additionalItems = false;
-    } else if (rest) {
-      json2.additionalItems = rest;
-    }
-    if (minItems > 0)
-      json2.minItems = minItems;
-    if (isClosed)
-      json2.maxItems = maxItems;
-  }
-  const { minimum, maximum } = aggregateChecks(schema);
-  if (typeof minimum === "number")
-    json2.minItems = minimum;
-  if (typeof maximum === "number")
-    json2.maxItems = maximum;
-};
-function stringifyKeyNames(bySchema, json2, visited) {
-  if (json2.$ref) {
-    if (visited.has(json2))
-      return json2;
-    visited.add(json2);
-    const def = bySchema.get(json2)?.def;
-    if (!def)
-      return json2;
-    const inlined = stringifyKeyNames(bySchema, def, visited);
-    return inlined === def ? json2 : inlined;
-  }
-  for (const keyword of ["anyOf", "oneOf"]) {
-    const branches = json2[keyword];
-    if (!Array.isArray(branches))
-      continue;
-    const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
-    if (mapped.some((branch, i) => branch !== branches[i]))
-      json2 = { ...json2, [keyword]: mapped };
-  }
-  const types = Array.isArray(json2.type) ? json2.type : [json2.type];
-  const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
-  const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
-  if (!numericType && !values?.some((v) => typeof v === "number"))
-    return json2;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format: format3, id, ...rest } = json2;
-  if (rest.enum)
-    rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
-  else if (typeof rest.const === "number")
-    rest.const = String(rest.const);
-  if (!numericType)
-    return rest;
-  rest.type = "string";
-  if (!values)
-    rest.pattern = (types.includes("number") ? number : integer).source;
-  return rest;
-}
-var pendingRecords = /* @__PURE__ */ new WeakMap();
-function rewriteKeyNames(ctx) {
-  const bySchema = /* @__PURE__ */ new Map();
-  for (const entry of ctx.seen.values()) {
-    if (entry.def && !bySchema.has(entry.schema))
-      bySchema.set(entry.schema, entry);
-  }
-  const rewrites = /* @__PURE__ */ new Map();
-  for (const record2 of pendingRecords.get(ctx) ?? []) {
-    const seen = ctx.seen.get(record2);
-    const names = (seen?.def ?? seen?.schema)?.propertyNames;
-    if (!names || names === true || rewrites.has(names))
-      continue;
-    const rewritten = stringifyKeyNames(bySchema, names, /* @__PURE__ */ new Set());
-    if (rewritten !== names)
-      rewrites.set(names, rewritten);
-  }
-  if (!rewrites.size)
-    return;
-  for (const entry of ctx.seen.values()) {
-    for (const carrier of [entry.schema, entry.def]) {
-      const rewritten = carrier && rewrites.get(carrier.propertyNames);
-      if (rewritten)
-        carrier.propertyNames = rewritten;
-    }
-  }
-}
-var recordProcessor = (schema, ctx, _json, params) => {
-  const json2 = _json;
-  const def = schema._zod.def;
-  json2.type = "object";
-  const keyType = def.keyType;
-  const patterns = aggregateChecks(keyType).patterns;
-  if (def.mode === "loose" && patterns && patterns.size > 0) {
-    const valueSchema = processSchema(def.valueType, ctx, {
-      ...params,
-      path: [...params.path, "patternProperties", "*"]
-    });
-    json2.patternProperties = {};
-    for (const pattern of patterns) {
-      assignProp(json2.patternProperties, exactPattern(pattern).source, valueSchema);
-    }
-  } else {
-    if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
-      json2.propertyNames = processSchema(def.keyType, ctx, {
-        ...params,
-        path: [...params.path, "propertyNames"]
-      });
-      let pending = pendingRecords.get(ctx);
-      if (!pending) {
-        pending = [];
-        pendingRecords.set(ctx, pending);
-        ctx.deferred.push(() => rewriteKeyNames(ctx));
-      }
-      pending.push(schema);
-    }
-    json2.additionalProperties = processSchema(def.valueType, ctx, {
-      ...params,
-      path: [...params.path, "additionalProperties"]
-    });
-  }
-  const keyValues = keyType._zod.values;
-  const omittableOnInput = ctx.io === "input" && inputOptin(def.valueType) !== void 0;
-  if (keyValues && !def.partial && !omittableOnInput) {
-    const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
-    if (validKeyValues.length > 0) {
-      json2.required = validKeyValues.map(String);
-    }
-  }
-};
-var nullableProcessor = (schema, ctx, json2, params) => {
-  const def = schema._zod.def;
-  const inner = processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
-  if (ctx.target === "openapi-3.0") {
-    seen.ref = def.innerType;
-    json2.nullable = true;
-  } else {
-    json2.anyOf = [inner, { type: "null" }];
-  }
-};
-var nonoptionalProcessor = (schema, ctx, _json, params) => {
-  const def = schema._zod.def;
-  processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
-  seen.ref = def.innerType;
-};
-var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
-function serializeDefaultValue(value, schema, ctx, json2, params) {
-  let unrepresentable = false;
-  const serialized = JSON.stringify(value, (_, val) => {
-    if (typeof val !== "bigint")
-      return val;
-    unrepresentable = true;
-    return null;
-  });
-  if (!unrepresentable)
-    return JSON.parse(serialized);
-  handleUnrepresentable(schema, ctx, json2, params, "BigInt defaults cannot be represented in JSON Schema");
-  return UNREPRESENTABLE_DEFAULT;
-}
-var defaultProcessor = (schema, ctx, json2, params) => {
-  const def = schema._zod.def;
-  processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
-  seen.ref = def.innerType;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
-  if (value !== UNREPRESENTABLE_DEFAULT)
-    json2.default = value;
-};
-var prefaultProcessor = (schema, ctx, json2, params) => {
-  const def = schema._zod.def;
-  processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
-  seen.ref = def.innerType;
-  if (ctx.io !== "input")
-    return;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
-  if (value !== UNREPRESENTABLE_DEFAULT)
-    json2._prefault = value;
-};
-var catchProcessor = (schema, ctx, json2, params) => {
-  const def = schema._zod.def;
-  processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
-  seen.ref = def.innerType;
-  let catchValue;
-  try {
-    catchValue = def.catchValue(void 0);
-  } catch {
-    handleUnrepresentable(schema, ctx, json2, params, "Dynamic catch values are not supported in JSON Schema");
-    return;
-  }
-  json2.default = catchValue;
-};
-var pipeProcessor = (schema, ctx, _json, params) => {
-  const def = schema._zod.def;
-  const inIsTransform = def.in._zod.traits.has("$ZodTransform");
-  const innerType = ctx.io === "input" ? inIsTransform ? def.out : def.in : def.out;
-  processSchema(innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
-  seen.ref = innerType;
-};
-var readonlyProcessor = (schema, ctx, json2, params) => {
-  const def = schema._zod.def;
-  processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
-  seen.ref = def.innerType;
-  json2.readOnly = true;
-};
-var promiseProcessor = (schema, ctx, _json, params) => {
-  const def = schema._zod.def;
-  processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
-  seen.ref = def.innerType;
-};
-var optionalProcessor = (schema, ctx, _json, params) => {
-  const def = schema._zod.def;
-  processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
-  seen.ref = def.innerType;
-};
-var lazyProcessor = (schema, ctx, _json, params) => {
-  const innerType = schema._zod.innerType;
-  processSchema(innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
-  seen.ref = innerType;
-};
-var allProcessors = {
-  string: stringProcessor,
-  number: numberProcessor,
-  boolean: booleanProcessor,
-  bigint: bigintProcessor,
-  symbol: symbolProcessor,
-  null: nullProcessor,
-  undefined: undefinedProcessor,
-  void: voidProcessor,
-  never: neverProcessor,
-  any: anyProcessor,
-  unknown: unknownProcessor,
-  date: dateProcessor,
-  enum: enumProcessor,
-  literal: literalProcessor,
-  nan: nanProcessor,
-  template_literal: templateLiteralProcessor,
-  file: fileProcessor,
-  success: successProcessor,
-  custom: customProcessor,
-  function: functionProcessor,
-  transform: transformProcessor,
-  map: mapProcessor,
-  set: setProcessor,
-  array: arrayProcessor,
-  object: objectProcessor,
-  union: unionProcessor,
-  intersection: intersectionProcessor,
-  tuple: tupleProcessor,
-  record: recordProcessor,
-  nullable: nullableProcessor,
-  nonoptional: nonoptionalProcessor,
-  default: defaultProcessor,
-  prefault: prefaultProcessor,
-  catch: catchProcessor,
-  pipe: pipeProcessor,
-  readonly: readonlyProcessor,
-  promise: promiseProcessor,
-  optional: optionalProcessor,
-  lazy: lazyProcessor
-};
-function toJSONSchema(input, params) {
-  if ("_idmap" in input) {
-    const registry2 = input;
-    const ctx2 = initializeContext({ ...params, processors: allProcessors });
-    const defs = {};
-    for (const entry of registry2._idmap.entries()) {
-      const [_, schema] = entry;
-      processSchema(schema, ctx2);
-    }
-    const schemas = {};
-    const external = {
-      registry: registry2,
-      uri: params?.uri,
-      defs
-    };
-    ctx2.external = external;
-    for (const entry of registry2._idmap.entries()) {
-      const [key, schema] = entry;
-      extractDefs(ctx2, schema);
-      assignProp(schemas, key, finalize(ctx2, schema));
-    }
-    if (Object.keys(defs).length > 0) {
-      const defsSegment = ctx2.target === "draft-2020-12" ? "$defs" : "definitions";
-      schemas.__shared = {
-        [defsSegment]: defs
-      };
-    }
-    return { schemas };
-  }
-  const ctx = initializeContext({ ...params, processors: allProcessors });
-  processSchema(input, ctx);
-  extractDefs(ctx, input);
-  return finalize(ctx, input);
-}
-
-// node_modules/zod/v4/mini/schemas.js
-var ZodMiniType = /* @__PURE__ */ $constructor("ZodMiniType", (inst, def) => {
-  if (!inst._zod)
-    throw new Error("Uninitialized schema in ZodMiniType.");
-  $ZodType.init(inst, def);
-  inst.def = def;
-  inst.type = def.type;
-}, {
-  // `with` is an alias for `check`: the same function object, not a wrapper.
-  get with() {
-    return this.check;
-  },
-  set with(value) {
-    own3(this, "with", value);
-  },
-  parse(data, params) {
-    return parse5(this, data, params, { callee: this.parse });
-  },
-  parseAsync(data, params) {
-    return parseAsync(this, data, params, { callee: this.parseAsync });
-  },
-  safeParse(data, params) {
-    return safeParse(this, data, params);
-  },
-  safeParseAsync(data, params) {
-    return safeParseAsync(this, data, params);
-  },
-  check(...checks) {
-    const def = this.def;
-    return this.clone({
-      ...def,
-      checks: [
-        ...def.checks ?? [],
-        ...checks.map((ch) => typeof ch === "function" ? { _zod: { check: ch, def: { check: "custom" }, onattach: [] } } : ch)
-      ]
-    }, { parent: true });
-  },
-  clone(_def, params) {
-    return clone2(this, _def, params);
-  },
-  brand() {
-    return this;
-  },
-  register(reg, meta2) {
-    reg.add(this, meta2);
-    return this;
-  },
-  apply(fn, ...args) {
-    return args.length === 0 ? fn(this) : fn(this, ...args);
-  }
-});
-var ZodMiniString = /* @__PURE__ */ $constructor("ZodMiniString", (inst, def) => {
-  $ZodString.init(inst, def);
-  ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function string4(params) {
-  return _string(ZodMiniString, params);
-}
-var ZodMiniNumber = /* @__PURE__ */ $constructor("ZodMiniNumber", (inst, def) => {
-  $ZodNumber.init(inst, def);
-  ZodMiniType.init(inst, def);
-});
-var ZodMiniNumberFormat = /* @__PURE__ */ $constructor("ZodMiniNumberFormat", (inst, def) => {
-  $ZodNumberFormat.init(inst, def);
-  ZodMiniNumber.init(inst, def);
-});
-function int2(params) {
-  return _int(ZodMiniNumberFormat, params);
-}
-var ZodMiniBoolean = /* @__PURE__ */ $constructor("ZodMiniBoolean", (inst, def) => {
-  $ZodBoolean.init(inst, def);
-  ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function boolean2(params) {
-  return _boolean(ZodMiniBoolean, params);
-}
-var ZodMiniUnknown = /* @__PURE__ */ $constructor("ZodMiniUnknown", (inst, def) => {
-  $ZodUnknown.init(inst, def);
-  ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function unknown() {
-  return _unknown(ZodMiniUnknown);
-}
-var ZodMiniNever = /* @__PURE__ */ $constructor("ZodMiniNever", (inst, def) => {
-  $ZodNever.init(inst, def);
-  ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function never(params) {
-  return _never(ZodMiniNever, params);
-}
-var ZodMiniArray = /* @__PURE__ */ $constructor("ZodMiniArray", (inst, def) => {
-  $ZodArray.init(inst, def);
-  ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function array(element, params) {
-  return new ZodMiniArray({
-    type: "array",
-    element,
-    ...normalizeParams(params)
-  });
-}
-var ZodMiniObject = /* @__PURE__ */ $constructor("ZodMiniObject", (inst, def) => {
-  $ZodObject.init(inst, def);
-  ZodMiniType.init(inst, def);
-  installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
-});
-// @__NO_SIDE_EFFECTS__
-function object(shape, params) {
-  const def = {
-    type: "object",
-    shape: shape ?? {},
-    ...normalizeParams(params)
-  };
-  return new ZodMiniObject(def);
-}
-// @__NO_SIDE_EFFECTS__
-function strictObject(shape, params) {
-  return new ZodMiniObject({
-    type: "object",
-    shape,
-    catchall: /* @__PURE__ */ never(),
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function looseObject(shape, params) {
-  return new ZodMiniObject({
-    type: "object",
-    shape,
-    catchall: /* @__PURE__ */ unknown(),
-    ...normalizeParams(params)
-  });
-}
-var ZodMiniRecord = /* @__PURE__ */ $constructor("ZodMiniRecord", (inst, def) => {
-  $ZodRecord.init(inst, def);
-  ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function record(keyType, valueType, params) {
-  if (!valueType || !valueType._zod) {
-    return new ZodMiniRecord({
-      type: "record",
-      keyType: /* @__PURE__ */ string4(),
-      valueType: keyType,
-      ...normalizeParams(valueType)
-    });
-  }
-  return new ZodMiniRecord({
-    type: "record",
-    keyType,
-    valueType,
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function partialRecord(keyType, valueType, params) {
-  return new ZodMiniRecord({
-    type: "record",
-    keyType,
-    valueType,
-    ...normalizeParams(params),
-    partial: true
-  });
-}
-var ZodMiniEnum = /* @__PURE__ */ $constructor("ZodMiniEnum", (inst, def) => {
-  $ZodEnum.init(inst, def);
-  ZodMiniType.init(inst, def);
-  inst.options = [...inst._zod.values];
-});
-// @__NO_SIDE_EFFECTS__
-function _enum(values, params) {
-  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
-  return new ZodMiniEnum({
-    type: "enum",
-    entries,
-    ...normalizeParams(params)
-  });
-}
-var ZodMiniOptional = /* @__PURE__ */ $constructor("ZodMiniOptional", (inst, def) => {
-  $ZodOptional.init(inst, def);
-  ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function optional(innerType) {
-  return new ZodMiniOptional({
-    type: "optional",
-    innerType
-  });
-}
-var ZodMiniDefault = /* @__PURE__ */ $constructor("ZodMiniDefault", (inst, def) => {
-  $ZodDefault.init(inst, def);
-  ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function _default(innerType, defaultValue) {
-  return new ZodMiniDefault({
-    type: "default",
-    innerType,
-    get defaultValue() {
-      return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
-    }
-  });
-}
-var ZodMiniPrefault = /* @__PURE__ */ $constructor("ZodMiniPrefault", (inst, def) => {
-  $ZodPrefault.init(inst, def);
-  ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function prefault(innerType, defaultValue) {
-  return new ZodMiniPrefault({
-    type: "prefault",
-    innerType,
-    get defaultValue() {
-      return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
-    }
-  });
-}
-var ZodMiniCustom = /* @__PURE__ */ $constructor("ZodMiniCustom", (inst, def) => {
-  $ZodCustom.init(inst, def);
-  ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function custom(fn, _params) {
-  return _custom(ZodMiniCustom, fn ?? (() => true), _params);
-}
-// @__NO_SIDE_EFFECTS__
-function refine(fn, _params = {}) {
-  return _refine(ZodMiniCustom, fn, _params);
-}
-
 // src/options.ts
+init_mini();
+init_en();
 init_memo();
 config(en_default());
 function field2(schema, value) {
@@ -39342,16 +40355,16 @@ var template_current_default = defineRule({
     const opts = ctx.options;
     const effective = dayOfIso(opts.policyEffective);
     if (effective === void 0) return;
-    const posted = postingDay(report2, ctx.now().toMillis());
-    if (posted < effective) return;
+    const posted2 = postingDay(report2, ctx.now().toMillis());
+    if (posted2 < effective) return;
     for (const block of report2.blocks) {
       const superseded = block.spec.supersededOn;
       if (!superseded) continue;
       const deadline = dayOfIso(superseded) + opts.graceDays;
-      if (posted <= deadline) continue;
+      if (posted2 <= deadline) continue;
       ctx.report({
         messageId: "superseded",
-        data: { template: block.spec.name, superseded, days: opts.graceDays, posted: isoOfDay(posted) },
+        data: { template: block.spec.name, superseded, days: opts.graceDays, posted: isoOfDay(posted2) },
         loc: at(block.headingSpan)
       });
     }
@@ -40022,6 +41035,7 @@ var ccadb_id_format_default = defineRule({
 });
 
 // rules/disclosure-source.ts
+init_mini();
 init_query();
 init_text();
 var VALUES = ["Self Reported", "Third Party Reported", "Audit"];
@@ -41162,7 +42176,7 @@ function kindIndex(toks, referenceFollows) {
 }
 function splitRenderedRow(report2, l2, cols) {
   const item = {};
-  const span = spanOf(report2.lineStarts, l2.bodyStart, l2.bodyStart + l2.body.length);
+  const span2 = spanOf(report2.lineStarts, l2.bodyStart, l2.bodyStart + l2.body.length);
   if (l2.body.includes("	")) {
     const parts = [];
     let from = 0;
@@ -41173,7 +42187,7 @@ function splitRenderedRow(report2, l2, cols) {
       from += piece.length + 1;
     }
     if (parts.length === cols.length) {
-      const out2 = { source: "text", line: l2.line, span, action: ts(report2, parts[0].start, parts[0].end) };
+      const out2 = { source: "text", line: l2.line, span: span2, action: ts(report2, parts[0].start, parts[0].end) };
       cols.forEach((c, i) => {
         const p = parts[i];
         const v = ts(report2, p.start, p.end);
@@ -41218,7 +42232,7 @@ function splitRenderedRow(report2, l2, cols) {
   const remaining = cols.slice(0, right + 1);
   if (toks.length === 0) return void 0;
   if (remaining.length === 1 && remaining[0] === "action") {
-    return { ...item, source: "text", line: l2.line, span, action: ts(report2, toks[0].start, toks[toks.length - 1].end) };
+    return { ...item, source: "text", line: l2.line, span: span2, action: ts(report2, toks[0].start, toks[toks.length - 1].end) };
   }
   if (remaining[0] !== "action" || remaining[1] !== "kind") return void 0;
   const k = kindIndex(toks, remaining[2] === "rootCauses");
@@ -41227,7 +42241,7 @@ function splitRenderedRow(report2, l2, cols) {
   const action = ts(report2, toks[0].start, toks[k - 1].end);
   const kind = ts(report2, toks[k].start, toks[k].end);
   let j = k + 1;
-  const out = { ...item, source: "text", line: l2.line, span, action, kind };
+  const out = { ...item, source: "text", line: l2.line, span: span2, action, kind };
   const rest = remaining.slice(2);
   if (rest[0] === "rootCauses") {
     const from = j;
@@ -41590,6 +42604,7 @@ var action_item_kind_default = defineRule({
 });
 
 // rules/action-item-status.ts
+init_mini();
 init_query();
 init_text();
 var Options4 = ruleOptions({
@@ -41763,10 +42778,10 @@ var action_item_overdue_default = defineRule({
         if (!st || !ongoing.some((o) => o.toLowerCase() === st.value.toLowerCase())) continue;
         const d = parseDueDate(item.dueDate.text);
         if (d.kind !== "iso" && d.kind !== "clear") continue;
-        const due = dayOfInstant(d.date.toMillis());
-        const days2 = today - due;
+        const due2 = dayOfInstant(d.date.toMillis());
+        const days2 = today - due2;
         if (days2 <= ctx.options.graceDays) continue;
-        ctx.report({ messageId: "overdue", data: { status: item.status.text, due: isoOfDay(due), days: days2, today: isoOfDay(today) }, loc: at(item.dueDate.span) });
+        ctx.report({ messageId: "overdue", data: { status: item.status.text, due: isoOfDay(due2), days: days2, today: isoOfDay(today) }, loc: at(item.dueDate.span) });
       }
     }
   }
@@ -43062,13 +44077,13 @@ function zoneAt(text4, pos, allowBareOffset = true) {
   UTC_RE.lastIndex = pos;
   let m = UTC_RE.exec(text4);
   if (m) {
-    const span = [pos, pos + m[0].length];
+    const span2 = [pos, pos + m[0].length];
     if (m[1] && m[2]) {
       const off = parseSignedOffset(m[1], m[2], m[3]);
       if (off === void 0) return void 0;
-      return { text: m[0], kind: off === 0 ? "utc" : "offset", offset: off, span };
+      return { text: m[0], kind: off === 0 ? "utc" : "offset", offset: off, span: span2 };
     }
-    return { text: m[0], kind: "utc", offset: 0, span };
+    return { text: m[0], kind: "utc", offset: 0, span: span2 };
   }
   if (text4[pos] === "Z" && !/\w/.test(text4[pos + 1] ?? "")) return { text: "Z", kind: "utc", offset: 0, span: [pos, pos + 1] };
   if (allowBareOffset) {
@@ -43290,7 +44305,7 @@ function parseTimestamp(text4, context = {}) {
   if (zone) parts.push(zone.span);
   let spanEnd = Math.max(...parts.map((p) => p[1]));
   if (zone && text4[zone.span[0] - 1] === "(" && text4[spanEnd] === ")") spanEnd += 1;
-  const span = [Math.min(...parts.map((p) => p[0])), spanEnd];
+  const span2 = [Math.min(...parts.map((p) => p[0])), spanEnd];
   const precision = !time2 ? "date" : time2.minute === void 0 ? "hour" : time2.second === void 0 ? "minute" : "second";
   let ymd2;
   let missingYear = false;
@@ -43304,7 +44319,7 @@ function parseTimestamp(text4, context = {}) {
   const zoneUsed = zone ?? context.zone;
   const zoneSource = zone ? "entry" : context.zone ? context.zoneSource ?? "section" : "none";
   const result = {
-    span,
+    span: span2,
     precision,
     zoneSource,
     ambiguousDate: date2?.ambiguous ?? false,
@@ -43440,8 +44455,8 @@ function relatedRows(report2, s2) {
   const tableLines = new Set(s2.tables.flatMap((t) => [t.header.line, ...t.rows.map((r) => r.line)]));
   for (const l2 of s2.bodyLines) {
     if (l2.kind !== "text" || tableLines.has(l2.line) || !BUG_REFERENCE.test(l2.body)) continue;
-    const span = { line: l2.line, column: l2.bodyStart - (report2.lineStarts[l2.line - 1] ?? 0) + 1, endLine: l2.line, endColumn: l2.bodyStart - (report2.lineStarts[l2.line - 1] ?? 0) + 1 + l2.body.length, start: l2.bodyStart, end: l2.bodyStart + l2.body.length };
-    const row3 = { line: l2.line, span, text: l2.body, description: l2.body };
+    const span2 = { line: l2.line, column: l2.bodyStart - (report2.lineStarts[l2.line - 1] ?? 0) + 1, endLine: l2.line, endColumn: l2.bodyStart - (report2.lineStarts[l2.line - 1] ?? 0) + 1 + l2.body.length, start: l2.bodyStart, end: l2.bodyStart + l2.body.length };
+    const row3 = { line: l2.line, span: span2, text: l2.body, description: l2.body };
     const m = BUG_REFERENCE.exec(l2.body);
     const masked = m ? l2.body.slice(0, m.index) + " ".repeat(m[0].length) + l2.body.slice(m.index + m[0].length) : l2.body;
     readDate(row3, masked, l2.bodyStart);
@@ -43515,13 +44530,13 @@ var related_incidents_links_default = defineRule({
         if (!BUG.test(l2.body)) continue;
         checkRow(l2.body, { start: l2.bodyStart, end: l2.bodyStart + l2.body.length });
       }
-      const posted = postingDay(report2, ctx.now().toMillis());
+      const posted2 = postingDay(report2, ctx.now().toMillis());
       for (const r of relatedRows(report2, s2)) {
         if (!r.date || r.dateText === void 0) continue;
         const label2 = clip(r.text.replace(/^\|\s*|(?<!\s)\s*\|$/g, ""), 60);
         const loc = r.dateStart !== void 0 ? { start: r.dateStart, end: r.dateStart + r.dateText.length } : { start: r.span.start, end: r.span.end };
         if (r.date.invalidDate) ctx.report({ messageId: "invalidDate", data: { row: label2, date: r.dateText }, loc });
-        else if (r.date.isoDate !== void 0 && (dayOfIso(r.date.isoDate) ?? 0) > posted) ctx.report({ messageId: "futureDate", data: { row: label2, date: r.date.isoDate, posted: isoOfDay(posted) }, loc });
+        else if (r.date.isoDate !== void 0 && (dayOfIso(r.date.isoDate) ?? 0) > posted2) ctx.report({ messageId: "futureDate", data: { row: label2, date: r.date.isoDate, posted: isoOfDay(posted2) }, loc });
       }
       if (s2.tables.length === 0 && textLines.length === 1) {
         const only = textLines[0];
@@ -43656,7 +44671,7 @@ function timestampsIn(text4, max = 20) {
 }
 function shift(ts2, by) {
   if (by === 0) return ts2;
-  const s2 = (span) => [span[0] + by, span[1] + by];
+  const s2 = (span2) => [span2[0] + by, span2[1] + by];
   const out = { ...ts2, span: s2(ts2.span) };
   if (ts2.date) out.date = { ...ts2.date, span: s2(ts2.date.span) };
   if (ts2.time) out.time = { ...ts2.time, span: s2(ts2.time.span) };
@@ -44259,7 +45274,7 @@ var related_incidents_scope_default = defineRule({
     const owner = context.caOwner?.name;
     const ownerWord = owner ? norm(owner).split(/[\s,.()]+/).find((w) => w.length >= 3 && !NAME_FILLERS.has(w)) : void 0;
     const ownerRe = ownerWord ? new RegExp(`(?<![a-z0-9])${escapeRegExp(ownerWord)}(?![a-z0-9])`, "i") : void 0;
-    const posted = postingDay(report2, ctx.now().toMillis());
+    const posted2 = postingDay(report2, ctx.now().toMillis());
     for (const block of blocksOf(report2, "ccadb-v3-full")) {
       const s2 = section(block, "related-incidents");
       if (!s2) continue;
@@ -44286,8 +45301,8 @@ var related_incidents_scope_default = defineRule({
       });
       if (dated.length > 0 && dated.length === rows.length && !NONE_RECENT.test(sectionText)) {
         const newest = dated.reduce((a, b) => b.d > a.d ? b : a);
-        if (newest.d < posted - ctx.options.days) {
-          ctx.report({ messageId: "noneRecent", data: { posted: isoOfDay(posted), newest: isoOfDay(newest.d) }, loc: at(newest.r.span) });
+        if (newest.d < posted2 - ctx.options.days) {
+          ctx.report({ messageId: "noneRecent", data: { posted: isoOfDay(posted2), newest: isoOfDay(newest.d) }, loc: at(newest.r.span) });
         }
       }
     }
@@ -44869,7 +45884,7 @@ var action_item_evidence_date_default = defineRule({
     ]
   },
   check(report2, ctx) {
-    const posted = postingDay(report2, ctx.now().toMillis());
+    const posted2 = postingDay(report2, ctx.now().toMillis());
     for (const ai of actionItemsOf(report2)) {
       for (const item of ai.items) {
         const status = item.status ? canonicalStatus(item.status.text, DEFAULT_STATUSES, DEFAULT_STATUS_ALIASES) : void 0;
@@ -44884,9 +45899,9 @@ var action_item_evidence_date_default = defineRule({
           for (const ts2 of timestampsIn(cell2.text)) {
             if (!ts2.isoDate || ts2.ambiguousDate || ts2.invalidDate || ts2.missingYear || !ts2.date) continue;
             const day = dayOfIso(ts2.isoDate);
-            if (day === void 0 || day <= posted) continue;
+            if (day === void 0 || day <= posted2) continue;
             const start = cell2.span.start + ts2.date.span[0];
-            ctx.report({ messageId: "afterPosting", data: { status: item.status?.text.trim() ?? "Complete", column, date: ts2.isoDate, posted: isoOfDay(posted) }, loc: { start, end: start + ts2.date.text.length } });
+            ctx.report({ messageId: "afterPosting", data: { status: item.status?.text.trim() ?? "Complete", column, date: ts2.isoDate, posted: isoOfDay(posted2) }, loc: { start, end: start + ts2.date.text.length } });
             done = true;
             break;
           }
@@ -45445,8 +46460,8 @@ var timeline_future_default = defineRule({
   },
   check(report2, ctx) {
     const nowMs = ctx.now().toMillis();
-    const posted = reportContext(report2).posted;
-    const day = posted ?? (ctx.nowIsDay() ? isoOfDay(dayOfInstant(nowMs)) : void 0);
+    const posted2 = reportContext(report2).posted;
+    const day = posted2 ?? (ctx.nowIsDay() ? isoOfDay(dayOfInstant(nowMs)) : void 0);
     const dayStartMs = day !== void 0 ? dayOfIso(day) * 864e5 : 0;
     let todayIso;
     const today = () => todayIso ??= day ?? isoOfDay(dayOfInstant(nowMs));
@@ -45938,6 +46953,867 @@ var bugzilla_comment_length_default = defineRule({
   }
 });
 
+// rules/bug-common.ts
+init_parse2();
+init_thread();
+init_text();
+var HOUR = 36e5;
+var DAY = 864e5;
+var utcDay = (iso) => Date.parse(`${iso}T00:00:00Z`);
+var IRG_VERSIONS = [
+  { id: "wiki", name: 'the Mozilla wiki "Responding to an Incident"', from: "1970-01-01", fromMs: 0, initialReportHours: void 0, fullReportDays: 14, updateDays: 7, responseDays: 7, responseMust: false, actionItemUpdateDays: void 0, revocationDelayUpdates: false, closureNeedinfo: false },
+  { id: "irg-2.0", name: "IRG 2.0", from: "2023-10-17", fromMs: utcDay("2023-10-17"), initialReportHours: 72, fullReportDays: 14, updateDays: 7, responseDays: 7, responseMust: false, actionItemUpdateDays: void 0, revocationDelayUpdates: false, closureNeedinfo: false },
+  { id: "irg-3.0", name: "IRG 3.0", from: "2025-03-01", fromMs: utcDay("2025-03-01"), initialReportHours: 72, fullReportDays: 14, updateDays: 7, responseDays: 7, responseMust: false, actionItemUpdateDays: void 0, revocationDelayUpdates: true, closureNeedinfo: false },
+  { id: "irg-3.1", name: "IRG 3.1", from: "2025-07-15", fromMs: utcDay("2025-07-15"), initialReportHours: 72, fullReportDays: 14, updateDays: 7, responseDays: 7, responseMust: false, actionItemUpdateDays: 3, revocationDelayUpdates: true, closureNeedinfo: true },
+  { id: "irg-3.2", name: "IRG 3.2", from: "2026-03-20", fromMs: utcDay("2026-03-20"), initialReportHours: 72, fullReportDays: 14, updateDays: 7, responseDays: 7, responseMust: true, actionItemUpdateDays: 3, revocationDelayUpdates: true, closureNeedinfo: true }
+];
+function irgAt(ms) {
+  let v = IRG_VERSIONS[0];
+  for (const x of IRG_VERSIONS) if (ms >= x.fromMs) v = x;
+  return v;
+}
+function oneDecimal(n2) {
+  const r = Math.round(n2 * 10) / 10;
+  return Number.isInteger(r) ? String(r) : r.toFixed(1);
+}
+var plural = (n2, unit) => `${n2} ${unit}${n2 === 1 ? "" : "s"}`;
+function formatDays(ms) {
+  const r = Math.round(ms / DAY * 10) / 10;
+  if (!Number.isInteger(r) || Math.abs(r * DAY - ms) < 6e4) return `${oneDecimal(ms / DAY)} ${oneDecimal(ms / DAY) === "1" ? "day" : "days"}`;
+  const days2 = Math.floor(ms / DAY);
+  const rest = ms - days2 * DAY;
+  const hours = Math.floor(rest / HOUR);
+  const minutes = Math.round((rest - hours * HOUR) / 6e4);
+  return `${plural(days2, "day")} ${hours > 0 ? plural(hours, "hour") : plural(minutes, "minute")}`;
+}
+function formatHours(ms) {
+  const r = Math.round(ms / HOUR * 10) / 10;
+  if (!Number.isInteger(r) || Math.abs(r * HOUR - ms) < 6e4) return `${oneDecimal(ms / HOUR)} ${oneDecimal(ms / HOUR) === "1" ? "hour" : "hours"}`;
+  const hours = Math.floor(ms / HOUR);
+  const minutes = Math.round((ms - hours * HOUR) / 6e4);
+  return `${plural(hours, "hour")} ${plural(minutes, "minute")}`;
+}
+function formatUtc(ms) {
+  return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+function formatDay(ms) {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+function judgeTime(ctx) {
+  const now2 = ctx.now().toMillis();
+  return { now: now2, horizon: ctx.nowIsDay() ? now2 + DAY - 1 : now2 };
+}
+function commentsUntil(thread, horizon) {
+  return thread.comments.filter((c) => c.time <= horizon);
+}
+var KIND_OF = {
+  "ccadb-v3-preliminary": "preliminary",
+  "ccadb-v2-preliminary": "preliminary",
+  "ccadb-v3-full": "full",
+  "ccadb-v2": "full",
+  "mozilla-legacy": "full",
+  "ccadb-v3-closure": "closure"
+};
+function reportKinds(thread, c) {
+  const out = /* @__PURE__ */ new Set();
+  if (!c.isCa) return out;
+  const report2 = thread.reportIn(c);
+  if (!report2) return out;
+  for (const b of report2.blocks) out.add(KIND_OF[b.template]);
+  return out;
+}
+function commentWith(thread, when, login) {
+  const l2 = login.toLowerCase();
+  return thread.comments.find((c) => c.creator.toLowerCase() === l2 && Math.abs(c.time - when) <= 6e4);
+}
+var CLOSED_STATUSES2 = /* @__PURE__ */ new Set(["RESOLVED", "VERIFIED", "CLOSED"]);
+function resolvedIntervals(thread) {
+  const out = [];
+  let since;
+  const changes = thread.changes.filter((c) => c.field === "status").sort((a, b) => a.when - b.when);
+  for (const ch of changes) {
+    const closed2 = CLOSED_STATUSES2.has(ch.added.toUpperCase());
+    if (closed2 && since === void 0) since = ch.when;
+    else if (!closed2 && since !== void 0) {
+      out.push({ from: since, to: ch.when });
+      since = void 0;
+    }
+  }
+  if (since === void 0 && !thread.open) since = thread.resolvedAt ?? thread.created;
+  if (since !== void 0) out.push({ from: since, to: Number.POSITIVE_INFINITY });
+  return out;
+}
+function resolvedBetween(intervals, from, to) {
+  for (const i of intervals) if (i.from <= to && i.to > from) return Math.max(i.from, from);
+  return void 0;
+}
+function whiteboardStates(thread) {
+  const hist = thread.whiteboardHistory;
+  if (hist.length === 0) return [{ since: thread.created, whiteboard: thread.whiteboard }];
+  const states = hist.map((h, i) => ({ since: h.when, whiteboard: i === hist.length - 1 ? thread.whiteboard : parseWhiteboard(h.text) }));
+  if (states[0].since > thread.created) states.unshift({ since: thread.created, whiteboard: parseWhiteboard("") });
+  return states;
+}
+function whiteboardAt(states, at2) {
+  let s2 = states[0];
+  for (const x of states) if (x.since <= at2) s2 = x;
+  return s2;
+}
+var FINAL_CALL = /\b(?:i|we)(?:'ll| will| intend to| plan to| am going to| are going to)\s+(?:close|be closing|resolve)\s+(?:this|the)(?:\s+(?:bug|incident|report|issue))?\s+(?:on\s+or\s+about|on\s+or\s+after|on|after|by|around)\b/i;
+var THANKS_ONLY = /^(?:thanks?|thank\s+you|many\s+thanks|thx|ty|noted|ack(?:nowledged)?|great|ok(?:ay)?)\b[^?\n]{0,60}$/i;
+function ownText(c) {
+  return c.text.split("\n").filter((l2) => !/^\s*>/.test(l2)).join("\n").trim();
+}
+function noAnswerNeeded(thread, c, o, closeOnSetAt) {
+  if (c.isCa) return "by the CA";
+  if (o.ignoreAuthors.includes(c.creator.toLowerCase())) return "ignored author";
+  const own4 = ownText(c);
+  if (own4 === "") return "empty";
+  if (FINAL_CALL.test(own4)) return "final call";
+  if (closeOnSetAt.some((x) => x.who.toLowerCase() === c.creator.toLowerCase() && Math.abs(x.when - c.time) <= HOUR)) return "final call";
+  if (o.ignoreThanks && THANKS_ONLY.test(own4)) return "thanks";
+  return void 0;
+}
+function closeOnSettings(thread, states) {
+  const out = [];
+  for (let i = 0; i < states.length; i++) {
+    const s2 = states[i];
+    const before = i > 0 ? states[i - 1].whiteboard.closeOn?.iso : void 0;
+    if (!s2.whiteboard.closeOn || s2.whiteboard.closeOn.iso === before) continue;
+    const change = thread.changes.find((ch) => ch.field === "whiteboard" && ch.when === s2.since);
+    out.push({ when: s2.since, who: change?.who ?? "" });
+  }
+  return out;
+}
+function posted(items2) {
+  return items2.map((it) => {
+    const status = it.status?.text.trim();
+    const canonical = status ? canonicalStatus(status, DEFAULT_STATUSES, DEFAULT_STATUS_ALIASES)?.value : void 0;
+    const d = it.dueDate ? parseDueDate(it.dueDate.text) : void 0;
+    const due2 = d && (d.kind === "iso" || d.kind === "clear") ? d.date.toMillis() : void 0;
+    return { action: clip(it.action.text.replace(/[*_`]/g, "").trim(), 50), status, canonical, due: due2, dueText: it.dueDate?.text.trim() };
+  });
+}
+function itemsOfReport(report2) {
+  const inBlocks = actionItemsOf(report2).filter((a) => a.items.length > 0 && a.columns.includes("status"));
+  if (inBlocks.length > 0) return posted(inBlocks.flatMap((a) => a.items));
+  for (const t of report2.tables) {
+    const cols = t.header.cells.map((c) => columnOf(c.text));
+    const ai = cols.indexOf("action");
+    const st = cols.indexOf("status");
+    if (ai < 0 || st < 0) continue;
+    const due2 = cols.indexOf("dueDate");
+    const items2 = t.rows.map((r) => ({
+      action: r.cells[ai] ?? { text: "", span: r.span },
+      status: r.cells[st],
+      dueDate: due2 >= 0 ? r.cells[due2] : void 0
+    }));
+    return posted(items2.filter((i) => i.action.text.trim() !== ""));
+  }
+  return void 0;
+}
+var MAY_HOLD_TABLE = /action\s*items?[^\n]{0,200}\|[^\n]{0,400}status|\|\s*action/i;
+function postedTables(thread, comments) {
+  const out = [];
+  for (const c of comments) {
+    if (!c.isCa) continue;
+    let items2;
+    const report2 = thread.reportIn(c);
+    if (report2) items2 = itemsOfReport(report2);
+    else if (MAY_HOLD_TABLE.test(c.text)) items2 = itemsOfReport(parseReport(c.text));
+    if (items2 && items2.length > 0) out.push({ comment: c, items: items2 });
+  }
+  return out;
+}
+function isDone(item, done) {
+  const s2 = (item.canonical ?? item.status ?? "").toLowerCase();
+  return done.includes(s2);
+}
+var AWARE_ENTRY = /\b(?:became aware|become aware|becomes aware|was made aware|were made aware|notified|received|discovered|detected|identified|alerted|learned|noticed|was reported|were reported)\b/i;
+function latestReading(instant, precision, zoned) {
+  if (!instant) return void 0;
+  let ms = instant.toMillis();
+  if (precision === "date") ms += DAY;
+  if (!zoned) ms += 12 * HOUR;
+  return ms;
+}
+function awarenessIn(report2) {
+  for (const block of report2.blocks) {
+    const summary = block.sections.find((s2) => s2.spec.key === "summary");
+    const f = summary?.fields.find((x) => x.spec.key === "noncompliance-identified");
+    if (!f || f.value.trim() === "") continue;
+    const ts2 = parseTimestamp(f.value.replace(/[*_`]/g, ""));
+    if (!ts2 || !ts2.date || ts2.missingYear || ts2.invalidDate || ts2.ambiguousDate) continue;
+    const at2 = latestReading(ts2.instant, ts2.precision, ts2.zoneUsed !== void 0 && ts2.zoneUsed.kind !== "local");
+    if (at2 !== void 0) return { at: at2, from: "the Non-compliance identified date" };
+  }
+  let best;
+  for (const t of timelines(report2)) {
+    for (const e of t.entries) {
+      if (!e.instant || e.timestamp.ambiguousDate || !AWARE_ENTRY.test(e.text)) continue;
+      const at2 = latestReading(e.instant, e.precision, e.zoneSource !== "none");
+      if (at2 !== void 0 && (best === void 0 || at2 < best)) best = at2;
+    }
+  }
+  return best === void 0 ? void 0 : { at: best, from: "the Timeline" };
+}
+
+// rules/bug-initial-report.ts
+var bug_initial_report_default = defineRule({
+  meta: {
+    id: "bug-initial-report",
+    description: "Require a Preliminary or Full report from the CA within 72 hours of it becoming aware of the incident.",
+    tags: ["thread", "lifecycle"],
+    severity: "error",
+    appliesTo: "thread",
+    messages: {
+      late: "The CA's first report (comment {{report}}, {{reportAt}}) came {{hours}} after awareness ({{aware}}, {{basis}}); {{version}} asks for a Preliminary or Full report within 72 hours.",
+      missing: "No Preliminary or Full report from the CA {{hours}} after awareness ({{aware}}, {{basis}}){{asOf}}; {{version}} asks for one within 72 hours."
+    },
+    options: ruleOptions({
+      /** Resolutions of a bug that needed no report (not an incident). */
+      exemptResolutions: stringList(["INVALID", "DUPLICATE", "WORKSFORME", "INCOMPLETE"])
+    }),
+    rationale: `The first thing the IRG asks of a CA is a report within 72 hours of becoming aware: a Preliminary report when the analysis is not done, or the Full report. Awareness is what the CA's own report states (the Non-compliance identified date of a Full report, else the first Timeline entry that records it becoming aware: notified, detected, discovered...), read at the latest moment it can mean (the end of a date-only day; UTC-12 for a time without a zone), so a vague timestamp never makes a report late. When the CA states none, the bug's creation is used: the moment someone else told the CA by filing it, or, for a bug the CA filed itself, a moment it was certainly aware. A comment is a report when the report parser finds a Preliminary, Full (v3, v2 or the Mozilla questions) report block in it; comments by others (a reviewer pasting the template) do not count. Obligations that arose before IRG 2.0 (2023-10-17) are not judged: the Mozilla wiki asked only for a report "promptly". A bug resolved as INVALID, DUPLICATE, WORKSFORME or INCOMPLETE (option exemptResolutions) needed no report.`,
+    source: 'CCADB IRG 3.2, "When are reports expected?": "A Preliminary Incident Report MUST be submitted within 72 hours of the CA Owner becoming aware of an incident" (72 hours since IRG 2.0, effective 2023-10-17; a Full Incident Report within 72 hours satisfies it).',
+    examples: [
+      {
+        title: "A third-party report answered with a Full report four days later",
+        kind: "thread",
+        now: "2025-09-01",
+        code: '{"source":"https://bugzilla.mozilla.org","fetched":"2025-09-01T00:00:00Z","bug":{"id":1999001,"summary":"Example CA: wrong extension","whiteboard":"","status":"NEW","resolution":"","creation_time":"2025-08-01T10:00:00Z","creator":"reporter@example.org","assigned_to":"incidents@example-ca.com","flags":[]},"comments":[{"count":0,"text":"Certificates from Example CA carry a wrong extension.","creator":"reporter@example.org","creation_time":"2025-08-01T10:00:00Z","is_private":false,"tags":[]},{"count":1,"text":"## Full Incident Report\\n\\n### Summary\\n\\n- **Incident description:** Certificates carried a wrong extension.\\n\\n### Timeline\\n\\n- 2025-08-01 10:00 UTC We were notified by this bug.\\n","creator":"incidents@example-ca.com","creation_time":"2025-08-05T10:00:00Z","is_private":false,"tags":[]}],"history":[]}\n',
+        expect: [{ messageId: "late", line: 1, comment: 0 }]
+      }
+    ]
+  },
+  check(thread, ctx) {
+    const { now: now2, horizon } = judgeTime(ctx);
+    const comments = commentsUntil(thread, horizon);
+    const first = comments.find((c) => {
+      const k = reportKinds(thread, c);
+      return k.has("preliminary") || k.has("full");
+    });
+    let aware;
+    for (const c of comments) {
+      if (!c.isCa) continue;
+      const r = thread.reportIn(c);
+      const a = r ? awarenessIn(r) : void 0;
+      if (a) {
+        aware = { at: a.at, from: `as ${a.from} in comment ${c.count} states` };
+        break;
+      }
+    }
+    aware ??= { at: thread.created, from: thread.selfReported ? "the bug filed by the CA" : "the bug filed by someone else" };
+    const version2 = irgAt(aware.at);
+    if (version2.initialReportHours === void 0) return;
+    const due2 = aware.at + version2.initialReportHours * HOUR;
+    const data = { aware: formatUtc(aware.at), basis: aware.from, version: version2.name };
+    if (first) {
+      if (first.time - aware.at <= version2.initialReportHours * HOUR) return;
+      ctx.report({ messageId: "late", comment: 0, loc: { line: 1 }, data: { ...data, report: first.count, reportAt: formatUtc(first.time), hours: formatHours(first.time - aware.at) } });
+      return;
+    }
+    const resolved = !thread.open && ctx.options.exemptResolutions.some((r) => r.toUpperCase() === thread.resolution.toUpperCase());
+    if (resolved) return;
+    if (thread.open) ctx.deadline({ obligation: "Preliminary or Full report", due: due2, basis: `${version2.initialReportHours} hours after awareness (${aware.from}; ${version2.name})`, comment: 0 });
+    const until = thread.open ? now2 : Math.min(now2, thread.resolvedAt ?? now2);
+    if (until <= due2) return;
+    ctx.report({ messageId: "missing", comment: 0, loc: { line: 1 }, data: { ...data, hours: formatHours(until - aware.at), asOf: thread.open ? ` as of ${formatUtc(now2)}` : " before the bug was resolved" } });
+  }
+});
+
+// rules/bug-full-report.ts
+var bug_full_report_default = defineRule({
+  meta: {
+    id: "bug-full-report",
+    description: "Require a Full Incident Report from the CA within 14 days of the initial disclosure.",
+    tags: ["thread", "lifecycle"],
+    severity: "error",
+    appliesTo: "thread",
+    messages: {
+      late: "The Full report (comment {{report}}, {{reportAt}}) came {{days}} after the initial disclosure ({{disclosed}}, {{basis}}); {{version}} asks for it within 14 days.",
+      missing: "No Full report from the CA {{days}} after the initial disclosure ({{disclosed}}, {{basis}}){{asOf}}; {{version}} asks for it within 14 days."
+    },
+    options: ruleOptions({
+      /** Resolutions of a bug that needed no report (not an incident). */
+      exemptResolutions: stringList(["INVALID", "DUPLICATE", "WORKSFORME", "INCOMPLETE"])
+    }),
+    rationale: `A Preliminary report buys time for the analysis, not for ever: the Full report (root causes, action items) is due two weeks after the incident was first disclosed. The disclosure is the bug's creation (the CA's first report, if it came earlier, is in the bug and so never earlier in a thread export). A comment is a Full report when the report parser finds a v3 Full, v2 or Mozilla seven-question report block in a CA comment; a reviewer pasting the template is not the CA's report. "Within 14 days" is at most 14 x 24 hours. The same two weeks held under IRG 2.0 and the Mozilla wiki before it, so every bug is judged. A bug resolved as INVALID, DUPLICATE, WORKSFORME or INCOMPLETE (option exemptResolutions) needed no report.`,
+    source: 'CCADB IRG 3.2, "When are reports expected?": "A Full Incident Report MUST be submitted within two weeks of the initial disclosure" (two weeks also in IRG 2.0, effective 2023-10-17, and the Mozilla wiki "Responding to an Incident" before it).',
+    examples: [
+      {
+        title: "A Preliminary report in time, the Full report three weeks later",
+        kind: "thread",
+        now: "2025-09-01",
+        code: '{"source":"https://bugzilla.mozilla.org","fetched":"2025-09-01T00:00:00Z","bug":{"id":1999002,"summary":"Example CA: wrong extension","whiteboard":"","status":"NEW","resolution":"","creation_time":"2025-08-01T10:00:00Z","creator":"incidents@example-ca.com","assigned_to":"incidents@example-ca.com","flags":[]},"comments":[{"count":0,"text":"## Preliminary Incident Report\\n\\n### Summary\\n\\n- **Incident description:** Certificates carried a wrong extension.\\n","creator":"incidents@example-ca.com","creation_time":"2025-08-01T10:00:00Z","is_private":false,"tags":[]},{"count":1,"text":"## Full Incident Report\\n\\n### Summary\\n\\n- **Incident description:** Certificates carried a wrong extension.\\n\\n### Timeline\\n\\n- 2025-08-01 08:00 UTC We detected the problem.\\n","creator":"incidents@example-ca.com","creation_time":"2025-08-22T10:00:00Z","is_private":false,"tags":[]}],"history":[]}\n',
+        expect: [{ messageId: "late", line: 1, comment: 0 }]
+      }
+    ]
+  },
+  check(thread, ctx) {
+    const { now: now2, horizon } = judgeTime(ctx);
+    const comments = commentsUntil(thread, horizon);
+    const firstReport = comments.find((c) => reportKinds(thread, c).size > 0);
+    const disclosed = Math.min(thread.created, firstReport?.time ?? thread.created);
+    const basis = firstReport && firstReport.time < thread.created ? `the CA's first report, comment ${firstReport.count}` : "the bug's creation";
+    const version2 = irgAt(disclosed);
+    const limit = version2.fullReportDays * DAY;
+    const due2 = disclosed + limit;
+    const full = comments.find((c) => reportKinds(thread, c).has("full"));
+    const data = { disclosed: formatUtc(disclosed), basis, version: version2.name };
+    if (full) {
+      if (full.time - disclosed <= limit) return;
+      ctx.report({ messageId: "late", comment: 0, loc: { line: 1 }, data: { ...data, report: full.count, reportAt: formatUtc(full.time), days: formatDays(full.time - disclosed) } });
+      return;
+    }
+    if (!thread.open && ctx.options.exemptResolutions.some((r) => r.toUpperCase() === thread.resolution.toUpperCase())) return;
+    if (thread.open) ctx.deadline({ obligation: "Full report", due: due2, basis: `${version2.fullReportDays} days after ${basis} (${version2.name})`, comment: 0 });
+    const until = thread.open ? now2 : Math.min(now2, thread.resolvedAt ?? now2);
+    if (until <= due2) return;
+    ctx.report({ messageId: "missing", comment: 0, loc: { line: 1 }, data: { ...data, days: formatDays(until - disclosed), asOf: thread.open ? ` as of ${formatUtc(now2)}` : " before the bug was resolved" } });
+  }
+});
+
+// rules/bug-response-time.ts
+var bug_response_time_default = defineRule({
+  meta: {
+    id: "bug-response-time",
+    description: "Require a CA comment within 7 days of every comment by someone else and every needinfo on a CA account.",
+    tags: ["thread", "lifecycle"],
+    severity: "error",
+    appliesTo: "thread",
+    messages: {
+      late: "{{what}} ({{at}}) got no answer from the CA within {{limit}} days; the next CA comment came {{days}} later (comment {{answer}}). {{version}}: answer every question within {{limit}} days, even if only to acknowledge it.",
+      unanswered: "{{what}} ({{at}}) has had no answer from the CA for {{days}}{{asOf}}. {{version}}: answer every question within {{limit}} days, even if only to acknowledge it."
+    },
+    options: ruleOptions({
+      /** Logins whose comments need no answer (bots). Compared without case. */
+      ignoreAuthors: stringList(["release-mgmt-account-bot@mozilla.tld", "nobody@mozilla.org"]),
+      /** A comment that only thanks or acknowledges ("Thanks!", "Noted.") needs no answer. */
+      ignoreThanks: flag(true),
+      /** The days allowed; the IRG's 7 (a stricter house target is a smaller number). */
+      days: integer2(1, 7)
+    }),
+    rationale: `Unanswered questions are the commonest way an incident turns into a second incident: CFCA filed bug 1955799 for missing the 7 days on several bugs. Every comment by someone other than the CA (a question, a request such as "please provide a status update", a remark on the report) and every needinfo set on a CA account needs a CA comment within 7 days (at most 7 x 24 hours; any CA comment counts, an acknowledgement with a date included). No answer is needed when the bug is resolved within those 7 days, for the description (comment 0: bug-initial-report covers the first report), for the moderator's final call for comments ("I will close this on or about ...", or the comment posted with a whiteboard [close on YYYY-MM-DD]), for bots (option ignoreAuthors), for empty comments (a needinfo cleared with no text), and, by default, for a comment that only says thanks (option ignoreThanks; the IRG says every comment, so set it false to be strict). Quoted lines ("> ...") do not make a comment more than thanks. A needinfo set with a comment counts once, as that comment. IRG 3.2 (2026-03-20) made the 7 days a MUST; before it the Mozilla expectation of an answer within a week applied (the wiki and IRG 2.0 to 3.1 ask for prompt answers and weekly updates), so older misses are reported as warnings.`,
+    source: 'CCADB IRG 3.2, "When are reports updated?": "CA Owners SHOULD respond promptly to comments and questions, and MUST respond within 7 days, even if only to acknowledge the request" (effective 2026-03-20; before it the Mozilla wiki "Responding to an Incident" and IRG 2.0 to 3.1 expected answers within the weekly update, reported as warnings).',
+    examples: [
+      {
+        title: "A question answered after 12.5 days",
+        kind: "thread",
+        now: "2026-06-01",
+        code: '{"source":"https://bugzilla.mozilla.org","fetched":"2026-06-01T00:00:00Z","bug":{"id":1999003,"summary":"Example CA: wrong extension","whiteboard":"","status":"NEW","resolution":"","creation_time":"2026-04-01T10:00:00Z","creator":"incidents@example-ca.com","assigned_to":"incidents@example-ca.com","flags":[]},"comments":[{"count":0,"text":"We will post a report.","creator":"incidents@example-ca.com","creation_time":"2026-04-01T10:00:00Z","is_private":false,"tags":[]},{"count":1,"text":"Which profiles were affected?","creator":"reviewer@example.org","creation_time":"2026-04-02T10:00:00Z","is_private":false,"tags":[]},{"count":2,"text":"Only the OV profile.","creator":"incidents@example-ca.com","creation_time":"2026-04-14T22:00:00Z","is_private":false,"tags":[]}],"history":[]}\n',
+        expect: [{ messageId: "late", line: 1, comment: 1 }]
+      }
+    ]
+  },
+  check(thread, ctx) {
+    const { now: now2, horizon } = judgeTime(ctx);
+    const o = ctx.options;
+    const limit = o.days * DAY;
+    const comments = commentsUntil(thread, horizon);
+    const states = whiteboardStates(thread);
+    const closeOn = closeOnSettings(thread, states);
+    const resolved = resolvedIntervals(thread);
+    const answerOptions = { ignoreAuthors: o.ignoreAuthors.map((a) => a.toLowerCase()), ignoreThanks: o.ignoreThanks };
+    const asks = [];
+    const asked = /* @__PURE__ */ new Set();
+    for (const c of comments) {
+      if (c.count === 0 || c.isCa) continue;
+      if (noAnswerNeeded(thread, c, answerOptions, closeOn) !== void 0) continue;
+      asks.push({ at: c.time, comment: c, what: `Comment ${c.count} by ${c.creator}` });
+      asked.add(c.count);
+    }
+    for (const n2 of thread.needinfo) {
+      if (n2.change !== "set" || n2.when > horizon || !thread.isCa(n2.target)) continue;
+      if (thread.isCa(n2.who)) continue;
+      const withComment = commentWith(thread, n2.when, n2.who);
+      if (withComment && (asked.has(withComment.count) || withComment.isCa)) continue;
+      if (withComment && noAnswerNeeded(thread, withComment, answerOptions, closeOn) === "final call") continue;
+      const at2 = withComment ?? lastBefore(comments, n2.when);
+      if (!at2) continue;
+      asks.push({ at: n2.when, comment: at2, what: `The needinfo on ${n2.target} set by ${n2.who}${withComment ? ` with comment ${withComment.count}` : ` after comment ${at2.count}`}` });
+    }
+    asks.sort((a, b) => a.at - b.at);
+    let next;
+    for (const ask of asks) {
+      const version2 = irgAt(ask.at);
+      const due2 = ask.at + limit;
+      const answer = comments.find((c) => c.isCa && c.time > ask.at);
+      const answeredAt = answer?.time;
+      if (answeredAt !== void 0 && answeredAt - ask.at <= limit) continue;
+      if (resolvedBetween(resolved, ask.at, Math.min(due2, answeredAt ?? due2)) !== void 0) continue;
+      const severity = version2.responseMust ? void 0 : "warn";
+      const data = { limit: o.days, what: ask.what, at: formatUtc(ask.at), version: version2.responseMust ? version2.name : `${version2.name} (a Mozilla expectation; a MUST from IRG 3.2)` };
+      if (answer) {
+        ctx.report({ messageId: "late", comment: ask.comment.count, loc: { line: 1 }, data: { ...data, days: formatDays(answer.time - ask.at), answer: answer.count }, ...severity ? { severity } : {} });
+        continue;
+      }
+      if (thread.open) {
+        if (!next || due2 < next.due) next = { ask, due: due2, version: version2.name };
+      }
+      const until = thread.open ? now2 : Math.min(now2, thread.resolvedAt ?? now2);
+      if (until <= due2) continue;
+      ctx.report({
+        messageId: "unanswered",
+        comment: ask.comment.count,
+        loc: { line: 1 },
+        data: { ...data, days: formatDays(until - ask.at), asOf: thread.open ? ` as of ${formatUtc(now2)}` : " when the bug was resolved" },
+        ...severity ? { severity } : {}
+      });
+    }
+    if (next) {
+      const label2 = next.ask.what.startsWith("Comment") ? `answer comment ${next.ask.comment.count}` : `answer the needinfo at comment ${next.ask.comment.count}`;
+      ctx.deadline({ obligation: label2, due: next.due, basis: `${o.days} days after ${next.ask.what.startsWith("Comment") ? `comment ${next.ask.comment.count}` : "the needinfo"} (${next.version})`, comment: next.ask.comment.count });
+    }
+  }
+});
+function lastBefore(comments, at2) {
+  let best;
+  for (const c of comments) if (c.time <= at2) best = c;
+  return best;
+}
+
+// rules/bug-update-cadence.ts
+function dueAfter(anchor, states, days2) {
+  const weekly = () => {
+    const v = irgAt(anchor.time);
+    return { due: anchor.time + days2 * DAY, basis: `${days2} days after comment ${anchor.comment.count}`, short: `${days2} days after comment ${anchor.comment.count} (${v.name})` };
+  };
+  const fromBoard = (wb, changedAt) => {
+    if (wb.closeOn) return { due: Number.POSITIVE_INFINITY, basis: `the whiteboard's [close on ${wb.closeOn.iso}]`, short: "whiteboard close on" };
+    const d = wb.nextUpdate;
+    if (!d) return weekly();
+    const end = d.time + DAY - 1;
+    const byDate = { due: end, basis: `the whiteboard's Next update ${d.iso}`, short: "whiteboard Next update" };
+    if (changedAt === void 0) {
+      if (end <= anchor.time) return weekly();
+      const w = weekly();
+      return end >= w.due ? byDate : w;
+    }
+    return end > changedAt ? byDate : weekly();
+  };
+  let current = whiteboardAt(states, anchor.time);
+  let due2 = fromBoard(current.whiteboard, void 0);
+  for (const s2 of states) {
+    if (s2.since <= anchor.time) continue;
+    if (s2.since > due2.due) break;
+    const before = current.whiteboard;
+    current = s2;
+    if (before.nextUpdate?.iso === s2.whiteboard.nextUpdate?.iso && before.closeOn?.iso === s2.whiteboard.closeOn?.iso) continue;
+    due2 = fromBoard(s2.whiteboard, s2.since);
+  }
+  return due2;
+}
+function normAction(s2) {
+  return s2.toLowerCase().replace(/\s+/g, " ").trim();
+}
+var bug_update_cadence_default = defineRule({
+  meta: {
+    id: "bug-update-cadence",
+    description: "Require a CA update by the whiteboard's Next update date, else within 7 days of the last, and from IRG 3.1 within 3 days after an Action Item passes its due date.",
+    tags: ["thread", "lifecycle"],
+    severity: "error",
+    appliesTo: "thread",
+    messages: {
+      late: "After {{anchor}} ({{at}}) the next update was due by {{due}} ({{basis}}); the next CA comment came {{days}} later (comment {{next}}). Update the bug at least every {{limit}} days, or by the Next update date the whiteboard gives.",
+      overdue: "After {{anchor}} ({{at}}) the next update was due by {{due}} ({{basis}}); there has been no CA comment for {{days}}{{asOf}}. Update the bug at least every {{limit}} days, or by the Next update date the whiteboard gives.",
+      actionItem: 'Action item "{{item}}" (table in comment {{comment}}) was due {{dueDate}} and is {{status}}; {{version}} asks for an update within 3 days after, by {{by}}; {{outcome}}.'
+    },
+    options: ruleOptions({
+      /** Days between updates when the whiteboard gives no Next update date. */
+      days: integer2(1, 7),
+      /** From IRG 3.1: an update within 3 days after an Action Item of the latest table passes its due date while not done. */
+      actionItems: flag(true),
+      /** Statuses that mean an Action Item needs no more updates. */
+      done: stringList(["Complete", "Canceled"]),
+      /** Comments that do not question a standing Closure Summary (bots). */
+      ignoreAuthors: stringList(["release-mgmt-account-bot@mozilla.tld", "nobody@mozilla.org"]),
+      /** A comment that only thanks does not question a Closure Summary. */
+      ignoreThanks: flag(true)
+    }),
+    rationale: `Root programs judge an open incident by whether the CA keeps it current. While a bug is open, every CA comment is an update, and the next is due by the whiteboard's "Next update YYYY-MM-DD" (on or before that day, UTC), which the moderator sets in place of weekly updates, else 7 days (7 x 24 hours) after the last CA comment. The whiteboard is read as it stood: a date already standing when the CA commented is met by that comment, so the next update is due by that date or a week later, whichever comes last; a date set after the comment governs from then; a [close on YYYY-MM-DD] tag means no update is needed. After a Closure Summary no update is needed unless someone questions it (a comment that needs an answer, see bug-response-time), and none while the bug is resolved; a reopening starts the clock again. From IRG 3.1 (2025-07-15) an update is also due within 3 days after an Action Item changes, is completed, or passes its due date: the thread shows only the last, so the rule checks that a CA comment follows within 3 days of the end of the due day of every item that the latest Action Items table the CA posted shows neither Complete nor Canceled (a comment on the due day counts). Updates are owed from the CA's first Full report on (or from its due date, 14 days after the bug was filed, when it is late): before that the Full report is the next thing due, and bug-initial-report, bug-full-report and bug-response-time judge that time.`,
+    source: `CCADB IRG 3.2, "When are reports updated?": reports are updated at least every 7 days, or on or before the "Next update" date in the bug's whiteboard, and "within 3 days of an Action Item being changed, completed, or delayed" (the weekly update since the Mozilla wiki "Responding to an Incident" and IRG 2.0, 2023-10-17; the 3 days since IRG 3.1, 2025-07-15); no update is needed after a Closure Summary unless new questions come.`,
+    examples: [
+      {
+        title: "Three weeks of silence after the Full report",
+        kind: "thread",
+        now: "2025-09-01",
+        code: '{"source":"https://bugzilla.mozilla.org","fetched":"2025-09-01T00:00:00Z","bug":{"id":1999004,"summary":"Example CA: wrong extension","whiteboard":"[ca-compliance] [ov-misissuance]","status":"NEW","resolution":"","creation_time":"2025-08-01T10:00:00Z","creator":"incidents@example-ca.com","assigned_to":"incidents@example-ca.com","flags":[]},"comments":[{"count":0,"text":"## Full Incident Report\\n\\n### Summary\\n\\n- **Incident description:** Certificates carried a wrong extension.\\n\\n### Timeline\\n\\n- 2025-08-01 08:00 UTC We detected the problem.\\n","creator":"incidents@example-ca.com","creation_time":"2025-08-01T10:00:00Z","is_private":false,"tags":[]},{"count":1,"text":"We are still investigating.","creator":"incidents@example-ca.com","creation_time":"2025-08-08T09:00:00Z","is_private":false,"tags":[]},{"count":2,"text":"The analysis is done; the report follows.","creator":"incidents@example-ca.com","creation_time":"2025-08-30T09:00:00Z","is_private":false,"tags":[]}],"history":[]}\n',
+        expect: [{ messageId: "late", line: 1, comment: 1 }]
+      }
+    ]
+  },
+  check(thread, ctx) {
+    const { now: now2, horizon } = judgeTime(ctx);
+    const o = ctx.options;
+    const comments = commentsUntil(thread, horizon);
+    const states = whiteboardStates(thread);
+    const closeOn = closeOnSettings(thread, states);
+    const answerOptions = { ignoreAuthors: o.ignoreAuthors.map((a) => a.toLowerCase()), ignoreThanks: o.ignoreThanks };
+    const intervals = resolvedIntervals(thread).filter((i) => i.from <= horizon);
+    const events = [];
+    for (const c of comments) {
+      if (c.isCa) events.push({ time: c.time, kind: "ca", comment: c });
+      else if (c.count > 0 && noAnswerNeeded(thread, c, answerOptions, closeOn) === void 0) events.push({ time: c.time, kind: "ask", comment: c });
+    }
+    for (const i of intervals) {
+      events.push({ time: i.from, kind: "resolve" });
+      if (i.to <= horizon) events.push({ time: i.to, kind: "reopen" });
+    }
+    const order = { ca: 0, ask: 1, resolve: 2, reopen: 3 };
+    events.sort((a, b) => a.time - b.time || order[a.kind] - order[b.kind]);
+    let anchor;
+    let resolved = false;
+    let closureStanding = false;
+    let next;
+    const lastComment = (t) => {
+      let best;
+      for (const c of comments) if (c.time <= t) best = c;
+      return best;
+    };
+    const firstFull = comments.find((c) => reportKinds(thread, c).has("full"));
+    const fullDue = thread.created + irgAt(thread.created).fullReportDays * DAY;
+    const cadenceStart = Math.min(firstFull?.time ?? Number.POSITIVE_INFINITY, fullDue);
+    const data = (a, d) => ({ anchor: a.what, at: formatUtc(a.time), due: d.due === Number.POSITIVE_INFINITY ? "-" : formatUtc(d.due), basis: d.basis, limit: o.days });
+    const settle = (a, end) => {
+      let d = dueAfter(a, states, o.days);
+      if (d.due < cadenceStart) {
+        if (cadenceStart === fullDue) return;
+        d = { ...d, due: cadenceStart };
+      }
+      if (end) {
+        if (end.time <= d.due) return;
+        if (end.comment) {
+          ctx.report({ messageId: "late", comment: a.comment.count, loc: { line: 1 }, data: { ...data(a, d), days: formatDays(end.time - a.time), next: end.comment.count } });
+        } else {
+          ctx.report({ messageId: "overdue", comment: a.comment.count, loc: { line: 1 }, data: { ...data(a, d), days: formatDays(end.time - a.time), asOf: " before the bug was resolved" } });
+        }
+        return;
+      }
+      if (d.due === Number.POSITIVE_INFINITY) return;
+      next = { due: d.due, short: d.short, comment: a.comment.count, obligation: "update" };
+      if (now2 > d.due) ctx.report({ messageId: "overdue", comment: a.comment.count, loc: { line: 1 }, data: { ...data(a, d), days: formatDays(now2 - a.time), asOf: ` as of ${formatUtc(now2)}` } });
+    };
+    for (const ev of events) {
+      if (ev.kind === "resolve") {
+        if (anchor) settle(anchor, { time: ev.time });
+        anchor = void 0;
+        resolved = true;
+        continue;
+      }
+      if (ev.kind === "reopen") {
+        resolved = false;
+        closureStanding = false;
+        const c2 = lastComment(ev.time);
+        if (c2) anchor = { time: ev.time, comment: c2, what: "the bug's reopening" };
+        continue;
+      }
+      const c = ev.comment;
+      if (ev.kind === "ask") {
+        if (closureStanding && !resolved) {
+          closureStanding = false;
+          anchor = { time: c.time, comment: c, what: `comment ${c.count} by ${c.creator}, which questioned the Closure Summary` };
+        }
+        continue;
+      }
+      if (anchor) settle(anchor, { time: c.time, comment: c });
+      anchor = void 0;
+      if (resolved) continue;
+      if (reportKinds(thread, c).has("closure")) {
+        closureStanding = true;
+        continue;
+      }
+      if (closureStanding) continue;
+      anchor = { time: c.time, comment: c, what: `comment ${c.count} by the CA` };
+    }
+    if (anchor && thread.open) settle(anchor, void 0);
+    if (o.actionItems) {
+      const tables = postedTables(thread, comments);
+      const seen = /* @__PURE__ */ new Set();
+      const closures = comments.filter((c) => reportKinds(thread, c).has("closure")).map((c) => c.time);
+      for (const t of tables) {
+        for (const item of t.items) {
+          if (item.due === void 0 || isDone(item, o.done.map((d) => d.toLowerCase()))) continue;
+          const passes = item.due + DAY;
+          const version2 = irgAt(passes);
+          if (version2.actionItemUpdateDays === void 0 || passes > horizon) continue;
+          const key = `${normAction(item.action)}|${item.due}`;
+          if (seen.has(key)) continue;
+          const latest = tables.filter((x) => x.comment.time <= passes).pop();
+          if (!latest) continue;
+          const inLatest = latest.items.find((i) => normAction(i.action) === normAction(item.action));
+          if (!inLatest || inLatest.due !== item.due || isDone(inLatest, o.done.map((d) => d.toLowerCase()))) continue;
+          seen.add(key);
+          if (intervals.some((i) => i.from <= passes && passes < i.to)) continue;
+          if (closures.some((ct) => ct <= passes)) continue;
+          const limit = version2.actionItemUpdateDays * DAY;
+          const by = passes + limit;
+          const update = comments.find((c) => c.isCa && c.time >= item.due && c.count !== latest.comment.count && c.time > latest.comment.time);
+          const base = { item: item.action, comment: latest.comment.count, dueDate: formatDay(item.due), status: inLatest.status ? `"${inLatest.status}"` : "without a status", version: version2.name, by: formatUtc(by) };
+          if (update && update.time <= by) continue;
+          if (update) {
+            ctx.report({ messageId: "actionItem", comment: latest.comment.count, loc: { line: 1 }, data: { ...base, outcome: `the next CA comment came ${formatDays(update.time - passes)} after the due day ended (comment ${update.count})` } });
+            continue;
+          }
+          const resolvedAfter = intervals.find((i) => i.from > passes);
+          if (resolvedAfter && resolvedAfter.from <= by) continue;
+          if (thread.open && (!next || by < next.due)) next = { due: by, short: `3 days after action item "${item.action}" was due (${version2.name})`, comment: latest.comment.count, obligation: "action item update" };
+          const until = resolvedAfter ? resolvedAfter.from : now2;
+          if (until <= by) continue;
+          ctx.report({ messageId: "actionItem", comment: latest.comment.count, loc: { line: 1 }, data: { ...base, outcome: `there has been no CA comment since, ${formatDays(until - passes)} after the due day ended${resolvedAfter ? " (until the bug was resolved)" : ` (as of ${formatUtc(now2)})`}` } });
+        }
+      }
+    }
+    if (next && thread.open) ctx.deadline({ obligation: next.obligation, due: next.due, basis: next.short, comment: next.comment });
+  }
+});
+
+// rules/bug-revocation-delay-updates.ts
+var FIGURES = [
+  {
+    key: "revoked",
+    name: "certificates revoked",
+    test: (l2) => /(?<!not |not yet |yet to be |to be |n't |un)\brevoked\b/i.test(l2.replace(/\bnot\s+(?:yet\s+)?(?:been\s+)?revoked\b/gi, "")) && hasCount(l2)
+  },
+  {
+    key: "notRevoked",
+    name: "not yet revoked",
+    test: (l2) => /\b(?:not\s+(?:yet\s+)?(?:been\s+)?revoked|yet\s+to\s+be\s+revoked|unrevoked|remain(?:s|ing)?\s+(?:to\s+be\s+revoked|unrevoked|valid|active)|still\s+(?:valid|active|unrevoked)|pending\s+revocation|awaiting\s+revocation|outstanding)\b/i.test(l2) && hasCount(l2)
+  },
+  {
+    key: "expired",
+    name: "planned for revocation but expired",
+    test: (l2) => /\bexpir(?:ed|y|ation)\b/i.test(l2) && hasCount(l2)
+  },
+  {
+    key: "completion",
+    name: "estimated completion",
+    test: (l2) => /\b(?:estimated|expected|planned|projected|target(?:ed)?|anticipated)\s+(?:date\s+(?:of|for)\s+)?(?:completion|to\s+(?:be\s+)?complete|completion\s+date|end\s+date|finish)|\b(?:complete|completed|finished|revoked)\s+(?:by|before|no\s+later\s+than)\b|\beta\b|\bcompletion\b/i.test(l2) && /\d{4}-\d{1,2}-\d{1,2}|\b\d{1,2}\s+[A-Za-z]{3,9}\s+\d{4}\b|\b[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\b|\b(?:completed?|done|finished)\b/i.test(l2)
+  }
+];
+function hasCount(line) {
+  return /\d|\b(?:no|none|zero|all)\b/i.test(line);
+}
+var ABOUT_REVOCATION = /\brevo(?:ked|cation|king|ke)\b/i;
+var DONE = /\b(?:all\s+(?:(?:of\s+the\s+)?(?:affected\s+|remaining\s+)?(?:certificates|certs)\s+)?(?:have\s+been|were|are\s+now)\s+revoked|revocation\s+(?:is\s+|has\s+been\s+|was\s+)?(?:now\s+)?(?:complete|completed|finished)|(?:completed|finished)\s+(?:the\s+)?revocation|not\s+yet\s+revoked\W{0,5}\s*(?:0|none|zero)\b)/i;
+function figuresIn(c) {
+  const lines = ownText(c).split(/\n|(?<=[.;!])[ \t]+(?=[A-Z0-9])/);
+  const missing = [];
+  let any = false;
+  for (const f of FIGURES) {
+    if (lines.some((l2) => f.test(l2))) any = true;
+    else missing.push(f.name);
+  }
+  return { missing, any };
+}
+var bug_revocation_delay_updates_default = defineRule({
+  meta: {
+    id: "bug-revocation-delay-updates",
+    description: "Require updates at most every 3 days (and never more than 7) on a revocation-delay bug, each giving the four revocation figures.",
+    tags: ["thread", "lifecycle", "revocation"],
+    severity: "error",
+    appliesTo: "thread",
+    messages: {
+      gapShould: "After {{anchor}} ({{at}}) the next revocation-delay update came {{days}} later (comment {{next}}); {{version}} asks for one at least every {{should}} days.",
+      gapMust: "After {{anchor}} ({{at}}) the next revocation-delay update came {{days}} later (comment {{next}}); {{version}} requires one at least every {{must}} days (and asks for every {{should}}).",
+      silentShould: "After {{anchor}} ({{at}}) there has been no revocation-delay update for {{days}}{{asOf}}; {{version}} asks for one at least every {{should}} days.",
+      silentMust: "After {{anchor}} ({{at}}) there has been no revocation-delay update for {{days}}{{asOf}}; {{version}} requires one at least every {{must}} days (and asks for every {{should}}).",
+      missingFigures: "This revocation-delay update (comment {{comment}}) does not give: {{missing}}. Each update gives the number of certificates revoked, not yet revoked, planned for revocation but expired, and the estimated completion ({{version}})."
+    },
+    options: ruleOptions({
+      /** Days between updates before a warning (the IRG's SHOULD). */
+      shouldDays: integer2(1, 3),
+      /** Days between updates before an error (the IRG's MUST). */
+      mustDays: integer2(1, 7)
+    }),
+    rationale: 'While certificates that should have been revoked are still valid, root programs want to watch the number fall. On a bug whose whiteboard carries revocation-delay (the whiteboard as it stood at each moment), every CA update is due at most 3 days after the last (a warning past 3 days, an error past 7), and each gives four figures: how many certificates have been revoked, how many are not yet revoked, how many were planned for revocation but expired first, and when revocation is expected to be complete. A CA comment counts as an update when it speaks of revocation; one that answers something else neither resets the clock nor needs the figures. The figures are read line by line: a line naming the figure with a number (or "none", "all"), and for the completion a date; a finding names the figures it could not find, as a warning, since the wording is free. The updates stop being due once an update says revocation is complete (all revoked, or none left), after a Closure Summary, and while the bug is resolved. Applies to obligations from IRG 3.0 (2025-03-01); before that, revocation delays had the weekly updates of bug-update-cadence.',
+    source: 'CCADB IRG 3.2, "When are reports updated?", delayed revocation: updates SHOULD be provided every 3 days and MUST be provided at least every 7 days until revocation is complete, giving the number of certificates revoked, not yet revoked, planned for revocation but expired, and the estimated completion (since IRG 3.0, effective 2025-03-01).',
+    examples: [
+      {
+        title: "Five days between updates, and an update without the figures",
+        kind: "thread",
+        now: "2025-09-10",
+        code: '{"source":"https://bugzilla.mozilla.org","fetched":"2025-09-10T00:00:00Z","bug":{"id":1999005,"summary":"Example CA: delayed revocation","whiteboard":"[ca-compliance] [leaf-revocation-delay]","status":"NEW","resolution":"","creation_time":"2025-09-01T10:00:00Z","creator":"incidents@example-ca.com","assigned_to":"incidents@example-ca.com","flags":[]},"comments":[{"count":0,"text":"Revocation status:\\n- Revoked: 120\\n- Not yet revoked: 30\\n- Planned for revocation but expired: 2\\n- Estimated completion: 2025-09-20","creator":"incidents@example-ca.com","creation_time":"2025-09-01T10:00:00Z","is_private":false,"tags":[]},{"count":1,"text":"Revocation continues; 20 more certificates were revoked.","creator":"incidents@example-ca.com","creation_time":"2025-09-06T10:00:00Z","is_private":false,"tags":[]},{"count":2,"text":"Revocation status:\\n- Revoked: 145\\n- Not yet revoked: 5\\n- Planned for revocation but expired: 2\\n- Estimated completion: 2025-09-20","creator":"incidents@example-ca.com","creation_time":"2025-09-08T10:00:00Z","is_private":false,"tags":[]}],"history":[]}\n',
+        expect: [
+          { messageId: "gapShould", line: 1, comment: 0 },
+          { messageId: "missingFigures", line: 1, comment: 1 }
+        ]
+      }
+    ]
+  },
+  check(thread, ctx) {
+    const { now: now2, horizon } = judgeTime(ctx);
+    const o = ctx.options;
+    const comments = commentsUntil(thread, horizon);
+    const states = whiteboardStates(thread);
+    const intervals = resolvedIntervals(thread);
+    const isResolved = (t) => intervals.some((i) => i.from <= t && t < i.to);
+    const tagged = (t) => whiteboardAt(states, t).whiteboard.revocationDelay;
+    if (!thread.whiteboard.revocationDelay && !states.some((s2) => s2.whiteboard.revocationDelay)) return;
+    let anchor;
+    let finished = false;
+    let next;
+    const base = (a) => {
+      const v = irgAt(a.time);
+      return { anchor: `comment ${a.count} by the CA`, at: formatUtc(a.time), version: v.name, should: o.shouldDays, must: o.mustDays };
+    };
+    const judgeGap = (a, end, nextComment, asOf) => {
+      const gap = end - a.time;
+      if (gap <= o.shouldDays * DAY) return;
+      const must = gap > o.mustDays * DAY;
+      if (nextComment) {
+        ctx.report({ messageId: must ? "gapMust" : "gapShould", comment: a.count, loc: { line: 1 }, data: { ...base(a), days: formatDays(gap), next: nextComment.count }, ...must ? {} : { severity: "warn" } });
+      } else {
+        ctx.report({ messageId: must ? "silentMust" : "silentShould", comment: a.count, loc: { line: 1 }, data: { ...base(a), days: formatDays(gap), asOf }, ...must ? {} : { severity: "warn" } });
+      }
+    };
+    for (const c of comments) {
+      if (anchor && isResolved(c.time)) {
+        const r = intervals.find((i) => i.from > anchor.time && i.from <= c.time);
+        if (r) judgeGap(anchor, r.from, void 0, " before the bug was resolved");
+        anchor = void 0;
+      }
+      if (!c.isCa || finished || isResolved(c.time)) continue;
+      if (!tagged(c.time) || !irgAt(c.time).revocationDelayUpdates) continue;
+      const kinds = reportKinds(thread, c);
+      const text4 = ownText(c);
+      if (!ABOUT_REVOCATION.test(text4) && kinds.size === 0) continue;
+      if (anchor) judgeGap(anchor, c.time, c, "");
+      if (kinds.has("closure")) {
+        anchor = void 0;
+        finished = true;
+        continue;
+      }
+      if (DONE.test(text4)) {
+        anchor = void 0;
+        finished = true;
+        continue;
+      }
+      const { missing } = figuresIn(c);
+      if (missing.length > 0 && kinds.size === 0) {
+        ctx.report({ messageId: "missingFigures", comment: c.count, loc: { line: 1 }, data: { comment: c.count, missing: missing.join(", "), version: irgAt(c.time).name }, severity: "warn" });
+      }
+      anchor = c;
+    }
+    if (anchor && thread.open && !finished) {
+      const stillTagged = tagged(horizon);
+      if (stillTagged) {
+        next = { due: anchor.time + o.shouldDays * DAY, comment: anchor.count, version: irgAt(anchor.time).name };
+        if (now2 > next.due) judgeGap(anchor, now2, void 0, ` as of ${formatUtc(now2)}`);
+      }
+    }
+    if (next) ctx.deadline({ obligation: "revocation-delay update", due: next.due, basis: `${o.shouldDays} days after comment ${next.comment} (${next.version}, revocation delay)`, comment: next.comment });
+  }
+});
+
+// rules/bug-closure.ts
+var QUESTION = /\?(?:\s|$|["')\]])/;
+var bug_closure_default = defineRule({
+  meta: {
+    id: "bug-closure",
+    description: "Disallow a Closure Summary while an Action Item is open or a question unanswered, and from IRG 3.1 require the needinfo to incident-reporting@ccadb.org with it.",
+    tags: ["thread", "lifecycle", "closure"],
+    severity: "error",
+    appliesTo: "thread",
+    messages: {
+      openItems: 'Closure Summary (comment {{closure}}, {{at}}) while the latest Action Items table (comment {{table}}) still has {{count}} item(s) neither Complete nor Canceled: "{{item}}" is {{status}}. Request closure only when every Action Item is done.',
+      openQuestion: "Closure Summary (comment {{closure}}, {{at}}) while {{question}} is unanswered. Answer every question before requesting closure.",
+      noNeedinfo: "Closure Summary (comment {{closure}}, {{at}}) without a needinfo to {{to}} within a day{{asOf}}; {{version}} asks the CA to request closure with the closure template and that needinfo."
+    },
+    options: ruleOptions({
+      /** Action Item statuses that allow closure. */
+      done: stringList(["Complete", "Canceled"]),
+      /** The account a closure request sets needinfo on. */
+      needinfoTo: text3("incident-reporting@ccadb.org"),
+      /** Comments that are not questions (bots). */
+      ignoreAuthors: stringList(["release-mgmt-account-bot@mozilla.tld", "nobody@mozilla.org"]),
+      /** A comment that only thanks is not a question. */
+      ignoreThanks: flag(true)
+    }),
+    rationale: "A Closure Summary attests that every Action Item is done and asks the root programs to close the bug; posted too early it is sent back, and the bug stays open for another round. A CA comment holding an IRG 3.x Report Closure Summary is a closure request. It is judged against the latest Action Items table the CA posted before it (an item neither Complete nor Canceled is an open item; a table in the closure comment itself is closure-action-items-complete's to report), against the questions before it (a needinfo on a CA account still set, or a comment by someone else with a question mark that no CA comment answered before the closure; a closure comment that quotes or names that comment answers it), and from IRG 3.1 (2025-07-15) against the needinfo to incident-reporting@ccadb.org that asks the CCADB to look at it, set within a day of the closure comment (by anyone: the CA sets it, a moderator may). A Closure Summary followed by a question and then another Closure Summary is judged twice, each as it stood.",
+    source: 'CCADB IRG 3.2, "How are reports closed?": closure is requested with the Closure Summary template once all Action Items are complete (or canceled) and all questions are answered, setting needinfo to incident-reporting@ccadb.org (the needinfo since IRG 3.1, effective 2025-07-15).',
+    examples: [
+      {
+        title: "A closure request with an Ongoing item and no needinfo",
+        kind: "thread",
+        now: "2025-10-01",
+        code: '{"source":"https://bugzilla.mozilla.org","fetched":"2025-10-01T00:00:00Z","bug":{"id":1999006,"summary":"Example CA: wrong extension","whiteboard":"","status":"NEW","resolution":"","creation_time":"2025-08-01T10:00:00Z","creator":"incidents@example-ca.com","assigned_to":"incidents@example-ca.com","flags":[]},"comments":[{"count":0,"text":"| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |\\n| --- | --- | --- | --- | --- | --- |\\n| Add a lint | Prevent | Root Cause #1 | No findings | 2025-12-01 | Ongoing |\\n","creator":"incidents@example-ca.com","creation_time":"2025-08-01T10:00:00Z","is_private":false,"tags":[]},{"count":1,"text":"## Report Closure Summary\\n\\n- **Incident description:** Certificates carried a wrong extension.\\n\\nAll Action Items disclosed in this Incident Report have been completed as described, and we request its closure.\\n","creator":"incidents@example-ca.com","creation_time":"2025-09-20T10:00:00Z","is_private":false,"tags":[]}],"history":[]}\n',
+        expect: [
+          { messageId: "openItems", line: 1, comment: 1 },
+          { messageId: "noNeedinfo", line: 1, comment: 1 }
+        ]
+      }
+    ]
+  },
+  check(thread, ctx) {
+    const { now: now2, horizon } = judgeTime(ctx);
+    const o = ctx.options;
+    const comments = commentsUntil(thread, horizon);
+    const closures = comments.filter((c) => reportKinds(thread, c).has("closure"));
+    if (closures.length === 0) return;
+    const done = o.done.map((d) => d.toLowerCase());
+    const tables = postedTables(thread, comments);
+    const to = o.needinfoTo.toLowerCase();
+    const states = whiteboardStates(thread);
+    const closeOn = closeOnSettings(thread, states);
+    const answerOptions = { ignoreAuthors: o.ignoreAuthors.map((a) => a.toLowerCase()), ignoreThanks: o.ignoreThanks };
+    for (const c of closures) {
+      const base = { closure: c.count, at: formatUtc(c.time) };
+      const latest = tables.filter((t) => t.comment.time <= c.time).pop();
+      if (latest && latest.comment.count !== c.count) {
+        const open = latest.items.filter((i) => !isDone(i, done));
+        const first = open[0];
+        if (first) ctx.report({ messageId: "openItems", comment: c.count, loc: { line: 1 }, data: { ...base, table: latest.comment.count, count: open.length, item: first.action, status: first.status ? `"${first.status}"` : "without a status" } });
+      }
+      const question = unansweredBefore(thread, comments, c, answerOptions, closeOn);
+      if (question) ctx.report({ messageId: "openQuestion", comment: c.count, loc: { line: 1 }, data: { ...base, question } });
+      const version2 = irgAt(c.time);
+      if (!version2.closureNeedinfo) continue;
+      const asked = thread.needinfo.some((n2) => n2.change === "set" && n2.target.toLowerCase() === to && n2.when >= c.time - DAY && n2.when <= c.time + DAY && n2.when <= horizon);
+      if (asked) continue;
+      const due2 = c.time + DAY;
+      const isLast = c === closures[closures.length - 1];
+      if (thread.open && isLast) ctx.deadline({ obligation: `needinfo to ${o.needinfoTo}`, due: due2, basis: `a day after the Closure Summary in comment ${c.count} (${version2.name})`, comment: c.count });
+      if (thread.open && now2 <= due2) continue;
+      ctx.report({ messageId: "noNeedinfo", comment: c.count, loc: { line: 1 }, data: { ...base, to: o.needinfoTo, version: version2.name, asOf: thread.open ? ` (as of ${formatUtc(now2)})` : "" } });
+    }
+  }
+});
+function unansweredBefore(thread, comments, c, answerOptions, closeOn) {
+  const pending = /* @__PURE__ */ new Map();
+  for (const n2 of thread.needinfo) {
+    if (n2.when >= c.time) break;
+    const target = n2.target.toLowerCase();
+    if (!thread.isCa(target) || thread.isCa(n2.who)) {
+      if (n2.change === "cleared") pending.delete(target);
+      continue;
+    }
+    if (n2.change === "set") pending.set(target, n2.when);
+    else pending.delete(target);
+  }
+  for (const [target, when] of pending) {
+    const answered = comments.some((x) => x.isCa && x.time > when && x.time < c.time);
+    if (!answered) return `the needinfo on ${target} set ${formatUtc(when)}`;
+  }
+  const closureText = c.text;
+  for (let i = comments.length - 1; i >= 0; i--) {
+    const q = comments[i];
+    if (q.time >= c.time || q.count === c.count) continue;
+    if (q.isCa) break;
+    if (q.count === 0) continue;
+    if (noAnswerNeeded(thread, q, answerOptions, closeOn) !== void 0) continue;
+    if (!QUESTION.test(ownText(q))) continue;
+    if (/^\s*>/m.test(closureText) || namedComments(closureText).has(q.count)) continue;
+    return `the question in comment ${q.count} by ${q.creator} (${formatUtc(q.time)})`;
+  }
+  return void 0;
+}
+function namedComments(text4) {
+  const out = /* @__PURE__ */ new Set();
+  for (const m of text4.matchAll(/\b(?:comment|c)[ \t]*#?[ \t]*(\d{1,5})\b/gi)) out.add(Number(m[1]));
+  return out;
+}
+
 // rules/index.ts
 var rules = [
   // structure
@@ -46008,7 +47884,14 @@ var rules = [
   // posting to Bugzilla
   bugzilla_raw_html_default,
   bugzilla_image_default,
-  bugzilla_comment_length_default
+  bugzilla_comment_length_default,
+  // bug threads
+  bug_initial_report_default,
+  bug_full_report_default,
+  bug_response_time_default,
+  bug_update_cadence_default,
+  bug_revocation_delay_updates_default,
+  bug_closure_default
 ];
 var ruleById = new Map(rules.map((r) => [r.meta.id, r]));
 
@@ -46022,7 +47905,8 @@ var FORMATS = {
   json: async () => (await Promise.resolve().then(() => (init_json(), json_exports))).default,
   sarif: async () => (await Promise.resolve().then(() => (init_sarif(), sarif_exports))).default,
   github: async () => (await Promise.resolve().then(() => (init_github(), github_exports))).default,
-  junit: async () => (await Promise.resolve().then(() => (init_junit(), junit_exports))).default
+  junit: async () => (await Promise.resolve().then(() => (init_junit(), junit_exports))).default,
+  due: async () => (await Promise.resolve().then(() => (init_due(), due_exports))).default
 };
 var FORMAT_NAMES = Object.keys(FORMATS);
 
@@ -46031,7 +47915,7 @@ init_meta();
 init_engine();
 
 // node_modules/commander/esm.mjs
-var import_index = __toESM(require_commander(), 1);
+var import_index3 = __toESM(require_commander(), 1);
 var {
   program,
   createCommand,
@@ -46045,7 +47929,7 @@ var {
   Argument,
   Option,
   Help
-} = import_index.default;
+} = import_index3.default;
 
 // src/cli/args.ts
 init_errors();
@@ -46060,7 +47944,7 @@ function nonNegativeInt(name) {
   };
 }
 function buildProgram() {
-  return new Command("ir-lint").description("Lint CA incident reports against the CCADB Incident Reporting Guidelines.").usage("[options] [paths...]").argument("[paths...]", "files, directories (searched for *.md, *.markdown) and globs; - reads stdin").addOption(new Option("-f, --format <name>", "output format: stylish, compact, json, sarif, github, junit").default("stylish")).option("-o, --output-file <path>", "write the report to a file").option("-c, --config <path>", "use this config file (no search for others)").option("--no-config", "ignore config files").option("--rule <id:severity>", "set a rule severity (off, warn, error); repeatable", collect, []).option("--template <id>", "force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, ccadb-v2-preliminary, mozilla-legacy").option("--now <date>", "the date that date rules compare against (YYYY-MM-DD or ISO time; default: today)").option("--max-warnings <n>", "exit 1 when there are more warnings than this (default: no limit)", nonNegativeInt("--max-warnings")).option("--quiet", "report errors only", false).option("--fix", "apply safe fixes in place", false).option("--fix-dry-run", "print the fixes as a diff; write nothing", false).option("--for-bugzilla", "print the text to paste into a Bugzilla comment (front matter and ir-lint directives removed) and check it with the posting rules; findings go to stderr", false).option("--list-rules", "list the rules and exit", false).option("--explain <rule-id>", "explain a rule and exit").option("--print-config <file>", "print the configuration that applies to a file and exit").option("--init [path]", "write a v3 Full Incident Report skeleton to fill in").option("--stdin-filename <name>", "name for stdin input in output and config lookup").option("--report-unused-disables", "report ir-lint-disable comments that suppress nothing", false).option("--color", "force colour output").option("--no-color", "disable colour output").option("--max-file-size <size>", "refuse files larger than this (default 2MB; 0 = no limit)").option("--max-attachment-size <size>", "refuse Appendix attachments (*.csv, *.txt) larger than this (default 50MB; 0 = no limit)").option("--rule-timeout <ms>", "stop a rule (a plugin rule on the main thread, any rule in worker threads) that runs longer than this many ms on one file; 0 = no limit", nonNegativeInt("--rule-timeout"), 1e4).option("--debug", "print stack traces for internal errors", false).version(VERSION, "-v, --version", "print the version").helpOption("-h, --help", "show this help").addHelpText(
+  return new Command("ir-lint").description("Lint CA incident reports against the CCADB Incident Reporting Guidelines.").usage("[options] [paths...]").argument("[paths...]", "files, directories (searched for *.md, *.markdown) and globs; - reads stdin").addOption(new Option("-f, --format <name>", "output format: stylish, compact, json, sarif, github, junit, due (open bugs by next deadline)").default("stylish")).option("-o, --output-file <path>", "write the report to a file").option("-c, --config <path>", "use this config file (no search for others)").option("--no-config", "ignore config files").option("--rule <id:severity>", "set a rule severity (off, warn, error); repeatable", collect, []).option("--template <id>", "force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, ccadb-v2-preliminary, mozilla-legacy").option("--now <date>", "the date that date rules compare against (YYYY-MM-DD or ISO time; default: today)").option("--max-warnings <n>", "exit 1 when there are more warnings than this (default: no limit)", nonNegativeInt("--max-warnings")).option("--quiet", "report errors only", false).option("--fix", "apply safe fixes in place", false).option("--fix-dry-run", "print the fixes as a diff; write nothing", false).option("--for-bugzilla", "print the text to paste into a Bugzilla comment (front matter and ir-lint directives removed) and check it with the posting rules; findings go to stderr", false).option("--list-rules", "list the rules and exit", false).option("--explain <rule-id>", "explain a rule and exit").option("--print-config <file>", "print the configuration that applies to a file and exit").option("--init [path]", "write a v3 Full Incident Report skeleton to fill in").option("--stdin-filename <name>", "name for stdin input in output and config lookup").option("--report-unused-disables", "report ir-lint-disable comments that suppress nothing", false).option("--color", "force colour output").option("--no-color", "disable colour output").option("--max-file-size <size>", "refuse files larger than this (default 2MB; 0 = no limit)").option("--max-attachment-size <size>", "refuse Appendix attachments (*.csv, *.txt) larger than this (default 50MB; 0 = no limit)").option("--rule-timeout <ms>", "stop a rule (a plugin rule on the main thread, any rule in worker threads) that runs longer than this many ms on one file; 0 = no limit", nonNegativeInt("--rule-timeout"), 1e4).option("--debug", "print stack traces for internal errors", false).version(VERSION, "-v, --version", "print the version").helpOption("-h, --help", "show this help").addHelpText(
     "after",
     "\nExit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config, I/O or internal failure.\nDocs: ir-lint --explain <rule-id>, ir-lint --list-rules"
   ).showSuggestionAfterError(true).allowExcessArguments(false);
@@ -46136,7 +48020,9 @@ init_lazy();
 init_attachment();
 var DIRECTORY_KINDS = [
   // Only CSVs whose first row names the IRG columns: a compliance repository holds other CSVs too.
-  { id: "csv", extensions: [".csv"], inDirectory: looksLikeIrgCsv }
+  { id: "csv", extensions: [".csv"], inDirectory: looksLikeIrgCsv },
+  // A Bugzilla bug export (SPEC \u00a77): the name says it all.
+  { id: "thread", extensions: [".bug.json"] }
 ];
 function isAttachmentName(name) {
   const lower = name.toLowerCase();
@@ -46144,6 +48030,7 @@ function isAttachmentName(name) {
 }
 function kindOf(name, text4) {
   const lower = name.toLowerCase();
+  if (lower.endsWith(".bug.json")) return "thread";
   if (lower.endsWith(".csv")) return sniffCsvKind(text4);
   if (lower.endsWith(".txt")) return looksLikeCrtshList(text4) ? "crtsh" : "report";
   return "report";
@@ -46217,6 +48104,10 @@ async function walk(io, dir, out, seen, ignore) {
     } else {
       for (const k of DIRECTORY_KINDS) {
         if (!k.extensions.some((x) => e.name.toLowerCase().endsWith(x))) continue;
+        if (!k.inDirectory) {
+          out.push({ path: display(io, child), kind: k.id });
+          break;
+        }
         let head;
         try {
           head = new TextDecoder().decode((await io.readFile(import_node_path3.default.resolve(io.cwd, child))).subarray(0, 4096));
@@ -46456,7 +48347,7 @@ function lineLengths2(text4) {
 }
 function lineMapping(before, after) {
   const { diffLines } = diff2();
-  const lastBefore = lineLengths2(before).length;
+  const lastBefore2 = lineLengths2(before).length;
   const map = [{ line: 1, exact: false }];
   let b = 1;
   let removed = [];
@@ -46468,7 +48359,7 @@ function lineMapping(before, after) {
       continue;
     }
     if (part.added) {
-      for (let i = 0; i < count; i++) map.push({ line: Math.min(removed[Math.min(i, removed.length - 1)] ?? b, lastBefore), exact: false });
+      for (let i = 0; i < count; i++) map.push({ line: Math.min(removed[Math.min(i, removed.length - 1)] ?? b, lastBefore2), exact: false });
     } else {
       for (let i = 0; i < count; i++) map.push({ line: b + i, exact: true });
       b += count;
@@ -46580,7 +48471,7 @@ function describeValue(value) {
   if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}\u2026` : value);
   return String(value);
 }
-function valueAt(root, segments) {
+function valueAt2(root, segments) {
   let v = root;
   for (const seg of segments) {
     if (v === null || typeof v !== "object") return void 0;
@@ -46590,7 +48481,7 @@ function valueAt(root, segments) {
 }
 var TYPE_NAMES = { array: "a list", object: "an object", record: "an object", string: "a string", number: "a number", boolean: "true or false", int: "a whole number" };
 function describeIssue(issue2, input, prefix = [], knownKeys = []) {
-  const found = valueAt(input, issue2.path);
+  const found = valueAt2(input, issue2.path);
   if (issue2.code === "unrecognized_keys" && issue2.keys && issue2.keys.length > 0) {
     const key = issue2.keys[0];
     const hint = didYouMean(key, knownKeys);
@@ -46636,6 +48527,7 @@ function optionKeys(rule) {
 // src/config/load.ts
 var import_node_path5 = __toESM(require("node:path"), 1);
 var import_node_url3 = require("node:url");
+init_mini();
 init_errors();
 init_templates();
 init_lazy();
@@ -46643,14 +48535,17 @@ init_memo();
 var CONFIG_FILE_NAMES = [".irlintrc.json", ".irlintrc.yaml", ".irlintrc.yml", "package.json"];
 var PACKAGE_JSON_KEY = "ir-lint";
 var MAX_CONFIG_SIZE = 1024 * 1024;
-var TOP_LEVEL_KEYS = ["$schema", "template", "rules", "plugins", "ignores"];
+var TOP_LEVEL_KEYS = ["$schema", "template", "rules", "plugins", "ignores", "caAccounts"];
+var CA_ACCOUNT = /^(?:[^\s@]{1,200})?@[^\s@]{1,200}$/;
 var KEBAB_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 var ConfigFileSchema = once(() => strictObject({
   $schema: optional(string4()),
   template: optional(string4()),
   rules: optional(record(string4(), unknown())),
   plugins: optional(array(string4())),
-  ignores: optional(array(string4().check(_minLength(1))))
+  ignores: optional(array(string4().check(_minLength(1)))),
+  // Bug threads: the Bugzilla logins on the CA's side besides the assignee.
+  caAccounts: optional(array(string4().check(refine((v) => CA_ACCOUNT.test(v.trim()), { message: "expected a Bugzilla login (an e-mail address such as ca@example.com) or @domain for every login there" }))))
 }));
 function ioReason(error2) {
   switch (errnoCode(error2)) {
@@ -46775,7 +48670,9 @@ function createConfigResolver(io, options) {
   const loaded = /* @__PURE__ */ new Map();
   const resolved = /* @__PURE__ */ new Map();
   const modules = /* @__PURE__ */ new Map();
+  const inlinePath = import_node_path5.default.join(io.cwd, "<inline config>");
   const show2 = (abs) => {
+    if (options.inline !== void 0 && abs === inlinePath) return options.inline.name;
     const rel = import_node_path5.default.relative(io.cwd, abs);
     return rel === "" || rel.startsWith("..") || import_node_path5.default.isAbsolute(rel) ? abs : rel.split(import_node_path5.default.sep).join("/");
   };
@@ -46906,9 +48803,9 @@ function createConfigResolver(io, options) {
     const cached2 = loaded.get(p);
     if (cached2) return cached2;
     const promise2 = (async () => {
-      const file = show2(p);
+      const file = options.inline !== void 0 && p === inlinePath ? options.inline.name : show2(p);
       const dir = import_node_path5.default.dirname(p);
-      const data = await readData(p, explicit);
+      const data = options.inline !== void 0 && p === inlinePath ? sanitize2(options.inline.data) : await readData(p, explicit);
       if (data === null || typeof data !== "object" || Array.isArray(data)) {
         throw new ConfigError(`expected an object with "rules", "template", "plugins" or "ignores"; found ${describeValue(data)}`, file);
       }
@@ -46999,7 +48896,9 @@ function createConfigResolver(io, options) {
         }
         return false;
       };
-      return { path: p, dir, template, rules: rules2, plugins: cfg.plugins ?? [], pluginRules, ignores, isIgnored };
+      const out = { path: p, dir, template, rules: rules2, plugins: cfg.plugins ?? [], pluginRules, ignores, isIgnored };
+      if (cfg.caAccounts) out.caAccounts = cfg.caAccounts.map((a) => a.trim());
+      return out;
     })();
     loaded.set(p, promise2);
     return promise2;
@@ -47010,7 +48909,7 @@ function createConfigResolver(io, options) {
     if (cached2) return cached2;
     const promise2 = (async () => {
       const file = configPath !== void 0 ? await loadFile(configPath, explicit) : void 0;
-      const base = file ? { template: file.template, rules: file.rules, ignores: file.ignores, plugins: file.plugins, pluginRules: file.pluginRules, sources: [show2(file.path)] } : defaultConfig();
+      const base = file ? { template: file.template, rules: file.rules, ignores: file.ignores, plugins: file.plugins, pluginRules: file.pluginRules, sources: [show2(file.path)], ...file.caAccounts ? { caAccounts: file.caAccounts } : {} } : defaultConfig();
       const known = new Map([...builtinIds, ...base.pluginRules.map((r) => [r.meta.id, r])]);
       const config2 = applyRuleFlags(base, flags, known);
       const rules2 = resolveRules(config2, builtins, file ? show2(file.path) : void 0);
@@ -47025,6 +48924,7 @@ function createConfigResolver(io, options) {
     return promise2;
   }
   async function configPathFor(dir) {
+    if (options.inline !== void 0) return { path: inlinePath, explicit: true };
     if (options.config === false) return { path: void 0, explicit: false };
     if (typeof options.config === "string") return { path: import_node_path5.default.resolve(io.cwd, options.config), explicit: true };
     return { path: await findConfig(dir), explicit: false };
@@ -47055,11 +48955,14 @@ function createConfigResolver(io, options) {
 }
 
 // src/docs.ts
+init_mini();
 init_meta();
 
 // src/testing/rule-tester.ts
 init_luxon();
 init_engine();
+init_thread2();
+init_thread();
 init_attachment();
 init_parse2();
 var DEFAULT_TEST_NOW = "2025-06-01";
@@ -47088,12 +48991,20 @@ function runRule(rule, c) {
   const kind = c.kind ?? "report";
   const wants = rule.meta.appliesTo ?? "report";
   if (kind !== wants) throw new Error(`${rule.meta.id} checks ${wants === "report" ? "reports" : `${wants} files`}; set the case's kind to "${wants}".`);
-  const report2 = kind === "report" ? parseReport(c.code, c.template ? { template: c.template } : {}) : parseAttachment(kind, c.code);
-  deepFreeze(report2);
   let options = void 0;
   if (rule.meta.options) options = parseOptions(rule.meta.options, c.options);
   const severity = rule.meta.severity === "error" ? 2 : 1;
   const lintOptions = { rules: [{ rule, severity, options }], now: now2, nowIsDay: isDateOnly(c.now ?? DEFAULT_TEST_NOW) };
+  if (kind === "thread") {
+    const thread = parseThread(c.code, c.caAccounts ? { caAccounts: c.caAccounts } : {});
+    for (const v of [thread.comments, thread.needinfo, thread.changes, thread.whiteboard, thread.whiteboardHistory]) deepFreeze(v);
+    const { messages: messages2, deadlines } = runThreadRules(thread, lintOptions);
+    const crashed2 = messages2.find((m) => m.messageId === "internalError");
+    if (crashed2) throw new Error(crashed2.message);
+    return { messages: sortThreadMessages(messages2), report: thread, deadlines };
+  }
+  const report2 = kind === "report" ? parseReport(c.code, c.template ? { template: c.template } : {}) : parseAttachment(kind, c.code);
+  deepFreeze(report2);
   if (c.attachments) lintOptions.attachments = deepFreeze(pairedAttachments(c.attachments));
   const messages = sortMessages(runRules(report2, lintOptions, kind));
   const crashed = messages.find((m) => m.messageId === "internalError");
@@ -47140,7 +49051,7 @@ function exampleOutcomes(rule) {
     if (example.attachments) c.attachments = example.attachments;
     let messages;
     try {
-      messages = runRule(rule, c).messages.map((m) => ({ line: m.line, messageId: m.messageId, message: m.message }));
+      messages = runRule(rule, c).messages.map((m) => m.comment !== void 0 ? { line: m.line, messageId: m.messageId, message: m.message, comment: m.comment } : { line: m.line, messageId: m.messageId, message: m.message });
     } catch (error2) {
       messages = [{ line: 0, messageId: "internalError", message: error2 instanceof Error ? error2.message : String(error2) }];
     }
@@ -47382,15 +49293,68 @@ init_errors();
 init_posting();
 
 // src/cli/run.ts
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 init_luxon();
-init_engine();
-init_attachment();
+
+// src/attachments.ts
+var import_node_path7 = __toESM(require("node:path"), 1);
 init_appendix();
+init_attachment();
+var MAX_PAIRED = 20;
+function namesInReport(text4) {
+  const names = attachmentNamesIn(text4);
+  if (text4.startsWith("---")) {
+    const end = text4.indexOf("\n---", 3);
+    const fm = end > 0 ? text4.slice(0, end) : "";
+    for (const m of fm.matchAll(/^(?:appendix:[ \t]*|[ \t]*-[ \t]+)(["'])([^"'\r\n]+)\1[ \t]*$/gm)) {
+      const name = m[2].trim();
+      if (!names.includes(name)) names.push(name);
+    }
+  }
+  return names;
+}
+async function pairedAttachments2(io, reportPath, text4, maxAttachmentSize) {
+  const out = [];
+  const dir = import_node_path7.default.dirname(import_node_path7.default.resolve(io.cwd, reportPath));
+  for (const name of namesInReport(text4).slice(0, MAX_PAIRED)) {
+    if (import_node_path7.default.isAbsolute(name) || name.split(/[\\/]/).includes("..")) continue;
+    const file = import_node_path7.default.resolve(dir, name);
+    try {
+      const st = await io.stat(file);
+      if (st.kind !== "file" || maxAttachmentSize > 0 && st.size > maxAttachmentSize) continue;
+      const decoded = decodeReport(await io.readFile(file));
+      if (!decoded.ok) continue;
+      const kind = kindOf(name, decoded.text);
+      if (kind === "report") continue;
+      out.push({ name, attachment: parseAttachment(kind, decoded.text) });
+    } catch {
+    }
+  }
+  return out;
+}
+
+// src/api.ts
+init_engine();
 init_errors();
+
+// src/limits.ts
 var DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 var DEFAULT_MAX_ATTACHMENT_SIZE = 50 * 1024 * 1024;
-var MAX_PAIRED = 20;
+
+// src/api.ts
+init_now();
+function lintOptionsFor(fileConfig, now2, filePath, forced) {
+  const { rules: rules2, known, config: config2 } = fileConfig;
+  const o = { rules: rules2, now: now2.at, nowIsDay: now2.isDay, filePath, knownRules: [...known.keys()] };
+  const template = forced ?? (config2.template !== "auto" ? config2.template : void 0);
+  if (template) o.template = template;
+  if (config2.caAccounts && config2.caAccounts.length > 0) o.caAccounts = config2.caAccounts;
+  return o;
+}
+
+// src/cli/run.ts
+init_engine();
+init_errors();
 var FORMATS_WITH_SOURCE = /* @__PURE__ */ new Set(["json", "sarif"]);
 function configOptions(opts) {
   const o = { builtins: rules, ruleFlags: opts.rule };
@@ -47457,7 +49421,7 @@ async function readTarget(io, t, setup) {
   const limit = attachmentName ? setup.maxAttachmentSize : setup.maxFileSize;
   if (!t.stdin) {
     try {
-      const st = await io.stat(import_node_path7.default.resolve(io.cwd, t.path));
+      const st = await io.stat(import_node_path8.default.resolve(io.cwd, t.path));
       if (limit > 0 && st.size > limit) return { result: failure2(t.path, tooLarge(st.size, limit, attachmentName)) };
     } catch (error2) {
       return { result: failure2(t.path, readErrorText(error2)) };
@@ -47465,7 +49429,7 @@ async function readTarget(io, t, setup) {
   }
   let bytes;
   try {
-    bytes = t.stdin ? await io.readStdin(limit > 0 ? limit : void 0) : await io.readFile(import_node_path7.default.resolve(io.cwd, t.path));
+    bytes = t.stdin ? await io.readStdin(limit > 0 ? limit : void 0) : await io.readFile(import_node_path8.default.resolve(io.cwd, t.path));
   } catch (error2) {
     return { result: failure2(t.path, readErrorText(error2)) };
   }
@@ -47480,70 +49444,30 @@ async function readTarget(io, t, setup) {
   }
   return { text: decoded.text, encoding: decoded.encoding, bytes, kind };
 }
-function namesInReport(text4) {
-  const names = attachmentNamesIn(text4);
-  if (text4.startsWith("---")) {
-    const end = text4.indexOf("\n---", 3);
-    const fm = end > 0 ? text4.slice(0, end) : "";
-    for (const m of fm.matchAll(/^(?:appendix:[ \t]*|[ \t]*-[ \t]+)(["'])([^"'\r\n]+)\1[ \t]*$/gm)) {
-      const name = m[2].trim();
-      if (!names.includes(name)) names.push(name);
-    }
-  }
-  return names;
-}
-async function pairedAttachments2(io, reportPath, text4, setup) {
-  const out = [];
-  const dir = import_node_path7.default.dirname(import_node_path7.default.resolve(io.cwd, reportPath));
-  for (const name of namesInReport(text4).slice(0, MAX_PAIRED)) {
-    if (import_node_path7.default.isAbsolute(name) || name.split(/[\\/]/).includes("..")) continue;
-    const file = import_node_path7.default.resolve(dir, name);
-    try {
-      const st = await io.stat(file);
-      if (st.kind !== "file" || setup.maxAttachmentSize > 0 && st.size > setup.maxAttachmentSize) continue;
-      const decoded = decodeReport(await io.readFile(file));
-      if (!decoded.ok) continue;
-      const kind = kindOf(name, decoded.text);
-      if (kind === "report") continue;
-      out.push({ name, attachment: parseAttachment(kind, decoded.text) });
-    } catch {
-    }
-  }
-  return out;
-}
 function reportLintOptions(t, setup, fileConfig) {
-  const { rules: rules2, known, config: config2 } = fileConfig;
-  const o = { rules: rules2, now: setup.now, nowIsDay: setup.nowIsDay, filePath: t.path, knownRules: [...known.keys()] };
-  const template = setup.template ?? (config2.template !== "auto" ? config2.template : void 0);
-  if (template) o.template = template;
-  return o;
+  return lintOptionsFor(fileConfig, { at: setup.now, isDay: setup.nowIsDay }, t.path, setup.template);
 }
 async function lintOne(io, t, setup, fileConfig, opts, probe = {}) {
   const read = await readTarget(io, t, setup);
   if ("result" in read) return read.result;
   const { rules: rules2 } = fileConfig;
+  if (read.kind === "thread") {
+    return lintToResult(t.path, read.text, "thread", { ...reportLintOptions(t, setup, fileConfig), reportUnusedDisables: opts.reportUnusedDisables, ...probe }, false);
+  }
   if (read.kind !== "report") {
-    const { messages: messages2 } = lintAttachment(read.text, read.kind, { rules: rules2, now: setup.now, filePath: t.path, ...probe });
-    const extra2 = {};
-    if (messages2.some((m) => m.fatal)) extra2.fatalError = true;
-    if (FORMATS_WITH_SOURCE.has(opts.format) && messages2.length > 0) extra2.source = read.text;
-    return makeResult(t.path, messages2, extra2);
+    return lintToResult(t.path, read.text, read.kind, { rules: rules2, now: setup.now, filePath: t.path, ...probe }, FORMATS_WITH_SOURCE.has(opts.format));
   }
   const lintOpts = { ...reportLintOptions(t, setup, fileConfig), reportUnusedDisables: opts.reportUnusedDisables, ...probe };
-  if (!t.stdin) lintOpts.attachments = await pairedAttachments2(io, t.path, read.text, setup);
+  if (!t.stdin) lintOpts.attachments = await pairedAttachments2(io, t.path, read.text, setup.maxAttachmentSize);
   if (opts.fix || opts.fixDryRun) {
     const fixed = await fixFile(io, t, read, (text4) => lintText(text4, lintOpts).messages, opts);
     const failed = fixed.failure !== void 0 ? [failure2(t.path, fixed.failure).messages[0]] : [];
-    const extra2 = { source: fixed.source };
-    if (fixed.output !== void 0 && failed.length === 0) extra2.output = fixed.output;
-    if (failed.length > 0 || fixed.messages.some((m) => m.fatal)) extra2.fatalError = true;
-    return makeResult(t.path, [...failed, ...fixed.messages], extra2);
+    const extra = { source: fixed.source };
+    if (fixed.output !== void 0 && failed.length === 0) extra.output = fixed.output;
+    if (failed.length > 0 || fixed.messages.some((m) => m.fatal)) extra.fatalError = true;
+    return makeResult(t.path, [...failed, ...fixed.messages], extra);
   }
-  const { messages } = lintText(read.text, lintOpts);
-  const extra = {};
-  if (messages.some((m) => m.fatal)) extra.fatalError = true;
-  if (FORMATS_WITH_SOURCE.has(opts.format) && messages.length > 0) extra.source = read.text;
-  return makeResult(t.path, messages, extra);
+  return lintToResult(t.path, read.text, "report", lintOpts, FORMATS_WITH_SOURCE.has(opts.format));
 }
 
 // src/cli/posting.ts
@@ -47629,7 +49553,7 @@ async function lintTargets(io, targets, setup, opts) {
   });
 }
 function ignoredNotice(io, t, fc) {
-  const where = fc.configPath ? ` in ${import_node_path8.default.relative(io.cwd, fc.configPath).split(import_node_path8.default.sep).join("/") || fc.configPath}` : "";
+  const where = fc.configPath ? ` in ${import_node_path9.default.relative(io.cwd, fc.configPath).split(import_node_path9.default.sep).join("/") || fc.configPath}` : "";
   const m = {
     ruleId: null,
     messageId: "fileIgnored",
@@ -47679,7 +49603,7 @@ function filterQuiet(results) {
     return { ...r, messages, warningCount: 0, fixableWarningCount: 0 };
   });
 }
-var HUMAN_FORMATS = /* @__PURE__ */ new Set(["stylish", "compact"]);
+var HUMAN_FORMATS = /* @__PURE__ */ new Set(["stylish", "compact", "due"]);
 function tooManyWarnings(results, opts) {
   if (results.some((r) => r.fatalError) || results.some((r) => r.errorCount > 0)) return void 0;
   const warnings = results.reduce((n2, r) => n2 + r.warningCount, 0);
@@ -47696,14 +49620,15 @@ async function writeReport(io, results, setup, opts, over) {
     },
     rules: [...setup.knownRules.values()].map((r) => r.meta),
     version: VERSION,
-    targets: opts.paths
+    targets: opts.paths,
+    now: setup.now.toMillis()
   };
   const footer = over !== void 0 ? `${TOOL_NAME}: ${over}
 ` : "";
   const text4 = formatter(shown2, ctx) + (HUMAN_FORMATS.has(opts.format) ? footer : "");
   if (opts.outputFile) {
     try {
-      await io.writeFile(import_node_path8.default.resolve(io.cwd, opts.outputFile), text4);
+      await io.writeFile(import_node_path9.default.resolve(io.cwd, opts.outputFile), text4);
     } catch (error2) {
       if (errnoCode(error2) === "EISDIR") throw new IoError("is a directory; --output-file needs a file name (e.g. --output-file reports/ir-lint.json)", opts.outputFile);
       throw new IoError(`cannot write output file: ${clause(error2)}`, opts.outputFile);
@@ -47759,7 +49684,7 @@ var SUMMARY_LIMIT = 900 * 1024;
 function cell(text4) {
   return sanitize(text4).replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`);
 }
-function plural2(n2, word) {
+function plural5(n2, word) {
   return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
 }
 function stepSummary(results, ctx, options = {}) {
@@ -47772,12 +49697,12 @@ function stepSummary(results, ctx, options = {}) {
   const withProblems = results.filter((r) => r.messages.length > 0).length;
   const out = [`## ${TOOL_NAME}`, ""];
   if (messages.length === 0) {
-    out.push(`No problems in ${plural2(results.length, "file")}.`, "");
+    out.push(`No problems in ${plural5(results.length, "file")}.`, "");
     return `${out.join("\n")}
 `;
   }
-  let count = `**${plural2(messages.length, "problem")}** (${plural2(errors, "error")}, ${plural2(warnings, "warning")}) in ${withProblems} of ${plural2(results.length, "file")}`;
-  if (unreadable > 0) count += `; ${plural2(unreadable, "file")} could not be linted`;
+  let count = `**${plural5(messages.length, "problem")}** (${plural5(errors, "error")}, ${plural5(warnings, "warning")}) in ${withProblems} of ${plural5(results.length, "file")}`;
+  if (unreadable > 0) count += `; ${plural5(unreadable, "file")} could not be linted`;
   out.push(`${count}.`, "", "| File | Line | Severity | Rule | Message |", "| --- | --- | --- | --- | --- |");
   let size = out.join("\n").length;
   let shown2 = 0;
@@ -47793,7 +49718,7 @@ function stepSummary(results, ctx, options = {}) {
     size += row3.length + 1;
     shown2++;
   }
-  if (shown2 < messages.length) out.push("", `${plural2(messages.length - shown2, "more problem")} not shown: the summary would be too long for GitHub. The job log and the SARIF file have them all.`);
+  if (shown2 < messages.length) out.push("", `${plural5(messages.length - shown2, "more problem")} not shown: the summary would be too long for GitHub. The job log and the SARIF file have them all.`);
   out.push("");
   return `${out.join("\n")}
 `;
@@ -47934,9 +49859,9 @@ ${TOOL_NAME} stopped: ${cell(error2.message)}.
     const opts = link2 ? { fileUrl: link2 } : {};
     await appendSummary(stepSummary(results, ctx, opts));
     if (sarifFile !== "") {
-      const target = import_node_path9.default.resolve(io.cwd, sarifFile);
+      const target = import_node_path10.default.resolve(io.cwd, sarifFile);
       try {
-        await io.ensureDir(import_node_path9.default.dirname(target));
+        await io.ensureDir(import_node_path10.default.dirname(target));
         await io.writeFileAtomic(target, sarif2);
       } catch (error2) {
         throw new IoError(`cannot write the SARIF file: ${error2 instanceof Error ? error2.message : String(error2)}`, sarifFile);
