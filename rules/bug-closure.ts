@@ -117,7 +117,7 @@ function unansweredBefore(
     if (q.count === 0) continue;
     if (noAnswerNeeded(thread, q, answerOptions, closeOn) !== undefined) continue;
     if (!QUESTION.test(ownText(q))) continue;
-    if (/^\s*>/m.test(closureText) || namedComments(closureText).has(q.count)) continue;
+    if (/^[ \t]*>/m.test(closureText) || namedComments(closureText).has(q.count)) continue;
     return `the question in comment ${q.count} by ${q.creator} (${formatUtc(q.time)})`;
   }
   return undefined;
@@ -126,6 +126,6 @@ function unansweredBefore(
 /** The comment numbers a text names ("comment 12", "comment #12", "c12"). */
 function namedComments(text: string): Set<number> {
   const out = new Set<number>();
-  for (const m of text.matchAll(/\b(?:comment|c)[ \t]*#?[ \t]*(\d{1,5})\b/gi)) out.add(Number(m[1]));
+  for (const m of text.matchAll(/\b(?:comment|c)[ \t]*(?:#[ \t]*)?(\d{1,5})\b/gi)) out.add(Number(m[1]));
   return out;
 }

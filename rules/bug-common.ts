@@ -348,8 +348,12 @@ function itemsOfReport(report: IncidentReport): PostedItem[] | undefined {
   return undefined;
 }
 
-/** A comment that may hold an Action Items table (cheap test before parsing it). */
-const MAY_HOLD_TABLE = /action\s*items?[^\n]{0,200}\|[^\n]{0,400}status|\|\s*action/i;
+/** A comment that may hold an Action Items table: a pipe and the words of its header (a cheap test before parsing it). */
+function mayHoldTable(text: string): boolean {
+  if (!text.includes('|')) return false;
+  const lower = text.toLowerCase();
+  return lower.includes('action') && lower.includes('status');
+}
 
 /** The Action Items tables the CA posted, in comment order (a table with a Status column: a v3 table). */
 export function postedTables(thread: BugThread, comments: readonly ThreadComment[]): PostedTable[] {
@@ -359,7 +363,7 @@ export function postedTables(thread: BugThread, comments: readonly ThreadComment
     let items: PostedItem[] | undefined;
     const report = thread.reportIn(c);
     if (report) items = itemsOfReport(report);
-    else if (MAY_HOLD_TABLE.test(c.text)) items = itemsOfReport(parseReport(c.text));
+    else if (mayHoldTable(c.text)) items = itemsOfReport(parseReport(c.text));
     if (items && items.length > 0) out.push({ comment: c, items });
   }
   return out;
