@@ -47061,8 +47061,9 @@ function whiteboardAt(states, at2) {
 }
 var FINAL_CALL = /\b(?:i|we)(?:'ll| will| intend to| plan to| am going to| are going to)\s+(?:close|be closing|resolve)\s+(?:this|the)(?:\s+(?:bug|incident|report|issue))?\s+(?:on\s+or\s+about|on\s+or\s+after|on|after|by|around)\b/i;
 var THANKS_ONLY = /^(?:thanks?|thank\s+you|many\s+thanks|thx|ty|noted|ack(?:nowledged)?|great|ok(?:ay)?)\b[^?\n]{0,60}$/i;
+var REPLY_HEADER = /^[ \t]*\(In reply to [^\n]{0,200}\)[ \t]*$/i;
 function ownText(c) {
-  return c.text.split("\n").filter((l2) => !/^\s*>/.test(l2)).join("\n").trim();
+  return c.text.split("\n").filter((l2) => !/^[ \t]*>/.test(l2) && !REPLY_HEADER.test(l2)).join("\n").trim();
 }
 function noAnswerNeeded(thread, c, o, closeOnSetAt) {
   if (c.isCa) return "by the CA";
@@ -47112,7 +47113,11 @@ function itemsOfReport(report2) {
   }
   return void 0;
 }
-var MAY_HOLD_TABLE = /action\s*items?[^\n]{0,200}\|[^\n]{0,400}status|\|\s*action/i;
+function mayHoldTable(text4) {
+  if (!text4.includes("|")) return false;
+  const lower = text4.toLowerCase();
+  return lower.includes("action") && lower.includes("status");
+}
 function postedTables(thread, comments) {
   const out = [];
   for (const c of comments) {
@@ -47120,7 +47125,7 @@ function postedTables(thread, comments) {
     let items2;
     const report2 = thread.reportIn(c);
     if (report2) items2 = itemsOfReport(report2);
-    else if (MAY_HOLD_TABLE.test(c.text)) items2 = itemsOfReport(parseReport(c.text));
+    else if (mayHoldTable(c.text)) items2 = itemsOfReport(parseReport(c.text));
     if (items2 && items2.length > 0) out.push({ comment: c, items: items2 });
   }
   return out;
@@ -47431,7 +47436,7 @@ var bug_update_cadence_default = defineRule({
       /** A comment that only thanks does not question a Closure Summary. */
       ignoreThanks: flag(true)
     }),
-    rationale: `Root programs judge an open incident by whether the CA keeps it current. While a bug is open, every CA comment is an update, and the next is due by the whiteboard's "Next update YYYY-MM-DD" (on or before that day, UTC), which the moderator sets in place of weekly updates, else 7 days (7 x 24 hours) after the last CA comment. The whiteboard is read as it stood: a date already standing when the CA commented is met by that comment, so the next update is due by that date or a week later, whichever comes last; a date set after the comment governs from then; a [close on YYYY-MM-DD] tag means no update is needed. After a Closure Summary no update is needed unless someone questions it (a comment that needs an answer, see bug-response-time), and none while the bug is resolved; a reopening starts the clock again. From IRG 3.1 (2025-07-15) an update is also due within 3 days after an Action Item changes, is completed, or passes its due date: the thread shows only the last, so the rule checks that a CA comment follows within 3 days of the end of the due day of every item that the latest Action Items table the CA posted shows neither Complete nor Canceled (a comment on the due day counts). Updates are owed from the CA's first Full report on (or from its due date, 14 days after the bug was filed, when it is late): before that the Full report is the next thing due, and bug-initial-report, bug-full-report and bug-response-time judge that time.`,
+    rationale: `Root programs judge an open incident by whether the CA keeps it current. While a bug is open, every CA comment is an update, and the next is due by the whiteboard's "Next update YYYY-MM-DD" (on or before that day, UTC), which the moderator sets in place of weekly updates, else 7 days (7 x 24 hours) after the last CA comment. The whiteboard is read as it stood: a date already standing when the CA commented is met by that comment, so the next update is due by that date or a week later, whichever comes last; a date set after the comment governs from then; a [close on YYYY-MM-DD] tag means no update is needed. After a Closure Summary no update is needed unless someone questions it (a comment that needs an answer, see bug-response-time): the CA then owes a comment within 7 days, after which the closure stands again; none is needed while the bug is resolved; a reopening starts the clock again. From IRG 3.1 (2025-07-15) an update is also due within 3 days after an Action Item changes, is completed, or passes its due date: the thread shows only the last, so the rule checks that a CA comment follows within 3 days of the end of the due day of every item that the latest Action Items table the CA posted shows neither Complete nor Canceled (a comment on the due day counts). Updates are owed from the CA's first Full report on (or from its due date, 14 days after the bug was filed, when it is late): before that the Full report is the next thing due, and bug-initial-report, bug-full-report and bug-response-time judge that time.`,
     source: `CCADB IRG 3.2, "When are reports updated?": reports are updated at least every 7 days, or on or before the "Next update" date in the bug's whiteboard, and "within 3 days of an Action Item being changed, completed, or delayed" (the weekly update since the Mozilla wiki "Responding to an Incident" and IRG 2.0, 2023-10-17; the 3 days since IRG 3.1, 2025-07-15); no update is needed after a Closure Summary unless new questions come.`,
     examples: [
       {
@@ -47465,6 +47470,7 @@ var bug_update_cadence_default = defineRule({
     let anchor;
     let resolved = false;
     let closureStanding = false;
+    let closurePosted = false;
     let next;
     const lastComment = (t) => {
       let best;
@@ -47504,6 +47510,7 @@ var bug_update_cadence_default = defineRule({
       if (ev.kind === "reopen") {
         resolved = false;
         closureStanding = false;
+        closurePosted = false;
         const c2 = lastComment(ev.time);
         if (c2) anchor = { time: ev.time, comment: c2, what: "the bug's reopening" };
         continue;
@@ -47519,11 +47526,11 @@ var bug_update_cadence_default = defineRule({
       if (anchor) settle(anchor, { time: c.time, comment: c });
       anchor = void 0;
       if (resolved) continue;
-      if (reportKinds(thread, c).has("closure")) {
+      if (reportKinds(thread, c).has("closure")) closurePosted = true;
+      if (closurePosted) {
         closureStanding = true;
         continue;
       }
-      if (closureStanding) continue;
       anchor = { time: c.time, comment: c, what: `comment ${c.count} by the CA` };
     }
     if (anchor && thread.open) settle(anchor, void 0);
@@ -47708,6 +47715,7 @@ var bug_revocation_delay_updates_default = defineRule({
 
 // rules/bug-closure.ts
 var QUESTION = /\?(?:\s|$|["')\]])/;
+var ASKS_FOR_CLOSURE = /\bclos(?:e|ed|ing|ure)\b/i;
 var bug_closure_default = defineRule({
   meta: {
     id: "bug-closure",
@@ -47730,7 +47738,7 @@ var bug_closure_default = defineRule({
       /** A comment that only thanks is not a question. */
       ignoreThanks: flag(true)
     }),
-    rationale: "A Closure Summary attests that every Action Item is done and asks the root programs to close the bug; posted too early it is sent back, and the bug stays open for another round. A CA comment holding an IRG 3.x Report Closure Summary is a closure request. It is judged against the latest Action Items table the CA posted before it (an item neither Complete nor Canceled is an open item; a table in the closure comment itself is closure-action-items-complete's to report), against the questions before it (a needinfo on a CA account still set, or a comment by someone else with a question mark that no CA comment answered before the closure; a closure comment that quotes or names that comment answers it), and from IRG 3.1 (2025-07-15) against the needinfo to incident-reporting@ccadb.org that asks the CCADB to look at it, set within a day of the closure comment (by anyone: the CA sets it, a moderator may). A Closure Summary followed by a question and then another Closure Summary is judged twice, each as it stood.",
+    rationale: "A Closure Summary attests that every Action Item is done and asks the root programs to close the bug; posted too early it is sent back, and the bug stays open for another round. A CA comment holding an IRG 3.x Report Closure Summary is a closure request. It is judged against the latest Action Items table the CA posted before it (an item neither Complete nor Canceled is an open item; a table in the closure comment itself is closure-action-items-complete's to report), against the questions before it (a needinfo on a CA account still set that no CA comment followed, or a comment by someone else with a question mark that no CA comment answered before the closure; a closure comment that quotes or names that comment answers it, and so does the closure itself when the question asked for it), and from IRG 3.1 (2025-07-15) against the needinfo to incident-reporting@ccadb.org that asks the CCADB to look at it, set within a day of the closure comment (by anyone: the CA sets it, a moderator may). A Closure Summary followed by a question and then another Closure Summary is judged twice, each as it stood.",
     source: 'CCADB IRG 3.2, "How are reports closed?": closure is requested with the Closure Summary template once all Action Items are complete (or canceled) and all questions are answered, setting needinfo to incident-reporting@ccadb.org (the needinfo since IRG 3.1, effective 2025-07-15).',
     examples: [
       {
@@ -47802,15 +47810,17 @@ function unansweredBefore(thread, comments, c, answerOptions, closeOn) {
     if (q.isCa) break;
     if (q.count === 0) continue;
     if (noAnswerNeeded(thread, q, answerOptions, closeOn) !== void 0) continue;
-    if (!QUESTION.test(ownText(q))) continue;
-    if (/^\s*>/m.test(closureText) || namedComments(closureText).has(q.count)) continue;
+    const asked = ownText(q);
+    if (!QUESTION.test(asked)) continue;
+    if (ASKS_FOR_CLOSURE.test(asked)) continue;
+    if (/^[ \t]*>/m.test(closureText) || namedComments(closureText).has(q.count)) continue;
     return `the question in comment ${q.count} by ${q.creator} (${formatUtc(q.time)})`;
   }
   return void 0;
 }
 function namedComments(text4) {
   const out = /* @__PURE__ */ new Set();
-  for (const m of text4.matchAll(/\b(?:comment|c)[ \t]*#?[ \t]*(\d{1,5})\b/gi)) out.add(Number(m[1]));
+  for (const m of text4.matchAll(/\b(?:comment|c)[ \t]*(?:#[ \t]*)?(\d{1,5})\b/gi)) out.add(Number(m[1]));
   return out;
 }
 

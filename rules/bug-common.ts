@@ -260,11 +260,14 @@ const FINAL_CALL = /\b(?:i|we)(?:'ll| will| intend to| plan to| am going to| are
 /** A comment that only thanks or acknowledges. */
 const THANKS_ONLY = /^(?:thanks?|thank\s+you|many\s+thanks|thx|ty|noted|ack(?:nowledged)?|great|ok(?:ay)?)\b[^?\n]{0,60}$/i;
 
-/** The comment's text without quoted lines (`> ...`). */
+/** A Bugzilla reply header: "(In reply to Jane Doe from comment #3)". */
+const REPLY_HEADER = /^[ \t]*\(In reply to [^\n]{0,200}\)[ \t]*$/i;
+
+/** The comment's own words: without quoted lines (`> ...`) and Bugzilla's reply headers. */
 export function ownText(c: ThreadComment): string {
   return c.text
     .split('\n')
-    .filter((l) => !/^\s*>/.test(l))
+    .filter((l) => !/^[ \t]*>/.test(l) && !REPLY_HEADER.test(l))
     .join('\n')
     .trim();
 }

@@ -17,6 +17,7 @@ new RuleTester({ describe, it }).run(rule, {
   valid: [
     { name: 'answered exactly 7 days later', kind: 'thread', now: plus(T, 30), code: asked(T, plus(T, 8)) },
     { name: 'a comment that only thanks needs no answer', kind: 'thread', now: plus(T, 30), code: asked(T, undefined, 'Thanks for the update!'), },
+    { name: 'a reply that only thanks, under a quote and the reply header, needs no answer', kind: 'thread', now: plus(T, 30), code: asked(T, undefined, '(In reply to Example CA from comment #0)\n> Which profiles were affected?\n\nThanks, that answers it.') },
     { name: 'a bot comment needs no answer', kind: 'thread', now: plus(T, 30), code: bugJson({ created: T, comments: [ca(T, fullReport()), { by: 'release-mgmt-account-bot@mozilla.tld', at: plus(T, 1), text: 'The assignee was changed.' }] }) },
     {
       name: "the moderator's final call for comments needs no answer",
