@@ -34571,7 +34571,7 @@ function parseThread(source, options = {}) {
     const text4 = error2 instanceof Error ? error2.message : String(error2);
     const at2 = /position (\d+)/.exec(text4);
     const pos = at2 ? computePosition(lineStarts, Number(at2[1])) : { line: 1, column: 1 };
-    throw new ThreadFormatError(`not a Bugzilla export: invalid JSON (${text4.split("\n")[0]?.replace(/\s*\(line \d+ column \d+\)$/, "")})`, pos.line, pos.column);
+    throw new ThreadFormatError(`not a Bugzilla export: invalid JSON (${text4.split("\n")[0] ?? ""})`, pos.line, pos.column);
   }
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new ThreadFormatError(`not a Bugzilla export: expected an object with "bug" and "comments", got ${describe2(raw)}`);
   const parsed = schemas().safeParse(raw);
@@ -34666,7 +34666,8 @@ function buildThread(source, lineStarts, data, options) {
     for (const c of comments) fetched = Math.max(fetched, c.time);
     for (const h of history) fetched = Math.max(fetched, h.t);
   }
-  const base = data.source.replace(/\/+$/, "");
+  let base = data.source;
+  while (base.endsWith("/")) base = base.slice(0, -1);
   const reports = /* @__PURE__ */ new Map();
   const thread = {
     source,
@@ -34776,8 +34777,8 @@ var init_thread = __esm({
       return () => built ??= build2();
     })();
     NEXT_UPDATE = /\bnext[ _-]?update\b[\s:=-]{0,5}(?:on\s+|by\s+)?(\d{4}-\d{2}-\d{2})/i;
-    CLOSE_ON = /\[\s*close[ _-]?on\s*:?\s*(\d{4}-\d{2}-\d{2})\s*\]/i;
-    BRACKETED = /\[([^\]\n]{1,200})\]/g;
+    CLOSE_ON = /\[[ \t]*close[ _-]?on[ \t]*(?::[ \t]*)?(\d{4}-\d{2}-\d{2})[ \t]*\]/i;
+    BRACKETED = /\[([^\]\n]{1,80})\]/g;
     CLOSED_STATUSES = /* @__PURE__ */ new Set(["RESOLVED", "VERIFIED", "CLOSED"]);
     FIELD_ALIASES = { bug_status: "status", status_whiteboard: "whiteboard", assigned_to: "assigned_to" };
     SHARED_DOMAINS = /* @__PURE__ */ new Set(["gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com", "protonmail.com", "proton.me", "gmx.de", "gmx.net", "mail.com", "mozilla.com", "mozilla.org", "ccadb.org", "bugzilla.bugs", "users.noreply.github.com"]);
@@ -36587,7 +36588,7 @@ var init_due = __esm({
           return [id, mark, dueDate(row3.next.due), sanitizeLine(`${row3.next.obligation} (${row3.next.basis})`), sanitizeLine(row3.summary)];
         });
         const widths = [0, 1, 2, 3].map((i) => Math.max(...cells.map((c) => c[i].length)));
-        for (const c of cells) lines.push(c.map((cell2, i) => i < 4 ? cell2.padEnd(widths[i]) : cell2).join("  ").replace(/\s+$/, ""));
+        for (const c of cells) lines.push(c.map((cell2, i) => i < 4 ? cell2.padEnd(widths[i]) : cell2).join("  ").trimEnd());
       }
       lines.push(...unreadable);
       const problems = errors + warnings;
@@ -49688,6 +49689,7 @@ init_code_scanning();
 
 // src/format/github-summary.ts
 init_paths();
+init_thread3();
 init_sanitize();
 init_meta();
 var SUMMARY_LIMIT = 900 * 1024;
@@ -49700,7 +49702,7 @@ function plural5(n2, word) {
 function stepSummary(results, ctx, options = {}) {
   const limit = options.limit ?? SUMMARY_LIMIT;
   const urls = new Map(ctx.rules.map((m) => [m.id, m.url ?? ruleDocsUrl(m.id)]));
-  const messages = results.flatMap((r) => r.messages.map((m) => ({ file: relativePath(r.filePath, ctx.cwd), m })));
+  const messages = results.flatMap((r) => r.messages.map((m) => ({ file: relativePath(r.filePath, ctx.cwd), m, r })));
   const errors = messages.filter((x) => x.m.severity === 2).length;
   const warnings = messages.length - errors;
   const unreadable = results.filter((r) => r.fatalError).length;
@@ -49716,9 +49718,9 @@ function stepSummary(results, ctx, options = {}) {
   out.push(`${count}.`, "", "| File | Line | Severity | Rule | Message |", "| --- | --- | --- | --- | --- |");
   let size = out.join("\n").length;
   let shown2 = 0;
-  for (const { file, m } of messages) {
-    const where = `${m.line}:${m.column}`;
-    const link2 = options.fileUrl?.(file, m.line) ?? "";
+  for (const { file, m, r } of messages) {
+    const where = `${m.comment !== void 0 ? `comment ${m.comment}, ` : ""}${m.line}:${m.column}`;
+    const link2 = options.fileUrl?.(file, exportLine(r, m)) ?? "";
     const fileCell = link2 ? `[${cell(file)}](${link2})` : cell(file);
     const id = m.ruleId ?? TOOL_NAME;
     const url = m.ruleId !== null ? urls.get(m.ruleId) ?? ruleDocsUrl(m.ruleId) : `${HOMEPAGE}#readme`;

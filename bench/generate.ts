@@ -108,7 +108,41 @@ export function appendixCsv(rows = 10000): string {
   return `${out.join('\r\n')}\r\n`;
 }
 
+/**
+ * A bug thread export (SPEC §7) of `comments` comments: the CA's Full report
+ * every 30 comments (a generated report, front matter removed), the rest
+ * short questions and answers, with needinfo and whiteboard history.
+ */
+export function thread(index: number, comments: number): string {
+  const rand = mulberry32(7000 + index);
+  const ca = `compliance@ca${index}.example`;
+  const reviewer = 'reviewer@root-program.example';
+  const start = Date.parse('2025-03-03T10:00:00Z');
+  const list = [];
+  const history = [];
+  for (let i = 0; i < comments; i++) {
+    const byCa = i % 2 === 0;
+    const when = new Date(start + i * 9 * 3_600_000).toISOString().replace('.000Z', 'Z');
+    const text = byCa && i % 30 === 0 ? report(index * 1000 + i).replace(/^---\n[^]*?\n---\n+/, '') : `${sentence(rand, 12 + Math.floor(rand() * 30))}${byCa ? '' : '?'}`;
+    list.push({ id: 1_000_000 + i, bug_id: 1_900_000 + index, count: i, text, creator: byCa ? ca : reviewer, creation_time: when, time: when, is_private: false, tags: [], attachment_id: null });
+    if (!byCa && i % 10 === 1) history.push({ when, who: reviewer, changes: [{ field_name: 'flagtypes.name', removed: '', added: `needinfo?(${ca})` }] });
+  }
+  history.push({ when: '2025-03-03T12:00:00Z', who: reviewer, changes: [{ field_name: 'whiteboard', removed: '', added: '[ca-compliance] [ov-misissuance] Next update 2025-12-05' }] });
+  const bug = { id: 1_900_000 + index, summary: `CA ${index}: ${sentence(rand, 6)}`, whiteboard: '[ca-compliance] [ov-misissuance] Next update 2025-12-05', status: 'ASSIGNED', resolution: '', creation_time: '2025-03-03T10:00:00Z', creator: ca, assigned_to: ca, flags: [] };
+  return `${JSON.stringify({ bug, comments: list, history, source: 'https://bugzilla.mozilla.org', fetched: '2025-12-01T00:00:00Z' }, null, 2)}\n`;
+}
+
 export function generate(outDir: string): void {
+  const big = path.join(outDir, 'threads', '1900000.bug.json');
+  if (!existsSync(big)) {
+    mkdirSync(path.dirname(big), { recursive: true });
+    writeFileSync(big, thread(0, 300));
+  }
+  const many = path.join(outDir, 'threads-1000');
+  if (!(existsSync(many) && readdirSync(many).length === 1000)) {
+    mkdirSync(many, { recursive: true });
+    for (let i = 0; i < 1000; i++) writeFileSync(path.join(many, `${1_900_000 + i + 1}.bug.json`), thread(i + 1, 12));
+  }
   for (const n of SIZES) {
     const dir = path.join(outDir, `n${n}`);
     if (existsSync(dir) && readdirSync(dir).length === n) continue;
@@ -120,10 +154,10 @@ export function generate(outDir: string): void {
     mkdirSync(path.dirname(certs), { recursive: true });
     writeFileSync(certs, appendixCsv());
   }
-  const big = path.join(outDir, 'big', 'report-5mb.md');
-  if (!existsSync(big)) {
-    mkdirSync(path.dirname(big), { recursive: true });
-    writeFileSync(big, bigReport());
+  const bigMd = path.join(outDir, 'big', 'report-5mb.md');
+  if (!existsSync(bigMd)) {
+    mkdirSync(path.dirname(bigMd), { recursive: true });
+    writeFileSync(bigMd, bigReport());
   }
 }
 

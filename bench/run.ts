@@ -58,6 +58,7 @@ const tools: Record<string, (target: string) => string[]> = {
   // The same parse on as many worker threads as ir-lint uses on many files (one per core).
   'parse floor, threads': (t) => [node, path.join(import.meta.dirname, 'parse-floor.mjs'), '--threads', String(cores), t],
   'ir-lint': (t) => [node, path.join(root, 'bin', 'ir-lint.js'), '--now', '2025-12-01', '--max-file-size', '0', '-f', 'compact', t],
+  // Default limits: an Appendix CSV or a bug thread export.
   'ir-lint csv': (t) => [node, path.join(root, 'bin', 'ir-lint.js'), '--now', '2025-12-01', '-f', 'compact', t],
   'markdownlint-cli2': (t) => [node, mdlBin, `${t.endsWith('.md') ? t : `${t}/**/*.md`}`],
 };
@@ -73,6 +74,9 @@ function main(): void {
     { name: '5 MB report', target: path.join(corpus, 'big', 'report-5mb.md'), runs: runsDefault, tools: ['parse floor', 'ir-lint', 'markdownlint-cli2'] },
     // An Appendix CSV of 10,000 certificates, linted with its default limit (no --max-file-size needed).
     { name: '10,000-row CSV', target: path.join(corpus, 'csv', 'certs-10000.csv'), runs: Math.max(runsDefault, 5), tools: ['node -e 0', 'ir-lint csv'] },
+    // A bug thread of 300 comments (a Full report every 30), whole process; and 1,000 exports of 12 comments on the worker pool.
+    { name: '300-comment thread', target: path.join(corpus, 'threads', '1900000.bug.json'), runs: Math.max(runsDefault, 5), tools: ['node -e 0', 'ir-lint csv'] },
+    { name: '1,000 bug exports', target: path.join(corpus, 'threads-1000'), runs: runsDefault, tools: ['ir-lint csv'] },
   ];
   if (!quick) cases.push({ name: '10,000 reports', target: path.join(corpus, 'n10000'), runs: Number(process.env['BENCH_RUNS'] ?? 1), tools: ['parse floor', 'parse floor, threads', 'ir-lint', 'markdownlint-cli2'] });
 
@@ -116,6 +120,11 @@ function main(): void {
     console.log(`${'10,000-row CSV: ir-lint wall (s)'.padEnd(62)} ${csv.wall.toFixed(2).padStart(6)}  (target < 0.5)  ${csv.wall < 0.5 ? 'ok' : 'MISSED'}`);
     console.log(`${'10,000-row CSV: ir-lint peak memory (MiB)'.padEnd(62)} ${csv.rssMiB.toFixed(0).padStart(6)}  (target < 200)  ${csv.rssMiB < 200 ? 'ok' : 'MISSED'}`);
   }
+  const thread = get('300-comment thread', 'ir-lint csv');
+  if (thread) console.log(`${'300-comment thread: ir-lint wall (s)'.padEnd(62)} ${thread.wall.toFixed(2).padStart(6)}  (target < 1)  ${thread.wall < 1 ? 'ok' : 'MISSED'}`);
+  const exportsRow = get('1,000 bug exports', 'ir-lint csv');
+  // On the worker pool the CPU time is spread over the cores: cpu / wall near the core count.
+  if (exportsRow) console.log(`${`1,000 bug exports: ir-lint cpu / wall (cores used; ${cores} here)`.padEnd(62)} ${(exportsRow.cpu / exportsRow.wall).toFixed(2).padStart(6)}  (target > ${Math.min(cores, 2) * 0.75})  ${exportsRow.cpu / exportsRow.wall > Math.min(cores, 2) * 0.75 ? 'ok' : 'MISSED'}`);
   const m1 = get('1,000 reports', 'ir-lint');
   const m2 = get(quick ? '100 reports' : '10,000 reports', 'ir-lint');
   if (m1 && m2) console.log(`${'peak memory, ir-lint, 10,000 vs 1,000 reports (flat = 1)'.padEnd(62)} ${(quick ? m1.rssMiB / m2.rssMiB : m2.rssMiB / m1.rssMiB).toFixed(2).padStart(6)}`);

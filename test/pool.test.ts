@@ -34,6 +34,26 @@ describe('worker threads', { timeout: 120_000 }, () => {
     }
   });
 
+  it('lint bug thread exports as one thread does: findings by comment, deadlines, caAccounts, -f due', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ir-lint-pool-threads-'));
+    const threads = path.join(root, 'fixtures', 'threads');
+    const exports = readdirSync(threads).filter((f) => f.endsWith('.bug.json'));
+    let n = 0;
+    for (let copy = 0; n < 80; copy++) {
+      for (const f of exports) copyFileSync(path.join(threads, f), path.join(dir, `${String(n++).padStart(3, '0')}-${copy}-${f}`));
+    }
+    copyFileSync(path.join(root, 'fixtures', 'plugins', 'thread-next-update.js'), path.join(dir, 'house.mjs'));
+    writeFileSync(path.join(dir, '.irlintrc.json'), JSON.stringify({ plugins: ['./house.mjs'], caAccounts: ['songxinlei@cfca.example'] }));
+    for (const format of ['compact', 'json', 'due']) {
+      const single = run(['--now', '2025-12-01', '-f', format, '.'], dir, { IR_LINT_WORKERS: '0' });
+      const multi = run(['--now', '2025-12-01', '-f', format, '.'], dir, { IR_LINT_WORKERS: '2' });
+      expect(multi.code).toBe(2); // the malformed export
+      expect(multi.code).toBe(single.code);
+      expect(multi.out).toBe(single.out);
+      expect(single.out).toMatch(format === 'json' ? /"comment":\d+/ : format === 'due' ? /^1999003 +4 days left +2025-12-05 +update \(whiteboard Next update\)/m : /#c\d+:\d+:\d+: /);
+    }
+  });
+
   it('stop a plugin rule that loops forever, report it, and lint the other files', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ir-lint-hang-'));
     copyFileSync(path.join(root, 'fixtures', 'plugins', 'loops-forever.js'), path.join(dir, 'loops-forever.js'));

@@ -151,6 +151,22 @@ describe('terminal output carries no control characters from a report', () => {
     });
   }
 
+  // A bug thread export: the summary, a comment's author and its text carry the escapes.
+  const thread = JSON.stringify({
+    bug: { id: 1, summary: `Evil ${ESCAPES}`, status: 'NEW', whiteboard: `Next update 2025-12-05 ${ESCAPES}`, creation_time: '2025-10-01T00:00:00Z', creator: `ca${ESCAPES}@x.example`, assigned_to: `ca${ESCAPES}@x.example` },
+    comments: [{ count: 0, text: report.replace(/^---[^]*?---\n/, ''), creator: `ca${ESCAPES}@x.example`, creation_time: '2025-10-01T00:00:00Z' }],
+  });
+  for (const format of FORMAT_NAMES) {
+    it(`${format}: no raw control character in the output of a bug thread`, async () => {
+      const r = await runCli({ argv: ['-f', format, '--now', '2025-12-01', '1.bug.json'], files: { '1.bug.json': thread } });
+      expect(r.code).toBe(1);
+      expect(r.out.length).toBeGreaterThan(0);
+      const bad = CONTROL.exec(r.out);
+      expect(bad ? `U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${bad.index}: ${JSON.stringify(r.out.slice(Math.max(0, bad.index - 40), bad.index + 10))}` : null).toBeNull();
+      expect(CONTROL.test(r.err)).toBe(false);
+    });
+  }
+
   it('stylish in colour: only the colour codes ir-lint writes itself', async () => {
     const r = await runCli({ argv: ['--color', '--now', '2025-12-01', fileName], files: { [fileName]: report }, isTTY: true });
     const withoutOwnColours = r.out.replace(/\u001b\[[0-9;]*m/g, '');

@@ -144,7 +144,7 @@ describe('lint() on a .bug.json path', () => {
 
   it('refuses a bad caAccounts entry with the key path', async () => {
     await expect(lint({ text: '{}', filePath: 'a.bug.json', config: { caAccounts: ['not a login'] } })).rejects.toThrow(/caAccounts\[0\]: expected a Bugzilla login/);
-    await expect(lint({ text: '{}', filePath: 'a.bug.json', config: { caAccounts: 'ca@example.com' } })).rejects.toThrow(/caAccounts/);
+    await expect(lint({ text: '{}', filePath: 'a.bug.json', config: { caAccounts: 'ca@example.com' as unknown as string[] } })).rejects.toThrow(/caAccounts/);
   });
 });
 

@@ -61,7 +61,7 @@ const due: Formatter = (results, ctx) => {
       return [id, mark, dueDate(row.next.due), sanitize(`${row.next.obligation} (${row.next.basis})`), sanitize(row.summary)];
     });
     const widths = [0, 1, 2, 3].map((i) => Math.max(...cells.map((c) => (c[i] as string).length)));
-    for (const c of cells) lines.push(c.map((cell, i) => (i < 4 ? cell.padEnd(widths[i] as number) : cell)).join('  ').replace(/\s+$/, ''));
+    for (const c of cells) lines.push(c.map((cell, i) => (i < 4 ? cell.padEnd(widths[i] as number) : cell)).join('  ').trimEnd());
   }
   lines.push(...unreadable);
   const problems = errors + warnings;

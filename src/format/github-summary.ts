@@ -6,6 +6,7 @@
  */
 import type { FormatContext } from './index.js';
 import { relativePath } from './paths.js';
+import { exportLine } from './thread.js';
 import { sanitize } from './sanitize.js';
 import { HOMEPAGE, TOOL_NAME, ruleDocsUrl } from '../meta.js';
 import type { LintResult } from '../types.js';
@@ -37,7 +38,7 @@ function plural(n: number, word: string): string {
 export function stepSummary(results: LintResult[], ctx: FormatContext, options: SummaryOptions = {}): string {
   const limit = options.limit ?? SUMMARY_LIMIT;
   const urls = new Map(ctx.rules.map((m) => [m.id, m.url ?? ruleDocsUrl(m.id)]));
-  const messages = results.flatMap((r) => r.messages.map((m) => ({ file: relativePath(r.filePath, ctx.cwd), m })));
+  const messages = results.flatMap((r) => r.messages.map((m) => ({ file: relativePath(r.filePath, ctx.cwd), m, r })));
   const errors = messages.filter((x) => x.m.severity === 2).length;
   const warnings = messages.length - errors;
   const unreadable = results.filter((r) => r.fatalError).length;
@@ -52,10 +53,11 @@ export function stepSummary(results: LintResult[], ctx: FormatContext, options: 
   out.push(`${count}.`, '', '| File | Line | Severity | Rule | Message |', '| --- | --- | --- | --- | --- |');
   let size = out.join('\n').length;
   let shown = 0;
-  for (const { file, m } of messages) {
-    const where = `${m.line}:${m.column}`;
+  for (const { file, m, r } of messages) {
+    // In a bug thread: the comment, and the link at that comment's text in the export.
+    const where = `${m.comment !== undefined ? `comment ${m.comment}, ` : ''}${m.line}:${m.column}`;
     // A file outside the repository (or stdin) has no link.
-    const link = options.fileUrl?.(file, m.line) ?? '';
+    const link = options.fileUrl?.(file, exportLine(r, m)) ?? '';
     const fileCell = link ? `[${cell(file)}](${link})` : cell(file);
     const id = m.ruleId ?? TOOL_NAME;
     const url = m.ruleId !== null ? (urls.get(m.ruleId) ?? ruleDocsUrl(m.ruleId)) : `${HOMEPAGE}#readme`;

@@ -334,8 +334,8 @@ function commentTextLines(source: string, lineStarts: number[]): number[] {
 
 // Linear: a fixed word, optional separators, a fixed-shape date.
 const NEXT_UPDATE = /\bnext[ _-]?update\b[\s:=-]{0,5}(?:on\s+|by\s+)?(\d{4}-\d{2}-\d{2})/i;
-const CLOSE_ON = /\[\s*close[ _-]?on\s*:?\s*(\d{4}-\d{2}-\d{2})\s*\]/i;
-const BRACKETED = /\[([^\]\n]{1,200})\]/g;
+const CLOSE_ON = /\[[ \t]*close[ _-]?on[ \t]*(?::[ \t]*)?(\d{4}-\d{2}-\d{2})[ \t]*\]/i;
+const BRACKETED = /\[([^\]\n]{1,80})\]/g;
 
 function dayOf(iso: string): { iso: string; time: number } | undefined {
   const time = Date.parse(`${iso}T00:00:00Z`);
@@ -408,7 +408,7 @@ export function parseThread(source: string, options: ParseThreadOptions = {}): B
     const text = error instanceof Error ? error.message : String(error);
     const at = /position (\d+)/.exec(text);
     const pos = at ? computePosition(lineStarts, Number(at[1])) : { line: 1, column: 1 };
-    throw new ThreadFormatError(`not a Bugzilla export: invalid JSON (${text.split('\n')[0]?.replace(/\s*\(line \d+ column \d+\)$/, '')})`, pos.line, pos.column);
+    throw new ThreadFormatError(`not a Bugzilla export: invalid JSON (${text.split('\n')[0] ?? ''})`, pos.line, pos.column);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ThreadFormatError(`not a Bugzilla export: expected an object with "bug" and "comments", got ${describe(raw)}`);
   const parsed = schemas().safeParse(raw);
@@ -514,7 +514,8 @@ function buildThread(source: string, lineStarts: number[], data: Export, options
     for (const h of history) fetched = Math.max(fetched, h.t);
   }
 
-  const base = data.source.replace(/\/+$/, '');
+  let base = data.source;
+  while (base.endsWith('/')) base = base.slice(0, -1);
   const reports = new Map<ThreadComment, IncidentReport | undefined>();
   const thread: BugThread = {
     source,

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { FULL_REPORT_SKELETON } from '../../src/cli/info.js';
 import type { CliCase } from './cli-hosts.js';
+import { bugExportText, CA as THREAD_CA, REVIEWER } from './thread-export.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const fixture = (name: string): string => readFileSync(path.join(ROOT, 'fixtures', 'reports', name), 'utf8');
@@ -128,6 +129,93 @@ const colored = (t: string): void => {
   expect(t).toContain(ESC);
   expect(t.replace(/\u001b\[\d+m/g, '')).toMatch(/^ {4}5:5 {2}error {4}Missing field "Relevant policies"/m);
 };
+
+
+// ---------------------------------------------------------------- bug threads (SPEC §7)
+const stripFrontMatter = (t: string): string => t.replace(/^---\n[^]*?\n---\n+/, '');
+/** Open, Next update 2025-12-05; comment 1 is the CA's broken Preliminary report, comment 2 a reviewer pasting the same text. */
+const threadOpen = bugExportText({ id: 1900001, whiteboard: '[ca-compliance] Next update 2025-12-05' }, [
+  { text: 'Thanks for flagging; a preliminary report follows.', creator: THREAD_CA, creation_time: '2025-10-01T08:00:00Z' },
+  { text: stripFrontMatter(broken), creator: THREAD_CA, creation_time: '2025-10-02T10:00:00Z' },
+  { text: stripFrontMatter(broken), creator: REVIEWER, creation_time: '2025-10-03T10:00:00Z' },
+]);
+/** Line of comment 1's text in that export (where annotations and SARIF regions point). */
+const THREAD_C1_LINE = threadOpen.split('\n').findIndex((l) => l.includes('"text": "# OCSP responses')) + 1;
+/** Open, clean report, Next update 2025-11-20: overdue on 2025-12-01. */
+const threadOverdue = bugExportText({ id: 1900002, summary: 'Clean CA: OCSP responses served past their nextUpdate', whiteboard: '[ca-compliance] Next update 2025-11-20' }, [{ text: stripFrontMatter(prelimClean), creator: THREAD_CA, creation_time: '2025-10-02T10:00:00Z' }]);
+const threadClosed = bugExportText({ id: 1900003, status: 'RESOLVED', resolution: 'FIXED', whiteboard: 'Next update 2025-11-20' }, [{ text: stripFrontMatter(prelimClean), creator: THREAD_CA, creation_time: '2025-10-02T10:00:00Z' }]);
+/** A colleague's (not the assignee's) broken report: linted only when config caAccounts names the colleague. */
+const threadColleague = bugExportText({ id: 1900004 }, [{ text: stripFrontMatter(broken), creator: 'ops@ca.example.org', creation_time: '2025-10-02T10:00:00Z' }]);
+const threadMalformed = bugExportText({ id: 1900003, creation_time: '2025-10-02T10:00:00Z' }, [{ text: 'Report.', creator: THREAD_CA, creation_time: 'last week' }]);
+const threadPlugin = project('fixtures/plugins/thread-next-update.js');
+const withPlugin = { 'house.mjs': threadPlugin, '.irlintrc.json': '{ "plugins": ["./house.mjs"] }' };
+const THREAD_BROKEN = [
+  /^1900001\.bug\.json#c1:1:3: warning title-format /m,
+  /^1900001\.bug\.json#c1:3:4: warning contained-or-ongoing /m,
+  /^1900001\.bug\.json#c1:5:5: error field-required /m,
+  /^1900001\.bug\.json#c1:7:111: error no-placeholder /m,
+  /^1900001\.bug\.json#c1:8:3: error field-empty /m,
+];
+const THREAD_CASES: CliCase[] = [
+  { name: 'bug thread: the CA\'s report in comment 1 linted as of its posting, compact path#cN:line:col, the reviewer\'s paste not linted: exit 1', args: [...NOW, '-f', 'compact', '1900001.bug.json'], files: { '1900001.bug.json': threadOpen }, code: 1, nodes: true, stdout: (t) => {
+    all(...THREAD_BROKEN)(t);
+    expect(t.split('\n').filter(Boolean)).toHaveLength(5);
+    expect(t).not.toMatch(/#c2:/);
+  } },
+  { name: 'bug thread: a clean closed thread: exit 0, no output', args: [...NOW, '1900003.bug.json'], files: { '1900003.bug.json': threadClosed }, code: 0, nodes: true },
+  { name: 'bug thread: stylish groups by comment and ends with the next deadline', args: [...NOW, '1900001.bug.json'], files: { '1900001.bug.json': threadOpen, ...withPlugin }, code: 1, stdout: [
+    '',
+    '1900001.bug.json',
+    '  comment 1 (2025-10-02 10:00 UTC, incidents@ca.example)',
+    '      1:3  warning  Title should read "CA Owner: short description"; found "OCSP responses served past their nextUpdate".  title-format',
+    '      3:4  warning  This Preliminary report does not say whether the incident is contained or still ongoing; state it (e.g. "The incident is contained: the affected profile was disabled at 2025-08-12 16:40 UTC.").  contained-or-ongoing',
+    '      5:5  error    Missing field "Relevant policies" in section "Summary"; keep every template field and write N/A when it does not apply.  field-required',
+    '    7:111  error    Unfinished marker "XXX" left in; finish the text before posting.  no-placeholder',
+    '      8:3  error    Field "Source of incident disclosure" is empty; answer it, or write N/A when it does not apply.  field-empty',
+    '  next: update due 2025-12-05 (whiteboard Next update), 4 days left',
+    '',
+    '\u2716 5 problems (3 errors, 2 warnings)',
+    '',
+  ].join('\n') },
+  { name: 'bug thread: stylish shows an overdue deadline and a thread rule\'s finding at its comment', args: [...NOW, '1900002.bug.json'], files: { '1900002.bug.json': threadOverdue, ...withPlugin }, code: 1, stdout: all(/^ {2}comment 0 \(2025-10-02 10:00 UTC, incidents@ca\.example\)\n {4}1:1 {2}error {2}The whiteboard asked for an update by 2025-11-20; none came after this comment \(11 days overdue\)\. {2}house-next-update\n {2}next: update due 2025-11-20 \(whiteboard Next update\), overdue by 11 days\n/m) },
+  { name: 'bug thread: json carries comment on each message and the deadlines', args: [...NOW, '-f', 'json', '1900001.bug.json'], files: { '1900001.bug.json': threadOpen, ...withPlugin }, code: 1, nodes: true, stdout: json((v) => {
+    const [r] = v as Array<Omit<JsonResult, 'messages'> & { messages: Array<JsonResult['messages'][number] & { comment?: number }>; deadlines?: unknown; source?: string }>;
+    expect(r?.messages.map((m) => `${m.comment}:${m.line}:${m.column} ${m.ruleId}`)).toEqual(['1:1:3 title-format', '1:3:4 contained-or-ongoing', '1:5:5 field-required', '1:7:111 no-placeholder', '1:8:3 field-empty']);
+    expect(r?.deadlines).toEqual([{ obligation: 'update', due: '2025-12-05T00:00:00.000Z', basis: 'whiteboard Next update', comment: 1 }]);
+    expect(r?.source).toBeUndefined();
+  }) },
+  { name: 'bug thread: json gives a closed bug an empty deadlines list', args: [...NOW, '-f', 'json', '1900003.bug.json'], files: { '1900003.bug.json': threadClosed, ...withPlugin }, code: 0, stdout: json((v) => expect((v as Array<{ deadlines?: unknown }>)[0]?.deadlines).toEqual([])) },
+  { name: 'bug thread: sarif names the comment as a logical location, the region at its text in the export', args: [...NOW, '-f', 'sarif', '1900001.bug.json'], files: { '1900001.bug.json': threadOpen }, code: 1, nodes: true, stdout: json((v) => {
+    type Loc = { physicalLocation: { region: { startLine: number } }; logicalLocations?: Array<{ name: string; fullyQualifiedName: string }>; message?: { text: string } };
+    const run = (v as { runs: Array<{ results: Array<{ ruleId: string; locations: Loc[] }>; artifacts: Array<{ mimeType: string }> }> }).runs[0];
+    expect(run?.results).toHaveLength(5);
+    for (const res of run?.results ?? []) {
+      expect(res.locations[0]?.physicalLocation.region.startLine).toBe(THREAD_C1_LINE);
+      expect(res.locations[0]?.logicalLocations).toEqual([{ name: 'comment 1', fullyQualifiedName: 'bug 1900001 comment 1', kind: 'element' }]);
+    }
+    expect(run?.results[2]?.locations[0]?.message?.text).toBe('comment 1 (2025-10-02 10:00 UTC, incidents@ca.example), line 5, column 5 of its text');
+    expect(run?.artifacts[0]?.mimeType).toBe('application/json');
+  }) },
+  { name: 'bug thread: github annotates the comment\'s line in the export and names the comment', args: [...NOW, '-f', 'github', '1900001.bug.json'], files: { '1900001.bug.json': threadOpen }, code: 1, stdout: all(new RegExp(`^::error file=1900001\\.bug\\.json,line=${THREAD_C1_LINE},col=1,title=field-required::comment 1 \\(2025-10-02 10:00 UTC, incidents@ca\\.example\\), line 5: Missing field`, 'm')) },
+  { name: 'bug thread: junit names the comment in each test case', args: [...NOW, '-f', 'junit', '1900001.bug.json'], files: { '1900001.bug.json': threadOpen }, code: 1, stdout: all(/<testcase name="field-required \(c1:5:5\)" classname="1900001\.bug"/, /1900001\.bug\.json#c1:5:5: error Missing field/) },
+  { name: 'bug thread: -f due lists open bugs soonest first, overdue marked, closed ones left out', args: [...NOW, '-f', 'due', '.'], files: { '1900001.bug.json': threadOpen, '1900002.bug.json': threadOverdue, '1900003.bug.json': threadClosed, ...withPlugin }, code: 1, stdout: [
+    '1900002  OVERDUE by 11 days  2025-11-20  update (whiteboard Next update)  Clean CA: OCSP responses served past their nextUpdate',
+    '1900001  4 days left         2025-12-05  update (whiteboard Next update)  Example CA: certificates issued with a wrong extension',
+    '6 problems (4 errors, 2 warnings) not shown: -f due lists deadlines; -f stylish shows the findings.',
+    '',
+  ].join('\n') },
+  { name: 'bug thread: -f due with no open bug says so', args: [...NOW, '-f', 'due', '1900003.bug.json'], files: { '1900003.bug.json': threadClosed }, code: 0, stdout: 'No open bugs (1 bug export linted, all closed).\n' },
+  { name: 'bug thread: a malformed export is one line naming the field: exit 2', args: [...NOW, '-f', 'compact', '1900003.bug.json'], files: { '1900003.bug.json': threadMalformed }, code: 2, stdout: /^1900003\.bug\.json:\d+:1: error ir-lint Cannot read the bug export: comments\[0\]\.creation_time: expected an ISO time, got "last week"\.\n$/ },
+  { name: 'bug thread: a folder with a good and a bad export lints the good one and exits 2', args: [...NOW, '-f', 'compact', 'bugs'], files: { 'bugs/1900001.bug.json': threadOpen, 'bugs/1900003.bug.json': threadMalformed, 'bugs/notes.json': '{}' }, code: 2, stdout: (t) => {
+    all(...THREAD_BROKEN.map((p) => new RegExp(p.source.replace('^', '^bugs/'), 'm')))(t);
+    expect(t).toMatch(/^bugs\/1900003\.bug\.json:\d+:1: error ir-lint Cannot read the bug export: comments\[0\]\.creation_time/m);
+    expect(t).not.toMatch(/notes\.json/);
+  } },
+  { name: 'bug thread: config caAccounts makes a colleague\'s report the CA\'s', args: [...NOW, '-f', 'compact', 'x.bug.json'], files: { 'x.bug.json': threadColleague, '.irlintrc.json': '{ "caAccounts": ["@ca.example.org"] }' }, code: 1, stdout: all(/^x\.bug\.json#c0:5:5: error field-required /m) },
+  { name: 'bug thread: without caAccounts a colleague\'s comment is not the CA\'s report', args: [...NOW, '-f', 'compact', 'x.bug.json'], files: { 'x.bug.json': threadColleague }, code: 0 },
+  { name: 'bug thread: a bad caAccounts entry is a config error: exit 2', args: [...NOW, 'x.bug.json'], files: { 'x.bug.json': threadColleague, '.irlintrc.json': '{ "caAccounts": ["ops team"] }' }, code: 2, stderr: /^ir-lint: invalid configuration in \.irlintrc\.json: caAccounts\[0\]: expected a Bugzilla login \(an e-mail address such as ca@example\.com\) or @domain for every login there/ },
+  { name: 'bug thread: on stdin with --stdin-filename x.bug.json', args: [...NOW, '-f', 'compact', '--stdin-filename', '1900001.bug.json', '-'], stdin: threadOpen, code: 1, stdout: all(...THREAD_BROKEN) },
+];
 
 export const CASES: CliCase[] = [
   // Lint results and exit codes
@@ -361,4 +449,5 @@ export const CASES: CliCase[] = [
   }) },
   { name: '--fix-dry-run with nothing to fix prints no diff', args: [...NOW, '--fix-dry-run', 'r.md'], files: { 'r.md': clean }, code: 0 },
   { name: '--fix-dry-run on stdin prints the diff', args: [...FIX_NOW, '-f', 'compact', '--fix-dry-run', '-'], stdin: fixable, code: 1, stdout: all(/^--- <stdin>\n\+\+\+ <stdin>\n|^--- a\/<stdin>\n/, /^\+### Root Cause Analysis$/m, /^<stdin>:15:5: error field-empty/m) },
+  ...THREAD_CASES,
 ];
