@@ -47076,6 +47076,17 @@ function noAnswerNeeded(thread, c, o, closeOnSetAt) {
   if (o.ignoreThanks && THANKS_ONLY.test(own4)) return "thanks";
   return void 0;
 }
+function nextUpdateSettings(thread, states) {
+  const out = [];
+  for (let i = 1; i < states.length; i++) {
+    const s2 = states[i];
+    const d = s2.whiteboard.nextUpdate;
+    if (!d || d.iso === states[i - 1].whiteboard.nextUpdate?.iso) continue;
+    const change = thread.changes.find((ch) => ch.field === "whiteboard" && ch.when === s2.since);
+    out.push({ when: s2.since, who: change?.who ?? "", until: d.time + DAY - 1 });
+  }
+  return out;
+}
 function closeOnSettings(thread, states) {
   const out = [];
   for (let i = 0; i < states.length; i++) {
@@ -47300,7 +47311,7 @@ var bug_response_time_default = defineRule({
       /** The days allowed; the IRG's 7 (a stricter house target is a smaller number). */
       days: integer2(1, 7)
     }),
-    rationale: `Unanswered questions are the commonest way an incident turns into a second incident: CFCA filed bug 1955799 for missing the 7 days on several bugs. Every comment by someone other than the CA (a question, a request such as "please provide a status update", a remark on the report) and every needinfo set on a CA account needs a CA comment within 7 days (at most 7 x 24 hours; any CA comment counts, an acknowledgement with a date included). No answer is needed when the bug is resolved within those 7 days, for the description (comment 0: bug-initial-report covers the first report), for the moderator's final call for comments ("I will close this on or about ...", or the comment posted with a whiteboard [close on YYYY-MM-DD]), for bots (option ignoreAuthors), for empty comments (a needinfo cleared with no text), and, by default, for a comment that only says thanks (option ignoreThanks; the IRG says every comment, so set it false to be strict). Quoted lines ("> ...") do not make a comment more than thanks. A needinfo set with a comment counts once, as that comment. IRG 3.2 (2026-03-20) made the 7 days a MUST; before it the Mozilla expectation of an answer within a week applied (the wiki and IRG 2.0 to 3.1 ask for prompt answers and weekly updates), so older misses are reported as warnings.`,
+    rationale: `Unanswered questions are the commonest way an incident turns into a second incident: CFCA filed bug 1955799 for missing the 7 days on several bugs. Every comment by someone other than the CA (a question, a request such as "please provide a status update", a remark on the report) and every needinfo set on a CA account needs a CA comment within 7 days (at most 7 x 24 hours; any CA comment counts, an acknowledgement with a date included). No answer is needed when the bug is resolved within those 7 days, for the description (comment 0: bug-initial-report covers the first report), for the moderator's final call for comments ("I will close this on or about ...", or the comment posted with a whiteboard [close on YYYY-MM-DD]), for bots (option ignoreAuthors), for empty comments (a needinfo cleared with no text), and, by default, for a comment that only says thanks (option ignoreThanks; the IRG says every comment, so set it false to be strict). Quoted lines ("> ...") do not make a comment more than thanks. A needinfo set with a comment counts once, as that comment. A comment posted with a new whiteboard "Next update YYYY-MM-DD" (the moderator scheduling the next update) is answered by that update, so it has until the end of that day when that is later than 7 days. IRG 3.2 (2026-03-20) made the 7 days a MUST; before it the Mozilla expectation of an answer within a week applied (the wiki and IRG 2.0 to 3.1 ask for prompt answers and weekly updates), so older misses are reported as warnings.`,
     source: 'CCADB IRG 3.2, "When are reports updated?": "CA Owners SHOULD respond promptly to comments and questions, and MUST respond within 7 days, even if only to acknowledge the request" (effective 2026-03-20; before it the Mozilla wiki "Responding to an Incident" and IRG 2.0 to 3.1 expected answers within the weekly update, reported as warnings).',
     examples: [
       {
@@ -47319,6 +47330,7 @@ var bug_response_time_default = defineRule({
     const comments = commentsUntil(thread, horizon);
     const states = whiteboardStates(thread);
     const closeOn = closeOnSettings(thread, states);
+    const schedules = nextUpdateSettings(thread, states);
     const resolved = resolvedIntervals(thread);
     const answerOptions = { ignoreAuthors: o.ignoreAuthors.map((a) => a.toLowerCase()), ignoreThanks: o.ignoreThanks };
     const asks = [];
@@ -47343,10 +47355,11 @@ var bug_response_time_default = defineRule({
     let next;
     for (const ask of asks) {
       const version2 = irgAt(ask.at);
-      const due2 = ask.at + limit;
+      const schedule = schedules.find((x) => x.who.toLowerCase() === ask.comment.creator.toLowerCase() && Math.abs(x.when - ask.comment.time) <= HOUR && ask.comment.time === ask.at);
+      const due2 = Math.max(ask.at + limit, schedule?.until ?? 0);
       const answer = comments.find((c) => c.isCa && c.time > ask.at);
       const answeredAt = answer?.time;
-      if (answeredAt !== void 0 && answeredAt - ask.at <= limit) continue;
+      if (answeredAt !== void 0 && answeredAt <= due2) continue;
       if (resolvedBetween(resolved, ask.at, Math.min(due2, answeredAt ?? due2)) !== void 0) continue;
       const severity = version2.responseMust ? void 0 : "warn";
       const data = { limit: o.days, what: ask.what, at: formatUtc(ask.at), version: version2.responseMust ? version2.name : `${version2.name} (a Mozilla expectation; a MUST from IRG 3.2)` };
@@ -47355,7 +47368,7 @@ var bug_response_time_default = defineRule({
         continue;
       }
       if (thread.open) {
-        if (!next || due2 < next.due) next = { ask, due: due2, version: version2.name };
+        if (!next || due2 < next.due) next = { ask, due: due2, version: version2.name, scheduled: due2 > ask.at + limit };
       }
       const until = thread.open ? now2 : Math.min(now2, thread.resolvedAt ?? now2);
       if (until <= due2) continue;
@@ -47369,7 +47382,7 @@ var bug_response_time_default = defineRule({
     }
     if (next) {
       const label2 = next.ask.what.startsWith("Comment") ? `answer comment ${next.ask.comment.count}` : `answer the needinfo at comment ${next.ask.comment.count}`;
-      ctx.deadline({ obligation: label2, due: next.due, basis: `${o.days} days after ${next.ask.what.startsWith("Comment") ? `comment ${next.ask.comment.count}` : "the needinfo"} (${next.version})`, comment: next.ask.comment.count });
+      ctx.deadline({ obligation: label2, due: next.due, basis: next.scheduled ? "whiteboard Next update" : `${o.days} days after ${next.ask.what.startsWith("Comment") ? `comment ${next.ask.comment.count}` : "the needinfo"} (${next.version})`, comment: next.ask.comment.count });
     }
   }
 });

@@ -291,6 +291,19 @@ export function noAnswerNeeded(thread: BugThread, c: ThreadComment, o: AnswerOpt
   return undefined;
 }
 
+/** When (and by whom) the whiteboard was given a new "Next update YYYY-MM-DD", and the end of that day. */
+export function nextUpdateSettings(thread: BugThread, states: readonly WhiteboardState[]): Array<{ when: number; who: string; until: number }> {
+  const out: Array<{ when: number; who: string; until: number }> = [];
+  for (let i = 1; i < states.length; i++) {
+    const s = states[i] as WhiteboardState;
+    const d = s.whiteboard.nextUpdate;
+    if (!d || d.iso === (states[i - 1] as WhiteboardState).whiteboard.nextUpdate?.iso) continue;
+    const change = thread.changes.find((ch) => ch.field === 'whiteboard' && ch.when === s.since);
+    out.push({ when: s.since, who: change?.who ?? '', until: d.time + DAY - 1 });
+  }
+  return out;
+}
+
 /** When (and by whom) a `[close on YYYY-MM-DD]` tag was put on the whiteboard. */
 export function closeOnSettings(thread: BugThread, states: readonly WhiteboardState[]): Array<{ when: number; who: string }> {
   const out: Array<{ when: number; who: string }> = [];

@@ -36,6 +36,17 @@ new RuleTester({ describe, it }).run(rule, {
         history: [whiteboardChange(plus(T, 1), MODERATOR, '[ca-compliance]', '[ca-compliance] [close on 2026-04-10]')],
       }),
     },
+    {
+      name: 'a comment posted with a new Next update date is answered by that update',
+      kind: 'thread',
+      now: plus(T, 30),
+      code: bugJson({
+        created: T,
+        whiteboard: 'Next update 2026-04-20',
+        comments: [ca(T, fullReport()), moderator(plus(T, 1), 'Setting the next update to 2026-04-20, when the first action item is due.'), ca('2026-04-20T18:00:00Z', 'Update: the first action item is complete.')],
+        history: [whiteboardChange(plus(T, 1), MODERATOR, '', 'Next update 2026-04-20')],
+      }),
+    },
     { name: 'resolved within the 7 days', kind: 'thread', now: plus(T, 30), code: asked(T, undefined, 'Any more questions?', { resolved: plus(T, 5) }) },
     { name: 'a private comment is not seen', kind: 'thread', now: plus(T, 30), code: bugJson({ created: T, comments: [ca(T, fullReport()), reviewer(plus(T, 1), 'Private question?', { private: true })] }) },
     { name: 'a spam comment is not seen', kind: 'thread', now: plus(T, 30), code: bugJson({ created: T, comments: [ca(T, fullReport()), reviewer(plus(T, 1), 'Buy now?', { tags: ['spam'] })] }) },
