@@ -99,8 +99,8 @@ export interface ThreadSummary {
   open: boolean;
   status: string;
   resolution: string;
-  /** The visible comments by count: creation time (ISO, as exported), author, line of its text in the export. */
-  comments: Record<number, { iso: string; creator: string; line: number; isCa: boolean }>;
+  /** The visible comments by count: creation time (ISO, as exported), author, the line of its text in the export and that line's length. */
+  comments: Record<number, { iso: string; creator: string; line: number; lineLength: number; isCa: boolean }>;
 }
 
 /** Where a rule reports: a line/column span (1-based, end exclusive) or source offsets. */

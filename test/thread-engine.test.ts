@@ -12,6 +12,7 @@ import { lint } from '../src/api.js';
 import { defaultConfig, resolveRules } from '../src/config/index.js';
 import { lintToResult, parseNow } from '../src/engine/index.js';
 import type { BugThread } from '../src/parse/thread.js';
+import { checkInvalid, checkValid } from '../src/testing/rule-tester.js';
 import { defineRule, type ResolvedRule } from '../src/types.js';
 import { bugExportText, CA, REVIEWER } from './helpers/thread-export.js';
 
@@ -151,8 +152,7 @@ describe('lint() on a .bug.json path', () => {
   });
 });
 
-describe('the RuleTester on thread rules', async () => {
-  const { checkInvalid, checkValid } = await import('../src/testing/rule-tester.js');
+describe('the RuleTester on thread rules', () => {
   const code = bugExportText({ whiteboard: 'Next update 2025-12-05' }, [
     { text: 'Report.', creator: CA, creation_time: '2025-03-03T10:00:00Z' },
     { text: 'A question?', creator: REVIEWER, creation_time: '2025-03-04T10:00:00Z' },

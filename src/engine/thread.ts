@@ -45,7 +45,13 @@ export function sortThreadMessages(messages: LintMessage[]): LintMessage[] {
 /** What a result keeps of the thread for the formatters. */
 export function summarize(thread: BugThread): ThreadSummary {
   const comments: ThreadSummary['comments'] = {};
-  for (const c of thread.comments) comments[c.count] = { iso: c.iso, creator: c.creator, line: c.line, isCa: c.isCa };
+  const { source, lineStarts } = thread;
+  for (const c of thread.comments) {
+    const start = lineStarts[c.line - 1] ?? 0;
+    let end = c.line < lineStarts.length ? (lineStarts[c.line] as number) : source.length;
+    while (end > start && (source.charCodeAt(end - 1) === 10 || source.charCodeAt(end - 1) === 13)) end--;
+    comments[c.count] = { iso: c.iso, creator: c.creator, line: c.line, lineLength: end - start, isCa: c.isCa };
+  }
   return { id: thread.id, summary: thread.summary, url: thread.url, open: thread.open, status: thread.status, resolution: thread.resolution, comments };
 }
 
