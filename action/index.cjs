@@ -46604,8 +46604,8 @@ var bug_initial_report_default = defineRule({
     severity: "error",
     appliesTo: "thread",
     messages: {
-      late: "The CA's first report (comment {{report}}, {{reportAt}}) came {{hours}} after awareness ({{aware}}, {{basis}}); {{version}} asks for a Preliminary or Full report within 72 hours.",
-      missing: "No Preliminary or Full report from the CA {{hours}} after awareness ({{aware}}, {{basis}}){{asOf}}; {{version}} asks for one within 72 hours."
+      late: "The CA's first report (comment {{report}}, {{reportAt}}) came {{hours}} after awareness ({{aware}}, {{basis}}); {{version}} asks for a Preliminary or Full report within 72 hours. Explain the delay in the bug.",
+      missing: "No Preliminary or Full report from the CA {{hours}} after awareness ({{aware}}, {{basis}}){{asOf}}; {{version}} asks for one within 72 hours. Post a Preliminary or Full report now."
     },
     options: ruleOptions({
       /** Resolutions of a bug that needed no report (not an incident). */
@@ -46668,8 +46668,8 @@ var bug_full_report_default = defineRule({
     severity: "error",
     appliesTo: "thread",
     messages: {
-      late: "The Full report (comment {{report}}, {{reportAt}}) came {{days}} after the initial disclosure ({{disclosed}}, {{basis}}); {{version}} asks for it within 14 days.",
-      missing: "No Full report from the CA {{days}} after the initial disclosure ({{disclosed}}, {{basis}}){{asOf}}; {{version}} asks for it within 14 days."
+      late: "The Full report (comment {{report}}, {{reportAt}}) came {{days}} after the initial disclosure ({{disclosed}}, {{basis}}); {{version}} asks for it within 14 days. Explain the delay in the bug.",
+      missing: "No Full report from the CA {{days}} after the initial disclosure ({{disclosed}}, {{basis}}){{asOf}}; {{version}} asks for it within 14 days. Post the Full report now."
     },
     options: ruleOptions({
       /** Resolutions of a bug that needed no report (not an incident). */
@@ -46856,7 +46856,7 @@ var bug_update_cadence_default = defineRule({
     messages: {
       late: "After {{anchor}} ({{at}}) the next update was due by {{due}} ({{basis}}); the next CA comment came {{days}} later (comment {{next}}). Update the bug at least every {{limit}} days, or by the Next update date the whiteboard gives.",
       overdue: "After {{anchor}} ({{at}}) the next update was due by {{due}} ({{basis}}); there has been no CA comment for {{days}}{{asOf}}. Update the bug at least every {{limit}} days, or by the Next update date the whiteboard gives.",
-      actionItem: 'Action item "{{item}}" (table in comment {{comment}}) was due {{dueDate}} and is {{status}}; {{version}} asks for an update within 3 days after, by {{by}}; {{outcome}}.'
+      actionItem: 'Action item "{{item}}" (table in comment {{comment}}) was due {{dueDate}} and is {{status}}; {{version}} asks for an update within 3 days after, by {{by}}; {{outcome}}. Post an update whenever an Action Item changes, is completed or passes its due date.'
     },
     options: ruleOptions({
       /** Days between updates when the whiteboard gives no Next update date. */
@@ -47055,11 +47055,11 @@ var bug_revocation_delay_updates_default = defineRule({
     severity: "error",
     appliesTo: "thread",
     messages: {
-      gapShould: "After {{anchor}} ({{at}}) the next revocation-delay update came {{days}} later (comment {{next}}); {{version}} asks for one at least every {{should}} days.",
-      gapMust: "After {{anchor}} ({{at}}) the next revocation-delay update came {{days}} later (comment {{next}}); {{version}} requires one at least every {{must}} days (and asks for every {{should}}).",
-      silentShould: "After {{anchor}} ({{at}}) there has been no revocation-delay update for {{days}}{{asOf}}; {{version}} asks for one at least every {{should}} days.",
-      silentMust: "After {{anchor}} ({{at}}) there has been no revocation-delay update for {{days}}{{asOf}}; {{version}} requires one at least every {{must}} days (and asks for every {{should}}).",
-      missingFigures: "This revocation-delay update (comment {{comment}}) does not give: {{missing}}. Each update gives the number of certificates revoked, not yet revoked, planned for revocation but expired, and the estimated completion ({{version}})."
+      gapShould: "After {{anchor}} ({{at}}) the next revocation-delay update came {{days}} later (comment {{next}}); {{version}} asks for one at least every {{should}} days. Post a revocation-delay update at least that often.",
+      gapMust: "After {{anchor}} ({{at}}) the next revocation-delay update came {{days}} later (comment {{next}}); {{version}} requires one at least every {{must}} days (and asks for every {{should}}). Post a revocation-delay update at least that often.",
+      silentShould: "After {{anchor}} ({{at}}) there has been no revocation-delay update for {{days}}{{asOf}}; {{version}} asks for one at least every {{should}} days. Post a revocation-delay update at least that often.",
+      silentMust: "After {{anchor}} ({{at}}) there has been no revocation-delay update for {{days}}{{asOf}}; {{version}} requires one at least every {{must}} days (and asks for every {{should}}). Post a revocation-delay update at least that often.",
+      missingFigures: "This revocation-delay update (comment {{comment}}) does not give: {{missing}}. Give in each update the number of certificates revoked, not yet revoked, planned for revocation but expired, and the estimated completion ({{version}})."
     },
     options: ruleOptions({
       /** Days between updates before a warning (the IRG's SHOULD). */
@@ -47160,7 +47160,7 @@ var bug_closure_default = defineRule({
     messages: {
       openItems: 'Closure Summary (comment {{closure}}, {{at}}) while the latest Action Items table (comment {{table}}) still has {{count}} item(s) neither Complete nor Canceled: "{{item}}" is {{status}}. Request closure only when every Action Item is done.',
       openQuestion: "Closure Summary (comment {{closure}}, {{at}}) while {{question}} is unanswered. Answer every question before requesting closure.",
-      noNeedinfo: "Closure Summary (comment {{closure}}, {{at}}) without a needinfo to {{to}} within a day{{asOf}}; {{version}} asks the CA to request closure with the closure template and that needinfo."
+      noNeedinfo: "Closure Summary (comment {{closure}}, {{at}}) without a needinfo to {{to}} within a day{{asOf}}; {{version}} asks the CA to request closure with the closure template and that needinfo. Set a needinfo to {{to}} on the closure request."
     },
     options: ruleOptions({
       /** Action Item statuses that allow closure. */

@@ -18,7 +18,7 @@ export default defineRule<{ done: string[]; needinfoTo: string; ignoreAuthors: s
     messages: {
       openItems: 'Closure Summary (comment {{closure}}, {{at}}) while the latest Action Items table (comment {{table}}) still has {{count}} item(s) neither Complete nor Canceled: "{{item}}" is {{status}}. Request closure only when every Action Item is done.',
       openQuestion: 'Closure Summary (comment {{closure}}, {{at}}) while {{question}} is unanswered. Answer every question before requesting closure.',
-      noNeedinfo: 'Closure Summary (comment {{closure}}, {{at}}) without a needinfo to {{to}} within a day{{asOf}}; {{version}} asks the CA to request closure with the closure template and that needinfo.',
+      noNeedinfo: 'Closure Summary (comment {{closure}}, {{at}}) without a needinfo to {{to}} within a day{{asOf}}; {{version}} asks the CA to request closure with the closure template and that needinfo. Set a needinfo to {{to}} on the closure request.',
     },
     options: ruleOptions({
       /** Action Item statuses that allow closure. */

@@ -11,8 +11,8 @@ export default defineRule<{ exemptResolutions: string[] }, BugThread>({
     severity: 'error',
     appliesTo: 'thread',
     messages: {
-      late: 'The Full report (comment {{report}}, {{reportAt}}) came {{days}} after the initial disclosure ({{disclosed}}, {{basis}}); {{version}} asks for it within 14 days.',
-      missing: 'No Full report from the CA {{days}} after the initial disclosure ({{disclosed}}, {{basis}}){{asOf}}; {{version}} asks for it within 14 days.',
+      late: 'The Full report (comment {{report}}, {{reportAt}}) came {{days}} after the initial disclosure ({{disclosed}}, {{basis}}); {{version}} asks for it within 14 days. Explain the delay in the bug.',
+      missing: 'No Full report from the CA {{days}} after the initial disclosure ({{disclosed}}, {{basis}}){{asOf}}; {{version}} asks for it within 14 days. Post the Full report now.',
     },
     options: ruleOptions({
       /** Resolutions of a bug that needed no report (not an incident). */

@@ -11,8 +11,8 @@ export default defineRule<{ exemptResolutions: string[] }, BugThread>({
     severity: 'error',
     appliesTo: 'thread',
     messages: {
-      late: "The CA's first report (comment {{report}}, {{reportAt}}) came {{hours}} after awareness ({{aware}}, {{basis}}); {{version}} asks for a Preliminary or Full report within 72 hours.",
-      missing: 'No Preliminary or Full report from the CA {{hours}} after awareness ({{aware}}, {{basis}}){{asOf}}; {{version}} asks for one within 72 hours.',
+      late: "The CA's first report (comment {{report}}, {{reportAt}}) came {{hours}} after awareness ({{aware}}, {{basis}}); {{version}} asks for a Preliminary or Full report within 72 hours. Explain the delay in the bug.",
+      missing: 'No Preliminary or Full report from the CA {{hours}} after awareness ({{aware}}, {{basis}}){{asOf}}; {{version}} asks for one within 72 hours. Post a Preliminary or Full report now.',
     },
     options: ruleOptions({
       /** Resolutions of a bug that needed no report (not an incident). */

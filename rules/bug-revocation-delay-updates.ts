@@ -59,11 +59,11 @@ export default defineRule<{ shouldDays: number; mustDays: number }, BugThread>({
     severity: 'error',
     appliesTo: 'thread',
     messages: {
-      gapShould: 'After {{anchor}} ({{at}}) the next revocation-delay update came {{days}} later (comment {{next}}); {{version}} asks for one at least every {{should}} days.',
-      gapMust: 'After {{anchor}} ({{at}}) the next revocation-delay update came {{days}} later (comment {{next}}); {{version}} requires one at least every {{must}} days (and asks for every {{should}}).',
-      silentShould: 'After {{anchor}} ({{at}}) there has been no revocation-delay update for {{days}}{{asOf}}; {{version}} asks for one at least every {{should}} days.',
-      silentMust: 'After {{anchor}} ({{at}}) there has been no revocation-delay update for {{days}}{{asOf}}; {{version}} requires one at least every {{must}} days (and asks for every {{should}}).',
-      missingFigures: 'This revocation-delay update (comment {{comment}}) does not give: {{missing}}. Each update gives the number of certificates revoked, not yet revoked, planned for revocation but expired, and the estimated completion ({{version}}).',
+      gapShould: 'After {{anchor}} ({{at}}) the next revocation-delay update came {{days}} later (comment {{next}}); {{version}} asks for one at least every {{should}} days. Post a revocation-delay update at least that often.',
+      gapMust: 'After {{anchor}} ({{at}}) the next revocation-delay update came {{days}} later (comment {{next}}); {{version}} requires one at least every {{must}} days (and asks for every {{should}}). Post a revocation-delay update at least that often.',
+      silentShould: 'After {{anchor}} ({{at}}) there has been no revocation-delay update for {{days}}{{asOf}}; {{version}} asks for one at least every {{should}} days. Post a revocation-delay update at least that often.',
+      silentMust: 'After {{anchor}} ({{at}}) there has been no revocation-delay update for {{days}}{{asOf}}; {{version}} requires one at least every {{must}} days (and asks for every {{should}}). Post a revocation-delay update at least that often.',
+      missingFigures: 'This revocation-delay update (comment {{comment}}) does not give: {{missing}}. Give in each update the number of certificates revoked, not yet revoked, planned for revocation but expired, and the estimated completion ({{version}}).',
     },
     options: ruleOptions({
       /** Days between updates before a warning (the IRG's SHOULD). */

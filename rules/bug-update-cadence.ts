@@ -83,7 +83,7 @@ export default defineRule<{ days: number; actionItems: boolean; done: string[]; 
     messages: {
       late: 'After {{anchor}} ({{at}}) the next update was due by {{due}} ({{basis}}); the next CA comment came {{days}} later (comment {{next}}). Update the bug at least every {{limit}} days, or by the Next update date the whiteboard gives.',
       overdue: 'After {{anchor}} ({{at}}) the next update was due by {{due}} ({{basis}}); there has been no CA comment for {{days}}{{asOf}}. Update the bug at least every {{limit}} days, or by the Next update date the whiteboard gives.',
-      actionItem: 'Action item "{{item}}" (table in comment {{comment}}) was due {{dueDate}} and is {{status}}; {{version}} asks for an update within 3 days after, by {{by}}; {{outcome}}.',
+      actionItem: 'Action item "{{item}}" (table in comment {{comment}}) was due {{dueDate}} and is {{status}}; {{version}} asks for an update within 3 days after, by {{by}}; {{outcome}}. Post an update whenever an Action Item changes, is completed or passes its due date.',
     },
     options: ruleOptions({
       /** Days between updates when the whiteboard gives no Next update date. */

@@ -24,7 +24,7 @@ const ALLOW = (JSON.parse(readFileSync(ALLOW_FILE, 'utf8')) as { entries: Record
 export const ACTION_VERBS = [
   'add', 'answer', 'attach', 'begin', 'change', 'check', 'close', 'convert', 'copy', 'correct', 'delete', 'describe',
   'explain', 'fill', 'finish', 'fix', 'give', 'keep', 'link', 'list', 'look', 'mark', 'merge', 'move', 'name', 'put',
-  'remove', 'rename', 'replace', 'run', 'say', 'separate', 'start', 'state', 'use', 'write',
+  'post', 'remove', 'rename', 'replace', 'request', 'run', 'say', 'separate', 'set', 'start', 'state', 'update', 'use', 'write',
 ];
 
 const MESSAGES = rules.flatMap((r) => Object.entries(r.meta.messages).map(([id, text]) => ({ key: `${r.meta.id}/${id}`, text })));

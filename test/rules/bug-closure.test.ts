@@ -74,7 +74,7 @@ new RuleTester({ describe, it }).run(rule, {
       kind: 'thread',
       now: plus(CLOSE, 10),
       code: closing({ needinfoAt: plus(CLOSE, 1, 1 / 60) }),
-      errors: [{ messageId: 'noNeedinfo', line: 1, comment: 1, message: `Closure Summary (comment 1, 2025-08-31 10:00 UTC) without a needinfo to ${CCADB} within a day (as of 2025-09-10 10:00 UTC); IRG 3.1 asks the CA to request closure with the closure template and that needinfo.` }],
+      errors: [{ messageId: 'noNeedinfo', line: 1, comment: 1, message: `Closure Summary (comment 1, 2025-08-31 10:00 UTC) without a needinfo to ${CCADB} within a day (as of 2025-09-10 10:00 UTC); IRG 3.1 asks the CA to request closure with the closure template and that needinfo. Set a needinfo to ${CCADB} on the closure request.` }],
     },
     {
       name: 'an Ongoing item in the latest table',

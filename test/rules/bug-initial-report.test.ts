@@ -61,7 +61,7 @@ new RuleTester({ describe, it }).run(rule, {
           messageId: 'late',
           line: 1,
           comment: 0,
-          message: "The CA's first report (comment 1, 2025-08-04 10:01 UTC) came 72 hours 1 minute after awareness (2025-08-01 10:00 UTC, the bug filed by someone else); IRG 3.1 asks for a Preliminary or Full report within 72 hours.",
+          message: "The CA's first report (comment 1, 2025-08-04 10:01 UTC) came 72 hours 1 minute after awareness (2025-08-01 10:00 UTC, the bug filed by someone else); IRG 3.1 asks for a Preliminary or Full report within 72 hours. Explain the delay in the bug.",
         },
       ],
     },
@@ -80,7 +80,7 @@ new RuleTester({ describe, it }).run(rule, {
         created: '2025-04-05T10:00:00Z',
         comments: [ca('2025-04-05T10:00:00Z', ['## Incident Report', '', '### Summary', '', 'Wrong extension.', '', '### Impact', '', '10 certificates.', '', '### Timeline', '', 'All times are UTC.', '', '- 2025-04-01 09:00 We detected the problem in a scan.', ''].join('\n'))],
       }),
-      errors: [{ messageId: 'late', line: 1, comment: 0, message: "The CA's first report (comment 0, 2025-04-05 10:00 UTC) came 97 hours after awareness (2025-04-01 09:00 UTC, as the Timeline in comment 0 states); IRG 3.0 asks for a Preliminary or Full report within 72 hours." }],
+      errors: [{ messageId: 'late', line: 1, comment: 0, message: "The CA's first report (comment 0, 2025-04-05 10:00 UTC) came 97 hours after awareness (2025-04-01 09:00 UTC, as the Timeline in comment 0 states); IRG 3.0 asks for a Preliminary or Full report within 72 hours. Explain the delay in the bug." }],
     },
     {
       name: 'no report at all on an open bug (IRG 2.0)',
@@ -88,7 +88,7 @@ new RuleTester({ describe, it }).run(rule, {
       now: '2024-05-10T10:00:00Z',
       code: bugJson({ created: '2024-05-01T10:00:00Z', creator: REVIEWER, comments: [reviewer('2024-05-01T10:00:00Z', 'Problem.'), ca('2024-05-02T10:00:00Z', 'We are looking into it.')] }),
       deadlines: [{ obligation: 'Preliminary or Full report', due: '2024-05-04T10:00:00Z', basis: '72 hours after awareness (the bug filed by someone else; IRG 2.0)' }],
-      errors: [{ messageId: 'missing', line: 1, comment: 0, severity: 'error', message: 'No Preliminary or Full report from the CA 216 hours after awareness (2024-05-01 10:00 UTC, the bug filed by someone else) as of 2024-05-10 10:00 UTC; IRG 2.0 asks for one within 72 hours.' }],
+      errors: [{ messageId: 'missing', line: 1, comment: 0, severity: 'error', message: 'No Preliminary or Full report from the CA 216 hours after awareness (2024-05-01 10:00 UTC, the bug filed by someone else) as of 2024-05-10 10:00 UTC; IRG 2.0 asks for one within 72 hours. Post a Preliminary or Full report now.' }],
     },
     {
       name: 'a private report does not count',

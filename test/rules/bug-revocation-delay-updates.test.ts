@@ -34,7 +34,7 @@ new RuleTester({ describe, it }).run(rule, {
       kind: 'thread',
       now: plus(T, 4),
       code: updates([T, plus(T, 3, 1 / 60)]),
-      errors: [{ messageId: 'gapShould', line: 1, comment: 0, severity: 'warn', message: 'After comment 0 by the CA (2025-09-01 10:00 UTC) the next revocation-delay update came 3 days 1 minute later (comment 1); IRG 3.1 asks for one at least every 3 days.' }],
+      errors: [{ messageId: 'gapShould', line: 1, comment: 0, severity: 'warn', message: 'After comment 0 by the CA (2025-09-01 10:00 UTC) the next revocation-delay update came 3 days 1 minute later (comment 1); IRG 3.1 asks for one at least every 3 days. Post a revocation-delay update at least that often.' }],
     },
     {
       name: 'past 7 days is an error',
@@ -49,14 +49,14 @@ new RuleTester({ describe, it }).run(rule, {
       now: plus(T, 8),
       code: updates([T]),
       deadlines: [{ obligation: 'revocation-delay update', due: plus(T, 3), basis: '3 days after comment 0 (IRG 3.1, revocation delay)' }],
-      errors: [{ messageId: 'silentMust', line: 1, comment: 0, severity: 'error', message: 'After comment 0 by the CA (2025-09-01 10:00 UTC) there has been no revocation-delay update for 8 days as of 2025-09-09 10:00 UTC; IRG 3.1 requires one at least every 7 days (and asks for every 3).' }],
+      errors: [{ messageId: 'silentMust', line: 1, comment: 0, severity: 'error', message: 'After comment 0 by the CA (2025-09-01 10:00 UTC) there has been no revocation-delay update for 8 days as of 2025-09-09 10:00 UTC; IRG 3.1 requires one at least every 7 days (and asks for every 3). Post a revocation-delay update at least that often.' }],
     },
     {
       name: 'an update missing two figures names them',
       kind: 'thread',
       now: plus(T, 2),
       code: updates([T], { comments: [ca(T, figures(100, 50)), ca(plus(T, 1), 'We revoked 20 more certificates today. 2 expired before revocation.')] }),
-      errors: [{ messageId: 'missingFigures', line: 1, comment: 1, severity: 'warn', message: 'This revocation-delay update (comment 1) does not give: not yet revoked, estimated completion. Each update gives the number of certificates revoked, not yet revoked, planned for revocation but expired, and the estimated completion (IRG 3.1).' }],
+      errors: [{ messageId: 'missingFigures', line: 1, comment: 1, severity: 'warn', message: 'This revocation-delay update (comment 1) does not give: not yet revoked, estimated completion. Give in each update the number of certificates revoked, not yet revoked, planned for revocation but expired, and the estimated completion (IRG 3.1).' }],
     },
     {
       name: 'a private update does not count',

@@ -112,7 +112,7 @@ new RuleTester({ describe, it }).run(rule, {
         comments: [ca('2025-08-28T10:00:00Z', actionTable([{ action: 'Add a lint', due: '2025-08-29', status: 'Ongoing' }])), ca('2025-09-04T10:00:00Z', 'Update.')],
         resolved: '2025-09-05T00:00:00Z',
       }),
-      errors: [{ messageId: 'actionItem', line: 1, comment: 0, message: 'Action item "Add a lint" (table in comment 0) was due 2025-08-29 and is "Ongoing"; IRG 3.1 asks for an update within 3 days after, by 2025-09-02 00:00 UTC; the next CA comment came 5.4 days after the due day ended (comment 1).' }],
+      errors: [{ messageId: 'actionItem', line: 1, comment: 0, message: 'Action item "Add a lint" (table in comment 0) was due 2025-08-29 and is "Ongoing"; IRG 3.1 asks for an update within 3 days after, by 2025-09-02 00:00 UTC; the next CA comment came 5.4 days after the due day ended (comment 1). Post an update whenever an Action Item changes, is completed or passes its due date.' }],
     },
     {
       name: 'a reopened bug needs updates again',
