@@ -20423,8 +20423,8 @@ function reportContext(report2) {
   return derived(report2, "context", () => compute(report2));
 }
 function postingDay(report2, nowMs) {
-  const posted = reportContext(report2).posted;
-  return posted !== void 0 ? dayOfIso(posted) : dayOfInstant(nowMs);
+  const posted2 = reportContext(report2).posted;
+  return posted2 !== void 0 ? dayOfIso(posted2) : dayOfInstant(nowMs);
 }
 function judgedTemplate(report2, block, nowMs) {
   if (block.detectedBy === "forced") return block.template;
@@ -35853,16 +35853,16 @@ function utcMinute(iso) {
 function dueDate(iso) {
   const t = Date.parse(iso);
   if (!Number.isFinite(t)) return iso;
-  const ms = t % DAY;
+  const ms = t % DAY2;
   if (ms === 0) return new Date(t).toISOString().slice(0, 10);
-  if (ms >= DAY - 1e3) return new Date(t).toISOString().slice(0, 10);
+  if (ms >= DAY2 - 1e3) return new Date(t).toISOString().slice(0, 10);
   return utcMinute(t);
 }
-function plural(n2, word) {
+function plural2(n2, word) {
   return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
 }
 function span(ms) {
-  return ms >= DAY ? plural(Math.floor(ms / DAY), "day") : plural(Math.max(1, Math.floor(ms / HOUR)), "hour");
+  return ms >= DAY2 ? plural2(Math.floor(ms / DAY2), "day") : plural2(Math.max(1, Math.floor(ms / HOUR2)), "hour");
 }
 function timeLeft(iso, now2) {
   if (now2 === void 0) return void 0;
@@ -35887,12 +35887,12 @@ function commentRef(m) {
 function exportLine(r, m) {
   return m.comment === void 0 ? m.line : r.thread?.comments[m.comment]?.line ?? 1;
 }
-var DAY, HOUR;
+var DAY2, HOUR2;
 var init_thread3 = __esm({
   "src/format/thread.ts"() {
     "use strict";
-    DAY = 864e5;
-    HOUR = 36e5;
+    DAY2 = 864e5;
+    HOUR2 = 36e5;
   }
 });
 
@@ -35901,7 +35901,7 @@ var stylish_exports = {};
 __export(stylish_exports, {
   default: () => stylish_default
 });
-function plural2(n2, word) {
+function plural3(n2, word) {
   return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
 }
 var stylish, stylish_default;
@@ -35959,12 +35959,12 @@ ${c.underline(sanitizeLine(r.filePath))}
       }
       const total = errors + warnings;
       if (total === 0) return out;
-      const summary = `\u2716 ${plural2(total, "problem")} (${plural2(errors, "error")}, ${plural2(warnings, "warning")})`;
+      const summary = `\u2716 ${plural3(total, "problem")} (${plural3(errors, "error")}, ${plural3(warnings, "warning")})`;
       out += `
 ${errors > 0 ? c.red.bold(summary) : c.yellow.bold(summary)}
 `;
       if (fixableErrors + fixableWarnings > 0) {
-        out += c.dim(`  ${plural2(fixableErrors, "error")} and ${plural2(fixableWarnings, "warning")} potentially fixable with the \`--fix\` option.
+        out += c.dim(`  ${plural3(fixableErrors, "error")} and ${plural3(fixableWarnings, "warning")} potentially fixable with the \`--fix\` option.
 `);
       }
       return out;
@@ -36543,7 +36543,7 @@ var due_exports = {};
 __export(due_exports, {
   default: () => due_default
 });
-function plural3(n2, word) {
+function plural4(n2, word) {
   return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
 }
 var due, due_default;
@@ -36578,7 +36578,7 @@ var init_due = __esm({
       rows.sort((a, b) => a.time - b.time || a.id - b.id);
       const lines = [];
       if (rows.length === 0) {
-        lines.push(threads === 0 ? "No open bugs (no bug thread exports, *.bug.json, among the files linted)." : `No open bugs (${plural3(threads, "bug export")} linted, ${closed2 === threads ? "all closed" : `${closed2} closed`}).`);
+        lines.push(threads === 0 ? "No open bugs (no bug thread exports, *.bug.json, among the files linted)." : `No open bugs (${plural4(threads, "bug export")} linted, ${closed2 === threads ? "all closed" : `${closed2} closed`}).`);
       } else {
         const cells = rows.map((row3) => {
           const id = String(row3.id);
@@ -36592,7 +36592,7 @@ var init_due = __esm({
       }
       lines.push(...unreadable);
       const problems = errors + warnings;
-      if (problems > 0) lines.push(`${plural3(problems, "problem")} (${plural3(errors, "error")}, ${plural3(warnings, "warning")}) not shown: -f due lists deadlines; -f stylish shows the findings.`);
+      if (problems > 0) lines.push(`${plural4(problems, "problem")} (${plural4(errors, "error")}, ${plural4(warnings, "warning")}) not shown: -f due lists deadlines; -f stylish shows the findings.`);
       return `${lines.join("\n")}
 `;
     };
@@ -40356,16 +40356,16 @@ var template_current_default = defineRule({
     const opts = ctx.options;
     const effective = dayOfIso(opts.policyEffective);
     if (effective === void 0) return;
-    const posted = postingDay(report2, ctx.now().toMillis());
-    if (posted < effective) return;
+    const posted2 = postingDay(report2, ctx.now().toMillis());
+    if (posted2 < effective) return;
     for (const block of report2.blocks) {
       const superseded = block.spec.supersededOn;
       if (!superseded) continue;
       const deadline = dayOfIso(superseded) + opts.graceDays;
-      if (posted <= deadline) continue;
+      if (posted2 <= deadline) continue;
       ctx.report({
         messageId: "superseded",
-        data: { template: block.spec.name, superseded, days: opts.graceDays, posted: isoOfDay(posted) },
+        data: { template: block.spec.name, superseded, days: opts.graceDays, posted: isoOfDay(posted2) },
         loc: at(block.headingSpan)
       });
     }
@@ -44531,13 +44531,13 @@ var related_incidents_links_default = defineRule({
         if (!BUG.test(l2.body)) continue;
         checkRow(l2.body, { start: l2.bodyStart, end: l2.bodyStart + l2.body.length });
       }
-      const posted = postingDay(report2, ctx.now().toMillis());
+      const posted2 = postingDay(report2, ctx.now().toMillis());
       for (const r of relatedRows(report2, s2)) {
         if (!r.date || r.dateText === void 0) continue;
         const label2 = clip(r.text.replace(/^\|\s*|(?<!\s)\s*\|$/g, ""), 60);
         const loc = r.dateStart !== void 0 ? { start: r.dateStart, end: r.dateStart + r.dateText.length } : { start: r.span.start, end: r.span.end };
         if (r.date.invalidDate) ctx.report({ messageId: "invalidDate", data: { row: label2, date: r.dateText }, loc });
-        else if (r.date.isoDate !== void 0 && (dayOfIso(r.date.isoDate) ?? 0) > posted) ctx.report({ messageId: "futureDate", data: { row: label2, date: r.date.isoDate, posted: isoOfDay(posted) }, loc });
+        else if (r.date.isoDate !== void 0 && (dayOfIso(r.date.isoDate) ?? 0) > posted2) ctx.report({ messageId: "futureDate", data: { row: label2, date: r.date.isoDate, posted: isoOfDay(posted2) }, loc });
       }
       if (s2.tables.length === 0 && textLines.length === 1) {
         const only = textLines[0];
@@ -45275,7 +45275,7 @@ var related_incidents_scope_default = defineRule({
     const owner = context.caOwner?.name;
     const ownerWord = owner ? norm(owner).split(/[\s,.()]+/).find((w) => w.length >= 3 && !NAME_FILLERS.has(w)) : void 0;
     const ownerRe = ownerWord ? new RegExp(`(?<![a-z0-9])${escapeRegExp(ownerWord)}(?![a-z0-9])`, "i") : void 0;
-    const posted = postingDay(report2, ctx.now().toMillis());
+    const posted2 = postingDay(report2, ctx.now().toMillis());
     for (const block of blocksOf(report2, "ccadb-v3-full")) {
       const s2 = section(block, "related-incidents");
       if (!s2) continue;
@@ -45302,8 +45302,8 @@ var related_incidents_scope_default = defineRule({
       });
       if (dated.length > 0 && dated.length === rows.length && !NONE_RECENT.test(sectionText)) {
         const newest = dated.reduce((a, b) => b.d > a.d ? b : a);
-        if (newest.d < posted - ctx.options.days) {
-          ctx.report({ messageId: "noneRecent", data: { posted: isoOfDay(posted), newest: isoOfDay(newest.d) }, loc: at(newest.r.span) });
+        if (newest.d < posted2 - ctx.options.days) {
+          ctx.report({ messageId: "noneRecent", data: { posted: isoOfDay(posted2), newest: isoOfDay(newest.d) }, loc: at(newest.r.span) });
         }
       }
     }
@@ -45885,7 +45885,7 @@ var action_item_evidence_date_default = defineRule({
     ]
   },
   check(report2, ctx) {
-    const posted = postingDay(report2, ctx.now().toMillis());
+    const posted2 = postingDay(report2, ctx.now().toMillis());
     for (const ai of actionItemsOf(report2)) {
       for (const item of ai.items) {
         const status = item.status ? canonicalStatus(item.status.text, DEFAULT_STATUSES, DEFAULT_STATUS_ALIASES) : void 0;
@@ -45900,9 +45900,9 @@ var action_item_evidence_date_default = defineRule({
           for (const ts2 of timestampsIn(cell2.text)) {
             if (!ts2.isoDate || ts2.ambiguousDate || ts2.invalidDate || ts2.missingYear || !ts2.date) continue;
             const day = dayOfIso(ts2.isoDate);
-            if (day === void 0 || day <= posted) continue;
+            if (day === void 0 || day <= posted2) continue;
             const start = cell2.span.start + ts2.date.span[0];
-            ctx.report({ messageId: "afterPosting", data: { status: item.status?.text.trim() ?? "Complete", column, date: ts2.isoDate, posted: isoOfDay(posted) }, loc: { start, end: start + ts2.date.text.length } });
+            ctx.report({ messageId: "afterPosting", data: { status: item.status?.text.trim() ?? "Complete", column, date: ts2.isoDate, posted: isoOfDay(posted2) }, loc: { start, end: start + ts2.date.text.length } });
             done = true;
             break;
           }
@@ -46461,8 +46461,8 @@ var timeline_future_default = defineRule({
   },
   check(report2, ctx) {
     const nowMs = ctx.now().toMillis();
-    const posted = reportContext(report2).posted;
-    const day = posted ?? (ctx.nowIsDay() ? isoOfDay(dayOfInstant(nowMs)) : void 0);
+    const posted2 = reportContext(report2).posted;
+    const day = posted2 ?? (ctx.nowIsDay() ? isoOfDay(dayOfInstant(nowMs)) : void 0);
     const dayStartMs = day !== void 0 ? dayOfIso(day) * 864e5 : 0;
     let todayIso;
     const today = () => todayIso ??= day ?? isoOfDay(dayOfInstant(nowMs));
@@ -46954,6 +46954,867 @@ var bugzilla_comment_length_default = defineRule({
   }
 });
 
+// rules/bug-common.ts
+init_parse2();
+init_thread();
+init_text();
+var HOUR = 36e5;
+var DAY = 864e5;
+var utcDay = (iso) => Date.parse(`${iso}T00:00:00Z`);
+var IRG_VERSIONS = [
+  { id: "wiki", name: 'the Mozilla wiki "Responding to an Incident"', from: "1970-01-01", fromMs: 0, initialReportHours: void 0, fullReportDays: 14, updateDays: 7, responseDays: 7, responseMust: false, actionItemUpdateDays: void 0, revocationDelayUpdates: false, closureNeedinfo: false },
+  { id: "irg-2.0", name: "IRG 2.0", from: "2023-10-17", fromMs: utcDay("2023-10-17"), initialReportHours: 72, fullReportDays: 14, updateDays: 7, responseDays: 7, responseMust: false, actionItemUpdateDays: void 0, revocationDelayUpdates: false, closureNeedinfo: false },
+  { id: "irg-3.0", name: "IRG 3.0", from: "2025-03-01", fromMs: utcDay("2025-03-01"), initialReportHours: 72, fullReportDays: 14, updateDays: 7, responseDays: 7, responseMust: false, actionItemUpdateDays: void 0, revocationDelayUpdates: true, closureNeedinfo: false },
+  { id: "irg-3.1", name: "IRG 3.1", from: "2025-07-15", fromMs: utcDay("2025-07-15"), initialReportHours: 72, fullReportDays: 14, updateDays: 7, responseDays: 7, responseMust: false, actionItemUpdateDays: 3, revocationDelayUpdates: true, closureNeedinfo: true },
+  { id: "irg-3.2", name: "IRG 3.2", from: "2026-03-20", fromMs: utcDay("2026-03-20"), initialReportHours: 72, fullReportDays: 14, updateDays: 7, responseDays: 7, responseMust: true, actionItemUpdateDays: 3, revocationDelayUpdates: true, closureNeedinfo: true }
+];
+function irgAt(ms) {
+  let v = IRG_VERSIONS[0];
+  for (const x of IRG_VERSIONS) if (ms >= x.fromMs) v = x;
+  return v;
+}
+function oneDecimal(n2) {
+  const r = Math.round(n2 * 10) / 10;
+  return Number.isInteger(r) ? String(r) : r.toFixed(1);
+}
+var plural = (n2, unit) => `${n2} ${unit}${n2 === 1 ? "" : "s"}`;
+function formatDays(ms) {
+  const r = Math.round(ms / DAY * 10) / 10;
+  if (!Number.isInteger(r) || Math.abs(r * DAY - ms) < 6e4) return `${oneDecimal(ms / DAY)} ${oneDecimal(ms / DAY) === "1" ? "day" : "days"}`;
+  const days2 = Math.floor(ms / DAY);
+  const rest = ms - days2 * DAY;
+  const hours = Math.floor(rest / HOUR);
+  const minutes = Math.round((rest - hours * HOUR) / 6e4);
+  return `${plural(days2, "day")} ${hours > 0 ? plural(hours, "hour") : plural(minutes, "minute")}`;
+}
+function formatHours(ms) {
+  const r = Math.round(ms / HOUR * 10) / 10;
+  if (!Number.isInteger(r) || Math.abs(r * HOUR - ms) < 6e4) return `${oneDecimal(ms / HOUR)} ${oneDecimal(ms / HOUR) === "1" ? "hour" : "hours"}`;
+  const hours = Math.floor(ms / HOUR);
+  const minutes = Math.round((ms - hours * HOUR) / 6e4);
+  return `${plural(hours, "hour")} ${plural(minutes, "minute")}`;
+}
+function formatUtc(ms) {
+  return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+function formatDay(ms) {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+function judgeTime(ctx) {
+  const now2 = ctx.now().toMillis();
+  return { now: now2, horizon: ctx.nowIsDay() ? now2 + DAY - 1 : now2 };
+}
+function commentsUntil(thread, horizon) {
+  return thread.comments.filter((c) => c.time <= horizon);
+}
+var KIND_OF = {
+  "ccadb-v3-preliminary": "preliminary",
+  "ccadb-v2-preliminary": "preliminary",
+  "ccadb-v3-full": "full",
+  "ccadb-v2": "full",
+  "mozilla-legacy": "full",
+  "ccadb-v3-closure": "closure"
+};
+function reportKinds(thread, c) {
+  const out = /* @__PURE__ */ new Set();
+  if (!c.isCa) return out;
+  const report2 = thread.reportIn(c);
+  if (!report2) return out;
+  for (const b of report2.blocks) out.add(KIND_OF[b.template]);
+  return out;
+}
+function commentWith(thread, when, login) {
+  const l2 = login.toLowerCase();
+  return thread.comments.find((c) => c.creator.toLowerCase() === l2 && Math.abs(c.time - when) <= 6e4);
+}
+var CLOSED_STATUSES2 = /* @__PURE__ */ new Set(["RESOLVED", "VERIFIED", "CLOSED"]);
+function resolvedIntervals(thread) {
+  const out = [];
+  let since;
+  const changes = thread.changes.filter((c) => c.field === "status").sort((a, b) => a.when - b.when);
+  for (const ch of changes) {
+    const closed2 = CLOSED_STATUSES2.has(ch.added.toUpperCase());
+    if (closed2 && since === void 0) since = ch.when;
+    else if (!closed2 && since !== void 0) {
+      out.push({ from: since, to: ch.when });
+      since = void 0;
+    }
+  }
+  if (since === void 0 && !thread.open) since = thread.resolvedAt ?? thread.created;
+  if (since !== void 0) out.push({ from: since, to: Number.POSITIVE_INFINITY });
+  return out;
+}
+function resolvedBetween(intervals, from, to) {
+  for (const i of intervals) if (i.from <= to && i.to > from) return Math.max(i.from, from);
+  return void 0;
+}
+function whiteboardStates(thread) {
+  const hist = thread.whiteboardHistory;
+  if (hist.length === 0) return [{ since: thread.created, whiteboard: thread.whiteboard }];
+  const states = hist.map((h, i) => ({ since: h.when, whiteboard: i === hist.length - 1 ? thread.whiteboard : parseWhiteboard(h.text) }));
+  if (states[0].since > thread.created) states.unshift({ since: thread.created, whiteboard: parseWhiteboard("") });
+  return states;
+}
+function whiteboardAt(states, at2) {
+  let s2 = states[0];
+  for (const x of states) if (x.since <= at2) s2 = x;
+  return s2;
+}
+var FINAL_CALL = /\b(?:i|we)(?:'ll| will| intend to| plan to| am going to| are going to)\s+(?:close|be closing|resolve)\s+(?:this|the)(?:\s+(?:bug|incident|report|issue))?\s+(?:on\s+or\s+about|on\s+or\s+after|on|after|by|around)\b/i;
+var THANKS_ONLY = /^(?:thanks?|thank\s+you|many\s+thanks|thx|ty|noted|ack(?:nowledged)?|great|ok(?:ay)?)\b[^?\n]{0,60}$/i;
+function ownText(c) {
+  return c.text.split("\n").filter((l2) => !/^\s*>/.test(l2)).join("\n").trim();
+}
+function noAnswerNeeded(thread, c, o, closeOnSetAt) {
+  if (c.isCa) return "by the CA";
+  if (o.ignoreAuthors.includes(c.creator.toLowerCase())) return "ignored author";
+  const own4 = ownText(c);
+  if (own4 === "") return "empty";
+  if (FINAL_CALL.test(own4)) return "final call";
+  if (closeOnSetAt.some((x) => x.who.toLowerCase() === c.creator.toLowerCase() && Math.abs(x.when - c.time) <= HOUR)) return "final call";
+  if (o.ignoreThanks && THANKS_ONLY.test(own4)) return "thanks";
+  return void 0;
+}
+function closeOnSettings(thread, states) {
+  const out = [];
+  for (let i = 0; i < states.length; i++) {
+    const s2 = states[i];
+    const before = i > 0 ? states[i - 1].whiteboard.closeOn?.iso : void 0;
+    if (!s2.whiteboard.closeOn || s2.whiteboard.closeOn.iso === before) continue;
+    const change = thread.changes.find((ch) => ch.field === "whiteboard" && ch.when === s2.since);
+    out.push({ when: s2.since, who: change?.who ?? "" });
+  }
+  return out;
+}
+function posted(items2) {
+  return items2.map((it) => {
+    const status = it.status?.text.trim();
+    const canonical = status ? canonicalStatus(status, DEFAULT_STATUSES, DEFAULT_STATUS_ALIASES)?.value : void 0;
+    const d = it.dueDate ? parseDueDate(it.dueDate.text) : void 0;
+    const due2 = d && (d.kind === "iso" || d.kind === "clear") ? d.date.toMillis() : void 0;
+    return { action: clip(it.action.text.replace(/[*_`]/g, "").trim(), 50), status, canonical, due: due2, dueText: it.dueDate?.text.trim() };
+  });
+}
+function itemsOfReport(report2) {
+  const inBlocks = actionItemsOf(report2).filter((a) => a.items.length > 0 && a.columns.includes("status"));
+  if (inBlocks.length > 0) return posted(inBlocks.flatMap((a) => a.items));
+  for (const t of report2.tables) {
+    const cols = t.header.cells.map((c) => columnOf(c.text));
+    const ai = cols.indexOf("action");
+    const st = cols.indexOf("status");
+    if (ai < 0 || st < 0) continue;
+    const due2 = cols.indexOf("dueDate");
+    const items2 = t.rows.map((r) => ({
+      action: r.cells[ai] ?? { text: "", span: r.span },
+      status: r.cells[st],
+      dueDate: due2 >= 0 ? r.cells[due2] : void 0
+    }));
+    return posted(items2.filter((i) => i.action.text.trim() !== ""));
+  }
+  return void 0;
+}
+var MAY_HOLD_TABLE = /action\s*items?[^\n]{0,200}\|[^\n]{0,400}status|\|\s*action/i;
+function postedTables(thread, comments) {
+  const out = [];
+  for (const c of comments) {
+    if (!c.isCa) continue;
+    let items2;
+    const report2 = thread.reportIn(c);
+    if (report2) items2 = itemsOfReport(report2);
+    else if (MAY_HOLD_TABLE.test(c.text)) items2 = itemsOfReport(parseReport(c.text));
+    if (items2 && items2.length > 0) out.push({ comment: c, items: items2 });
+  }
+  return out;
+}
+function isDone(item, done) {
+  const s2 = (item.canonical ?? item.status ?? "").toLowerCase();
+  return done.includes(s2);
+}
+var AWARE_ENTRY = /\b(?:became aware|become aware|becomes aware|was made aware|were made aware|notified|received|discovered|detected|identified|alerted|learned|noticed|was reported|were reported)\b/i;
+function latestReading(instant, precision, zoned) {
+  if (!instant) return void 0;
+  let ms = instant.toMillis();
+  if (precision === "date") ms += DAY;
+  if (!zoned) ms += 12 * HOUR;
+  return ms;
+}
+function awarenessIn(report2) {
+  for (const block of report2.blocks) {
+    const summary = block.sections.find((s2) => s2.spec.key === "summary");
+    const f = summary?.fields.find((x) => x.spec.key === "noncompliance-identified");
+    if (!f || f.value.trim() === "") continue;
+    const ts2 = parseTimestamp(f.value.replace(/[*_`]/g, ""));
+    if (!ts2 || !ts2.date || ts2.missingYear || ts2.invalidDate || ts2.ambiguousDate) continue;
+    const at2 = latestReading(ts2.instant, ts2.precision, ts2.zoneUsed !== void 0 && ts2.zoneUsed.kind !== "local");
+    if (at2 !== void 0) return { at: at2, from: "the Non-compliance identified date" };
+  }
+  let best;
+  for (const t of timelines(report2)) {
+    for (const e of t.entries) {
+      if (!e.instant || e.timestamp.ambiguousDate || !AWARE_ENTRY.test(e.text)) continue;
+      const at2 = latestReading(e.instant, e.precision, e.zoneSource !== "none");
+      if (at2 !== void 0 && (best === void 0 || at2 < best)) best = at2;
+    }
+  }
+  return best === void 0 ? void 0 : { at: best, from: "the Timeline" };
+}
+
+// rules/bug-initial-report.ts
+var bug_initial_report_default = defineRule({
+  meta: {
+    id: "bug-initial-report",
+    description: "Require a Preliminary or Full report from the CA within 72 hours of it becoming aware of the incident.",
+    tags: ["thread", "lifecycle"],
+    severity: "error",
+    appliesTo: "thread",
+    messages: {
+      late: "The CA's first report (comment {{report}}, {{reportAt}}) came {{hours}} after awareness ({{aware}}, {{basis}}); {{version}} asks for a Preliminary or Full report within 72 hours.",
+      missing: "No Preliminary or Full report from the CA {{hours}} after awareness ({{aware}}, {{basis}}){{asOf}}; {{version}} asks for one within 72 hours."
+    },
+    options: ruleOptions({
+      /** Resolutions of a bug that needed no report (not an incident). */
+      exemptResolutions: stringList(["INVALID", "DUPLICATE", "WORKSFORME", "INCOMPLETE"])
+    }),
+    rationale: `The first thing the IRG asks of a CA is a report within 72 hours of becoming aware: a Preliminary report when the analysis is not done, or the Full report. Awareness is what the CA's own report states (the Non-compliance identified date of a Full report, else the first Timeline entry that records it becoming aware: notified, detected, discovered...), read at the latest moment it can mean (the end of a date-only day; UTC-12 for a time without a zone), so a vague timestamp never makes a report late. When the CA states none, the bug's creation is used: the moment someone else told the CA by filing it, or, for a bug the CA filed itself, a moment it was certainly aware. A comment is a report when the report parser finds a Preliminary, Full (v3, v2 or the Mozilla questions) report block in it; comments by others (a reviewer pasting the template) do not count. Obligations that arose before IRG 2.0 (2023-10-17) are not judged: the Mozilla wiki asked only for a report "promptly". A bug resolved as INVALID, DUPLICATE, WORKSFORME or INCOMPLETE (option exemptResolutions) needed no report.`,
+    source: 'CCADB IRG 3.2, "When are reports expected?": "A Preliminary Incident Report MUST be submitted within 72 hours of the CA Owner becoming aware of an incident" (72 hours since IRG 2.0, effective 2023-10-17; a Full Incident Report within 72 hours satisfies it).',
+    examples: [
+      {
+        title: "A third-party report answered with a Full report four days later",
+        kind: "thread",
+        now: "2025-09-01",
+        code: '{"source":"https://bugzilla.mozilla.org","fetched":"2025-09-01T00:00:00Z","bug":{"id":1999001,"summary":"Example CA: wrong extension","whiteboard":"","status":"NEW","resolution":"","creation_time":"2025-08-01T10:00:00Z","creator":"reporter@example.org","assigned_to":"incidents@example-ca.com","flags":[]},"comments":[{"count":0,"text":"Certificates from Example CA carry a wrong extension.","creator":"reporter@example.org","creation_time":"2025-08-01T10:00:00Z","is_private":false,"tags":[]},{"count":1,"text":"## Full Incident Report\\n\\n### Summary\\n\\n- **Incident description:** Certificates carried a wrong extension.\\n\\n### Timeline\\n\\n- 2025-08-01 10:00 UTC We were notified by this bug.\\n","creator":"incidents@example-ca.com","creation_time":"2025-08-05T10:00:00Z","is_private":false,"tags":[]}],"history":[]}\n',
+        expect: [{ messageId: "late", line: 1, comment: 0 }]
+      }
+    ]
+  },
+  check(thread, ctx) {
+    const { now: now2, horizon } = judgeTime(ctx);
+    const comments = commentsUntil(thread, horizon);
+    const first = comments.find((c) => {
+      const k = reportKinds(thread, c);
+      return k.has("preliminary") || k.has("full");
+    });
+    let aware;
+    for (const c of comments) {
+      if (!c.isCa) continue;
+      const r = thread.reportIn(c);
+      const a = r ? awarenessIn(r) : void 0;
+      if (a) {
+        aware = { at: a.at, from: `as ${a.from} in comment ${c.count} states` };
+        break;
+      }
+    }
+    aware ??= { at: thread.created, from: thread.selfReported ? "the bug filed by the CA" : "the bug filed by someone else" };
+    const version2 = irgAt(aware.at);
+    if (version2.initialReportHours === void 0) return;
+    const due2 = aware.at + version2.initialReportHours * HOUR;
+    const data = { aware: formatUtc(aware.at), basis: aware.from, version: version2.name };
+    if (first) {
+      if (first.time - aware.at <= version2.initialReportHours * HOUR) return;
+      ctx.report({ messageId: "late", comment: 0, loc: { line: 1 }, data: { ...data, report: first.count, reportAt: formatUtc(first.time), hours: formatHours(first.time - aware.at) } });
+      return;
+    }
+    const resolved = !thread.open && ctx.options.exemptResolutions.some((r) => r.toUpperCase() === thread.resolution.toUpperCase());
+    if (resolved) return;
+    if (thread.open) ctx.deadline({ obligation: "Preliminary or Full report", due: due2, basis: `${version2.initialReportHours} hours after awareness (${aware.from}; ${version2.name})`, comment: 0 });
+    const until = thread.open ? now2 : Math.min(now2, thread.resolvedAt ?? now2);
+    if (until <= due2) return;
+    ctx.report({ messageId: "missing", comment: 0, loc: { line: 1 }, data: { ...data, hours: formatHours(until - aware.at), asOf: thread.open ? ` as of ${formatUtc(now2)}` : " before the bug was resolved" } });
+  }
+});
+
+// rules/bug-full-report.ts
+var bug_full_report_default = defineRule({
+  meta: {
+    id: "bug-full-report",
+    description: "Require a Full Incident Report from the CA within 14 days of the initial disclosure.",
+    tags: ["thread", "lifecycle"],
+    severity: "error",
+    appliesTo: "thread",
+    messages: {
+      late: "The Full report (comment {{report}}, {{reportAt}}) came {{days}} after the initial disclosure ({{disclosed}}, {{basis}}); {{version}} asks for it within 14 days.",
+      missing: "No Full report from the CA {{days}} after the initial disclosure ({{disclosed}}, {{basis}}){{asOf}}; {{version}} asks for it within 14 days."
+    },
+    options: ruleOptions({
+      /** Resolutions of a bug that needed no report (not an incident). */
+      exemptResolutions: stringList(["INVALID", "DUPLICATE", "WORKSFORME", "INCOMPLETE"])
+    }),
+    rationale: `A Preliminary report buys time for the analysis, not for ever: the Full report (root causes, action items) is due two weeks after the incident was first disclosed. The disclosure is the bug's creation (the CA's first report, if it came earlier, is in the bug and so never earlier in a thread export). A comment is a Full report when the report parser finds a v3 Full, v2 or Mozilla seven-question report block in a CA comment; a reviewer pasting the template is not the CA's report. "Within 14 days" is at most 14 x 24 hours. The same two weeks held under IRG 2.0 and the Mozilla wiki before it, so every bug is judged. A bug resolved as INVALID, DUPLICATE, WORKSFORME or INCOMPLETE (option exemptResolutions) needed no report.`,
+    source: 'CCADB IRG 3.2, "When are reports expected?": "A Full Incident Report MUST be submitted within two weeks of the initial disclosure" (two weeks also in IRG 2.0, effective 2023-10-17, and the Mozilla wiki "Responding to an Incident" before it).',
+    examples: [
+      {
+        title: "A Preliminary report in time, the Full report three weeks later",
+        kind: "thread",
+        now: "2025-09-01",
+        code: '{"source":"https://bugzilla.mozilla.org","fetched":"2025-09-01T00:00:00Z","bug":{"id":1999002,"summary":"Example CA: wrong extension","whiteboard":"","status":"NEW","resolution":"","creation_time":"2025-08-01T10:00:00Z","creator":"incidents@example-ca.com","assigned_to":"incidents@example-ca.com","flags":[]},"comments":[{"count":0,"text":"## Preliminary Incident Report\\n\\n### Summary\\n\\n- **Incident description:** Certificates carried a wrong extension.\\n","creator":"incidents@example-ca.com","creation_time":"2025-08-01T10:00:00Z","is_private":false,"tags":[]},{"count":1,"text":"## Full Incident Report\\n\\n### Summary\\n\\n- **Incident description:** Certificates carried a wrong extension.\\n\\n### Timeline\\n\\n- 2025-08-01 08:00 UTC We detected the problem.\\n","creator":"incidents@example-ca.com","creation_time":"2025-08-22T10:00:00Z","is_private":false,"tags":[]}],"history":[]}\n',
+        expect: [{ messageId: "late", line: 1, comment: 0 }]
+      }
+    ]
+  },
+  check(thread, ctx) {
+    const { now: now2, horizon } = judgeTime(ctx);
+    const comments = commentsUntil(thread, horizon);
+    const firstReport = comments.find((c) => reportKinds(thread, c).size > 0);
+    const disclosed = Math.min(thread.created, firstReport?.time ?? thread.created);
+    const basis = firstReport && firstReport.time < thread.created ? `the CA's first report, comment ${firstReport.count}` : "the bug's creation";
+    const version2 = irgAt(disclosed);
+    const limit = version2.fullReportDays * DAY;
+    const due2 = disclosed + limit;
+    const full = comments.find((c) => reportKinds(thread, c).has("full"));
+    const data = { disclosed: formatUtc(disclosed), basis, version: version2.name };
+    if (full) {
+      if (full.time - disclosed <= limit) return;
+      ctx.report({ messageId: "late", comment: 0, loc: { line: 1 }, data: { ...data, report: full.count, reportAt: formatUtc(full.time), days: formatDays(full.time - disclosed) } });
+      return;
+    }
+    if (!thread.open && ctx.options.exemptResolutions.some((r) => r.toUpperCase() === thread.resolution.toUpperCase())) return;
+    if (thread.open) ctx.deadline({ obligation: "Full report", due: due2, basis: `${version2.fullReportDays} days after ${basis} (${version2.name})`, comment: 0 });
+    const until = thread.open ? now2 : Math.min(now2, thread.resolvedAt ?? now2);
+    if (until <= due2) return;
+    ctx.report({ messageId: "missing", comment: 0, loc: { line: 1 }, data: { ...data, days: formatDays(until - disclosed), asOf: thread.open ? ` as of ${formatUtc(now2)}` : " before the bug was resolved" } });
+  }
+});
+
+// rules/bug-response-time.ts
+var bug_response_time_default = defineRule({
+  meta: {
+    id: "bug-response-time",
+    description: "Require a CA comment within 7 days of every comment by someone else and every needinfo on a CA account.",
+    tags: ["thread", "lifecycle"],
+    severity: "error",
+    appliesTo: "thread",
+    messages: {
+      late: "{{what}} ({{at}}) got no answer from the CA within {{limit}} days; the next CA comment came {{days}} later (comment {{answer}}). {{version}}: answer every question within {{limit}} days, even if only to acknowledge it.",
+      unanswered: "{{what}} ({{at}}) has had no answer from the CA for {{days}}{{asOf}}. {{version}}: answer every question within {{limit}} days, even if only to acknowledge it."
+    },
+    options: ruleOptions({
+      /** Logins whose comments need no answer (bots). Compared without case. */
+      ignoreAuthors: stringList(["release-mgmt-account-bot@mozilla.tld", "nobody@mozilla.org"]),
+      /** A comment that only thanks or acknowledges ("Thanks!", "Noted.") needs no answer. */
+      ignoreThanks: flag(true),
+      /** The days allowed; the IRG's 7 (a stricter house target is a smaller number). */
+      days: integer2(1, 7)
+    }),
+    rationale: `Unanswered questions are the commonest way an incident turns into a second incident: CFCA filed bug 1955799 for missing the 7 days on several bugs. Every comment by someone other than the CA (a question, a request such as "please provide a status update", a remark on the report) and every needinfo set on a CA account needs a CA comment within 7 days (at most 7 x 24 hours; any CA comment counts, an acknowledgement with a date included). No answer is needed when the bug is resolved within those 7 days, for the description (comment 0: bug-initial-report covers the first report), for the moderator's final call for comments ("I will close this on or about ...", or the comment posted with a whiteboard [close on YYYY-MM-DD]), for bots (option ignoreAuthors), for empty comments (a needinfo cleared with no text), and, by default, for a comment that only says thanks (option ignoreThanks; the IRG says every comment, so set it false to be strict). Quoted lines ("> ...") do not make a comment more than thanks. A needinfo set with a comment counts once, as that comment. IRG 3.2 (2026-03-20) made the 7 days a MUST; before it the Mozilla expectation of an answer within a week applied (the wiki and IRG 2.0 to 3.1 ask for prompt answers and weekly updates), so older misses are reported as warnings.`,
+    source: 'CCADB IRG 3.2, "When are reports updated?": "CA Owners SHOULD respond promptly to comments and questions, and MUST respond within 7 days, even if only to acknowledge the request" (effective 2026-03-20; before it the Mozilla wiki "Responding to an Incident" and IRG 2.0 to 3.1 expected answers within the weekly update, reported as warnings).',
+    examples: [
+      {
+        title: "A question answered after 12.5 days",
+        kind: "thread",
+        now: "2026-06-01",
+        code: '{"source":"https://bugzilla.mozilla.org","fetched":"2026-06-01T00:00:00Z","bug":{"id":1999003,"summary":"Example CA: wrong extension","whiteboard":"","status":"NEW","resolution":"","creation_time":"2026-04-01T10:00:00Z","creator":"incidents@example-ca.com","assigned_to":"incidents@example-ca.com","flags":[]},"comments":[{"count":0,"text":"We will post a report.","creator":"incidents@example-ca.com","creation_time":"2026-04-01T10:00:00Z","is_private":false,"tags":[]},{"count":1,"text":"Which profiles were affected?","creator":"reviewer@example.org","creation_time":"2026-04-02T10:00:00Z","is_private":false,"tags":[]},{"count":2,"text":"Only the OV profile.","creator":"incidents@example-ca.com","creation_time":"2026-04-14T22:00:00Z","is_private":false,"tags":[]}],"history":[]}\n',
+        expect: [{ messageId: "late", line: 1, comment: 1 }]
+      }
+    ]
+  },
+  check(thread, ctx) {
+    const { now: now2, horizon } = judgeTime(ctx);
+    const o = ctx.options;
+    const limit = o.days * DAY;
+    const comments = commentsUntil(thread, horizon);
+    const states = whiteboardStates(thread);
+    const closeOn = closeOnSettings(thread, states);
+    const resolved = resolvedIntervals(thread);
+    const answerOptions = { ignoreAuthors: o.ignoreAuthors.map((a) => a.toLowerCase()), ignoreThanks: o.ignoreThanks };
+    const asks = [];
+    const asked = /* @__PURE__ */ new Set();
+    for (const c of comments) {
+      if (c.count === 0 || c.isCa) continue;
+      if (noAnswerNeeded(thread, c, answerOptions, closeOn) !== void 0) continue;
+      asks.push({ at: c.time, comment: c, what: `Comment ${c.count} by ${c.creator}` });
+      asked.add(c.count);
+    }
+    for (const n2 of thread.needinfo) {
+      if (n2.change !== "set" || n2.when > horizon || !thread.isCa(n2.target)) continue;
+      if (thread.isCa(n2.who)) continue;
+      const withComment = commentWith(thread, n2.when, n2.who);
+      if (withComment && (asked.has(withComment.count) || withComment.isCa)) continue;
+      if (withComment && noAnswerNeeded(thread, withComment, answerOptions, closeOn) === "final call") continue;
+      const at2 = withComment ?? lastBefore(comments, n2.when);
+      if (!at2) continue;
+      asks.push({ at: n2.when, comment: at2, what: `The needinfo on ${n2.target} set by ${n2.who}${withComment ? ` with comment ${withComment.count}` : ` after comment ${at2.count}`}` });
+    }
+    asks.sort((a, b) => a.at - b.at);
+    let next;
+    for (const ask of asks) {
+      const version2 = irgAt(ask.at);
+      const due2 = ask.at + limit;
+      const answer = comments.find((c) => c.isCa && c.time > ask.at);
+      const answeredAt = answer?.time;
+      if (answeredAt !== void 0 && answeredAt - ask.at <= limit) continue;
+      if (resolvedBetween(resolved, ask.at, Math.min(due2, answeredAt ?? due2)) !== void 0) continue;
+      const severity = version2.responseMust ? void 0 : "warn";
+      const data = { limit: o.days, what: ask.what, at: formatUtc(ask.at), version: version2.responseMust ? version2.name : `${version2.name} (a Mozilla expectation; a MUST from IRG 3.2)` };
+      if (answer) {
+        ctx.report({ messageId: "late", comment: ask.comment.count, loc: { line: 1 }, data: { ...data, days: formatDays(answer.time - ask.at), answer: answer.count }, ...severity ? { severity } : {} });
+        continue;
+      }
+      if (thread.open) {
+        if (!next || due2 < next.due) next = { ask, due: due2, version: version2.name };
+      }
+      const until = thread.open ? now2 : Math.min(now2, thread.resolvedAt ?? now2);
+      if (until <= due2) continue;
+      ctx.report({
+        messageId: "unanswered",
+        comment: ask.comment.count,
+        loc: { line: 1 },
+        data: { ...data, days: formatDays(until - ask.at), asOf: thread.open ? ` as of ${formatUtc(now2)}` : " when the bug was resolved" },
+        ...severity ? { severity } : {}
+      });
+    }
+    if (next) {
+      const label2 = next.ask.what.startsWith("Comment") ? `answer comment ${next.ask.comment.count}` : `answer the needinfo at comment ${next.ask.comment.count}`;
+      ctx.deadline({ obligation: label2, due: next.due, basis: `${o.days} days after ${next.ask.what.startsWith("Comment") ? `comment ${next.ask.comment.count}` : "the needinfo"} (${next.version})`, comment: next.ask.comment.count });
+    }
+  }
+});
+function lastBefore(comments, at2) {
+  let best;
+  for (const c of comments) if (c.time <= at2) best = c;
+  return best;
+}
+
+// rules/bug-update-cadence.ts
+function dueAfter(anchor, states, days2) {
+  const weekly = () => {
+    const v = irgAt(anchor.time);
+    return { due: anchor.time + days2 * DAY, basis: `${days2} days after comment ${anchor.comment.count}`, short: `${days2} days after comment ${anchor.comment.count} (${v.name})` };
+  };
+  const fromBoard = (wb, changedAt) => {
+    if (wb.closeOn) return { due: Number.POSITIVE_INFINITY, basis: `the whiteboard's [close on ${wb.closeOn.iso}]`, short: "whiteboard close on" };
+    const d = wb.nextUpdate;
+    if (!d) return weekly();
+    const end = d.time + DAY - 1;
+    const byDate = { due: end, basis: `the whiteboard's Next update ${d.iso}`, short: "whiteboard Next update" };
+    if (changedAt === void 0) {
+      if (end <= anchor.time) return weekly();
+      const w = weekly();
+      return end >= w.due ? byDate : w;
+    }
+    return end > changedAt ? byDate : weekly();
+  };
+  let current = whiteboardAt(states, anchor.time);
+  let due2 = fromBoard(current.whiteboard, void 0);
+  for (const s2 of states) {
+    if (s2.since <= anchor.time) continue;
+    if (s2.since > due2.due) break;
+    const before = current.whiteboard;
+    current = s2;
+    if (before.nextUpdate?.iso === s2.whiteboard.nextUpdate?.iso && before.closeOn?.iso === s2.whiteboard.closeOn?.iso) continue;
+    due2 = fromBoard(s2.whiteboard, s2.since);
+  }
+  return due2;
+}
+function normAction(s2) {
+  return s2.toLowerCase().replace(/\s+/g, " ").trim();
+}
+var bug_update_cadence_default = defineRule({
+  meta: {
+    id: "bug-update-cadence",
+    description: "Require a CA update by the whiteboard's Next update date, else within 7 days of the last, and from IRG 3.1 within 3 days after an Action Item passes its due date.",
+    tags: ["thread", "lifecycle"],
+    severity: "error",
+    appliesTo: "thread",
+    messages: {
+      late: "After {{anchor}} ({{at}}) the next update was due by {{due}} ({{basis}}); the next CA comment came {{days}} later (comment {{next}}). Update the bug at least every {{limit}} days, or by the Next update date the whiteboard gives.",
+      overdue: "After {{anchor}} ({{at}}) the next update was due by {{due}} ({{basis}}); there has been no CA comment for {{days}}{{asOf}}. Update the bug at least every {{limit}} days, or by the Next update date the whiteboard gives.",
+      actionItem: 'Action item "{{item}}" (table in comment {{comment}}) was due {{dueDate}} and is {{status}}; {{version}} asks for an update within 3 days after, by {{by}}; {{outcome}}.'
+    },
+    options: ruleOptions({
+      /** Days between updates when the whiteboard gives no Next update date. */
+      days: integer2(1, 7),
+      /** From IRG 3.1: an update within 3 days after an Action Item of the latest table passes its due date while not done. */
+      actionItems: flag(true),
+      /** Statuses that mean an Action Item needs no more updates. */
+      done: stringList(["Complete", "Canceled"]),
+      /** Comments that do not question a standing Closure Summary (bots). */
+      ignoreAuthors: stringList(["release-mgmt-account-bot@mozilla.tld", "nobody@mozilla.org"]),
+      /** A comment that only thanks does not question a Closure Summary. */
+      ignoreThanks: flag(true)
+    }),
+    rationale: `Root programs judge an open incident by whether the CA keeps it current. While a bug is open, every CA comment is an update, and the next is due by the whiteboard's "Next update YYYY-MM-DD" (on or before that day, UTC), which the moderator sets in place of weekly updates, else 7 days (7 x 24 hours) after the last CA comment. The whiteboard is read as it stood: a date already standing when the CA commented is met by that comment, so the next update is due by that date or a week later, whichever comes last; a date set after the comment governs from then; a [close on YYYY-MM-DD] tag means no update is needed. After a Closure Summary no update is needed unless someone questions it (a comment that needs an answer, see bug-response-time), and none while the bug is resolved; a reopening starts the clock again. From IRG 3.1 (2025-07-15) an update is also due within 3 days after an Action Item changes, is completed, or passes its due date: the thread shows only the last, so the rule checks that a CA comment follows within 3 days of the end of the due day of every item that the latest Action Items table the CA posted shows neither Complete nor Canceled (a comment on the due day counts). Updates are owed from the CA's first Full report on (or from its due date, 14 days after the bug was filed, when it is late): before that the Full report is the next thing due, and bug-initial-report, bug-full-report and bug-response-time judge that time.`,
+    source: `CCADB IRG 3.2, "When are reports updated?": reports are updated at least every 7 days, or on or before the "Next update" date in the bug's whiteboard, and "within 3 days of an Action Item being changed, completed, or delayed" (the weekly update since the Mozilla wiki "Responding to an Incident" and IRG 2.0, 2023-10-17; the 3 days since IRG 3.1, 2025-07-15); no update is needed after a Closure Summary unless new questions come.`,
+    examples: [
+      {
+        title: "Three weeks of silence after the Full report",
+        kind: "thread",
+        now: "2025-09-01",
+        code: '{"source":"https://bugzilla.mozilla.org","fetched":"2025-09-01T00:00:00Z","bug":{"id":1999004,"summary":"Example CA: wrong extension","whiteboard":"[ca-compliance] [ov-misissuance]","status":"NEW","resolution":"","creation_time":"2025-08-01T10:00:00Z","creator":"incidents@example-ca.com","assigned_to":"incidents@example-ca.com","flags":[]},"comments":[{"count":0,"text":"## Full Incident Report\\n\\n### Summary\\n\\n- **Incident description:** Certificates carried a wrong extension.\\n\\n### Timeline\\n\\n- 2025-08-01 08:00 UTC We detected the problem.\\n","creator":"incidents@example-ca.com","creation_time":"2025-08-01T10:00:00Z","is_private":false,"tags":[]},{"count":1,"text":"We are still investigating.","creator":"incidents@example-ca.com","creation_time":"2025-08-08T09:00:00Z","is_private":false,"tags":[]},{"count":2,"text":"The analysis is done; the report follows.","creator":"incidents@example-ca.com","creation_time":"2025-08-30T09:00:00Z","is_private":false,"tags":[]}],"history":[]}\n',
+        expect: [{ messageId: "late", line: 1, comment: 1 }]
+      }
+    ]
+  },
+  check(thread, ctx) {
+    const { now: now2, horizon } = judgeTime(ctx);
+    const o = ctx.options;
+    const comments = commentsUntil(thread, horizon);
+    const states = whiteboardStates(thread);
+    const closeOn = closeOnSettings(thread, states);
+    const answerOptions = { ignoreAuthors: o.ignoreAuthors.map((a) => a.toLowerCase()), ignoreThanks: o.ignoreThanks };
+    const intervals = resolvedIntervals(thread).filter((i) => i.from <= horizon);
+    const events = [];
+    for (const c of comments) {
+      if (c.isCa) events.push({ time: c.time, kind: "ca", comment: c });
+      else if (c.count > 0 && noAnswerNeeded(thread, c, answerOptions, closeOn) === void 0) events.push({ time: c.time, kind: "ask", comment: c });
+    }
+    for (const i of intervals) {
+      events.push({ time: i.from, kind: "resolve" });
+      if (i.to <= horizon) events.push({ time: i.to, kind: "reopen" });
+    }
+    const order = { ca: 0, ask: 1, resolve: 2, reopen: 3 };
+    events.sort((a, b) => a.time - b.time || order[a.kind] - order[b.kind]);
+    let anchor;
+    let resolved = false;
+    let closureStanding = false;
+    let next;
+    const lastComment = (t) => {
+      let best;
+      for (const c of comments) if (c.time <= t) best = c;
+      return best;
+    };
+    const firstFull = comments.find((c) => reportKinds(thread, c).has("full"));
+    const fullDue = thread.created + irgAt(thread.created).fullReportDays * DAY;
+    const cadenceStart = Math.min(firstFull?.time ?? Number.POSITIVE_INFINITY, fullDue);
+    const data = (a, d) => ({ anchor: a.what, at: formatUtc(a.time), due: d.due === Number.POSITIVE_INFINITY ? "-" : formatUtc(d.due), basis: d.basis, limit: o.days });
+    const settle = (a, end) => {
+      let d = dueAfter(a, states, o.days);
+      if (d.due < cadenceStart) {
+        if (cadenceStart === fullDue) return;
+        d = { ...d, due: cadenceStart };
+      }
+      if (end) {
+        if (end.time <= d.due) return;
+        if (end.comment) {
+          ctx.report({ messageId: "late", comment: a.comment.count, loc: { line: 1 }, data: { ...data(a, d), days: formatDays(end.time - a.time), next: end.comment.count } });
+        } else {
+          ctx.report({ messageId: "overdue", comment: a.comment.count, loc: { line: 1 }, data: { ...data(a, d), days: formatDays(end.time - a.time), asOf: " before the bug was resolved" } });
+        }
+        return;
+      }
+      if (d.due === Number.POSITIVE_INFINITY) return;
+      next = { due: d.due, short: d.short, comment: a.comment.count, obligation: "update" };
+      if (now2 > d.due) ctx.report({ messageId: "overdue", comment: a.comment.count, loc: { line: 1 }, data: { ...data(a, d), days: formatDays(now2 - a.time), asOf: ` as of ${formatUtc(now2)}` } });
+    };
+    for (const ev of events) {
+      if (ev.kind === "resolve") {
+        if (anchor) settle(anchor, { time: ev.time });
+        anchor = void 0;
+        resolved = true;
+        continue;
+      }
+      if (ev.kind === "reopen") {
+        resolved = false;
+        closureStanding = false;
+        const c2 = lastComment(ev.time);
+        if (c2) anchor = { time: ev.time, comment: c2, what: "the bug's reopening" };
+        continue;
+      }
+      const c = ev.comment;
+      if (ev.kind === "ask") {
+        if (closureStanding && !resolved) {
+          closureStanding = false;
+          anchor = { time: c.time, comment: c, what: `comment ${c.count} by ${c.creator}, which questioned the Closure Summary` };
+        }
+        continue;
+      }
+      if (anchor) settle(anchor, { time: c.time, comment: c });
+      anchor = void 0;
+      if (resolved) continue;
+      if (reportKinds(thread, c).has("closure")) {
+        closureStanding = true;
+        continue;
+      }
+      if (closureStanding) continue;
+      anchor = { time: c.time, comment: c, what: `comment ${c.count} by the CA` };
+    }
+    if (anchor && thread.open) settle(anchor, void 0);
+    if (o.actionItems) {
+      const tables = postedTables(thread, comments);
+      const seen = /* @__PURE__ */ new Set();
+      const closures = comments.filter((c) => reportKinds(thread, c).has("closure")).map((c) => c.time);
+      for (const t of tables) {
+        for (const item of t.items) {
+          if (item.due === void 0 || isDone(item, o.done.map((d) => d.toLowerCase()))) continue;
+          const passes = item.due + DAY;
+          const version2 = irgAt(passes);
+          if (version2.actionItemUpdateDays === void 0 || passes > horizon) continue;
+          const key = `${normAction(item.action)}|${item.due}`;
+          if (seen.has(key)) continue;
+          const latest = tables.filter((x) => x.comment.time <= passes).pop();
+          if (!latest) continue;
+          const inLatest = latest.items.find((i) => normAction(i.action) === normAction(item.action));
+          if (!inLatest || inLatest.due !== item.due || isDone(inLatest, o.done.map((d) => d.toLowerCase()))) continue;
+          seen.add(key);
+          if (intervals.some((i) => i.from <= passes && passes < i.to)) continue;
+          if (closures.some((ct) => ct <= passes)) continue;
+          const limit = version2.actionItemUpdateDays * DAY;
+          const by = passes + limit;
+          const update = comments.find((c) => c.isCa && c.time >= item.due && c.count !== latest.comment.count && c.time > latest.comment.time);
+          const base = { item: item.action, comment: latest.comment.count, dueDate: formatDay(item.due), status: inLatest.status ? `"${inLatest.status}"` : "without a status", version: version2.name, by: formatUtc(by) };
+          if (update && update.time <= by) continue;
+          if (update) {
+            ctx.report({ messageId: "actionItem", comment: latest.comment.count, loc: { line: 1 }, data: { ...base, outcome: `the next CA comment came ${formatDays(update.time - passes)} after the due day ended (comment ${update.count})` } });
+            continue;
+          }
+          const resolvedAfter = intervals.find((i) => i.from > passes);
+          if (resolvedAfter && resolvedAfter.from <= by) continue;
+          if (thread.open && (!next || by < next.due)) next = { due: by, short: `3 days after action item "${item.action}" was due (${version2.name})`, comment: latest.comment.count, obligation: "action item update" };
+          const until = resolvedAfter ? resolvedAfter.from : now2;
+          if (until <= by) continue;
+          ctx.report({ messageId: "actionItem", comment: latest.comment.count, loc: { line: 1 }, data: { ...base, outcome: `there has been no CA comment since, ${formatDays(until - passes)} after the due day ended${resolvedAfter ? " (until the bug was resolved)" : ` (as of ${formatUtc(now2)})`}` } });
+        }
+      }
+    }
+    if (next && thread.open) ctx.deadline({ obligation: next.obligation, due: next.due, basis: next.short, comment: next.comment });
+  }
+});
+
+// rules/bug-revocation-delay-updates.ts
+var FIGURES = [
+  {
+    key: "revoked",
+    name: "certificates revoked",
+    test: (l2) => /(?<!not |not yet |yet to be |to be |n't |un)\brevoked\b/i.test(l2.replace(/\bnot\s+(?:yet\s+)?(?:been\s+)?revoked\b/gi, "")) && hasCount(l2)
+  },
+  {
+    key: "notRevoked",
+    name: "not yet revoked",
+    test: (l2) => /\b(?:not\s+(?:yet\s+)?(?:been\s+)?revoked|yet\s+to\s+be\s+revoked|unrevoked|remain(?:s|ing)?\s+(?:to\s+be\s+revoked|unrevoked|valid|active)|still\s+(?:valid|active|unrevoked)|pending\s+revocation|awaiting\s+revocation|outstanding)\b/i.test(l2) && hasCount(l2)
+  },
+  {
+    key: "expired",
+    name: "planned for revocation but expired",
+    test: (l2) => /\bexpir(?:ed|y|ation)\b/i.test(l2) && hasCount(l2)
+  },
+  {
+    key: "completion",
+    name: "estimated completion",
+    test: (l2) => /\b(?:estimated|expected|planned|projected|target(?:ed)?|anticipated)\s+(?:date\s+(?:of|for)\s+)?(?:completion|to\s+(?:be\s+)?complete|completion\s+date|end\s+date|finish)|\b(?:complete|completed|finished|revoked)\s+(?:by|before|no\s+later\s+than)\b|\beta\b|\bcompletion\b/i.test(l2) && /\d{4}-\d{1,2}-\d{1,2}|\b\d{1,2}\s+[A-Za-z]{3,9}\s+\d{4}\b|\b[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\b|\b(?:completed?|done|finished)\b/i.test(l2)
+  }
+];
+function hasCount(line) {
+  return /\d|\b(?:no|none|zero|all)\b/i.test(line);
+}
+var ABOUT_REVOCATION = /\brevo(?:ked|cation|king|ke)\b/i;
+var DONE = /\b(?:all\s+(?:(?:of\s+the\s+)?(?:affected\s+|remaining\s+)?(?:certificates|certs)\s+)?(?:have\s+been|were|are\s+now)\s+revoked|revocation\s+(?:is\s+|has\s+been\s+|was\s+)?(?:now\s+)?(?:complete|completed|finished)|(?:completed|finished)\s+(?:the\s+)?revocation|not\s+yet\s+revoked\W{0,5}\s*(?:0|none|zero)\b)/i;
+function figuresIn(c) {
+  const lines = ownText(c).split(/\n|(?<=[.;!])[ \t]+(?=[A-Z0-9])/);
+  const missing = [];
+  let any = false;
+  for (const f of FIGURES) {
+    if (lines.some((l2) => f.test(l2))) any = true;
+    else missing.push(f.name);
+  }
+  return { missing, any };
+}
+var bug_revocation_delay_updates_default = defineRule({
+  meta: {
+    id: "bug-revocation-delay-updates",
+    description: "Require updates at most every 3 days (and never more than 7) on a revocation-delay bug, each giving the four revocation figures.",
+    tags: ["thread", "lifecycle", "revocation"],
+    severity: "error",
+    appliesTo: "thread",
+    messages: {
+      gapShould: "After {{anchor}} ({{at}}) the next revocation-delay update came {{days}} later (comment {{next}}); {{version}} asks for one at least every {{should}} days.",
+      gapMust: "After {{anchor}} ({{at}}) the next revocation-delay update came {{days}} later (comment {{next}}); {{version}} requires one at least every {{must}} days (and asks for every {{should}}).",
+      silentShould: "After {{anchor}} ({{at}}) there has been no revocation-delay update for {{days}}{{asOf}}; {{version}} asks for one at least every {{should}} days.",
+      silentMust: "After {{anchor}} ({{at}}) there has been no revocation-delay update for {{days}}{{asOf}}; {{version}} requires one at least every {{must}} days (and asks for every {{should}}).",
+      missingFigures: "This revocation-delay update (comment {{comment}}) does not give: {{missing}}. Each update gives the number of certificates revoked, not yet revoked, planned for revocation but expired, and the estimated completion ({{version}})."
+    },
+    options: ruleOptions({
+      /** Days between updates before a warning (the IRG's SHOULD). */
+      shouldDays: integer2(1, 3),
+      /** Days between updates before an error (the IRG's MUST). */
+      mustDays: integer2(1, 7)
+    }),
+    rationale: 'While certificates that should have been revoked are still valid, root programs want to watch the number fall. On a bug whose whiteboard carries revocation-delay (the whiteboard as it stood at each moment), every CA update is due at most 3 days after the last (a warning past 3 days, an error past 7), and each gives four figures: how many certificates have been revoked, how many are not yet revoked, how many were planned for revocation but expired first, and when revocation is expected to be complete. A CA comment counts as an update when it speaks of revocation; one that answers something else neither resets the clock nor needs the figures. The figures are read line by line: a line naming the figure with a number (or "none", "all"), and for the completion a date; a finding names the figures it could not find, as a warning, since the wording is free. The updates stop being due once an update says revocation is complete (all revoked, or none left), after a Closure Summary, and while the bug is resolved. Applies to obligations from IRG 3.0 (2025-03-01); before that, revocation delays had the weekly updates of bug-update-cadence.',
+    source: 'CCADB IRG 3.2, "When are reports updated?", delayed revocation: updates SHOULD be provided every 3 days and MUST be provided at least every 7 days until revocation is complete, giving the number of certificates revoked, not yet revoked, planned for revocation but expired, and the estimated completion (since IRG 3.0, effective 2025-03-01).',
+    examples: [
+      {
+        title: "Five days between updates, and an update without the figures",
+        kind: "thread",
+        now: "2025-09-10",
+        code: '{"source":"https://bugzilla.mozilla.org","fetched":"2025-09-10T00:00:00Z","bug":{"id":1999005,"summary":"Example CA: delayed revocation","whiteboard":"[ca-compliance] [leaf-revocation-delay]","status":"NEW","resolution":"","creation_time":"2025-09-01T10:00:00Z","creator":"incidents@example-ca.com","assigned_to":"incidents@example-ca.com","flags":[]},"comments":[{"count":0,"text":"Revocation status:\\n- Revoked: 120\\n- Not yet revoked: 30\\n- Planned for revocation but expired: 2\\n- Estimated completion: 2025-09-20","creator":"incidents@example-ca.com","creation_time":"2025-09-01T10:00:00Z","is_private":false,"tags":[]},{"count":1,"text":"Revocation continues; 20 more certificates were revoked.","creator":"incidents@example-ca.com","creation_time":"2025-09-06T10:00:00Z","is_private":false,"tags":[]},{"count":2,"text":"Revocation status:\\n- Revoked: 145\\n- Not yet revoked: 5\\n- Planned for revocation but expired: 2\\n- Estimated completion: 2025-09-20","creator":"incidents@example-ca.com","creation_time":"2025-09-08T10:00:00Z","is_private":false,"tags":[]}],"history":[]}\n',
+        expect: [
+          { messageId: "gapShould", line: 1, comment: 0 },
+          { messageId: "missingFigures", line: 1, comment: 1 }
+        ]
+      }
+    ]
+  },
+  check(thread, ctx) {
+    const { now: now2, horizon } = judgeTime(ctx);
+    const o = ctx.options;
+    const comments = commentsUntil(thread, horizon);
+    const states = whiteboardStates(thread);
+    const intervals = resolvedIntervals(thread);
+    const isResolved = (t) => intervals.some((i) => i.from <= t && t < i.to);
+    const tagged = (t) => whiteboardAt(states, t).whiteboard.revocationDelay;
+    if (!thread.whiteboard.revocationDelay && !states.some((s2) => s2.whiteboard.revocationDelay)) return;
+    let anchor;
+    let finished = false;
+    let next;
+    const base = (a) => {
+      const v = irgAt(a.time);
+      return { anchor: `comment ${a.count} by the CA`, at: formatUtc(a.time), version: v.name, should: o.shouldDays, must: o.mustDays };
+    };
+    const judgeGap = (a, end, nextComment, asOf) => {
+      const gap = end - a.time;
+      if (gap <= o.shouldDays * DAY) return;
+      const must = gap > o.mustDays * DAY;
+      if (nextComment) {
+        ctx.report({ messageId: must ? "gapMust" : "gapShould", comment: a.count, loc: { line: 1 }, data: { ...base(a), days: formatDays(gap), next: nextComment.count }, ...must ? {} : { severity: "warn" } });
+      } else {
+        ctx.report({ messageId: must ? "silentMust" : "silentShould", comment: a.count, loc: { line: 1 }, data: { ...base(a), days: formatDays(gap), asOf }, ...must ? {} : { severity: "warn" } });
+      }
+    };
+    for (const c of comments) {
+      if (anchor && isResolved(c.time)) {
+        const r = intervals.find((i) => i.from > anchor.time && i.from <= c.time);
+        if (r) judgeGap(anchor, r.from, void 0, " before the bug was resolved");
+        anchor = void 0;
+      }
+      if (!c.isCa || finished || isResolved(c.time)) continue;
+      if (!tagged(c.time) || !irgAt(c.time).revocationDelayUpdates) continue;
+      const kinds = reportKinds(thread, c);
+      const text4 = ownText(c);
+      if (!ABOUT_REVOCATION.test(text4) && kinds.size === 0) continue;
+      if (anchor) judgeGap(anchor, c.time, c, "");
+      if (kinds.has("closure")) {
+        anchor = void 0;
+        finished = true;
+        continue;
+      }
+      if (DONE.test(text4)) {
+        anchor = void 0;
+        finished = true;
+        continue;
+      }
+      const { missing } = figuresIn(c);
+      if (missing.length > 0 && kinds.size === 0) {
+        ctx.report({ messageId: "missingFigures", comment: c.count, loc: { line: 1 }, data: { comment: c.count, missing: missing.join(", "), version: irgAt(c.time).name }, severity: "warn" });
+      }
+      anchor = c;
+    }
+    if (anchor && thread.open && !finished) {
+      const stillTagged = tagged(horizon);
+      if (stillTagged) {
+        next = { due: anchor.time + o.shouldDays * DAY, comment: anchor.count, version: irgAt(anchor.time).name };
+        if (now2 > next.due) judgeGap(anchor, now2, void 0, ` as of ${formatUtc(now2)}`);
+      }
+    }
+    if (next) ctx.deadline({ obligation: "revocation-delay update", due: next.due, basis: `${o.shouldDays} days after comment ${next.comment} (${next.version}, revocation delay)`, comment: next.comment });
+  }
+});
+
+// rules/bug-closure.ts
+var QUESTION = /\?(?:\s|$|["')\]])/;
+var bug_closure_default = defineRule({
+  meta: {
+    id: "bug-closure",
+    description: "Disallow a Closure Summary while an Action Item is open or a question unanswered, and from IRG 3.1 require the needinfo to incident-reporting@ccadb.org with it.",
+    tags: ["thread", "lifecycle", "closure"],
+    severity: "error",
+    appliesTo: "thread",
+    messages: {
+      openItems: 'Closure Summary (comment {{closure}}, {{at}}) while the latest Action Items table (comment {{table}}) still has {{count}} item(s) neither Complete nor Canceled: "{{item}}" is {{status}}. Request closure only when every Action Item is done.',
+      openQuestion: "Closure Summary (comment {{closure}}, {{at}}) while {{question}} is unanswered. Answer every question before requesting closure.",
+      noNeedinfo: "Closure Summary (comment {{closure}}, {{at}}) without a needinfo to {{to}} within a day{{asOf}}; {{version}} asks the CA to request closure with the closure template and that needinfo."
+    },
+    options: ruleOptions({
+      /** Action Item statuses that allow closure. */
+      done: stringList(["Complete", "Canceled"]),
+      /** The account a closure request sets needinfo on. */
+      needinfoTo: text3("incident-reporting@ccadb.org"),
+      /** Comments that are not questions (bots). */
+      ignoreAuthors: stringList(["release-mgmt-account-bot@mozilla.tld", "nobody@mozilla.org"]),
+      /** A comment that only thanks is not a question. */
+      ignoreThanks: flag(true)
+    }),
+    rationale: "A Closure Summary attests that every Action Item is done and asks the root programs to close the bug; posted too early it is sent back, and the bug stays open for another round. A CA comment holding an IRG 3.x Report Closure Summary is a closure request. It is judged against the latest Action Items table the CA posted before it (an item neither Complete nor Canceled is an open item; a table in the closure comment itself is closure-action-items-complete's to report), against the questions before it (a needinfo on a CA account still set, or a comment by someone else with a question mark that no CA comment answered before the closure; a closure comment that quotes or names that comment answers it), and from IRG 3.1 (2025-07-15) against the needinfo to incident-reporting@ccadb.org that asks the CCADB to look at it, set within a day of the closure comment (by anyone: the CA sets it, a moderator may). A Closure Summary followed by a question and then another Closure Summary is judged twice, each as it stood.",
+    source: 'CCADB IRG 3.2, "How are reports closed?": closure is requested with the Closure Summary template once all Action Items are complete (or canceled) and all questions are answered, setting needinfo to incident-reporting@ccadb.org (the needinfo since IRG 3.1, effective 2025-07-15).',
+    examples: [
+      {
+        title: "A closure request with an Ongoing item and no needinfo",
+        kind: "thread",
+        now: "2025-10-01",
+        code: '{"source":"https://bugzilla.mozilla.org","fetched":"2025-10-01T00:00:00Z","bug":{"id":1999006,"summary":"Example CA: wrong extension","whiteboard":"","status":"NEW","resolution":"","creation_time":"2025-08-01T10:00:00Z","creator":"incidents@example-ca.com","assigned_to":"incidents@example-ca.com","flags":[]},"comments":[{"count":0,"text":"| Action Item | Kind | Corresponding Root Cause(s) | Evaluation Criteria | Due Date | Status |\\n| --- | --- | --- | --- | --- | --- |\\n| Add a lint | Prevent | Root Cause #1 | No findings | 2025-12-01 | Ongoing |\\n","creator":"incidents@example-ca.com","creation_time":"2025-08-01T10:00:00Z","is_private":false,"tags":[]},{"count":1,"text":"## Report Closure Summary\\n\\n- **Incident description:** Certificates carried a wrong extension.\\n\\nAll Action Items disclosed in this Incident Report have been completed as described, and we request its closure.\\n","creator":"incidents@example-ca.com","creation_time":"2025-09-20T10:00:00Z","is_private":false,"tags":[]}],"history":[]}\n',
+        expect: [
+          { messageId: "openItems", line: 1, comment: 1 },
+          { messageId: "noNeedinfo", line: 1, comment: 1 }
+        ]
+      }
+    ]
+  },
+  check(thread, ctx) {
+    const { now: now2, horizon } = judgeTime(ctx);
+    const o = ctx.options;
+    const comments = commentsUntil(thread, horizon);
+    const closures = comments.filter((c) => reportKinds(thread, c).has("closure"));
+    if (closures.length === 0) return;
+    const done = o.done.map((d) => d.toLowerCase());
+    const tables = postedTables(thread, comments);
+    const to = o.needinfoTo.toLowerCase();
+    const states = whiteboardStates(thread);
+    const closeOn = closeOnSettings(thread, states);
+    const answerOptions = { ignoreAuthors: o.ignoreAuthors.map((a) => a.toLowerCase()), ignoreThanks: o.ignoreThanks };
+    for (const c of closures) {
+      const base = { closure: c.count, at: formatUtc(c.time) };
+      const latest = tables.filter((t) => t.comment.time <= c.time).pop();
+      if (latest && latest.comment.count !== c.count) {
+        const open = latest.items.filter((i) => !isDone(i, done));
+        const first = open[0];
+        if (first) ctx.report({ messageId: "openItems", comment: c.count, loc: { line: 1 }, data: { ...base, table: latest.comment.count, count: open.length, item: first.action, status: first.status ? `"${first.status}"` : "without a status" } });
+      }
+      const question = unansweredBefore(thread, comments, c, answerOptions, closeOn);
+      if (question) ctx.report({ messageId: "openQuestion", comment: c.count, loc: { line: 1 }, data: { ...base, question } });
+      const version2 = irgAt(c.time);
+      if (!version2.closureNeedinfo) continue;
+      const asked = thread.needinfo.some((n2) => n2.change === "set" && n2.target.toLowerCase() === to && n2.when >= c.time - DAY && n2.when <= c.time + DAY && n2.when <= horizon);
+      if (asked) continue;
+      const due2 = c.time + DAY;
+      const isLast = c === closures[closures.length - 1];
+      if (thread.open && isLast) ctx.deadline({ obligation: `needinfo to ${o.needinfoTo}`, due: due2, basis: `a day after the Closure Summary in comment ${c.count} (${version2.name})`, comment: c.count });
+      if (thread.open && now2 <= due2) continue;
+      ctx.report({ messageId: "noNeedinfo", comment: c.count, loc: { line: 1 }, data: { ...base, to: o.needinfoTo, version: version2.name, asOf: thread.open ? ` (as of ${formatUtc(now2)})` : "" } });
+    }
+  }
+});
+function unansweredBefore(thread, comments, c, answerOptions, closeOn) {
+  const pending = /* @__PURE__ */ new Map();
+  for (const n2 of thread.needinfo) {
+    if (n2.when >= c.time) break;
+    const target = n2.target.toLowerCase();
+    if (!thread.isCa(target) || thread.isCa(n2.who)) {
+      if (n2.change === "cleared") pending.delete(target);
+      continue;
+    }
+    if (n2.change === "set") pending.set(target, n2.when);
+    else pending.delete(target);
+  }
+  for (const [target, when] of pending) {
+    const answered = comments.some((x) => x.isCa && x.time > when && x.time < c.time);
+    if (!answered) return `the needinfo on ${target} set ${formatUtc(when)}`;
+  }
+  const closureText = c.text;
+  for (let i = comments.length - 1; i >= 0; i--) {
+    const q = comments[i];
+    if (q.time >= c.time || q.count === c.count) continue;
+    if (q.isCa) break;
+    if (q.count === 0) continue;
+    if (noAnswerNeeded(thread, q, answerOptions, closeOn) !== void 0) continue;
+    if (!QUESTION.test(ownText(q))) continue;
+    if (/^\s*>/m.test(closureText) || namedComments(closureText).has(q.count)) continue;
+    return `the question in comment ${q.count} by ${q.creator} (${formatUtc(q.time)})`;
+  }
+  return void 0;
+}
+function namedComments(text4) {
+  const out = /* @__PURE__ */ new Set();
+  for (const m of text4.matchAll(/\b(?:comment|c)[ \t]*#?[ \t]*(\d{1,5})\b/gi)) out.add(Number(m[1]));
+  return out;
+}
+
 // rules/index.ts
 var rules = [
   // structure
@@ -47024,7 +47885,14 @@ var rules = [
   // posting to Bugzilla
   bugzilla_raw_html_default,
   bugzilla_image_default,
-  bugzilla_comment_length_default
+  bugzilla_comment_length_default,
+  // bug threads
+  bug_initial_report_default,
+  bug_full_report_default,
+  bug_response_time_default,
+  bug_update_cadence_default,
+  bug_revocation_delay_updates_default,
+  bug_closure_default
 ];
 var ruleById = new Map(rules.map((r) => [r.meta.id, r]));
 
@@ -47480,7 +48348,7 @@ function lineLengths2(text4) {
 }
 function lineMapping(before, after) {
   const { diffLines } = diff2();
-  const lastBefore = lineLengths2(before).length;
+  const lastBefore2 = lineLengths2(before).length;
   const map = [{ line: 1, exact: false }];
   let b = 1;
   let removed = [];
@@ -47492,7 +48360,7 @@ function lineMapping(before, after) {
       continue;
     }
     if (part.added) {
-      for (let i = 0; i < count; i++) map.push({ line: Math.min(removed[Math.min(i, removed.length - 1)] ?? b, lastBefore), exact: false });
+      for (let i = 0; i < count; i++) map.push({ line: Math.min(removed[Math.min(i, removed.length - 1)] ?? b, lastBefore2), exact: false });
     } else {
       for (let i = 0; i < count; i++) map.push({ line: b + i, exact: true });
       b += count;
@@ -48818,7 +49686,7 @@ var SUMMARY_LIMIT = 900 * 1024;
 function cell(text4) {
   return sanitize(text4).replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`);
 }
-function plural4(n2, word) {
+function plural5(n2, word) {
   return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
 }
 function stepSummary(results, ctx, options = {}) {
@@ -48831,12 +49699,12 @@ function stepSummary(results, ctx, options = {}) {
   const withProblems = results.filter((r) => r.messages.length > 0).length;
   const out = [`## ${TOOL_NAME}`, ""];
   if (messages.length === 0) {
-    out.push(`No problems in ${plural4(results.length, "file")}.`, "");
+    out.push(`No problems in ${plural5(results.length, "file")}.`, "");
     return `${out.join("\n")}
 `;
   }
-  let count = `**${plural4(messages.length, "problem")}** (${plural4(errors, "error")}, ${plural4(warnings, "warning")}) in ${withProblems} of ${plural4(results.length, "file")}`;
-  if (unreadable > 0) count += `; ${plural4(unreadable, "file")} could not be linted`;
+  let count = `**${plural5(messages.length, "problem")}** (${plural5(errors, "error")}, ${plural5(warnings, "warning")}) in ${withProblems} of ${plural5(results.length, "file")}`;
+  if (unreadable > 0) count += `; ${plural5(unreadable, "file")} could not be linted`;
   out.push(`${count}.`, "", "| File | Line | Severity | Rule | Message |", "| --- | --- | --- | --- | --- |");
   let size = out.join("\n").length;
   let shown2 = 0;
@@ -48852,7 +49720,7 @@ function stepSummary(results, ctx, options = {}) {
     size += row3.length + 1;
     shown2++;
   }
-  if (shown2 < messages.length) out.push("", `${plural4(messages.length - shown2, "more problem")} not shown: the summary would be too long for GitHub. The job log and the SARIF file have them all.`);
+  if (shown2 < messages.length) out.push("", `${plural5(messages.length - shown2, "more problem")} not shown: the summary would be too long for GitHub. The job log and the SARIF file have them all.`);
   out.push("");
   return `${out.join("\n")}
 `;

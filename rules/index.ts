@@ -75,6 +75,13 @@ import timelineSummaryDates from './timeline-summary-dates.js';
 import bugzillaRawHtml from './bugzilla-raw-html.js';
 import bugzillaImage from './bugzilla-image.js';
 import bugzillaCommentLength from './bugzilla-comment-length.js';
+// bug threads: the report's life in Bugzilla (meta.appliesTo: 'thread')
+import bugInitialReport from './bug-initial-report.js';
+import bugFullReport from './bug-full-report.js';
+import bugResponseTime from './bug-response-time.js';
+import bugUpdateCadence from './bug-update-cadence.js';
+import bugRevocationDelayUpdates from './bug-revocation-delay-updates.js';
+import bugClosure from './bug-closure.js';
 
 export const rules: readonly Rule[] = [
   // structure
@@ -151,6 +158,13 @@ export const rules: readonly Rule[] = [
   bugzillaRawHtml,
   bugzillaImage,
   bugzillaCommentLength,
+  // bug threads
+  bugInitialReport,
+  bugFullReport,
+  bugResponseTime,
+  bugUpdateCadence,
+  bugRevocationDelayUpdates,
+  bugClosure,
 ];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.meta.id, r]));

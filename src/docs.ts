@@ -121,7 +121,10 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
     out.push(m.description, '');
     out.push(`- Default severity: \`${m.severity}\``);
     out.push(`- Fixable: ${m.fixable ? 'yes (`--fix`)' : 'no'}`);
-    if (m.appliesTo && m.appliesTo !== 'report') out.push(`- Checks: ${m.appliesTo === 'csv' ? 'Appendix CSV files (`*.csv`)' : 'crt.sh lists (a `.txt` or one-column `.csv` of crt.sh links)'}, not reports`);
+    if (m.appliesTo && m.appliesTo !== 'report') {
+      const what = m.appliesTo === 'csv' ? 'Appendix CSV files (`*.csv`)' : m.appliesTo === 'thread' ? 'bug thread exports (`*.bug.json`), as of `--now`' : 'crt.sh lists (a `.txt` or one-column `.csv` of crt.sh links)';
+      out.push(`- Checks: ${what}, not reports`);
+    }
     if (m.tags.length > 0) out.push(`- Tags: ${m.tags.map((t) => `\`${t}\``).join(', ')}`);
     out.push(`- Source: ${m.source}`, '');
     out.push(`**Why.** ${m.rationale}`, '');

@@ -42,6 +42,8 @@ export interface ExpectedDiagnostic {
   message?: string;
   /** A thread rule's finding in a comment: its count (`line` and `column` are then within that comment's text). Always compared: leave it out for a finding on the export itself. */
   comment?: number;
+  /** `warn` or `error`, for a rule that lowers some findings (checked when given). */
+  severity?: 'warn' | 'error';
 }
 
 export interface InvalidCase extends ValidCase {
@@ -121,7 +123,7 @@ function checkDeadlines(rule: Rule, c: ValidCase, got: Deadline[] | undefined): 
 }
 
 function describeMessages(messages: LintMessage[]): string {
-  return messages.length === 0 ? '(none)' : messages.map((m) => `${m.messageId}@${m.comment !== undefined ? `c${m.comment}:` : ''}${m.line}:${m.column} "${m.message}"`).join('\n  ');
+  return messages.length === 0 ? '(none)' : messages.map((m) => `${m.messageId}@${m.comment !== undefined ? `c${m.comment}:` : ''}${m.line}:${m.column} ${m.severity === 2 ? 'error' : 'warn'} "${m.message}"`).join('\n  ');
 }
 
 /** Check one invalid case; throws an Error that explains the difference. */
@@ -131,7 +133,7 @@ export function checkInvalid(rule: Rule, c: InvalidCase): void {
     if (rule.meta.messages[e.messageId] === undefined) throw new Error(`Expected message id "${e.messageId}" is not in ${rule.meta.id}'s meta.messages.`);
   }
   const { messages, deadlines } = runRule(rule, c);
-  const got = messages.map((m) => ({ messageId: m.messageId, line: m.line, column: m.column, message: m.message, comment: m.comment }));
+  const got = messages.map((m) => ({ messageId: m.messageId, line: m.line, column: m.column, message: m.message, comment: m.comment, severity: m.severity === 2 ? 'error' : 'warn' }));
   const at = (x: { comment?: number | undefined }): number => x.comment ?? -1;
   const want = [...c.errors].sort((a, b) => at(a) - at(b) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.messageId.localeCompare(b.messageId));
   const gotSorted = [...got].sort((a, b) => at(a) - at(b) || a.line - b.line || a.column - b.column || a.messageId.localeCompare(b.messageId));
@@ -139,11 +141,11 @@ export function checkInvalid(rule: Rule, c: InvalidCase): void {
     gotSorted.length === want.length &&
     want.every((w, i) => {
       const g = gotSorted[i];
-      return g !== undefined && g.messageId === w.messageId && g.comment === w.comment && g.line === w.line && (w.column === undefined || w.column === g.column) && (w.message === undefined || w.message === g.message);
+      return g !== undefined && g.messageId === w.messageId && g.comment === w.comment && g.line === w.line && (w.column === undefined || w.column === g.column) && (w.message === undefined || w.message === g.message) && (w.severity === undefined || w.severity === g.severity);
     });
   if (!ok) {
     throw new Error(
-      `${rule.meta.id}: expected\n  ${want.map((w) => `${w.messageId}@${w.comment !== undefined ? `c${w.comment}:` : ''}${w.line}${w.column ? `:${w.column}` : ''}${w.message !== undefined ? ` "${w.message}"` : ''}`).join('\n  ')}\ngot\n  ${describeMessages(messages)}`,
+      `${rule.meta.id}: expected\n  ${want.map((w) => `${w.messageId}@${w.comment !== undefined ? `c${w.comment}:` : ''}${w.line}${w.column ? `:${w.column}` : ''}${w.severity ? ` ${w.severity}` : ''}${w.message !== undefined ? ` "${w.message}"` : ''}`).join('\n  ')}\ngot\n  ${describeMessages(messages)}`,
     );
   }
   checkDeadlines(rule, c, deadlines);
