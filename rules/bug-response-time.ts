@@ -79,6 +79,7 @@ export default defineRule<{ days: number; ignoreAuthors: string[]; ignoreThanks:
       const due = ask.at + limit;
       const answer = comments.find((c) => c.isCa && c.time > ask.at);
       const answeredAt = answer?.time;
+      ctx.question(answer ? { comment: ask.comment.count, due, answeredBy: answer.count } : { comment: ask.comment.count, due });
       if (answeredAt !== undefined && answeredAt - ask.at <= limit) continue;
       if (resolvedBetween(resolved, ask.at, Math.min(due, answeredAt ?? due)) !== undefined) continue;
       const severity = version.responseMust ? undefined : ('warn' as const);
