@@ -34806,7 +34806,13 @@ function sortThreadMessages(messages) {
 }
 function summarize(thread) {
   const comments = {};
-  for (const c of thread.comments) comments[c.count] = { iso: c.iso, creator: c.creator, line: c.line, isCa: c.isCa };
+  const { source, lineStarts } = thread;
+  for (const c of thread.comments) {
+    const start = lineStarts[c.line - 1] ?? 0;
+    let end = c.line < lineStarts.length ? lineStarts[c.line] : source.length;
+    while (end > start && (source.charCodeAt(end - 1) === 10 || source.charCodeAt(end - 1) === 13)) end--;
+    comments[c.count] = { iso: c.iso, creator: c.creator, line: c.line, lineLength: end - start, isCa: c.isCa };
+  }
   return { id: thread.id, summary: thread.summary, url: thread.url, open: thread.open, status: thread.status, resolution: thread.resolution, comments };
 }
 function runThreadRules(thread, options) {
@@ -36353,7 +36359,8 @@ var init_sarif = __esm({
         const hashes = fingerprints(r, ids);
         let k = 0;
         r.messages.forEach((m, i) => {
-          const physicalLocation = { artifactLocation, region: m.comment === void 0 ? region(m, lengths) : region({ line: exportLine(r, m), column: 1 }, lengths) };
+          const inComment = m.comment !== void 0 ? r.thread?.comments[m.comment] : void 0;
+          const physicalLocation = { artifactLocation, region: m.comment === void 0 ? region(m, lengths) : { startLine: exportLine(r, m), startColumn: 1, endLine: exportLine(r, m), endColumn: (inComment?.lineLength ?? 0) + 1 } };
           const location = { physicalLocation };
           if (m.comment !== void 0 && r.thread) {
             location["logicalLocations"] = [{ name: `comment ${m.comment}`, fullyQualifiedName: `bug ${r.thread.id} comment ${m.comment}`, kind: "element" }];
@@ -48025,6 +48032,9 @@ var DIRECTORY_KINDS = [
   // A Bugzilla bug export (SPEC \u00a77): the name says it all.
   { id: "thread", extensions: [".bug.json"] }
 ];
+function isThreadName(name) {
+  return name.toLowerCase().endsWith(".bug.json");
+}
 function isAttachmentName(name) {
   const lower = name.toLowerCase();
   return lower.endsWith(".csv") || lower.endsWith(".txt");
@@ -49254,6 +49264,7 @@ function printConfig(io, opts, file, fc) {
     template,
     plugins: fc.config.plugins,
     ignores: fc.config.ignores,
+    caAccounts: fc.config.caAccounts ?? [],
     rules: rules2
   };
   io.stdout(`${JSON.stringify(out, null, 2)}
@@ -49341,6 +49352,7 @@ init_errors();
 // src/limits.ts
 var DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 var DEFAULT_MAX_ATTACHMENT_SIZE = 50 * 1024 * 1024;
+var DEFAULT_MAX_THREAD_SIZE = 20 * 1024 * 1024;
 
 // src/api.ts
 init_now();
@@ -49393,6 +49405,7 @@ async function prepare(io, opts) {
     configFor: (filePath) => resolver2.forFile(filePath),
     knownRules: resolver2.allRules,
     maxFileSize: parseSize(opts.maxFileSize),
+    maxThreadSize: parseSize(opts.maxFileSize, DEFAULT_MAX_THREAD_SIZE),
     maxAttachmentSize: parseSize(opts.maxAttachmentSize, DEFAULT_MAX_ATTACHMENT_SIZE, "--max-attachment-size")
   };
   if (forced !== "auto") setup.template = forced;
@@ -49411,19 +49424,20 @@ function readErrorText(error2) {
   if (code === "ELOOP") return "Cannot read file: too many levels of symbolic links (a symlink loop).";
   return `Cannot read file: ${clause(error2)}.`;
 }
-function tooLarge(size, limit, attachment) {
+function tooLarge(size, limit, attachment, thread = false) {
   const flag2 = attachment ? "--max-attachment-size" : "--max-file-size";
-  const what = attachment ? "this really is one attachment" : "this really is one report";
+  const what = attachment ? "this really is one attachment" : thread ? "this really is one bug export" : "this really is one report";
   return size === void 0 ? `Input is over the ${formatSize(limit)} limit; raise it with ${flag2} if ${what}.` : `File is ${formatSize(size)}, over the ${formatSize(limit)} limit; raise it with ${flag2} if ${what}.`;
 }
 async function readTarget(io, t, setup) {
   if (t.problem) return { result: failure2(t.path, t.message ?? `Cannot read file: ${t.problem}.`) };
   const attachmentName = t.kind === "csv" || t.kind === "crtsh" || isAttachmentName(t.path);
-  const limit = attachmentName ? setup.maxAttachmentSize : setup.maxFileSize;
+  const threadName = t.kind === "thread" || isThreadName(t.path);
+  const limit = attachmentName ? setup.maxAttachmentSize : threadName ? setup.maxThreadSize : setup.maxFileSize;
   if (!t.stdin) {
     try {
       const st = await io.stat(import_node_path8.default.resolve(io.cwd, t.path));
-      if (limit > 0 && st.size > limit) return { result: failure2(t.path, tooLarge(st.size, limit, attachmentName)) };
+      if (limit > 0 && st.size > limit) return { result: failure2(t.path, tooLarge(st.size, limit, attachmentName, threadName)) };
     } catch (error2) {
       return { result: failure2(t.path, readErrorText(error2)) };
     }
@@ -49435,7 +49449,7 @@ async function readTarget(io, t, setup) {
     return { result: failure2(t.path, readErrorText(error2)) };
   }
   if (limit > 0 && bytes.length > limit) {
-    return { result: failure2(t.path, tooLarge(t.stdin ? void 0 : bytes.length, limit, attachmentName)) };
+    return { result: failure2(t.path, tooLarge(t.stdin ? void 0 : bytes.length, limit, attachmentName, threadName)) };
   }
   const decoded = decodeReport(bytes);
   if (!decoded.ok) return { result: failure2(t.path, `Cannot lint file: ${decoded.reason}.`) };

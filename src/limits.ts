@@ -13,3 +13,10 @@ export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
  * times its size in memory, not the 250 times of a Markdown report.
  */
 export const DEFAULT_MAX_ATTACHMENT_SIZE = 50 * 1024 * 1024;
+/**
+ * Bug thread exports (*.bug.json) larger than this are refused unless
+ * --max-file-size says otherwise: a bug of a few hundred comments is well
+ * under 5 MB of JSON, and only the CA's report comments (65,535 characters
+ * each at most) are parsed as Markdown.
+ */
+export const DEFAULT_MAX_THREAD_SIZE = 20 * 1024 * 1024;

@@ -99,7 +99,7 @@ export interface ThreadSummary {
   open: boolean;
   status: string;
   resolution: string;
-  /** The visible comments by count: creation time (ISO, as exported), author, line of its text in the export. */
+  /** The visible comments by count: creation time (ISO, as exported), author, the line of its text in the export and that line's length. */
   comments: Record<number, ThreadCommentSummary>;
 }
 
@@ -112,6 +112,7 @@ export interface ThreadCommentSummary {
   iso: string;
   creator: string;
   line: number;
+  lineLength: number;
   isCa: boolean;
   /** The report blocks a CA comment holds, in order (a comment may hold a Full report and a Closure Summary). */
   reports?: Array<'preliminary' | 'full' | 'closure'>;

@@ -381,6 +381,14 @@ describe('--list-rules, --explain, --print-config, --init', () => {
     expect(Object.keys(cfg.rules)).toHaveLength(rules.length);
   });
 
+  it('--print-config shows caAccounts, trimmed, and none by default', async () => {
+    const r = await runCli({ argv: ['--print-config', 'b/1.bug.json'], files: { 'b/.irlintrc.json': '{ "caAccounts": [" ops@ca.example ", "@ca.example"] }' } });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { caAccounts: string[] }).caAccounts).toEqual(['ops@ca.example', '@ca.example']);
+    const none = await runCli({ argv: ['--print-config', 'a.md'], files: {} });
+    expect((JSON.parse(none.out) as { caAccounts: string[] }).caAccounts).toEqual([]);
+  });
+
   it('--print-config reports config errors like a lint run', async () => {
     const r = await runCli({ argv: ['--print-config', 'a.md'], files: { '.irlintrc.json': '{ "rules": { "timeline-ordr": "off" } }' } });
     expect(r.code).toBe(2);

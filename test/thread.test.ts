@@ -78,6 +78,16 @@ describe('parseThread', () => {
     expect(domain.isCa('x@other.example')).toBe(false);
   });
 
+  it('counts an earlier assignee at the assignee\'s own domain as the CA, not one at a shared domain', () => {
+    const t = parseThread(bugExportText({ assigned_to: 'new@bigca.example', creator: REVIEWER }, [{ text: 'x', creator: 'old@bigca.example', creation_time: '2025-03-03T10:00:00Z' }], [
+      { when: '2025-03-04T00:00:00Z', who: REVIEWER, changes: [{ field_name: 'assigned_to', removed: 'nobody@mozilla.org', added: 'bwilson@mozilla.com' }] },
+      { when: '2025-03-05T00:00:00Z', who: REVIEWER, changes: [{ field_name: 'assigned_to', removed: 'bwilson@mozilla.com', added: 'old@bigca.example' }] },
+      { when: '2025-03-06T00:00:00Z', who: REVIEWER, changes: [{ field_name: 'assigned_to', removed: 'old@bigca.example', added: 'new@bigca.example' }] },
+    ]));
+    expect([...t.caAccounts].sort()).toEqual(['new@bigca.example', 'old@bigca.example']);
+    expect(t.comments[0]?.isCa).toBe(true);
+  });
+
   it('puts each comment at the line of its text in the export', () => {
     const lines = text.split('\n');
     for (const c of thread.comments) expect(lines[c.line - 1]).toContain(`"text": ${JSON.stringify(c.text)}`);

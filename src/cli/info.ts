@@ -172,6 +172,7 @@ function printConfig(io: Io, opts: CliOptions, file: string, fc: FileConfig): nu
     template,
     plugins: fc.config.plugins,
     ignores: fc.config.ignores,
+    caAccounts: fc.config.caAccounts ?? [],
     rules,
   };
   io.stdout(`${JSON.stringify(out, null, 2)}\n`);

@@ -11,7 +11,7 @@ import { createConfigResolver, type FileConfig } from '../config/load.js';
 import { decodeReport, type TextEncoding } from '../decode.js';
 import { lintOptionsFor } from '../api.js';
 import { isDateOnly, lintText, lintToResult, makeResult, parseNow, type LintOptions } from '../engine/index.js';
-import { isAttachmentName, kindOf, type DocumentKind } from '../kinds.js';
+import { isAttachmentName, isThreadName, kindOf, type DocumentKind } from '../kinds.js';
 import { pairedAttachments } from '../attachments.js';
 import { clause, formatSize, UsageError } from '../errors.js';
 import { FORMATS, FORMAT_NAMES } from '../format/index.js';
@@ -23,7 +23,7 @@ import type { FileTarget } from './files.js';
 import { fixFile } from './fix.js';
 
 export { DEFAULT_MAX_ATTACHMENT_SIZE, DEFAULT_MAX_FILE_SIZE } from '../limits.js';
-import { DEFAULT_MAX_ATTACHMENT_SIZE, DEFAULT_MAX_FILE_SIZE } from '../limits.js';
+import { DEFAULT_MAX_ATTACHMENT_SIZE, DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_THREAD_SIZE } from '../limits.js';
 /** Formats that show a file's source (ESLint's json carries it; SARIF fixes need it). */
 export const FORMATS_WITH_SOURCE: ReadonlySet<string> = new Set(['json', 'sarif']);
 
@@ -40,6 +40,8 @@ export interface RunSetup {
   maxFileSize: number;
   /** The limit for Appendix attachments (*.csv, *.txt), linted or read beside a report. */
   maxAttachmentSize: number;
+  /** The limit for bug thread exports (*.bug.json): --max-file-size when given, else DEFAULT_MAX_THREAD_SIZE. */
+  maxThreadSize: number;
 }
 
 /** How config files are found for this run (--config, --no-config, --rule). */
@@ -81,6 +83,7 @@ export async function prepare(io: Io, opts: CliOptions): Promise<RunSetup> {
     configFor: (filePath) => resolver.forFile(filePath),
     knownRules: resolver.allRules,
     maxFileSize: parseSize(opts.maxFileSize),
+    maxThreadSize: parseSize(opts.maxFileSize, DEFAULT_MAX_THREAD_SIZE),
     maxAttachmentSize: parseSize(opts.maxAttachmentSize, DEFAULT_MAX_ATTACHMENT_SIZE, '--max-attachment-size'),
   };
   if (forced !== 'auto') setup.template = forced;
@@ -102,9 +105,9 @@ function readErrorText(error: unknown): string {
   return `Cannot read file: ${clause(error)}.`;
 }
 
-function tooLarge(size: number | undefined, limit: number, attachment: boolean): string {
+function tooLarge(size: number | undefined, limit: number, attachment: boolean, thread = false): string {
   const flag = attachment ? '--max-attachment-size' : '--max-file-size';
-  const what = attachment ? 'this really is one attachment' : 'this really is one report';
+  const what = attachment ? 'this really is one attachment' : thread ? 'this really is one bug export' : 'this really is one report';
   return size === undefined
     ? `Input is over the ${formatSize(limit)} limit; raise it with ${flag} if ${what}.`
     : `File is ${formatSize(size)}, over the ${formatSize(limit)} limit; raise it with ${flag} if ${what}.`;
@@ -114,11 +117,12 @@ export async function readTarget(io: Io, t: FileTarget, setup: RunSetup): Promis
   if (t.problem) return { result: failure(t.path, t.message ?? `Cannot read file: ${t.problem}.`) };
   // An attachment by name has its own limit; a .txt that turns out to be a report is held to the report limit once read.
   const attachmentName = t.kind === 'csv' || t.kind === 'crtsh' || isAttachmentName(t.path);
-  const limit = attachmentName ? setup.maxAttachmentSize : setup.maxFileSize;
+  const threadName = t.kind === 'thread' || isThreadName(t.path);
+  const limit = attachmentName ? setup.maxAttachmentSize : threadName ? setup.maxThreadSize : setup.maxFileSize;
   if (!t.stdin) {
     try {
       const st = await io.stat(path.resolve(io.cwd, t.path));
-      if (limit > 0 && st.size > limit) return { result: failure(t.path, tooLarge(st.size, limit, attachmentName)) };
+      if (limit > 0 && st.size > limit) return { result: failure(t.path, tooLarge(st.size, limit, attachmentName, threadName)) };
     } catch (error) {
       return { result: failure(t.path, readErrorText(error)) };
     }
@@ -131,7 +135,7 @@ export async function readTarget(io: Io, t: FileTarget, setup: RunSetup): Promis
   }
   if (limit > 0 && bytes.length > limit) {
     // Stdin stops being read past the limit, so its full size is not known.
-    return { result: failure(t.path, tooLarge(t.stdin ? undefined : bytes.length, limit, attachmentName)) };
+    return { result: failure(t.path, tooLarge(t.stdin ? undefined : bytes.length, limit, attachmentName, threadName)) };
   }
   const decoded = decodeReport(bytes);
   if (!decoded.ok) return { result: failure(t.path, `Cannot lint file: ${decoded.reason}.`) };

@@ -46,8 +46,12 @@ export function sortThreadMessages(messages: LintMessage[]): LintMessage[] {
 /** What a result keeps of the thread for the formatters; with `questions` (`LintOptions.threadDetail`), its time line too: the CA's reports and the questions by comment. */
 export function summarize(thread: BugThread, questions?: ReadonlyMap<number, QuestionDescriptor>): ThreadSummary {
   const comments: ThreadSummary['comments'] = {};
+  const { source, lineStarts } = thread;
   for (const c of thread.comments) {
-    const entry: ThreadCommentSummary = { iso: c.iso, creator: c.creator, line: c.line, isCa: c.isCa };
+    const start = lineStarts[c.line - 1] ?? 0;
+    let end = c.line < lineStarts.length ? (lineStarts[c.line] as number) : source.length;
+    while (end > start && (source.charCodeAt(end - 1) === 10 || source.charCodeAt(end - 1) === 13)) end--;
+    const entry: ThreadCommentSummary = { iso: c.iso, creator: c.creator, line: c.line, lineLength: end - start, isCa: c.isCa };
     if (questions) {
       const report = c.isCa ? thread.reportIn(c) : undefined;
       if (report && report.blocks.length > 0) entry.reports = report.blocks.map((b) => reportKindOf(b.template));

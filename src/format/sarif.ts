@@ -243,7 +243,8 @@ const sarif: Formatter = (results, ctx) => {
     let k = 0;
     r.messages.forEach((m, i) => {
       // In a bug thread a finding in a comment is at that comment's text in the export (its line there), and names the comment as a logical location.
-      const physicalLocation = { artifactLocation, region: m.comment === undefined ? region(m, lengths) : region({ line: exportLine(r, m), column: 1 }, lengths) };
+      const inComment = m.comment !== undefined ? r.thread?.comments[m.comment] : undefined;
+      const physicalLocation = { artifactLocation, region: m.comment === undefined ? region(m, lengths) : { startLine: exportLine(r, m), startColumn: 1, endLine: exportLine(r, m), endColumn: (inComment?.lineLength ?? 0) + 1 } };
       const location: Json = { physicalLocation };
       if (m.comment !== undefined && r.thread) {
         location['logicalLocations'] = [{ name: `comment ${m.comment}`, fullyQualifiedName: `bug ${r.thread.id} comment ${m.comment}`, kind: 'element' }];

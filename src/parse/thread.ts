@@ -77,7 +77,7 @@ export interface BugThread {
   created: number;
   creator: string;
   assignee: string;
-  /** Lower-cased: the assignee, the creator when self-reported, config caAccounts (an entry `@example.com` is a whole domain). */
+  /** Lower-cased: the assignee (and earlier assignees at its own mail domain), the creator when self-reported, config caAccounts (an entry `@example.com` is a whole domain). */
   caAccounts: ReadonlySet<string>;
   /** The bug was filed from an account on the CA's side. */
   selfReported: boolean;
@@ -434,6 +434,17 @@ function buildThread(source: string, lineStarts: number[], data: Export, options
   const assigneeLower = assignee.toLowerCase();
   // Bugzilla's placeholder for an unassigned bug is nobody@mozilla.org: not the CA.
   if (assigneeLower && !/^nobody@/.test(assigneeLower)) accounts.add(assigneeLower);
+  // A bug handed from one CA contact to another: earlier assignees at an organisation's own domain are the CA's too.
+  for (const h of data.history) {
+    for (const ch of h.changes) {
+      if (ch.field_name !== 'assigned_to') continue;
+      for (const v of [str(ch.removed), str(ch.added)]) {
+        const l = v.trim().toLowerCase();
+        const d = domainOf(l);
+        if (l && !/^nobody@/.test(l) && d !== undefined && !SHARED_DOMAINS.has(d) && d === domainOf(assigneeLower)) accounts.add(l);
+      }
+    }
+  }
   for (const a of options.caAccounts ?? []) if (a.trim()) accounts.add(a.trim().toLowerCase());
   const matches = (login: string): boolean => {
     const l = login.toLowerCase();

@@ -148,6 +148,8 @@ const threadClosed = bugExportText({ id: 1900003, status: 'RESOLVED', resolution
 const threadColleague = bugExportText({ id: 1900004 }, [{ text: stripFrontMatter(broken), creator: 'ops@ca.example.org', creation_time: '2025-10-02T10:00:00Z' }]);
 const threadMalformed = bugExportText({ id: 1900003, creation_time: '2025-10-02T10:00:00Z' }, [{ text: 'Report.', creator: THREAD_CA, creation_time: 'last week' }]);
 const threadPlugin = project('fixtures/plugins/thread-next-update.js');
+/** A closed bug of 600 short comments, 2.x MB: over the report limit, under the export limit. */
+const bigThread = bugExportText({ id: 1900005, status: 'RESOLVED', resolution: 'FIXED' }, Array.from({ length: 600 }, (_, i) => ({ text: `Update ${i}: ${'the revocation continues as planned. '.repeat(100)}`, creator: i % 2 ? REVIEWER : THREAD_CA, creation_time: new Date(Date.parse('2025-03-03T10:00:00Z') + i * 3_600_000).toISOString() })));
 const withPlugin = { 'house.mjs': threadPlugin, '.irlintrc.json': '{ "plugins": ["./house.mjs"] }' };
 const THREAD_BROKEN = [
   /^1900001\.bug\.json#c1:1:3: warning title-format /m,
@@ -186,11 +188,12 @@ const THREAD_CASES: CliCase[] = [
   }) },
   { name: 'bug thread: json gives a closed bug an empty deadlines list', args: [...NOW, '-f', 'json', '1900003.bug.json'], files: { '1900003.bug.json': threadClosed, ...withPlugin }, code: 0, stdout: json((v) => expect((v as Array<{ deadlines?: unknown }>)[0]?.deadlines).toEqual([])) },
   { name: 'bug thread: sarif names the comment as a logical location, the region at its text in the export', args: [...NOW, '-f', 'sarif', '1900001.bug.json'], files: { '1900001.bug.json': threadOpen }, code: 1, nodes: true, stdout: json((v) => {
-    type Loc = { physicalLocation: { region: { startLine: number } }; logicalLocations?: Array<{ name: string; fullyQualifiedName: string }>; message?: { text: string } };
+    type Loc = { physicalLocation: { region: { startLine: number; startColumn: number; endLine: number; endColumn: number } }; logicalLocations?: Array<{ name: string; fullyQualifiedName: string }>; message?: { text: string } };
+    const c1Length = (threadOpen.split('\n')[THREAD_C1_LINE - 1] as string).length;
     const run = (v as { runs: Array<{ results: Array<{ ruleId: string; locations: Loc[] }>; artifacts: Array<{ mimeType: string }> }> }).runs[0];
     expect(run?.results).toHaveLength(5);
     for (const res of run?.results ?? []) {
-      expect(res.locations[0]?.physicalLocation.region.startLine).toBe(THREAD_C1_LINE);
+      expect(res.locations[0]?.physicalLocation.region).toEqual({ startLine: THREAD_C1_LINE, startColumn: 1, endLine: THREAD_C1_LINE, endColumn: c1Length + 1 });
       expect(res.locations[0]?.logicalLocations).toEqual([{ name: 'comment 1', fullyQualifiedName: 'bug 1900001 comment 1', kind: 'element' }]);
     }
     expect(run?.results[2]?.locations[0]?.message?.text).toBe('comment 1 (2025-10-02 10:00 UTC, incidents@ca.example), line 5, column 5 of its text');
@@ -214,6 +217,8 @@ const THREAD_CASES: CliCase[] = [
   { name: 'bug thread: config caAccounts makes a colleague\'s report the CA\'s', args: [...NOW, '-f', 'compact', 'x.bug.json'], files: { 'x.bug.json': threadColleague, '.irlintrc.json': '{ "caAccounts": ["@ca.example.org"] }' }, code: 1, stdout: all(/^x\.bug\.json#c0:5:5: error field-required /m) },
   { name: 'bug thread: without caAccounts a colleague\'s comment is not the CA\'s report', args: [...NOW, '-f', 'compact', 'x.bug.json'], files: { 'x.bug.json': threadColleague }, code: 0 },
   { name: 'bug thread: a bad caAccounts entry is a config error: exit 2', args: [...NOW, 'x.bug.json'], files: { 'x.bug.json': threadColleague, '.irlintrc.json': '{ "caAccounts": ["ops team"] }' }, code: 2, stderr: /^ir-lint: invalid configuration in \.irlintrc\.json: caAccounts\[0\]: expected a Bugzilla login \(an e-mail address such as ca@example\.com\) or @domain for every login there/ },
+  { name: 'bug thread: an export over 2 MB is linted by default (its limit is 20 MB), and refused over --max-file-size', args: [...NOW, '-f', 'compact', 'big.bug.json'], files: { 'big.bug.json': bigThread }, code: 0 },
+  { name: 'bug thread: an export over --max-file-size is refused: exit 2', args: [...NOW, '-f', 'compact', '--max-file-size', '1MB', 'big.bug.json'], files: { 'big.bug.json': bigThread }, code: 2, stdout: /^big\.bug\.json:1:1: error ir-lint File is 2\.\d MB, over the 1\.0 MB limit; raise it with --max-file-size if this really is one bug export\.\n$/ },
   { name: 'bug thread: on stdin with --stdin-filename x.bug.json', args: [...NOW, '-f', 'compact', '--stdin-filename', '1900001.bug.json', '-'], stdin: threadOpen, code: 1, stdout: all(...THREAD_BROKEN) },
 ];
 
