@@ -47069,8 +47069,9 @@ function whiteboardAt(states, at2) {
 }
 var FINAL_CALL = /\b(?:i|we)(?:'ll| will| intend to| plan to| am going to| are going to)\s+(?:close|be closing|resolve)\s+(?:this|the)(?:\s+(?:bug|incident|report|issue))?\s+(?:on\s+or\s+about|on\s+or\s+after|on|after|by|around)\b/i;
 var THANKS_ONLY = /^(?:thanks?|thank\s+you|many\s+thanks|thx|ty|noted|ack(?:nowledged)?|great|ok(?:ay)?)\b[^?\n]{0,60}$/i;
+var REPLY_HEADER = /^[ \t]*\(In reply to [^\n]{0,200}\)[ \t]*$/i;
 function ownText(c) {
-  return c.text.split("\n").filter((l2) => !/^\s*>/.test(l2)).join("\n").trim();
+  return c.text.split("\n").filter((l2) => !/^[ \t]*>/.test(l2) && !REPLY_HEADER.test(l2)).join("\n").trim();
 }
 function noAnswerNeeded(thread, c, o, closeOnSetAt) {
   if (c.isCa) return "by the CA";
@@ -47081,6 +47082,17 @@ function noAnswerNeeded(thread, c, o, closeOnSetAt) {
   if (closeOnSetAt.some((x) => x.who.toLowerCase() === c.creator.toLowerCase() && Math.abs(x.when - c.time) <= HOUR)) return "final call";
   if (o.ignoreThanks && THANKS_ONLY.test(own4)) return "thanks";
   return void 0;
+}
+function nextUpdateSettings(thread, states) {
+  const out = [];
+  for (let i = 1; i < states.length; i++) {
+    const s2 = states[i];
+    const d = s2.whiteboard.nextUpdate;
+    if (!d || d.iso === states[i - 1].whiteboard.nextUpdate?.iso) continue;
+    const change = thread.changes.find((ch) => ch.field === "whiteboard" && ch.when === s2.since);
+    out.push({ when: s2.since, who: change?.who ?? "", until: d.time + DAY - 1 });
+  }
+  return out;
 }
 function closeOnSettings(thread, states) {
   const out = [];
@@ -47120,7 +47132,11 @@ function itemsOfReport(report2) {
   }
   return void 0;
 }
-var MAY_HOLD_TABLE = /action\s*items?[^\n]{0,200}\|[^\n]{0,400}status|\|\s*action/i;
+function mayHoldTable(text4) {
+  if (!text4.includes("|")) return false;
+  const lower = text4.toLowerCase();
+  return lower.includes("action") && lower.includes("status");
+}
 function postedTables(thread, comments) {
   const out = [];
   for (const c of comments) {
@@ -47128,7 +47144,7 @@ function postedTables(thread, comments) {
     let items2;
     const report2 = thread.reportIn(c);
     if (report2) items2 = itemsOfReport(report2);
-    else if (MAY_HOLD_TABLE.test(c.text)) items2 = itemsOfReport(parseReport(c.text));
+    else if (mayHoldTable(c.text)) items2 = itemsOfReport(parseReport(c.text));
     if (items2 && items2.length > 0) out.push({ comment: c, items: items2 });
   }
   return out;
@@ -47302,7 +47318,7 @@ var bug_response_time_default = defineRule({
       /** The days allowed; the IRG's 7 (a stricter house target is a smaller number). */
       days: integer2(1, 7)
     }),
-    rationale: `Unanswered questions are the commonest way an incident turns into a second incident: CFCA filed bug 1955799 for missing the 7 days on several bugs. Every comment by someone other than the CA (a question, a request such as "please provide a status update", a remark on the report) and every needinfo set on a CA account needs a CA comment within 7 days (at most 7 x 24 hours; any CA comment counts, an acknowledgement with a date included). No answer is needed when the bug is resolved within those 7 days, for the description (comment 0: bug-initial-report covers the first report), for the moderator's final call for comments ("I will close this on or about ...", or the comment posted with a whiteboard [close on YYYY-MM-DD]), for bots (option ignoreAuthors), for empty comments (a needinfo cleared with no text), and, by default, for a comment that only says thanks (option ignoreThanks; the IRG says every comment, so set it false to be strict). Quoted lines ("> ...") do not make a comment more than thanks. A needinfo set with a comment counts once, as that comment. IRG 3.2 (2026-03-20) made the 7 days a MUST; before it the Mozilla expectation of an answer within a week applied (the wiki and IRG 2.0 to 3.1 ask for prompt answers and weekly updates), so older misses are reported as warnings.`,
+    rationale: `Unanswered questions are the commonest way an incident turns into a second incident: CFCA filed bug 1955799 for missing the 7 days on several bugs. Every comment by someone other than the CA (a question, a request such as "please provide a status update", a remark on the report) and every needinfo set on a CA account needs a CA comment within 7 days (at most 7 x 24 hours; any CA comment counts, an acknowledgement with a date included). No answer is needed when the bug is resolved within those 7 days, for the description (comment 0: bug-initial-report covers the first report), for the moderator's final call for comments ("I will close this on or about ...", or the comment posted with a whiteboard [close on YYYY-MM-DD]), for bots (option ignoreAuthors), for empty comments (a needinfo cleared with no text), and, by default, for a comment that only says thanks (option ignoreThanks; the IRG says every comment, so set it false to be strict). Quoted lines ("> ...") do not make a comment more than thanks. A needinfo set with a comment counts once, as that comment. A comment posted with a new whiteboard "Next update YYYY-MM-DD" (the moderator scheduling the next update) is answered by that update, so it has until the end of that day when that is later than 7 days. IRG 3.2 (2026-03-20) made the 7 days a MUST; before it the Mozilla expectation of an answer within a week applied (the wiki and IRG 2.0 to 3.1 ask for prompt answers and weekly updates), so older misses are reported as warnings.`,
     source: 'CCADB IRG 3.2, "When are reports updated?": "CA Owners SHOULD respond promptly to comments and questions, and MUST respond within 7 days, even if only to acknowledge the request" (effective 2026-03-20; before it the Mozilla wiki "Responding to an Incident" and IRG 2.0 to 3.1 expected answers within the weekly update, reported as warnings).',
     examples: [
       {
@@ -47321,6 +47337,7 @@ var bug_response_time_default = defineRule({
     const comments = commentsUntil(thread, horizon);
     const states = whiteboardStates(thread);
     const closeOn = closeOnSettings(thread, states);
+    const schedules = nextUpdateSettings(thread, states);
     const resolved = resolvedIntervals(thread);
     const answerOptions = { ignoreAuthors: o.ignoreAuthors.map((a) => a.toLowerCase()), ignoreThanks: o.ignoreThanks };
     const asks = [];
@@ -47345,10 +47362,11 @@ var bug_response_time_default = defineRule({
     let next;
     for (const ask of asks) {
       const version2 = irgAt(ask.at);
-      const due2 = ask.at + limit;
+      const schedule = schedules.find((x) => x.who.toLowerCase() === ask.comment.creator.toLowerCase() && Math.abs(x.when - ask.comment.time) <= HOUR && ask.comment.time === ask.at);
+      const due2 = Math.max(ask.at + limit, schedule?.until ?? 0);
       const answer = comments.find((c) => c.isCa && c.time > ask.at);
       const answeredAt = answer?.time;
-      if (answeredAt !== void 0 && answeredAt - ask.at <= limit) continue;
+      if (answeredAt !== void 0 && answeredAt <= due2) continue;
       if (resolvedBetween(resolved, ask.at, Math.min(due2, answeredAt ?? due2)) !== void 0) continue;
       const severity = version2.responseMust ? void 0 : "warn";
       const data = { limit: o.days, what: ask.what, at: formatUtc(ask.at), version: version2.responseMust ? version2.name : `${version2.name} (a Mozilla expectation; a MUST from IRG 3.2)` };
@@ -47357,7 +47375,7 @@ var bug_response_time_default = defineRule({
         continue;
       }
       if (thread.open) {
-        if (!next || due2 < next.due) next = { ask, due: due2, version: version2.name };
+        if (!next || due2 < next.due) next = { ask, due: due2, version: version2.name, scheduled: due2 > ask.at + limit };
       }
       const until = thread.open ? now2 : Math.min(now2, thread.resolvedAt ?? now2);
       if (until <= due2) continue;
@@ -47371,7 +47389,7 @@ var bug_response_time_default = defineRule({
     }
     if (next) {
       const label2 = next.ask.what.startsWith("Comment") ? `answer comment ${next.ask.comment.count}` : `answer the needinfo at comment ${next.ask.comment.count}`;
-      ctx.deadline({ obligation: label2, due: next.due, basis: `${o.days} days after ${next.ask.what.startsWith("Comment") ? `comment ${next.ask.comment.count}` : "the needinfo"} (${next.version})`, comment: next.ask.comment.count });
+      ctx.deadline({ obligation: label2, due: next.due, basis: next.scheduled ? "whiteboard Next update" : `${o.days} days after ${next.ask.what.startsWith("Comment") ? `comment ${next.ask.comment.count}` : "the needinfo"} (${next.version})`, comment: next.ask.comment.count });
     }
   }
 });
@@ -47439,7 +47457,7 @@ var bug_update_cadence_default = defineRule({
       /** A comment that only thanks does not question a Closure Summary. */
       ignoreThanks: flag(true)
     }),
-    rationale: `Root programs judge an open incident by whether the CA keeps it current. While a bug is open, every CA comment is an update, and the next is due by the whiteboard's "Next update YYYY-MM-DD" (on or before that day, UTC), which the moderator sets in place of weekly updates, else 7 days (7 x 24 hours) after the last CA comment. The whiteboard is read as it stood: a date already standing when the CA commented is met by that comment, so the next update is due by that date or a week later, whichever comes last; a date set after the comment governs from then; a [close on YYYY-MM-DD] tag means no update is needed. After a Closure Summary no update is needed unless someone questions it (a comment that needs an answer, see bug-response-time), and none while the bug is resolved; a reopening starts the clock again. From IRG 3.1 (2025-07-15) an update is also due within 3 days after an Action Item changes, is completed, or passes its due date: the thread shows only the last, so the rule checks that a CA comment follows within 3 days of the end of the due day of every item that the latest Action Items table the CA posted shows neither Complete nor Canceled (a comment on the due day counts). Updates are owed from the CA's first Full report on (or from its due date, 14 days after the bug was filed, when it is late): before that the Full report is the next thing due, and bug-initial-report, bug-full-report and bug-response-time judge that time.`,
+    rationale: `Root programs judge an open incident by whether the CA keeps it current. While a bug is open, every CA comment is an update, and the next is due by the whiteboard's "Next update YYYY-MM-DD" (on or before that day, UTC), which the moderator sets in place of weekly updates, else 7 days (7 x 24 hours) after the last CA comment. The whiteboard is read as it stood: a date already standing when the CA commented is met by that comment, so the next update is due by that date or a week later, whichever comes last; a date set after the comment governs from then; a [close on YYYY-MM-DD] tag means no update is needed. After a Closure Summary no update is needed unless someone questions it (a comment that needs an answer, see bug-response-time): the CA then owes a comment within 7 days, after which the closure stands again; none is needed while the bug is resolved; a reopening starts the clock again. From IRG 3.1 (2025-07-15) an update is also due within 3 days after an Action Item changes, is completed, or passes its due date: the thread shows only the last, so the rule checks that a CA comment follows within 3 days of the end of the due day of every item that the latest Action Items table the CA posted shows neither Complete nor Canceled (a comment on the due day counts). Updates are owed from the CA's first Full report on (or from its due date, 14 days after the bug was filed, when it is late): before that the Full report is the next thing due, and bug-initial-report, bug-full-report and bug-response-time judge that time.`,
     source: `CCADB IRG 3.2, "When are reports updated?": reports are updated at least every 7 days, or on or before the "Next update" date in the bug's whiteboard, and "within 3 days of an Action Item being changed, completed, or delayed" (the weekly update since the Mozilla wiki "Responding to an Incident" and IRG 2.0, 2023-10-17; the 3 days since IRG 3.1, 2025-07-15); no update is needed after a Closure Summary unless new questions come.`,
     examples: [
       {
@@ -47473,6 +47491,7 @@ var bug_update_cadence_default = defineRule({
     let anchor;
     let resolved = false;
     let closureStanding = false;
+    let closurePosted = false;
     let next;
     const lastComment = (t) => {
       let best;
@@ -47512,6 +47531,7 @@ var bug_update_cadence_default = defineRule({
       if (ev.kind === "reopen") {
         resolved = false;
         closureStanding = false;
+        closurePosted = false;
         const c2 = lastComment(ev.time);
         if (c2) anchor = { time: ev.time, comment: c2, what: "the bug's reopening" };
         continue;
@@ -47527,11 +47547,11 @@ var bug_update_cadence_default = defineRule({
       if (anchor) settle(anchor, { time: c.time, comment: c });
       anchor = void 0;
       if (resolved) continue;
-      if (reportKinds(thread, c).has("closure")) {
+      if (reportKinds(thread, c).has("closure")) closurePosted = true;
+      if (closurePosted) {
         closureStanding = true;
         continue;
       }
-      if (closureStanding) continue;
       anchor = { time: c.time, comment: c, what: `comment ${c.count} by the CA` };
     }
     if (anchor && thread.open) settle(anchor, void 0);
@@ -47716,6 +47736,7 @@ var bug_revocation_delay_updates_default = defineRule({
 
 // rules/bug-closure.ts
 var QUESTION = /\?(?:\s|$|["')\]])/;
+var ASKS_FOR_CLOSURE = /\bclos(?:e|ed|ing|ure)\b/i;
 var bug_closure_default = defineRule({
   meta: {
     id: "bug-closure",
@@ -47738,7 +47759,7 @@ var bug_closure_default = defineRule({
       /** A comment that only thanks is not a question. */
       ignoreThanks: flag(true)
     }),
-    rationale: "A Closure Summary attests that every Action Item is done and asks the root programs to close the bug; posted too early it is sent back, and the bug stays open for another round. A CA comment holding an IRG 3.x Report Closure Summary is a closure request. It is judged against the latest Action Items table the CA posted before it (an item neither Complete nor Canceled is an open item; a table in the closure comment itself is closure-action-items-complete's to report), against the questions before it (a needinfo on a CA account still set, or a comment by someone else with a question mark that no CA comment answered before the closure; a closure comment that quotes or names that comment answers it), and from IRG 3.1 (2025-07-15) against the needinfo to incident-reporting@ccadb.org that asks the CCADB to look at it, set within a day of the closure comment (by anyone: the CA sets it, a moderator may). A Closure Summary followed by a question and then another Closure Summary is judged twice, each as it stood.",
+    rationale: "A Closure Summary attests that every Action Item is done and asks the root programs to close the bug; posted too early it is sent back, and the bug stays open for another round. A CA comment holding an IRG 3.x Report Closure Summary is a closure request. It is judged against the latest Action Items table the CA posted before it (an item neither Complete nor Canceled is an open item; a table in the closure comment itself is closure-action-items-complete's to report), against the questions before it (a needinfo on a CA account still set that no CA comment followed, or a comment by someone else with a question mark that no CA comment answered before the closure; a closure comment that quotes or names that comment answers it, and so does the closure itself when the question asked for it), and from IRG 3.1 (2025-07-15) against the needinfo to incident-reporting@ccadb.org that asks the CCADB to look at it, set within a day of the closure comment (by anyone: the CA sets it, a moderator may). A Closure Summary followed by a question and then another Closure Summary is judged twice, each as it stood.",
     source: 'CCADB IRG 3.2, "How are reports closed?": closure is requested with the Closure Summary template once all Action Items are complete (or canceled) and all questions are answered, setting needinfo to incident-reporting@ccadb.org (the needinfo since IRG 3.1, effective 2025-07-15).',
     examples: [
       {
@@ -47810,15 +47831,17 @@ function unansweredBefore(thread, comments, c, answerOptions, closeOn) {
     if (q.isCa) break;
     if (q.count === 0) continue;
     if (noAnswerNeeded(thread, q, answerOptions, closeOn) !== void 0) continue;
-    if (!QUESTION.test(ownText(q))) continue;
-    if (/^\s*>/m.test(closureText) || namedComments(closureText).has(q.count)) continue;
+    const asked = ownText(q);
+    if (!QUESTION.test(asked)) continue;
+    if (ASKS_FOR_CLOSURE.test(asked)) continue;
+    if (/^[ \t]*>/m.test(closureText) || namedComments(closureText).has(q.count)) continue;
     return `the question in comment ${q.count} by ${q.creator} (${formatUtc(q.time)})`;
   }
   return void 0;
 }
 function namedComments(text4) {
   const out = /* @__PURE__ */ new Set();
-  for (const m of text4.matchAll(/\b(?:comment|c)[ \t]*#?[ \t]*(\d{1,5})\b/gi)) out.add(Number(m[1]));
+  for (const m of text4.matchAll(/\b(?:comment|c)[ \t]*(?:#[ \t]*)?(\d{1,5})\b/gi)) out.add(Number(m[1]));
   return out;
 }
 

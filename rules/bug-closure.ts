@@ -5,6 +5,8 @@ import { closeOnSettings, commentsUntil, DAY, formatUtc, irgAt, isDone, judgeTim
 
 /** A line that asks something (outside quotes). */
 const QUESTION = /\?(?:\s|$|["')\]])/;
+/** A question that asks for the closure itself. */
+const ASKS_FOR_CLOSURE = /\bclos(?:e|ed|ing|ure)\b/i;
 
 export default defineRule<{ done: string[]; needinfoTo: string; ignoreAuthors: string[]; ignoreThanks: boolean }, BugThread>({
   meta: {
@@ -29,7 +31,7 @@ export default defineRule<{ done: string[]; needinfoTo: string; ignoreAuthors: s
       ignoreThanks: flag(true),
     }),
     rationale:
-      'A Closure Summary attests that every Action Item is done and asks the root programs to close the bug; posted too early it is sent back, and the bug stays open for another round. A CA comment holding an IRG 3.x Report Closure Summary is a closure request. It is judged against the latest Action Items table the CA posted before it (an item neither Complete nor Canceled is an open item; a table in the closure comment itself is closure-action-items-complete\'s to report), against the questions before it (a needinfo on a CA account still set, or a comment by someone else with a question mark that no CA comment answered before the closure; a closure comment that quotes or names that comment answers it), and from IRG 3.1 (2025-07-15) against the needinfo to incident-reporting@ccadb.org that asks the CCADB to look at it, set within a day of the closure comment (by anyone: the CA sets it, a moderator may). A Closure Summary followed by a question and then another Closure Summary is judged twice, each as it stood.',
+      'A Closure Summary attests that every Action Item is done and asks the root programs to close the bug; posted too early it is sent back, and the bug stays open for another round. A CA comment holding an IRG 3.x Report Closure Summary is a closure request. It is judged against the latest Action Items table the CA posted before it (an item neither Complete nor Canceled is an open item; a table in the closure comment itself is closure-action-items-complete\'s to report), against the questions before it (a needinfo on a CA account still set that no CA comment followed, or a comment by someone else with a question mark that no CA comment answered before the closure; a closure comment that quotes or names that comment answers it, and so does the closure itself when the question asked for it), and from IRG 3.1 (2025-07-15) against the needinfo to incident-reporting@ccadb.org that asks the CCADB to look at it, set within a day of the closure comment (by anyone: the CA sets it, a moderator may). A Closure Summary followed by a question and then another Closure Summary is judged twice, each as it stood.',
     source:
       'CCADB IRG 3.2, "How are reports closed?": closure is requested with the Closure Summary template once all Action Items are complete (or canceled) and all questions are answered, setting needinfo to incident-reporting@ccadb.org (the needinfo since IRG 3.1, effective 2025-07-15).',
     examples: [
@@ -116,8 +118,10 @@ function unansweredBefore(
     if (q.isCa) break; // the CA spoke after everything earlier
     if (q.count === 0) continue;
     if (noAnswerNeeded(thread, q, answerOptions, closeOn) !== undefined) continue;
-    if (!QUESTION.test(ownText(q))) continue;
-    if (/^\s*>/m.test(closureText) || namedComments(closureText).has(q.count)) continue;
+    const asked = ownText(q);
+    if (!QUESTION.test(asked)) continue;
+    if (ASKS_FOR_CLOSURE.test(asked)) continue; // "Can you post a Closure Summary?": the closure is the answer
+    if (/^[ \t]*>/m.test(closureText) || namedComments(closureText).has(q.count)) continue;
     return `the question in comment ${q.count} by ${q.creator} (${formatUtc(q.time)})`;
   }
   return undefined;
@@ -126,6 +130,6 @@ function unansweredBefore(
 /** The comment numbers a text names ("comment 12", "comment #12", "c12"). */
 function namedComments(text: string): Set<number> {
   const out = new Set<number>();
-  for (const m of text.matchAll(/\b(?:comment|c)[ \t]*#?[ \t]*(\d{1,5})\b/gi)) out.add(Number(m[1]));
+  for (const m of text.matchAll(/\b(?:comment|c)[ \t]*(?:#[ \t]*)?(\d{1,5})\b/gi)) out.add(Number(m[1]));
   return out;
 }

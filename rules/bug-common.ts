@@ -251,11 +251,14 @@ const FINAL_CALL = /\b(?:i|we)(?:'ll| will| intend to| plan to| am going to| are
 /** A comment that only thanks or acknowledges. */
 const THANKS_ONLY = /^(?:thanks?|thank\s+you|many\s+thanks|thx|ty|noted|ack(?:nowledged)?|great|ok(?:ay)?)\b[^?\n]{0,60}$/i;
 
-/** The comment's text without quoted lines (`> ...`). */
+/** A Bugzilla reply header: "(In reply to Jane Doe from comment #3)". */
+const REPLY_HEADER = /^[ \t]*\(In reply to [^\n]{0,200}\)[ \t]*$/i;
+
+/** The comment's own words: without quoted lines (`> ...`) and Bugzilla's reply headers. */
 export function ownText(c: ThreadComment): string {
   return c.text
     .split('\n')
-    .filter((l) => !/^\s*>/.test(l))
+    .filter((l) => !/^[ \t]*>/.test(l) && !REPLY_HEADER.test(l))
     .join('\n')
     .trim();
 }
@@ -277,6 +280,19 @@ export function noAnswerNeeded(thread: BugThread, c: ThreadComment, o: AnswerOpt
   if (closeOnSetAt.some((x) => x.who.toLowerCase() === c.creator.toLowerCase() && Math.abs(x.when - c.time) <= HOUR)) return 'final call';
   if (o.ignoreThanks && THANKS_ONLY.test(own)) return 'thanks';
   return undefined;
+}
+
+/** When (and by whom) the whiteboard was given a new "Next update YYYY-MM-DD", and the end of that day. */
+export function nextUpdateSettings(thread: BugThread, states: readonly WhiteboardState[]): Array<{ when: number; who: string; until: number }> {
+  const out: Array<{ when: number; who: string; until: number }> = [];
+  for (let i = 1; i < states.length; i++) {
+    const s = states[i] as WhiteboardState;
+    const d = s.whiteboard.nextUpdate;
+    if (!d || d.iso === (states[i - 1] as WhiteboardState).whiteboard.nextUpdate?.iso) continue;
+    const change = thread.changes.find((ch) => ch.field === 'whiteboard' && ch.when === s.since);
+    out.push({ when: s.since, who: change?.who ?? '', until: d.time + DAY - 1 });
+  }
+  return out;
 }
 
 /** When (and by whom) a `[close on YYYY-MM-DD]` tag was put on the whiteboard. */
@@ -339,8 +355,12 @@ function itemsOfReport(report: IncidentReport): PostedItem[] | undefined {
   return undefined;
 }
 
-/** A comment that may hold an Action Items table (cheap test before parsing it). */
-const MAY_HOLD_TABLE = /action\s*items?[^\n]{0,200}\|[^\n]{0,400}status|\|\s*action/i;
+/** A comment that may hold an Action Items table: a pipe and the words of its header (a cheap test before parsing it). */
+function mayHoldTable(text: string): boolean {
+  if (!text.includes('|')) return false;
+  const lower = text.toLowerCase();
+  return lower.includes('action') && lower.includes('status');
+}
 
 /** The Action Items tables the CA posted, in comment order (a table with a Status column: a v3 table). */
 export function postedTables(thread: BugThread, comments: readonly ThreadComment[]): PostedTable[] {
@@ -350,7 +370,7 @@ export function postedTables(thread: BugThread, comments: readonly ThreadComment
     let items: PostedItem[] | undefined;
     const report = thread.reportIn(c);
     if (report) items = itemsOfReport(report);
-    else if (MAY_HOLD_TABLE.test(c.text)) items = itemsOfReport(parseReport(c.text));
+    else if (mayHoldTable(c.text)) items = itemsOfReport(parseReport(c.text));
     if (items && items.length > 0) out.push({ comment: c, items });
   }
   return out;

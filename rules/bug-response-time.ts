@@ -1,7 +1,7 @@
 import { flag, integer, ruleOptions, stringList } from '../src/options.js';
 import type { BugThread, ThreadComment } from '../src/parse/thread.js';
 import { defineRule } from '../src/types.js';
-import { closeOnSettings, commentWith, commentsUntil, DAY, formatDays, formatUtc, irgAt, judgeTime, noAnswerNeeded, resolvedBetween, resolvedIntervals, whiteboardStates } from './bug-common.js';
+import { closeOnSettings, commentWith, nextUpdateSettings, commentsUntil, DAY, HOUR, formatDays, formatUtc, irgAt, judgeTime, noAnswerNeeded, resolvedBetween, resolvedIntervals, whiteboardStates } from './bug-common.js';
 
 /** Something the CA owes an answer to: a comment by someone else, or a needinfo on a CA account. */
 interface Ask {
@@ -32,7 +32,7 @@ export default defineRule<{ days: number; ignoreAuthors: string[]; ignoreThanks:
       days: integer(1, 7),
     }),
     rationale:
-      'Unanswered questions are the commonest way an incident turns into a second incident: CFCA filed bug 1955799 for missing the 7 days on several bugs. Every comment by someone other than the CA (a question, a request such as "please provide a status update", a remark on the report) and every needinfo set on a CA account needs a CA comment within 7 days (at most 7 x 24 hours; any CA comment counts, an acknowledgement with a date included). No answer is needed when the bug is resolved within those 7 days, for the description (comment 0: bug-initial-report covers the first report), for the moderator\'s final call for comments ("I will close this on or about ...", or the comment posted with a whiteboard [close on YYYY-MM-DD]), for bots (option ignoreAuthors), for empty comments (a needinfo cleared with no text), and, by default, for a comment that only says thanks (option ignoreThanks; the IRG says every comment, so set it false to be strict). Quoted lines ("> ...") do not make a comment more than thanks. A needinfo set with a comment counts once, as that comment. IRG 3.2 (2026-03-20) made the 7 days a MUST; before it the Mozilla expectation of an answer within a week applied (the wiki and IRG 2.0 to 3.1 ask for prompt answers and weekly updates), so older misses are reported as warnings.',
+      'Unanswered questions are the commonest way an incident turns into a second incident: CFCA filed bug 1955799 for missing the 7 days on several bugs. Every comment by someone other than the CA (a question, a request such as "please provide a status update", a remark on the report) and every needinfo set on a CA account needs a CA comment within 7 days (at most 7 x 24 hours; any CA comment counts, an acknowledgement with a date included). No answer is needed when the bug is resolved within those 7 days, for the description (comment 0: bug-initial-report covers the first report), for the moderator\'s final call for comments ("I will close this on or about ...", or the comment posted with a whiteboard [close on YYYY-MM-DD]), for bots (option ignoreAuthors), for empty comments (a needinfo cleared with no text), and, by default, for a comment that only says thanks (option ignoreThanks; the IRG says every comment, so set it false to be strict). Quoted lines ("> ...") do not make a comment more than thanks. A needinfo set with a comment counts once, as that comment. A comment posted with a new whiteboard "Next update YYYY-MM-DD" (the moderator scheduling the next update) is answered by that update, so it has until the end of that day when that is later than 7 days. IRG 3.2 (2026-03-20) made the 7 days a MUST; before it the Mozilla expectation of an answer within a week applied (the wiki and IRG 2.0 to 3.1 ask for prompt answers and weekly updates), so older misses are reported as warnings.',
     source:
       'CCADB IRG 3.2, "When are reports updated?": "CA Owners SHOULD respond promptly to comments and questions, and MUST respond within 7 days, even if only to acknowledge the request" (effective 2026-03-20; before it the Mozilla wiki "Responding to an Incident" and IRG 2.0 to 3.1 expected answers within the weekly update, reported as warnings).',
     examples: [
@@ -52,6 +52,7 @@ export default defineRule<{ days: number; ignoreAuthors: string[]; ignoreThanks:
     const comments = commentsUntil(thread, horizon);
     const states = whiteboardStates(thread);
     const closeOn = closeOnSettings(thread, states);
+    const schedules = nextUpdateSettings(thread, states);
     const resolved = resolvedIntervals(thread);
     const answerOptions = { ignoreAuthors: o.ignoreAuthors.map((a) => a.toLowerCase()), ignoreThanks: o.ignoreThanks };
     const asks: Ask[] = [];
@@ -73,14 +74,16 @@ export default defineRule<{ days: number; ignoreAuthors: string[]; ignoreThanks:
       asks.push({ at: n.when, comment: at, what: `The needinfo on ${n.target} set by ${n.who}${withComment ? ` with comment ${withComment.count}` : ` after comment ${at.count}`}` });
     }
     asks.sort((a, b) => a.at - b.at);
-    let next: { ask: Ask; due: number; version: string } | undefined;
+    let next: { ask: Ask; due: number; version: string; scheduled: boolean } | undefined;
     for (const ask of asks) {
       const version = irgAt(ask.at);
-      const due = ask.at + limit;
+      // A comment posted with a new whiteboard "Next update" date (by its author, within an hour) is answered by that update.
+      const schedule = schedules.find((x) => x.who.toLowerCase() === ask.comment.creator.toLowerCase() && Math.abs(x.when - ask.comment.time) <= HOUR && ask.comment.time === ask.at);
+      const due = Math.max(ask.at + limit, schedule?.until ?? 0);
       const answer = comments.find((c) => c.isCa && c.time > ask.at);
       const answeredAt = answer?.time;
       ctx.question(answer ? { comment: ask.comment.count, due, answeredBy: answer.count } : { comment: ask.comment.count, due });
-      if (answeredAt !== undefined && answeredAt - ask.at <= limit) continue;
+      if (answeredAt !== undefined && answeredAt <= due) continue;
       if (resolvedBetween(resolved, ask.at, Math.min(due, answeredAt ?? due)) !== undefined) continue;
       const severity = version.responseMust ? undefined : ('warn' as const);
       const data = { limit: o.days, what: ask.what, at: formatUtc(ask.at), version: version.responseMust ? version.name : `${version.name} (a Mozilla expectation; a MUST from IRG 3.2)` };
@@ -89,7 +92,7 @@ export default defineRule<{ days: number; ignoreAuthors: string[]; ignoreThanks:
         continue;
       }
       if (thread.open) {
-        if (!next || due < next.due) next = { ask, due, version: version.name };
+        if (!next || due < next.due) next = { ask, due, version: version.name, scheduled: due > ask.at + limit };
       }
       const until = thread.open ? now : Math.min(now, thread.resolvedAt ?? now);
       if (until <= due) continue;
@@ -103,7 +106,7 @@ export default defineRule<{ days: number; ignoreAuthors: string[]; ignoreThanks:
     }
     if (next) {
       const label = next.ask.what.startsWith('Comment') ? `answer comment ${next.ask.comment.count}` : `answer the needinfo at comment ${next.ask.comment.count}`;
-      ctx.deadline({ obligation: label, due: next.due, basis: `${o.days} days after ${next.ask.what.startsWith('Comment') ? `comment ${next.ask.comment.count}` : 'the needinfo'} (${next.version})`, comment: next.ask.comment.count });
+      ctx.deadline({ obligation: label, due: next.due, basis: next.scheduled ? 'whiteboard Next update' : `${o.days} days after ${next.ask.what.startsWith('Comment') ? `comment ${next.ask.comment.count}` : 'the needinfo'} (${next.version})`, comment: next.ask.comment.count });
     }
   },
 });

@@ -98,7 +98,7 @@ export default defineRule<{ days: number; actionItems: boolean; done: string[]; 
       ignoreThanks: flag(true),
     }),
     rationale:
-      'Root programs judge an open incident by whether the CA keeps it current. While a bug is open, every CA comment is an update, and the next is due by the whiteboard\'s "Next update YYYY-MM-DD" (on or before that day, UTC), which the moderator sets in place of weekly updates, else 7 days (7 x 24 hours) after the last CA comment. The whiteboard is read as it stood: a date already standing when the CA commented is met by that comment, so the next update is due by that date or a week later, whichever comes last; a date set after the comment governs from then; a [close on YYYY-MM-DD] tag means no update is needed. After a Closure Summary no update is needed unless someone questions it (a comment that needs an answer, see bug-response-time), and none while the bug is resolved; a reopening starts the clock again. From IRG 3.1 (2025-07-15) an update is also due within 3 days after an Action Item changes, is completed, or passes its due date: the thread shows only the last, so the rule checks that a CA comment follows within 3 days of the end of the due day of every item that the latest Action Items table the CA posted shows neither Complete nor Canceled (a comment on the due day counts). Updates are owed from the CA\'s first Full report on (or from its due date, 14 days after the bug was filed, when it is late): before that the Full report is the next thing due, and bug-initial-report, bug-full-report and bug-response-time judge that time.',
+      'Root programs judge an open incident by whether the CA keeps it current. While a bug is open, every CA comment is an update, and the next is due by the whiteboard\'s "Next update YYYY-MM-DD" (on or before that day, UTC), which the moderator sets in place of weekly updates, else 7 days (7 x 24 hours) after the last CA comment. The whiteboard is read as it stood: a date already standing when the CA commented is met by that comment, so the next update is due by that date or a week later, whichever comes last; a date set after the comment governs from then; a [close on YYYY-MM-DD] tag means no update is needed. After a Closure Summary no update is needed unless someone questions it (a comment that needs an answer, see bug-response-time): the CA then owes a comment within 7 days, after which the closure stands again; none is needed while the bug is resolved; a reopening starts the clock again. From IRG 3.1 (2025-07-15) an update is also due within 3 days after an Action Item changes, is completed, or passes its due date: the thread shows only the last, so the rule checks that a CA comment follows within 3 days of the end of the due day of every item that the latest Action Items table the CA posted shows neither Complete nor Canceled (a comment on the due day counts). Updates are owed from the CA\'s first Full report on (or from its due date, 14 days after the bug was filed, when it is late): before that the Full report is the next thing due, and bug-initial-report, bug-full-report and bug-response-time judge that time.',
     source:
       'CCADB IRG 3.2, "When are reports updated?": reports are updated at least every 7 days, or on or before the "Next update" date in the bug\'s whiteboard, and "within 3 days of an Action Item being changed, completed, or delayed" (the weekly update since the Mozilla wiki "Responding to an Incident" and IRG 2.0, 2023-10-17; the 3 days since IRG 3.1, 2025-07-15); no update is needed after a Closure Summary unless new questions come.',
     examples: [
@@ -137,6 +137,7 @@ export default defineRule<{ days: number; actionItems: boolean; done: string[]; 
     let anchor: Anchor | undefined;
     let resolved = false;
     let closureStanding = false;
+    let closurePosted = false;
     let next: { due: number; short: string; comment: number; obligation: string } | undefined;
     const lastComment = (t: number): ThreadComment | undefined => {
       let best: ThreadComment | undefined;
@@ -180,6 +181,7 @@ export default defineRule<{ days: number; actionItems: boolean; done: string[]; 
       if (ev.kind === 'reopen') {
         resolved = false;
         closureStanding = false;
+        closurePosted = false;
         const c = lastComment(ev.time);
         if (c) anchor = { time: ev.time, comment: c, what: "the bug's reopening" };
         continue;
@@ -195,11 +197,12 @@ export default defineRule<{ days: number; actionItems: boolean; done: string[]; 
       if (anchor) settle(anchor, { time: c.time, comment: c });
       anchor = undefined;
       if (resolved) continue;
-      if (reportKinds(thread, c).has('closure')) {
+      if (reportKinds(thread, c).has('closure')) closurePosted = true;
+      // After a Closure Summary, a CA answer to a question leaves the closure standing.
+      if (closurePosted) {
         closureStanding = true;
         continue;
       }
-      if (closureStanding) continue;
       anchor = { time: c.time, comment: c, what: `comment ${c.count} by the CA` };
     }
     if (anchor && thread.open) settle(anchor, undefined);

@@ -49,6 +49,12 @@ new RuleTester({ describe, it }).run(rule, {
       code: bugJson({ created: T, comments: [ca(T, done), reviewer(plus(T, 10), 'Did you check the EV profile?'), ca(plus(T, 11), 'Yes.'), ca(CLOSE, closureSummary())], history: [needinfo(CLOSE, CA, CCADB)] }),
     },
     {
+      name: 'a request for the Closure Summary is answered by it',
+      kind: 'thread',
+      now: plus(CLOSE, 2),
+      code: bugJson({ created: T, comments: [ca(T, done), reviewer(plus(T, 25), 'Can you please post a Closure Summary?'), ca(CLOSE, closureSummary())], history: [needinfo(CLOSE, CA, CCADB)] }),
+    },
+    {
       name: 'a closure that names the question answers it',
       kind: 'thread',
       now: plus(CLOSE, 2),

@@ -17,6 +17,7 @@ new RuleTester({ describe, it }).run(rule, {
   valid: [
     { name: 'answered exactly 7 days later', kind: 'thread', now: plus(T, 30), code: asked(T, plus(T, 8)) },
     { name: 'a comment that only thanks needs no answer', kind: 'thread', now: plus(T, 30), code: asked(T, undefined, 'Thanks for the update!'), },
+    { name: 'a reply that only thanks, under a quote and the reply header, needs no answer', kind: 'thread', now: plus(T, 30), code: asked(T, undefined, '(In reply to Example CA from comment #0)\n> Which profiles were affected?\n\nThanks, that answers it.') },
     { name: 'a bot comment needs no answer', kind: 'thread', now: plus(T, 30), code: bugJson({ created: T, comments: [ca(T, fullReport()), { by: 'release-mgmt-account-bot@mozilla.tld', at: plus(T, 1), text: 'The assignee was changed.' }] }) },
     {
       name: "the moderator's final call for comments needs no answer",
@@ -33,6 +34,17 @@ new RuleTester({ describe, it }).run(rule, {
         whiteboard: '[ca-compliance] [close on 2026-04-10]',
         comments: [ca(T, fullReport()), moderator(plus(T, 1), 'Closing soon unless there are further questions.')],
         history: [whiteboardChange(plus(T, 1), MODERATOR, '[ca-compliance]', '[ca-compliance] [close on 2026-04-10]')],
+      }),
+    },
+    {
+      name: 'a comment posted with a new Next update date is answered by that update',
+      kind: 'thread',
+      now: plus(T, 30),
+      code: bugJson({
+        created: T,
+        whiteboard: 'Next update 2026-04-20',
+        comments: [ca(T, fullReport()), moderator(plus(T, 1), 'Setting the next update to 2026-04-20, when the first action item is due.'), ca('2026-04-20T18:00:00Z', 'Update: the first action item is complete.')],
+        history: [whiteboardChange(plus(T, 1), MODERATOR, '', 'Next update 2026-04-20')],
       }),
     },
     { name: 'resolved within the 7 days', kind: 'thread', now: plus(T, 30), code: asked(T, undefined, 'Any more questions?', { resolved: plus(T, 5) }) },

@@ -29,6 +29,12 @@ new RuleTester({ describe, it }).run(rule, {
       code: bugJson({ created: T, comments: [ca(T, fullReport()), ca(plus(T, 5), closureSummary()), moderator(plus(T, 6), 'I will close this on or about 2025-08-20.')] }),
     },
     {
+      name: 'a question on the Closure Summary, answered: the closure stands again',
+      kind: 'thread',
+      now: plus(T, 60),
+      code: bugJson({ created: T, comments: [ca(T, fullReport()), ca(plus(T, 5), closureSummary()), reviewer(plus(T, 6), 'Did you also check the EV profile?'), ca(plus(T, 8), 'Yes, it was not affected.')] }),
+    },
+    {
       name: 'none while the bug is resolved',
       kind: 'thread',
       now: plus(T, 60),
