@@ -17,7 +17,7 @@
  */
 import type { FormatContext, Formatter } from './index.js';
 import { sanitize } from './sanitize.js';
-import { dueDate, groupOpenBugs, isOverdue, timeLeft, utcMinute, type CaGroup, type OpenBug } from './thread.js';
+import { dueDate, groupOpenBugs, isOverdue, NO_CA, timeLeft, utcMinute, type CaGroup, type OpenBug } from './thread.js';
 import type { LintMessage, LintResult, ThreadCommentSummary } from '../types.js';
 
 const DAY = 86_400_000;
@@ -269,7 +269,7 @@ function bugSection(bug: OpenBug, c: Ctx): string {
     .join('');
   return (
     `<section class="bug${overdue ? ' has-overdue' : ''}" id="bug-${bug.id}" aria-labelledby="bug-${bug.id}-h">` +
-    `<h3 id="bug-${bug.id}-h">Bug ${bug.id}${overdue ? ' <span class="mark overdue">(overdue)</span>' : ''}: ${escapeHtml(`${bug.ca === 'Other' ? '' : `${bug.ca}: `}${bug.title}`)}</h3>` +
+    `<h3 id="bug-${bug.id}-h">Bug ${bug.id}${overdue ? ' <span class="mark overdue">(overdue)</span>' : ''}: ${escapeHtml(`${bug.ca === NO_CA ? '' : `${bug.ca}: `}${bug.title}`)}</h3>` +
     `<div class="meta">${escapeHtml(r.thread?.status ?? '')} \u00b7 ${plural(comments.length, 'comment')} \u00b7 ${link(bug.url, bug.url)}</div>` +
     (dls ? `<ul class="deadlines">${dls}</ul>` : '<p>No open obligation known.</p>') +
     (whole ? `<ul>${whole}</ul>` : '') +
