@@ -12,6 +12,7 @@ import { lint } from '../src/api.js';
 import { defaultConfig, resolveRules } from '../src/config/index.js';
 import { lintToResult, parseNow } from '../src/engine/index.js';
 import type { BugThread } from '../src/parse/thread.js';
+import { checkInvalid, checkValid } from '../src/testing/rule-tester.js';
 import { defineRule, type ResolvedRule } from '../src/types.js';
 import { bugExportText, CA, REVIEWER } from './helpers/thread-export.js';
 
@@ -42,7 +43,9 @@ const probe = defineRule<undefined, BugThread>({
 });
 
 function rulesWith(...extra: ResolvedRule['rule'][]): ResolvedRule[] {
-  return [...resolveRules(defaultConfig(), builtins), ...extra.map((rule) => ({ rule, severity: 2 as const, options: undefined }))];
+  // The built-in report rules and the probes; the built-in lifecycle rules have their own tests (test/rules/bug-*.test.ts).
+  const reportRules = resolveRules(defaultConfig(), builtins).filter((r) => r.rule.meta.appliesTo !== 'thread');
+  return [...reportRules, ...extra.map((rule) => ({ rule, severity: 2 as const, options: undefined }))];
 }
 
 function lintExport(text: string, now = '2025-12-01', extra = [probe]) {
@@ -135,7 +138,8 @@ describe('a malformed export', () => {
 describe('lint() on a .bug.json path', () => {
   it('lints it as a thread, with config caAccounts', async () => {
     const t = bugExportText({}, [{ text: V2, creator: 'colleague@ops.example', creation_time: '2025-08-22T10:00:00Z' }]);
-    const r = await lint({ text: t, filePath: 'bugs/1900001.bug.json', now: '2025-12-01', config: { caAccounts: ['colleague@ops.example'] } });
+    const lifecycleOff = Object.fromEntries(builtins.filter((b) => b.meta.appliesTo === 'thread').map((b) => [b.meta.id, 'off' as const]));
+    const r = await lint({ text: t, filePath: 'bugs/1900001.bug.json', now: '2025-12-01', config: { caAccounts: ['colleague@ops.example'], rules: lifecycleOff } });
     expect(r.thread?.id).toBe(1900001);
     expect(r.deadlines).toEqual([]);
     expect(r.messages.filter((m) => m.ruleId === 'template-current').map((m) => m.comment)).toEqual([0]);
@@ -148,8 +152,7 @@ describe('lint() on a .bug.json path', () => {
   });
 });
 
-describe('the RuleTester on thread rules', async () => {
-  const { checkInvalid, checkValid } = await import('../src/testing/rule-tester.js');
+describe('the RuleTester on thread rules', () => {
   const code = bugExportText({ whiteboard: 'Next update 2025-12-05' }, [
     { text: 'Report.', creator: CA, creation_time: '2025-03-03T10:00:00Z' },
     { text: 'A question?', creator: REVIEWER, creation_time: '2025-03-04T10:00:00Z' },

@@ -168,14 +168,33 @@ const THREAD_BROKEN = [
   /^1900001\.bug\.json#c1:7:111: error no-placeholder /m,
   /^1900001\.bug\.json#c1:8:3: error field-empty /m,
 ];
+/** The thread cases test the plumbing with the report rules (and a plugin thread rule); the lifecycle rules have cases of their own below. */
+const LIFECYCLE = ['bug-initial-report', 'bug-full-report', 'bug-response-time', 'bug-update-cadence', 'bug-revocation-delay-updates', 'bug-closure'];
+const TNOW = [...NOW, ...LIFECYCLE.flatMap((id) => ['--rule', `${id}:off`])];
+/** A thread late on every obligation (fixtures/threads, written for the tests), judged when it was fetched. */
+const threadLate = project('fixtures/threads/1999002-late.bug.json');
+const threadCleanFixture = project('fixtures/threads/1999001-clean.bug.json');
 const THREAD_CASES: CliCase[] = [
-  { name: 'bug thread: the CA\'s report in comment 1 linted as of its posting, compact path#cN:line:col, the reviewer\'s paste not linted: exit 1', args: [...NOW, '-f', 'compact', '1900001.bug.json'], files: { '1900001.bug.json': threadOpen }, code: 1, nodes: true, stdout: (t) => {
+  { name: 'bug thread: the lifecycle rules on a thread late on every obligation, each at the comment where it arose: exit 1', args: ['--now', '2026-06-01', '-f', 'compact', '1999002.bug.json'], files: { '1999002.bug.json': threadLate }, code: 1, stdout: all(
+    /^1999002\.bug\.json#c0:1:1: error bug-full-report The Full report \(comment 2, 2026-04-24 12:00 UTC\) came 23\.1 days after the initial disclosure /m,
+    /^1999002\.bug\.json#c0:1:1: error bug-initial-report The CA's first report \(comment 1, 2026-04-06 12:00 UTC\) came 96 hours after awareness /m,
+    /^1999002\.bug\.json#c1:1:1: error bug-revocation-delay-updates /m,
+    /^1999002\.bug\.json#c2:1:1: error bug-update-cadence /m,
+    /^1999002\.bug\.json#c3:1:1: error bug-response-time Comment 3 by reviewer@root-program\.example \(2026-04-25 09:00 UTC\) got no answer from the CA within 7 days; the next CA comment came 11 days later \(comment 4\)\./m,
+    /^1999002\.bug\.json#c5:1:1: error bug-closure .*without a needinfo to incident-reporting@ccadb\.org/m,
+  ) },
+  { name: 'bug thread: the lifecycle rules on a clean closed thread: exit 0, no output', args: ['--now', '2025-11-01', '1999001.bug.json'], files: { '1999001.bug.json': threadCleanFixture }, code: 0 },
+  { name: 'bug thread: a lifecycle rule turned off with --rule', args: ['--now', '2026-06-01', '-f', 'compact', '--rule', 'bug-closure:off', '1999002.bug.json'], files: { '1999002.bug.json': threadLate }, code: 1, stdout: (t) => {
+    expect(t).not.toMatch(/ bug-closure /);
+    expect(t).toMatch(/ bug-response-time /);
+  } },
+  { name: 'bug thread: the CA\'s report in comment 1 linted as of its posting, compact path#cN:line:col, the reviewer\'s paste not linted: exit 1', args: [...TNOW, '-f', 'compact', '1900001.bug.json'], files: { '1900001.bug.json': threadOpen }, code: 1, nodes: true, stdout: (t) => {
     all(...THREAD_BROKEN)(t);
     expect(t.split('\n').filter(Boolean)).toHaveLength(5);
     expect(t).not.toMatch(/#c2:/);
   } },
-  { name: 'bug thread: a clean closed thread: exit 0, no output', args: [...NOW, '1900003.bug.json'], files: { '1900003.bug.json': threadClosed }, code: 0, nodes: true },
-  { name: 'bug thread: stylish groups by comment and ends with the next deadline', args: [...NOW, '1900001.bug.json'], files: { '1900001.bug.json': threadOpen, ...withPlugin }, code: 1, stdout: [
+  { name: 'bug thread: a clean closed thread: exit 0, no output', args: [...TNOW, '1900003.bug.json'], files: { '1900003.bug.json': threadClosed }, code: 0, nodes: true },
+  { name: 'bug thread: stylish groups by comment and ends with the next deadline', args: [...TNOW, '1900001.bug.json'], files: { '1900001.bug.json': threadOpen, ...withPlugin }, code: 1, stdout: [
     '',
     '1900001.bug.json',
     '  comment 1 (2025-10-02 10:00 UTC, incidents@ca.example)',
@@ -189,15 +208,15 @@ const THREAD_CASES: CliCase[] = [
     '\u2716 5 problems (3 errors, 2 warnings)',
     '',
   ].join('\n') },
-  { name: 'bug thread: stylish shows an overdue deadline and a thread rule\'s finding at its comment', args: [...NOW, '1900002.bug.json'], files: { '1900002.bug.json': threadOverdue, ...withPlugin }, code: 1, stdout: all(/^ {2}comment 0 \(2025-10-02 10:00 UTC, incidents@ca\.example\)\n {4}1:1 {2}error {2}The whiteboard asked for an update by 2025-11-20; none came after this comment \(11 days overdue\)\. {2}house-next-update\n {2}next: update due 2025-11-20 \(whiteboard Next update\), overdue by 11 days\n/m) },
-  { name: 'bug thread: json carries comment on each message and the deadlines', args: [...NOW, '-f', 'json', '1900001.bug.json'], files: { '1900001.bug.json': threadOpen, ...withPlugin }, code: 1, nodes: true, stdout: json((v) => {
+  { name: 'bug thread: stylish shows an overdue deadline and a thread rule\'s finding at its comment', args: [...TNOW, '1900002.bug.json'], files: { '1900002.bug.json': threadOverdue, ...withPlugin }, code: 1, stdout: all(/^ {2}comment 0 \(2025-10-02 10:00 UTC, incidents@ca\.example\)\n {4}1:1 {2}error {2}The whiteboard asked for an update by 2025-11-20; none came after this comment \(11 days overdue\)\. {2}house-next-update\n {2}next: update due 2025-11-20 \(whiteboard Next update\), overdue by 11 days\n/m) },
+  { name: 'bug thread: json carries comment on each message and the deadlines', args: [...TNOW, '-f', 'json', '1900001.bug.json'], files: { '1900001.bug.json': threadOpen, ...withPlugin }, code: 1, nodes: true, stdout: json((v) => {
     const [r] = v as Array<Omit<JsonResult, 'messages'> & { messages: Array<JsonResult['messages'][number] & { comment?: number }>; deadlines?: unknown; source?: string }>;
     expect(r?.messages.map((m) => `${m.comment}:${m.line}:${m.column} ${m.ruleId}`)).toEqual(['1:1:3 title-format', '1:3:4 contained-or-ongoing', '1:5:5 field-required', '1:7:111 no-placeholder', '1:8:3 field-empty']);
     expect(r?.deadlines).toEqual([{ obligation: 'update', due: '2025-12-05T00:00:00.000Z', basis: 'whiteboard Next update', comment: 1 }]);
     expect(r?.source).toBeUndefined();
   }) },
-  { name: 'bug thread: json gives a closed bug an empty deadlines list', args: [...NOW, '-f', 'json', '1900003.bug.json'], files: { '1900003.bug.json': threadClosed, ...withPlugin }, code: 0, stdout: json((v) => expect((v as Array<{ deadlines?: unknown }>)[0]?.deadlines).toEqual([])) },
-  { name: 'bug thread: sarif names the comment as a logical location, the region at its text in the export', args: [...NOW, '-f', 'sarif', '1900001.bug.json'], files: { '1900001.bug.json': threadOpen }, code: 1, nodes: true, stdout: json((v) => {
+  { name: 'bug thread: json gives a closed bug an empty deadlines list', args: [...TNOW, '-f', 'json', '1900003.bug.json'], files: { '1900003.bug.json': threadClosed, ...withPlugin }, code: 0, stdout: json((v) => expect((v as Array<{ deadlines?: unknown }>)[0]?.deadlines).toEqual([])) },
+  { name: 'bug thread: sarif names the comment as a logical location, the region at its text in the export', args: [...TNOW, '-f', 'sarif', '1900001.bug.json'], files: { '1900001.bug.json': threadOpen }, code: 1, nodes: true, stdout: json((v) => {
     type Loc = { physicalLocation: { region: { startLine: number; startColumn: number; endLine: number; endColumn: number } }; logicalLocations?: Array<{ name: string; fullyQualifiedName: string }>; message?: { text: string } };
     const c1Length = (threadOpen.split('\n')[THREAD_C1_LINE - 1] as string).length;
     const run = (v as { runs: Array<{ results: Array<{ ruleId: string; locations: Loc[] }>; artifacts: Array<{ mimeType: string }> }> }).runs[0];
@@ -209,8 +228,8 @@ const THREAD_CASES: CliCase[] = [
     expect(run?.results[2]?.locations[0]?.message?.text).toBe('comment 1 (2025-10-02 10:00 UTC, incidents@ca.example), line 5, column 5 of its text');
     expect(run?.artifacts[0]?.mimeType).toBe('application/json');
   }) },
-  { name: 'bug thread: github annotates the comment\'s line in the export and names the comment', args: [...NOW, '-f', 'github', '1900001.bug.json'], files: { '1900001.bug.json': threadOpen }, code: 1, stdout: all(new RegExp(`^::error file=1900001\\.bug\\.json,line=${THREAD_C1_LINE},col=1,title=field-required::comment 1 \\(2025-10-02 10:00 UTC, incidents@ca\\.example\\), line 5: Missing field`, 'm')) },
-  { name: 'bug thread: junit names the comment in each test case', args: [...NOW, '-f', 'junit', '1900001.bug.json'], files: { '1900001.bug.json': threadOpen }, code: 1, stdout: all(/<testcase name="field-required \(c1:5:5\)" classname="1900001\.bug"/, /1900001\.bug\.json#c1:5:5: error Missing field/) },
+  { name: 'bug thread: github annotates the comment\'s line in the export and names the comment', args: [...TNOW, '-f', 'github', '1900001.bug.json'], files: { '1900001.bug.json': threadOpen }, code: 1, stdout: all(new RegExp(`^::error file=1900001\\.bug\\.json,line=${THREAD_C1_LINE},col=1,title=field-required::comment 1 \\(2025-10-02 10:00 UTC, incidents@ca\\.example\\), line 5: Missing field`, 'm')) },
+  { name: 'bug thread: junit names the comment in each test case', args: [...TNOW, '-f', 'junit', '1900001.bug.json'], files: { '1900001.bug.json': threadOpen }, code: 1, stdout: all(/<testcase name="field-required \(c1:5:5\)" classname="1900001\.bug"/, /1900001\.bug\.json#c1:5:5: error Missing field/) },
   { name: 'bug thread: -f due lists open bugs by CA (the summary prefix), groups by their soonest deadline, soonest first, overdue marked, the bug link; closed ones left out', args: [...NOW, '-f', 'due', 'bugs'], files: MORNING, code: 1, stdout: [
     'Alpha CA: 2 open bugs, 1 overdue',
     '  1900012  OVERDUE by 15 days  2025-11-15 10:00 UTC  https://bugzilla.mozilla.org/show_bug.cgi?id=1900012  Full report (14 days after the bug\'s creation (IRG 3.1))',
@@ -235,19 +254,20 @@ const THREAD_CASES: CliCase[] = [
     'due.html': /^<!DOCTYPE html>\n<html lang="en">[^]*<th scope="rowgroup" colspan="6">Alpha CA: 2 open bugs, 1 overdue<\/th><\/tr><tr class="overdue" data-bug="1900012">[^]*OVERDUE by [^]*<tr data-bug="1900011">[^]*<section class="bug has-overdue" id="bug-1900012"[^]*<section class="bug" id="bug-1900011"[^]*<strong>Question<\/strong>: answer due 2025-12-04 12:00 UTC, 3 days left[^]*<\/html>\n$/,
   } },
   { name: 'bug thread: -f html with no bug export says so on the page', args: [...NOW, '-f', 'html', '--rule', 'section-required:off', 'r.md'], files: { 'r.md': '# Nothing\n' }, code: 1, stdout: /<p>No open bugs \(no bug thread exports, \*\.bug\.json, among the files linted\)\.<\/p>/ },
-  { name: 'bug thread: -f due with no open bug says so', args: [...NOW, '-f', 'due', 'bugs/1900015.bug.json'], files: MORNING, code: 1, stdout: 'No open bugs (1 bug export linted, all closed).\n2 problems (2 errors, 0 warnings) not shown: -f due lists deadlines; -f stylish shows the findings.\n' },
-  { name: 'bug thread: a malformed export is one line naming the field: exit 2', args: [...NOW, '-f', 'compact', '1900003.bug.json'], files: { '1900003.bug.json': threadMalformed }, code: 2, stdout: /^1900003\.bug\.json:\d+:1: error ir-lint Cannot read the bug export: comments\[0\]\.creation_time: expected an ISO time, got "last week"\.\n$/ },
-  { name: 'bug thread: a folder with a good and a bad export lints the good one and exits 2', args: [...NOW, '-f', 'compact', 'bugs'], files: { 'bugs/1900001.bug.json': threadOpen, 'bugs/1900003.bug.json': threadMalformed, 'bugs/notes.json': '{}' }, code: 2, stdout: (t) => {
+  { name: 'bug thread: -f due with no open bug says so, and counts the lifecycle findings it does not show', args: [...NOW, '-f', 'due', 'bugs/1900015.bug.json'], files: MORNING, code: 1, stdout: 'No open bugs (1 bug export linted, all closed).\n2 problems (2 errors, 0 warnings) not shown: -f due lists deadlines; -f stylish shows the findings.\n' },
+  { name: 'bug thread: -f due with no open bug says so', args: [...TNOW, '-f', 'due', '1900003.bug.json'], files: { '1900003.bug.json': threadClosed }, code: 0, stdout: 'No open bugs (1 bug export linted, all closed).\n' },
+  { name: 'bug thread: a malformed export is one line naming the field: exit 2', args: [...TNOW, '-f', 'compact', '1900003.bug.json'], files: { '1900003.bug.json': threadMalformed }, code: 2, stdout: /^1900003\.bug\.json:\d+:1: error ir-lint Cannot read the bug export: comments\[0\]\.creation_time: expected an ISO time, got "last week"\.\n$/ },
+  { name: 'bug thread: a folder with a good and a bad export lints the good one and exits 2', args: [...TNOW, '-f', 'compact', 'bugs'], files: { 'bugs/1900001.bug.json': threadOpen, 'bugs/1900003.bug.json': threadMalformed, 'bugs/notes.json': '{}' }, code: 2, stdout: (t) => {
     all(...THREAD_BROKEN.map((p) => new RegExp(p.source.replace('^', '^bugs/'), 'm')))(t);
     expect(t).toMatch(/^bugs\/1900003\.bug\.json:\d+:1: error ir-lint Cannot read the bug export: comments\[0\]\.creation_time/m);
     expect(t).not.toMatch(/notes\.json/);
   } },
-  { name: 'bug thread: config caAccounts makes a colleague\'s report the CA\'s', args: [...NOW, '-f', 'compact', 'x.bug.json'], files: { 'x.bug.json': threadColleague, '.irlintrc.json': '{ "caAccounts": ["@ca.example.org"] }' }, code: 1, stdout: all(/^x\.bug\.json#c0:5:5: error field-required /m) },
-  { name: 'bug thread: without caAccounts a colleague\'s comment is not the CA\'s report', args: [...NOW, '-f', 'compact', 'x.bug.json'], files: { 'x.bug.json': threadColleague }, code: 0 },
-  { name: 'bug thread: a bad caAccounts entry is a config error: exit 2', args: [...NOW, 'x.bug.json'], files: { 'x.bug.json': threadColleague, '.irlintrc.json': '{ "caAccounts": ["ops team"] }' }, code: 2, stderr: /^ir-lint: invalid configuration in \.irlintrc\.json: caAccounts\[0\]: expected a Bugzilla login \(an e-mail address such as ca@example\.com\) or @domain for every login there/ },
-  { name: 'bug thread: an export over 2 MB is linted by default (its limit is 20 MB), and refused over --max-file-size', args: [...NOW, '-f', 'compact', 'big.bug.json'], files: { 'big.bug.json': bigThread }, code: 0 },
-  { name: 'bug thread: an export over --max-file-size is refused: exit 2', args: [...NOW, '-f', 'compact', '--max-file-size', '1MB', 'big.bug.json'], files: { 'big.bug.json': bigThread }, code: 2, stdout: /^big\.bug\.json:1:1: error ir-lint File is 2\.\d MB, over the 1\.0 MB limit; raise it with --max-file-size if this really is one bug export\.\n$/ },
-  { name: 'bug thread: on stdin with --stdin-filename x.bug.json', args: [...NOW, '-f', 'compact', '--stdin-filename', '1900001.bug.json', '-'], stdin: threadOpen, code: 1, stdout: all(...THREAD_BROKEN) },
+  { name: 'bug thread: config caAccounts makes a colleague\'s report the CA\'s', args: [...TNOW, '-f', 'compact', 'x.bug.json'], files: { 'x.bug.json': threadColleague, '.irlintrc.json': '{ "caAccounts": ["@ca.example.org"] }' }, code: 1, stdout: all(/^x\.bug\.json#c0:5:5: error field-required /m) },
+  { name: 'bug thread: without caAccounts a colleague\'s comment is not the CA\'s report', args: [...TNOW, '-f', 'compact', 'x.bug.json'], files: { 'x.bug.json': threadColleague }, code: 0 },
+  { name: 'bug thread: a bad caAccounts entry is a config error: exit 2', args: [...TNOW, 'x.bug.json'], files: { 'x.bug.json': threadColleague, '.irlintrc.json': '{ "caAccounts": ["ops team"] }' }, code: 2, stderr: /^ir-lint: invalid configuration in \.irlintrc\.json: caAccounts\[0\]: expected a Bugzilla login \(an e-mail address such as ca@example\.com\) or @domain for every login there/ },
+  { name: 'bug thread: an export over 2 MB is linted by default (its limit is 20 MB), and refused over --max-file-size', args: [...TNOW, '-f', 'compact', 'big.bug.json'], files: { 'big.bug.json': bigThread }, code: 0 },
+  { name: 'bug thread: an export over --max-file-size is refused: exit 2', args: [...TNOW, '-f', 'compact', '--max-file-size', '1MB', 'big.bug.json'], files: { 'big.bug.json': bigThread }, code: 2, stdout: /^big\.bug\.json:1:1: error ir-lint File is 2\.\d MB, over the 1\.0 MB limit; raise it with --max-file-size if this really is one bug export\.\n$/ },
+  { name: 'bug thread: on stdin with --stdin-filename x.bug.json', args: [...TNOW, '-f', 'compact', '--stdin-filename', '1900001.bug.json', '-'], stdin: threadOpen, code: 1, stdout: all(...THREAD_BROKEN) },
 ];
 
 export const CASES: CliCase[] = [
