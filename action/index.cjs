@@ -13781,9 +13781,9 @@ function issue(...args) {
   }
   return { ...iss };
 }
-function members(proto2, table) {
-  for (const key in table) {
-    const desc = Object.getOwnPropertyDescriptor(table, key);
+function members(proto2, table2) {
+  for (const key in table2) {
+    const desc = Object.getOwnPropertyDescriptor(table2, key);
     if (desc.get)
       Object.defineProperty(proto2, key, { ...desc, enumerable: false });
     else
@@ -17796,12 +17796,45 @@ function commentRef(m) {
 function exportLine(r, m) {
   return m.comment === void 0 ? m.line : r.thread?.comments[m.comment]?.line ?? 1;
 }
-var DAY2, HOUR2;
+function caOf(summary) {
+  const colon = summary.indexOf(":");
+  const ca = colon > 0 ? summary.slice(0, colon).trim() : "";
+  if (ca === "" || ca.length > 80) return { ca: NO_CA, title: summary.trim() };
+  return { ca, title: summary.slice(colon + 1).trim() };
+}
+function groupOpenBugs(results, now2) {
+  const byCa = /* @__PURE__ */ new Map();
+  let threads = 0;
+  let closed2 = 0;
+  for (const r of results) {
+    if (!r.thread) continue;
+    threads++;
+    if (!r.thread.open) {
+      closed2++;
+      continue;
+    }
+    const deadlines = r.deadlines ?? [];
+    const first = deadlines[0];
+    const time3 = first ? Date.parse(first.due) : Number.POSITIVE_INFINITY;
+    const { ca, title } = caOf(r.thread.summary);
+    let group = byCa.get(ca);
+    if (!group) byCa.set(ca, group = { ca, bugs: [], time: Number.POSITIVE_INFINITY, overdue: 0 });
+    group.bugs.push({ result: r, id: r.thread.id, ca, title, url: r.thread.url, deadlines, time: time3 });
+    if (time3 < group.time) group.time = time3;
+    if (first && isOverdue(first, now2)) group.overdue++;
+  }
+  const groups = [...byCa.values()];
+  for (const g of groups) g.bugs.sort((a, b) => a.time - b.time || a.id - b.id);
+  groups.sort((a, b) => a.time - b.time || (a.ca === NO_CA ? 1 : 0) - (b.ca === NO_CA ? 1 : 0) || a.ca.localeCompare(b.ca, "en"));
+  return { groups, threads, closed: closed2 };
+}
+var DAY2, HOUR2, NO_CA;
 var init_thread = __esm({
   "src/format/thread.ts"() {
     "use strict";
     DAY2 = 864e5;
     HOUR2 = 36e5;
+    NO_CA = "Other";
   }
 });
 
@@ -18470,16 +18503,27 @@ __export(due_exports, {
 function plural4(n2, word) {
   return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
 }
+function cells(bug, now2) {
+  const next = bug.deadlines[0];
+  const id = String(bug.id);
+  const url = sanitizeLine(bug.url);
+  if (!next) return { cells: [id, "no deadline known", "", url, ""], overdue: false };
+  const left = timeLeft(next.due, now2) ?? "";
+  const overdue = isOverdue(next, now2);
+  const mark = overdue ? `OVERDUE by ${left.slice("overdue by ".length)}` : left;
+  const more = bug.deadlines.length > 1 ? `; +${bug.deadlines.length - 1} more` : "";
+  return { cells: [id, mark, dueDate(next.due), url, sanitizeLine(`${next.obligation} (${next.basis})${more}`)], overdue };
+}
 var due, due_default;
 var init_due = __esm({
   "src/format/due.ts"() {
     "use strict";
+    init_source();
     init_sanitize();
     init_thread();
     due = (results, ctx) => {
-      const rows = [];
-      let closed2 = 0;
-      let threads = 0;
+      const c = new Chalk({ level: ctx.color ? 1 : 0 });
+      const { groups, threads, closed: closed2 } = groupOpenBugs(results, ctx.now);
       const unreadable = [];
       let errors = 0;
       let warnings = 0;
@@ -18488,31 +18532,28 @@ var init_due = __esm({
         if (fatal) unreadable.push(`${sanitizeLine(r.filePath)}: ${sanitizeLine(fatal.message)}`);
         errors += r.messages.filter((m) => m.severity === 2 && !m.fatal).length;
         warnings += r.warningCount;
-        if (!r.thread) continue;
-        threads++;
-        if (!r.thread.open) {
-          closed2++;
-          continue;
-        }
-        const next = r.deadlines?.[0];
-        const row3 = { id: r.thread.id, summary: r.thread.summary, time: next ? Date.parse(next.due) : Number.POSITIVE_INFINITY };
-        if (next) row3.next = next;
-        rows.push(row3);
       }
-      rows.sort((a, b) => a.time - b.time || a.id - b.id);
       const lines = [];
-      if (rows.length === 0) {
+      if (groups.length === 0) {
         lines.push(threads === 0 ? "No open bugs (no bug thread exports, *.bug.json, among the files linted)." : `No open bugs (${plural4(threads, "bug export")} linted, ${closed2 === threads ? "all closed" : `${closed2} closed`}).`);
       } else {
-        const cells = rows.map((row3) => {
-          const id = String(row3.id);
-          if (!row3.next) return [id, "no deadline known", "", "", sanitizeLine(row3.summary)];
-          const left = timeLeft(row3.next.due, ctx.now) ?? "";
-          const mark = left.startsWith("overdue") ? `OVERDUE by ${left.slice("overdue by ".length)}` : left;
-          return [id, mark, dueDate(row3.next.due), sanitizeLine(`${row3.next.obligation} (${row3.next.basis})`), sanitizeLine(row3.summary)];
+        const rows = groups.map((g) => g.bugs.map((b) => cells(b, ctx.now)));
+        const all2 = rows.flat();
+        const widths = [0, 1, 2, 3].map((i) => Math.max(...all2.map((r) => r.cells[i].length)));
+        let open = 0;
+        let overdue = 0;
+        groups.forEach((g, gi) => {
+          if (gi > 0) lines.push("");
+          open += g.bugs.length;
+          overdue += g.overdue;
+          lines.push(c.bold(`${sanitizeLine(g.ca)}: ${plural4(g.bugs.length, "open bug")}${g.overdue > 0 ? `, ${g.overdue} overdue` : ""}`));
+          for (const row3 of rows[gi] ?? []) {
+            const text4 = row3.cells.map((cell2, i) => i < 4 ? cell2.padEnd(widths[i]) : cell2).join("  ").trimEnd();
+            lines.push(`  ${row3.overdue ? c.red.bold(text4) : text4}`);
+          }
         });
-        const widths = [0, 1, 2, 3].map((i) => Math.max(...cells.map((c) => c[i].length)));
-        for (const c of cells) lines.push(c.map((cell2, i) => i < 4 ? cell2.padEnd(widths[i]) : cell2).join("  ").trimEnd());
+        lines.push("");
+        lines.push(`${plural4(open, "open bug")} of ${plural4(groups.length, "CA")}${overdue > 0 ? `, ${overdue} overdue` : ""}${closed2 > 0 ? `; ${closed2} closed left out` : ""}.`);
       }
       lines.push(...unreadable);
       const problems = errors + warnings;
@@ -18521,6 +18562,255 @@ var init_due = __esm({
 `;
     };
     due_default = due;
+  }
+});
+
+// src/format/html.ts
+var html_exports = {};
+__export(html_exports, {
+  default: () => html_default,
+  escapeHtml: () => escapeHtml
+});
+function escapeHtml(text4) {
+  let out = "";
+  for (const ch of sanitize(text4)) {
+    if (ch === "&") out += "&amp;";
+    else if (ch === "<") out += "&lt;";
+    else if (ch === ">") out += "&gt;";
+    else if (ch === '"') out += "&quot;";
+    else if (ch === "'") out += "&#39;";
+    else out += ch;
+  }
+  return out;
+}
+function link2(url, text4) {
+  const lower = url.trim().toLowerCase();
+  if (!lower.startsWith("https://") && !lower.startsWith("http://")) return escapeHtml(text4);
+  return `<a href="${escapeHtml(url.trim())}" rel="noopener noreferrer">${escapeHtml(text4)}</a>`;
+}
+function plural5(n2, word) {
+  return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
+}
+function days2(ms) {
+  const d = ms / DAY3;
+  if (d < 1) return plural5(Math.max(1, Math.floor(ms / 36e5)), "hour");
+  const rounded = Math.floor(d * 10) / 10;
+  return `${rounded} day${rounded === 1 ? "" : "s"}`;
+}
+function markCell(bug, now2) {
+  const next = bug.deadlines[0];
+  if (!next) return { html: '<span class="mark">no deadline known</span>', overdue: false };
+  const left = timeLeft(next.due, now2) ?? "";
+  if (isOverdue(next, now2)) return { html: `<span class="mark overdue">OVERDUE by ${escapeHtml(left.slice("overdue by ".length))}</span>`, overdue: true };
+  const soon = now2 !== void 0 && Date.parse(next.due) - now2 <= 3 * DAY3;
+  return { html: `<span class="mark${soon ? " soon" : ""}">${escapeHtml(left)}</span>`, overdue: false };
+}
+function table(groups, c) {
+  let rows = "";
+  for (const g of groups) {
+    const heading = `${g.ca}: ${plural5(g.bugs.length, "open bug")}${g.overdue > 0 ? `, ${g.overdue} overdue` : ""}`;
+    rows += `<tbody><tr><th scope="rowgroup" colspan="6">${escapeHtml(heading)}</th></tr>`;
+    for (const bug of g.bugs) {
+      const next = bug.deadlines[0];
+      const mark = markCell(bug, c.now);
+      const more = bug.deadlines.length > 1 ? ` <span class="muted">(+${bug.deadlines.length - 1} more)</span>` : "";
+      rows += `<tr${mark.overdue ? ' class="overdue"' : ""} data-bug="${bug.id}"><td class="nowrap" data-label="Bug"><a href="#bug-${bug.id}">${bug.id}</a></td><td data-label="Time left">${mark.html}</td><td class="nowrap" data-label="Due">${next ? escapeHtml(dueDate(next.due)) : ""}</td><td data-label="Next obligation">${next ? escapeHtml(next.obligation) + more : ""}</td><td data-label="Basis">${next ? escapeHtml(next.basis) : ""}</td><td data-label="Summary">${escapeHtml(bug.title)} ${link2(bug.url, "Bugzilla")}</td></tr>`;
+    }
+    rows += "</tbody>";
+  }
+  return `<div class="table-wrap"><table class="deadline-table"><caption class="sr">Open bugs by next deadline, grouped by CA, soonest first</caption><thead><tr><th scope="col">Bug</th><th scope="col">Time left</th><th scope="col">Due</th><th scope="col">Next obligation</th><th scope="col">Basis</th><th scope="col">Summary</th></tr></thead>${rows}</table></div>`;
+}
+function commentsOf(r) {
+  const out = [];
+  for (const [k, v] of Object.entries(r.thread?.comments ?? {})) out.push({ ...v, count: Number(k), time: Date.parse(v.iso) });
+  return out.sort((a, b) => a.count - b.count);
+}
+function questionState(q, askedAt, byCount, now2) {
+  const due2 = Date.parse(q.due);
+  const answer = q.answeredBy !== void 0 ? byCount.get(q.answeredBy) : void 0;
+  if (answer) {
+    const late = answer.time > due2;
+    return { state: late ? "late" : "ok", end: answer.time, text: `${late ? "answered late" : "answered"} by comment ${answer.count}, ${days2(answer.time - askedAt)} later (due ${dueDate(q.due)})` };
+  }
+  if (now2 !== void 0 && now2 > due2) return { state: "overdue", end: now2, text: `unanswered: answer was due ${dueDate(q.due)}, OVERDUE by ${timeLeft(q.due, now2)?.slice("overdue by ".length) ?? ""}` };
+  return { state: "open", end: now2 ?? due2, text: `answer due ${dueDate(q.due)}${now2 !== void 0 ? `, ${timeLeft(q.due, now2) ?? ""}` : ""}` };
+}
+function ticks(start, end) {
+  const out = [];
+  const s2 = new Date(start);
+  let y = s2.getUTCFullYear();
+  let m = s2.getUTCMonth() + 1;
+  const months2 = (end - start) / (30 * DAY3);
+  const step = months2 <= 6 ? 1 : months2 <= 12 ? 2 : months2 <= 24 ? 4 : months2 <= 48 ? 6 : 12;
+  if (step === 12) {
+    m = 0;
+    y++;
+  }
+  for (let guard = 0; guard < 400; guard++) {
+    while (m >= 12) {
+      m -= 12;
+      y++;
+    }
+    const t = Date.UTC(y, m, 1);
+    if (t > end) break;
+    if (t > start && (step === 1 || m % step === 0)) out.push(t);
+    m++;
+  }
+  return out;
+}
+function bugSection(bug, c) {
+  const r = bug.result;
+  const comments = commentsOf(r);
+  const byCount = new Map(comments.map((x) => [x.count, x]));
+  const lifecycle = /* @__PURE__ */ new Map();
+  const reportFindings = /* @__PURE__ */ new Map();
+  for (const m of r.messages) {
+    if (m.ruleId !== null && c.threadRules.has(m.ruleId)) {
+      const list3 = lifecycle.get(m.comment) ?? [];
+      list3.push(m);
+      lifecycle.set(m.comment, list3);
+    } else if (m.comment !== void 0) {
+      reportFindings.set(m.comment, (reportFindings.get(m.comment) ?? 0) + 1);
+    }
+  }
+  const overdue = bug.deadlines.some((d) => isOverdue(d, c.now));
+  const first = comments[0]?.time ?? c.now ?? 0;
+  let last = comments[comments.length - 1]?.time ?? first;
+  if (c.now !== void 0) last = Math.max(last, c.now);
+  for (const d of bug.deadlines) last = Math.max(last, Date.parse(d.due));
+  const span2 = Math.max(last - first, DAY3);
+  const pos = (t) => `${(3 + (t - first) / span2 * 94).toFixed(2)}%`;
+  const LANE_OTHER = 22;
+  const LANE_Q = 44;
+  const LANE_CA = 74;
+  let axis = `<div class="lane" style="top:${LANE_OTHER}px"></div><div class="lane" style="top:${LANE_CA}px"></div>`;
+  axis += `<span class="lane-label" style="top:${LANE_OTHER - 9}px">others</span><span class="lane-label" style="top:${LANE_CA - 9}px">CA</span>`;
+  for (const t of ticks(first, last)) axis += `<span class="tick" style="left:${pos(t)}">${new Date(t).toISOString().slice(0, 7)}</span>`;
+  for (const d of bug.deadlines) axis += `<span class="dl${isOverdue(d, c.now) ? " overdue" : ""}" style="left:${pos(Date.parse(d.due))}" title="${escapeHtml(`${d.obligation} due ${dueDate(d.due)} (${d.basis})`)}"></span>`;
+  if (c.now !== void 0) axis += `<span class="now" style="left:${pos(c.now)}" title="${escapeHtml(`now: ${utcMinute(c.now)}`)}"></span>`;
+  let events = "";
+  let prev;
+  for (const cm of comments) {
+    const found = lifecycle.get(cm.count) ?? [];
+    const reports = cm.reports ?? [];
+    const label2 = `comment ${cm.count}, ${utcMinute(cm.time)}, ${cm.creator}${reports.length > 0 ? `: ${reports.map((k) => REPORT_NAME[k]).join(", ")}` : ""}`;
+    const cls = `m ${reports.length > 0 ? "report" : cm.isCa ? "ca" : "other"}${found.length > 0 ? " finding" : ""}`;
+    const top = cm.isCa ? LANE_CA : LANE_OTHER;
+    axis += `<span class="${cls}" style="left:${pos(cm.time)};top:${top}px" title="${escapeHtml(label2)}">${reports.length > 0 ? reports.map((k) => REPORT_LETTER[k]).join("") : ""}</span>`;
+    let qText = "";
+    if (cm.question) {
+      const q = questionState(cm.question, cm.time, byCount, c.now);
+      const left = pos(cm.time);
+      const width = `${((q.end - cm.time) / span2 * 94).toFixed(2)}%`;
+      axis += `<span class="q ${q.state}" style="left:${left};width:${width};top:${LANE_Q}px" title="${escapeHtml(`question in comment ${cm.count}: ${q.text}`)}"></span>`;
+      qText = `<div><strong>Question</strong>: ${escapeHtml(q.text)}</div>`;
+    }
+    if (prev) {
+      const gap = cm.time - prev.time;
+      events += `<li class="gap${gap >= 7 * DAY3 ? " long" : ""}">${escapeHtml(days2(gap))} later</li>`;
+    }
+    const badges = `<span class="badge ${cm.isCa ? "ca" : "other"}">${cm.isCa ? "CA" : "other"}</span>${reports.map((k) => `<span class="badge report">${REPORT_NAME[k]}</span>`).join("")}`;
+    const findings = found.map((m) => `<div class="finding-text"><strong>${m.severity === 2 ? "Error" : "Warning"}</strong> (${escapeHtml(m.ruleId ?? "")}): ${escapeHtml(m.message)}</div>`).join("");
+    const inReport = reportFindings.get(cm.count);
+    const reportNote = inReport ? `<div>${plural5(inReport, "finding")} in the report (see <code>ir-lint ${escapeHtml(r.filePath)}</code>)</div>` : "";
+    events += `<li class="${cm.isCa ? "ca" : "other"}" id="bug-${bug.id}-c${cm.count}"><div><span class="nowrap">${escapeHtml(utcMinute(cm.time))}</span> \xB7 ${link2(`${bug.url}#c${cm.count}`, `comment ${cm.count}`)} \xB7 <span class="who">${escapeHtml(cm.creator)}</span>${badges}</div>${qText}${findings}${reportNote}</li>`;
+    prev = cm;
+  }
+  const whole = (lifecycle.get(void 0) ?? []).map((m) => `<li class="finding-text">${escapeHtml(m.message)} (${escapeHtml(m.ruleId ?? "")})</li>`).join("");
+  const dls = bug.deadlines.map((d) => {
+    const od = isOverdue(d, c.now);
+    const left = timeLeft(d.due, c.now);
+    return `<li>${od ? '<strong class="mark overdue">OVERDUE</strong> ' : ""}<strong>${escapeHtml(d.obligation)}</strong> due ${escapeHtml(dueDate(d.due))} (${escapeHtml(d.basis)})${left ? `, ${escapeHtml(left)}` : ""}${d.comment !== void 0 ? `, from <a href="#bug-${bug.id}-c${d.comment}">comment ${d.comment}</a>` : ""}</li>`;
+  }).join("");
+  return `<section class="bug${overdue ? " has-overdue" : ""}" id="bug-${bug.id}" aria-labelledby="bug-${bug.id}-h"><h3 id="bug-${bug.id}-h">Bug ${bug.id}${overdue ? ' <span class="mark overdue">(overdue)</span>' : ""}: ${escapeHtml(`${bug.ca === NO_CA ? "" : `${bug.ca}: `}${bug.title}`)}</h3><div class="meta">${escapeHtml(r.thread?.status ?? "")} \xB7 ${plural5(comments.length, "comment")} \xB7 ${link2(bug.url, bug.url)}</div>` + (dls ? `<ul class="deadlines">${dls}</ul>` : "<p>No open obligation known.</p>") + (whole ? `<ul>${whole}</ul>` : "") + `<div class="axis" aria-hidden="true">${axis}</div><div class="axis-space"></div><details${overdue ? " open" : ""}><summary>Comments, reports and questions (${comments.length})</summary><ol class="events">${events}</ol></details></section>`;
+}
+var DAY3, REPORT_NAME, REPORT_LETTER, CSS, LEGEND, html, html_default;
+var init_html = __esm({
+  "src/format/html.ts"() {
+    "use strict";
+    init_sanitize();
+    init_thread();
+    DAY3 = 864e5;
+    REPORT_NAME = { preliminary: "Preliminary report", full: "Full report", closure: "Closure Summary" };
+    REPORT_LETTER = { preliminary: "P", full: "F", closure: "C" };
+    CSS = `
+:root{--ca:#1f5fbf;--other:#b35900;--bad:#b00020;--ok:#1b7f3b;--warn:#8a6d00;--muted:#555;--line:#ccc}
+*{box-sizing:border-box}
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:0 auto;max-width:1200px;padding:1rem;color:#111;background:#fff}
+h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.25rem;margin:1.5rem 0 .5rem}h3{font-size:1.05rem;margin:0 0 .4rem}
+.meta{color:var(--muted);margin:.2rem 0 1rem}
+.table-wrap{overflow-x:auto}
+table{border-collapse:collapse;width:100%}
+th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
+thead th{border-bottom:2px solid #888;white-space:nowrap}
+tbody th[scope=rowgroup]{background:#f2f2f2;font-size:1rem}
+tr.overdue td{background:#fdecee}
+.mark{font-weight:700;white-space:nowrap}.mark.overdue{color:var(--bad)}.mark.soon{color:var(--warn)}
+.nowrap{white-space:nowrap}.muted{color:var(--muted)}
+.bug{border:1px solid var(--line);border-radius:6px;padding:.75rem;margin:1rem 0}
+.bug.has-overdue{border-left:6px solid var(--bad)}
+.deadlines{margin:.3rem 0 .6rem;padding-left:1.2rem}
+.axis{position:relative;height:112px;margin:.5rem 0 .3rem 3.2rem;border-bottom:1px solid #888;min-width:0}
+.lane{position:absolute;left:0;right:0;height:1px;background:#ddd}
+.lane-label{position:absolute;left:-3.2rem;font-size:.75rem;color:var(--muted)}
+.m{position:absolute;transform:translate(-50%,-50%);width:11px;height:11px;border-radius:50%}
+.m.ca{background:var(--ca)}.m.other{border:2px solid var(--other);background:#fff;border-radius:2px}
+.m.report{width:17px;height:17px;border-radius:3px;background:var(--ca);color:#fff;font-size:11px;line-height:17px;text-align:center;font-weight:700}
+.m.finding{outline:3px solid var(--bad);outline-offset:2px}
+.q{position:absolute;height:6px;border-radius:3px;transform:translateY(-50%);min-width:3px}
+.q.ok{background:var(--ok);opacity:.55}.q.late,.q.overdue{background:var(--bad)}.q.open{background:var(--warn);opacity:.7}
+.dl{position:absolute;top:0;bottom:0;border-left:2px dashed var(--warn)}.dl.overdue{border-left-color:var(--bad)}
+.now{position:absolute;top:0;bottom:0;border-left:2px solid #111}
+.tick{position:absolute;bottom:-1.3rem;transform:translateX(-50%);font-size:.72rem;color:var(--muted);white-space:nowrap}
+.axis-space{height:1.3rem}
+.legend{font-size:.8rem;color:var(--muted);display:flex;flex-wrap:wrap;gap:.3rem 1rem;margin:.3rem 0}
+.legend span{display:inline-flex;align-items:center;gap:.3rem}
+.legend .m{position:static;transform:none;display:inline-block}.legend .q{position:static;transform:none;display:inline-block;width:22px}
+details summary{cursor:pointer;color:var(--muted)}
+ol.events{list-style:none;padding:0;margin:.4rem 0}
+ol.events li{padding:.35rem .5rem;border-left:4px solid var(--line);margin:0 0 .2rem}
+ol.events li.ca{border-left-color:var(--ca)}ol.events li.other{border-left-color:var(--other)}
+.gap{font-size:.8rem;color:var(--muted);margin:.15rem 0 .15rem .6rem}.gap.long{color:var(--bad);font-weight:600}
+.who{font-weight:600}.badge{display:inline-block;font-size:.75rem;padding:0 .35rem;border-radius:3px;border:1px solid currentColor;margin-left:.3rem}
+.badge.ca{color:var(--ca)}.badge.other{color:var(--other)}.badge.report{color:#fff;background:var(--ca);border-color:var(--ca)}
+.finding-text{color:var(--bad)}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media (max-width:600px){body{font-size:14px;padding:.5rem}
+.deadline-table thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.deadline-table,.deadline-table tbody,.deadline-table tr,.deadline-table td,.deadline-table tbody th{display:block;width:auto}
+.deadline-table tr{border-bottom:1px solid var(--line);padding:.3rem 0}.deadline-table td{border:0;padding:.05rem .4rem}
+.deadline-table td::before{content:attr(data-label) ": ";font-weight:600;color:var(--muted)}}
+@media print{.bug{break-inside:avoid}}
+`;
+    LEGEND = '<div class="legend" aria-hidden="true"><span><span class="m ca"></span>CA comment</span><span><span class="m other"></span>comment by others</span><span><span class="m report">F</span>report (P Preliminary, F Full, C Closure)</span><span><span class="m ca finding"></span>lifecycle finding</span><span><span class="q ok"></span>question answered in time</span><span><span class="q late"></span>answered late or overdue</span><span><span class="q open"></span>awaiting answer</span><span>dashed line: deadline; solid line: now</span></div>';
+    html = (results, ctx) => {
+      const threadRules = new Set(ctx.rules.filter((m) => m.appliesTo === "thread").map((m) => m.id));
+      const c = { now: ctx.now, threadRules };
+      const { groups, threads, closed: closed2 } = groupOpenBugs(results, ctx.now);
+      const asOf = ctx.now !== void 0 ? utcMinute(ctx.now) : "the time of the run";
+      const open = groups.reduce((n2, g) => n2 + g.bugs.length, 0);
+      const overdue = groups.reduce((n2, g) => n2 + g.overdue, 0);
+      const unreadable = results.filter((r) => r.messages.some((m) => m.fatal));
+      let body = `<header><h1>Open bugs by next deadline</h1><p class="meta">As of ${escapeHtml(asOf)} \xB7 ${plural5(open, "open bug")} of ${plural5(groups.length, "CA")}${overdue > 0 ? `, <strong class="mark overdue">${overdue} overdue</strong>` : ""}${closed2 > 0 ? ` \xB7 ${closed2} closed left out` : ""} \xB7 ir-lint ${escapeHtml(ctx.version)}</p></header><main>`;
+      if (groups.length === 0) {
+        body += `<p>No open bugs (${threads === 0 ? "no bug thread exports, *.bug.json, among the files linted" : `${plural5(threads, "bug export")} linted, all closed`}).</p>`;
+      } else {
+        body += `<section aria-labelledby="h-deadlines"><h2 id="h-deadlines">Deadlines</h2>${table(groups, c)}</section>`;
+        body += `<section aria-labelledby="h-bugs"><h2 id="h-bugs">Time lines</h2>${LEGEND}`;
+        for (const g of groups) for (const bug of g.bugs) body += bugSection(bug, c);
+        body += "</section>";
+      }
+      if (unreadable.length > 0) {
+        body += '<section aria-labelledby="h-unreadable"><h2 id="h-unreadable">Files that could not be read</h2><ul>';
+        for (const r of unreadable) body += `<li><code>${escapeHtml(r.filePath)}</code>: ${escapeHtml(r.messages.find((m) => m.fatal)?.message ?? "")}</li>`;
+        body += "</ul></section>";
+      }
+      body += "</main>";
+      return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"><title>Open bugs by next deadline, as of ${escapeHtml(asOf)}</title><style>${CSS}</style></head><body>${body}</body></html>
+`;
+    };
+    html_default = html;
   }
 });
 
@@ -22015,7 +22305,7 @@ function positiveSeconds(name) {
   };
 }
 function buildProgram() {
-  return new Command("ir-lint").description("Lint CA incident reports against the CCADB Incident Reporting Guidelines.").usage("[options] [paths...]").argument("[paths...]", "files, directories (searched for *.md, *.markdown) and globs; - reads stdin").addOption(new Option("-f, --format <name>", "output format: stylish, compact, json, sarif, github, junit, due (open bugs by next deadline)").default("stylish")).option("-o, --output-file <path>", "write the report to a file").option("-c, --config <path>", "use this config file (no search for others)").option("--no-config", "ignore config files").option("--rule <id:severity>", "set a rule severity (off, warn, error); repeatable", collect, []).option("--template <id>", "force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, ccadb-v2-preliminary, mozilla-legacy").option("--now <date>", "the date that date rules compare against (YYYY-MM-DD or ISO time; default: today)").option("--max-warnings <n>", "exit 1 when there are more warnings than this (default: no limit)", nonNegativeInt("--max-warnings")).option("--quiet", "report errors only", false).option("--fix", "apply safe fixes in place", false).option("--fix-dry-run", "print the fixes as a diff; write nothing", false).option("--for-bugzilla", "print the text to paste into a Bugzilla comment (front matter and ir-lint directives removed) and check it with the posting rules; findings go to stderr", false).option("--list-rules", "list the rules and exit", false).option("--explain <rule-id>", "explain a rule and exit").option("--print-config <file>", "print the configuration that applies to a file and exit").option("--init [path]", "write a v3 Full Incident Report skeleton to fill in").option("--stdin-filename <name>", "name for stdin input in output and config lookup").option("--report-unused-disables", "report ir-lint-disable comments that suppress nothing", false).option("--color", "force colour output").option("--no-color", "disable colour output").option("--max-file-size <size>", "refuse files larger than this (default 2MB; 0 = no limit)").option("--max-attachment-size <size>", "refuse Appendix attachments (*.csv, *.txt) larger than this (default 50MB; 0 = no limit)").option("--rule-timeout <ms>", "stop a rule (a plugin rule on the main thread, any rule in worker threads) that runs longer than this many ms on one file; 0 = no limit", nonNegativeInt("--rule-timeout"), 1e4).option("--fetch <ids...>", 'download bugs (numbers, or "open" for every open CA Certificate Compliance bug) from Bugzilla as <id>.bug.json; an existing export is refreshed; lints nothing').option("--fetch-dir <dir>", "where --fetch writes the exports (default: the current directory)").option("--bugzilla-url <url>", `the Bugzilla that --fetch reads (default ${DEFAULT_BUGZILLA_URL2}); the API key, when needed, comes from BUGZILLA_API_KEY`).option("--fetch-timeout <seconds>", `give up on a request that has not answered after this many seconds (default ${DEFAULT_FETCH_TIMEOUT_S})`, positiveSeconds("--fetch-timeout")).option("--fetch-assignee <login>", "with --fetch open: only bugs assigned to this Bugzilla login").option("--fetch-summary <prefix>", "with --fetch open: only bugs whose summary starts with this (e.g. the CA Owner's name)").option("--lsp", "run as a Language Server over stdin and stdout (for editors; see docs/editors.md)", false).option("--stdio", "with --lsp: talk over stdin and stdout (the only transport; accepted because clients pass it)", false).option("--debug", "print stack traces for internal errors", false).version(VERSION2, "-v, --version", "print the version").helpOption("-h, --help", "show this help").addHelpText(
+  return new Command("ir-lint").description("Lint CA incident reports against the CCADB Incident Reporting Guidelines.").usage("[options] [paths...]").argument("[paths...]", "files, directories (searched for *.md, *.markdown) and globs; - reads stdin").addOption(new Option("-f, --format <name>", "output format: stylish, compact, json, sarif, github, junit, due (open bugs by next deadline), html (the same as a page with each bug's time line; use with -o)").default("stylish")).option("-o, --output-file <path>", "write the report to a file").option("-c, --config <path>", "use this config file (no search for others)").option("--no-config", "ignore config files").option("--rule <id:severity>", "set a rule severity (off, warn, error); repeatable", collect, []).option("--template <id>", "force a template: ccadb-v3-full, ccadb-v3-preliminary, ccadb-v3-closure, ccadb-v2, ccadb-v2-preliminary, mozilla-legacy").option("--now <date>", "the date that date rules compare against (YYYY-MM-DD or ISO time; default: today)").option("--max-warnings <n>", "exit 1 when there are more warnings than this (default: no limit)", nonNegativeInt("--max-warnings")).option("--quiet", "report errors only", false).option("--fix", "apply safe fixes in place", false).option("--fix-dry-run", "print the fixes as a diff; write nothing", false).option("--for-bugzilla", "print the text to paste into a Bugzilla comment (front matter and ir-lint directives removed) and check it with the posting rules; findings go to stderr", false).option("--list-rules", "list the rules and exit", false).option("--explain <rule-id>", "explain a rule and exit").option("--print-config <file>", "print the configuration that applies to a file and exit").option("--init [path]", "write a v3 Full Incident Report skeleton to fill in").option("--stdin-filename <name>", "name for stdin input in output and config lookup").option("--report-unused-disables", "report ir-lint-disable comments that suppress nothing", false).option("--color", "force colour output").option("--no-color", "disable colour output").option("--max-file-size <size>", "refuse files larger than this (default 2MB; 0 = no limit)").option("--max-attachment-size <size>", "refuse Appendix attachments (*.csv, *.txt) larger than this (default 50MB; 0 = no limit)").option("--rule-timeout <ms>", "stop a rule (a plugin rule on the main thread, any rule in worker threads) that runs longer than this many ms on one file; 0 = no limit", nonNegativeInt("--rule-timeout"), 1e4).option("--fetch <ids...>", 'download bugs (numbers, or "open" for every open CA Certificate Compliance bug) from Bugzilla as <id>.bug.json; an existing export is refreshed; lints nothing').option("--fetch-dir <dir>", "where --fetch writes the exports (default: the current directory)").option("--bugzilla-url <url>", `the Bugzilla that --fetch reads (default ${DEFAULT_BUGZILLA_URL2}); the API key, when needed, comes from BUGZILLA_API_KEY`).option("--fetch-timeout <seconds>", `give up on a request that has not answered after this many seconds (default ${DEFAULT_FETCH_TIMEOUT_S})`, positiveSeconds("--fetch-timeout")).option("--fetch-assignee <login>", "with --fetch open: only bugs assigned to this Bugzilla login").option("--fetch-summary <prefix>", "with --fetch open: only bugs whose summary starts with this (e.g. the CA Owner's name)").option("--lsp", "run as a Language Server over stdin and stdout (for editors; see docs/editors.md)", false).option("--stdio", "with --lsp: talk over stdin and stdout (the only transport; accepted because clients pass it)", false).option("--debug", "print stack traces for internal errors", false).version(VERSION2, "-v, --version", "print the version").helpOption("-h, --help", "show this help").addHelpText(
     "after",
     `
 ${exitCodesHelp()}
@@ -24124,7 +24414,7 @@ function computeOrdinal(year, month, day) {
   return day + (isLeapYear(year) ? leapLadder : nonLeapLadder)[month - 1];
 }
 function uncomputeOrdinal(year, ordinal) {
-  const table = isLeapYear(year) ? leapLadder : nonLeapLadder, month0 = table.findIndex((i) => i < ordinal), day = ordinal - table[month0];
+  const table2 = isLeapYear(year) ? leapLadder : nonLeapLadder, month0 = table2.findIndex((i) => i < ordinal), day = ordinal - table2[month0];
   return { month: month0 + 1, day };
 }
 function isoWeekdayToLocal(isoWeekday, startOfWeek) {
@@ -26699,8 +26989,8 @@ function highOrderDiffs(cursor, later, units) {
     [
       "weeks",
       (a, b) => {
-        const days2 = dayDiff(a, b);
-        return (days2 - days2 % 7) / 7;
+        const days3 = dayDiff(a, b);
+        return (days3 - days3 % 7) / 7;
       }
     ],
     ["days", dayDiff]
@@ -29876,6 +30166,17 @@ var TEMPLATE_IDS = [
   "ccadb-v2-preliminary",
   "mozilla-legacy"
 ];
+var REPORT_KIND = {
+  "ccadb-v3-preliminary": "preliminary",
+  "ccadb-v2-preliminary": "preliminary",
+  "ccadb-v3-full": "full",
+  "ccadb-v2": "full",
+  "mozilla-legacy": "full",
+  "ccadb-v3-closure": "closure"
+};
+function reportKindOf(template) {
+  return REPORT_KIND[template];
+}
 var SUMMARY_V3 = [
   { key: "ccadb-id", label: "CA Owner CCADB unique ID", required: true },
   { key: "incident-description", label: "Incident description", required: true },
@@ -30518,10 +30819,10 @@ var compiled = perOptions((o) => {
   };
 });
 var LINK = /^\[([^\]\n]{1,100})\]\(([^()\n]{0,300})\)$/;
-function isFiller(text4, cells) {
-  if (cells.has(norm(text4))) return true;
+function isFiller(text4, cells2) {
+  if (cells2.has(norm(text4))) return true;
   const m = LINK.exec(text4.trim());
-  return m !== null && (cells.has(norm(m[1])) || cells.has(norm(m[2])));
+  return m !== null && (cells2.has(norm(m[1])) || cells2.has(norm(m[2])));
 }
 var no_placeholder_default = defineRule({
   meta: {
@@ -30553,21 +30854,21 @@ var no_placeholder_default = defineRule({
     ]
   },
   check(report2, ctx) {
-    const { cells, wordRe } = compiled(ctx.options);
+    const { cells: cells2, wordRe } = compiled(ctx.options);
     const seenTables = /* @__PURE__ */ new Set();
     for (const block of report2.blocks) {
       const actionLines = /* @__PURE__ */ new Set();
       for (const s2 of block.sections) if (s2.spec.key === "action-items") for (const l2 of s2.bodyLines) actionLines.add(l2.line);
       for (const s2 of block.sections) {
         for (const f of s2.fields) {
-          if (f.value && isFiller(f.value, cells)) ctx.report({ messageId: "cell", data: { text: f.value }, loc: { start: f.valueSpan.start, end: f.valueSpan.end } });
+          if (f.value && isFiller(f.value, cells2)) ctx.report({ messageId: "cell", data: { text: f.value }, loc: { start: f.valueSpan.start, end: f.valueSpan.end } });
         }
         for (const t of s2.tables) {
           if (seenTables.has(t)) continue;
           seenTables.add(t);
           for (const row3 of t.rows) {
             for (const c of row3.cells) {
-              if (c.text && isFiller(c.text, cells)) ctx.report({ messageId: "cell", data: { text: c.text }, loc: { start: c.span.start, end: c.span.end } });
+              if (c.text && isFiller(c.text, cells2)) ctx.report({ messageId: "cell", data: { text: c.text }, loc: { start: c.span.start, end: c.span.end } });
             }
           }
         }
@@ -32221,12 +32522,12 @@ function readList(report2, s2, into) {
 }
 function readSection(report2, block, s2) {
   const into = { block, section: s2, format: "unread", columns: [], items: [], unreadRows: [] };
-  const table = s2.tables.find(isActionTable);
-  if (table) {
-    into.format = table.kind;
-    into.columns = table.header.cells.map((c) => columnOf(c.text));
-    into.header = { cells: table.header.cells.map((c) => ({ text: c.text, span: c.span })), line: table.header.line, span: table.header.span };
-    into.items = itemsFromTable(report2, table, into.columns);
+  const table2 = s2.tables.find(isActionTable);
+  if (table2) {
+    into.format = table2.kind;
+    into.columns = table2.header.cells.map((c) => columnOf(c.text));
+    into.header = { cells: table2.header.cells.map((c) => ({ text: c.text, span: c.span })), line: table2.header.line, span: table2.header.span };
+    into.items = itemsFromTable(report2, table2, into.columns);
     return into;
   }
   if (s2.spec.key !== "q7-steps" && readRendered(report2, s2, into)) return into;
@@ -33021,9 +33322,9 @@ var action_item_overdue_default = defineRule({
         const d = parseDueDate(item.dueDate.text);
         if (d.kind !== "iso" && d.kind !== "clear") continue;
         const due2 = dayOfInstant(d.date.toMillis());
-        const days2 = today - due2;
-        if (days2 <= ctx.options.graceDays) continue;
-        ctx.report({ messageId: "overdue", data: { status: item.status.text, due: isoOfDay(due2), days: days2, today: isoOfDay(today) }, loc: at(item.dueDate.span) });
+        const days3 = today - due2;
+        if (days3 <= ctx.options.graceDays) continue;
+        ctx.report({ messageId: "overdue", data: { status: item.status.text, due: isoOfDay(due2), days: days3, today: isoOfDay(today) }, loc: at(item.dueDate.span) });
       }
     }
   }
@@ -33346,14 +33647,14 @@ function readCsv(text4, options = {}) {
   const delim = (options.delimiter ?? ",").charCodeAt(0);
   const records = [];
   const problems = [];
-  let cells = [];
+  let cells2 = [];
   let recordStart = i;
   const endRecord = (end) => {
-    const only = cells[0];
-    if (!(cells.length === 1 && only !== void 0 && !only.quoted && only.text === "")) {
-      records.push({ cells, start: recordStart, end, index: records.length + 1 });
+    const only = cells2[0];
+    if (!(cells2.length === 1 && only !== void 0 && !only.quoted && only.text === "")) {
+      records.push({ cells: cells2, start: recordStart, end, index: records.length + 1 });
     }
-    cells = [];
+    cells2 = [];
   };
   while (i <= to) {
     const fieldStart = i;
@@ -33407,7 +33708,7 @@ function readCsv(text4, options = {}) {
       value = text4.slice(i, k);
       i = k;
     }
-    cells.push({ text: value, start: fieldStart, end: i, quoted });
+    cells2.push({ text: value, start: fieldStart, end: i, quoted });
     if (i >= to) {
       endRecord(i);
       break;
@@ -33416,7 +33717,7 @@ function readCsv(text4, options = {}) {
     if (c === delim) {
       i++;
       if (i === to) {
-        cells.push({ text: "", start: i, end: i, quoted: false });
+        cells2.push({ text: "", start: i, end: i, quoted: false });
         endRecord(i);
         break;
       }
@@ -33540,10 +33841,10 @@ function delimiterOf(text4) {
   for (const d of [",", "	", ";"]) if (occurs(text4, d, 2)) return d;
   return void 0;
 }
-function isSentence(cells) {
-  const last = cells[cells.length - 1]?.text ?? "";
+function isSentence(cells2) {
+  const last = cells2[cells2.length - 1]?.text ?? "";
   if (/[.!]$/.test(last) && irgColumn(last) === void 0) return true;
-  for (const c of cells) {
+  for (const c of cells2) {
     if (irgColumn(c.text) !== void 0) continue;
     if (/:\s/.test(c.text) || c.text.split(" ").length > 6) return true;
   }
@@ -33591,11 +33892,11 @@ function scanText(lines, csvLines, data) {
         if (eq > 0) params.set(part.slice(0, eq).toLowerCase(), part.slice(eq + 1));
       }
       const start = base + (m.index ?? 0);
-      const link2 = { url: m[0], start, end: start + m[0].length, line: l2.line };
-      if (params.has("sha256")) data.crtsh.push({ ...link2, param: "sha256", value: params.get("sha256") ?? "" });
-      else if (params.has("id")) data.crtsh.push({ ...link2, param: "id", value: params.get("id") ?? "" });
-      else if (params.has("q")) data.crtsh.push({ ...link2, param: "q", value: params.get("q") ?? "" });
-      else data.crtsh.push({ ...link2, param: "other", value: query });
+      const link3 = { url: m[0], start, end: start + m[0].length, line: l2.line };
+      if (params.has("sha256")) data.crtsh.push({ ...link3, param: "sha256", value: params.get("sha256") ?? "" });
+      else if (params.has("id")) data.crtsh.push({ ...link3, param: "id", value: params.get("id") ?? "" });
+      else if (params.has("q")) data.crtsh.push({ ...link3, param: "q", value: params.get("q") ?? "" });
+      else data.crtsh.push({ ...link3, param: "other", value: query });
     }
     if (csvLines.has(l2.line)) continue;
     const withoutLinks = hasLink ? text4.replace(CRTSH, (s2) => " ".repeat(s2.length)) : text4;
@@ -33895,19 +34196,19 @@ CN=www.example.com,${ROW.replace(",CN=www.example.com", "")}
     const checkSection = (s2, block) => {
       const data = certificateData(report2, s2);
       for (const csv of data.csv) {
-        const cells = csv.header.cells;
-        const named = cells.map((c) => irgColumn(c.text));
+        const cells2 = csv.header.cells;
+        const named = cells2.map((c) => irgColumn(c.text));
         const missing = IRG_CSV_COLUMNS.filter((c) => !named.includes(c));
         if (missing.length > 0) {
           ctx.report({
             messageId: "csvMissingColumns",
             data: { columns: missing.map((c) => `"${c}"`).join(", "), order: IRG_CSV_COLUMNS.join(", ") },
-            loc: { start: cells[0].start, end: cells[cells.length - 1].end }
+            loc: { start: cells2[0].start, end: cells2[cells2.length - 1].end }
           });
         } else {
           const wrong = IRG_CSV_COLUMNS.findIndex((c, i) => named[i] !== c);
           if (wrong >= 0) {
-            const cell2 = cells[wrong];
+            const cell2 = cells2[wrong];
             ctx.report({
               messageId: "csvOrder",
               data: { position: wrong + 1, found: clip(cell2.text, 40), expected: IRG_CSV_COLUMNS[wrong], order: IRG_CSV_COLUMNS.join(", ") },
@@ -33930,11 +34231,11 @@ CN=www.example.com,${ROW.replace(",CN=www.example.com", "")}
           }
         });
       }
-      for (const link2 of data.crtsh) {
-        if (link2.param === "sha256" && !isSha256(link2.value)) {
-          ctx.report({ messageId: "badCrtshHash", data: { found: clip(link2.url, 90), length: link2.value.length }, loc: { start: link2.start, end: link2.end } });
-        } else if (link2.param === "id" && !ctx.options.allowCrtshId) {
-          ctx.report({ messageId: "crtshId", data: { found: clip(link2.url, 90) }, loc: { start: link2.start, end: link2.end } });
+      for (const link3 of data.crtsh) {
+        if (link3.param === "sha256" && !isSha256(link3.value)) {
+          ctx.report({ messageId: "badCrtshHash", data: { found: clip(link3.url, 90), length: link3.value.length }, loc: { start: link3.start, end: link3.end } });
+        } else if (link3.param === "id" && !ctx.options.allowCrtshId) {
+          ctx.report({ messageId: "crtshId", data: { found: clip(link3.url, 90) }, loc: { start: link3.start, end: link3.end } });
         }
       }
       for (const h of data.hashes) {
@@ -34091,9 +34392,9 @@ ${ROW2}
       ctx.report({ messageId: "empty", data: { order: ORDER }, loc: { line: 1 } });
       return;
     }
-    const cells = header.cells;
+    const cells2 = header.cells;
     const seen = /* @__PURE__ */ new Map();
-    cells.forEach((cell2, i) => {
+    cells2.forEach((cell2, i) => {
       const name = csv.columns[i];
       if (!name) return;
       const first = seen.get(name);
@@ -34108,7 +34409,7 @@ ${ROW2}
     if (missing.length > 0) {
       ctx.report({ messageId: "missing", data: { columns: missing.map((c) => `"${c}"`).join(", "), order: ORDER }, loc: { start: header.start, end: header.end } });
     }
-    const present = cells.map((_, i) => i).filter((i) => {
+    const present = cells2.map((_, i) => i).filter((i) => {
       const n2 = csv.columns[i];
       return n2 !== void 0 && seen.get(n2) === i;
     });
@@ -34116,21 +34417,21 @@ ${ROW2}
     const j = present.findIndex((p, k) => p !== sorted[k]);
     const outOfOrder2 = j >= 0;
     if (outOfOrder2) {
-      const cell2 = cells[present[j]];
+      const cell2 = cells2[present[j]];
       ctx.report({ messageId: "order", data: { position: present[j] + 1, found: clip(cell2.text, 40), expected: csv.columns[sorted[j]], order: ORDER }, loc: { start: cell2.start, end: cell2.end } });
     }
     if (!outOfOrder2) {
       let lastIrg = -1;
-      cells.forEach((_, i) => {
+      cells2.forEach((_, i) => {
         if (csv.columns[i]) lastIrg = i;
       });
-      const custom2 = cells.findIndex((_, i) => i < lastIrg && csv.columns[i] === void 0);
-      const cell2 = cells[custom2];
+      const custom2 = cells2.findIndex((_, i) => i < lastIrg && csv.columns[i] === void 0);
+      const cell2 = cells2[custom2];
       if (cell2) ctx.report({ messageId: "customBefore", data: { found: clip(cell2.text, 40) || "(empty)", position: custom2 + 1 }, loc: { start: cell2.start, end: Math.max(cell2.end, cell2.start) } });
     }
     for (const row3 of csv.rows) {
-      if (row3.cells.length !== cells.length) {
-        ctx.report({ messageId: "rowWidth", data: { row: row3.index, found: row3.cells.length, expected: cells.length }, loc: { start: row3.start, end: row3.end } });
+      if (row3.cells.length !== cells2.length) {
+        ctx.report({ messageId: "rowWidth", data: { row: row3.index, found: row3.cells.length, expected: cells2.length }, loc: { start: row3.start, end: row3.end } });
       }
     }
     const unclosed = csv.problems.find((p) => p.kind === "unclosedQuote");
@@ -34566,13 +34867,13 @@ var BUG_REFERENCE = /\bbugzilla\.mozilla\.org\/show_bug\.cgi\?(?:[^\s|)]{0,200}&
 var MALFORMED_BUG_LINK = /\b(?:bugzilla\.mozilla\.org\/show_bug\.cgi\?(?:[^\s|)]{0,200}&)?id=|bugzil\.la\/)(?!\d{3,8}(?![\w]))[^\s|)&#]{1,40}/i;
 var PLACEHOLDER = /^(?:related bug (?:id|url)|date related bug was opened|description|example|bug|date)$/i;
 function rowOfTable(r, header) {
-  const cells = r.cells.map((c) => c.text.trim());
-  if (cells.every((c) => c === "" || PLACEHOLDER.test(c) || /^[-:]+$/.test(c))) return void 0;
-  if (cells.length === 1 && isNotApplicable(cells[0] ?? "")) return void 0;
-  const text4 = cells.join(" | ");
+  const cells2 = r.cells.map((c) => c.text.trim());
+  if (cells2.every((c) => c === "" || PLACEHOLDER.test(c) || /^[-:]+$/.test(c))) return void 0;
+  if (cells2.length === 1 && isNotApplicable(cells2[0] ?? "")) return void 0;
+  const text4 = cells2.join(" | ");
   const dateCol = header.findIndex((h) => /^(?:date|opened|date opened|bug date|reported|filed)\b/i.test(h));
   const descCol = header.findIndex((h) => /^(?:description|summary|title|details?|relevance|notes?)\b/i.test(h));
-  const row3 = { line: r.line, span: r.span, text: text4, description: descCol >= 0 ? cells[descCol] ?? "" : text4 };
+  const row3 = { line: r.line, span: r.span, text: text4, description: descCol >= 0 ? cells2[descCol] ?? "" : text4 };
   const cell2 = dateCol >= 0 ? r.cells[dateCol] : void 0;
   if (cell2 && cell2.text.trim() !== "") {
     row3.dateText = cell2.text.trim();
@@ -34666,10 +34967,10 @@ var related_incidents_links_default = defineRule({
       const rowText = (r) => r.cells.map((c) => c.text).join(" | ");
       for (const t of s2.tables) {
         for (const r of t.rows) {
-          const cells = r.cells.map((c) => c.text.trim());
-          if (cells.every((c) => c === "" || PLACEHOLDER2.test(c) || /^[-:]+$/.test(c))) continue;
-          if (cells.length === 1 && isNotApplicable(cells[0] ?? "")) continue;
-          const first = cells[0] ?? "";
+          const cells2 = r.cells.map((c) => c.text.trim());
+          if (cells2.every((c) => c === "" || PLACEHOLDER2.test(c) || /^[-:]+$/.test(c))) continue;
+          if (cells2.length === 1 && isNotApplicable(cells2[0] ?? "")) continue;
+          const first = cells2[0] ?? "";
           const text4 = rowText(r);
           checkRow(text4, { start: r.span.start, end: r.span.end }, /^#?\d{6,8}$/.test(first));
         }
@@ -36007,12 +36308,12 @@ var action_item_evidence_date_default = defineRule({
       for (const item of ai.items) {
         const status = item.status ? canonicalStatus(item.status.text, DEFAULT_STATUSES, DEFAULT_STATUS_ALIASES) : void 0;
         if (status?.value !== "Complete" && !(item.status && COMPLETE.test(norm(item.status.text)))) continue;
-        const cells = [
+        const cells2 = [
           ["evaluation criteria", item.criteria],
           ["status", item.status]
         ];
         let done = false;
-        for (const [column, cell2] of cells) {
+        for (const [column, cell2] of cells2) {
           if (!cell2 || done) continue;
           for (const ts2 of timestampsIn(cell2.text)) {
             if (!ts2.isoDate || ts2.ambiguousDate || ts2.invalidDate || ts2.missingYear || !ts2.date) continue;
@@ -36414,13 +36715,13 @@ function pick3(a, b, better) {
 function outOfOrder(entries, ok2 = orderKeys(entries)) {
   const n2 = entries.length;
   if (n2 === 0) return [];
-  const { keys, days: days2, times } = ok2;
+  const { keys, days: days3, times } = ok2;
   const len = new Int32Array(n2);
   const prev = new Int32Array(n2).fill(-1);
   const better = (a, b) => len[a] > len[b] || len[a] === len[b] && a < b;
   const timed = new PrefixBest(Math.max(1, times), better);
-  const dated = new PrefixBest(Math.max(1, days2), better);
-  const all2 = new PrefixBest(Math.max(1, days2), better);
+  const dated = new PrefixBest(Math.max(1, days3), better);
+  const all2 = new PrefixBest(Math.max(1, days3), better);
   let best = 0;
   for (let i = 0; i < n2; i++) {
     const k = keys[i];
@@ -36443,9 +36744,9 @@ function nearestOutOfPlace(entries, ok2 = orderKeys(entries)) {
   const laterAbove = new Int32Array(n2).fill(-1);
   const earlierBelow = new Int32Array(n2).fill(-1);
   if (n2 === 0) return { laterAbove, earlierBelow };
-  const { keys, days: days2, times } = ok2;
+  const { keys, days: days3, times } = ok2;
   const T = Math.max(1, times);
-  const D = Math.max(1, days2);
+  const D = Math.max(1, days3);
   const nearer = (a, b) => a > b;
   let timed = new PrefixBest(T, nearer);
   let dated = new PrefixBest(D, nearer);
@@ -43541,7 +43842,7 @@ function compiler(options) {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener(link2),
+      autolink: opener(link3),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
       atxHeading: opener(heading),
@@ -43563,13 +43864,13 @@ function compiler(options) {
       emphasis: opener(emphasis),
       hardBreakEscape: opener(hardBreak),
       hardBreakTrailing: opener(hardBreak),
-      htmlFlow: opener(html, buffer),
+      htmlFlow: opener(html2, buffer),
       htmlFlowData: onenterdata,
-      htmlText: opener(html, buffer),
+      htmlText: opener(html2, buffer),
       htmlTextData: onenterdata,
       image: opener(image),
       label: buffer,
-      link: opener(link2),
+      link: opener(link3),
       listItem: opener(listItem),
       listItemValue: onenterlistitemvalue,
       listOrdered: opener(list3, onenterlistordered),
@@ -44150,7 +44451,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function html() {
+  function html2() {
     return {
       type: "html",
       value: "",
@@ -44166,7 +44467,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function link2() {
+  function link3() {
     return {
       type: "link",
       title: null,
@@ -44847,15 +45148,15 @@ function flushCell(map, context, range, rowKind, rowEnd, previousCell) {
   }
   return previousCell;
 }
-function flushTableEnd(map, context, index2, table, tableBody) {
+function flushTableEnd(map, context, index2, table2, tableBody) {
   const exits = [];
   const related = getPoint(context.events, index2);
   if (tableBody) {
     tableBody.end = Object.assign({}, related);
     exits.push(["exit", tableBody, context]);
   }
-  table.end = Object.assign({}, related);
-  exits.push(["exit", table, context]);
+  table2.end = Object.assign({}, related);
+  exits.push(["exit", table2, context]);
   map.add(index2 + 1, 0, exits);
 }
 function getPoint(events, index2) {
@@ -45599,7 +45900,7 @@ function cellText(source, start, end) {
 function tableFromOutline(node2, source, lineStarts) {
   const rows = [];
   for (const row3 of node2.rows) {
-    const cells = [];
+    const cells2 = [];
     for (const cell2 of row3.cells) {
       let s2 = cell2.start;
       let e = cell2.end;
@@ -45610,15 +45911,15 @@ function tableFromOutline(node2, source, lineStarts) {
       e -= trail;
       if (e < s2) e = s2;
       text4 = cellText(source, s2, e);
-      cells.push({ text: text4, span: spanOf(lineStarts, s2, e) });
+      cells2.push({ text: text4, span: spanOf(lineStarts, s2, e) });
     }
-    rows.push({ cells, line: row3.line, span: spanOf(lineStarts, row3.start, row3.end) });
+    rows.push({ cells: cells2, line: row3.line, span: spanOf(lineStarts, row3.start, row3.end) });
   }
   const [header, ...body] = rows;
   return { kind: "gfm", header: header ?? { cells: [], line: node2.startLine, span: spanOf(lineStarts, node2.start, node2.start) }, rows: body, span: spanOf(lineStarts, node2.start, node2.end) };
 }
 function splitPipeRow(text4, base) {
-  const cells = [];
+  const cells2 = [];
   let i = 0;
   const n2 = text4.length;
   while (i < n2 && (text4[i] === " " || text4[i] === "	")) i++;
@@ -45636,11 +45937,11 @@ function splitPipeRow(text4, base) {
       while (s2 < e && (text4[s2] === " " || text4[s2] === "	")) s2++;
       while (e > s2 && (text4[e - 1] === " " || text4[e - 1] === "	")) e--;
       const isTrailingEmpty = i === n2 && s2 === e;
-      if (!isTrailingEmpty || cells.length === 0) cells.push({ text: text4.slice(s2, e), start: base + s2, end: base + e });
+      if (!isTrailingEmpty || cells2.length === 0) cells2.push({ text: text4.slice(s2, e), start: base + s2, end: base + e });
       cellStart = i + 1;
     }
   }
-  return cells;
+  return cells2;
 }
 function pipeTables(lines, lineStarts) {
   const out = [];
@@ -45649,8 +45950,8 @@ function pipeTables(lines, lineStarts) {
     const rowsLines = group.filter((l2) => !/^\|?[\s:|-]+\|?$/.test(l2.body) || !l2.body.includes("-"));
     if (rowsLines.length >= 2 || rowsLines.length === 1 && group.length >= 1 && (rowsLines[0]?.body.split("|").length ?? 0) >= 4) {
       const rows = rowsLines.map((l2) => {
-        const cells = splitPipeRow(l2.body, l2.bodyStart).map((c) => ({ text: c.text, span: spanOf(lineStarts, c.start, c.end) }));
-        return { cells, line: l2.line, span: spanOf(lineStarts, l2.bodyStart, l2.bodyStart + l2.body.length) };
+        const cells2 = splitPipeRow(l2.body, l2.bodyStart).map((c) => ({ text: c.text, span: spanOf(lineStarts, c.start, c.end) }));
+        return { cells: cells2, line: l2.line, span: spanOf(lineStarts, l2.bodyStart, l2.bodyStart + l2.body.length) };
       });
       const [header, ...body] = rows;
       if (header) {
@@ -45726,18 +46027,18 @@ function colonDelimiterRow(line) {
   return colon && dash;
 }
 function quickTable() {
-  const table = gfmTable().flow["null"];
+  const table2 = gfmTable().flow["null"];
   const tokenize = function(effects, ok2, nok) {
     const line = this.now().line;
-    if (pipeLines[line] === 1 || pipeLines[line + 1] === 1 || colonDelimiterRow(line + 1)) return table.tokenize.call(this, effects, ok2, nok);
+    if (pipeLines[line] === 1 || pipeLines[line + 1] === 1 || colonDelimiterRow(line + 1)) return table2.tokenize.call(this, effects, ok2, nok);
     const events = this.events;
     let index2 = events.length - 1;
     while (index2 > -1 && (events[index2][1].type === "lineEnding" || events[index2][1].type === "linePrefix")) index2--;
     const tail = index2 > -1 ? events[index2][1].type : void 0;
-    if (tail === "tableHead" || tail === "tableRow") return table.tokenize.call(this, effects, ok2, nok);
+    if (tail === "tableHead" || tail === "tableRow") return table2.tokenize.call(this, effects, ok2, nok);
     return nok;
   };
-  return { flow: { null: { ...table, tokenize } } };
+  return { flow: { null: { ...table2, tokenize } } };
 }
 function tokenizeContent2(events, ltLines) {
   const hasLt = (from, to) => {
@@ -45781,7 +46082,7 @@ function outline(source, lineStarts = computeLineStarts(source), markup) {
   const out = [];
   let opaque = 0;
   let heading;
-  let table;
+  let table2;
   let row3;
   let images = 0;
   for (let i = 0; i < events.length; i++) {
@@ -45814,12 +46115,12 @@ function outline(source, lineStarts = computeLineStarts(source), markup) {
           break;
         case "table":
           if (opaque++ === 0) {
-            table = { type: "table", start: token.start.offset, end: token.end.offset, startLine: token.start.line, endLine: token.end.line, rows: [] };
-            out.push(table);
+            table2 = { type: "table", start: token.start.offset, end: token.end.offset, startLine: token.start.line, endLine: token.end.line, rows: [] };
+            out.push(table2);
           }
           break;
         case "tableRow":
-          if (table) table.rows.push(row3 = { start: token.start.offset, end: token.end.offset, line: token.start.line, cells: [] });
+          if (table2) table2.rows.push(row3 = { start: token.start.offset, end: token.end.offset, line: token.start.line, cells: [] });
           break;
         case "tableHeader":
         case "tableData":
@@ -45842,7 +46143,7 @@ function outline(source, lineStarts = computeLineStarts(source), markup) {
           if (--opaque === 0) heading = void 0;
           break;
         case "table":
-          if (--opaque === 0) table = row3 = void 0;
+          if (--opaque === 0) table2 = row3 = void 0;
           break;
         case "codeFenced":
         case "codeIndented":
@@ -46401,11 +46702,11 @@ var plural = (n2, unit) => `${n2} ${unit}${n2 === 1 ? "" : "s"}`;
 function formatDays(ms) {
   const r = Math.round(ms / DAY * 10) / 10;
   if (!Number.isInteger(r) || Math.abs(r * DAY - ms) < 6e4) return `${oneDecimal(ms / DAY)} ${oneDecimal(ms / DAY) === "1" ? "day" : "days"}`;
-  const days2 = Math.floor(ms / DAY);
-  const rest = ms - days2 * DAY;
+  const days3 = Math.floor(ms / DAY);
+  const rest = ms - days3 * DAY;
   const hours = Math.floor(rest / HOUR);
   const minutes = Math.round((rest - hours * HOUR) / 6e4);
-  return `${plural(days2, "day")} ${hours > 0 ? plural(hours, "hour") : plural(minutes, "minute")}`;
+  return `${plural(days3, "day")} ${hours > 0 ? plural(hours, "hour") : plural(minutes, "minute")}`;
 }
 function formatHours(ms) {
   const r = Math.round(ms / HOUR * 10) / 10;
@@ -46427,20 +46728,12 @@ function judgeTime(ctx) {
 function commentsUntil(thread, horizon) {
   return thread.comments.filter((c) => c.time <= horizon);
 }
-var KIND_OF = {
-  "ccadb-v3-preliminary": "preliminary",
-  "ccadb-v2-preliminary": "preliminary",
-  "ccadb-v3-full": "full",
-  "ccadb-v2": "full",
-  "mozilla-legacy": "full",
-  "ccadb-v3-closure": "closure"
-};
 function reportKinds(thread, c) {
   const out = /* @__PURE__ */ new Set();
   if (!c.isCa) return out;
   const report2 = thread.reportIn(c);
   if (!report2) return out;
-  for (const b of report2.blocks) out.add(KIND_OF[b.template]);
+  for (const b of report2.blocks) out.add(reportKindOf(b.template));
   return out;
 }
 function commentWith(thread, when, login2) {
@@ -46779,6 +47072,7 @@ var bug_response_time_default = defineRule({
       const due2 = Math.max(ask.at + limit, schedule?.until ?? 0);
       const answer = comments.find((c) => c.isCa && c.time > ask.at);
       const answeredAt = answer?.time;
+      ctx.question(answer ? { comment: ask.comment.count, due: due2, answeredBy: answer.count } : { comment: ask.comment.count, due: due2 });
       if (answeredAt !== void 0 && answeredAt <= due2) continue;
       if (resolvedBetween(resolved, ask.at, Math.min(due2, answeredAt ?? due2)) !== void 0) continue;
       const severity = version2.responseMust ? void 0 : "warn";
@@ -46813,10 +47107,10 @@ function lastBefore(comments, at2) {
 }
 
 // rules/bug-update-cadence.ts
-function dueAfter(anchor, states, days2) {
+function dueAfter(anchor, states, days3) {
   const weekly = () => {
     const v = irgAt(anchor.time);
-    return { due: anchor.time + days2 * DAY, basis: `${days2} days after comment ${anchor.comment.count}`, short: `${days2} days after comment ${anchor.comment.count} (${v.name})` };
+    return { due: anchor.time + days3 * DAY, basis: `${days3} days after comment ${anchor.comment.count}`, short: `${days3} days after comment ${anchor.comment.count} (${v.name})` };
   };
   const fromBoard = (wb, changedAt) => {
     if (wb.closeOn) return { due: Number.POSITIVE_INFINITY, basis: `the whiteboard's [close on ${wb.closeOn.iso}]`, short: "whiteboard close on" };
@@ -47350,7 +47644,8 @@ var FORMATS = {
   sarif: async () => (await Promise.resolve().then(() => (init_sarif(), sarif_exports))).default,
   github: async () => (await Promise.resolve().then(() => (init_github(), github_exports))).default,
   junit: async () => (await Promise.resolve().then(() => (init_junit(), junit_exports))).default,
-  due: async () => (await Promise.resolve().then(() => (init_due(), due_exports))).default
+  due: async () => (await Promise.resolve().then(() => (init_due(), due_exports))).default,
+  html: async () => (await Promise.resolve().then(() => (init_html(), html_exports))).default
 };
 var FORMAT_NAMES = Object.keys(FORMATS);
 
@@ -47672,6 +47967,7 @@ function runRules(report2, options, kind = "report", thread) {
     let url;
     const found = [];
     const dues = [];
+    const asks = [];
     const ctx = {
       options: ruleOptions2,
       now: () => now2,
@@ -47701,6 +47997,13 @@ function runRules(report2, options, kind = "report", thread) {
         }
         if (d.comment !== void 0 && !isInt(d.comment)) throw new Error("reported a deadline whose comment is not a comment number");
         dues.push(d.comment === void 0 ? { obligation: d.obligation, due: d.due, basis: d.basis } : { obligation: d.obligation, due: d.due, basis: d.basis, comment: d.comment });
+      },
+      question(q) {
+        if (!thread) throw new Error("called question(), which only thread rules have");
+        if (q === null || typeof q !== "object" || !isInt(q.comment) || typeof q.due !== "number" || !Number.isFinite(q.due) || q.answeredBy !== void 0 && !isInt(q.answeredBy)) {
+          throw new Error("reported a question that is not { comment, due (epoch ms), answeredBy? }");
+        }
+        if (thread.question) asks.push(q.answeredBy === void 0 ? { comment: q.comment, due: q.due } : { comment: q.comment, due: q.due, answeredBy: q.answeredBy });
       }
     };
     try {
@@ -47711,6 +48014,7 @@ function runRules(report2, options, kind = "report", thread) {
       }
       messages.push(...found);
       for (const d of dues) thread?.deadline(id, d);
+      for (const q of asks) thread?.question?.(id, q);
     } catch (error2) {
       messages.push(error2 instanceof RuleStoppedError ? ruleStoppedMessage(id, error2.budgetMs) : internalMessage(id, error2));
     }
@@ -48568,18 +48872,26 @@ function formatFailure(error2) {
 function sortThreadMessages(messages) {
   return messages.sort((a, b) => (a.comment ?? -1) - (b.comment ?? -1) || a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
 }
-function summarize(thread) {
+function summarize(thread, questions) {
   const comments = {};
   const { source, lineStarts } = thread;
   for (const c of thread.comments) {
     const start = lineStarts[c.line - 1] ?? 0;
     let end = c.line < lineStarts.length ? lineStarts[c.line] : source.length;
     while (end > start && (source.charCodeAt(end - 1) === 10 || source.charCodeAt(end - 1) === 13)) end--;
-    comments[c.count] = { iso: c.iso, creator: c.creator, line: c.line, lineLength: end - start, isCa: c.isCa };
+    const entry = { iso: c.iso, creator: c.creator, line: c.line, lineLength: end - start, isCa: c.isCa };
+    if (questions) {
+      const report2 = c.isCa ? thread.reportIn(c) : void 0;
+      if (report2 && report2.blocks.length > 0) entry.reports = report2.blocks.map((b) => reportKindOf(b.template));
+      const q = questions.get(c.count);
+      if (q) entry.question = q.answeredBy === void 0 ? { due: new Date(q.due).toISOString() } : { due: new Date(q.due).toISOString(), answeredBy: q.answeredBy };
+    }
+    comments[c.count] = entry;
   }
   return { id: thread.id, summary: thread.summary, url: thread.url, open: thread.open, status: thread.status, resolution: thread.resolution, comments };
 }
 function runThreadRules(thread, options) {
+  const questions = options.threadDetail ? /* @__PURE__ */ new Map() : void 0;
   const byCount = new Map(thread.comments.map((c) => [c.count, c]));
   const docs = /* @__PURE__ */ new Map();
   const deadlines = [];
@@ -48598,10 +48910,18 @@ function runThreadRules(thread, options) {
       deadlines.push(entry);
     }
   };
+  if (questions) {
+    sinks.question = (_ruleId, q) => {
+      const had = questions.get(q.comment);
+      if (!had || q.due < had.due) questions.set(q.comment, q);
+    };
+  }
   const { attachments: _none, ...threadOptions } = options;
   const messages = runRules(thread, threadOptions, "thread", sinks);
   deadlines.sort((a, b) => a.time - b.time || a.obligation.localeCompare(b.obligation));
-  return { messages, deadlines: deadlines.map(({ time: _time, ...d }) => d) };
+  const out = { messages, deadlines: deadlines.map(({ time: _time, ...d }) => d) };
+  if (questions) out.questions = questions;
+  return out;
 }
 function lintThread(source, options) {
   let thread;
@@ -48610,7 +48930,7 @@ function lintThread(source, options) {
   } catch (error2) {
     return { messages: [formatFailure(error2)] };
   }
-  const { messages, deadlines } = runThreadRules(thread, options);
+  const { messages, deadlines, questions } = runThreadRules(thread, options);
   if (options.rules.some((r) => (r.rule.meta.appliesTo ?? "report") === "report")) {
     for (const c of thread.comments) {
       const report2 = thread.reportIn(c);
@@ -48623,7 +48943,7 @@ function lintThread(source, options) {
       }
     }
   }
-  return { messages: sortThreadMessages(messages), deadlines, thread: summarize(thread) };
+  return { messages: sortThreadMessages(messages), deadlines, thread: summarize(thread, questions) };
 }
 
 // src/examples.ts
@@ -48648,7 +48968,7 @@ function runSnippet(rule, c, seal = (v) => v) {
   if (kind === "thread") {
     const thread = parseThread(c.code, c.caAccounts ? { caAccounts: c.caAccounts } : {});
     for (const v of [thread.comments, thread.needinfo, thread.changes, thread.whiteboard, thread.whiteboardHistory]) seal(v);
-    const { messages: messages2, deadlines } = runThreadRules(thread, lintOptions);
+    const { messages: messages2, deadlines } = runThreadRules(thread, { ...lintOptions, threadDetail: true });
     const crashed2 = messages2.find((m) => m.messageId === "internalError");
     if (crashed2) throw new Error(crashed2.message);
     return { messages: sortThreadMessages(messages2), report: thread, deadlines };
@@ -49109,7 +49429,9 @@ async function lintOne(io, t, setup, fileConfig, opts, probe = {}) {
   if ("result" in read) return read.result;
   const { rules: rules2 } = fileConfig;
   if (read.kind === "thread") {
-    return lintToResult(t.path, read.text, "thread", { ...reportLintOptions(t, setup, fileConfig), reportUnusedDisables: opts.reportUnusedDisables, ...probe }, false);
+    const threadOpts = { ...reportLintOptions(t, setup, fileConfig), reportUnusedDisables: opts.reportUnusedDisables, ...probe };
+    if (opts.format === "html") threadOpts.threadDetail = true;
+    return lintToResult(t.path, read.text, "thread", threadOpts, false);
   }
   if (read.kind !== "report") {
     return lintToResult(t.path, read.text, read.kind, { rules: rules2, now: setup.now.at, filePath: t.path, ...probe }, FORMATS_WITH_SOURCE.has(opts.format));
@@ -49509,7 +49831,7 @@ var SUMMARY_LIMIT = 900 * 1024;
 function cell(text4) {
   return sanitize(text4).replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`);
 }
-function plural5(n2, word) {
+function plural6(n2, word) {
   return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
 }
 function stepSummary(results, ctx, options = {}) {
@@ -49522,19 +49844,19 @@ function stepSummary(results, ctx, options = {}) {
   const withProblems = results.filter((r) => r.messages.length > 0).length;
   const out = [`## ${TOOL_NAME}`, ""];
   if (messages.length === 0) {
-    out.push(`No problems in ${plural5(results.length, "file")}.`, "");
+    out.push(`No problems in ${plural6(results.length, "file")}.`, "");
     return `${out.join("\n")}
 `;
   }
-  let count = `**${plural5(messages.length, "problem")}** (${plural5(errors, "error")}, ${plural5(warnings, "warning")}) in ${withProblems} of ${plural5(results.length, "file")}`;
-  if (unreadable > 0) count += `; ${plural5(unreadable, "file")} could not be linted`;
+  let count = `**${plural6(messages.length, "problem")}** (${plural6(errors, "error")}, ${plural6(warnings, "warning")}) in ${withProblems} of ${plural6(results.length, "file")}`;
+  if (unreadable > 0) count += `; ${plural6(unreadable, "file")} could not be linted`;
   out.push(`${count}.`, "", "| File | Line | Severity | Rule | Message |", "| --- | --- | --- | --- | --- |");
   let size = out.join("\n").length;
   let shown3 = 0;
   for (const { file, m, r } of messages) {
     const where = `${m.comment !== void 0 ? `comment ${m.comment}, ` : ""}${m.line}:${m.column}`;
-    const link2 = options.fileUrl?.(file, exportLine(r, m)) ?? "";
-    const fileCell = link2 ? `[${cell(file)}](${link2})` : cell(file);
+    const link3 = options.fileUrl?.(file, exportLine(r, m)) ?? "";
+    const fileCell = link3 ? `[${cell(file)}](${link3})` : cell(file);
     const id = m.ruleId ?? TOOL_NAME;
     const url = m.ruleId !== null ? urls.get(m.ruleId) ?? ruleDocsUrl(m.ruleId) : `${HOMEPAGE}#readme`;
     const row3 = `| ${fileCell} | ${where} | ${m.severity === 2 ? "error" : "warning"} | [${cell(id)}](${url}) | ${cell(m.message)} |`;
@@ -49543,7 +49865,7 @@ function stepSummary(results, ctx, options = {}) {
     size += row3.length + 1;
     shown3++;
   }
-  if (shown3 < messages.length) out.push("", `${plural5(messages.length - shown3, "more problem")} not shown: the summary would be too long for GitHub. The job log and the SARIF file have them all.`);
+  if (shown3 < messages.length) out.push("", `${plural6(messages.length - shown3, "more problem")} not shown: the summary would be too long for GitHub. The job log and the SARIF file have them all.`);
   out.push("");
   return `${out.join("\n")}
 `;
@@ -49680,8 +50002,8 @@ ${TOOL_NAME} stopped: ${cell(error2.message)}.
       io.stdout(`::notice title=${escapeProperty(TOOL_NAME)}::${escapeData(`${title}. GitHub shows 10 annotations of each kind per step; the step summary lists them all.`)}
 `);
     }
-    const link2 = fileLink(io.env);
-    const opts = link2 ? { fileUrl: link2 } : {};
+    const link3 = fileLink(io.env);
+    const opts = link3 ? { fileUrl: link3 } : {};
     await appendSummary(stepSummary(results, ctx, opts));
     if (sarifFile !== "") {
       const target = import_node_path15.default.resolve(io.cwd, sarifFile);

@@ -19,7 +19,7 @@ import { parseWhiteboard } from '../src/parse/thread.js';
 import { clip } from '../src/parse/text.js';
 import { timelines } from '../src/parse/timeline.js';
 import { parseTimestamp } from '../src/parse/timestamp.js';
-import type { TemplateId } from '../src/templates.js';
+import { reportKindOf, type ReportKind } from '../src/templates.js';
 
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
@@ -149,16 +149,7 @@ export function who(c: ThreadComment): string {
   return c.isCa ? 'the CA' : 'a reviewer';
 }
 
-export type ReportKind = 'preliminary' | 'full' | 'closure';
-
-const KIND_OF: Record<TemplateId, ReportKind> = {
-  'ccadb-v3-preliminary': 'preliminary',
-  'ccadb-v2-preliminary': 'preliminary',
-  'ccadb-v3-full': 'full',
-  'ccadb-v2': 'full',
-  'mozilla-legacy': 'full',
-  'ccadb-v3-closure': 'closure',
-};
+export type { ReportKind };
 
 /** The kinds of report a CA comment holds (none for a comment by someone else: a reviewer pasting a template is not the CA's report). */
 export function reportKinds(thread: BugThread, c: ThreadComment): Set<ReportKind> {
@@ -166,7 +157,7 @@ export function reportKinds(thread: BugThread, c: ThreadComment): Set<ReportKind
   if (!c.isCa) return out;
   const report = thread.reportIn(c);
   if (!report) return out;
-  for (const b of report.blocks) out.add(KIND_OF[b.template]);
+  for (const b of report.blocks) out.add(reportKindOf(b.template));
   return out;
 }
 

@@ -82,6 +82,7 @@ export default defineRule<{ days: number; ignoreAuthors: string[]; ignoreThanks:
       const due = Math.max(ask.at + limit, schedule?.until ?? 0);
       const answer = comments.find((c) => c.isCa && c.time > ask.at);
       const answeredAt = answer?.time;
+      ctx.question(answer ? { comment: ask.comment.count, due, answeredBy: answer.count } : { comment: ask.comment.count, due });
       if (answeredAt !== undefined && answeredAt <= due) continue;
       if (resolvedBetween(resolved, ask.at, Math.min(due, answeredAt ?? due)) !== undefined) continue;
       const severity = version.responseMust ? undefined : ('warn' as const);

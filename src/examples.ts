@@ -67,7 +67,8 @@ export function runSnippet(rule: Rule, c: Snippet, seal: <T>(value: T) => T = (v
     // The thread stays writable where it caches (reportIn); its data is sealed.
     const thread = parseThread(c.code, c.caAccounts ? { caAccounts: c.caAccounts } : {});
     for (const v of [thread.comments, thread.needinfo, thread.changes, thread.whiteboard, thread.whiteboardHistory]) seal(v);
-    const { messages, deadlines } = runThreadRules(thread, lintOptions);
+    // threadDetail: the questions a rule names are checked too (a malformed one is an internal error).
+    const { messages, deadlines } = runThreadRules(thread, { ...lintOptions, threadDetail: true });
     const crashed = messages.find((m) => m.messageId === 'internalError');
     if (crashed) throw new Error(crashed.message);
     return { messages: sortThreadMessages(messages), report: thread, deadlines };

@@ -23,6 +23,22 @@ export const TEMPLATE_IDS: readonly TemplateId[] = [
   'mozilla-legacy',
 ];
 
+/** Which of a bug's reports a template is: the Preliminary report, the Full report (v2 and the Mozilla seven questions included) or the Closure Summary. */
+export type ReportKind = 'preliminary' | 'full' | 'closure';
+
+const REPORT_KIND: Record<TemplateId, ReportKind> = {
+  'ccadb-v3-preliminary': 'preliminary',
+  'ccadb-v2-preliminary': 'preliminary',
+  'ccadb-v3-full': 'full',
+  'ccadb-v2': 'full',
+  'mozilla-legacy': 'full',
+  'ccadb-v3-closure': 'closure',
+};
+
+export function reportKindOf(template: TemplateId): ReportKind {
+  return REPORT_KIND[template];
+}
+
 export interface FieldSpec {
   /** Stable key used by rules, e.g. `ccadb-id`. */
   key: string;

@@ -100,7 +100,34 @@ export interface ThreadSummary {
   status: string;
   resolution: string;
   /** The visible comments by count: creation time (ISO, as exported), author, the line of its text in the export and that line's length. */
-  comments: Record<number, { iso: string; creator: string; line: number; lineLength: number; isCa: boolean }>;
+  comments: Record<number, ThreadCommentSummary>;
+}
+
+/**
+ * One visible comment of a bug thread as a result keeps it. `reports` and
+ * `question` are filled only when the host asks for a thread's time line
+ * (`LintOptions.threadDetail`, set for `-f html`); other formats never see them.
+ */
+export interface ThreadCommentSummary {
+  iso: string;
+  creator: string;
+  line: number;
+  lineLength: number;
+  isCa: boolean;
+  /** The report blocks a CA comment holds, in order (a comment may hold a Full report and a Closure Summary). */
+  reports?: Array<'preliminary' | 'full' | 'closure'>;
+  /** A comment by someone else that the CA owed an answer to: when the answer fell due, and the CA comment that gave it (none yet when absent). */
+  question?: { due: string; answeredBy?: number };
+}
+
+/** What a thread rule passes to `ctx.question()`: a comment the CA owes an answer to, answered or not. */
+export interface QuestionDescriptor {
+  /** The comment that asked (its count). */
+  comment: number;
+  /** When the answer falls due (epoch ms). */
+  due: number;
+  /** The CA comment that answered it, if any. */
+  answeredBy?: number;
 }
 
 /** Where a rule reports: a line/column span (1-based, end exclusive) or source offsets. */
@@ -153,6 +180,12 @@ export interface ThreadRuleContext<O = unknown> extends RuleContext<O> {
    * them into `LintResult.deadlines`, soonest first.
    */
   deadline(descriptor: DeadlineDescriptor): void;
+  /**
+   * A comment the CA owes (or owed) an answer to, answered or not, for views
+   * that draw the thread's time line (`-f html`). The engine keeps it only
+   * when the host asks (`LintOptions.threadDetail`); it never changes findings.
+   */
+  question(descriptor: QuestionDescriptor): void;
 }
 
 export interface RuleExample {

@@ -54,7 +54,7 @@ describe('the case table', () => {
 
   it('uses every format, stdin, a directory, a glob, each config file kind and a plugin', () => {
     const formats = new Set(CASES.flatMap((c) => c.args.flatMap((a, i) => (a === '-f' || a === '--format' ? [c.args[i + 1]] : []))));
-    expect([...formats].sort()).toEqual(['compact', 'due', 'github', 'json', 'junit', 'sarif', 'xml']);
+    expect([...formats].sort()).toEqual(['compact', 'due', 'github', 'html', 'json', 'junit', 'sarif', 'xml']);
     const files = CASES.flatMap((c) => Object.keys(c.files ?? {}));
     for (const f of ['.irlintrc.json', '.irlintrc.yaml', '.irlintrc.yml', 'package.json']) expect(files).toContain(f);
     expect(files.some((f) => f.endsWith('.mjs'))).toBe(true);

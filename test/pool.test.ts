@@ -44,13 +44,13 @@ describe('worker threads', { timeout: 120_000 }, () => {
     }
     copyFileSync(path.join(root, 'fixtures', 'plugins', 'thread-next-update.js'), path.join(dir, 'house.mjs'));
     writeFileSync(path.join(dir, '.irlintrc.json'), JSON.stringify({ plugins: ['./house.mjs'], caAccounts: ['songxinlei@cfca.example'] }));
-    for (const format of ['compact', 'json', 'due']) {
+    for (const format of ['compact', 'json', 'due', 'html']) {
       const single = run(['--now', '2025-12-01', '-f', format, '.'], dir, { IR_LINT_WORKERS: '0' });
       const multi = run(['--now', '2025-12-01', '-f', format, '.'], dir, { IR_LINT_WORKERS: '2' });
       expect(multi.code).toBe(2); // the malformed export
       expect(multi.code).toBe(single.code);
       expect(multi.out).toBe(single.out);
-      expect(single.out).toMatch(format === 'json' ? /"comment":\d+/ : format === 'due' ? /^1999003 +4 days left +2025-12-05 +update \(whiteboard Next update\)/m : /#c\d+:\d+:\d+: /);
+      expect(single.out).toMatch(format === 'json' ? /"comment":\d+/ : format === 'due' ? /^ {2}1999003 +4 days left +2025-12-05 +https:\/\/bugzilla\.mozilla\.org\/show_bug\.cgi\?id=1999003 +update \(whiteboard Next update\)/m : format === 'html' ? /<tr data-bug="1999003">[^]*<strong>Question<\/strong>: answered by comment/ : /#c\d+:\d+:\d+: /);
     }
   });
 

@@ -74,7 +74,7 @@ export function buildProgram(): Command {
     .description('Lint CA incident reports against the CCADB Incident Reporting Guidelines.')
     .usage('[options] [paths...]')
     .argument('[paths...]', 'files, directories (searched for *.md, *.markdown) and globs; - reads stdin')
-    .addOption(new Option('-f, --format <name>', 'output format: stylish, compact, json, sarif, github, junit, due (open bugs by next deadline)').default('stylish'))
+    .addOption(new Option('-f, --format <name>', 'output format: stylish, compact, json, sarif, github, junit, due (open bugs by next deadline), html (the same as a page with each bug\'s time line; use with -o)').default('stylish'))
     .option('-o, --output-file <path>', 'write the report to a file')
     .option('-c, --config <path>', 'use this config file (no search for others)')
     .option('--no-config', 'ignore config files')

@@ -111,7 +111,10 @@ export async function lintOne(io: Io, t: FileTarget, setup: RunSetup, fileConfig
   const { rules } = fileConfig;
   if (read.kind === 'thread') {
     // A bug thread: its rules, and the CA's reports in it with the report rules; nothing to fix, no source to show.
-    return lintToResult(t.path, read.text, 'thread', { ...reportLintOptions(t, setup, fileConfig), reportUnusedDisables: opts.reportUnusedDisables, ...probe }, false);
+    // -f html draws each bug's time line: keep its reports and questions on the result (other formats never carry them).
+    const threadOpts: LintOptions = { ...reportLintOptions(t, setup, fileConfig), reportUnusedDisables: opts.reportUnusedDisables, ...probe };
+    if (opts.format === 'html') threadOpts.threadDetail = true;
+    return lintToResult(t.path, read.text, 'thread', threadOpts, false);
   }
   if (read.kind !== 'report') {
     // An Appendix attachment: its own rules, nothing to fix.

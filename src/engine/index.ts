@@ -10,7 +10,7 @@ import { parseReport } from '../parse/index.js';
 import { InputLimitError } from '../parse/limits.js';
 import { positionAt } from '../parse/positions.js';
 import type { TemplateId } from '../templates.js';
-import type { Deadline, DeadlineDescriptor, LintMessage, LintResult, ReportDescriptor, ResolvedRule, ThreadRuleContext, ThreadSummary } from '../types.js';
+import type { Deadline, DeadlineDescriptor, LintMessage, LintResult, QuestionDescriptor, ReportDescriptor, ResolvedRule, ThreadRuleContext, ThreadSummary } from '../types.js';
 import { ruleDocsUrl } from '../meta.js';
 import { clause } from '../errors.js';
 import { applyDirectives } from './directives.js';
@@ -45,6 +45,8 @@ export interface LintOptions {
   runRule?: (ruleId: string, check: () => unknown) => unknown;
   /** Logins on the CA's side in a bug thread besides the assignee (config `caAccounts`). */
   caAccounts?: readonly string[];
+  /** Keep a bug thread's time line on its result (reports and questions by comment), for `-f html`; off, results stay small. */
+  threadDetail?: boolean;
 }
 
 /**
@@ -55,6 +57,8 @@ export interface ThreadSinks {
   /** The visible comment with this count, as a document to locate findings in; undefined when there is none. */
   comment(count: number): LintedDocument | undefined;
   deadline(ruleId: string, d: DeadlineDescriptor): void;
+  /** The questions thread rules name (`ctx.question()`); absent when the host did not ask for them. */
+  question?(ruleId: string, q: QuestionDescriptor): void;
 }
 
 /** Thrown by a `runRule` that stopped a rule running past its time budget. */
@@ -138,6 +142,7 @@ export function runRules(report: LintedDocument, options: LintOptions, kind: Doc
     let url: string | undefined; // built when the rule reports, as most rules report nothing on most files
     const found: LintMessage[] = [];
     const dues: DeadlineDescriptor[] = [];
+    const asks: QuestionDescriptor[] = [];
     const ctx: ThreadRuleContext = {
       options: ruleOptions,
       now: () => now,
@@ -169,6 +174,13 @@ export function runRules(report: LintedDocument, options: LintOptions, kind: Doc
         if (d.comment !== undefined && !isInt(d.comment)) throw new Error('reported a deadline whose comment is not a comment number');
         dues.push(d.comment === undefined ? { obligation: d.obligation, due: d.due, basis: d.basis } : { obligation: d.obligation, due: d.due, basis: d.basis, comment: d.comment });
       },
+      question(q: QuestionDescriptor) {
+        if (!thread) throw new Error('called question(), which only thread rules have');
+        if (q === null || typeof q !== 'object' || !isInt(q.comment) || typeof q.due !== 'number' || !Number.isFinite(q.due) || (q.answeredBy !== undefined && !isInt(q.answeredBy))) {
+          throw new Error('reported a question that is not { comment, due (epoch ms), answeredBy? }');
+        }
+        if (thread.question) asks.push(q.answeredBy === undefined ? { comment: q.comment, due: q.due } : { comment: q.comment, due: q.due, answeredBy: q.answeredBy });
+      },
     };
     try {
       const returned: unknown = options.runRule ? options.runRule(id, () => rule.check(report, ctx)) : rule.check(report, ctx);
@@ -179,6 +191,7 @@ export function runRules(report: LintedDocument, options: LintOptions, kind: Doc
       }
       messages.push(...found);
       for (const d of dues) thread?.deadline(id, d);
+      for (const q of asks) thread?.question?.(id, q);
     } catch (error) {
       messages.push(error instanceof RuleStoppedError ? ruleStoppedMessage(id, error.budgetMs) : internalMessage(id, error));
     }

@@ -9,7 +9,8 @@
 import { DateTime } from 'luxon';
 import { computeLineStarts } from '../parse/positions.js';
 import { parseThread, ThreadFormatError, type BugThread } from '../parse/thread.js';
-import type { Deadline, LintMessage, ThreadSummary } from '../types.js';
+import type { Deadline, LintMessage, QuestionDescriptor, ThreadCommentSummary, ThreadSummary } from '../types.js';
+import { reportKindOf } from '../templates.js';
 import { clause } from '../errors.js';
 import { lintParsedReport, runRules, type LintedDocument, type LintOptions, type ThreadSinks } from './index.js';
 
@@ -42,15 +43,22 @@ export function sortThreadMessages(messages: LintMessage[]): LintMessage[] {
   return messages.sort((a, b) => (a.comment ?? -1) - (b.comment ?? -1) || a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
 }
 
-/** What a result keeps of the thread for the formatters. */
-export function summarize(thread: BugThread): ThreadSummary {
+/** What a result keeps of the thread for the formatters; with `questions` (`LintOptions.threadDetail`), its time line too: the CA's reports and the questions by comment. */
+export function summarize(thread: BugThread, questions?: ReadonlyMap<number, QuestionDescriptor>): ThreadSummary {
   const comments: ThreadSummary['comments'] = {};
   const { source, lineStarts } = thread;
   for (const c of thread.comments) {
     const start = lineStarts[c.line - 1] ?? 0;
     let end = c.line < lineStarts.length ? (lineStarts[c.line] as number) : source.length;
     while (end > start && (source.charCodeAt(end - 1) === 10 || source.charCodeAt(end - 1) === 13)) end--;
-    comments[c.count] = { iso: c.iso, creator: c.creator, line: c.line, lineLength: end - start, isCa: c.isCa };
+    const entry: ThreadCommentSummary = { iso: c.iso, creator: c.creator, line: c.line, lineLength: end - start, isCa: c.isCa };
+    if (questions) {
+      const report = c.isCa ? thread.reportIn(c) : undefined;
+      if (report && report.blocks.length > 0) entry.reports = report.blocks.map((b) => reportKindOf(b.template));
+      const q = questions.get(c.count);
+      if (q) entry.question = q.answeredBy === undefined ? { due: new Date(q.due).toISOString() } : { due: new Date(q.due).toISOString(), answeredBy: q.answeredBy };
+    }
+    comments[c.count] = entry;
   }
   return { id: thread.id, summary: thread.summary, url: thread.url, open: thread.open, status: thread.status, resolution: thread.resolution, comments };
 }
@@ -60,7 +68,8 @@ export function summarize(thread: BugThread): ThreadSummary {
  * findings (comment findings located in that comment's text) and, for an
  * open bug, the deadlines they gave, soonest first.
  */
-export function runThreadRules(thread: BugThread, options: LintOptions): { messages: LintMessage[]; deadlines: Deadline[] } {
+export function runThreadRules(thread: BugThread, options: LintOptions): { messages: LintMessage[]; deadlines: Deadline[]; questions?: Map<number, QuestionDescriptor> } {
+  const questions = options.threadDetail ? new Map<number, QuestionDescriptor>() : undefined;
   const byCount = new Map(thread.comments.map((c) => [c.count, c]));
   const docs = new Map<number, LintedDocument>();
   const deadlines: Array<Deadline & { time: number }> = [];
@@ -79,10 +88,19 @@ export function runThreadRules(thread: BugThread, options: LintOptions): { messa
       deadlines.push(entry);
     },
   };
+  if (questions) {
+    sinks.question = (_ruleId, q) => {
+      // One entry a comment (a needinfo set with it counts once); the earliest due wins.
+      const had = questions.get(q.comment);
+      if (!had || q.due < had.due) questions.set(q.comment, q);
+    };
+  }
   const { attachments: _none, ...threadOptions } = options;
   const messages = runRules(thread, threadOptions, 'thread', sinks);
   deadlines.sort((a, b) => a.time - b.time || a.obligation.localeCompare(b.obligation));
-  return { messages, deadlines: deadlines.map(({ time: _time, ...d }) => d) };
+  const out: { messages: LintMessage[]; deadlines: Deadline[]; questions?: Map<number, QuestionDescriptor> } = { messages, deadlines: deadlines.map(({ time: _time, ...d }) => d) };
+  if (questions) out.questions = questions;
+  return out;
 }
 
 export function lintThread(source: string, options: LintOptions): ThreadLint {
@@ -92,7 +110,7 @@ export function lintThread(source: string, options: LintOptions): ThreadLint {
   } catch (error) {
     return { messages: [formatFailure(error)] };
   }
-  const { messages, deadlines } = runThreadRules(thread, options);
+  const { messages, deadlines, questions } = runThreadRules(thread, options);
 
   // The CA's reports, each as of its posting time; others' comments are not the CA's report.
   // All the configured rules go in (runRules skips the other kinds in place), so rule indexes stay those the worker watchdog knows.
@@ -108,5 +126,5 @@ export function lintThread(source: string, options: LintOptions): ThreadLint {
       }
     }
   }
-  return { messages: sortThreadMessages(messages), deadlines, thread: summarize(thread) };
+  return { messages: sortThreadMessages(messages), deadlines, thread: summarize(thread, questions) };
 }

@@ -1,34 +1,46 @@
 /**
- * `-f due`: the open bugs of a folder of exports and what each owes next,
- * one line a bug, soonest first (overdue ones first and marked):
+ * `-f due`: the morning view of a folder of bug exports. The open bugs,
+ * grouped by CA (the summary's prefix), groups ordered by their soonest
+ * deadline and each group soonest first, overdue ones first and marked; a
+ * line a bug with its time left, due date, the bug's link, and its next
+ * obligation with the basis of the deadline:
  *
- *   1955799  OVERDUE by 2 days  2025-12-05  update (whiteboard Next update)  CFCA: ...
- *   1962711  3 days left        2025-12-09  answer comment 12 (7 days after comment 12)  ...
+ *   CFCA: 2 open bugs, 1 overdue
+ *     1955799  OVERDUE by 2 days  2025-12-05  https://bugzilla.mozilla.org/show_bug.cgi?id=1955799  update (whiteboard Next update)
+ *     1962711  3 days left        2025-12-09  https://bugzilla.mozilla.org/show_bug.cgi?id=1962711  answer comment 12 (7 days after comment 12 (IRG 3.2))
  *
- * Closed bugs are left out; an open bug for which no obligation is known
- * comes last. Files that could not be read are listed after the bugs, and
- * findings (which this format does not show) are counted in a last line.
+ * A bug that owes more than one thing says how many more (`-f html` shows
+ * them all). Closed bugs are left out; an open bug for which no obligation is
+ * known comes last in its group. Files that could not be read are listed
+ * after the bugs, and findings (which this format does not show) are counted
+ * in a last line. Coloured only when stylish would be (a terminal, no
+ * NO_COLOR).
  */
+import { Chalk } from 'chalk';
 import type { Formatter } from './types.js';
 import { sanitizeLine as sanitize } from './sanitize.js';
-import { dueDate, timeLeft } from './thread.js';
-import type { Deadline } from '../types.js';
-
-interface Row {
-  id: number;
-  summary: string;
-  next?: Deadline;
-  time: number;
-}
+import { dueDate, groupOpenBugs, isOverdue, timeLeft, type OpenBug } from './thread.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** The cells of a bug's line: id, time left (or OVERDUE), due date, link, obligation and basis (last: its length varies most). */
+function cells(bug: OpenBug, now: number | undefined): { cells: string[]; overdue: boolean } {
+  const next = bug.deadlines[0];
+  const id = String(bug.id);
+  const url = sanitize(bug.url);
+  if (!next) return { cells: [id, 'no deadline known', '', url, ''], overdue: false };
+  const left = timeLeft(next.due, now) ?? '';
+  const overdue = isOverdue(next, now);
+  const mark = overdue ? `OVERDUE by ${left.slice('overdue by '.length)}` : left;
+  const more = bug.deadlines.length > 1 ? `; +${bug.deadlines.length - 1} more` : '';
+  return { cells: [id, mark, dueDate(next.due), url, sanitize(`${next.obligation} (${next.basis})${more}`)], overdue };
+}
+
 const due: Formatter = (results, ctx) => {
-  const rows: Row[] = [];
-  let closed = 0;
-  let threads = 0;
+  const c = new Chalk({ level: ctx.color ? 1 : 0 });
+  const { groups, threads, closed } = groupOpenBugs(results, ctx.now);
   const unreadable: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -37,31 +49,29 @@ const due: Formatter = (results, ctx) => {
     if (fatal) unreadable.push(`${sanitize(r.filePath)}: ${sanitize(fatal.message)}`);
     errors += r.messages.filter((m) => m.severity === 2 && !m.fatal).length;
     warnings += r.warningCount;
-    if (!r.thread) continue;
-    threads++;
-    if (!r.thread.open) {
-      closed++;
-      continue;
-    }
-    const next = r.deadlines?.[0];
-    const row: Row = { id: r.thread.id, summary: r.thread.summary, time: next ? Date.parse(next.due) : Number.POSITIVE_INFINITY };
-    if (next) row.next = next;
-    rows.push(row);
   }
-  rows.sort((a, b) => a.time - b.time || a.id - b.id);
   const lines: string[] = [];
-  if (rows.length === 0) {
+  if (groups.length === 0) {
     lines.push(threads === 0 ? 'No open bugs (no bug thread exports, *.bug.json, among the files linted).' : `No open bugs (${plural(threads, 'bug export')} linted, ${closed === threads ? 'all closed' : `${closed} closed`}).`);
   } else {
-    const cells = rows.map((row) => {
-      const id = String(row.id);
-      if (!row.next) return [id, 'no deadline known', '', '', sanitize(row.summary)];
-      const left = timeLeft(row.next.due, ctx.now) ?? '';
-      const mark = left.startsWith('overdue') ? `OVERDUE by ${left.slice('overdue by '.length)}` : left;
-      return [id, mark, dueDate(row.next.due), sanitize(`${row.next.obligation} (${row.next.basis})`), sanitize(row.summary)];
+    // One set of column widths for the whole page, so the columns line up from group to group.
+    const rows = groups.map((g) => g.bugs.map((b) => cells(b, ctx.now)));
+    const all = rows.flat();
+    const widths = [0, 1, 2, 3].map((i) => Math.max(...all.map((r) => (r.cells[i] as string).length)));
+    let open = 0;
+    let overdue = 0;
+    groups.forEach((g, gi) => {
+      if (gi > 0) lines.push('');
+      open += g.bugs.length;
+      overdue += g.overdue;
+      lines.push(c.bold(`${sanitize(g.ca)}: ${plural(g.bugs.length, 'open bug')}${g.overdue > 0 ? `, ${g.overdue} overdue` : ''}`));
+      for (const row of rows[gi] ?? []) {
+        const text = row.cells.map((cell, i) => (i < 4 ? cell.padEnd(widths[i] as number) : cell)).join('  ').trimEnd();
+        lines.push(`  ${row.overdue ? c.red.bold(text) : text}`);
+      }
     });
-    const widths = [0, 1, 2, 3].map((i) => Math.max(...cells.map((c) => (c[i] as string).length)));
-    for (const c of cells) lines.push(c.map((cell, i) => (i < 4 ? cell.padEnd(widths[i] as number) : cell)).join('  ').trimEnd());
+    lines.push('');
+    lines.push(`${plural(open, 'open bug')} of ${plural(groups.length, 'CA')}${overdue > 0 ? `, ${overdue} overdue` : ''}${closed > 0 ? `; ${closed} closed left out` : ''}.`);
   }
   lines.push(...unreadable);
   const problems = errors + warnings;
@@ -70,4 +80,3 @@ const due: Formatter = (results, ctx) => {
 };
 
 export default due;
-

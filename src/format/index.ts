@@ -14,6 +14,7 @@ export const FORMATS: Record<string, () => Promise<Formatter>> = {
   github: async () => (await import('./github.js')).default,
   junit: async () => (await import('./junit.js')).default,
   due: async () => (await import('./due.js')).default,
+  html: async () => (await import('./html.js')).default,
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATS);

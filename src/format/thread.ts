@@ -66,3 +66,73 @@ export function commentRef(m: LintMessage): string {
 export function exportLine(r: LintResult, m: LintMessage): number {
   return m.comment === undefined ? m.line : (r.thread?.comments[m.comment]?.line ?? 1);
 }
+
+/** Bugs whose summary names no CA (no `Name:` prefix) are grouped under this name. */
+export const NO_CA = 'Other';
+
+/**
+ * The CA a bug is about and the rest of its title, from the summary's prefix
+ * (the text before the first ":", as root programs title bugs: "DigiCert:
+ * ..."). A summary with no colon, or with one too far in to be a name, has
+ * no prefix.
+ */
+export function caOf(summary: string): { ca: string; title: string } {
+  const colon = summary.indexOf(':');
+  const ca = colon > 0 ? summary.slice(0, colon).trim() : '';
+  if (ca === '' || ca.length > 80) return { ca: NO_CA, title: summary.trim() };
+  return { ca, title: summary.slice(colon + 1).trim() };
+}
+
+/** An open bug and what it owes, for the deadline views (`-f due`, `-f html`). */
+export interface OpenBug {
+  result: LintResult;
+  id: number;
+  ca: string;
+  title: string;
+  url: string;
+  /** Its open obligations, soonest first. */
+  deadlines: Deadline[];
+  /** Epoch ms of the soonest; Infinity when none is known. */
+  time: number;
+}
+
+export interface CaGroup {
+  ca: string;
+  bugs: OpenBug[];
+  /** The group's soonest deadline (epoch ms; Infinity when none is known). */
+  time: number;
+  overdue: number;
+}
+
+/**
+ * The open bugs among the results, grouped by CA: groups ordered by their
+ * soonest deadline, bugs within a group soonest first (so overdue ones
+ * first), then by id; bugs with no known deadline last. Closed bugs are
+ * counted, not listed.
+ */
+export function groupOpenBugs(results: readonly LintResult[], now: number | undefined): { groups: CaGroup[]; threads: number; closed: number } {
+  const byCa = new Map<string, CaGroup>();
+  let threads = 0;
+  let closed = 0;
+  for (const r of results) {
+    if (!r.thread) continue;
+    threads++;
+    if (!r.thread.open) {
+      closed++;
+      continue;
+    }
+    const deadlines = r.deadlines ?? [];
+    const first = deadlines[0];
+    const time = first ? Date.parse(first.due) : Number.POSITIVE_INFINITY;
+    const { ca, title } = caOf(r.thread.summary);
+    let group = byCa.get(ca);
+    if (!group) byCa.set(ca, (group = { ca, bugs: [], time: Number.POSITIVE_INFINITY, overdue: 0 }));
+    group.bugs.push({ result: r, id: r.thread.id, ca, title, url: r.thread.url, deadlines, time });
+    if (time < group.time) group.time = time;
+    if (first && isOverdue(first, now)) group.overdue++;
+  }
+  const groups = [...byCa.values()];
+  for (const g of groups) g.bugs.sort((a, b) => a.time - b.time || a.id - b.id);
+  groups.sort((a, b) => a.time - b.time || (a.ca === NO_CA ? 1 : 0) - (b.ca === NO_CA ? 1 : 0) || a.ca.localeCompare(b.ca, 'en'));
+  return { groups, threads, closed };
+}

@@ -143,6 +143,16 @@ const threadOpen = bugExportText({ id: 1900001, whiteboard: '[ca-compliance] Nex
 const THREAD_C1_LINE = threadOpen.split('\n').findIndex((l) => l.includes('"text": "# OCSP responses')) + 1;
 /** Open, clean report, Next update 2025-11-20: overdue on 2025-12-01. */
 const threadOverdue = bugExportText({ id: 1900002, summary: 'Clean CA: OCSP responses served past their nextUpdate', whiteboard: '[ca-compliance] Next update 2025-11-20' }, [{ text: stripFrontMatter(prelimClean), creator: THREAD_CA, creation_time: '2025-10-02T10:00:00Z' }]);
+/** The morning view's folder: two bugs of Alpha CA (one with its Full report overdue), one of Beta CA with an unanswered question, one without a CA prefix, one closed. */
+const prelimOn = (id: number, summary: string, day: string, whiteboard = '[ca-compliance]', more: Array<{ text: string; creator: string; creation_time: string }> = []): string =>
+  bugExportText({ id, summary, whiteboard, creation_time: `${day}T10:00:00Z` }, [{ text: stripFrontMatter(prelimClean), creator: THREAD_CA, creation_time: `${day}T10:00:00Z` }, ...more]);
+const MORNING = {
+  'bugs/1900011.bug.json': prelimOn(1900011, 'Alpha CA: OCSP responses served past their nextUpdate', '2025-11-20', '[ca-compliance] Next update 2025-12-05'),
+  'bugs/1900012.bug.json': prelimOn(1900012, 'Alpha CA: CRLs published late', '2025-11-01'),
+  'bugs/1900013.bug.json': prelimOn(1900013, 'Beta CA: wrong key usage', '2025-11-26', '[ca-compliance]', [{ text: 'Which profiles were affected?', creator: REVIEWER, creation_time: '2025-11-27T12:00:00Z' }]),
+  'bugs/1900014.bug.json': prelimOn(1900014, 'OCSP outage at a subordinate', '2025-11-25'),
+  'bugs/1900015.bug.json': bugExportText({ id: 1900015, summary: 'Alpha CA: closed one', status: 'RESOLVED', resolution: 'FIXED' }, [{ text: 'Done.', creator: THREAD_CA, creation_time: '2025-10-02T10:00:00Z' }]),
+};
 const threadClosed = bugExportText({ id: 1900003, status: 'RESOLVED', resolution: 'FIXED', whiteboard: 'Next update 2025-11-20' }, [{ text: stripFrontMatter(prelimClean), creator: THREAD_CA, creation_time: '2025-10-02T10:00:00Z' }]);
 /** A colleague's (not the assignee's) broken report: linted only when config caAccounts names the colleague. */
 const threadColleague = bugExportText({ id: 1900004 }, [{ text: stripFrontMatter(broken), creator: 'ops@ca.example.org', creation_time: '2025-10-02T10:00:00Z' }]);
@@ -220,12 +230,31 @@ const THREAD_CASES: CliCase[] = [
   }) },
   { name: 'bug thread: github annotates the comment\'s line in the export and names the comment', args: [...TNOW, '-f', 'github', '1900001.bug.json'], files: { '1900001.bug.json': threadOpen }, code: 1, stdout: all(new RegExp(`^::error file=1900001\\.bug\\.json,line=${THREAD_C1_LINE},col=1,title=field-required::comment 1 \\(2025-10-02 10:00 UTC, incidents@ca\\.example\\), line 5: Missing field`, 'm')) },
   { name: 'bug thread: junit names the comment in each test case', args: [...TNOW, '-f', 'junit', '1900001.bug.json'], files: { '1900001.bug.json': threadOpen }, code: 1, stdout: all(/<testcase name="field-required \(c1:5:5\)" classname="1900001\.bug"/, /1900001\.bug\.json#c1:5:5: error Missing field/) },
-  { name: 'bug thread: -f due lists open bugs soonest first, overdue marked, closed ones left out', args: [...TNOW, '-f', 'due', '.'], files: { '1900001.bug.json': threadOpen, '1900002.bug.json': threadOverdue, '1900003.bug.json': threadClosed, ...withPlugin }, code: 1, stdout: [
-    '1900002  OVERDUE by 11 days  2025-11-20  update (whiteboard Next update)  Clean CA: OCSP responses served past their nextUpdate',
-    '1900001  4 days left         2025-12-05  update (whiteboard Next update)  Example CA: certificates issued with a wrong extension',
-    '6 problems (4 errors, 2 warnings) not shown: -f due lists deadlines; -f stylish shows the findings.',
+  { name: 'bug thread: -f due lists open bugs by CA (the summary prefix), groups by their soonest deadline, soonest first, overdue marked, the bug link; closed ones left out', args: [...NOW, '-f', 'due', 'bugs'], files: MORNING, code: 1, stdout: [
+    'Alpha CA: 2 open bugs, 1 overdue',
+    '  1900012  OVERDUE by 15 days  2025-11-15 10:00 UTC  https://bugzilla.mozilla.org/show_bug.cgi?id=1900012  Full report (14 days after the bug\'s creation (IRG 3.1))',
+    '  1900011  3 days left         2025-12-04 10:00 UTC  https://bugzilla.mozilla.org/show_bug.cgi?id=1900011  Full report (14 days after the bug\'s creation (IRG 3.1)); +1 more',
+    '',
+    'Beta CA: 1 open bug',
+    '  1900013  3 days left         2025-12-04 12:00 UTC  https://bugzilla.mozilla.org/show_bug.cgi?id=1900013  answer comment 1 (7 days after comment 1 (IRG 3.1)); +1 more',
+    '',
+    'Other: 1 open bug',
+    '  1900014  8 days left         2025-12-09 10:00 UTC  https://bugzilla.mozilla.org/show_bug.cgi?id=1900014  Full report (14 days after the bug\'s creation (IRG 3.1))',
+    '',
+    '4 open bugs of 3 CAs, 1 overdue; 1 closed left out.',
+    '3 problems (3 errors, 0 warnings) not shown: -f due lists deadlines; -f stylish shows the findings.',
     '',
   ].join('\n') },
+  { name: 'bug thread: -f due colours the overdue line red and the CA bold when colour is forced (FORCE_COLOR; the other cases show none without it)', args: [...NOW, '-f', 'due', 'bugs'], env: { FORCE_COLOR: '1' }, files: MORNING, code: 1, stdout: (t) => {
+    expect(t).toContain('\u001b[1mAlpha CA: 2 open bugs, 1 overdue\u001b[22m');
+    expect(t).toMatch(/^ {2}\u001b\[31m\u001b\[1m1900012 {2}OVERDUE by /m);
+    expect(t).toMatch(/^ {2}1900011 {2}\d+ days? left/m);
+  } },
+  { name: 'bug thread: -f html -o writes the page (the open bugs and their time lines, as -f due orders them), stylish on stderr, stdout empty', args: [...NOW, '-f', 'html', '-o', 'due.html', 'bugs'], files: MORNING, code: 1, stderr: all(/^bugs\/1900012\.bug\.json$/m, /next: Full report due 2025-11-15 10:00 UTC/), after: {
+    'due.html': /^<!DOCTYPE html>\n<html lang="en">[^]*<th scope="rowgroup" colspan="6">Alpha CA: 2 open bugs, 1 overdue<\/th><\/tr><tr class="overdue" data-bug="1900012">[^]*OVERDUE by [^]*<tr data-bug="1900011">[^]*<section class="bug has-overdue" id="bug-1900012"[^]*<section class="bug" id="bug-1900011"[^]*<strong>Question<\/strong>: answer due 2025-12-04 12:00 UTC, 3 days left[^]*<\/html>\n$/,
+  } },
+  { name: 'bug thread: -f html with no bug export says so on the page', args: [...NOW, '-f', 'html', '--rule', 'section-required:off', 'r.md'], files: { 'r.md': '# Nothing\n' }, code: 1, stdout: /<p>No open bugs \(no bug thread exports, \*\.bug\.json, among the files linted\)\.<\/p>/ },
+  { name: 'bug thread: -f due with no open bug says so, and counts the lifecycle findings it does not show', args: [...NOW, '-f', 'due', 'bugs/1900015.bug.json'], files: MORNING, code: 1, stdout: 'No open bugs (1 bug export linted, all closed).\n2 problems (2 errors, 0 warnings) not shown: -f due lists deadlines; -f stylish shows the findings.\n' },
   { name: 'bug thread: -f due with no open bug says so', args: [...TNOW, '-f', 'due', '1900003.bug.json'], files: { '1900003.bug.json': threadClosed }, code: 0, stdout: 'No open bugs (1 bug export linted, all closed).\n' },
   { name: 'bug thread: a malformed export is one line naming the field: exit 2', args: [...TNOW, '-f', 'compact', '1900003.bug.json'], files: { '1900003.bug.json': threadMalformed }, code: 2, stdout: /^1900003\.bug\.json:\d+:1: error ir-lint Cannot read the bug export: comments\[0\]\.creation_time: expected an ISO time, got "last week"\.\n$/ },
   { name: 'bug thread: a folder with a good and a bad export lints the good one and exits 2', args: [...TNOW, '-f', 'compact', 'bugs'], files: { 'bugs/1900001.bug.json': threadOpen, 'bugs/1900003.bug.json': threadMalformed, 'bugs/notes.json': '{}' }, code: 2, stdout: (t) => {
