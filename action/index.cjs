@@ -5585,8 +5585,8 @@ var require_cst_visit = __commonJS({
     visit3.REMOVE = REMOVE;
     visit3.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field3, index2] of path16) {
-        const tok = item?.[field3];
+      for (const [field2, index2] of path16) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index2];
         } else
@@ -5596,8 +5596,8 @@ var require_cst_visit = __commonJS({
     };
     visit3.parentCollection = (cst, path16) => {
       const parent = visit3.itemAtPath(cst, path16.slice(0, -1));
-      const field3 = path16[path16.length - 1][0];
-      const coll = parent?.[field3];
+      const field2 = path16[path16.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -5606,11 +5606,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field3 of ["key", "value"]) {
-        const token = item[field3];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field3, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5620,7 +5620,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field3 === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path16);
         }
       }
@@ -14820,14 +14820,14 @@ var init_schemas = __esm({
         const shape = zod.def.shape;
         const propValues = {};
         for (const key in shape) {
-          const field3 = shape[key]._zod;
-          if (field3.values) {
+          const field2 = shape[key]._zod;
+          if (field2.values) {
             if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
               assignProp(propValues, key, /* @__PURE__ */ new Set());
             }
-            for (const v of field3.values)
+            for (const v of field2.values)
               propValues[key].add(v);
-            if (field3.optin !== void 0)
+            if (field2.optin !== void 0)
               propValues[key].add(void 0);
           }
         }
@@ -16512,8 +16512,8 @@ var init_json_schema_processors = __esm({
       }
       const requiredKeys = [];
       for (const key of Object.keys(shape)) {
-        const field3 = def.shape[key];
-        if (ctx.io === "input" ? inputOptin(field3) === void 0 : field3._zod.optout === void 0) {
+        const field2 = def.shape[key];
+        if (ctx.io === "input" ? inputOptin(field2) === void 0 : field2._zod.optout === void 0) {
           requiredKeys.push(key);
         }
       }
@@ -23916,8 +23916,8 @@ var Locale = class _Locale {
       return this.eraCache[length];
     });
   }
-  extract(dt, intlOpts, field3) {
-    const df = this.dtFormatter(dt, intlOpts), results = df.formatToParts(), matching = results.find((m) => m.type.toLowerCase() === field3);
+  extract(dt, intlOpts, field2) {
+    const df = this.dtFormatter(dt, intlOpts), results = df.formatToParts(), matching = results.find((m) => m.type.toLowerCase() === field2);
     return matching ? matching.value : null;
   }
   numberFormatter(opts = {}) {
@@ -29861,7 +29861,6 @@ config(en_default());
 function optionField(schema, value) {
   return { schema, value };
 }
-var field = optionField;
 var stringList = (d) => optionField(() => _default(array(string2()), () => [...d]), () => [...d]);
 var integer2 = (min, d) => optionField(() => _default(int2().check(_gte(min)), d), () => d);
 var flag = (d) => optionField(() => _default(boolean2(), d), () => d);
@@ -30086,7 +30085,7 @@ function section(block, key) {
 function fields(sectionOrUndefined, key) {
   return sectionOrUndefined ? sectionOrUndefined.fields.filter((f) => f.spec.key === key) : [];
 }
-function field2(sectionOrUndefined, key) {
+function field(sectionOrUndefined, key) {
   return sectionOrUndefined?.fields.find((f) => f.spec.key === key);
 }
 
@@ -31194,7 +31193,7 @@ var disclosure_source_default = defineRule({
       suggest: 'Source of incident disclosure must be Self Reported, Third Party Reported or Audit; found "{{found}}" (did you mean "{{suggestion}}"?).'
     },
     options: ruleOptions({
-      hints: field(
+      hints: optionField(
         () => _default(partialRecord(_enum(VALUES), array(string2())), DEFAULT_HINTS),
         () => DEFAULT_HINTS
       )
@@ -31476,8 +31475,8 @@ var impact_counts_default = defineRule({
     };
     for (const block of blocksOf(report2, "ccadb-v3-full")) {
       const impact = section(block, "impact");
-      const totalField = field2(impact, "total-certificates");
-      const remainingField = field2(impact, "remaining-valid");
+      const totalField = field(impact, "total-certificates");
+      const remainingField = field(impact, "remaining-valid");
       const total = read(totalField);
       const remaining = read(remainingField);
       if (!total || !remaining || !totalField || !remainingField) continue;
@@ -31691,7 +31690,7 @@ var revocation_delay_analysis_default = defineRule({
     const delay = revocationDelay(report2);
     if (!delay) return;
     for (const block of blocksOf(report2, "ccadb-v3-full")) {
-      const f = field2(section(block, "impact"), "analysis");
+      const f = field(section(block, "impact"), "analysis");
       if (!f) continue;
       if (f.value === "") ctx.report({ messageId: "empty", data: { evidence: delay.evidence }, loc: at(f.labelSpan), related: [{ message: "The report is marked as a revocation delay here.", line: delay.line }] });
       else if (isNotApplicable(f.value) || /^(?:none|-+|nil)$/i.test(f.value.trim()))
@@ -31929,7 +31928,7 @@ function rootCauseTexts(report2) {
         out.push({ from: "legacy-question", name: "question 6 (how and why the mistakes were made)", text: q6.text, lines: linesOf(q6.bodyLines), line: q6.headingSpan.line });
       }
       const closure = section(block, "closure");
-      const rc = field2(closure, "incident-root-causes");
+      const rc = field(closure, "incident-root-causes");
       if (closure && rc && rc.value) {
         const lines = closure.bodyLines.filter((l2) => l2.line >= rc.line && l2.line <= rc.valueSpan.endLine);
         out.push({ from: "closure-field", name: "Incident Root Cause(s)", text: rc.value, lines: linesOf(lines), line: rc.line });
@@ -32547,7 +32546,7 @@ function actionItemsOf(report2) {
     return out;
   });
 }
-function isBlank(cell2) {
+function isBlankCell(cell2) {
   return cell2 === void 0 || norm(cell2.text).replace(/[-\u2013\u2014.\s]/g, "") === "";
 }
 function factorReferences(text4) {
@@ -32670,7 +32669,7 @@ var action_item_kind_default = defineRule({
       for (const item of ai.items) {
         const cell2 = item.kind;
         if (!cell2) continue;
-        if (isBlank(cell2)) {
+        if (isBlankCell(cell2)) {
           ctx.report({ messageId: "missing", data: { kinds: kindsText }, loc: at(cell2.span) });
           continue;
         }
@@ -32688,7 +32687,7 @@ var Options4 = ruleOptions({
   /** Accepted Status values (case-insensitive). */
   statuses: stringList([...DEFAULT_STATUSES]),
   /** Spellings fixed to an accepted value: { "Done": "Complete" }. */
-  aliases: field(
+  aliases: optionField(
     () => _default(record(string2(), string2()), () => ({ ...DEFAULT_STATUS_ALIASES })),
     () => ({ ...DEFAULT_STATUS_ALIASES })
   )
@@ -32723,7 +32722,7 @@ var action_item_status_default = defineRule({
       for (const item of ai.items) {
         const cell2 = item.status;
         if (!cell2) continue;
-        if (isBlank(cell2)) {
+        if (isBlankCell(cell2)) {
           ctx.report({ messageId: "missing", data: { statuses: statusesText }, loc: at(cell2.span) });
           continue;
         }
@@ -33250,7 +33249,7 @@ var action_item_due_date_default = defineRule({
       for (const item of ai.items) {
         const cell2 = item.dueDate;
         if (!cell2) continue;
-        if (isBlank(cell2)) {
+        if (isBlankCell(cell2)) {
           ctx.report({ messageId: "missing", loc: at(cell2.span) });
           continue;
         }
@@ -33369,7 +33368,7 @@ var action_item_root_cause_default = defineRule({
       for (const item of ai.items) {
         const cell2 = item.rootCauses;
         if (!cell2) continue;
-        if (isBlank(cell2) || isNotApplicable(cell2.text)) {
+        if (isBlankCell(cell2) || isNotApplicable(cell2.text)) {
           ctx.report({ messageId: "missing", loc: at(cell2.span) });
           continue;
         }
@@ -33463,7 +33462,7 @@ var action_item_evaluation_criteria_default = defineRule({
       for (const item of ai.items) {
         const cell2 = item.criteria;
         if (!cell2) continue;
-        if (isBlank(cell2)) {
+        if (isBlankCell(cell2)) {
           ctx.report({ messageId: "missing", loc: at(cell2.span) });
           continue;
         }
@@ -33617,9 +33616,9 @@ var closure_action_items_complete_default = defineRule({
     for (const ai of actionItemsOf(report2)) {
       for (const item of ai.items) {
         if (!item.status) continue;
-        const st = isBlank(item.status) ? void 0 : canonicalStatus(item.status.text, [...DEFAULT_STATUSES, ...ctx.options.done], DEFAULT_STATUS_ALIASES);
+        const st = isBlankCell(item.status) ? void 0 : canonicalStatus(item.status.text, [...DEFAULT_STATUSES, ...ctx.options.done], DEFAULT_STATUS_ALIASES);
         if (st && done.has(st.value.toLowerCase())) continue;
-        open.push({ item: clip(item.action.text, 50), status: isBlank(item.status) ? "(empty)" : clip(item.status.text, 30), line: item.line });
+        open.push({ item: clip(item.action.text, 50), status: isBlankCell(item.status) ? "(empty)" : clip(item.status.text, 30), line: item.line });
       }
     }
     if (open.length === 0) return;
@@ -34155,7 +34154,7 @@ ${appendix}
 `;
 var HASH_COLUMNS = /* @__PURE__ */ new Set(["Precertificate SHA-256 hash", "Certificate SHA-256 hash"]);
 function affected(block) {
-  const f = field2(section(block, "impact"), "total-certificates");
+  const f = field(section(block, "impact"), "total-certificates");
   if (!f || f.value === "") return { count: void 0, text: "" };
   const r = readCount(f.value);
   if (r.kind === "not-applicable") return { count: "none", text: r.text };
@@ -34790,8 +34789,8 @@ var appendix_csv_count_default = defineRule({
         }
         return r.kind === "exact" ? r.value : r.kind === "not-applicable" ? 0 : void 0;
       };
-      const totalField = field2(impact, "total-certificates");
-      const remainingField = field2(impact, "remaining-valid");
+      const totalField = field(impact, "total-certificates");
+      const remainingField = field(impact, "remaining-valid");
       const total = read(totalField, "Total number of certificates");
       const remaining = read(remainingField, 'Total number of "remaining valid" certificates');
       if (remaining !== void 0 && remainingField && rows < remaining) {
@@ -36090,7 +36089,7 @@ var summary_timeline_match_default = defineRule({
     for (const block of blocksOf(report2, "ccadb-v3-full")) {
       const summary = section(block, "summary");
       if (!summary) continue;
-      const parent = field2(summary, "timeline-summary");
+      const parent = field(summary, "timeline-summary");
       const parentZone = parent ? findZone(parent.value) : void 0;
       const read = (f) => {
         if (!f || f.value === "") return void 0;
@@ -36103,7 +36102,7 @@ var summary_timeline_match_default = defineRule({
       };
       const timeline = all2.find((t) => t.block === block);
       const starts = (() => {
-        const f = field2(summary, "noncompliance-start");
+        const f = field(summary, "noncompliance-start");
         const ts2 = read(f);
         return ts2 && f ? { ts: ts2, f } : void 0;
       })();
@@ -36111,7 +36110,7 @@ var summary_timeline_match_default = defineRule({
         for (const k of KEYS) {
           const re = res[k.option];
           if (!re) continue;
-          const f = field2(summary, k.key);
+          const f = field(summary, k.key);
           const ts2 = read(f);
           if (!ts2 || !f) continue;
           const entries = timeline.entries.filter((e2) => e2.instant !== void 0 && !e2.timestamp.ambiguousDate && re.test(norm(e2.text)));
@@ -36127,7 +36126,7 @@ var summary_timeline_match_default = defineRule({
           });
         }
       }
-      const heuristic = field2(section(block, "impact"), "incident-heuristic");
+      const heuristic = field(section(block, "impact"), "incident-heuristic");
       if (starts && heuristic && heuristic.value !== "") {
         const m = WINDOW.exec(heuristic.value);
         if (!m) continue;
@@ -36180,8 +36179,8 @@ var impact_certificate_types_default = defineRule({
   check(report2, ctx) {
     for (const block of blocksOf(report2, "ccadb-v3-full")) {
       const impact = section(block, "impact");
-      const types = field2(impact, "certificate-types");
-      const total = field2(impact, "total-certificates");
+      const types = field(impact, "certificate-types");
+      const total = field(impact, "total-certificates");
       if (!types || !total || types.value === "") continue;
       const value = types.value.replace(/[*_`]/g, "").trim();
       if (!(isNotApplicable(value) || NONE.test(value))) continue;
@@ -36219,7 +36218,7 @@ var impact_heuristic_specific_default = defineRule({
   },
   check(report2, ctx) {
     for (const block of blocksOf(report2, "ccadb-v3-full")) {
-      const f = field2(section(block, "impact"), "incident-heuristic");
+      const f = field(section(block, "impact"), "incident-heuristic");
       if (!f || f.value === "") continue;
       const value = f.value.replace(/[*_`]/g, "").trim();
       if (value.length > 60 || !ONLY_A_NUMBER.test(value)) continue;
@@ -37072,10 +37071,10 @@ var timeline_summary_dates_default = defineRule({
     for (const block of blocksOf(report2, "ccadb-v3-full")) {
       const summary = section(block, "summary");
       if (!summary) continue;
-      const parent = field2(summary, "timeline-summary");
+      const parent = field(summary, "timeline-summary");
       const parentZone = parent ? findZone(parent.value) : void 0;
       const read = (key) => {
-        const f = field2(summary, key);
+        const f = field(summary, key);
         if (!f || f.value === "") return void 0;
         const label3 = LABELS[key];
         const value = f.value.replace(/[*_`]/g, "").trim();
@@ -37156,7 +37155,7 @@ function directiveComments(report2) {
 function lineEnd(report2, line) {
   return line < report2.lineStarts.length ? report2.lineStarts[line] : report2.source.length;
 }
-function isBlank2(text4) {
+function isOnlySpaces(text4) {
   for (let i = 0; i < text4.length; i++) {
     const c = text4.charCodeAt(i);
     if (c !== 32 && c !== 9) return false;
@@ -37184,7 +37183,7 @@ function postingRemovals(report2) {
       at2 = c.end;
     }
     rest += report2.source.slice(at2, lineStop);
-    if (isBlank2(rest)) out.push({ start: line.start, end: lineEnd(report2, line.line), what: "directive" });
+    if (isOnlySpaces(rest)) out.push({ start: line.start, end: lineEnd(report2, line.line), what: "directive" });
     else for (const c of onLine) out.push({ start: c.start, end: c.end, what: "directive" });
   }
   return out;
@@ -43132,14 +43131,14 @@ var resolver = {
 };
 var string3 = initializeFactory("string");
 var text2 = initializeFactory("text");
-function initializeFactory(field3) {
+function initializeFactory(field2) {
   return {
-    resolveAll: createResolver(field3 === "text" ? resolveAllLineSuffixes : void 0),
+    resolveAll: createResolver(field2 === "text" ? resolveAllLineSuffixes : void 0),
     tokenize: initializeText
   };
   function initializeText(effects) {
     const self = this;
-    const constructs2 = this.parser.constructs[field3];
+    const constructs2 = this.parser.constructs[field2];
     const text4 = effects.attempt(constructs2, start, notText);
     return start;
     function start(code) {
@@ -45242,7 +45241,7 @@ function readFields(bodyLines, specs, lineStarts) {
       const labelText = l2.body.slice(0, match2.length).replace(/(?<![*_\s:?\uFF1A\uFF1F])[*_\s:?\uFF1A\uFF1F]+$/, "").replace(/^[*_\s]+/, "");
       const value = l2.body.slice(match2.length).replace(/^[*_\s]+/, "").trim();
       const valueStart2 = l2.bodyStart + l2.body.length - l2.body.slice(match2.length).replace(/^[*_\s]+/, "").length;
-      const field3 = {
+      const field2 = {
         spec: match2.spec,
         label: labelText,
         labelSpan: spanOf(lineStarts, l2.bodyStart, labelEnd2),
@@ -45253,10 +45252,10 @@ function readFields(bodyLines, specs, lineStarts) {
       };
       if (match2.spec.parent) {
         const parent = [...fields2].reverse().find((f) => f.spec.key === match2.spec.parent);
-        if (parent) parent.children.push(field3);
+        if (parent) parent.children.push(field2);
       }
-      fields2.push(field3);
-      open = { field: field3, inline: value.length > 0, lastText: value ? l2 : void 0, values: value ? [value] : [], labelLine: l2 };
+      fields2.push(field2);
+      open = { field: field2, inline: value.length > 0, lastText: value ? l2 : void 0, values: value ? [value] : [], labelLine: l2 };
       sawBlank = false;
       continue;
     }
@@ -45731,7 +45730,7 @@ var STAR = 42;
 var PLUS = 43;
 var DOT = 46;
 var PAREN = 41;
-function isBlank3(c) {
+function isBlankChar(c) {
   return c === SPACE || c === TAB || Number.isNaN(c) || c === 10 || c === 13;
 }
 function lineNesting(source, start, end) {
@@ -45754,7 +45753,7 @@ function lineNesting(source, start, end) {
       depth++;
       kinds |= 4;
       i++;
-    } else if ((c === DASH || c === STAR || c === PLUS) && isBlank3(i + 1 < end ? source.charCodeAt(i + 1) : NaN)) {
+    } else if ((c === DASH || c === STAR || c === PLUS) && isBlankChar(i + 1 < end ? source.charCodeAt(i + 1) : NaN)) {
       depth++;
       kinds |= c === DASH ? 1 : c === STAR ? 2 : 4;
       i++;
@@ -45762,7 +45761,7 @@ function lineNesting(source, start, end) {
       let j = i;
       while (j < end && j - i < 9 && source.charCodeAt(j) >= 48 && source.charCodeAt(j) <= 57) j++;
       const d = source.charCodeAt(j);
-      if (j < end && (d === DOT || d === PAREN) && isBlank3(j + 1 < end ? source.charCodeAt(j + 1) : NaN)) {
+      if (j < end && (d === DOT || d === PAREN) && isBlankChar(j + 1 < end ? source.charCodeAt(j + 1) : NaN)) {
         depth++;
         kinds |= 4;
         i = j + 1;
@@ -46589,15 +46588,15 @@ function buildThread(source, lineStarts, data, options) {
   const history = [...data.history].map((h) => ({ ...h, t: isoTime(h.when) })).sort((a, b) => a.t - b.t);
   for (const h of history) {
     for (const ch of h.changes) {
-      const field3 = FIELD_ALIASES[ch.field_name] ?? ch.field_name;
+      const field2 = FIELD_ALIASES[ch.field_name] ?? ch.field_name;
       const removed = str(ch.removed);
       const added = str(ch.added);
-      if (field3 === "flagtypes.name") {
+      if (field2 === "flagtypes.name") {
         for (const target of needinfoTargets(removed)) needinfo.push({ when: h.t, who: h.who, target, change: "cleared" });
         for (const target of needinfoTargets(added)) needinfo.push({ when: h.t, who: h.who, target, change: "set" });
         continue;
       }
-      changes.push({ when: h.t, who: h.who, field: field3, removed, added });
+      changes.push({ when: h.t, who: h.who, field: field2, removed, added });
     }
   }
   for (const f of bug.flags) {

@@ -1,5 +1,5 @@
 import { at } from '../src/query.js';
-import { actionItemsOf, isBlank } from '../src/parse/actions.js';
+import { actionItemsOf, isBlankCell } from '../src/parse/actions.js';
 import { parseDueDate } from '../src/parse/timestamp.js';
 import { clip } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
@@ -39,7 +39,7 @@ export default defineRule({
       for (const item of ai.items) {
         const cell = item.dueDate;
         if (!cell) continue;
-        if (isBlank(cell)) {
+        if (isBlankCell(cell)) {
           ctx.report({ messageId: 'missing', loc: at(cell.span) });
           continue;
         }

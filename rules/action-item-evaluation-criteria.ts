@@ -1,6 +1,6 @@
 import { integer, ruleOptions, stringList } from '../src/options.js';
 import { at } from '../src/query.js';
-import { actionItemsOf, isBlank } from '../src/parse/actions.js';
+import { actionItemsOf, isBlankCell } from '../src/parse/actions.js';
 import { clip, escapeRegExp, isNotApplicable, norm } from '../src/parse/text.js';
 import { perOptions } from '../src/memo.js';
 import { defineRule } from '../src/types.js';
@@ -77,7 +77,7 @@ export default defineRule({
       for (const item of ai.items) {
         const cell = item.criteria;
         if (!cell) continue;
-        if (isBlank(cell)) {
+        if (isBlankCell(cell)) {
           ctx.report({ messageId: 'missing', loc: at(cell.span) });
           continue;
         }

@@ -1,6 +1,6 @@
 import { ruleOptions, stringList } from '../src/options.js';
 import { at } from '../src/query.js';
-import { actionItemsOf, isBlank } from '../src/parse/actions.js';
+import { actionItemsOf, isBlankCell } from '../src/parse/actions.js';
 import { clip, norm } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
 
@@ -43,7 +43,7 @@ export default defineRule({
       for (const item of ai.items) {
         const cell = item.kind;
         if (!cell) continue;
-        if (isBlank(cell)) {
+        if (isBlankCell(cell)) {
           ctx.report({ messageId: 'missing', data: { kinds: kindsText }, loc: at(cell.span) });
           continue;
         }

@@ -1,5 +1,5 @@
 import { at, blocksOf } from '../src/query.js';
-import { actionItemsOf, factorReferences, isBlank } from '../src/parse/actions.js';
+import { actionItemsOf, factorReferences, isBlankCell } from '../src/parse/actions.js';
 import { factorsOf } from '../src/parse/factors.js';
 import { clip, isNotApplicable } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
@@ -43,7 +43,7 @@ export default defineRule({
       for (const item of ai.items) {
         const cell = item.rootCauses;
         if (!cell) continue;
-        if (isBlank(cell) || isNotApplicable(cell.text)) {
+        if (isBlankCell(cell) || isNotApplicable(cell.text)) {
           ctx.report({ messageId: 'missing', loc: at(cell.span) });
           continue;
         }

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { field, ruleOptions, stringList } from '../src/options.js';
+import { optionField, ruleOptions, stringList } from '../src/options.js';
 import { at } from '../src/query.js';
-import { actionItemsOf, isBlank } from '../src/parse/actions.js';
+import { actionItemsOf, isBlankCell } from '../src/parse/actions.js';
 import { canonicalStatus, DEFAULT_STATUS_ALIASES, DEFAULT_STATUSES } from './_vocabulary.js';
 import { clip } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
@@ -10,7 +10,7 @@ const Options = ruleOptions({
     /** Accepted Status values (case-insensitive). */
     statuses: stringList([...DEFAULT_STATUSES]),
     /** Spellings fixed to an accepted value: { "Done": "Complete" }. */
-    aliases: field(
+    aliases: optionField(
       () => z._default(z.record(z.string(), z.string()), () => ({ ...DEFAULT_STATUS_ALIASES })),
       () => ({ ...DEFAULT_STATUS_ALIASES }),
     ),
@@ -47,7 +47,7 @@ export default defineRule({
       for (const item of ai.items) {
         const cell = item.status;
         if (!cell) continue;
-        if (isBlank(cell)) {
+        if (isBlankCell(cell)) {
           ctx.report({ messageId: 'missing', data: { statuses: statusesText }, loc: at(cell.span) });
           continue;
         }

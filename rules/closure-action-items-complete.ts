@@ -1,6 +1,6 @@
 import { ruleOptions, stringList } from '../src/options.js';
 import { at } from '../src/query.js';
-import { actionItemsOf, isBlank } from '../src/parse/actions.js';
+import { actionItemsOf, isBlankCell } from '../src/parse/actions.js';
 import { canonicalStatus, closureSummaries, DEFAULT_DONE_STATUSES, DEFAULT_STATUS_ALIASES, DEFAULT_STATUSES } from './_vocabulary.js';
 import { clip } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
@@ -38,9 +38,9 @@ export default defineRule({
     for (const ai of actionItemsOf(report)) {
       for (const item of ai.items) {
         if (!item.status) continue;
-        const st = isBlank(item.status) ? undefined : canonicalStatus(item.status.text, [...DEFAULT_STATUSES, ...ctx.options.done], DEFAULT_STATUS_ALIASES);
+        const st = isBlankCell(item.status) ? undefined : canonicalStatus(item.status.text, [...DEFAULT_STATUSES, ...ctx.options.done], DEFAULT_STATUS_ALIASES);
         if (st && done.has(st.value.toLowerCase())) continue;
-        open.push({ item: clip(item.action.text, 50), status: isBlank(item.status) ? '(empty)' : clip(item.status.text, 30), line: item.line });
+        open.push({ item: clip(item.action.text, 50), status: isBlankCell(item.status) ? '(empty)' : clip(item.status.text, 30), line: item.line });
       }
     }
     if (open.length === 0) return;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { field, ruleOptions } from '../src/options.js';
+import { optionField, ruleOptions } from '../src/options.js';
 import { blocksOf, fields, section } from '../src/query.js';
 import { clip, isNotApplicable } from '../src/parse/text.js';
 import { defineRule } from '../src/types.js';
@@ -34,7 +34,7 @@ export default defineRule({
       suggest: 'Source of incident disclosure must be Self Reported, Third Party Reported or Audit; found "{{found}}" (did you mean "{{suggestion}}"?).',
     },
     options: ruleOptions({
-      hints: field(
+      hints: optionField(
         () => z._default(z.partialRecord(z.enum(VALUES), z.array(z.string())), DEFAULT_HINTS),
         () => DEFAULT_HINTS,
       ),

@@ -25,13 +25,6 @@ export function optionField<T>(schema: () => z.ZodMiniType<T>, value: () => T): 
   return { schema, value };
 }
 
-/**
- * The former name of `optionField`, which read like the report query
- * `field()` (src/query.ts: a field of a section).
- * @deprecated use `optionField`.
- */
-export const field = optionField;
-
 /** A list of strings, `d` when left out. */
 export const stringList = (d: readonly string[]): OptionField<string[]> =>
   optionField(() => z._default(z.array(z.string()), () => [...d]), () => [...d]);

@@ -15,7 +15,7 @@
  * by comment, which the CLI keeps on a thread's result only for this format
  * (`LintOptions.threadDetail`).
  */
-import type { FormatContext, Formatter } from './index.js';
+import type { FormatContext, Formatter } from './types.js';
 import { sanitize } from './sanitize.js';
 import { dueDate, groupOpenBugs, isOverdue, NO_CA, timeLeft, utcMinute, type CaGroup, type OpenBug } from './thread.js';
 import type { LintMessage, LintResult, ThreadCommentSummary } from '../types.js';

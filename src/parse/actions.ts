@@ -377,7 +377,7 @@ export function actionItemsOf(report: IncidentReport): ActionItems[] {
 // ---------------------------------------------------------------- values
 
 /** An action item cell that holds nothing (empty, or only emphasis and dashes). */
-export function isBlank(cell: TextSpan | undefined): boolean {
+export function isBlankCell(cell: TextSpan | undefined): boolean {
   return cell === undefined || norm(cell.text).replace(/[-\u2013\u2014.\s]/g, '') === '';
 }
 
@@ -393,7 +393,3 @@ export function factorReferences(text: string): { numbers: number[]; all: boolea
   return { numbers: [...new Set(numbers)], all: false };
 }
 
-/** A report location for a span. */
-export function spanLoc(span: Span): { start: number; end: number } {
-  return { start: span.start, end: span.end };
-}

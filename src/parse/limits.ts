@@ -32,7 +32,7 @@ const PLUS = 43;
 const DOT = 46;
 const PAREN = 41;
 
-function isBlank(c: number): boolean {
+function isBlankChar(c: number): boolean {
   return c === SPACE || c === TAB || Number.isNaN(c) || c === 10 || c === 13;
 }
 
@@ -63,7 +63,7 @@ export function lineNesting(source: string, start: number, end: number): number 
       depth++;
       kinds |= 4;
       i++;
-    } else if ((c === DASH || c === STAR || c === PLUS) && isBlank(i + 1 < end ? source.charCodeAt(i + 1) : NaN)) {
+    } else if ((c === DASH || c === STAR || c === PLUS) && isBlankChar(i + 1 < end ? source.charCodeAt(i + 1) : NaN)) {
       depth++;
       kinds |= c === DASH ? 1 : c === STAR ? 2 : 4;
       i++;
@@ -71,7 +71,7 @@ export function lineNesting(source: string, start: number, end: number): number 
       let j = i;
       while (j < end && j - i < 9 && source.charCodeAt(j) >= 48 && source.charCodeAt(j) <= 57) j++;
       const d = source.charCodeAt(j);
-      if (j < end && (d === DOT || d === PAREN) && isBlank(j + 1 < end ? source.charCodeAt(j + 1) : NaN)) {
+      if (j < end && (d === DOT || d === PAREN) && isBlankChar(j + 1 < end ? source.charCodeAt(j + 1) : NaN)) {
         depth++;
         kinds |= 4;
         i = j + 1;

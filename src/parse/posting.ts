@@ -69,7 +69,7 @@ function lineEnd(report: IncidentReport, line: number): number {
   return line < report.lineStarts.length ? (report.lineStarts[line] as number) : report.source.length;
 }
 
-function isBlank(text: string): boolean {
+function isOnlySpaces(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 9) return false;
@@ -99,7 +99,7 @@ export function postingRemovals(report: IncidentReport): Removal[] {
       at = c.end;
     }
     rest += report.source.slice(at, lineStop);
-    if (isBlank(rest)) out.push({ start: line.start, end: lineEnd(report, line.line), what: 'directive' });
+    if (isOnlySpaces(rest)) out.push({ start: line.start, end: lineEnd(report, line.line), what: 'directive' });
     else for (const c of onLine) out.push({ start: c.start, end: c.end, what: 'directive' });
   }
   return out;
