@@ -62,6 +62,8 @@ const tools: Record<string, (target: string) => string[]> = {
   'ir-lint': (t) => [node, path.join(root, 'bin', 'ir-lint.js'), '--now', '2025-12-01', '--max-file-size', '0', '-f', 'compact', t],
   // Default limits: an Appendix CSV or a bug thread export.
   'ir-lint csv': (t) => [node, path.join(root, 'bin', 'ir-lint.js'), '--now', '2025-12-01', '-f', 'compact', t],
+  // The same command; named for what it lints, so the table says what ran.
+  'ir-lint thread': (t) => [node, path.join(root, 'bin', 'ir-lint.js'), '--now', '2025-12-01', '-f', 'compact', t],
   'markdownlint-cli2': (t) => [node, mdlBin, `${t.endsWith('.md') ? t : `${t}/**/*.md`}`],
 };
 
@@ -77,8 +79,8 @@ async function main(): Promise<void> {
     // An Appendix CSV of 10,000 certificates, linted with its default limit (no --max-file-size needed).
     { name: '10,000-row CSV', target: path.join(corpus, 'csv', 'certs-10000.csv'), runs: Math.max(runsDefault, 5), tools: ['node -e 0', 'ir-lint csv'] },
     // A bug thread of 300 comments (a Full report every 30), whole process; and 1,000 exports of 12 comments on the worker pool.
-    { name: '300-comment thread', target: path.join(corpus, 'threads', '1900000.bug.json'), runs: Math.max(runsDefault, 5), tools: ['node -e 0', 'ir-lint csv'] },
-    { name: '1,000 bug exports', target: path.join(corpus, 'threads-1000'), runs: runsDefault, tools: ['ir-lint csv'] },
+    { name: '300-comment thread', target: path.join(corpus, 'threads', '1900000.bug.json'), runs: Math.max(runsDefault, 5), tools: ['node -e 0', 'ir-lint thread'] },
+    { name: '1,000 bug exports', target: path.join(corpus, 'threads-1000'), runs: runsDefault, tools: ['ir-lint thread'] },
   ];
   if (!quick) cases.push({ name: '10,000 reports', target: path.join(corpus, 'n10000'), runs: Number(process.env['BENCH_RUNS'] ?? 1), tools: ['parse floor', 'parse floor, threads', 'ir-lint', 'markdownlint-cli2'] });
 
@@ -96,7 +98,7 @@ async function main(): Promise<void> {
       const samples = byTool.get(t) ?? [];
       const row = { case: c.name, tool: t, wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rssMiB: median(samples.map((s) => s.maxrss_kb)) / 1024 };
       rows.push(row);
-      console.log(`${c.name.padEnd(15)} ${t.padEnd(21)} wall ${row.wall.toFixed(2).padStart(7)} s   cpu ${row.cpu.toFixed(2).padStart(7)} s   peak ${row.rssMiB.toFixed(0).padStart(5)} MiB   (${c.runs} runs)`);
+      console.log(`${c.name.padEnd(18)} ${t.padEnd(21)} wall ${row.wall.toFixed(2).padStart(7)} s   cpu ${row.cpu.toFixed(2).padStart(7)} s   peak ${row.rssMiB.toFixed(0).padStart(5)} MiB   (${c.runs} runs)`);
     }
   }
   const get = (c: string, t: string): Row | undefined => rows.find((r) => r.case === c && r.tool === t);
@@ -122,9 +124,9 @@ async function main(): Promise<void> {
     console.log(`${'10,000-row CSV: ir-lint wall (s)'.padEnd(62)} ${csv.wall.toFixed(2).padStart(6)}  (target < 0.5)  ${csv.wall < 0.5 ? 'ok' : 'MISSED'}`);
     console.log(`${'10,000-row CSV: ir-lint peak memory (MiB)'.padEnd(62)} ${csv.rssMiB.toFixed(0).padStart(6)}  (target < 200)  ${csv.rssMiB < 200 ? 'ok' : 'MISSED'}`);
   }
-  const thread = get('300-comment thread', 'ir-lint csv');
+  const thread = get('300-comment thread', 'ir-lint thread');
   if (thread) console.log(`${'300-comment thread: ir-lint wall (s)'.padEnd(62)} ${thread.wall.toFixed(2).padStart(6)}  (target < 1)  ${thread.wall < 1 ? 'ok' : 'MISSED'}`);
-  const exportsRow = get('1,000 bug exports', 'ir-lint csv');
+  const exportsRow = get('1,000 bug exports', 'ir-lint thread');
   // On the worker pool the CPU time is spread over the cores: cpu / wall near the core count.
   if (exportsRow) console.log(`${`1,000 bug exports: ir-lint cpu / wall (cores used; ${cores} here)`.padEnd(62)} ${(exportsRow.cpu / exportsRow.wall).toFixed(2).padStart(6)}  (target > ${Math.min(cores, 2) * 0.75})  ${exportsRow.cpu / exportsRow.wall > Math.min(cores, 2) * 0.75 ? 'ok' : 'MISSED'}`);
   const m1 = get('1,000 reports', 'ir-lint');
