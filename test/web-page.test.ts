@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT, runBin, tempDir } from './helpers/bin.js';
-import { launchChromium, HAS_CHROMIUM, watchPage, type PageWatch } from './helpers/chromium.js';
+import { launchChromium, HAS_CHROMIUM, watchPage, expectCleanPage, type PageWatch } from './helpers/chromium.js';
 import { CORPUS_DIR, HAS_CORPUS, seed } from './helpers/corpus.js';
 import { cliFixtureMessages, parityFixtures, PARITY_NOW, shape, type Message } from './helpers/parity.js';
 import { webBuild, type WebBuild } from './helpers/web-build.js';
@@ -67,8 +67,7 @@ describe.skipIf(!HAS_CHROMIUM)('the checker page in Chromium, from file://', () 
 
   afterEach(async () => {
     // Every test: no error in the console, no request beyond the page itself and its blob: worker.
-    expect(watch.errors).toEqual([]);
-    expect(watch.network).toEqual([]);
+    expectCleanPage(watch);
     await context.close();
   });
 

@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -89,4 +90,10 @@ export function watchPage(page: Page, allow: string[] = []): PageWatch {
     watch.network.push(url);
   });
   return watch;
+}
+
+/** Assert that a watched page logged no error, threw nothing and requested nothing beyond what `watchPage` allows. */
+export function expectCleanPage(watch: PageWatch): void {
+  expect(watch.errors).toEqual([]);
+  expect(watch.network).toEqual([]);
 }
