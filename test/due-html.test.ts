@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ROOT, runBin, tempDir } from './helpers/bin.js';
-import { DUE_CHROMIUM, DUE_CHROMIUM_MISSING, launchDueChromium } from './helpers/chromium-due.js';
+import { HAS_CHROMIUM, launchChromium } from './helpers/chromium.js';
 import { bugExportText, CA } from './helpers/thread-export.js';
 
 const NOW = '2025-12-01';
@@ -96,10 +96,10 @@ describe('-f html through the built binary', () => {
     expect(section(1955799)).toMatch(/<li><strong class="mark overdue">OVERDUE<\/strong> <strong>update<\/strong> due 2025-03-31 03:00 UTC/);
   });
 
-  it.skipIf(!DUE_CHROMIUM)('renders in headless Chromium from file:// with no errors, no network, every open bug shown, overdue rows marked; screenshots written', async () => {
+  it.skipIf(!HAS_CHROMIUM)('renders in headless Chromium from file:// with no errors, no network, every open bug shown, overdue rows marked; screenshots written', async () => {
     let browser: Browser | undefined;
     try {
-      browser = await launchDueChromium();
+      browser = await launchChromium();
       const shots = path.join(dir, 'screenshots');
       mkdirSync(shots, { recursive: true });
       for (const width of [1280, 400]) {
@@ -141,7 +141,6 @@ describe('-f html through the built binary', () => {
     }
   }, 60_000);
 
-  if (!DUE_CHROMIUM) console.warn(`-f html browser test skipped: ${DUE_CHROMIUM_MISSING}`);
 });
 
 describe('-f html escapes what an export holds', () => {
