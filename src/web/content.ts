@@ -12,6 +12,7 @@
 import { check } from './engine.js';
 import type { LintAnswer, LintRequest } from './protocol.js';
 import type { LintMessage } from '../types.js';
+import { offsetOf, plural } from './text.js';
 
 const DEBOUNCE_MS = 400;
 const PANEL_ID = 'ir-lint-panel';
@@ -35,19 +36,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
   return node;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
-function offsetOf(text: string, line: number, column: number): number {
-  let at = 0;
-  for (let l = 1; l < line; l++) {
-    const next = text.indexOf('\n', at);
-    if (next < 0) return text.length;
-    at = next + 1;
-  }
-  return Math.min(text.length, at + Math.max(0, column - 1));
-}
 
 function attach(textarea: HTMLTextAreaElement): void {
   if (document.getElementById(PANEL_ID)) return;

@@ -8,6 +8,7 @@ import { decodeReport } from '../decode.js';
 import { TEMPLATE_IDS } from '../templates.js';
 import type { LintMessage, LintResult } from '../types.js';
 import type { CheckSettings, LintAnswer, LintRequest } from './protocol.js';
+import { offsetOf, plural } from './text.js';
 
 declare const __IR_LINT_WORKER__: string;
 
@@ -151,9 +152,6 @@ function showStatus(text: string): void {
 
 const sevName = (m: LintMessage): 'error' | 'warn' => (m.severity === 2 ? 'error' : 'warn');
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function renderFindings(result: LintResult | undefined, note?: string): void {
   findingsList.replaceChildren();
@@ -212,16 +210,6 @@ function findingItem(m: LintMessage, index: number): HTMLLIElement {
   return li;
 }
 
-/** The offset in the text of a 1-based line and column. */
-function offsetOf(text: string, line: number, column: number): number {
-  let at = 0;
-  for (let l = 1; l < line; l++) {
-    const next = text.indexOf('\n', at);
-    if (next < 0) return text.length;
-    at = next + 1;
-  }
-  return Math.min(text.length, at + Math.max(0, column - 1));
-}
 
 function lineHeight(): number {
   return parseFloat(getComputedStyle(report).lineHeight) || 20;
